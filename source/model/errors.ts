@@ -1,0 +1,38 @@
+// Every failure the UI and the headless commands show is an IamError: a kind they can branch on,
+// a one-line message, and a hint that says what to do next.
+
+export type IamErrorKind =
+	| 'AccessDenied'
+	| 'Throttled'
+	| 'NotFound'
+	| 'Conflict'
+	| 'LimitExceeded'
+	| 'Invalid'
+	| 'Credentials'
+	| 'Network'
+	| 'ReadOnly'
+	| 'Unknown';
+
+export class IamError extends Error {
+	readonly kind: IamErrorKind;
+	readonly hint: string;
+	/** The AWS error code when there was one (e.g. NoSuchEntity). */
+	readonly code?: string;
+
+	constructor(kind: IamErrorKind, message: string, hint = '', code?: string) {
+		super(message);
+		this.name = 'IamError';
+		this.kind = kind;
+		this.hint = hint;
+		this.code = code;
+	}
+}
+
+export const isIamError = (value: unknown): value is IamError => value instanceof IamError;
+
+/** One line for a status bar or stderr: message, then the hint. */
+export const describeError = (error: unknown): string => {
+	if (isIamError(error)) return error.hint ? `${error.message} — ${error.hint}` : error.message;
+	if (error instanceof Error) return error.message;
+	return String(error);
+};
