@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Entry point: parse flags, then run a headless command or render the TUI. Nothing else lives here.
+// The SDK prints a Node-version warning on load; silence it before anything imports the SDK (dynamic
+// imports below, which also keep the SDK off the path to the first frame).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+import meow from 'meow';
+import {resolveConnection} from './model/connection.js';
+import {describeError, isIamError} from './model/errors.js';
+import {ConfigStore} from './store/config.js';
+import {isInteractive} from './terminal.js';
+import {runHeadless, headlessCommands} from './commands/run.js';
+import {usage} from './usage.js';
+
+const EXIT_FAILURE = 3;
+
+const cli = meow(usage, {
+	importMeta: import.meta,
+	flags: {
+		profile: {type: 'string'},
+		region: {type: 'string'},
+		endpointUrl: {type: 'string'},
+		readOnly: {type: 'boolean'},
+		json: {type: 'boolean', default: false},
+	},
+	allowUnknownFlags: false,
+});
+
+const main = async (): Promise<number> => {
+	const store = new ConfigStore({cwd: process.env.IAMTUI_CONFIG_DIR || undefined});
+	const settings = resolveConnection(
+		{profile: cli.flags.profile, region: cli.flags.region, endpointUrl: cli.flags.endpointUrl, readOnly: cli.flags.readOnly},
+		process.env,
+		name => store.profile(name),
+		store.lastProfile(),
+	);
+	const [command, ...args] = cli.input;
+	if (command !== undefined) {
+		if (!headlessCommands.includes(command)) {
+			process.stderr.write(`iamtui: unknown command "${command}" — commands: ${headlessCommands.join(', ')} (iamtui --help)\n`);
+			return 64;
+		}
+		const result = await runHeadless(command, args, {settings, store, json: cli.flags.json});
+		process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+		return result.exitCode ?? 0;
+	}
+	if (!isInteractive(process.stdin, process.stdout)) {
+		process.stderr.write('iamtui needs a terminal; use the headless commands (`iamtui users --json` …, see iamtui --help)\n');
+		return 64;
+	}
+	const {runTui} = await import('./tui.js');
+	return runTui({settings, store});
+};
+
+main().then(
+	code => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		// One line, never a stack trace: IamError messages carry their own hint.
+		process.stderr.write(`iamtui: ${describeError(error)}\n`);
+		if (!isIamError(error) && process.env.IAMTUI_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+		process.exitCode = EXIT_FAILURE;
+	},
+);

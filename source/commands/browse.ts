@@ -1,0 +1,70 @@
+// Headless browse commands: users, user NAME, groups. Same gateway and model as the TUI.
+import {buildIndex} from '../model/indexes.js';
+import {IamError} from '../model/errors.js';
+import type {IamGateway} from '../model/gateway.js';
+import {groupSummary, userDetail, userSummary} from './shapes.js';
+import {textTable} from './text-table.js';
+import type {CommandResult} from './result.js';
+
+const yesNo = (value: boolean | null): string => (value === null ? '?' : value ? 'yes' : 'no');
+
+export const usersCommand = async (gateway: IamGateway, json: boolean): Promise<CommandResult> => {
+	const snapshot = await gateway.loadSnapshot();
+	const index = buildIndex(snapshot);
+	const users = snapshot.users.map(user => userSummary(index, user));
+	if (json) return {stdout: JSON.stringify(users, null, 2)};
+	const notes =
+		snapshot.credentialReport.status === 'unavailable'
+			? `\nConsole and MFA columns are empty: ${snapshot.credentialReport.reason}`
+			: '';
+	const table = textTable(
+		['USER', 'GROUPS', 'POLICIES', 'CONSOLE', 'MFA'],
+		users.map(u => [
+			u.UserName,
+			u.Groups.join(',') || '-',
+			String(u.AttachedManagedPolicies.length + u.InlinePolicies.length),
+			yesNo(u.PasswordEnabled),
+			yesNo(u.MfaActive),
+		]),
+	);
+	return {stdout: table + notes};
+};
+
+export const userCommand = async (gateway: IamGateway, name: string | undefined, json: boolean): Promise<CommandResult> => {
+	if (!name) throw new IamError('Invalid', 'user needs a user name', 'usage: iamtui user NAME [--json]');
+	const snapshot = await gateway.loadSnapshot();
+	const index = buildIndex(snapshot);
+	const user = index.userByName.get(name);
+	if (!user) {
+		throw new IamError('NotFound', `no user named ${name} in this account`, 'list them with: iamtui users', 'NoSuchEntity');
+	}
+	const detail = userDetail(index, user, await gateway.userDetails(name));
+	if (json) return {stdout: JSON.stringify(detail, null, 2)};
+	const lines = [
+		`${detail.UserName}  ${detail.Arn}`,
+		`created ${detail.CreateDate}  console ${yesNo(detail.PasswordEnabled)}  mfa ${yesNo(detail.MfaActive)}`,
+		`groups: ${detail.Groups.join(', ') || '-'}`,
+		`attached policies: ${detail.AttachedManagedPolicies.join(', ') || '-'}`,
+		`inline policies: ${detail.InlinePolicies.join(', ') || '-'}`,
+		`through groups: ${detail.PoliciesViaGroups.map(p => `${p.PolicyName} (${p.GroupName})`).join(', ') || '-'}`,
+		'',
+		textTable(
+			['ACCESS KEY', 'STATUS', 'CREATED', 'LAST USED'],
+			detail.AccessKeys.map(k => [k.AccessKeyId, k.Status, k.CreateDate, k.LastUsedDate ?? 'never']),
+		),
+	];
+	return {stdout: lines.join('\n')};
+};
+
+export const groupsCommand = async (gateway: IamGateway, json: boolean): Promise<CommandResult> => {
+	const snapshot = await gateway.loadSnapshot();
+	const index = buildIndex(snapshot);
+	const groups = snapshot.groups.map(group => groupSummary(index, group));
+	if (json) return {stdout: JSON.stringify(groups, null, 2)};
+	return {
+		stdout: textTable(
+			['GROUP', 'MEMBERS', 'POLICIES'],
+			groups.map(g => [g.GroupName, String(g.Members.length), [...g.AttachedManagedPolicies, ...g.InlinePolicies].join(',') || '-']),
+		),
+	};
+};

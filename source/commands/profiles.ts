@@ -1,0 +1,35 @@
+// Headless `profiles`: the profiles iamtui remembers, merged with those found in ~/.aws/config.
+import type {ConfigStore} from '../store/config.js';
+import type {CommandResult} from './result.js';
+import {textTable} from './text-table.js';
+
+export const profilesCommand = async (
+	store: ConfigStore,
+	awsConfigProfiles: string[],
+	json: boolean,
+): Promise<CommandResult> => {
+	const stored = store.profiles();
+	const last = store.lastProfile();
+	const names = [...new Set([...stored.map(p => p.name), ...awsConfigProfiles])].sort();
+	const profiles = names.map(name => {
+		const saved = stored.find(p => p.name === name);
+		const inAwsConfig = awsConfigProfiles.includes(name);
+		return {
+			ProfileName: name,
+			Source: saved && inAwsConfig ? 'iamtui+aws-config' : saved ? 'iamtui' : 'aws-config',
+			Region: saved?.region ?? null,
+			EndpointUrl: saved?.endpoint ?? null,
+			ReadOnly: saved?.readOnly ?? false,
+			LastUsed: saved?.lastUsed ?? null,
+			Current: name === last,
+		};
+	});
+	if (json) return {stdout: JSON.stringify(profiles, null, 2)};
+	if (profiles.length === 0) return {stdout: 'No profiles yet: run iamtui --profile NAME, or add one on the Profiles screen (:profiles).'};
+	return {
+		stdout: textTable(
+			['', 'PROFILE', 'SOURCE', 'REGION', 'ENDPOINT', 'READ-ONLY'],
+			profiles.map(p => [p.Current ? '*' : '', p.ProfileName, p.Source, p.Region ?? '-', p.EndpointUrl ?? '-', p.ReadOnly ? 'yes' : 'no']),
+		),
+	};
+};

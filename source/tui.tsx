@@ -1,0 +1,46 @@
+// Runs the TUI: alternate screen, Ink render, and a restored terminal on every exit path.
+import React from 'react';
+import {render} from 'ink';
+import {App} from './app.js';
+import type {ConnectionSettings} from './model/gateway.js';
+import type {ConfigStore} from './store/config.js';
+import {enterAlternateScreen} from './terminal.js';
+import {describeError} from './model/errors.js';
+import {lazyGateway} from './aws/lazy-gateway.js';
+
+export interface TuiOptions {
+	settings: ConnectionSettings;
+	store: ConfigStore;
+}
+
+export const runTui = async ({settings, store}: TuiOptions): Promise<number> => {
+	const terminal = enterAlternateScreen(process.stdout, process.stdin);
+	const die = (code: number, message?: string) => {
+		instance.unmount();
+		terminal.restore();
+		if (message) process.stderr.write(`iamtui: ${message}\n`);
+		process.exit(code);
+	};
+	const onSignal = (signal: NodeJS.Signals) => die(signal === 'SIGINT' ? 130 : 143);
+	const onCrash = (error: unknown) => die(70, `unexpected error: ${describeError(error)} (the terminal was restored)`);
+	process.on('SIGTERM', onSignal);
+	process.on('SIGINT', onSignal);
+	process.on('SIGHUP', onSignal);
+	process.on('uncaughtException', onCrash);
+	process.on('unhandledRejection', onCrash);
+
+	// The SDK loads after Ink has drawn the first (loading) frame.
+	const services = {
+		connect: lazyGateway,
+		store,
+		awsConfigProfiles: async () => (await import('./aws/aws-config-profiles.js')).listAwsConfigProfiles(),
+		now: () => new Date(),
+	};
+	const instance = render(<App services={services} initial={settings} />, {exitOnCtrlC: true});
+	try {
+		await instance.waitUntilExit();
+		return 0;
+	} finally {
+		terminal.restore();
+	}
+};

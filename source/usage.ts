@@ -1,0 +1,24 @@
+// The --help text. Kept beside the CLI so the flags and commands are described in one place.
+export const usage = `
+  Usage
+    $ iamtui [--profile NAME] [--region REGION] [--endpoint-url URL] [--read-only]
+    $ iamtui <command> [--json] [same options]
+
+  Commands (headless; same account model as the TUI)
+    users              every user: groups, policies, console access, MFA
+    user NAME          one user: groups, policies (direct and through groups), access keys, MFA devices, tags
+    groups             every group: members and policies
+    profiles           profiles iamtui remembers and those in ~/.aws/config
+
+  Options
+    --profile NAME        AWS profile (default: AWS_PROFILE, then the last one used in iamtui)
+    --region REGION       region for signing (IAM is global; default us-east-1)
+    --endpoint-url URL    IAM and STS endpoint (e.g. a local emulator); also AWS_ENDPOINT_URL[_IAM]
+    --read-only           refuse every write before it is sent
+    --json                machine-readable output for the commands
+
+  Exit codes
+    0 success · 3 failure (one line on stderr) · 64 usage error
+
+  Keys in the TUI: ? shows them all.
+`;

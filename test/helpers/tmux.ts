@@ -1,0 +1,113 @@
+// Drives a real program in a real terminal: tmux on a private socket, send keys, read the screen.
+// Used by the e2e tests to run the built iamtui binary like an operator would.
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const quote = (value: string): string => `'${value.replaceAll("'", `'\\''`)}'`;
+
+let counter = 0;
+
+export interface TmuxOptions {
+	command: string[];
+	env?: Record<string, string>;
+	width?: number;
+	height?: number;
+	cwd?: string;
+}
+
+export class TmuxSession {
+	private constructor(
+		private readonly socket: string,
+		private readonly config: string,
+	) {}
+
+	static start(options: TmuxOptions): TmuxSession {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-tmux-'));
+		const config = path.join(dir, 'tmux.conf');
+		// remain-on-exit keeps the pane after the program ends so the test can read the restored screen.
+		writeFileSync(config, 'set -g remain-on-exit on\nset -g history-limit 5000\nset -g default-terminal "xterm-256color"\n');
+		const socket = `iamtui-e2e-${process.pid}-${counter++}`;
+		const env = Object.entries({TERM: 'xterm-256color', ...options.env}).map(([k, v]) => `${k}=${quote(v)}`);
+		const shell = `cd ${quote(options.cwd ?? process.cwd())} && exec env ${env.join(' ')} ${options.command.map(quote).join(' ')}`;
+		const session = new TmuxSession(socket, config);
+		session.tmux('new-session', '-d', '-s', 'main', '-x', String(options.width ?? 120), '-y', String(options.height ?? 40), shell);
+		return session;
+	}
+
+	private tmux(...args: string[]): string {
+		return execFileSync('tmux', ['-L', this.socket, '-f', this.config, ...args], {encoding: 'utf8'});
+	}
+
+	/** The visible screen, as text. */
+	screen(): string {
+		return this.tmux('capture-pane', '-p', '-t', 'main');
+	}
+
+	/** Everything the terminal kept, scrollback included. */
+	scrollback(): string {
+		return this.tmux('capture-pane', '-p', '-S', '-', '-t', 'main');
+	}
+
+	/** tmux key names: 'Enter', 'Escape', 'Down', 'C-c', or plain characters. */
+	keys(...keys: string[]): void {
+		this.tmux('send-keys', '-t', 'main', ...keys);
+	}
+
+	type(text: string): void {
+		this.tmux('send-keys', '-t', 'main', '-l', text);
+	}
+
+	private format(format: string): string {
+		return this.tmux('display-message', '-p', '-t', 'main', format).trim();
+	}
+
+	get exited(): boolean {
+		return this.format('#{pane_dead}') === '1';
+	}
+
+	get exitStatus(): number | undefined {
+		const status = this.format('#{pane_dead_status}');
+		return status === '' ? undefined : Number(status);
+	}
+
+	/** Whether the program left the terminal sane: main screen, cursor visible. */
+	terminalState(): {alternateScreen: boolean; cursorVisible: boolean} {
+		return {alternateScreen: this.format('#{alternate_on}') === '1', cursorVisible: this.format('#{cursor_flag}') === '1'};
+	}
+
+	pid(): number {
+		return Number(this.format('#{pane_pid}'));
+	}
+
+	async waitFor(expected: string | RegExp | ((screen: string) => boolean), timeoutMs = 20_000): Promise<string> {
+		const matches = (screen: string) =>
+			typeof expected === 'string' ? screen.includes(expected) : expected instanceof RegExp ? expected.test(screen) : expected(screen);
+		const deadline = Date.now() + timeoutMs;
+		let screen = '';
+		while (Date.now() < deadline) {
+			screen = this.screen();
+			if (matches(screen)) return screen;
+			await new Promise(resolve => setTimeout(resolve, 100));
+		}
+		throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(expected)}; the screen was:\n${screen}`);
+	}
+
+	async waitForExit(timeoutMs = 10_000): Promise<number | undefined> {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (this.exited) return this.exitStatus;
+			await new Promise(resolve => setTimeout(resolve, 100));
+		}
+		throw new Error(`the program did not exit within ${timeoutMs} ms; the screen was:\n${this.screen()}`);
+	}
+
+	kill(): void {
+		try {
+			this.tmux('kill-server');
+		} catch {
+			// already gone
+		}
+	}
+}
