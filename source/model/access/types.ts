@@ -1,0 +1,153 @@
+// Public shapes of the access model: what reaches a user, and the answers to "can USER do ACTION?"
+// and "who can do ACTION?". Nothing here names the simulator, so it can be swapped.
+
+export type Decision = 'Allowed' | 'ExplicitDeny' | 'ImplicitDeny' | 'Conditional';
+
+/** Where a policy comes from, as the operator would walk it: user → group → policy. */
+export interface PolicySource {
+	kind: 'managed' | 'inline' | 'boundary';
+	/** Policy name (inline name, or managed policy name). */
+	name: string;
+	/** Managed policies and boundaries. */
+	arn?: string;
+	/** Set when the policy reaches the user through a group. */
+	viaGroup?: string;
+}
+
+/** A policy reaching a user, with its document (JSON text as stored in the snapshot). */
+export interface ReachingPolicy {
+	/** Stable identity of the document: the ARN for managed policies, a composed key for inline ones. */
+	key: string;
+	source: PolicySource;
+	document: string;
+}
+
+/** One statement of one policy, as it took part in a decision. */
+export interface StatementRef {
+	source: PolicySource;
+	/** 1-based position of the statement in the policy's Statement list. */
+	statementIndex: number;
+	sid?: string;
+	effect: 'Allow' | 'Deny';
+}
+
+/** A condition the answer depends on, as written in the statement. */
+export interface ConditionShown {
+	operator: string;
+	key: string;
+	values: string[];
+	/** Allow: access needs it to hold. Deny: access needs it NOT to hold. */
+	effect: 'Allow' | 'Deny';
+	statement: StatementRef;
+}
+
+/** A policy that reached the principal but could not be evaluated; the answer was computed without it. */
+export interface PolicyProblem {
+	source: PolicySource;
+	reason: string;
+}
+
+export type AccessErrorKind =
+	| 'unknown-user'
+	| 'unknown-service'
+	| 'unknown-action'
+	| 'ambiguous-action'
+	| 'bad-resource'
+	| 'evaluation-failed';
+
+export interface AccessError {
+	ok: false;
+	kind: AccessErrorKind;
+	message: string;
+	/** Close names for unknown services/actions, or the candidates of an ambiguous wildcard. */
+	suggestions: string[];
+}
+
+export interface Explanation {
+	ok: true;
+	userName: string;
+	/** The action in the catalogue's spelling (e.g. ec2:TerminateInstances). */
+	action: string;
+	resource: string;
+	decision: Decision;
+	/**
+	 * The deciding statements: the matching denies for ExplicitDeny; the allows for Allowed and
+	 * Conditional (plus conditional denies); for ImplicitDeny the allows a boundary blocked, if any.
+	 */
+	statements: StatementRef[];
+	/** Conditional only: the conditions the answer hangs on. */
+	conditions: ConditionShown[];
+	/** Denies whose action matched but only part of a wildcard resource: they cut into the grant. */
+	partialDenies: StatementRef[];
+	/** Set when identity policies allowed but the permissions boundary did not. */
+	blockedByBoundary: boolean;
+	/** For a wildcard resource: the resource patterns the grant covers ('*' for everything). */
+	resourcePatterns: string[];
+	couldNotEvaluate: PolicyProblem[];
+	/** e.g. "iam:ListUsers takes no resource; evaluated on *". */
+	notes: string[];
+}
+
+export type ExplainResult = Explanation | AccessError;
+
+export interface GrantPath {
+	action: string;
+	statement: StatementRef;
+}
+
+export interface WhoCanEntry {
+	kind: 'user' | 'group';
+	name: string;
+	arn: string;
+	decision: 'Allowed' | 'Conditional';
+	/** Every allow statement that grants, with its path (group if any, policy, statement). */
+	via: GrantPath[];
+	/** Expanded actions this principal can do (one unless the query had wildcards). */
+	actions: string[];
+	conditions: ConditionShown[];
+	/** True when some policy reaching this principal could not be evaluated (a deny may be missed). */
+	incomplete: boolean;
+}
+
+export interface WhoCanAnswer {
+	ok: true;
+	/** The query as expanded from the catalogue. */
+	actions: string[];
+	resource: string;
+	users: WhoCanEntry[];
+	groups: WhoCanEntry[];
+	/** Distinct policies that could not be evaluated, with who they reach. */
+	couldNotEvaluate: Array<PolicyProblem & {users: string[]; groups: string[]}>;
+	notes: string[];
+}
+
+export type WhoCanResult = WhoCanAnswer | AccessError;
+
+/** One statement's contribution to a service in the Access view. */
+export interface ServiceGrant {
+	/** The action patterns as written (or "NotAction: …"). */
+	actions: string[];
+	resources: string[];
+	notResource: boolean;
+	conditional: boolean;
+	statement: StatementRef;
+}
+
+export interface ServiceAccess {
+	/** Service prefix, or '*' for grants that span every service. */
+	service: string;
+	grants: ServiceGrant[];
+	/** Deny statements that can cut into these grants. */
+	denies: ServiceGrant[];
+	/** Every grant is conditional. */
+	conditional: boolean;
+}
+
+export interface EffectiveAccess {
+	ok: true;
+	userName: string;
+	services: ServiceAccess[];
+	adminEquivalent: boolean;
+	boundary?: PolicySource;
+	couldNotEvaluate: PolicyProblem[];
+}
