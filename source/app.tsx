@@ -1,0 +1,80 @@
+// The TUI: providers and the screen stack. No AWS and no file system here: everything arrives in `services`.
+import {useCallback, useMemo, useState} from 'react';
+import type {ConnectionHooks, ConnectionSettings, IamGateway} from './model/gateway.js';
+import type {AccountSnapshot} from './model/snapshot.js';
+import {Shell, type MfaRequest} from './ui/Shell.js';
+import {ConnectionProvider} from './ui/state/connection.js';
+import {KeyboardProvider} from './ui/state/keyboard.js';
+import {MessagesProvider} from './ui/state/messages.js';
+import {NavigationProvider} from './ui/state/navigation.js';
+import type {Services} from './ui/state/services.js';
+import {ServicesContext} from './ui/state/services-context.js';
+import {SnapshotProvider} from './ui/state/snapshot.js';
+
+/** A gateway that fails every call with the error connect() threw, so the error screen can show it. */
+const failedGateway = (error: unknown, readOnly: boolean): IamGateway => ({
+	readOnly,
+	callerIdentity: () => Promise.reject(error),
+	loadSnapshot: () => Promise.reject(error),
+	userDetails: () => Promise.reject(error),
+});
+
+export function App(props: {services: Services; initial: ConnectionSettings}) {
+	const {services} = props;
+	const [connection, setConnection] = useState({settings: props.initial, generation: 0});
+	const [mfaQueue, setMfaQueue] = useState<MfaRequest[]>([]);
+
+	// Stable for the life of the app: the client calls it whenever a role needs an MFA code.
+	const hooks = useMemo<ConnectionHooks>(
+		() => ({
+			mfaCode: serial =>
+				new Promise<string>((resolve, reject) => setMfaQueue(queue => [...queue, {serial, resolve, reject}])),
+		}),
+		[],
+	);
+	const {settings} = connection;
+	const gateway = useMemo(() => {
+		try {
+			return services.connect(settings, hooks);
+		} catch (error) {
+			return failedGateway(error, Boolean(settings.readOnly));
+		}
+	}, [services, settings, hooks]);
+
+	const switchTo = useCallback(
+		(next: ConnectionSettings) => setConnection(current => ({settings: next, generation: current.generation + 1})),
+		[],
+	);
+	const onLoaded = useCallback(
+		(_snapshot: AccountSnapshot) => {
+			if (!settings.profile) return;
+			try {
+				services.store.markUsed({
+					name: settings.profile,
+					...(settings.region ? {region: settings.region} : {}),
+					...(settings.endpoint ? {endpoint: settings.endpoint} : {}),
+					...(settings.readOnly !== undefined ? {readOnly: settings.readOnly} : {}),
+				});
+			} catch {
+				// A profile the store's schema refuses (odd name from the environment) is simply not remembered.
+			}
+		},
+		[services, settings],
+	);
+
+	return (
+		<ServicesContext.Provider value={services}>
+			<MessagesProvider>
+				<ConnectionProvider settings={settings} gateway={gateway} switchTo={switchTo}>
+					<SnapshotProvider key={connection.generation} gateway={gateway} onLoaded={onLoaded}>
+						<NavigationProvider key={connection.generation} initial={{screen: 'users'}}>
+							<KeyboardProvider readOnly={gateway.readOnly}>
+								<Shell mfaRequest={mfaQueue[0]} onMfaDone={() => setMfaQueue(queue => queue.slice(1))} />
+							</KeyboardProvider>
+						</NavigationProvider>
+					</SnapshotProvider>
+				</ConnectionProvider>
+			</MessagesProvider>
+		</ServicesContext.Provider>
+	);
+}

@@ -1,0 +1,30 @@
+// Names, tags and policy documents come from the account and are untrusted: a user name holding an
+// escape sequence could recolour, move the cursor, retitle or clear the operator's terminal.
+// These functions make such text inert before it reaches the screen; normal unicode stays.
+
+// ESC-introduced strings ended by BEL or ST: OSC (]), DCS (P), SOS (X), PM (^), APC (_).
+const escString = /\u001B[\]PX^_][\s\S]*?(?:\u0007|\u001B\\|$)/g;
+// 8-bit forms of the same (0x9D OSC, 0x90 DCS, 0x98 SOS, 0x9E PM, 0x9F APC) ended by BEL or ST (0x9C).
+const c1String = /[\u0090\u0098\u009D\u009E\u009F][\s\S]*?(?:\u0007|\u009C|\u001B\\|$)/g;
+// CSI: ESC [ or 0x9B, parameter bytes, intermediate bytes, one final byte.
+const csi = /(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?/g;
+// Other escapes: ESC, optional intermediates (e.g. charset selection "ESC ( B"), one final byte.
+const escOther = /\u001B[\u0020-\u002F]*[\u0030-\u007E]?/g;
+// C0 controls, DEL and C1 controls.
+const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+const controlsExceptNewline = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
+// Bidirectional overrides and isolates reorder what is displayed ("trojan source").
+const bidi = /[\u202A-\u202E\u2066-\u2069]/g;
+
+const stripSequences = (text: string): string =>
+	text.replace(escString, '').replace(c1String, '').replace(csi, '').replace(escOther, '').replace(bidi, '');
+
+/** One line of untrusted text, safe to render: sequences removed, tabs and newlines become spaces. */
+export const sanitize = (text: string): string =>
+	stripSequences(text).replace(/[\t\r\n]/g, ' ').replace(controls, '');
+
+/** Untrusted multi-line text (policy documents): like sanitize, but newlines are kept. */
+export const sanitizeMultiline = (text: string): string =>
+	stripSequences(text.replace(/\r\n?/g, '\n'))
+		.replace(/\t/g, '  ')
+		.replace(controlsExceptNewline, '');

@@ -1,0 +1,41 @@
+// The `:` command line: jumps like :users, tab completes, enter runs, esc cancels.
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import {commandLineEntries} from '../keymap.js';
+import {PASS, priority, useKeys} from '../state/keyboard.js';
+import {TextField} from './TextField.js';
+
+export const completions = (text: string): string[] => {
+	const prefix = text.trim().toLowerCase();
+	return commandLineEntries.map(e => e.name).filter(name => name.startsWith(prefix));
+};
+
+/** The longest completion the typed text allows (the whole name when only one matches). */
+export const complete = (text: string): string => {
+	const matches = completions(text);
+	if (matches.length === 0) return text;
+	let common = matches[0]!;
+	for (const name of matches) while (!name.startsWith(common)) common = common.slice(0, -1);
+	return common.length > text.trim().length ? common : text;
+};
+
+export function CommandLine(props: {onRun: (command: string) => void; onCancel: () => void; width: number}) {
+	const [text, setText] = useState('');
+	useKeys(
+		(_input, key) => {
+			if (!key.tab) return PASS;
+			setText(current => complete(current));
+		},
+		{active: true, priority: priority.overlay},
+	);
+	const hints = completions(text).map(name => `:${name}`).join(' ');
+	return (
+		<Box>
+			<Text color="cyan">:</Text>
+			<TextField value={text} onChange={setText} onSubmit={value => props.onRun(value.trim())} onCancel={props.onCancel} focused />
+			<Text dimColor wrap="truncate-end">
+				{'  ' + hints}
+			</Text>
+		</Box>
+	);
+}

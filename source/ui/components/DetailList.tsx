@@ -1,0 +1,104 @@
+// A scrollable list of lines under section headings, for the detail screens. The cursor moves over
+// every non-heading line; lines with an `open` action react to enter; tab jumps to the next section.
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import {sanitize} from '../../model/sanitize.js';
+import {useCommands} from '../state/keyboard.js';
+import type {CommandId, ScreenId} from '../keymap.js';
+import {clamp, moveCursor, windowTop} from './list-window.js';
+import {truncate} from './text.js';
+
+export interface DetailLine {
+	key: string;
+	text: string;
+	heading?: boolean;
+	/** Greyed out: loading, empty sections, notes. */
+	dim?: boolean;
+	tone?: 'warning' | 'error';
+	open?: () => void;
+}
+
+export const heading = (key: string, text: string): DetailLine => ({key, text, heading: true});
+export const note = (key: string, text: string, tone?: DetailLine['tone']): DetailLine => ({key, text, dim: !tone, tone});
+
+export function DetailList(props: {
+	scope: ScreenId;
+	lines: DetailLine[];
+	height: number;
+	width: number;
+	focused: boolean;
+	onBack?: () => void;
+}) {
+	const {lines} = props;
+	const selectable = lines.flatMap((line, position) => (line.heading ? [] : [position]));
+	const [state, setState] = useState({cursor: 0, top: 0});
+	const cursor = clamp(state.cursor, 0, Math.max(0, selectable.length - 1));
+	const height = Math.max(1, props.height);
+
+	// Updates start from the latest state, so keys arriving faster than renders all count.
+	const place = (next: (cursor: number) => number) =>
+		setState(current => {
+			const from = clamp(current.cursor, 0, Math.max(0, selectable.length - 1));
+			const nextCursor = clamp(next(from), 0, Math.max(0, selectable.length - 1));
+			const line = selectable[nextCursor] ?? 0;
+			// Keep the heading above the selected line in view.
+			const anchor = line > 0 && lines[line - 1]?.heading ? line - 1 : line;
+			let top = windowTop(current.top, line, height, lines.length);
+			if (anchor < top) top = anchor;
+			if (nextCursor === 0) top = 0;
+			return {cursor: nextCursor, top};
+		});
+
+	const nextSection = () => {
+		const line = selectable[cursor] ?? 0;
+		const nextHeading = lines.findIndex((l, position) => position > line && l.heading);
+		const target = nextHeading < 0 ? 0 : selectable.findIndex(position => position > nextHeading);
+		place(() => (target < 0 ? 0 : target));
+	};
+
+	const move = (command: CommandId) => () => place(from => moveCursor(from, command, selectable.length, height - 1));
+	useCommands(
+		props.scope,
+		{
+			up: move('up'),
+			down: move('down'),
+			'page-up': move('page-up'),
+			'page-down': move('page-down'),
+			top: move('top'),
+			bottom: move('bottom'),
+			open: () => lines[selectable[cursor] ?? -1]?.open?.(),
+			back: props.onBack,
+			'next-section': nextSection,
+		},
+		props.focused,
+	);
+
+	const top = clamp(state.top, 0, Math.max(0, lines.length - height));
+	const selectedLine = selectable[cursor];
+	return (
+		<Box flexDirection="column">
+			{lines.slice(top, top + height).map((line, offset) => {
+				const position = top + offset;
+				const selected = position === selectedLine;
+				const text = truncate(sanitize(line.text), Math.max(1, props.width - 2));
+				if (line.heading)
+					return (
+						<Text key={line.key} bold color="cyan" wrap="truncate-end">
+							{text}
+						</Text>
+					);
+				return (
+					<Text
+						key={line.key}
+						inverse={selected && props.focused}
+						dimColor={line.dim}
+						color={line.tone === 'error' ? 'red' : line.tone === 'warning' ? 'yellow' : undefined}
+						wrap="truncate-end"
+					>
+						{(selected ? '› ' : '  ') + text}
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}

@@ -1,0 +1,30 @@
+import {Box, Text} from 'ink';
+import {TextField} from './TextField.js';
+
+/** The `/` filter: edited as you type; stays visible (not editing) while a filter applies. */
+export function FilterBar(props: {
+	value: string;
+	editing: boolean;
+	matches: number;
+	total: number;
+	onChange: (value: string) => void;
+	onDone: () => void;
+	onClear: () => void;
+}) {
+	return (
+		<Box>
+			<Text color="cyan">/</Text>
+			<TextField
+				value={props.value}
+				onChange={props.onChange}
+				onSubmit={props.onDone}
+				onCancel={props.onClear}
+				focused={props.editing}
+				placeholder="type to filter"
+			/>
+			<Text dimColor wrap="truncate-end">
+				{`  ${props.matches} of ${props.total}` + (props.editing ? ' · enter keep · esc clear' : ' · esc clears')}
+			</Text>
+		</Box>
+	);
+}

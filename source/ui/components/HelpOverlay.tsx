@@ -1,0 +1,51 @@
+import {Box, Text} from 'ink';
+import {commandLineEntries, commandsFor, type ScreenId} from '../keymap.js';
+import {priority, useCommands} from '../state/keyboard.js';
+import {fit} from './text.js';
+import {useListCursor} from './use-list-cursor.js';
+
+/** Every key of the current screen and the global ones, from the keymap; scrolls in small terminals. */
+export function HelpOverlay(props: {screen: ScreenId | undefined; readOnly: boolean; height: number; onClose: () => void}) {
+	const lines = [
+		...commandsFor(props.screen, {readOnly: props.readOnly}).map(cmd => `${fit(cmd.keys.join(' '), 12)} ${cmd.description}`),
+		...commandLineEntries.map(entry => `${fit(`:${entry.name}`, 12)} ${entry.description}`),
+	];
+	const visible = Math.max(1, props.height - 2);
+	// The cursor drives scrolling only: jump it to the window's edge so each key scrolls one line.
+	const list = useListCursor(lines.length, visible);
+	useCommands(
+		'users',
+		{
+			back: props.onClose,
+			up: () => list.set(list.top - 1),
+			down: () => list.set(list.top + visible),
+			'page-up': () => list.set(list.top - visible),
+			'page-down': () => list.set(list.top + 2 * visible - 1),
+			top: () => list.set(0),
+			bottom: () => list.set(lines.length - 1),
+		},
+		true,
+		{
+			priority: priority.overlay,
+			// Modal: every other key stops here.
+			onOtherKey: input => {
+				if (input === '?' || input === 'q') props.onClose();
+			},
+		},
+	);
+	return (
+		<Box flexDirection="column" paddingX={1}>
+			<Text bold wrap="truncate-end">
+				{`Keys${props.screen ? ` — ${props.screen}` : ''}${props.readOnly ? ' (read-only)' : ''}`}
+			</Text>
+			{lines.slice(list.top, list.top + visible).map(line => (
+				<Text key={line} wrap="truncate-end">
+					{line}
+				</Text>
+			))}
+			<Text dimColor wrap="truncate-end">
+				{lines.length > visible ? '↑↓ scroll · esc or ? close' : 'esc or ? close'}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,55 @@
+import {Text} from 'ink';
+import type {CallerIdentity} from '../../model/gateway.js';
+import {sanitize} from '../../model/sanitize.js';
+import type {Flash} from '../state/messages.js';
+import {truncate} from './text.js';
+
+export interface StatusLineProps {
+	profile: string | undefined;
+	identity: CallerIdentity | undefined;
+	identityError: string | undefined;
+	readOnly: boolean;
+	loadedAt: string | undefined;
+	/** Shown while a reload runs with the previous snapshot still on screen. */
+	reloading: boolean;
+	message: Flash | undefined;
+	width: number;
+}
+
+const clockTime = (iso: string): string => {
+	const date = new Date(iso);
+	return Number.isNaN(date.getTime()) ? iso : date.toTimeString().slice(0, 8);
+};
+
+/** Profile, account, caller, READ-ONLY, snapshot time, then the transient message. */
+export function StatusLine(props: StatusLineProps) {
+	const who = props.identity
+		? `${props.identity.account} · ${props.identity.arn}`
+		: props.identityError
+			? 'caller unknown'
+			: 'connecting…';
+	const parts = [
+		`profile ${props.profile ?? '(default chain)'}`,
+		who,
+		props.loadedAt ? `snapshot ${clockTime(props.loadedAt)}` : '',
+		props.reloading ? 'reloading…' : '',
+	].filter(Boolean);
+	const readOnly = props.readOnly ? ' READ-ONLY ' : '';
+	// The message wins the space: the identity part is what gets truncated.
+	const message = props.message ? truncate(sanitize(props.message.text), Math.max(0, props.width - readOnly.length)) : '';
+	const room = props.width - readOnly.length - (message ? Array.from(message).length + 3 : 0);
+	const left = room > 0 ? truncate(sanitize(parts.join(' · ')), room) : '';
+	return (
+		<Text wrap="truncate-end">
+			{readOnly ? (
+				<Text backgroundColor="yellow" color="black" bold>
+					{readOnly}
+				</Text>
+			) : null}
+			<Text color="cyan">{left}</Text>
+			{message ? (
+				<Text color={props.message!.tone === 'error' ? 'red' : 'green'}>{`${left ? ' · ' : ''}${message}`}</Text>
+			) : null}
+		</Text>
+	);
+}

@@ -1,0 +1,81 @@
+// A virtualized table: renders only the rows in view, truncates cells with …, highlights the cursor row.
+// Every cell is sanitized here, so account text cannot reach the terminal raw.
+import {Box, Text} from 'ink';
+import {sanitize} from '../../model/sanitize.js';
+import {fit} from './text.js';
+
+export interface Column<Row> {
+	id: string;
+	header: string;
+	/** Fixed width, or the minimum width of a growing column. */
+	width: number;
+	/** Growing columns share the space left; fixed ones keep `width`. */
+	grow?: boolean;
+	align?: 'left' | 'right';
+	/** Columns with a higher number are dropped first when the terminal is narrow. */
+	dropOrder?: number;
+	cell: (row: Row) => string;
+}
+
+const GAP = 1;
+
+/** Which columns fit in `width`, and how wide each one is. */
+export const layoutColumns = <Row,>(columns: Array<Column<Row>>, width: number): Array<Column<Row>> => {
+	let shown = [...columns];
+	const needed = (cols: Array<Column<Row>>) => cols.reduce((sum, c) => sum + c.width, 0) + GAP * (cols.length - 1);
+	while (shown.length > 1 && needed(shown) > width) {
+		const droppable = shown.filter(c => c.dropOrder !== undefined);
+		if (droppable.length === 0) break;
+		const drop = droppable.reduce((a, b) => (b.dropOrder! > a.dropOrder! ? b : a));
+		shown = shown.filter(c => c !== drop);
+	}
+	const growing = shown.filter(c => c.grow);
+	let spare = Math.max(0, width - needed(shown));
+	return shown.map(column => {
+		if (!column.grow) return column;
+		const share = Math.floor(spare / growing.length);
+		const extra = growing.indexOf(column) === growing.length - 1 ? spare - share * (growing.length - 1) : share;
+		return {...column, width: column.width + extra};
+	});
+};
+
+const renderLine = <Row,>(columns: Array<Column<Row>>, cells: (column: Column<Row>) => string): string =>
+	columns.map(column => fit(sanitize(cells(column)), column.width, column.align)).join(' '.repeat(GAP));
+
+export function Table<Row>(props: {
+	columns: Array<Column<Row>>;
+	rows: Row[];
+	rowKey: (row: Row) => string;
+	cursor: number;
+	top: number;
+	/** Rows of data to show (the header takes one more line). */
+	height: number;
+	width: number;
+	focused: boolean;
+	emptyText?: string;
+}) {
+	// Two columns for the cursor marker, so the selection shows even without colour.
+	const columns = layoutColumns(props.columns, props.width - 2);
+	const visible = props.rows.slice(props.top, props.top + Math.max(1, props.height));
+	return (
+		<Box flexDirection="column">
+			<Text bold wrap="truncate-end">
+				{'  ' + renderLine(columns, column => column.header)}
+			</Text>
+			{visible.length === 0 ? (
+				<Text dimColor wrap="truncate-end">
+					{props.emptyText ?? 'Nothing to show.'}
+				</Text>
+			) : (
+				visible.map((row, offset) => {
+					const selected = props.top + offset === props.cursor;
+					return (
+						<Text key={props.rowKey(row)} inverse={selected && props.focused} bold={selected} wrap="truncate-end">
+							{(selected ? '› ' : '  ') + renderLine(columns, column => column.cell(row))}
+						</Text>
+					);
+				})
+			)}
+		</Box>
+	);
+}

@@ -1,0 +1,48 @@
+// A one-line text input we control fully: printable keys append, backspace deletes, enter submits,
+// esc cancels. Arrows and tab are left to the parent (forms move between fields with them).
+import {Text} from 'ink';
+import {useRef} from 'react';
+import {sanitize} from '../../model/sanitize.js';
+import {PASS, priority, useKeys} from '../state/keyboard.js';
+
+export function TextField(props: {
+	value: string;
+	onChange: (value: string) => void;
+	onSubmit?: (value: string) => void;
+	onCancel?: () => void;
+	focused: boolean;
+	placeholder?: string;
+}) {
+	// Keys can arrive faster than renders: edit the latest value, not the one this render saw.
+	const latest = useRef(props.value);
+	latest.current = props.value;
+	const change = (value: string) => {
+		latest.current = value;
+		props.onChange(value);
+	};
+	// Takes every key while focused (so `q` types a q), except arrows and tab, which a form may want.
+	useKeys(
+		(input, key) => {
+			if (key.return) props.onSubmit?.(latest.current);
+			else if (key.escape) props.onCancel?.();
+			else if (key.backspace || key.delete) change(Array.from(latest.current).slice(0, -1).join(''));
+			else if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab) return PASS;
+			else if (key.ctrl && input === 'u') change('');
+			else if (!key.ctrl && !key.meta && input) change(latest.current + sanitize(input));
+		},
+		{active: props.focused, priority: priority.text},
+	);
+	if (!props.value && props.placeholder && props.focused)
+		return (
+			<Text>
+				<Text inverse> </Text>
+				<Text dimColor>{props.placeholder}</Text>
+			</Text>
+		);
+	return (
+		<Text>
+			{sanitize(props.value)}
+			{props.focused ? <Text inverse> </Text> : null}
+		</Text>
+	);
+}

@@ -1,0 +1,45 @@
+// Cursor movement and the visible window of a long list: pure, so a list of 5,000 rows costs only the
+// rows on screen per key press.
+import type {CommandId} from '../keymap.js';
+
+export const clamp = (value: number, min: number, max: number): number => Math.max(min, Math.min(max, value));
+
+/** The cursor after a movement command; other commands leave it where it is. */
+export const moveCursor = (cursor: number, command: CommandId, count: number, page: number): number => {
+	if (count === 0) return 0;
+	const last = count - 1;
+	const step = Math.max(1, page);
+	switch (command) {
+		case 'up':
+			return clamp(cursor - 1, 0, last);
+		case 'down':
+			return clamp(cursor + 1, 0, last);
+		case 'page-up':
+			return clamp(cursor - step, 0, last);
+		case 'page-down':
+			return clamp(cursor + step, 0, last);
+		case 'top':
+			return 0;
+		case 'bottom':
+			return last;
+		default:
+			return clamp(cursor, 0, last);
+	}
+};
+
+/** The first visible row: scrolls only as far as needed to keep the cursor in view. */
+export const windowTop = (top: number, cursor: number, height: number, count: number): number => {
+	const visible = Math.max(1, height);
+	let next = top;
+	if (cursor < next) next = cursor;
+	if (cursor >= next + visible) next = cursor - visible + 1;
+	return clamp(next, 0, Math.max(0, count - visible));
+};
+
+export const isMovement = (command: CommandId): boolean =>
+	command === 'up' ||
+	command === 'down' ||
+	command === 'page-up' ||
+	command === 'page-down' ||
+	command === 'top' ||
+	command === 'bottom';

@@ -1,0 +1,76 @@
+// Name, region, endpoint: ↑↓ or tab move between fields, enter on the last field saves, esc cancels.
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import type {StoredProfile} from '../../store/config.js';
+import {TextField} from '../components/TextField.js';
+import {PASS, priority, useKeys} from '../state/keyboard.js';
+import {validateProfile, type ProfileField, type ProfileInput} from './profile-form.js';
+
+const fields: Array<{id: ProfileField; label: string; placeholder: string}> = [
+	{id: 'name', label: 'Name    ', placeholder: 'e.g. prod'},
+	{id: 'region', label: 'Region  ', placeholder: 'optional, e.g. us-east-1'},
+	{id: 'endpoint', label: 'Endpoint', placeholder: 'optional, e.g. http://127.0.0.1:5000'},
+];
+
+export function AddProfileForm(props: {
+	onSave: (profile: StoredProfile) => string | undefined;
+	onCancel: () => void;
+	focused: boolean;
+}) {
+	const [input, setInput] = useState<ProfileInput>({name: '', region: '', endpoint: ''});
+	const [active, setActive] = useState(0);
+	const [errors, setErrors] = useState<Partial<Record<ProfileField | 'save', string>>>({});
+
+	useKeys(
+		(_input, key) => {
+			if (key.upArrow || (key.tab && key.shift)) setActive(a => (a + fields.length - 1) % fields.length);
+			else if (key.downArrow || key.tab) setActive(a => (a + 1) % fields.length);
+			else return PASS;
+		},
+		{active: props.focused, priority: priority.text},
+	);
+
+	const submit = () => {
+		if (active < fields.length - 1) {
+			setActive(active + 1);
+			return;
+		}
+		const result = validateProfile(input);
+		if (!result.ok) {
+			setErrors(result.errors);
+			setActive(fields.findIndex(f => result.errors[f.id]));
+			return;
+		}
+		const failure = props.onSave(result.profile);
+		if (failure) setErrors({save: failure});
+	};
+
+	return (
+		<Box flexDirection="column" borderStyle="round" paddingX={1}>
+			<Text bold>Add a profile</Text>
+			{fields.map((field, position) => (
+				<Box key={field.id} flexDirection="column">
+					<Box>
+						<Text color={position === active ? 'cyan' : undefined}>{`${field.label} `}</Text>
+						<TextField
+							value={input[field.id]}
+							onChange={value => {
+								setInput(current => ({...current, [field.id]: value}));
+								setErrors(current => ({...current, [field.id]: undefined, save: undefined}));
+							}}
+							onSubmit={submit}
+							onCancel={props.onCancel}
+							focused={props.focused && position === active}
+							placeholder={field.placeholder}
+						/>
+					</Box>
+					{errors[field.id] ? <Text color="red" wrap="truncate-end">{`  ${errors[field.id]}`}</Text> : null}
+				</Box>
+			))}
+			{errors.save ? <Text color="red" wrap="truncate-end">{errors.save}</Text> : null}
+			<Text dimColor wrap="truncate-end">
+				↑↓ field · enter next/save · esc cancel
+			</Text>
+		</Box>
+	);
+}

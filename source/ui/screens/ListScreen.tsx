@@ -1,0 +1,109 @@
+// What every list screen shares: title, `/` filter as you type, `s`/`S` sort, a virtualized table and
+// the cursor. Rows come in memoised; filtering and sorting run only when their inputs change.
+import {Box, Text} from 'ink';
+import {useMemo, useState, type ReactNode} from 'react';
+import {nextSortColumn, sortRows, type SortColumn, type SortState} from '../../model/views.js';
+import {FilterBar} from '../components/FilterBar.js';
+import {Table, type Column} from '../components/Table.js';
+import {useListCursor} from '../components/use-list-cursor.js';
+import type {CommandId, ScreenId} from '../keymap.js';
+import {useCommands} from '../state/keyboard.js';
+
+export interface ListScreenProps<Row> {
+	scope: ScreenId;
+	title: string;
+	rows: Row[];
+	rowKey: (row: Row) => string;
+	columns: Array<Column<Row>>;
+	filter: (rows: Row[], query: string) => Row[];
+	sortColumns?: Array<SortColumn<Row>>;
+	/** Enter on a row: open it (or switch, on profiles). */
+	onOpen?: (row: Row) => void;
+	onBack?: () => void;
+	/** Extra commands of this screen, given the selected row. */
+	actions?: Partial<Record<CommandId, (row: Row | undefined) => void>>;
+	/** Lines between the title and the table (e.g. why a column is empty). */
+	notice?: ReactNode;
+	noticeLines?: number;
+	emptyText?: string;
+	focused: boolean;
+	width: number;
+	height: number;
+}
+
+const movements = ['up', 'down', 'page-up', 'page-down', 'top', 'bottom'] as const;
+
+export function ListScreen<Row>(props: ListScreenProps<Row>) {
+	const {rows, filter, sortColumns} = props;
+	const [query, setQuery] = useState('');
+	const [editing, setEditing] = useState(false);
+	const [sort, setSort] = useState<SortState>({column: sortColumns?.[0]?.id ?? '', descending: false});
+
+	const filtered = useMemo(() => filter(rows, query), [filter, rows, query]);
+	const sorted = useMemo(
+		() => (sortColumns ? sortRows(filtered, sortColumns, sort) : filtered),
+		[filtered, sortColumns, sort],
+	);
+
+	const showFilter = editing || query !== '';
+	const chrome = 2 + (props.noticeLines ?? 0) + (showFilter ? 1 : 0);
+	const tableHeight = Math.max(1, props.height - chrome);
+	const list = useListCursor(sorted.length, tableHeight);
+	const selected = sorted[list.cursor];
+
+	const handlers: Partial<Record<CommandId, () => void>> = {
+		filter: () => setEditing(true),
+		back: () => (query ? setQuery('') : props.onBack?.()),
+		open: () => selected && props.onOpen?.(selected),
+		'switch-profile': () => selected && props.onOpen?.(selected),
+	};
+	if (sortColumns) {
+		handlers.sort = () => setSort(current => nextSortColumn(sortColumns, current));
+		handlers.reverse = () => setSort(current => ({...current, descending: !current.descending}));
+	}
+	for (const [id, action] of Object.entries(props.actions ?? {}))
+		handlers[id as CommandId] = () => action?.(selected);
+	for (const id of movements) handlers[id] = () => list.move(id);
+	useCommands(props.scope, handlers, props.focused && !editing);
+
+	const sortLabel = sortColumns?.find(c => c.id === sort.column)?.label;
+	const title = `${props.title} (${query ? `${sorted.length}/${rows.length}` : rows.length})${
+		sortLabel ? ` · sorted by ${sortLabel} ${sort.descending ? '↓' : '↑'}` : ''
+	}`;
+	return (
+		<Box flexDirection="column">
+			<Text bold wrap="truncate-end">
+				{title}
+			</Text>
+			{props.notice}
+			{showFilter ? (
+				<FilterBar
+					value={query}
+					editing={editing && props.focused}
+					matches={sorted.length}
+					total={rows.length}
+					onChange={value => {
+						setQuery(value);
+						list.set(0);
+					}}
+					onDone={() => setEditing(false)}
+					onClear={() => {
+						setQuery('');
+						setEditing(false);
+					}}
+				/>
+			) : null}
+			<Table
+				columns={props.columns}
+				rows={sorted}
+				rowKey={props.rowKey}
+				cursor={list.cursor}
+				top={list.top}
+				height={tableHeight}
+				width={props.width}
+				focused={props.focused}
+				emptyText={query ? `Nothing matches “${query}”.` : props.emptyText}
+			/>
+		</Box>
+	);
+}

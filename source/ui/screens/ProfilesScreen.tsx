@@ -1,0 +1,156 @@
+// Profiles: the ones iamtui stored plus those in ~/.aws/config. Enter switches (the account reloads),
+// `a` adds one, `d` removes a stored one after a confirmation.
+import {Box, Text} from 'ink';
+import {useEffect, useMemo, useState} from 'react';
+import {describeError} from '../../model/errors.js';
+import type {ConnectionSettings} from '../../model/gateway.js';
+import {formatAge} from '../../model/views.js';
+import type {ConfigStore, StoredProfile} from '../../store/config.js';
+import type {Column} from '../components/Table.js';
+import {priority, useKeys} from '../state/keyboard.js';
+import {AddProfileForm} from './AddProfileForm.js';
+import {ListScreen} from './ListScreen.js';
+
+export interface ProfileRow {
+	name: string;
+	stored: StoredProfile | undefined;
+	inAwsConfig: boolean;
+	current: boolean;
+}
+
+export const profileRows = (stored: StoredProfile[], awsConfig: string[], current: string | undefined): ProfileRow[] => {
+	const names = [...new Set([...stored.map(p => p.name), ...awsConfig])].sort((a, b) => a.localeCompare(b));
+	return names.map(name => ({
+		name,
+		stored: stored.find(p => p.name === name),
+		inAwsConfig: awsConfig.includes(name),
+		current: name === current,
+	}));
+};
+
+export const settingsFor = (row: ProfileRow): ConnectionSettings => ({
+	profile: row.name,
+	...(row.stored?.region ? {region: row.stored.region} : {}),
+	...(row.stored?.endpoint ? {endpoint: row.stored.endpoint} : {}),
+	...(row.stored?.readOnly ? {readOnly: true} : {}),
+});
+
+const filterProfiles = (rows: ProfileRow[], query: string): ProfileRow[] => {
+	const needle = query.trim().toLowerCase();
+	if (!needle) return rows;
+	return rows.filter(r => `${r.name} ${r.stored?.region ?? ''} ${r.stored?.endpoint ?? ''}`.toLowerCase().includes(needle));
+};
+
+const columns = (now: Date): Array<Column<ProfileRow>> => [
+	{id: 'current', header: ' ', width: 1, cell: r => (r.current ? '●' : ' ')},
+	{id: 'name', header: 'PROFILE', width: 12, grow: true, cell: r => r.name},
+	{
+		id: 'source',
+		header: 'SOURCE',
+		width: 14,
+		dropOrder: 2,
+		cell: r => [r.stored ? 'iamtui' : '', r.inAwsConfig ? '~/.aws' : ''].filter(Boolean).join(' + '),
+	},
+	{id: 'region', header: 'REGION', width: 10, dropOrder: 3, cell: r => r.stored?.region ?? ''},
+	{id: 'endpoint', header: 'ENDPOINT', width: 10, grow: true, dropOrder: 1, cell: r => r.stored?.endpoint ?? ''},
+	{id: 'lastUsed', header: 'USED', width: 5, align: 'right', dropOrder: 4, cell: r => formatAge(r.stored?.lastUsed, now)},
+];
+
+function ConfirmRemove(props: {name: string; onConfirm: () => void; onCancel: () => void}) {
+	useKeys(input => (input === 'y' || input === 'Y' ? props.onConfirm() : props.onCancel()), {
+		active: true,
+		priority: priority.text,
+	});
+	return (
+		<Text color="yellow" wrap="truncate-end">
+			{`Remove the stored profile ${props.name}? y removes · any other key cancels`}
+		</Text>
+	);
+}
+
+type Mode = {kind: 'list'} | {kind: 'add'} | {kind: 'confirm'; name: string};
+
+export function ProfilesScreen(props: {
+	store: ConfigStore;
+	loadAwsConfigProfiles: () => Promise<string[]>;
+	current: ConnectionSettings;
+	now: Date;
+	onSwitch: (settings: ConnectionSettings) => void;
+	onBack: () => void;
+	flash: (text: string, tone?: 'info' | 'error') => void;
+	focused: boolean;
+	width: number;
+	height: number;
+}) {
+	const {store, flash} = props;
+	const [stored, setStored] = useState(() => store.profiles());
+	const [awsConfig, setAwsConfig] = useState<string[]>([]);
+	const [mode, setMode] = useState<Mode>({kind: 'list'});
+	useEffect(() => {
+		let current = true;
+		props.loadAwsConfigProfiles().then(
+			names => current && setAwsConfig(names),
+			(error: unknown) => current && flash(`Could not read ~/.aws/config: ${describeError(error)}`, 'error'),
+		);
+		return () => {
+			current = false;
+		};
+	}, [props.loadAwsConfigProfiles, flash]);
+	const rows = useMemo(() => profileRows(stored, awsConfig, props.current.profile), [stored, awsConfig, props.current.profile]);
+	const tableColumns = useMemo(() => columns(props.now), [props.now]);
+
+	const save = (profile: StoredProfile): string | undefined => {
+		try {
+			store.saveProfile(profile);
+		} catch (error) {
+			return `Could not save: ${describeError(error)}`;
+		}
+		setStored(store.profiles());
+		setMode({kind: 'list'});
+		flash(`Profile ${profile.name} saved`);
+		return undefined;
+	};
+
+	const remove = (name: string) => {
+		try {
+			store.removeProfile(name);
+			setStored(store.profiles());
+			flash(`Profile ${name} removed`);
+		} catch (error) {
+			flash(`Could not remove ${name}: ${describeError(error)}`, 'error');
+		}
+		setMode({kind: 'list'});
+	};
+
+	if (mode.kind === 'add')
+		return <AddProfileForm onSave={save} onCancel={() => setMode({kind: 'list'})} focused={props.focused} />;
+	return (
+		<Box flexDirection="column">
+			<ListScreen
+				scope="profiles"
+				title="Profiles"
+				rows={rows}
+				rowKey={r => r.name}
+				columns={tableColumns}
+				filter={filterProfiles}
+				onOpen={row => props.onSwitch(settingsFor(row))}
+				onBack={props.onBack}
+				actions={{
+					'add-profile': () => setMode({kind: 'add'}),
+					'remove-profile': row => {
+						if (!row) return;
+						if (row.stored) setMode({kind: 'confirm', name: row.name});
+						else flash(`${row.name} comes from ~/.aws/config; iamtui only removes the profiles it stored`, 'error');
+					},
+				}}
+				emptyText="No profiles yet: a adds one."
+				focused={props.focused && mode.kind === 'list'}
+				width={props.width}
+				height={props.height - (mode.kind === 'confirm' ? 1 : 0)}
+			/>
+			{mode.kind === 'confirm' ? (
+				<ConfirmRemove name={mode.name} onConfirm={() => remove(mode.name)} onCancel={() => setMode({kind: 'list'})} />
+			) : null}
+		</Box>
+	);
+}

@@ -1,0 +1,160 @@
+// One user: who they are, their groups, the policies that reach them and how, their keys, MFA and tags.
+// Keys, MFA devices and tags are per-user calls, made when this screen opens.
+import {Box, Text} from 'ink';
+import {useEffect, useState} from 'react';
+import {describeError} from '../../model/errors.js';
+import type {AccessKeyDetail, UserDetails} from '../../model/gateway.js';
+import {policiesReachingUser, type SnapshotIndex} from '../../model/indexes.js';
+import {sanitize} from '../../model/sanitize.js';
+import {formatAge} from '../../model/views.js';
+import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
+import type {Route} from '../state/routes.js';
+
+type DetailsState = {status: 'loading'} | {status: 'ok'; details: UserDetails} | {status: 'error'; message: string};
+
+const useUserDetails = (name: string, load: (name: string) => Promise<UserDetails>): DetailsState => {
+	const [state, setState] = useState<DetailsState>({status: 'loading'});
+	useEffect(() => {
+		let current = true;
+		setState({status: 'loading'});
+		load(name).then(
+			details => current && setState({status: 'ok', details}),
+			(error: unknown) => current && setState({status: 'error', message: describeError(error)}),
+		);
+		return () => {
+			current = false;
+		};
+	}, [name, load]);
+	return state;
+};
+
+const pending = (state: DetailsState, key: string): DetailLine[] | undefined => {
+	if (state.status === 'loading') return [note(`${key}-loading`, 'loading…')];
+	if (state.status === 'error') return [note(`${key}-error`, state.message, 'error')];
+	return undefined;
+};
+
+const orNone = (lines: DetailLine[], key: string): DetailLine[] => (lines.length > 0 ? lines : [note(`${key}-none`, 'none')]);
+
+const accessKeyText = (key: AccessKeyDetail, now: Date): string => {
+	const where = [key.lastUsedService, key.lastUsedRegion].filter(Boolean).join(', ');
+	const used = key.lastUsedDate ? `${formatAge(key.lastUsedDate, now)} ago${where ? ` (${where})` : ''}` : 'never';
+	return `${key.accessKeyId}  ${key.status}  age ${formatAge(key.createDate, now)}  last used ${used}`;
+};
+
+export function UserScreen(props: {
+	index: SnapshotIndex;
+	name: string;
+	now: Date;
+	loadDetails: (name: string) => Promise<UserDetails>;
+	onOpen: (route: Route) => void;
+	onBack: () => void;
+	focused: boolean;
+	width: number;
+	height: number;
+}) {
+	const {index, now, onOpen} = props;
+	const user = index.userByName.get(props.name);
+	const details = useUserDetails(props.name, props.loadDetails);
+	if (!user)
+		return (
+			<Box flexDirection="column">
+				<Text color="yellow">{`User ${sanitize(props.name)} is not in this snapshot (deleted?). esc goes back.`}</Text>
+				<DetailList scope="user" lines={[]} height={1} width={props.width} focused={props.focused} onBack={props.onBack} />
+			</Box>
+		);
+
+	const report = index.reportByUser.get(user.name);
+	const grants = policiesReachingUser(index, user);
+	const viaGroups = grants.filter(g => g.viaGroup);
+	const summary = report
+		? `console ${report.passwordEnabled ? 'yes' : 'no'} · MFA ${report.mfaActive ? 'yes' : 'no'} · password last used ${
+				report.passwordLastUsed ? formatAge(report.passwordLastUsed, now) + ' ago' : 'never'
+			}`
+		: index.snapshot.credentialReport.status === 'unavailable'
+			? `credential report unavailable: ${index.snapshot.credentialReport.reason}`
+			: 'not in the credential report yet';
+
+	const lines: DetailLine[] = [
+		note('arn', user.arn),
+		note('created', `created ${user.createDate.slice(0, 10)} (${formatAge(user.createDate, now)} ago) · path ${user.path}`),
+		note('summary', summary, report ? undefined : 'warning'),
+		...(user.permissionsBoundaryArn ? [note('boundary', `permissions boundary ${user.permissionsBoundaryArn}`)] : []),
+		heading('groups', `Groups (${user.groups.length})`),
+		...orNone(
+			user.groups.map(group => ({key: `group-${group}`, text: group, open: () => onOpen({screen: 'group', name: group})})),
+			'groups',
+		),
+		heading('attached', `Managed policies attached directly (${user.attachedPolicies.length})`),
+		...orNone(
+			user.attachedPolicies.map(p => ({key: `attached-${p.arn}`, text: p.name, open: () => onOpen({screen: 'policy', arn: p.arn})})),
+			'attached',
+		),
+		heading('inline', `Inline policies (${user.inlinePolicies.length})`),
+		...orNone(
+			user.inlinePolicies.map(p => ({
+				key: `inline-${p.name}`,
+				text: p.name,
+				open: () => onOpen({screen: 'inline-policy', owner: 'user', ownerName: user.name, policyName: p.name}),
+			})),
+			'inline',
+		),
+		heading('via-groups', `Policies through groups (${viaGroups.length})`),
+		...orNone(
+			viaGroups.map(g => ({
+				key: `via-${g.viaGroup}-${g.kind}-${g.arn ?? g.name}`,
+				text: `${g.name}  via ${g.viaGroup}${g.kind === 'inline' ? ' (inline)' : ''}`,
+				open: () =>
+					onOpen(
+						g.arn
+							? {screen: 'policy', arn: g.arn}
+							: {screen: 'inline-policy', owner: 'group', ownerName: g.viaGroup!, policyName: g.name},
+					),
+			})),
+			'via-groups',
+		),
+		heading('keys', 'Access keys'),
+		...(pending(details, 'keys') ??
+			orNone(
+				details.status === 'ok'
+					? details.details.accessKeys.map(k => ({
+							key: `key-${k.accessKeyId}`,
+							text: accessKeyText(k, now),
+							tone: k.status === 'Inactive' ? ('warning' as const) : undefined,
+						}))
+					: [],
+				'keys',
+			)),
+		heading('mfa', 'MFA devices'),
+		...(pending(details, 'mfa') ??
+			orNone(
+				details.status === 'ok'
+					? details.details.mfaDevices.map(d => ({
+							key: `mfa-${d.serialNumber}`,
+							text: `${d.serialNumber}  enabled ${d.enableDate.slice(0, 10)}`,
+						}))
+					: [],
+				'mfa',
+			)),
+		heading('tags', 'Tags'),
+		...(pending(details, 'tags') ??
+			orNone(
+				details.status === 'ok' ? details.details.tags.map(t => ({key: `tag-${t.Key}`, text: `${t.Key} = ${t.Value}`})) : [],
+				'tags',
+			)),
+	];
+
+	return (
+		<Box flexDirection="column">
+			<Text bold wrap="truncate-end">{`User ${sanitize(user.name)}`}</Text>
+			<DetailList
+				scope="user"
+				lines={lines}
+				height={props.height - 1}
+				width={props.width}
+				focused={props.focused}
+				onBack={props.onBack}
+			/>
+		</Box>
+	);
+}

@@ -1,0 +1,76 @@
+import {Text} from 'ink';
+import {useMemo} from 'react';
+import type {SnapshotIndex} from '../../model/indexes.js';
+import {sanitize} from '../../model/sanitize.js';
+import {filterUserRows, formatAge, formatDuration, userRows, userSortColumns, type UserRow} from '../../model/views.js';
+import type {Column} from '../components/Table.js';
+import {ListScreen} from './ListScreen.js';
+
+/** Shown in the report-fed columns when the credential report has nothing for a user. */
+export const UNKNOWN = '?';
+
+const yesNo = (value: boolean | null): string => (value === null ? UNKNOWN : value ? 'yes' : 'no');
+
+const columns = (now: Date): Array<Column<UserRow>> => [
+	{id: 'name', header: 'NAME', width: 12, grow: true, cell: r => r.name},
+	{id: 'groups', header: 'GROUPS', width: 10, grow: true, dropOrder: 3, cell: r => r.groups.join(', ')},
+	{id: 'policies', header: 'POLICIES', width: 8, align: 'right', dropOrder: 2, cell: r => String(r.policyCount)},
+	{id: 'console', header: 'CONSOLE', width: 7, dropOrder: 4, cell: r => yesNo(r.consoleAccess)},
+	{id: 'mfa', header: 'MFA', width: 3, cell: r => yesNo(r.mfaActive)},
+	{
+		id: 'keyAge',
+		header: 'KEY AGE',
+		width: 7,
+		align: 'right',
+		dropOrder: 5,
+		cell: r => (!r.inReport ? UNKNOWN : r.oldestActiveKeyAgeMs === null ? '-' : formatDuration(r.oldestActiveKeyAgeMs)),
+	},
+	{
+		id: 'lastActivity',
+		header: 'LAST ACTIVE',
+		width: 11,
+		align: 'right',
+		dropOrder: 1,
+		cell: r => (!r.inReport ? UNKNOWN : r.lastActivity ? formatAge(r.lastActivity, now) : 'never'),
+	},
+];
+
+export function UsersScreen(props: {
+	index: SnapshotIndex;
+	now: Date;
+	onOpenUser: (name: string) => void;
+	onBack?: () => void;
+	focused: boolean;
+	width: number;
+	height: number;
+}) {
+	const {index, now} = props;
+	const rows = useMemo(() => userRows(index, now), [index, now]);
+	const tableColumns = useMemo(() => columns(now), [now]);
+	const report = index.snapshot.credentialReport;
+	const notice =
+		report.status === 'unavailable' ? (
+			<Text color="yellow" wrap="truncate-end">
+				{`${UNKNOWN} = credential report unavailable: ${sanitize(report.reason)}`}
+			</Text>
+		) : null;
+	return (
+		<ListScreen
+			scope="users"
+			title="Users"
+			rows={rows}
+			rowKey={r => r.name}
+			columns={tableColumns}
+			filter={filterUserRows}
+			sortColumns={userSortColumns}
+			onOpen={row => props.onOpenUser(row.name)}
+			onBack={props.onBack}
+			notice={notice}
+			noticeLines={notice ? 1 : 0}
+			emptyText="No users in this account."
+			focused={props.focused}
+			width={props.width}
+			height={props.height}
+		/>
+	);
+}

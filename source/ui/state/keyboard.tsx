@@ -1,0 +1,88 @@
+// One owner per key press. Every component that reacts to keys registers a layer; each key goes to the
+// active layers from the highest priority down until one handles it. So a text field swallows `q`, an
+// overlay hides the screen below it, and no two components ever answer the same key — whatever order
+// React re-subscribed them in. Layers register in layout effects, so a key right after a render finds them.
+import {useInput, type Key} from 'ink';
+import {createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
+import {matchCommand, type CommandId, type Scope} from '../keymap.js';
+
+/** What a layer's handler returns to let the next layer see the key. */
+export const PASS = 'pass';
+export type KeyHandler = (input: string, key: Key) => typeof PASS | void;
+
+/** Higher first: prompts over overlays over text fields over screens over the global keys. */
+export const priority = {global: 0, screen: 10, text: 20, overlay: 30, prompt: 40} as const;
+
+interface Layer {
+	id: number;
+	priority: number;
+	handler: {current: KeyHandler};
+	active: {current: boolean};
+}
+
+interface KeyboardState {
+	readOnly: boolean;
+	register(layer: Omit<Layer, 'id'>): () => void;
+}
+
+const KeyboardContext = createContext<KeyboardState | undefined>(undefined);
+
+export function KeyboardProvider(props: {readOnly: boolean; children: ReactNode}) {
+	const layers = useRef<Layer[]>([]);
+	const nextId = useRef(0);
+	const dispatch = useCallback((input: string, key: Key) => {
+		const ordered = layers.current
+			.filter(layer => layer.active.current)
+			.sort((a, b) => b.priority - a.priority || b.id - a.id);
+		for (const layer of ordered) if (layer.handler.current(input, key) !== PASS) return;
+	}, []);
+	useInput(dispatch);
+	const register = useCallback((layer: Omit<Layer, 'id'>) => {
+		const entry = {...layer, id: nextId.current++};
+		layers.current = [...layers.current, entry];
+		return () => {
+			layers.current = layers.current.filter(l => l !== entry);
+		};
+	}, []);
+	const value = useMemo(() => ({readOnly: props.readOnly, register}), [props.readOnly, register]);
+	return <KeyboardContext.Provider value={value}>{props.children}</KeyboardContext.Provider>;
+}
+
+export const useReadOnly = (): boolean => useContext(KeyboardContext)?.readOnly ?? false;
+
+/** Receives keys while `active`, in priority order; without a KeyboardProvider (a screen alone) it listens directly. */
+export const useKeys = (handler: KeyHandler, options: {active: boolean; priority: number}): void => {
+	const keyboard = useContext(KeyboardContext);
+	const handlerRef = useRef(handler);
+	handlerRef.current = handler;
+	const activeRef = useRef(options.active);
+	activeRef.current = options.active;
+	const register = keyboard?.register;
+	useLayoutEffect(
+		() => register?.({priority: options.priority, handler: handlerRef, active: activeRef}),
+		[register, options.priority],
+	);
+	const direct = useCallback((input: string, key: Key) => void handlerRef.current(input, key), []);
+	useInput(direct, {isActive: !keyboard && options.active});
+};
+
+export type CommandHandlers = Partial<Record<CommandId, () => void>>;
+
+/** Runs the handler of the command a key means in this scope; other keys pass to the next layer. */
+export const useCommands = (
+	scope: Scope,
+	handlers: CommandHandlers,
+	active: boolean,
+	options: {priority?: number; onOtherKey?: KeyHandler} = {},
+): void => {
+	const readOnly = useReadOnly();
+	useKeys(
+		(input, key) => {
+			const id = matchCommand(scope, input, key, {readOnly});
+			const handler = id ? handlers[id] : undefined;
+			if (handler) return handler();
+			return options.onOtherKey ? options.onOtherKey(input, key) : PASS;
+		},
+		{active, priority: options.priority ?? priority.screen},
+	);
+};

@@ -1,0 +1,74 @@
+// Loads the account snapshot through the gateway, with progress; builds the index once per snapshot.
+// A reload keeps the previous snapshot on screen until the new one is there.
+import {createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import type {IamGateway} from '../../model/gateway.js';
+import {buildIndex, type SnapshotIndex} from '../../model/indexes.js';
+import type {AccountSnapshot, SnapshotProgress} from '../../model/snapshot.js';
+
+export interface SnapshotState {
+	snapshot: AccountSnapshot | undefined;
+	index: SnapshotIndex | undefined;
+	loading: boolean;
+	progress: SnapshotProgress | undefined;
+	/** The last load's failure (cleared when a load starts). */
+	error: unknown;
+	reload(): void;
+}
+
+const SnapshotContext = createContext<SnapshotState | undefined>(undefined);
+
+interface LoadState {
+	snapshot?: AccountSnapshot;
+	loading: boolean;
+	progress?: SnapshotProgress;
+	error?: unknown;
+}
+
+export function SnapshotProvider(props: {
+	gateway: IamGateway;
+	onLoaded?: (snapshot: AccountSnapshot) => void;
+	children: ReactNode;
+}) {
+	const {gateway} = props;
+	const [state, setState] = useState<LoadState>({loading: true});
+	const [generation, setGeneration] = useState(0);
+	const onLoaded = useRef(props.onLoaded);
+	onLoaded.current = props.onLoaded;
+
+	useEffect(() => {
+		const abort = new AbortController();
+		setState(current => ({snapshot: current.snapshot, loading: true}));
+		gateway
+			.loadSnapshot({
+				signal: abort.signal,
+				onProgress: progress => {
+					if (!abort.signal.aborted) setState(current => ({...current, progress}));
+				},
+			})
+			.then(
+				snapshot => {
+					if (abort.signal.aborted) return;
+					setState({snapshot, loading: false});
+					onLoaded.current?.(snapshot);
+				},
+				(error: unknown) => {
+					if (!abort.signal.aborted) setState(current => ({snapshot: current.snapshot, loading: false, error}));
+				},
+			);
+		return () => abort.abort();
+	}, [gateway, generation]);
+
+	const reload = useCallback(() => setGeneration(g => g + 1), []);
+	const index = useMemo(() => (state.snapshot ? buildIndex(state.snapshot) : undefined), [state.snapshot]);
+	const value = useMemo<SnapshotState>(
+		() => ({snapshot: state.snapshot, index, loading: state.loading, progress: state.progress, error: state.error, reload}),
+		[state, index, reload],
+	);
+	return <SnapshotContext.Provider value={value}>{props.children}</SnapshotContext.Provider>;
+}
+
+export const useSnapshot = (): SnapshotState => {
+	const snapshot = useContext(SnapshotContext);
+	if (!snapshot) throw new Error('useSnapshot needs a SnapshotProvider');
+	return snapshot;
+};

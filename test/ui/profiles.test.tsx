@@ -1,0 +1,116 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {App} from '../../source/app.js';
+import type {ConnectionSettings} from '../../source/model/gateway.js';
+import {fixtureSnapshot, users} from '../fixtures/account.js';
+import {fixtureGateway} from '../fixtures/gateway.js';
+import {testServices, type TestServices} from '../fixtures/services.js';
+import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
+
+let services: TestServices | undefined;
+let ui: Rendered | undefined;
+afterEach(() => {
+	ui?.unmount();
+	services?.dispose();
+});
+
+/** Each profile sees its own account: `local` has only the first three users. */
+const gatewayFor = (settings: ConnectionSettings) =>
+	fixtureGateway(settings.profile === 'local' ? {snapshot: fixtureSnapshot({users: users.slice(0, 3)})} : {});
+
+const openProfiles = async () => {
+	services = testServices({gateway: gatewayFor, awsProfiles: ['default', 'prod']});
+	ui = renderTui(<App services={services} initial={{profile: 'dev'}} />);
+	await ui.waitFor('Users (12)');
+	ui.write(':');
+	await ui.waitFor(':users :groups');
+	await ui.type('profiles');
+	ui.write(keys.enter);
+	// dev was stored by markUsed when its account loaded; default and prod come from ~/.aws/config.
+	await ui.waitFor('Profiles (3)');
+	return ui;
+};
+
+const selectedLine = (frame: string) => frame.split('\n').find(line => line.startsWith('› ')) ?? '';
+
+describe('Profiles', () => {
+	it('lists stored and ~/.aws/config profiles and marks the current one', async () => {
+		const tui = await openProfiles();
+		const frame = tui.lastFrame();
+		expect(frame).toMatch(/● dev +iamtui/);
+		expect(frame).toMatch(/default +~\/\.aws/);
+		expect(frame).toContain('prod');
+	});
+
+	it('adds a profile, showing validation errors first, then switches to it', async () => {
+		const tui = await openProfiles();
+		tui.write('a');
+		await tui.waitFor('Add a profile');
+		await tui.type('local');
+		tui.write(keys.enter);
+		await tui.waitFor('optional, e.g. us-east-1');
+		await tui.type('nowhere');
+		tui.write(keys.enter);
+		await tui.waitFor('optional, e.g. http://127.0.0.1:5000');
+		await tui.type('ftp://x');
+		tui.write(keys.enter);
+		const invalid = await tui.waitFor('a region looks like us-east-1');
+		expect(invalid).toContain('an http:// or https:// URL');
+		// The form jumped back to the region: fix it, then the endpoint.
+		tui.write('\u0015');
+		await tui.waitForFrame(f => !f.includes('nowhere'));
+		await tick();
+		await tui.type('us-east-1');
+		tui.write(keys.down);
+		await tick();
+		tui.write('\u0015');
+		await tui.waitForFrame(f => !f.includes('ftp://x'));
+		await tick();
+		tui.write('http://127.0.0.1:5000');
+		await tui.waitFor('http://127.0.0.1:5000');
+		tui.write(keys.enter);
+		await tui.waitFor('Profile local saved');
+		await tui.waitFor('Profiles (4)');
+		expect(services!.store.profile('local')).toEqual({name: 'local', region: 'us-east-1', endpoint: 'http://127.0.0.1:5000'});
+
+		// Move to "local" (sorted: default, dev, local, prod) and switch.
+		tui.write(keys.down);
+		await tick();
+		tui.write(keys.down);
+		await tui.waitForFrame(f => selectedLine(f).includes('local'));
+		tui.write(keys.enter);
+		await tui.waitFor('Users (3)');
+		expect(tui.lastFrame()).toContain('profile local');
+		expect(services!.connections.at(-1)!.settings).toEqual({profile: 'local', region: 'us-east-1', endpoint: 'http://127.0.0.1:5000'});
+		expect(services!.store.lastProfile()).toBe('local');
+	});
+
+	it('removes a stored profile after a confirmation, and refuses ~/.aws/config ones', async () => {
+		const tui = await openProfiles();
+		tui.write('d');
+		await tui.waitFor('default comes from ~/.aws/config');
+		tui.write(keys.down);
+		await tui.waitForFrame(f => selectedLine(f).includes('dev'));
+		tui.write('d');
+		await tui.waitFor('Remove the stored profile dev?');
+		tui.write('n');
+		await tui.waitForFrame(f => !f.includes('Remove the stored profile'));
+		await tick();
+		expect(services!.store.profile('dev')).toBeDefined();
+		tui.write('d');
+		await tui.waitFor('Remove the stored profile dev?');
+		tui.write('y');
+		await tui.waitFor('Profile dev removed');
+		expect(services!.store.profile('dev')).toBeUndefined();
+	});
+
+	it('esc cancels the form without saving', async () => {
+		const tui = await openProfiles();
+		tui.write('a');
+		await tui.waitFor('Add a profile');
+		await tui.type('q');
+		await tui.waitFor('Name     q');
+		tui.write(keys.escape);
+		await tui.waitFor('Profiles (3)');
+		expect(services!.store.profiles().map(p => p.name)).toEqual(['dev']);
+	});
+});
