@@ -22,6 +22,7 @@ const cli = meow(usage, {
 		endpointUrl: {type: 'string'},
 		readOnly: {type: 'boolean'},
 		json: {type: 'boolean', default: false},
+		resource: {type: 'string'},
 	},
 	allowUnknownFlags: false,
 });
@@ -40,7 +41,7 @@ const main = async (): Promise<number> => {
 			process.stderr.write(`iamtui: unknown command "${command}" — commands: ${headlessCommands.join(', ')} (iamtui --help)\n`);
 			return 64;
 		}
-		const result = await runHeadless(command, args, {settings, store, json: cli.flags.json});
+		const result = await runHeadless(command, args, {settings, store, json: cli.flags.json, resource: cli.flags.resource});
 		process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
 		return result.exitCode ?? 0;
 	}

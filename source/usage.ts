@@ -9,16 +9,20 @@ export const usage = `
     user NAME          one user: groups, policies (direct and through groups), access keys, MFA devices, tags
     groups             every group: members and policies
     profiles           profiles iamtui remembers and those in ~/.aws/config
+    who-can ACTION     every user and group allowed ACTION (wildcards accepted), with the grant paths
+    can USER ACTION    Allowed / ExplicitDeny / ImplicitDeny / Conditional, with the deciding statements
 
   Options
     --profile NAME        AWS profile (default: AWS_PROFILE, then the last one used in iamtui)
     --region REGION       region for signing (IAM is global; default us-east-1)
     --endpoint-url URL    IAM and STS endpoint (e.g. a local emulator); also AWS_ENDPOINT_URL[_IAM]
     --read-only           refuse every write before it is sent
+    --resource ARN        who-can / can: the resource (default *)
     --json                machine-readable output for the commands
 
   Exit codes
     0 success · 3 failure (one line on stderr) · 64 usage error
+    can: 0 allowed · 1 denied · 2 conditional
 
   Keys in the TUI: ? shows them all.
 `;

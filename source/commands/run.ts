@@ -5,14 +5,16 @@ import type {ConnectionSettings, IamGateway} from '../model/gateway.js';
 import type {ConfigStore} from '../store/config.js';
 import {groupsCommand, userCommand, usersCommand} from './browse.js';
 import {profilesCommand} from './profiles.js';
+import {canCommand, whoCanCommand} from './access.js';
 import type {CommandResult} from './result.js';
 
-export const headlessCommands = ['users', 'user', 'groups', 'profiles'];
+export const headlessCommands = ['users', 'user', 'groups', 'profiles', 'who-can', 'can'];
 
 export interface HeadlessContext {
 	settings: ConnectionSettings;
 	store: ConfigStore;
 	json: boolean;
+	resource?: string;
 }
 
 const connect = async (settings: ConnectionSettings): Promise<IamGateway> => {
@@ -37,6 +39,10 @@ export const runHeadless = async (command: string, args: string[], context: Head
 			return userCommand(await connect(context.settings), args[0], context.json);
 		case 'groups':
 			return groupsCommand(await connect(context.settings), context.json);
+		case 'who-can':
+			return whoCanCommand(await connect(context.settings), args[0], context.resource, context.json);
+		case 'can':
+			return canCommand(await connect(context.settings), args[0], args[1], context.resource, context.json);
 		case 'profiles': {
 			const {listAwsConfigProfiles} = await import('../aws/aws-config-profiles.js');
 			return profilesCommand(context.store, await listAwsConfigProfiles().catch(() => []), context.json);

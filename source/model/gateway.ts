@@ -49,6 +49,8 @@ export interface ConnectionSettings {
 	region?: string;
 	endpoint?: string;
 	readOnly?: boolean;
+	/** SDK attempts per request (adaptive retry); default 8. Tests lower it. */
+	maxAttempts?: number;
 }
 
 /** Hooks the client calls back into the UI, e.g. to ask for an MFA code for an assume-role profile. */

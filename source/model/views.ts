@@ -202,3 +202,9 @@ export const formatAge = (iso: string | null | undefined, now: Date): string => 
 	const time = Date.parse(iso);
 	return Number.isNaN(time) ? '' : formatDuration(now.getTime() - time);
 };
+
+/** "3d ago", or "just now" (never "now ago"); '' for a missing date. */
+export const formatAgo = (iso: string | null | undefined, now: Date): string => {
+	const age = formatAge(iso, now);
+	return age === 'now' ? 'just now' : age ? `${age} ago` : '';
+};

@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {sanitize} from '../../model/sanitize.js';
-import {formatAge} from '../../model/views.js';
+import {formatAgo} from '../../model/views.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
 import type {Route} from '../state/routes.js';
 
@@ -26,7 +26,7 @@ export function GroupScreen(props: {
 				note('arn', group.arn),
 				note(
 					'created',
-					`created ${group.createDate.slice(0, 10)} (${formatAge(group.createDate, props.now)} ago) · path ${group.path}`,
+					`created ${group.createDate.slice(0, 10)} (${formatAgo(group.createDate, props.now)}) · path ${group.path}`,
 				),
 				heading('members', `Members (${members.length})`),
 				...orNone(

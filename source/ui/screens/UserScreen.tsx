@@ -6,7 +6,7 @@ import {describeError} from '../../model/errors.js';
 import type {AccessKeyDetail, UserDetails} from '../../model/gateway.js';
 import {policiesReachingUser, type SnapshotIndex} from '../../model/indexes.js';
 import {sanitize} from '../../model/sanitize.js';
-import {formatAge} from '../../model/views.js';
+import {formatAge, formatAgo} from '../../model/views.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
 import type {Route} from '../state/routes.js';
 
@@ -38,7 +38,7 @@ const orNone = (lines: DetailLine[], key: string): DetailLine[] => (lines.length
 
 const accessKeyText = (key: AccessKeyDetail, now: Date): string => {
 	const where = [key.lastUsedService, key.lastUsedRegion].filter(Boolean).join(', ');
-	const used = key.lastUsedDate ? `${formatAge(key.lastUsedDate, now)} ago${where ? ` (${where})` : ''}` : 'never';
+	const used = key.lastUsedDate ? `${formatAgo(key.lastUsedDate, now)}${where ? ` (${where})` : ''}` : 'never';
 	return `${key.accessKeyId}  ${key.status}  age ${formatAge(key.createDate, now)}  last used ${used}`;
 };
 
@@ -69,7 +69,7 @@ export function UserScreen(props: {
 	const viaGroups = grants.filter(g => g.viaGroup);
 	const summary = report
 		? `console ${report.passwordEnabled ? 'yes' : 'no'} · MFA ${report.mfaActive ? 'yes' : 'no'} · password last used ${
-				report.passwordLastUsed ? formatAge(report.passwordLastUsed, now) + ' ago' : 'never'
+				report.passwordLastUsed ? formatAgo(report.passwordLastUsed, now) : 'never'
 			}`
 		: index.snapshot.credentialReport.status === 'unavailable'
 			? `credential report unavailable: ${index.snapshot.credentialReport.reason}`
@@ -77,7 +77,7 @@ export function UserScreen(props: {
 
 	const lines: DetailLine[] = [
 		note('arn', user.arn),
-		note('created', `created ${user.createDate.slice(0, 10)} (${formatAge(user.createDate, now)} ago) · path ${user.path}`),
+		note('created', `created ${user.createDate.slice(0, 10)} (${formatAgo(user.createDate, now)}) · path ${user.path}`),
 		note('summary', summary, report ? undefined : 'warning'),
 		...(user.permissionsBoundaryArn ? [note('boundary', `permissions boundary ${user.permissionsBoundaryArn}`)] : []),
 		heading('groups', `Groups (${user.groups.length})`),

@@ -1,0 +1,22 @@
+// Profiles the operator has in ~/.aws/config and ~/.aws/credentials (AWS_CONFIG_FILE and
+// AWS_SHARED_CREDENTIALS_FILE honoured), read with the SDK's own INI loader.
+import {loadSharedConfigFiles} from '@smithy/shared-ini-file-loader';
+
+/** Sections of the config file that are not profiles ([sso-session x], [services x]). */
+const NON_PROFILE_PREFIXES = ['sso-session.', 'services.'];
+
+export type SharedConfig = Awaited<ReturnType<typeof loadSharedConfigFiles>>;
+
+/** Reads both files fresh (not the loader's cache: the operator may have just run aws configure). */
+export const loadSharedConfig = (): Promise<SharedConfig> => loadSharedConfigFiles({ignoreCache: true});
+
+export const profileNames = (files: SharedConfig): string[] => {
+	const names = new Set<string>();
+	for (const name of Object.keys(files.configFile)) {
+		if (!NON_PROFILE_PREFIXES.some(prefix => name.startsWith(prefix))) names.add(name);
+	}
+	for (const name of Object.keys(files.credentialsFile)) names.add(name);
+	return [...names].sort((a, b) => a.localeCompare(b));
+};
+
+export const listAwsConfigProfiles = async (): Promise<string[]> => profileNames(await loadSharedConfig());

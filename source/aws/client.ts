@@ -1,0 +1,156 @@
+// IAM and STS clients for one connection: the SDK's credential chain (env, shared files, SSO,
+// assume-role with MFA, credential_process, container/instance metadata), adaptive retries, and the
+// endpoint resolved the same way for both services.
+import {IAMClient} from '@aws-sdk/client-iam';
+import {AssumeRoleCommand, STSClient} from '@aws-sdk/client-sts';
+import {fromNodeProviderChain} from '@aws-sdk/credential-providers';
+import {IamError} from '../model/errors.js';
+import type {ConnectionHooks, ConnectionSettings} from '../model/gateway.js';
+import {loadSharedConfig, profileNames, type SharedConfig} from './aws-config-profiles.js';
+import {toIamError} from './errors.js';
+
+/** IAM is global and signs for us-east-1 in the aws partition. */
+export const DEFAULT_REGION = 'us-east-1';
+export const DEFAULT_MAX_ATTEMPTS = 8;
+const CONNECT_TIMEOUT_MS = 5_000;
+/** GetAccountAuthorizationDetails pages can be large; a stalled connection must still end. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export interface AwsClients {
+	iam: IAMClient;
+	sts: STSClient;
+	/** The explicit endpoints in use (undefined: the SDK's default for the region). */
+	endpoints: {iam?: string; sts?: string};
+	/** The profile in use (settings, then AWS_PROFILE); undefined for the default chain. */
+	profile?: string;
+	region: string;
+}
+
+export type Environment = Record<string, string | undefined>;
+
+const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined);
+
+/** The profile's own endpoints from ~/.aws/config: a [services NAME] section, then endpoint_url. */
+const configEndpoints = (files: SharedConfig, profile: string): {iam?: string; sts?: string} => {
+	const section = files.configFile[profile];
+	if (!section) return {};
+	const services = section.services ? files.configFile[`services.${section.services}`] : undefined;
+	const base = nonEmpty(section.endpoint_url);
+	return {
+		iam: nonEmpty(services?.['iam.endpoint_url']) ?? base,
+		sts: nonEmpty(services?.['sts.endpoint_url']) ?? base,
+	};
+};
+
+/**
+ * Endpoint precedence: settings.endpoint (both services) > AWS_ENDPOINT_URL_IAM / _STS (one service
+ * each) > AWS_ENDPOINT_URL (both) > the profile's endpoint_url in ~/.aws/config.
+ */
+export const resolveEndpoints = (
+	settings: ConnectionSettings,
+	env: Environment,
+	files: SharedConfig | undefined,
+	profile: string | undefined,
+): {iam?: string; sts?: string} => {
+	const explicit = nonEmpty(settings.endpoint);
+	if (explicit) return {iam: explicit, sts: explicit};
+	const fromConfig = files ? configEndpoints(files, profile ?? 'default') : {};
+	const both = nonEmpty(env.AWS_ENDPOINT_URL);
+	return {
+		iam: nonEmpty(env.AWS_ENDPOINT_URL_IAM) ?? both ?? fromConfig.iam,
+		sts: nonEmpty(env.AWS_ENDPOINT_URL_STS) ?? both ?? fromConfig.sts,
+	};
+};
+
+type CredentialProvider = ReturnType<typeof fromNodeProviderChain>;
+type RoleAssumer = NonNullable<NonNullable<Parameters<typeof fromNodeProviderChain>[0]>['roleAssumer']>;
+
+/**
+ * AssumeRole (role profiles) through the STS endpoint the operator chose: the SDK's own role assumer
+ * would go to the public STS even when --endpoint-url points elsewhere.
+ */
+const roleAssumerAt = (endpoint: string, region: string): RoleAssumer => async (sourceCredentials, params) => {
+	const sts = new STSClient({region, endpoint, credentials: sourceCredentials, maxAttempts: 3});
+	const {Credentials: issued} = await sts.send(new AssumeRoleCommand(params));
+	if (!issued?.AccessKeyId || !issued.SecretAccessKey) {
+		throw new IamError('Credentials', `AssumeRole for ${params.RoleArn} returned no credentials`);
+	}
+	return {
+		accessKeyId: issued.AccessKeyId,
+		secretAccessKey: issued.SecretAccessKey,
+		sessionToken: issued.SessionToken,
+		expiration: issued.Expiration,
+	};
+};
+
+const askForMfa = (hooks: ConnectionHooks) => async (serial: string): Promise<string> => {
+	if (!hooks.mfaCode) {
+		throw new IamError('Credentials', `this profile needs an MFA code for ${serial}`, 'run the TUI (iamtui) to enter it');
+	}
+	return hooks.mfaCode(serial);
+};
+
+/**
+ * The SDK's default chain, shared by IAM and STS (one MFA prompt, one SSO refresh). A profile that
+ * exists in neither file is refused before the chain runs, naming the profiles that do exist, instead
+ * of falling through to instance metadata.
+ */
+const credentialProvider = (
+	profile: string | undefined,
+	files: SharedConfig | undefined,
+	hooks: ConnectionHooks,
+	sts: {endpoint?: string; region: string},
+): CredentialProvider => {
+	const chain = fromNodeProviderChain({
+		...(profile ? {profile} : {}),
+		...(sts.endpoint ? {roleAssumer: roleAssumerAt(sts.endpoint, sts.region)} : {}),
+		mfaCodeProvider: askForMfa(hooks),
+	});
+	return async identityProperties => {
+		if (profile && files) {
+			const known = profileNames(files);
+			if (!known.includes(profile)) {
+				throw new IamError(
+					'Credentials',
+					`AWS profile "${profile}" not found in ~/.aws/config or ~/.aws/credentials`,
+					known.length > 0 ? `known profiles: ${known.join(', ')}` : 'no profiles are configured; run aws configure --profile NAME',
+					'UnknownProfile',
+				);
+			}
+		}
+		try {
+			return await chain(identityProperties);
+		} catch (error) {
+			// A role profile's AssumeRole goes to the STS endpoint: name it if it cannot be reached.
+			throw toIamError(error, {profile, endpoint: sts.endpoint, knownProfiles: files ? profileNames(files) : undefined});
+		}
+	};
+};
+
+/** Builds both clients. Async because the profile's endpoint_url lives in ~/.aws/config. */
+export const createClients = async (
+	settings: ConnectionSettings,
+	hooks: ConnectionHooks = {},
+	env: Environment = process.env,
+): Promise<AwsClients> => {
+	const profile = nonEmpty(settings.profile) ?? nonEmpty(env.AWS_PROFILE);
+	// Unreadable or malformed config files must not stop credentials from the environment.
+	const files = await loadSharedConfig().catch(() => undefined);
+	const endpoints = resolveEndpoints(settings, env, files, profile);
+	const region = nonEmpty(settings.region) ?? DEFAULT_REGION;
+	const credentials = credentialProvider(profile, files, hooks, {endpoint: endpoints.sts, region});
+	const common = {
+		region,
+		credentials,
+		retryMode: 'adaptive',
+		maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+		requestHandler: {connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS},
+	} as const;
+	return {
+		iam: new IAMClient({...common, ...(endpoints.iam ? {endpoint: endpoints.iam} : {})}),
+		sts: new STSClient({...common, ...(endpoints.sts ? {endpoint: endpoints.sts} : {})}),
+		endpoints,
+		profile,
+		region,
+	};
+};

@@ -1,0 +1,100 @@
+// Least privilege, checked by moto's own IAM authorization: principals with no access, with access
+// to GetAccountAuthorizationDetails only, and with templates/iamtui-read-only.json.
+import {readFileSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand} from '@aws-sdk/client-iam';
+import {afterAll, beforeAll, expect, it} from 'vitest';
+import {createGateway} from '../../source/aws/gateway.js';
+import type {IamError} from '../../source/model/errors.js';
+import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
+
+const template = JSON.parse(readFileSync(new URL('../../templates/iamtui-read-only.json', import.meta.url), 'utf8')) as {
+	title: string;
+	description: string;
+	source: string;
+	parameters: unknown[];
+	document: {Version: string; Statement: unknown[]};
+};
+
+const gaadOnly = {
+	Version: '2012-10-17',
+	Statement: [{Effect: 'Allow', Action: ['iam:GetAccountAuthorizationDetails', 'sts:GetCallerIdentity'], Resource: '*'}],
+};
+
+describeWithMoto('least privilege against moto with authorization on', () => {
+	let moto: Moto;
+	let dir: string;
+	const saved = {...process.env};
+	const connect = (profile: string) => createGateway({profile, endpoint: moto.endpoint, maxAttempts: 2});
+
+	beforeAll(async () => {
+		moto = await startMoto();
+		const iam = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}});
+		const principals: [string, object | undefined][] = [
+			['nobody', undefined],
+			['gaad-only', gaadOnly],
+			['templated', template.document],
+		];
+		let credentials = '';
+		for (const [user, policy] of principals) {
+			await iam.send(new CreateUserCommand({UserName: user}));
+			if (policy) await iam.send(new PutUserPolicyCommand({UserName: user, PolicyName: 'access', PolicyDocument: JSON.stringify(policy)}));
+			const {AccessKey: key} = await iam.send(new CreateAccessKeyCommand({UserName: user}));
+			credentials += `[${user}]\naws_access_key_id = ${key!.AccessKeyId}\naws_secret_access_key = ${key!.SecretAccessKey}\n`;
+		}
+		dir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-aws-'));
+		writeFileSync(path.join(dir, 'credentials'), credentials, {mode: 0o600});
+		writeFileSync(path.join(dir, 'config'), '');
+		for (const name of ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) delete process.env[name];
+		process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
+		process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
+		process.env.AWS_EC2_METADATA_DISABLED = 'true';
+		await moto.setAuthorization(true);
+	});
+
+	afterAll(async () => {
+		await moto?.stop();
+		process.env = saved;
+		if (dir) rmSync(dir, {recursive: true, force: true});
+	});
+
+	it('the template has the shared metadata shape', () => {
+		expect(template.title).toBeTruthy();
+		expect(template.description).toBeTruthy();
+		expect(template.source).toBeTruthy();
+		expect(template.parameters).toEqual([]);
+		expect(template.document.Version).toBe('2012-10-17');
+	});
+
+	it('no access at all: AccessDenied naming GetAccountAuthorizationDetails and the read-only policy', async () => {
+		const error = (await connect('nobody').loadSnapshot().catch((e: unknown) => e)) as IamError;
+		expect(error).toMatchObject({kind: 'AccessDenied'});
+		expect(error.message).toContain('iam:GetAccountAuthorizationDetails');
+		expect(error.hint).toContain('templates/iamtui-read-only.json');
+	});
+
+	it('without the credential report actions, the snapshot loads and says why the report is missing', async () => {
+		const snapshot = await connect('gaad-only').loadSnapshot();
+		expect(snapshot.users.map(u => u.name).sort()).toEqual(['gaad-only', 'nobody', 'templated']);
+		expect(snapshot.credentialReport.status).toBe('unavailable');
+		if (snapshot.credentialReport.status === 'unavailable') {
+			expect(snapshot.credentialReport.reason).toContain('iam:GenerateCredentialReport');
+			expect(snapshot.credentialReport.reason).toContain('iam:GetCredentialReport');
+		}
+		const details = (await connect('gaad-only').userDetails('nobody').catch((e: unknown) => e)) as IamError;
+		expect(details).toMatchObject({kind: 'AccessDenied'});
+		expect(details.message).toMatch(/iam:(ListAccessKeys|ListMFADevices|ListUserTags)/);
+	});
+
+	it('templates/iamtui-read-only.json is enough for everything iamtui reads', async () => {
+		const gateway = connect('templated');
+		expect((await gateway.callerIdentity()).arn).toMatch(/:user\/templated$/);
+		const snapshot = await gateway.loadSnapshot();
+		expect(snapshot.users).toHaveLength(3);
+		expect(snapshot.credentialReport).toMatchObject({status: 'ok'});
+		const details = await gateway.userDetails('templated');
+		expect(details.accessKeys).toHaveLength(1);
+		expect(details.accessKeys[0]!.lastUsedDate).not.toBeNull();
+	});
+});

@@ -1,0 +1,110 @@
+// The headless commands, run as the built binary against seeded moto through the real SDK.
+import {afterAll, beforeAll, expect, it} from 'vitest';
+import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
+import {motoEnvironment, runCli} from '../helpers/cli.js';
+import {
+	ALL_GROUPS,
+	ALL_USERS,
+	DEVELOPERS,
+	LIGHTSAIL,
+	MFA_USERS,
+	SERVICE_ACCOUNT,
+	TWO_KEY_USERS,
+	seedDemoAccount,
+} from '../../scripts/seed.js';
+
+describeWithMoto('headless commands against seeded moto', () => {
+	let moto: Moto;
+	let env: Record<string, string>;
+	const run = (...args: string[]) => runCli([...args, '--endpoint-url', moto.endpoint], env);
+
+	beforeAll(async () => {
+		moto = await startMoto({loadManagedPolicies: true});
+		await seedDemoAccount(moto.endpoint);
+		env = motoEnvironment();
+	});
+	afterAll(async () => moto?.stop());
+
+	it('users --json lists every seeded user with groups, policies, console and MFA', async () => {
+		const result = await run('users', '--json');
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		const users = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+		expect(users.map(u => u.UserName).sort()).toEqual([...ALL_USERS].sort());
+		const ana = users.find(u => u.UserName === LIGHTSAIL.consoleUser)!;
+		expect(ana.Groups).toContain(LIGHTSAIL.group);
+		expect(ana.PasswordEnabled).toBe(true);
+		expect(ana.MfaActive).toBe(true);
+		expect(ana.Arn).toMatch(/^arn:aws:iam::\d{12}:user\/ana\.silva$/);
+		const mfaUsers = users.filter(u => u.MfaActive === true).map(u => u.UserName);
+		expect(mfaUsers.sort()).toEqual([...MFA_USERS].sort());
+		const rsdash = users.find(u => u.UserName === SERVICE_ACCOUNT.user)!;
+		expect(rsdash.Groups).toEqual([SERVICE_ACCOUNT.group]);
+	});
+
+	it('user NAME --json shows keys, policies through groups and MFA devices', async () => {
+		const result = await run('user', TWO_KEY_USERS[0], '--json');
+		expect(result.code).toBe(0);
+		const user = JSON.parse(result.stdout) as {AccessKeys: Array<{AccessKeyId: string; Status: string; CreateDate: string}>};
+		expect(user.AccessKeys).toHaveLength(2);
+		expect(user.AccessKeys.map(k => k.Status).sort()).toEqual(['Active', 'Inactive']);
+		for (const key of user.AccessKeys) expect(key.AccessKeyId).toMatch(/^AKIA[A-Z0-9]{16}$/);
+
+		const developer = JSON.parse((await run('user', DEVELOPERS.members[0], '--json')).stdout) as {
+			PoliciesViaGroups: Array<{GroupName: string; PolicyName: string}>;
+		};
+		expect(developer.PoliciesViaGroups).toContainEqual(expect.objectContaining({GroupName: DEVELOPERS.group, PolicyName: DEVELOPERS.policy}));
+	});
+
+	it('groups --json lists members and policies', async () => {
+		const result = await run('groups', '--json');
+		expect(result.code).toBe(0);
+		const groups = JSON.parse(result.stdout) as Array<{GroupName: string; Members: string[]; AttachedManagedPolicies: string[]; InlinePolicies: string[]}>;
+		expect(groups.map(g => g.GroupName).sort()).toEqual([...ALL_GROUPS].sort());
+		const lightsail = groups.find(g => g.GroupName === LIGHTSAIL.group)!;
+		expect(lightsail.Members.sort()).toEqual([...LIGHTSAIL.members].sort());
+		expect(lightsail.AttachedManagedPolicies).toEqual([LIGHTSAIL.policy]);
+		const service = groups.find(g => g.GroupName === SERVICE_ACCOUNT.group)!;
+		expect(service.InlinePolicies).toEqual([SERVICE_ACCOUNT.inlinePolicy]);
+	});
+
+	it('users prints a readable table without --json', async () => {
+		const result = await run('users');
+		expect(result.code).toBe(0);
+		expect(result.stdout.split('\n')[0]).toMatch(/^USER\s+GROUPS\s+POLICIES\s+CONSOLE\s+MFA$/);
+		expect(result.stdout).toContain('rsdash');
+	});
+
+	it('an unknown user fails with one line on stderr and a non-zero code', async () => {
+		const result = await run('user', 'nobody.here', '--json');
+		expect(result.code).toBe(3);
+		expect(result.stdout).toBe('');
+		expect(result.stderr.trim().split('\n')).toHaveLength(1);
+		expect(result.stderr).toContain('no user named nobody.here');
+	});
+
+	it('an unreachable endpoint is named in a one-line error', async () => {
+		const result = await runCli(['users', '--json', '--endpoint-url', 'http://127.0.0.1:9'], env);
+		expect(result.code).toBe(3);
+		expect(result.stderr).toContain('127.0.0.1:9');
+		expect(result.stderr).not.toMatch(/\n\s+at /);
+	});
+
+	it('profiles --json reports the stored profiles without secrets', async () => {
+		const result = await runCli(['profiles', '--json'], env);
+		expect(result.code).toBe(0);
+		expect(Array.isArray(JSON.parse(result.stdout))).toBe(true);
+	});
+
+	it('an unknown command is a usage error', async () => {
+		const result = await runCli(['frobnicate'], env);
+		expect(result.code).toBe(64);
+		expect(result.stderr).toContain('unknown command');
+	});
+
+	it('refuses to start the TUI without a terminal and points to the headless commands', async () => {
+		const result = await runCli(['--endpoint-url', moto.endpoint], env);
+		expect(result.code).toBe(64);
+		expect(result.stderr).toContain('iamtui needs a terminal');
+	});
+});
