@@ -16,7 +16,8 @@ export const enterAlternateScreen = (stdout: NodeJS.WriteStream, stdin: NodeJS.R
 			if (restored) return;
 			restored = true;
 			if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
-			stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+			// Leave first, then show the cursor: leaving restores the main screen's saved state.
+			stdout.write(LEAVE_ALT_SCREEN + SHOW_CURSOR);
 		},
 	};
 };

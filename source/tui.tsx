@@ -16,16 +16,19 @@ export interface TuiOptions {
 export const runTui = async ({settings, store}: TuiOptions): Promise<number> => {
 	const terminal = enterAlternateScreen(process.stdout, process.stdin);
 	const die = (code: number, message?: string) => {
-		instance.unmount();
+		try {
+			instance.unmount();
+		} catch {
+			// Exiting anyway; the terminal is restored below.
+		}
 		terminal.restore();
 		if (message) process.stderr.write(`iamtui: ${message}\n`);
 		process.exit(code);
 	};
 	const onSignal = (signal: NodeJS.Signals) => die(signal === 'SIGINT' ? 130 : 143);
 	const onCrash = (error: unknown) => die(70, `unexpected error: ${describeError(error)} (the terminal was restored)`);
-	process.on('SIGTERM', onSignal);
-	process.on('SIGINT', onSignal);
-	process.on('SIGHUP', onSignal);
+	// First in line: Ink's signal-exit would otherwise re-raise the signal and the exit code would be lost.
+	for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.prependListener(signal, onSignal);
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
 

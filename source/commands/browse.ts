@@ -1,5 +1,5 @@
 // Headless browse commands: users, user NAME, groups. Same gateway and model as the TUI.
-import {buildIndex} from '../model/indexes.js';
+import {buildIndex, distinctPolicyCount, policiesReachingUser} from '../model/indexes.js';
 import {IamError} from '../model/errors.js';
 import type {IamGateway} from '../model/gateway.js';
 import {groupSummary, userDetail, userSummary} from './shapes.js';
@@ -19,10 +19,11 @@ export const usersCommand = async (gateway: IamGateway, json: boolean): Promise<
 			: '';
 	const table = textTable(
 		['USER', 'GROUPS', 'POLICIES', 'CONSOLE', 'MFA'],
-		users.map(u => [
+		users.map((u, i) => [
 			u.UserName,
 			u.Groups.join(',') || '-',
-			String(u.AttachedManagedPolicies.length + u.InlinePolicies.length),
+			// Distinct policies reaching the user, directly or through groups (as on the Users screen).
+			String(distinctPolicyCount(policiesReachingUser(index, snapshot.users[i]!))),
 			yesNo(u.PasswordEnabled),
 			yesNo(u.MfaActive),
 		]),

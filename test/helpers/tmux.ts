@@ -8,6 +8,7 @@ import path from 'node:path';
 const quote = (value: string): string => `'${value.replaceAll("'", `'\\''`)}'`;
 
 let counter = 0;
+const EXIT_MARKER = '[iamtui-e2e exit ';
 
 export interface TmuxOptions {
 	command: string[];
@@ -26,11 +27,12 @@ export class TmuxSession {
 	static start(options: TmuxOptions): TmuxSession {
 		const dir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-tmux-'));
 		const config = path.join(dir, 'tmux.conf');
-		// remain-on-exit keeps the pane after the program ends so the test can read the restored screen.
-		writeFileSync(config, 'set -g remain-on-exit on\nset -g history-limit 5000\nset -g default-terminal "xterm-256color"\n');
+		writeFileSync(config, 'set -g history-limit 5000\nset -g default-terminal "xterm-256color"\n');
 		const socket = `iamtui-e2e-${process.pid}-${counter++}`;
 		const env = Object.entries({TERM: 'xterm-256color', ...options.env}).map(([k, v]) => `${k}=${quote(v)}`);
-		const shell = `cd ${quote(options.cwd ?? process.cwd())} && exec env ${env.join(' ')} ${options.command.map(quote).join(' ')}`;
+		// Run under a shell, as an operator would: the shell prints the exit status and keeps the pane (and
+		// tmux's view of the terminal modes the program left behind) until the test reads them.
+		const shell = `cd ${quote(options.cwd ?? process.cwd())} && env ${env.join(' ')} ${options.command.map(quote).join(' ')}; printf '\\n${EXIT_MARKER}%d\\n' $?; exec sleep 600`;
 		const session = new TmuxSession(socket, config);
 		session.tmux('new-session', '-d', '-s', 'main', '-x', String(options.width ?? 120), '-y', String(options.height ?? 40), shell);
 		return session;
@@ -63,13 +65,10 @@ export class TmuxSession {
 		return this.tmux('display-message', '-p', '-t', 'main', format).trim();
 	}
 
-	get exited(): boolean {
-		return this.format('#{pane_dead}') === '1';
-	}
-
+	/** The program's exit status once it has exited (printed by the wrapping shell), else undefined. */
 	get exitStatus(): number | undefined {
-		const status = this.format('#{pane_dead_status}');
-		return status === '' ? undefined : Number(status);
+		const match = this.screen().match(/\[iamtui-e2e exit (\d+)/);
+		return match ? Number(match[1]) : undefined;
 	}
 
 	/** Whether the program left the terminal sane: main screen, cursor visible. */
@@ -77,8 +76,11 @@ export class TmuxSession {
 		return {alternateScreen: this.format('#{alternate_on}') === '1', cursorVisible: this.format('#{cursor_flag}') === '1'};
 	}
 
+	/** The program's pid (the child of the pane's shell). */
 	pid(): number {
-		return Number(this.format('#{pane_pid}'));
+		const shell = this.format('#{pane_pid}');
+		const children = execFileSync('pgrep', ['-P', shell], {encoding: 'utf8'}).trim().split('\n');
+		return Number(children[0]);
 	}
 
 	async waitFor(expected: string | RegExp | ((screen: string) => boolean), timeoutMs = 20_000): Promise<string> {
@@ -94,10 +96,11 @@ export class TmuxSession {
 		throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(expected)}; the screen was:\n${screen}`);
 	}
 
-	async waitForExit(timeoutMs = 10_000): Promise<number | undefined> {
+	async waitForExit(timeoutMs = 10_000): Promise<number> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (this.exited) return this.exitStatus;
+			const status = this.exitStatus;
+			if (status !== undefined) return status;
 			await new Promise(resolve => setTimeout(resolve, 100));
 		}
 		throw new Error(`the program did not exit within ${timeoutMs} ms; the screen was:\n${this.screen()}`);
