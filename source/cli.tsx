@@ -49,6 +49,9 @@ const main = async (): Promise<number> => {
 		process.stderr.write('iamtui needs a terminal; use the headless commands (`iamtui users --json` …, see iamtui --help)\n');
 		return 64;
 	}
+	// We are in a real terminal (checked above). Ink treats an inherited CI variable as "output is a log"
+	// and draws nothing until exit; is-in-ci reads CI when Ink loads, so say "not CI" before that.
+	process.env.CI = '0';
 	const {runTui} = await import('./tui.js');
 	return runTui({settings, store});
 };
