@@ -7,7 +7,9 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {motoAvailable, startMoto} from '../test/helpers/moto.js';
 import {buildIfNeeded} from './build-if-needed.js';
-import {seedDemoAccount} from './seed.js';
+
+// The seed loads the AWS SDK, which warns about Node 20 on load; the CLI silences it the same way.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,6 +34,7 @@ const main = async (): Promise<number> => {
 	process.stderr.write('Starting moto_server and seeding the demo account…\n');
 	const moto = await startMoto({loadManagedPolicies: true});
 	try {
+		const {seedDemoAccount} = await import('./seed.js');
 		await seedDemoAccount(moto.endpoint);
 		// A throwaway config store, so the demo's endpoint never lands in the operator's own profiles.
 		const configDir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-demo-'));
