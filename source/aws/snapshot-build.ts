@@ -33,11 +33,13 @@ export const isAwsManagedArn = (arn: string): boolean => AWS_MANAGED_PREFIX.test
 export const policyNameFromArn = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1) || arn;
 
 /**
- * AWS sends policy documents URL-encoded (RFC 3986); moto sometimes sends them raw. Returns the
- * document pretty-printed with 2 spaces, or the decoded text as is when it is not JSON.
+ * AWS sends policy documents URL-encoded (RFC 3986); moto sometimes sends them raw; the aws CLI's
+ * JSON export (offline accounts) holds them already parsed. Returns the document pretty-printed with
+ * 2 spaces, or the decoded text as is when it is not JSON.
  */
-export const decodePolicyDocument = (raw: string | undefined): string => {
+export const decodePolicyDocument = (raw: string | object | undefined): string => {
 	if (!raw) return '';
+	if (typeof raw === 'object') return JSON.stringify(raw, null, 2);
 	let text = raw.trim();
 	// Raw JSON starts with '{'; encoded JSON starts with '%7B'. Decoding raw JSON could corrupt a '%' in it.
 	if (!text.startsWith('{')) {

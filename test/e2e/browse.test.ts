@@ -79,6 +79,8 @@ describeWithMoto('e2e: browsing the seeded account in tmux', () => {
 
 		tui.keys(':');
 		tui.type('groups');
+		// Enter only once the typed text is drawn, or it can arrive glued to the text and be read as part of it.
+		await tui.waitFor(':groups');
 		tui.keys('Enter');
 		const groups = await tui.waitFor(/Groups \(7\)/);
 		expect(groups).toContain(LIGHTSAIL.group);

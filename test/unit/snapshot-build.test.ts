@@ -157,3 +157,10 @@ describe('buildSnapshot', () => {
 		expect(snapshot).toMatchObject({users: [], groups: [], policies: []});
 	});
 });
+
+describe('documents from an aws CLI export', () => {
+	it('accepts a policy document that is already parsed JSON', () => {
+		const document = {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'lightsail:*', Resource: '*'}]};
+		expect(JSON.parse(decodePolicyDocument(document))).toEqual(document);
+	});
+});
