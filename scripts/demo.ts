@@ -13,10 +13,12 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const MOTO_MISSING = `npm run demo needs moto_server, the local AWS emulator (moto, a Python package), and it is not on your PATH.
-Install it with:   pip install 'moto[server]'   (or: pipx install 'moto[server]')
-Then run npm run demo again. To use a real account instead: npx iamtui --profile NAME
+const MOTO_MISSING = `moto_server, the local AWS emulator (moto, a Python package), is not on your PATH, so the demo opens
+the bundled export of the demo account instead: offline and READ-ONLY (no writes, no access keys or MFA details).
+For the live demo install it:   pip install 'moto[server]'   (or: pipx install 'moto[server]')   and run npm run demo again.
+To use a real account instead: npx iamtui --profile NAME
 `;
+const DEMO_EXPORT = path.join(root, 'demo', 'demo-account.json');
 
 // The emulator accepts any key; drop the operator's own AWS settings so nothing real is used.
 const demoEnvironment = (configDir: string): NodeJS.ProcessEnv => {
@@ -25,27 +27,41 @@ const demoEnvironment = (configDir: string): NodeJS.ProcessEnv => {
 	return env;
 };
 
+/** The operator reads the notice before the TUI takes the screen (skipped without a terminal). */
+const waitForEnter = (): Promise<void> =>
+	new Promise(resolve => {
+		if (!process.stdin.isTTY) return resolve();
+		process.stderr.write('Press enter to open it… ');
+		process.stdin.once('data', () => {
+			process.stdin.pause();
+			resolve();
+		});
+	});
+
+// A throwaway config store (configDir), so the demo's endpoint never lands in the operator's own profiles.
+const runTui = async (args: string[], configDir: string): Promise<number> => {
+	const extra = process.argv.slice(2).filter(arg => arg !== '--offline');
+	const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args, ...extra], {stdio: 'inherit', env: demoEnvironment(configDir)});
+	// Ctrl-C reaches the TUI directly (same terminal); the demo waits for it to exit, then cleans up.
+	process.on('SIGINT', () => {});
+	process.on('SIGTERM', () => child.kill('SIGTERM'));
+	return new Promise<number>(resolve => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+};
+
 const main = async (): Promise<number> => {
-	if (!(await motoAvailable())) {
-		process.stderr.write(MOTO_MISSING);
-		return 1;
-	}
 	buildIfNeeded(root);
+	const configDir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-demo-'));
+	if (process.argv.includes('--offline') || !(await motoAvailable())) {
+		process.stderr.write(MOTO_MISSING);
+		await waitForEnter();
+		return runTui(['--from-file', DEMO_EXPORT], configDir);
+	}
 	process.stderr.write('Starting moto_server and seeding the demo account…\n');
 	const moto = await startMoto({loadManagedPolicies: true});
 	try {
 		const {seedDemoAccount} = await import('./seed.js');
 		await seedDemoAccount(moto.endpoint);
-		// A throwaway config store, so the demo's endpoint never lands in the operator's own profiles.
-		const configDir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-demo-'));
-		const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), '--endpoint-url', moto.endpoint, ...process.argv.slice(2)], {
-			stdio: 'inherit',
-			env: demoEnvironment(configDir),
-		});
-		// Ctrl-C reaches the TUI directly (same terminal); the demo waits for it to exit, then cleans up.
-		process.on('SIGINT', () => {});
-		process.on('SIGTERM', () => child.kill('SIGTERM'));
-		return await new Promise<number>(resolve => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+		return await runTui(['--endpoint-url', moto.endpoint], configDir);
 	} finally {
 		await moto.stop();
 	}

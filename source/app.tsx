@@ -17,6 +17,8 @@ const failedGateway = (error: unknown, readOnly: boolean): IamGateway => ({
 	callerIdentity: () => Promise.reject(error),
 	loadSnapshot: () => Promise.reject(error),
 	userDetails: () => Promise.reject(error),
+	addUserToGroup: () => Promise.reject(error),
+	removeUserFromGroup: () => Promise.reject(error),
 });
 
 export function App(props: {services: Services; initial: ConnectionSettings}) {

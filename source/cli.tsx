@@ -23,6 +23,9 @@ const cli = meow(usage, {
 		readOnly: {type: 'boolean'},
 		json: {type: 'boolean', default: false},
 		resource: {type: 'string'},
+		fromFile: {type: 'string', isMultiple: true},
+		yes: {type: 'boolean', default: false},
+		dryRun: {type: 'boolean', default: false},
 	},
 	allowUnknownFlags: false,
 });
@@ -41,8 +44,20 @@ const main = async (): Promise<number> => {
 			process.stderr.write(`iamtui: unknown command "${command}" — commands: ${headlessCommands.join(', ')} (iamtui --help)\n`);
 			return 64;
 		}
-		const result = await runHeadless(command, args, {settings, store, json: cli.flags.json, resource: cli.flags.resource});
-		process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+		const {terminalConfirm} = await import('./commands/confirm.js');
+		const result = await runHeadless(command, args, {
+			settings,
+			store,
+			json: cli.flags.json,
+			resource: cli.flags.resource,
+			fromFiles: cli.flags.fromFile,
+			yes: cli.flags.yes,
+			dryRun: cli.flags.dryRun,
+			// A destructive command may ask y/N only when there is a terminal to answer on.
+			...(isInteractive(process.stdin, process.stdout) ? {confirm: terminalConfirm} : {}),
+		});
+		if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+		if (result.stderr) process.stderr.write(result.stderr);
 		return result.exitCode ?? 0;
 	}
 	if (!isInteractive(process.stdin, process.stdout)) {
@@ -53,7 +68,7 @@ const main = async (): Promise<number> => {
 	// and draws nothing until exit; is-in-ci reads CI when Ink loads, so say "not CI" before that.
 	process.env.CI = '0';
 	const {runTui} = await import('./tui.js');
-	return runTui({settings, store});
+	return runTui({settings, store, fromFiles: cli.flags.fromFile});
 };
 
 main().then(

@@ -4,16 +4,20 @@ import {render} from 'ink';
 import {App} from './app.js';
 import type {ConnectionSettings} from './model/gateway.js';
 import type {ConfigStore} from './store/config.js';
+import {Journal} from './store/journal.js';
+import path from 'node:path';
 import {enterAlternateScreen} from './terminal.js';
 import {describeError} from './model/errors.js';
-import {lazyGateway} from './aws/lazy-gateway.js';
+import {lazyGateway, offlineGateway} from './aws/lazy-gateway.js';
 
 export interface TuiOptions {
 	settings: ConnectionSettings;
 	store: ConfigStore;
+	/** Offline: GAAD export files, opened read-only instead of a live account. */
+	fromFiles?: string[];
 }
 
-export const runTui = async ({settings, store}: TuiOptions): Promise<number> => {
+export const runTui = async ({settings, store, fromFiles = []}: TuiOptions): Promise<number> => {
 	const terminal = enterAlternateScreen(process.stdout, process.stdin);
 	const die = (code: number, message?: string) => {
 		try {
@@ -34,8 +38,10 @@ export const runTui = async ({settings, store}: TuiOptions): Promise<number> => 
 
 	// The SDK loads after Ink has drawn the first (loading) frame.
 	const services = {
-		connect: lazyGateway,
+		connect: fromFiles.length > 0 ? () => offlineGateway(fromFiles) : lazyGateway,
 		store,
+		// Beside the config store, 0600: every write attempt.
+		journal: new Journal(path.dirname(store.path)),
 		awsConfigProfiles: async () => (await import('./aws/aws-config-profiles.js')).listAwsConfigProfiles(),
 		now: () => new Date(),
 	};

@@ -1,10 +1,12 @@
 // The SDK-backed IamGateway. Cheap to create: clients are built on the first call. Every failure
 // leaves here as an IamError; read-only connections are wrapped so writes are refused up front.
 import {
+	AddUserToGroupCommand,
 	GetAccessKeyLastUsedCommand,
 	ListAccessKeysCommand,
 	ListMFADevicesCommand,
 	ListUserTagsCommand,
+	RemoveUserFromGroupCommand,
 	type IAMClient,
 } from '@aws-sdk/client-iam';
 import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
@@ -130,6 +132,18 @@ export class SdkGateway implements IamGateway {
 				userTags(iam, userName),
 			]);
 			return {accessKeys: keys, mfaDevices: devices, tags};
+		});
+	}
+
+	addUserToGroup(userName: string, groupName: string): Promise<void> {
+		return this.run('iam', 'iam:AddUserToGroup', async ({iam}) => {
+			await iam.send(new AddUserToGroupCommand({UserName: userName, GroupName: groupName}));
+		});
+	}
+
+	removeUserFromGroup(userName: string, groupName: string): Promise<void> {
+		return this.run('iam', 'iam:RemoveUserFromGroup', async ({iam}) => {
+			await iam.send(new RemoveUserFromGroupCommand({UserName: userName, GroupName: groupName}));
 		});
 	}
 }

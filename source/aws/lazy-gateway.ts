@@ -2,10 +2,16 @@
 // first frame before the AWS SDK (hundreds of modules) is loaded.
 import type {ConnectionHooks, ConnectionSettings, IamGateway} from '../model/gateway.js';
 
-export const lazyGateway = (settings: ConnectionSettings, hooks: ConnectionHooks = {}): IamGateway => {
+export const lazyGateway = (settings: ConnectionSettings, hooks: ConnectionHooks = {}): IamGateway =>
+	deferred(settings.readOnly === true, () => import('./gateway.js').then(module => module.createGateway(settings, hooks)));
+
+/** The offline file gateway, loaded the same deferred way. */
+export const offlineGateway = (files: string[]): IamGateway =>
+	deferred(true, () => import('./file-gateway.js').then(module => module.openFileGateway(files)));
+
+const deferred = (readOnly: boolean, create: () => Promise<IamGateway>): IamGateway => {
 	let real: Promise<IamGateway> | undefined;
-	const load = () => (real ??= import('./gateway.js').then(module => module.createGateway(settings, hooks)));
-	const readOnly = settings.readOnly === true;
+	const load = () => (real ??= create());
 	return new Proxy({readOnly} as IamGateway, {
 		get(target, property) {
 			if (property === 'readOnly') return readOnly;

@@ -40,6 +40,9 @@ export interface IamGateway {
 	callerIdentity(): Promise<CallerIdentity>;
 	loadSnapshot(options?: LoadOptions): Promise<AccountSnapshot>;
 	userDetails(userName: string): Promise<UserDetails>;
+	// Writes: each is one IAM call; read-only connections refuse them before any request (aws/read-only.ts).
+	addUserToGroup(userName: string, groupName: string): Promise<void>;
+	removeUserFromGroup(userName: string, groupName: string): Promise<void>;
 }
 
 /** Where and how to connect: resolved from flags, environment and the profile store. */

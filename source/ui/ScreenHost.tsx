@@ -2,6 +2,9 @@
 import {memo, useCallback} from 'react';
 import type {SnapshotIndex} from '../model/indexes.js';
 import {ErrorPanel} from './components/ErrorPanel.js';
+import {PlanRoute} from './PlanRoute.js';
+import {AccessScreen} from './screens/AccessScreen.js';
+import {WhoCanScreen} from './screens/WhoCanScreen.js';
 import {Progress} from './components/Progress.js';
 import {GroupScreen} from './screens/GroupScreen.js';
 import {GroupsScreen} from './screens/GroupsScreen.js';
@@ -71,17 +74,64 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 	const common = {focused: props.focused, width: props.width, height: props.height, onBack: navigation.pop};
 	switch (route.screen) {
 		case 'users':
-			return <UsersScreen {...common} index={index} now={props.now} onOpenUser={name => navigation.push({screen: 'user', name})} />;
+			return (
+				<UsersScreen
+					{...common}
+					index={index}
+					now={props.now}
+					adminUsers={snapshot.access?.adminUsers()}
+					onOpenUser={name => navigation.push({screen: 'user', name})}
+				/>
+			);
 		case 'groups':
 			return <GroupsScreen {...common} index={index} onOpenGroup={name => navigation.push({screen: 'group', name})} />;
 		case 'policies':
 			return <PoliciesScreen {...common} index={index} onOpenPolicy={arn => navigation.push({screen: 'policy', arn})} />;
 		case 'user':
 			return (
-				<UserScreen {...common} index={index} name={route.name} now={props.now} loadDetails={loadDetails} onOpen={navigation.push} />
+				<UserScreen
+					{...common}
+					index={index}
+					name={route.name}
+					now={props.now}
+					loadDetails={loadDetails}
+					onOpen={navigation.push}
+					adminEquivalent={snapshot.access?.adminUsers().has(route.name)}
+					onOpenAccess={() => navigation.push({screen: 'access', name: route.name})}
+					onAddToGroup={() => navigation.push({screen: 'pick-group', user: route.name})}
+					onRemoveFromGroup={group => navigation.push({screen: 'plan', request: {change: 'remove', group, users: [route.name]}})}
+					onHint={flash}
+				/>
 			);
+		case 'access':
+			return snapshot.access ? <AccessScreen {...common} model={snapshot.access.model} name={route.name} /> : null;
+		case 'whocan':
+			return snapshot.access ? (
+				<WhoCanScreen
+					{...common}
+					model={snapshot.access.model}
+					// The groups that granted the action are passed along: the hook for "remove from that group".
+					onOpenUser={(name, _grantingGroups) => navigation.push({screen: 'user', name})}
+					onOpenGroup={name => navigation.push({screen: 'group', name})}
+				/>
+			) : null;
 		case 'group':
-			return <GroupScreen {...common} index={index} name={route.name} now={props.now} onOpen={navigation.push} />;
+			return (
+				<GroupScreen
+					{...common}
+					index={index}
+					name={route.name}
+					now={props.now}
+					onOpen={navigation.push}
+					onAddMembers={() => navigation.push({screen: 'pick-users', group: route.name})}
+					onRemoveMembers={users => navigation.push({screen: 'plan', request: {change: 'remove', group: route.name, users}})}
+					onHint={flash}
+				/>
+			);
+		case 'pick-group':
+		case 'pick-users':
+		case 'plan':
+			return <PlanRoute {...common} route={route} index={index} />;
 		case 'policy':
 			return <PolicyScreen {...common} index={index} target={{kind: 'managed', arn: route.arn}} onOpen={navigation.push} />;
 		case 'inline-policy':

@@ -2,7 +2,7 @@
 // readme's key table (keymapMarkdown) all read this one list, so they cannot drift apart.
 import type {Key} from 'ink';
 
-export type ScreenId = 'users' | 'user' | 'groups' | 'group' | 'policies' | 'policy' | 'profiles';
+export type ScreenId = 'users' | 'user' | 'groups' | 'group' | 'policies' | 'policy' | 'profiles' | 'whocan' | 'access' | 'picker' | 'plan';
 export type Scope = 'global' | ScreenId;
 
 export type CommandId =
@@ -24,9 +24,22 @@ export type CommandId =
 	| 'next-section'
 	| 'switch-profile'
 	| 'add-profile'
-	| 'remove-profile';
+	| 'remove-profile'
+	| 'open-access'
+	| 'expand'
+	| 'explain'
+	| 'complete'
+	| 'edit-query'
+	| 'add-to-group'
+	| 'remove-from-group'
+	| 'add-members'
+	| 'remove-members'
+	| 'mark'
+	| 'pick'
+	| 'run-plan'
+	| 'cancel-plan';
 
-type KeyName = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
+type KeyName = 'upArrow' | 'downArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
 
 /** Either a printable input ('j', '?') or a named key from ink's Key. */
 export type Binding = {input: string} | {key: KeyName};
@@ -49,7 +62,11 @@ export interface Command {
 const lists: ScreenId[] = ['users', 'groups', 'policies', 'profiles'];
 const sortable: ScreenId[] = ['users', 'groups', 'policies'];
 const details: ScreenId[] = ['user', 'group', 'policy'];
-const every: ScreenId[] = [...lists, ...details];
+// Who-has-what screens: their own keys, plus moving and going back.
+const tools: ScreenId[] = ['whocan', 'access'];
+// Writes: pick users or a group, then confirm a plan.
+const writes: ScreenId[] = ['picker', 'plan'];
+const every: ScreenId[] = [...lists, ...details, ...tools, ...writes];
 
 const command = (
 	id: CommandId,
@@ -75,18 +92,32 @@ export const commands: readonly Command[] = [
 		'groups',
 		'policies',
 		...details,
+		'whocan',
 	]),
 	command('switch-profile', ['enter'], [{key: 'return'}], 'switch', 'Switch to the selected profile and reload', [
 		'profiles',
 	]),
 	command('back', ['esc'], [{key: 'escape'}], 'back', 'Clear the filter, or go back', every),
-	command('filter', ['/'], [{input: '/'}], 'filter', 'Filter as you type (enter keeps it, esc clears it)', lists),
+	command('filter', ['/'], [{input: '/'}], 'filter', 'Filter as you type (enter keeps it, esc clears it)', [...lists, 'picker']),
 	command('sort', ['s'], [{input: 's'}], 'sort', 'Sort by the next column', sortable),
 	command('reverse', ['S'], [{input: 'S'}], 'reverse', 'Reverse the sort order', sortable),
 	command('next-section', ['tab'], [{key: 'tab'}], 'section', 'Jump to the next section', details),
 	command('add-profile', ['a'], [{input: 'a'}], 'add', 'Add a profile (name, region, endpoint)', ['profiles']),
 	command('remove-profile', ['d'], [{input: 'd'}], 'remove', 'Remove the selected stored profile', ['profiles']),
-	command('command-line', [':'], [{input: ':'}], 'command', 'Command line: :users :groups :policies :profiles', 'global'),
+	command('add-to-group', ['a'], [{input: 'a'}], 'add to group', 'Add this user to a group (pick it, see the preview, confirm)', ['user'], {dangerous: true}),
+	command('remove-from-group', ['x'], [{input: 'x'}], 'remove from group', 'Remove this user from the selected group (preview, confirm)', ['user'], {dangerous: true}),
+	command('add-members', ['a'], [{input: 'a'}], 'add members', 'Add users to this group (space marks several; preview, confirm)', ['group'], {dangerous: true}),
+	command('remove-members', ['x'], [{input: 'x'}], 'remove', 'Remove the marked members, or the selected one (preview, confirm)', ['group'], {dangerous: true}),
+	command('mark', ['space'], [{input: ' '}], 'mark', 'Mark or unmark the selected member or user', ['group', 'picker'], {dangerous: true}),
+	command('pick', ['enter'], [{key: 'return'}], 'choose', 'Choose the marked rows, or the selected one', ['picker'], {dangerous: true}),
+	command('run-plan', ['y', 'enter'], [{input: 'y'}, {key: 'return'}], 'run', 'Run the plan shown (then enter goes back)', ['plan'], {dangerous: true}),
+	command('cancel-plan', ['n'], [{input: 'n'}], 'cancel', 'Cancel: nothing is sent (esc too)', ['plan']),
+	command('open-access', ['A'], [{input: 'A'}], 'access', 'Effective access: allowed actions by service, with grant paths', ['user']),
+	command('expand', ['enter', '→'], [{key: 'return'}, {key: 'rightArrow'}], 'expand', 'Expand a service to its grant paths and denies', ['access']),
+	command('explain', ['e'], [{input: 'e'}], 'explain', 'Explain: can this user do ACTION on RESOURCE?', ['access']),
+	command('complete', ['tab'], [{key: 'tab'}], 'complete', 'Complete the action from the catalogue (while typing it)', tools),
+	command('edit-query', ['/'], [{input: '/'}], 'query', 'Edit the action and resource of the who-can query', ['whocan']),
+	command('command-line', [':'], [{input: ':'}], 'command', 'Command line: :users :groups :policies :whocan :profiles', 'global'),
 	command('reload', ['r'], [{input: 'r'}], 'reload', 'Reload the account snapshot', 'global'),
 	command('help', ['?'], [{input: '?'}], 'help', 'Show or hide this help', 'global'),
 	command('quit', ['q'], [{input: 'q'}], 'quit', 'Quit on the first screen, go back elsewhere', 'global'),
@@ -97,6 +128,7 @@ export const commandLineEntries: ReadonlyArray<{name: string; description: strin
 	{name: 'users', description: 'Jump to the users list'},
 	{name: 'groups', description: 'Jump to the groups list'},
 	{name: 'policies', description: 'Jump to the policies list'},
+	{name: 'whocan', description: 'Who can do an action (on a resource)? Users and groups, with grant paths'},
 	{name: 'profiles', description: 'Jump to the profiles (add, switch, remove)'},
 	{name: 'help', description: 'Show the help'},
 	{name: 'quit', description: 'Quit iamtui'},

@@ -16,6 +16,12 @@ export interface DetailLine {
 	dim?: boolean;
 	tone?: 'warning' | 'error';
 	open?: () => void;
+	/** The entity this line stands for (a group name, a member), for the screen's own commands. */
+	value?: string;
+	/** The section it belongs to ('groups', 'members'…). */
+	section?: string;
+	/** Marked with space, for commands on several lines. */
+	marked?: boolean;
 }
 
 export const heading = (key: string, text: string): DetailLine => ({key, text, heading: true});
@@ -28,6 +34,8 @@ export function DetailList(props: {
 	width: number;
 	focused: boolean;
 	onBack?: () => void;
+	/** The screen's own commands, given the selected line. */
+	actions?: Partial<Record<CommandId, (line: DetailLine | undefined) => void>>;
 }) {
 	const {lines} = props;
 	const selectable = lines.flatMap((line, position) => (line.heading ? [] : [position]));
@@ -57,6 +65,10 @@ export function DetailList(props: {
 	};
 
 	const move = (command: CommandId) => () => place(from => moveCursor(from, command, selectable.length, height - 1));
+	const selectedLine = selectable[cursor];
+	const actions = Object.fromEntries(
+		Object.entries(props.actions ?? {}).map(([id, action]) => [id, () => action?.(lines[selectedLine ?? -1])]),
+	);
 	useCommands(
 		props.scope,
 		{
@@ -67,14 +79,16 @@ export function DetailList(props: {
 			top: move('top'),
 			bottom: move('bottom'),
 			open: () => lines[selectable[cursor] ?? -1]?.open?.(),
+			// Screens that unfold lines (the Access view) bind enter and → to expand instead of open.
+			expand: () => lines[selectable[cursor] ?? -1]?.open?.(),
 			back: props.onBack,
 			'next-section': nextSection,
+			...actions,
 		},
 		props.focused,
 	);
 
 	const top = clamp(state.top, 0, Math.max(0, lines.length - height));
-	const selectedLine = selectable[cursor];
 	return (
 		<Box flexDirection="column">
 			{lines.slice(top, top + height).map((line, offset) => {
@@ -95,7 +109,7 @@ export function DetailList(props: {
 						color={line.tone === 'error' ? 'red' : line.tone === 'warning' ? 'yellow' : undefined}
 						wrap="truncate-end"
 					>
-						{(selected ? '› ' : '  ') + text}
+						{(selected ? '› ' : '  ') + (line.marked ? '✓ ' : '') + text}
 					</Text>
 				);
 			})}

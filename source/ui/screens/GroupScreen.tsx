@@ -1,10 +1,12 @@
 // One group: its members (enter opens the user) and its attached and inline policies.
 import {Box, Text} from 'ink';
+import {useState} from 'react';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {sanitize} from '../../model/sanitize.js';
 import {formatAgo} from '../../model/views.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
 import type {Route} from '../state/routes.js';
+import type {CommandId} from '../keymap.js';
 
 const orNone = (lines: DetailLine[], key: string): DetailLine[] => (lines.length > 0 ? lines : [note(`${key}-none`, 'none')]);
 
@@ -14,6 +16,11 @@ export function GroupScreen(props: {
 	now: Date;
 	onOpen: (route: Route) => void;
 	onBack: () => void;
+	/** `a`: pick users to add to this group. */
+	onAddMembers?: () => void;
+	/** `x`: plan removing these members (the marked ones, or the selected one). */
+	onRemoveMembers?: (users: string[]) => void;
+	onHint?: (text: string) => void;
 	focused: boolean;
 	width: number;
 	height: number;
@@ -21,6 +28,35 @@ export function GroupScreen(props: {
 	const {index, onOpen} = props;
 	const group = index.groupByName.get(props.name);
 	const members = index.membersByGroup.get(props.name) ?? [];
+	// Marks of members who have left (after a removal) simply match no line any more.
+	const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+	const {onAddMembers, onRemoveMembers} = props;
+	const toggle = (name: string) =>
+		setMarked(current => {
+			const next = new Set(current);
+			if (next.has(name)) next.delete(name);
+			else next.add(name);
+			return next;
+		});
+	const member = (line: DetailLine | undefined) => (line?.section === 'members' ? line.value : undefined);
+	const actions: Partial<Record<CommandId, (line: DetailLine | undefined) => void>> = {
+		...(onAddMembers ? {'add-members': () => onAddMembers()} : {}),
+		...(onRemoveMembers
+			? {
+					mark: (line: DetailLine | undefined) => {
+						const name = member(line);
+						if (name) toggle(name);
+					},
+					'remove-members': (line: DetailLine | undefined) => {
+						const chosen = members.filter(name => marked.has(name));
+						const names = chosen.length > 0 ? chosen : [member(line)].filter((n): n is string => Boolean(n));
+						if (names.length === 0) return props.onHint?.('Select a member (or mark several with space), then x');
+						setMarked(new Set());
+						onRemoveMembers(names);
+					},
+				}
+			: {}),
+	};
 	const lines: DetailLine[] = group
 		? [
 				note('arn', group.arn),
@@ -28,9 +64,16 @@ export function GroupScreen(props: {
 					'created',
 					`created ${group.createDate.slice(0, 10)} (${formatAgo(group.createDate, props.now)}) · path ${group.path}`,
 				),
-				heading('members', `Members (${members.length})`),
+				heading('members', `Members (${members.length})${marked.size > 0 ? ` · ${members.filter(m => marked.has(m)).length} marked` : ''}`),
 				...orNone(
-					members.map(name => ({key: `member-${name}`, text: name, open: () => onOpen({screen: 'user', name})})),
+					members.map(name => ({
+						key: `member-${name}`,
+						text: name,
+						value: name,
+						section: 'members',
+						marked: marked.has(name),
+						open: () => onOpen({screen: 'user', name}),
+					})),
 					'members',
 				),
 				heading('attached', `Managed policies (${group.attachedPolicies.length})`),
@@ -59,6 +102,7 @@ export function GroupScreen(props: {
 			<DetailList
 				scope="group"
 				lines={lines}
+				actions={actions}
 				height={props.height - 1}
 				width={props.width}
 				focused={props.focused}

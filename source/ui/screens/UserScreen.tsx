@@ -8,7 +8,9 @@ import {policiesReachingUser, type SnapshotIndex} from '../../model/indexes.js';
 import {sanitize} from '../../model/sanitize.js';
 import {formatAge, formatAgo} from '../../model/views.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
+import {useCommands} from '../state/keyboard.js';
 import type {Route} from '../state/routes.js';
+import type {CommandId} from '../keymap.js';
 
 type DetailsState = {status: 'loading'} | {status: 'ok'; details: UserDetails} | {status: 'error'; message: string};
 
@@ -49,6 +51,16 @@ export function UserScreen(props: {
 	loadDetails: (name: string) => Promise<UserDetails>;
 	onOpen: (route: Route) => void;
 	onBack: () => void;
+	/** Allow * on * with no deny: a badge in the header. */
+	adminEquivalent?: boolean;
+	/** `A`: the user's effective access (the Access view). */
+	onOpenAccess?: () => void;
+	/** `a`: pick a group to add this user to. */
+	onAddToGroup?: () => void;
+	/** `x` on a group line: plan removing this user from it. */
+	onRemoveFromGroup?: (group: string) => void;
+	/** A one-line hint for the status line (e.g. "select a group first"). */
+	onHint?: (text: string) => void;
 	focused: boolean;
 	width: number;
 	height: number;
@@ -56,6 +68,7 @@ export function UserScreen(props: {
 	const {index, now, onOpen} = props;
 	const user = index.userByName.get(props.name);
 	const details = useUserDetails(props.name, props.loadDetails);
+	useCommands('user', {'open-access': props.onOpenAccess}, props.focused);
 	if (!user)
 		return (
 			<Box flexDirection="column">
@@ -75,6 +88,18 @@ export function UserScreen(props: {
 			? `credential report unavailable: ${index.snapshot.credentialReport.reason}`
 			: 'not in the credential report yet';
 
+	const {onAddToGroup, onRemoveFromGroup} = props;
+	const membershipActions: Partial<Record<CommandId, (line: DetailLine | undefined) => void>> = {
+		...(onAddToGroup ? {'add-to-group': () => onAddToGroup()} : {}),
+		...(onRemoveFromGroup
+			? {
+					'remove-from-group': (line: DetailLine | undefined) =>
+						line?.section === 'groups' && line.value
+							? onRemoveFromGroup(line.value)
+							: props.onHint?.('Select one of the groups (tab moves to the Groups section), then x'),
+				}
+			: {}),
+	};
 	const lines: DetailLine[] = [
 		note('arn', user.arn),
 		note('created', `created ${user.createDate.slice(0, 10)} (${formatAgo(user.createDate, now)}) · path ${user.path}`),
@@ -82,7 +107,13 @@ export function UserScreen(props: {
 		...(user.permissionsBoundaryArn ? [note('boundary', `permissions boundary ${user.permissionsBoundaryArn}`)] : []),
 		heading('groups', `Groups (${user.groups.length})`),
 		...orNone(
-			user.groups.map(group => ({key: `group-${group}`, text: group, open: () => onOpen({screen: 'group', name: group})})),
+			user.groups.map(group => ({
+				key: `group-${group}`,
+				text: group,
+				value: group,
+				section: 'groups',
+				open: () => onOpen({screen: 'group', name: group}),
+			})),
 			'groups',
 		),
 		heading('attached', `Managed policies attached directly (${user.attachedPolicies.length})`),
@@ -146,10 +177,15 @@ export function UserScreen(props: {
 
 	return (
 		<Box flexDirection="column">
-			<Text bold wrap="truncate-end">{`User ${sanitize(user.name)}`}</Text>
+			<Box>
+				<Text bold wrap="truncate-end">{`User ${sanitize(user.name)}`}</Text>
+				{props.adminEquivalent ? <Text bold color="red">{'  ADMIN-EQUIVALENT'}</Text> : null}
+				{props.onOpenAccess ? <Text dimColor>{'  (A: effective access)'}</Text> : null}
+			</Box>
 			<DetailList
 				scope="user"
 				lines={lines}
+				actions={membershipActions}
 				height={props.height - 1}
 				width={props.width}
 				focused={props.focused}

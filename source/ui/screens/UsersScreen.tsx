@@ -11,7 +11,7 @@ export const UNKNOWN = '?';
 
 const yesNo = (value: boolean | null): string => (value === null ? UNKNOWN : value ? 'yes' : 'no');
 
-const columns = (now: Date): Array<Column<UserRow>> => [
+const columns = (now: Date, admins?: ReadonlySet<string>): Array<Column<UserRow>> => [
 	{id: 'name', header: 'NAME', width: 12, grow: true, cell: r => r.name},
 	{id: 'groups', header: 'GROUPS', width: 10, grow: true, dropOrder: 3, cell: r => r.groups.join(', ')},
 	{id: 'policies', header: 'POLICIES', width: 8, align: 'right', dropOrder: 2, cell: r => String(r.policyCount)},
@@ -33,11 +33,15 @@ const columns = (now: Date): Array<Column<UserRow>> => [
 		dropOrder: 1,
 		cell: r => (!r.inReport ? UNKNOWN : r.lastActivity ? formatAge(r.lastActivity, now) : 'never'),
 	},
+	// Never dropped: an admin-equivalent user is the one row an operator must not miss.
+	...(admins ? [{id: 'admin', header: 'ADMIN', width: 5, cell: (r: UserRow) => (admins.has(r.name) ? 'admin' : '')}] : []),
 ];
 
 export function UsersScreen(props: {
 	index: SnapshotIndex;
 	now: Date;
+	/** Admin-equivalent users (allow * on *, no deny): marked in an ADMIN column. */
+	adminUsers?: ReadonlySet<string>;
 	onOpenUser: (name: string) => void;
 	onBack?: () => void;
 	focused: boolean;
@@ -46,7 +50,7 @@ export function UsersScreen(props: {
 }) {
 	const {index, now} = props;
 	const rows = useMemo(() => userRows(index, now), [index, now]);
-	const tableColumns = useMemo(() => columns(now), [now]);
+	const tableColumns = useMemo(() => columns(now, props.adminUsers), [now, props.adminUsers]);
 	const report = index.snapshot.credentialReport;
 	const notice =
 		report.status === 'unavailable' ? (

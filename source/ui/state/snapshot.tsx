@@ -4,15 +4,22 @@ import {createContext, useCallback, useContext, useEffect, useMemo, useRef, useS
 import type {IamGateway} from '../../model/gateway.js';
 import {buildIndex, type SnapshotIndex} from '../../model/indexes.js';
 import type {AccountSnapshot, SnapshotProgress} from '../../model/snapshot.js';
+import {applyPatch} from '../../model/plans/patch.js';
+import type {SnapshotPatch} from '../../model/plans/types.js';
+import {accessStateOf, type AccessState} from './access.js';
 
 export interface SnapshotState {
 	snapshot: AccountSnapshot | undefined;
 	index: SnapshotIndex | undefined;
+	/** Who-has-what for this snapshot: built with the index, never per key press. */
+	access: AccessState | undefined;
 	loading: boolean;
 	progress: SnapshotProgress | undefined;
 	/** The last load's failure (cleared when a load starts). */
 	error: unknown;
 	reload(): void;
+	/** After a write: patch the entities touched at once, then reload in the background. */
+	apply(patch: SnapshotPatch): void;
 }
 
 const SnapshotContext = createContext<SnapshotState | undefined>(undefined);
@@ -59,10 +66,15 @@ export function SnapshotProvider(props: {
 	}, [gateway, generation]);
 
 	const reload = useCallback(() => setGeneration(g => g + 1), []);
+	const apply = useCallback((patch: SnapshotPatch) => {
+		setState(current => (current.snapshot ? {...current, snapshot: applyPatch(current.snapshot, patch)} : current));
+		setGeneration(g => g + 1);
+	}, []);
 	const index = useMemo(() => (state.snapshot ? buildIndex(state.snapshot) : undefined), [state.snapshot]);
+	const access = useMemo(() => (index ? accessStateOf(index) : undefined), [index]);
 	const value = useMemo<SnapshotState>(
-		() => ({snapshot: state.snapshot, index, loading: state.loading, progress: state.progress, error: state.error, reload}),
-		[state, index, reload],
+		() => ({snapshot: state.snapshot, index, access, loading: state.loading, progress: state.progress, error: state.error, reload, apply}),
+		[state, index, access, reload, apply],
 	);
 	return <SnapshotContext.Provider value={value}>{props.children}</SnapshotContext.Provider>;
 }

@@ -1,0 +1,158 @@
+// Turns the measurements into bench/results*.json (figures, ratios, targets, machine) and a table.
+import os from 'node:os';
+import type {AwsCliResult} from './aws-cli-baseline.js';
+import type {StartResult} from './first-frame.js';
+import type {UiPartResult} from './in-process.js';
+import type {PerUserResult} from './per-user-baseline.js';
+import {round} from './pool.js';
+import type {Scale, SeedResult} from './seed-at-scale.js';
+import type {SnapshotResult} from './snapshot.js';
+import type {WhoCanResult, WhoCanTiming} from './who-can.js';
+
+export const OFFBOARDING_NOT_MEASURED = 'not yet measured (offboarding not built)';
+
+export interface Measurements {
+	mode: 'quick' | 'full';
+	scale: Scale;
+	seed: SeedResult;
+	snapshot: SnapshotResult;
+	perUser: PerUserResult & {concurrency: number};
+	awsCli: AwsCliResult;
+	start: StartResult;
+	ui: UiPartResult;
+	whoCan: WhoCanResult & {budgetMs: number};
+}
+
+export interface Target {
+	id: string;
+	description: string;
+	value: number;
+	limit: number;
+	unit: string;
+	pass: boolean;
+}
+
+/** iamtui's figure over the alternative's: below 1 means iamtui needs less. */
+const ratio = (ours: number, theirs: number) => ours / theirs;
+/** Four significant digits: ratios span 1/10,000 to 10×, so fixed decimals would lose the small ones. */
+const significant = (value: number) => Number(value.toPrecision(4));
+const r = (value: number) => round(value, value < 10 ? 2 : 1);
+
+export const buildResults = (m: Measurements) => {
+	const ui = m.ui;
+	const ratios = {
+		snapshotCallsVsPerUser: ratio(m.snapshot.calls, m.perUser.calls),
+		snapshotTimeVsPerUser: ratio(m.snapshot.elapsedMs, m.perUser.elapsedMs),
+		snapshotCallsVsAwsCliExtrapolated: ratio(m.snapshot.calls, m.awsCli.extrapolatedCalls),
+		snapshotTimeVsAwsCliExtrapolated: ratio(m.snapshot.elapsedMs, m.awsCli.extrapolatedMs),
+		firstFrameVsAwsCli: ratio(m.start.iamtui.firstFrameMs, m.start.awsCli.firstOutputMs),
+		usersShownVsAwsCli: ratio(m.start.iamtui.usersShownMs, m.start.awsCli.firstOutputMs),
+	};
+	const target = (id: string, description: string, value: number, limit: number, unit: string): Target => ({
+		id,
+		description,
+		value: unit === 'ratio' ? significant(value) : r(value),
+		limit: unit === 'ratio' ? significant(limit) : limit,
+		unit,
+		pass: value <= limit,
+	});
+	const targets: Target[] = [
+		target('snapshot-calls', 'snapshot calls ≤ 1/40 of the per-user approach', ratios.snapshotCallsVsPerUser, 1 / 40, 'ratio'),
+		target('snapshot-time', 'snapshot time ≤ 1/20 of the per-user approach', ratios.snapshotTimeVsPerUser, 1 / 20, 'ratio'),
+		target('first-frame', 'first frame ≤ 1/2 of aws iam list-users', ratios.firstFrameVsAwsCli, 1 / 2, 'ratio'),
+		target('keypress-p99', 'keypress to frame p99 ≤ 16 ms (moves and filter keys)', ui.keypress.allP99Ms, 16, 'ms'),
+		target('who-can', 'who-can ≤ 200 ms (slowest of five actions, fresh model)', m.whoCan.maxColdMs, 200, 'ms'),
+		target('rss', 'TUI RSS with the snapshot loaded ≤ 200 MB', m.start.iamtui.rssMb, 200, 'MB'),
+	];
+	return {
+		mode: m.mode,
+		date: new Date().toISOString(),
+		machine: {
+			cores: os.cpus().length,
+			cpu: os.cpus()[0]?.model ?? 'unknown',
+			memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+			node: process.version,
+			platform: `${os.platform()} ${os.release()}`,
+		},
+		scale: m.scale,
+		seed: {calls: m.seed.calls, ms: r(m.seed.elapsedMs), callsPerSecond: r((m.seed.calls / m.seed.elapsedMs) * 1000)},
+		snapshot: {
+			iamtui: {calls: m.snapshot.calls, ms: r(m.snapshot.elapsedMs), pages: m.snapshot.pages, users: m.snapshot.users, groups: m.snapshot.groups, policies: m.snapshot.policies, credentialReport: m.snapshot.credentialReport},
+			perUserSdk: {calls: m.perUser.calls, ms: r(m.perUser.elapsedMs), concurrency: m.perUser.concurrency, users: m.perUser.users, groups: m.perUser.groups, links: m.perUser.links},
+			awsCli: {
+				sampleUsers: m.awsCli.sampleUsers.length,
+				sampleGroups: m.awsCli.sampleGroups.length,
+				measuredListMs: r(m.awsCli.listMs),
+				measuredPerUserMs: r(m.awsCli.perUserMs),
+				measuredPerUserCalls: r(m.awsCli.perUserCalls),
+				measuredPerGroupMs: r(m.awsCli.perGroupMs),
+				extrapolatedMs: r(m.awsCli.extrapolatedMs),
+				extrapolatedCalls: m.awsCli.extrapolatedCalls,
+				note: 'extrapolated from the sample: list-users + list-groups + users × per-user cost + groups × per-group cost, one command after another',
+			},
+		},
+		firstFrame: {
+			runs: m.start.runs,
+			iamtuiFirstFrameMs: r(m.start.iamtui.firstFrameMs),
+			iamtuiUsersShownMs: r(m.start.iamtui.usersShownMs),
+			awsCliFirstOutputMs: r(m.start.awsCli.firstOutputMs),
+			samples: {iamtui: m.start.iamtui.samples.map(s => ({...s})), awsCli: m.start.awsCli.samples.map(s => s.firstFrameMs)},
+		},
+		keypress: ui.keypress,
+		whoCan: m.whoCan,
+		memory: {tuiRssMb: r(m.start.iamtui.rssMb), heapUsedMb: r(ui.heapUsedMb), inProcessRssMb: r(ui.rssMb)},
+		offboarding: OFFBOARDING_NOT_MEASURED,
+		ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, significant(v)])),
+		targets,
+	};
+};
+
+export type Results = ReturnType<typeof buildResults>;
+
+const ms = (value: number) => (value >= 10_000 ? `${round(value / 1000, 1)} s` : `${round(value, value < 10 ? 2 : 0)} ms`);
+const oneIn = (value: number) => (value > 0 && value < 1 ? `1/${round(1 / value, 1 / value >= 100 ? 0 : 1)}` : `${round(value, 2)}×`);
+const verdict = (results: Results, id: string) => {
+	const t = results.targets.find(x => x.id === id)!;
+	return `${t.pass ? 'PASS' : 'MISS'} (≤ ${t.unit === 'ratio' ? oneIn(t.limit) : `${t.limit} ${t.unit}`})`;
+};
+
+const whoCanCell = (a: WhoCanTiming) =>
+	a.coldMs === null ? 'not run (budget spent)' : a.timedOut ? `> ${ms(a.coldMs)} (cut off)` : `${ms(a.coldMs)} first, ${ms(a.warmMs ?? 0)} warm`;
+
+/** The table printed at the end of a run (also the one the readme carries). */
+export const formatTable = (results: Results): string => {
+	const s = results.snapshot;
+	const f = results.firstFrame;
+	const k = results.keypress;
+	const ratios = results.ratios;
+	const rows: string[][] = [
+		['Measure', 'iamtui', 'Compared with', 'Ratio', 'Target'],
+		['Seeding (setup)', `${results.seed.calls} calls, ${ms(results.seed.ms)}`, `${results.seed.callsPerSecond} calls/s`, '', ''],
+		['Snapshot: API calls', String(s.iamtui.calls), `${s.perUserSdk.calls} per-user (SDK, ${s.perUserSdk.concurrency} in flight)`, oneIn(ratios.snapshotCallsVsPerUser), verdict(results, 'snapshot-calls')],
+		['Snapshot: time', ms(s.iamtui.ms), `${ms(s.perUserSdk.ms)} per-user (SDK)`, oneIn(ratios.snapshotTimeVsPerUser), verdict(results, 'snapshot-time')],
+		['Snapshot vs aws CLI: calls', String(s.iamtui.calls), `${s.awsCli.extrapolatedCalls} (extrapolated)`, oneIn(ratios.snapshotCallsVsAwsCliExtrapolated), ''],
+		['Snapshot vs aws CLI: time', ms(s.iamtui.ms), `${ms(s.awsCli.extrapolatedMs)} (extrapolated; measured ${ms(s.awsCli.measuredPerUserMs)}/user on ${s.awsCli.sampleUsers} users)`, oneIn(ratios.snapshotTimeVsAwsCliExtrapolated), ''],
+		['Start to first frame', ms(f.iamtuiFirstFrameMs), `${ms(f.awsCliFirstOutputMs)} aws iam list-users --max-items 1`, oneIn(ratios.firstFrameVsAwsCli), verdict(results, 'first-frame')],
+		['Start to Users list shown', ms(f.iamtuiUsersShownMs), `(median of ${f.runs})`, oneIn(ratios.usersShownVsAwsCli), ''],
+		['Keypress→frame: moves p50/p99', `${ms(k.moveP50Ms)} / ${ms(k.moveP99Ms)}`, `${k.moves} ↓/↑ keys`, '', ''],
+		['Keypress→frame: filter p50/p99', `${ms(k.filterP50Ms)} / ${ms(k.filterP99Ms)}`, `${k.filterKeys} keys typed and erased`, '', ''],
+		['Keypress→frame: all p50/p99', `${ms(k.allP50Ms)} / ${ms(k.allP99Ms)}`, '', '', verdict(results, 'keypress-p99')],
+		...results.whoCan.actions.map(a => [`Who-can ${a.action}`, whoCanCell(a), a.users === null ? '' : `${a.users} users, ${a.groups} groups`, '', '']),
+		['Who-can: slowest first query', `${results.whoCan.timedOut ? '> ' : ''}${ms(results.whoCan.maxColdMs)}`, `first in process ${ms(results.whoCan.firstInProcessMs)}`, '', verdict(results, 'who-can')],
+		['Memory: TUI RSS, list shown', `${results.memory.tuiRssMb} MB`, `heap used ${results.memory.heapUsedMb} MB after snapshot + index`, '', verdict(results, 'rss')],
+		['Offboarding: API calls', results.offboarding, '', '', ''],
+	];
+	const widths = rows[0]!.map((_, c) => Math.max(...rows.map(row => row[c]!.length)));
+	const line = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ').trimEnd();
+	const m = results.machine;
+	return [
+		`iamtui bench (${results.mode}: ${results.scale.users} users, ${results.scale.groups} groups, ${results.scale.policies} customer managed policies)`,
+		`machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, ${results.date}`,
+		'',
+		line(rows[0]!),
+		widths.map(w => '-'.repeat(w)).join('-|-'),
+		...rows.slice(1).map(line),
+		'',
+		`targets: ${results.targets.filter(t => t.pass).length}/${results.targets.length} met`,
+	].join('\n');
+};

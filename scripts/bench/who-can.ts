@@ -1,0 +1,75 @@
+// Who-can latency over the snapshot: for each action, the first query on a fresh access model (what
+// an operator waits for the first time) and warm repeats on the same model (its caches filled).
+// Runs in its own child process under a time budget: a query that never ends must not sink the bench.
+import {buildAccessModel, whoCan} from '../../source/model/access.js';
+import type {SnapshotIndex} from '../../source/model/indexes.js';
+import {median} from './pool.js';
+
+// The wildcard last: it expands to every lightsail action, the slowest query, and must not starve the rest.
+export const WHO_CAN_ACTIONS = ['ec2:TerminateInstances', 's3:GetObject', 'iam:CreateUser', 'sts:AssumeRole', 'lightsail:*'] as const;
+const REPEATS = 3;
+
+export interface WhoCanTiming {
+	action: string;
+	/** First query on a fresh model. Cut off by the budget: the time it had run (a lower bound). Never run: null. */
+	coldMs: number | null;
+	/** Median of repeats on the same model; null when the first query did not finish. */
+	warmMs: number | null;
+	users: number | null;
+	groups: number | null;
+	/** Set when the query did not finish (or never started) within the bench's time budget. */
+	timedOut?: boolean;
+}
+
+export interface WhoCanResult {
+	actions: WhoCanTiming[];
+	/** The very first query of the process: also loads the action catalogue. */
+	firstInProcessMs: number;
+	/** The slowest first query (a lower bound when one timed out). */
+	maxColdMs: number;
+	maxWarmMs: number;
+	timedOut: boolean;
+}
+
+const summarise = (actions: WhoCanTiming[]): WhoCanResult => ({
+	actions,
+	firstInProcessMs: actions[0]?.coldMs ?? Number.NaN,
+	maxColdMs: Math.max(...actions.map(a => a.coldMs ?? 0)),
+	maxWarmMs: Math.max(...actions.map(a => a.warmMs ?? 0)),
+	timedOut: actions.some(a => a.timedOut),
+});
+
+/** Runs the five queries; `onAction` sees the timings so far after each one (for a partial result). */
+export const measureWhoCan = async (index: SnapshotIndex, onAction: (done: WhoCanTiming[]) => void): Promise<WhoCanResult> => {
+	const actions: WhoCanTiming[] = [];
+	for (const action of WHO_CAN_ACTIONS) {
+		const model = buildAccessModel(index);
+		const started = performance.now();
+		const answer = await whoCan(model, action);
+		const coldMs = performance.now() - started;
+		if (!answer.ok) throw new Error(`who-can ${action}: ${answer.message}`);
+		const warm: number[] = [];
+		for (let n = 0; n < REPEATS; n++) {
+			const again = performance.now();
+			await whoCan(model, action);
+			warm.push(performance.now() - again);
+		}
+		actions.push({action, coldMs, warmMs: median(warm), users: answer.users.length, groups: answer.groups.length});
+		onAction(actions);
+	}
+	return summarise(actions);
+};
+
+/** Completes a run cut off after `elapsedMs` of queries: the unfinished one ran at least the rest of it. */
+export const cutOff = (done: WhoCanTiming[], elapsedMs: number): WhoCanResult => {
+	const spent = done.reduce((sum, a) => sum + (a.coldMs ?? 0) + REPEATS * (a.warmMs ?? 0), 0);
+	const rest: WhoCanTiming[] = WHO_CAN_ACTIONS.slice(done.length).map((action, n) => ({
+		action,
+		coldMs: n === 0 ? Math.max(1, elapsedMs - spent) : null,
+		warmMs: null,
+		users: null,
+		groups: null,
+		timedOut: true,
+	}));
+	return summarise([...done, ...rest]);
+};

@@ -1,0 +1,86 @@
+// The write routes: pick a group for a user, pick users for a group, confirm a plan. Reads the
+// snapshot and runs plans through the contexts; the screens themselves only take props.
+import {useMemo, useState} from 'react';
+import type {SnapshotIndex} from '../model/indexes.js';
+import {planMembership, type MembershipRequest} from '../model/plans/group-membership.js';
+import type {Plan} from '../model/plans/types.js';
+import {ErrorPanel} from './components/ErrorPanel.js';
+import {PickScreen} from './screens/PickScreen.js';
+import {PlanConfirm} from './screens/PlanConfirm.js';
+import {useCommands} from './state/keyboard.js';
+import {useNavigation} from './state/navigation.js';
+import {usePlanRunner} from './state/plan-runner.js';
+import type {Route} from './state/routes.js';
+
+type PlanRouteProps = {
+	route: Extract<Route, {screen: 'pick-group' | 'pick-users' | 'plan'}>;
+	index: SnapshotIndex;
+	focused: boolean;
+	width: number;
+	height: number;
+	onBack: () => void;
+};
+
+export function PlanRoute(props: PlanRouteProps) {
+	const {route, index} = props;
+	const navigation = useNavigation();
+	const toPlan = (request: MembershipRequest) => navigation.replace({screen: 'plan', request});
+	const common = {focused: props.focused, width: props.width, height: props.height, onBack: props.onBack};
+
+	const rows = useMemo(() => {
+		if (route.screen === 'pick-group') {
+			const member = new Set(index.userByName.get(route.user)?.groups ?? []);
+			return index.snapshot.groups
+				.filter(g => !member.has(g.name))
+				.map(g => ({name: g.name, detail: [...g.attachedPolicies.map(p => p.name), ...g.inlinePolicies.map(p => `${p.name} (inline)`)].join(', ')}));
+		}
+		if (route.screen === 'pick-users') {
+			return index.snapshot.users.filter(u => !u.groups.includes(route.group)).map(u => ({name: u.name, detail: u.groups.join(', ')}));
+		}
+		return [];
+	}, [route, index]);
+
+	if (route.screen === 'pick-group')
+		return (
+			<PickScreen
+				{...common}
+				title={`Add ${route.user} to a group`}
+				rows={rows}
+				multiple={false}
+				emptyText={`${route.user} is already in every group.`}
+				onPick={([group]) => toPlan({change: 'add', group: group!, users: [route.user]})}
+			/>
+		);
+	if (route.screen === 'pick-users')
+		return (
+			<PickScreen
+				{...common}
+				title={`Add users to ${route.group} (space marks several)`}
+				rows={rows}
+				multiple
+				emptyText={`Every user is already in ${route.group}.`}
+				onPick={users => toPlan({change: 'add', group: route.group, users})}
+			/>
+		);
+	return <PlanFromRequest {...common} index={index} request={route.request} />;
+}
+
+function PlanFromRequest(props: {request: MembershipRequest; index: SnapshotIndex; focused: boolean; width: number; height: number; onBack: () => void}) {
+	const runPlan = usePlanRunner();
+	// Computed once: after the run the snapshot changes, and the plan shown must stay the one that ran.
+	const [built] = useState<{plan: Plan} | {error: unknown}>(() => {
+		try {
+			return {plan: planMembership(props.index, props.request)};
+		} catch (error) {
+			return {error};
+		}
+	});
+	if ('plan' in built)
+		return <PlanConfirm plan={built.plan} runPlan={runPlan} onDone={props.onBack} focused={props.focused} width={props.width} height={props.height} />;
+	return <PlanError error={built.error} focused={props.focused} onBack={props.onBack} />;
+}
+
+function PlanError(props: {error: unknown; focused: boolean; onBack: () => void}) {
+	useCommands('plan', {back: props.onBack, 'cancel-plan': props.onBack, 'run-plan': props.onBack}, props.focused);
+	return <ErrorPanel title="This change cannot be planned" error={props.error} actions="esc goes back · nothing was sent" />;
+}

@@ -1,0 +1,79 @@
+// A user's effective access: allowed actions by service, each unfolding to its grant paths and the
+// denies that cut into it; the admin-equivalent badge; `e` asks "can USER do ACTION?" (Explain).
+import {Box, Text} from 'ink';
+import {useMemo, useState} from 'react';
+import {effectiveAccess, type AccessModel} from '../../model/access.js';
+import {sanitize} from '../../model/sanitize.js';
+import {DetailList} from '../components/DetailList.js';
+import {useCommands} from '../state/keyboard.js';
+import {accessLines} from './access-lines.js';
+import {errorText} from './access-text.js';
+import {ExplainPanel} from './ExplainPanel.js';
+
+export const ADMIN_BADGE = 'ADMIN-EQUIVALENT';
+
+const EXPLAIN_HEIGHT = 9;
+
+export function AccessScreen(props: {model: AccessModel; name: string; onBack: () => void; focused: boolean; width: number; height: number}) {
+	const {model, name} = props;
+	// Read from the statements (no simulator): instant, and computed once per user and snapshot.
+	const access = useMemo(() => effectiveAccess(model, name), [model, name]);
+	const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+	const [explaining, setExplaining] = useState(false);
+	useCommands('access', {explain: () => setExplaining(true)}, props.focused && !explaining);
+
+	const lines = useMemo(
+		() =>
+			access.ok
+				? accessLines(access, expanded, service =>
+						setExpanded(current => {
+							const next = new Set(current);
+							if (!next.delete(service)) next.add(service);
+							return next;
+						}),
+					)
+				: [],
+		[access, expanded],
+	);
+
+	const title = (
+		<Box>
+			<Text bold wrap="truncate-end">{`Access of ${sanitize(name)}`}</Text>
+			{access.ok && access.adminEquivalent ? <Text color="red" bold>{`  ${ADMIN_BADGE}`}</Text> : null}
+		</Box>
+	);
+	if (!access.ok)
+		return (
+			<Box flexDirection="column">
+				{title}
+				<Text color="red">{errorText(access)}</Text>
+				<DetailList scope="access" lines={[]} height={1} width={props.width} focused={props.focused} onBack={props.onBack} />
+			</Box>
+		);
+	const panel = explaining ? Math.min(EXPLAIN_HEIGHT, Math.max(4, props.height - 4)) : 0;
+	return (
+		<Box flexDirection="column">
+			{title}
+			{explaining ? (
+				<Box height={panel} flexDirection="column" overflow="hidden">
+					<ExplainPanel
+						model={model}
+						userName={name}
+						active={props.focused}
+						width={props.width}
+						height={panel}
+						onClose={() => setExplaining(false)}
+					/>
+				</Box>
+			) : null}
+			<DetailList
+				scope="access"
+				lines={lines}
+				height={props.height - 1 - panel}
+				width={props.width}
+				focused={props.focused && !explaining}
+				onBack={props.onBack}
+			/>
+		</Box>
+	);
+}

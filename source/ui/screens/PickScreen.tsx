@@ -1,0 +1,74 @@
+// Choosing what a membership change applies to: a filterable list (`/`), space marks several when
+// `multiple`, enter chooses the marked rows (or the selected one), esc cancels.
+import {useMemo, useState} from 'react';
+import type {Column} from '../components/Table.js';
+import {ListScreen} from './ListScreen.js';
+
+export interface PickRow {
+	name: string;
+	detail: string;
+}
+
+interface Row extends PickRow {
+	marked: boolean;
+}
+
+const filterRows = (rows: Row[], query: string) => {
+	const q = query.toLowerCase();
+	return q ? rows.filter(r => r.name.toLowerCase().includes(q) || r.detail.toLowerCase().includes(q)) : rows;
+};
+
+export function PickScreen(props: {
+	title: string;
+	rows: PickRow[];
+	multiple: boolean;
+	emptyText: string;
+	onPick: (names: string[]) => void;
+	onBack: () => void;
+	focused: boolean;
+	width: number;
+	height: number;
+}) {
+	const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+	const rows = useMemo(() => props.rows.map(r => ({...r, marked: marked.has(r.name)})), [props.rows, marked]);
+	const columns = useMemo<Array<Column<Row>>>(
+		() => [
+			...(props.multiple ? [{id: 'mark', header: ' ', width: 1, cell: (r: Row) => (r.marked ? '✓' : ' ')}] : []),
+			{id: 'name', header: 'NAME', width: 16, grow: true, cell: r => r.name},
+			{id: 'detail', header: props.multiple ? 'GROUPS' : 'POLICIES', width: 12, grow: true, dropOrder: 1, cell: r => r.detail},
+		],
+		[props.multiple],
+	);
+	const toggle = (row: Row | undefined) => {
+		if (!row || !props.multiple) return;
+		setMarked(current => {
+			const next = new Set(current);
+			if (next.has(row.name)) next.delete(row.name);
+			else next.add(row.name);
+			return next;
+		});
+	};
+	const title = marked.size > 0 ? `${props.title} · ${marked.size} marked` : props.title;
+	return (
+		<ListScreen
+			scope="picker"
+			title={title}
+			rows={rows}
+			rowKey={r => r.name}
+			columns={columns}
+			filter={filterRows}
+			actions={{
+				mark: toggle,
+				pick: row => {
+					const names = marked.size > 0 ? [...marked] : row ? [row.name] : [];
+					if (names.length > 0) props.onPick(names);
+				},
+			}}
+			onBack={props.onBack}
+			emptyText={props.emptyText}
+			focused={props.focused}
+			width={props.width}
+			height={props.height}
+		/>
+	);
+}

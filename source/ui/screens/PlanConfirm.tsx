@@ -1,0 +1,95 @@
+// The confirmation every write goes through: the plan's steps with their `aws iam` equivalents and
+// the preview (gains, losses, kept through another path). y/enter runs it, n/esc cancels; afterwards
+// each step shows done / failed / skipped / not run, and enter or esc goes back.
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import {describeError} from '../../model/errors.js';
+import {planLines, type PlanLine} from '../../model/plans/describe.js';
+import {reportLines, type ExecutionReport} from '../../model/plans/execute.js';
+import type {Plan} from '../../model/plans/types.js';
+import {sanitize} from '../../model/sanitize.js';
+import {useCommands} from '../state/keyboard.js';
+import type {RunPlan} from '../state/plan-runner.js';
+import {truncate} from '../components/text.js';
+
+type Phase = {name: 'confirm'} | {name: 'running'} | {name: 'done'; report: ExecutionReport} | {name: 'crashed'; message: string};
+
+const toneColor = (tone: PlanLine['tone']) =>
+	tone === 'loss' ? 'red' : tone === 'gain' ? 'green' : tone === 'kept' ? 'yellow' : tone === 'warning' ? 'yellow' : undefined;
+
+const resultLines = (report: ExecutionReport): PlanLine[] => [
+	{depth: 0, text: report.ok ? 'Done' : 'Stopped at the first failure: later steps were not sent'},
+	...reportLines(report).map((text, n) => {
+		const status = report.outcomes[n]!.status;
+		return {depth: 1, text, tone: status === 'failed' ? 'loss' : status === 'done' ? 'gain' : 'dim'} as PlanLine;
+	}),
+];
+
+export function PlanConfirm(props: {
+	plan: Plan;
+	runPlan: RunPlan;
+	onDone: () => void;
+	focused: boolean;
+	width: number;
+	height: number;
+}) {
+	const {plan} = props;
+	const [phase, setPhase] = useState<Phase>({name: 'confirm'});
+	const [top, setTop] = useState(0);
+	const sendable = plan.steps.filter(s => !s.noop).length;
+
+	const run = () => {
+		setPhase({name: 'running'});
+		props.runPlan(plan).then(
+			report => setPhase({name: 'done', report}),
+			(error: unknown) => setPhase({name: 'crashed', message: describeError(error)}),
+		);
+	};
+	const finished = phase.name === 'done' || phase.name === 'crashed';
+	const scroll = (delta: number) => () => setTop(current => Math.max(0, current + delta));
+	useCommands(
+		'plan',
+		{
+			'run-plan': phase.name === 'confirm' ? run : finished ? props.onDone : () => {},
+			'cancel-plan': phase.name === 'confirm' ? props.onDone : () => {},
+			back: phase.name === 'running' ? () => {} : props.onDone,
+			up: scroll(-1),
+			down: scroll(1),
+			'page-up': scroll(-(props.height - 3)),
+			'page-down': scroll(props.height - 3),
+		},
+		props.focused,
+	);
+
+	const status =
+		phase.name === 'confirm'
+			? sendable === 0
+				? 'Nothing to send: every step is already done. y/enter or esc goes back.'
+				: `${plan.dangerous ? 'This takes access away. ' : ''}y/enter runs ${sendable} step${sendable === 1 ? '' : 's'} · n/esc cancels (nothing is sent)`
+			: phase.name === 'running'
+				? 'Running…'
+				: phase.name === 'crashed'
+					? `Failed: ${phase.message} · enter/esc goes back`
+					: 'enter/esc goes back';
+	const lines = [...(phase.name === 'done' ? resultLines(phase.report) : []), ...planLines(plan)];
+	const visible = Math.max(1, props.height - 1);
+	const start = Math.min(top, Math.max(0, lines.length - visible));
+	return (
+		<Box flexDirection="column">
+			<Text bold color={plan.dangerous && phase.name === 'confirm' ? 'red' : undefined} wrap="truncate-end">
+				{truncate(sanitize(status), props.width)}
+			</Text>
+			{lines.slice(start, start + visible).map((line, n) => (
+				<Text
+					key={`${start + n}`}
+					bold={line.depth === 0}
+					color={line.depth === 0 ? 'cyan' : toneColor(line.tone)}
+					dimColor={line.tone === 'dim'}
+					wrap="truncate-end"
+				>
+					{truncate(`${'  '.repeat(line.depth)}${sanitize(line.text)}`, props.width)}
+				</Text>
+			))}
+		</Box>
+	);
+}

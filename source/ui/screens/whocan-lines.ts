@@ -1,0 +1,59 @@
+// A who-can answer as detail lines: users, then groups, each with its grant paths and conditions;
+// then the policies that could not be evaluated and the notes. Every line of a principal opens it.
+import type {WhoCanAnswer, WhoCanEntry} from '../../model/access.js';
+import {heading, note, type DetailLine} from '../components/DetailList.js';
+import {conditionText, pathText} from './access-text.js';
+
+const entryLines = (entry: WhoCanEntry, many: boolean, open: () => void): DetailLine[] => {
+	const key = `${entry.kind}-${entry.name}`;
+	const paths = new Map<string, string>();
+	for (const grant of entry.via) {
+		const text = pathText(grant.statement);
+		paths.set(text, many ? `${paths.has(text) ? `${paths.get(text)}, ` : ''}${grant.action}` : '');
+	}
+	const actions = many ? `  ${entry.actions.length} action${entry.actions.length === 1 ? '' : 's'}` : '';
+	const incomplete = entry.incomplete ? '  (a policy could not be evaluated: a deny may be missed)' : '';
+	return [
+		{
+			key,
+			text: `${entry.name}  ${entry.decision === 'Conditional' ? 'Conditional' : 'Allowed'}${actions}${incomplete}`,
+			tone: entry.decision === 'Conditional' || entry.incomplete ? 'warning' : undefined,
+			open,
+		},
+		...[...paths].map(([path, actions]) => ({key: `${key}-via-${path}`, text: `    via ${path}${actions ? `  [${actions}]` : ''}`, dim: true, open})),
+		...entry.conditions.map((condition, n) => ({
+			key: `${key}-if-${n}`,
+			text: `    ${conditionText(condition)}  (${pathText(condition.statement)})`,
+			tone: 'warning' as const,
+			open,
+		})),
+	];
+};
+
+export const whoCanLines = (
+	answer: WhoCanAnswer,
+	onOpenUser: (name: string, groups: string[]) => void,
+	onOpenGroup: (name: string) => void,
+): DetailLine[] => {
+	const many = answer.actions.length > 1;
+	const what = many ? `${answer.actions.length} actions` : answer.actions[0] ?? '';
+	const grantingGroups = (entry: WhoCanEntry) => [...new Set(entry.via.flatMap(v => (v.statement.source.viaGroup ? [v.statement.source.viaGroup] : [])))];
+	const lines: DetailLine[] = [heading('users', `Users who can ${what} on ${answer.resource} (${answer.users.length})`)];
+	lines.push(...answer.users.flatMap(entry => entryLines(entry, many, () => onOpenUser(entry.name, grantingGroups(entry)))));
+	if (answer.users.length === 0) lines.push(note('users-none', 'nobody'));
+	lines.push(heading('groups', `Groups whose policies grant it (${answer.groups.length})`));
+	lines.push(...answer.groups.flatMap(entry => entryLines(entry, many, () => onOpenGroup(entry.name))));
+	if (answer.groups.length === 0) lines.push(note('groups-none', 'none'));
+	if (answer.couldNotEvaluate.length > 0) {
+		lines.push(heading('problems', `Policies that could not be evaluated (${answer.couldNotEvaluate.length})`));
+		for (const problem of answer.couldNotEvaluate) {
+			const who = [...problem.users, ...problem.groups.map(g => `group ${g}`)].join(', ');
+			lines.push(note(`problem-${problem.source.name}-${problem.source.viaGroup ?? ''}`, `${problem.source.name}: ${problem.reason} — reaches ${who}`, 'warning'));
+		}
+	}
+	if (answer.notes.length > 0) {
+		lines.push(heading('notes', 'Notes'));
+		lines.push(...answer.notes.map((text, n) => note(`note-${n}`, text)));
+	}
+	return lines;
+};
