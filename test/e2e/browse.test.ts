@@ -1,20 +1,9 @@
 // The built iamtui in a real terminal (tmux) against seeded moto: the walking skeleton as an operator sees it.
-import {execFileSync} from 'node:child_process';
 import {afterAll, afterEach, beforeAll, expect, it} from 'vitest';
 import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
 import {cliPath, motoEnvironment, root} from '../helpers/cli.js';
 import {TmuxSession} from '../helpers/tmux.js';
 import {LIGHTSAIL, SERVICE_ACCOUNT, TWO_KEY_USERS, seedDemoAccount} from '../../scripts/seed.js';
-
-const tmuxAvailable = (() => {
-	try {
-		execFileSync('tmux', ['-V']);
-		return true;
-	} catch {
-		return false;
-	}
-})();
-if (!tmuxAvailable) console.warn('\n*** e2e: tmux is not installed (apt-get install tmux); the terminal tests will fail ***\n');
 
 describeWithMoto('e2e: browsing the seeded account in tmux', () => {
 	let moto: Moto;

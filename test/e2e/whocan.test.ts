@@ -1,21 +1,10 @@
 // W5 in a real terminal: the built iamtui in tmux against seeded moto — ":whocan ec2:TerminateInstances"
 // lists the members of Developers and none of Managers, each with the grant path.
-import {execFileSync} from 'node:child_process';
 import {afterAll, afterEach, beforeAll, expect, it} from 'vitest';
 import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
 import {cliPath, motoEnvironment, root} from '../helpers/cli.js';
 import {TmuxSession} from '../helpers/tmux.js';
 import {DEVELOPERS, MANAGERS, seedDemoAccount} from '../../scripts/seed.js';
-
-const tmuxAvailable = (() => {
-	try {
-		execFileSync('tmux', ['-V']);
-		return true;
-	} catch {
-		return false;
-	}
-})();
-if (!tmuxAvailable) console.warn('\n*** e2e: tmux is not installed (apt-get install tmux); the terminal tests will fail ***\n');
 
 describeWithMoto('e2e: who can (W5) in tmux', () => {
 	let moto: Moto;

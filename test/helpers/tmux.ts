@@ -25,6 +25,11 @@ export class TmuxSession {
 	) {}
 
 	static start(options: TmuxOptions): TmuxSession {
+		try {
+			execFileSync('tmux', ['-V']);
+		} catch {
+			throw new Error('the e2e tests need tmux, and it is not installed (apt-get install tmux)');
+		}
 		const dir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-tmux-'));
 		const config = path.join(dir, 'tmux.conf');
 		writeFileSync(config, 'set -g history-limit 5000\nset -g default-terminal "xterm-256color"\n');
