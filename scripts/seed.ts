@@ -44,6 +44,7 @@ import {
 } from './seed-data.js';
 
 export * from './seed-data.js';
+import {inParallel} from './parallel.js';
 
 export interface SeedSummary {
 	users: string[];
@@ -62,20 +63,6 @@ export interface SeedSummary {
 const DUMMY_CREDENTIALS = {accessKeyId: 'testing', secretAccessKey: 'testing'};
 const policyArn = (name: string) => `arn:aws:iam::${DEMO_ACCOUNT_ID}:policy/${name}`;
 const json = (document: unknown) => JSON.stringify(document);
-
-/** Runs tasks with at most `limit` in flight (moto is threaded, but not endlessly). */
-const inParallel = async <T>(tasks: (() => Promise<T>)[], limit = 16): Promise<T[]> => {
-	const results: T[] = new Array(tasks.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < tasks.length) {
-			const index = next++;
-			results[index] = await tasks[index]!();
-		}
-	};
-	await Promise.all(Array.from({length: Math.min(limit, tasks.length)}, worker));
-	return results;
-};
 
 /** Seeds the demo account into the IAM at `endpoint` (moto). Needs MOTO_IAM_LOAD_MANAGED_POLICIES=true. */
 export async function seedDemoAccount(endpoint: string): Promise<SeedSummary> {

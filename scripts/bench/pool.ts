@@ -1,32 +1,8 @@
 // Small shared helpers for the bench: bounded concurrency, a seeded PRNG, statistics, timing.
 
-/** Runs tasks with at most `limit` in flight; results keep the tasks' order. */
-export const inParallel = async <T>(tasks: Array<() => Promise<T>>, limit: number, onDone?: (done: number) => void): Promise<T[]> => {
-	const results: T[] = new Array(tasks.length);
-	let next = 0;
-	let done = 0;
-	const worker = async () => {
-		while (next < tasks.length) {
-			const index = next++;
-			results[index] = await tasks[index]!();
-			onDone?.(++done);
-		}
-	};
-	await Promise.all(Array.from({length: Math.min(limit, tasks.length)}, worker));
-	return results;
-};
-
-/** mulberry32: the same synthetic account on every run, so runs compare. */
-export const prng = (seed: number): (() => number) => {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-};
+export {inParallel} from '../parallel.js';
+// The same synthetic account on every run, so runs compare.
+export {mulberry32 as prng} from '../../test/helpers/prng.js';
 
 /** Nearest-rank percentile (p in 0..100) of unsorted samples. */
 export const percentile = (samples: number[], p: number): number => {

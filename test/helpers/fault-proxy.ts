@@ -6,6 +6,7 @@
 // No vitest import: usable from scripts too.
 import http from 'node:http';
 import type {Socket} from 'node:net';
+import {mulberry32} from './prng.js';
 
 export type FaultKind = 'throttle' | 'http500' | 'http503' | 'drop';
 export type Outcome = FaultKind | 'forwarded' | 'upstream-error' | 'stopped';
@@ -70,17 +71,7 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
-/** mulberry32: a tiny, fast, seedable PRNG; returns floats in [0, 1). */
-export const mulberry32 = (seed: number): (() => number) => {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-};
+export {mulberry32};
 
 /** Throws unless the target is plain http on a loopback host: the proxy never reaches the network. */
 export const assertLoopbackTarget = (target: string): URL => {
