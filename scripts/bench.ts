@@ -12,7 +12,7 @@ import {motoAvailable, startMoto, type Moto} from '../test/helpers/moto.js';
 import {awsCliBaseline} from './bench/aws-cli-baseline.js';
 import {benchEnvironment} from './bench/env.js';
 import {measureStart} from './bench/first-frame.js';
-import {measureUi, measureWhoCanChild} from './bench/children.js';
+import {bundleChild, measureUi, measureWhoCanChild} from './bench/children.js';
 import {perUserBaseline} from './bench/per-user-baseline.js';
 import {round} from './bench/pool.js';
 import {buildResults, formatTable} from './bench/report.js';
@@ -53,6 +53,21 @@ const settings = {
 };
 const output = path.resolve(root, args.out ?? path.join('bench', quick ? 'results-quick.json' : 'results.json'));
 
+// Keypress, heap and who-can run in child processes, from a bundle of the code as the CLI ships it.
+const inChildren = async (moto: Moto, scratch: string) => {
+	const bundled = await bundleChild(root);
+	try {
+		const child = {root, endpoint: moto.endpoint, scratch, script: bundled.script};
+		log(`keypress and heap (child process, ${settings.moves} moves, ${settings.filterRounds} filter rounds)…`);
+		const ui = await measureUi({...child, moves: settings.moves, filterRounds: settings.filterRounds});
+		log(`who-can (child process, budget ${settings.whoCanBudgetMs / 1000} s)…`);
+		const whoCan = await measureWhoCanChild({...child, budgetMs: settings.whoCanBudgetMs});
+		return {ui, whoCan};
+	} finally {
+		bundled.dispose();
+	}
+};
+
 const measure = async (moto: Moto, scratch: string) => {
 	const plan = planAccount(scale);
 	const total = plannedCalls(plan);
@@ -77,11 +92,7 @@ const measure = async (moto: Moto, scratch: string) => {
 	const awsCli = await awsCliBaseline(moto, process.env, account, settings.cliSample);
 	log(`start to first frame, ${settings.runs} runs each…`);
 	const start = await measureStart({root, endpoint: moto.endpoint, users: scale.users, runs: settings.runs});
-	const child = {root, endpoint: moto.endpoint, scratch};
-	log(`keypress and heap (child process, ${settings.moves} moves, ${settings.filterRounds} filter rounds)…`);
-	const ui = await measureUi({...child, moves: settings.moves, filterRounds: settings.filterRounds});
-	log(`who-can (child process, budget ${settings.whoCanBudgetMs / 1000} s)…`);
-	const whoCan = await measureWhoCanChild({...child, budgetMs: settings.whoCanBudgetMs});
+	const {ui, whoCan} = await inChildren(moto, scratch);
 	log('done');
 	return buildResults({mode: quick ? 'quick' : 'full', scale, seed, snapshot, perUser, awsCli, start, ui, whoCan});
 };

@@ -16,8 +16,7 @@ const newestMtime = (dir: string): number => {
 export const buildIfNeeded = (root: string): void => {
 	const cli = path.join(root, 'dist', 'cli.js');
 	if (existsSync(cli) && statSync(cli).mtimeMs >= newestMtime(path.join(root, 'source'))) return;
-	process.stderr.write('Building iamtui (tsc)…\n');
-	const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-	const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {cwd: root, stdio: 'inherit'});
+	process.stderr.write('Building iamtui (npm run build: type check, then esbuild)…\n');
+	const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'build.ts')], {cwd: root, stdio: 'inherit'});
 	if (result.status !== 0) throw new Error('the build failed (see the compiler output above)');
 };

@@ -12,14 +12,10 @@ import {ServicesContext} from './ui/state/services-context.js';
 import {SnapshotProvider} from './ui/state/snapshot.js';
 
 /** A gateway that fails every call with the error connect() threw, so the error screen can show it. */
-const failedGateway = (error: unknown, readOnly: boolean): IamGateway => ({
-	readOnly,
-	callerIdentity: () => Promise.reject(error),
-	loadSnapshot: () => Promise.reject(error),
-	userDetails: () => Promise.reject(error),
-	addUserToGroup: () => Promise.reject(error),
-	removeUserFromGroup: () => Promise.reject(error),
-});
+const failedGateway = (error: unknown, readOnly: boolean): IamGateway =>
+	new Proxy({readOnly} as IamGateway, {
+		get: (_target, property) => (property === 'readOnly' ? readOnly : property === 'then' ? undefined : () => Promise.reject(error)),
+	});
 
 export function App(props: {services: Services; initial: ConnectionSettings}) {
 	const {services} = props;

@@ -3,13 +3,14 @@
 // The SDK prints a Node-version warning on load; silence it before anything imports the SDK (dynamic
 // imports below, which also keep the SDK off the path to the first frame).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// React (loaded with the TUI, below) reads this when it loads: the operator gets its production build.
+process.env['NODE_ENV'] ??= 'production';
 
 import meow from 'meow';
 import {resolveConnection} from './model/connection.js';
 import {describeError, isIamError} from './model/errors.js';
 import {ConfigStore} from './store/config.js';
 import {isInteractive} from './terminal.js';
-import {runHeadless, headlessCommands} from './commands/run.js';
 import {usage} from './usage.js';
 
 const EXIT_FAILURE = 3;
@@ -26,6 +27,21 @@ const cli = meow(usage, {
 		fromFile: {type: 'string', isMultiple: true},
 		yes: {type: 'boolean', default: false},
 		dryRun: {type: 'boolean', default: false},
+		keepUser: {type: 'boolean', default: false},
+		skipMissing: {type: 'boolean', default: false},
+		saveCsv: {type: 'string'},
+		showSecret: {type: 'boolean', default: false},
+		overwrite: {type: 'boolean', default: false},
+		group: {type: 'string', isMultiple: true},
+		user: {type: 'string'},
+		path: {type: 'string'},
+		tag: {type: 'string', isMultiple: true},
+		consolePassword: {type: 'boolean', default: false},
+		accessKey: {type: 'boolean', default: false},
+		template: {type: 'string'},
+		param: {type: 'string', isMultiple: true},
+		description: {type: 'string'},
+		file: {type: 'string'},
 	},
 	allowUnknownFlags: false,
 });
@@ -40,11 +56,13 @@ const main = async (): Promise<number> => {
 	);
 	const [command, ...args] = cli.input;
 	if (command !== undefined) {
+		// Loaded only for a command: the TUI's first frame does not wait for every command's modules.
+		const {runHeadless, headlessCommands} = await import('./commands/run.js');
 		if (!headlessCommands.includes(command)) {
 			process.stderr.write(`iamtui: unknown command "${command}" — commands: ${headlessCommands.join(', ')} (iamtui --help)\n`);
 			return 64;
 		}
-		const {terminalConfirm} = await import('./commands/confirm.js');
+		const {terminalAsk, terminalConfirm} = await import('./commands/confirm.js');
 		const result = await runHeadless(command, args, {
 			settings,
 			store,
@@ -53,8 +71,23 @@ const main = async (): Promise<number> => {
 			fromFiles: cli.flags.fromFile,
 			yes: cli.flags.yes,
 			dryRun: cli.flags.dryRun,
-			// A destructive command may ask y/N only when there is a terminal to answer on.
-			...(isInteractive(process.stdin, process.stdout) ? {confirm: terminalConfirm} : {}),
+			keepUser: cli.flags.keepUser,
+			skipMissing: cli.flags.skipMissing,
+			secrets: {saveCsv: cli.flags.saveCsv, showSecret: cli.flags.showSecret, overwrite: cli.flags.overwrite},
+			writeFlags: {
+				groups: cli.flags.group ?? [],
+				user: cli.flags.user,
+				path: cli.flags.path,
+				tags: cli.flags.tag ?? [],
+				consolePassword: cli.flags.consolePassword,
+				accessKey: cli.flags.accessKey,
+				template: cli.flags.template,
+				params: cli.flags.param ?? [],
+				description: cli.flags.description,
+				file: cli.flags.file,
+			},
+			// A destructive command may ask only when there is a terminal to answer on.
+			...(isInteractive(process.stdin, process.stdout) ? {confirm: terminalConfirm, ask: terminalAsk} : {}),
 		});
 		if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
 		if (result.stderr) process.stderr.write(result.stderr);

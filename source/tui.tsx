@@ -1,20 +1,33 @@
 // Runs the TUI: alternate screen, Ink render, and a restored terminal on every exit path.
+// The first frame is drawn before the app's modules load: it is the app's own loading screen (status
+// line and progress), drawn from a few light modules; the app (every screen, the policy evaluator,
+// the stores — most of the code) loads right after and takes over. The SDK loads later still, when
+// the gateway makes its first call.
 import React from 'react';
-import {render} from 'ink';
-import {App} from './app.js';
+import {Box, render} from 'ink';
 import type {ConnectionSettings} from './model/gateway.js';
 import type {ConfigStore} from './store/config.js';
-import {Journal} from './store/journal.js';
-import path from 'node:path';
 import {enterAlternateScreen} from './terminal.js';
 import {describeError} from './model/errors.js';
-import {lazyGateway, offlineGateway} from './aws/lazy-gateway.js';
+import {Progress} from './ui/components/Progress.js';
+import {StatusLine} from './ui/components/StatusLine.js';
 
 export interface TuiOptions {
 	settings: ConnectionSettings;
 	store: ConfigStore;
 	/** Offline: GAAD export files, opened read-only instead of a live account. */
 	fromFiles?: string[];
+}
+
+/** What the app shows while it starts and loads the account, before any of it has loaded. */
+function BootFrame(props: {settings: ConnectionSettings; readOnly: boolean}) {
+	const width = process.stdout.columns ?? 80;
+	return (
+		<Box flexDirection="column" width={width}>
+			<StatusLine profile={props.settings.profile} identity={undefined} identityError={undefined} readOnly={props.readOnly} loadedAt={undefined} reloading={false} message={undefined} width={width} />
+			<Progress profile={props.settings.profile} progress={undefined} />
+		</Box>
+	);
 }
 
 export const runTui = async ({settings, store, fromFiles = []}: TuiOptions): Promise<number> => {
@@ -36,17 +49,12 @@ export const runTui = async ({settings, store, fromFiles = []}: TuiOptions): Pro
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
 
-	// The SDK loads after Ink has drawn the first (loading) frame.
-	const services = {
-		connect: fromFiles.length > 0 ? () => offlineGateway(fromFiles) : lazyGateway,
-		store,
-		// Beside the config store, 0600: every write attempt.
-		journal: new Journal(path.dirname(store.path)),
-		awsConfigProfiles: async () => (await import('./aws/aws-config-profiles.js')).listAwsConfigProfiles(),
-		now: () => new Date(),
-	};
-	const instance = render(<App services={services} initial={settings} />, {exitOnCtrlC: true});
+	// Offline exports open read-only, as the app will say once it has loaded.
+	const readOnly = Boolean(settings.readOnly) || fromFiles.length > 0;
+	const instance = render(<BootFrame settings={settings} readOnly={readOnly} />, {exitOnCtrlC: true});
 	try {
+		const {appElement} = await import('./tui-app.js');
+		instance.rerender(appElement({settings, store, fromFiles}));
 		await instance.waitUntilExit();
 		return 0;
 	} finally {

@@ -14,6 +14,21 @@ export const usage = `
     add-to-group USER GROUP          add a user to a group (prints the steps and what the user gains)
     remove-from-group USER GROUP     remove a user from a group; needs --yes without a terminal
     journal            the audit journal of every write attempt (who, what, when, outcome)
+    offboard USER      record what USER has, then revoke and delete in IAM's order; run again to resume
+                       (--keep-user revokes and keeps the user; needs --yes or the name typed at a terminal)
+    records            offboarding records (what each offboarded user had), unfinished ones first
+    restore RECORD     recreate an offboarded user from its record (groups, policies, tags); a new
+                       password and key are issued (--save-csv FILE or --show-secret); --skip-missing
+    create-user NAME   [--path P] [--tag k=v]… [--group G]… [--console-password] [--access-key]
+                       a generated password (reset at first sign-in) and/or a key: --save-csv FILE or --show-secret
+    create-key USER    a new access key (IAM allows 2 per user): --save-csv FILE or --show-secret
+    create-policy NAME --template T [--param k=v]… [--path P] [--description D] [--group G | --user U]
+                       a customer managed policy from a template id or JSON file, optionally attached
+    attach-policy (--user U | --group G) POLICY     POLICY: a name (customer or AWS managed) or an ARN
+    detach-policy (--user U | --group G) POLICY     takes access away: needs --yes without a terminal
+    create-group NAME  [--path P]
+    put-group-policy GROUP NAME --template T [--param k=v]…     an inline policy on GROUP (T: id or JSON file)
+    upload-certificate USER FILE     upload a PEM X.509 signing certificate for USER
 
   Options
     --profile NAME        AWS profile (default: AWS_PROFILE, then the last one used in iamtui)
@@ -26,6 +41,18 @@ export const usage = `
     --json                machine-readable output for the commands
     --dry-run             writes: print the plan and its \`aws iam\` equivalents, change nothing
     --yes                 writes: confirm a removal without asking
+    --keep-user           offboard: revoke every access but keep the user (legal hold)
+    --save-csv FILE       new credentials go to FILE (mode 0600, the console's CSV columns)
+    --show-secret         print new credentials on stdout (otherwise they never are)
+    --overwrite           --save-csv may replace an existing file
+    --group G / --user U  the user's groups (create-user, repeatable) or the policy's principal
+    --path P              IAM path for a new user, group or policy (default /)
+    --tag k=v             create-user: a tag (repeatable)
+    --console-password    create-user: a generated console password, reset required at first sign-in
+    --access-key          create-user: an access key
+    --template T          a template id (templates/) or a JSON file (template or policy document)
+    --param k=v           a template parameter (repeatable)
+    --description D       create-policy: the policy's description
 
   Exit codes
     0 success · 3 failure (one line on stderr) · 64 usage error

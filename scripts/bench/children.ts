@@ -1,8 +1,11 @@
-// Runs the in-process measurements in child processes: a fresh heap each, and CI unset so Ink draws
-// frames (it prints only the last one when it believes it runs in CI). Who-can has a time budget.
+// Runs the in-process measurements in child processes: a fresh heap each, the code bundled as the CLI
+// is, and CI unset so Ink draws frames (it prints only the last one when it believes it runs in CI).
+// Who-can has a time budget.
 import {execFile} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
+import {build} from 'esbuild';
+import {bundleOptions} from '../build.js';
 import type {UiPartResult, WhoCanPartProgress} from './in-process.js';
 import {cutOff, type WhoCanResult} from './who-can.js';
 
@@ -10,12 +13,26 @@ interface ChildOptions {
 	root: string;
 	endpoint: string;
 	scratch: string;
+	/** The bundled in-process.ts (bundleChild). */
+	script: string;
 }
+
+/**
+ * The in-process measurements run from a bundle made with the CLI's own build options (React's
+ * production build, Ink's kept output caches): the code an operator runs, not tsx's transpiled source.
+ * Written under node_modules/.cache so the packages left external resolve.
+ */
+export const bundleChild = async (root: string): Promise<{script: string; dispose(): void}> => {
+	const outdir = path.join(root, 'node_modules', '.cache', `iamtui-bench-${process.pid}`);
+	const dispose = () => rmSync(outdir, {recursive: true, force: true});
+	dispose();
+	await build({...bundleOptions(), entryPoints: {'in-process': path.join(root, 'scripts', 'bench', 'in-process.ts')}, outdir});
+	return {script: path.join(outdir, 'in-process.js'), dispose};
+};
 
 const runChild = (options: ChildOptions, part: string, extra: string[], timeoutMs: number): Promise<{out: string; timedOut: boolean}> => {
 	const out = path.join(options.scratch, `${part}.json`);
-	const script = path.join(options.root, 'scripts', 'bench', 'in-process.ts');
-	const args = ['--expose-gc', '--import', 'tsx', script, '--part', part, '--endpoint', options.endpoint, '--out', out, ...extra];
+	const args = ['--expose-gc', options.script, '--part', part, '--endpoint', options.endpoint, '--out', out, ...extra];
 	return new Promise((resolve, reject) => {
 		const child = execFile(
 			process.execPath,

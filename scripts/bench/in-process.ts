@@ -9,9 +9,8 @@ import {parseArgs} from 'node:util';
 import {createGateway} from '../../source/aws/gateway.js';
 import type {IamGateway} from '../../source/model/gateway.js';
 import {buildIndex} from '../../source/model/indexes.js';
-import {ConfigStore} from '../../source/store/config.js';
-import {Journal} from '../../source/store/journal.js';
 import {measureKeypresses, type KeypressResult} from './keypress.js';
+import {benchServices} from './services.js';
 import {measureWhoCan, type WhoCanTiming} from './who-can.js';
 
 export interface UiPartResult {
@@ -71,13 +70,7 @@ const main = async () => {
 	const folder = mkdtempSync(path.join(os.tmpdir(), 'iamtui-bench-store-'));
 	try {
 		const keypress = await measureKeypresses({
-			services: {
-				connect: () => loaded,
-				store: new ConfigStore({cwd: folder}),
-				journal: new Journal(folder),
-				awsConfigProfiles: async () => [],
-				now: () => new Date(),
-			},
+			services: benchServices(folder, loaded),
 			endpoint,
 			users: snapshot.users.map(u => u.name).sort(),
 			moves: Number(values.moves ?? 300),

@@ -58,6 +58,8 @@ export interface KeypressResult {
 	allP99Ms: number;
 	/** Frames written after a key's frame and before the next key (a second render pass, timers). */
 	extraFrames: number;
+	/** From render to the first frame with the Users list (the snapshot is handed over at once). */
+	listShownMs: number;
 }
 
 export const measureKeypresses = async (options: {
@@ -88,6 +90,7 @@ export const measureKeypresses = async (options: {
 			waiter = {accept, resolve: at => (clearTimeout(timer), resolve(at))};
 		});
 
+	const rendered = performance.now();
 	const instance = render(createElement(App, {services: options.services, initial: {endpoint: options.endpoint}}), {
 		stdout: stdout as unknown as NodeJS.WriteStream,
 		stderr: new FakeStdout() as unknown as NodeJS.WriteStream,
@@ -97,7 +100,7 @@ export const measureKeypresses = async (options: {
 	});
 	try {
 		const loaded = `Users (${options.users.length})`;
-		if (!frame.includes(loaded)) await nextFrame(f => f.includes(loaded), 120_000);
+		const listShownMs = frame.includes(loaded) ? performance.now() - rendered : (await nextFrame(f => f.includes(loaded), 120_000)) - rendered;
 		await sleep(300);
 
 		/** Sends one key; ms until the first frame `accept` takes (given the frame shown before the key). */
@@ -141,6 +144,7 @@ export const measureKeypresses = async (options: {
 			allP50Ms: percentile(all, 50),
 			allP99Ms: percentile(all, 99),
 			extraFrames: extra,
+			listShownMs,
 		};
 	} finally {
 		instance.unmount();

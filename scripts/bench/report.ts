@@ -73,6 +73,8 @@ export const buildResults = (m: Measurements) => {
 			memoryGb: round(os.totalmem() / 1024 ** 3, 1),
 			node: process.version,
 			platform: `${os.platform()} ${os.release()}`,
+			// 1, 5 and 15 minute load averages at the end of the run: the machine is shared, and says how busy.
+			loadAverage: os.loadavg().map(l => round(l, 2)),
 		},
 		scale: m.scale,
 		seed: {calls: m.seed.calls, ms: r(m.seed.elapsedMs), callsPerSecond: r((m.seed.calls / m.seed.elapsedMs) * 1000)},
@@ -134,6 +136,7 @@ export const formatTable = (results: Results): string => {
 		['Snapshot vs aws CLI: time', ms(s.iamtui.ms), `${ms(s.awsCli.extrapolatedMs)} (extrapolated; measured ${ms(s.awsCli.measuredPerUserMs)}/user on ${s.awsCli.sampleUsers} users)`, oneIn(ratios.snapshotTimeVsAwsCliExtrapolated), ''],
 		['Start to first frame', ms(f.iamtuiFirstFrameMs), `${ms(f.awsCliFirstOutputMs)} aws iam list-users --max-items 1`, oneIn(ratios.firstFrameVsAwsCli), verdict(results, 'first-frame')],
 		['Start to Users list shown', ms(f.iamtuiUsersShownMs), `(median of ${f.runs})`, oneIn(ratios.usersShownVsAwsCli), ''],
+		['Users list drawn, in process', ms(k.listShownMs), 'from render, the snapshot handed over at once', '', ''],
 		['Keypress→frame: moves p50/p99', `${ms(k.moveP50Ms)} / ${ms(k.moveP99Ms)}`, `${k.moves} ↓/↑ keys`, '', ''],
 		['Keypress→frame: filter p50/p99', `${ms(k.filterP50Ms)} / ${ms(k.filterP99Ms)}`, `${k.filterKeys} keys typed and erased`, '', ''],
 		['Keypress→frame: all p50/p99', `${ms(k.allP50Ms)} / ${ms(k.allP99Ms)}`, '', '', verdict(results, 'keypress-p99')],
@@ -147,7 +150,7 @@ export const formatTable = (results: Results): string => {
 	const m = results.machine;
 	return [
 		`iamtui bench (${results.mode}: ${results.scale.users} users, ${results.scale.groups} groups, ${results.scale.policies} customer managed policies)`,
-		`machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, ${results.date}`,
+		`machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, load ${m.loadAverage.join(' / ')} (1/5/15 min), ${results.date}`,
 		'',
 		line(rows[0]!),
 		widths.map(w => '-'.repeat(w)).join('-|-'),

@@ -1,6 +1,7 @@
 // IAM and STS clients for one connection: the SDK's credential chain (env, shared files, SSO,
 // assume-role with MFA, credential_process, container/instance metadata), adaptive retries, and the
-// endpoint resolved the same way for both services.
+// endpoint resolved the same way for both services. A second IAM client sends the creates that must
+// not be resent blindly (retry.ts, reconcile.ts).
 import {IAMClient} from '@aws-sdk/client-iam';
 import {AssumeRoleCommand, STSClient} from '@aws-sdk/client-sts';
 import {fromNodeProviderChain} from '@aws-sdk/credential-providers';
@@ -8,6 +9,7 @@ import {IamError} from '../model/errors.js';
 import type {ConnectionHooks, ConnectionSettings} from '../model/gateway.js';
 import {loadSharedConfig, profileNames, type SharedConfig} from './aws-config-profiles.js';
 import {toIamError} from './errors.js';
+import {rejectedOnlyRetryStrategy} from './retry.js';
 
 /** IAM is global and signs for us-east-1 in the aws partition. */
 export const DEFAULT_REGION = 'us-east-1';
@@ -18,6 +20,8 @@ const REQUEST_TIMEOUT_MS = 60_000;
 
 export interface AwsClients {
 	iam: IAMClient;
+	/** Same connection, for creates that are not idempotent: retries only certainly rejected requests (retry.ts). */
+	iamCreates: IAMClient;
 	sts: STSClient;
 	/** The explicit endpoints in use (undefined: the SDK's default for the region). */
 	endpoints: {iam?: string; sts?: string};
@@ -146,8 +150,10 @@ export const createClients = async (
 		maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
 		requestHandler: {connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS},
 	} as const;
+	const iamEndpoint = endpoints.iam ? {endpoint: endpoints.iam} : {};
 	return {
-		iam: new IAMClient({...common, ...(endpoints.iam ? {endpoint: endpoints.iam} : {})}),
+		iam: new IAMClient({...common, ...iamEndpoint}),
+		iamCreates: new IAMClient({...common, ...iamEndpoint, retryStrategy: rejectedOnlyRetryStrategy(common.maxAttempts)}),
 		sts: new STSClient({...common, ...(endpoints.sts ? {endpoint: endpoints.sts} : {})}),
 		endpoints,
 		profile,

@@ -42,7 +42,31 @@ const CODES: Record<string, IamErrorKind> = {
 	ReportInProgress: 'Conflict',
 	ReportNotPresent: 'NotFound',
 	ReportExpired: 'NotFound',
+	PolicyNotAttachable: 'Invalid',
+	InvalidPublicKey: 'Invalid',
+	UnrecognizedPublicKeyEncoding: 'Invalid',
+	DuplicateSSHPublicKey: 'Conflict',
+	KeyPairMismatch: 'Invalid',
 };
+
+/** What IAM wants removed first when it refuses a delete (DeleteConflict), by the refused action. */
+const DELETE_FIRST: Record<string, string> = {
+	'iam:DeleteUser':
+		"remove the user's access keys, signing certificates, SSH keys, service-specific credentials, console password, MFA devices, inline and attached policies and group memberships first",
+	'iam:DeleteGroup': "remove the group's members, inline policies and attached policies first",
+	'iam:DeletePolicy': 'detach the policy from every user, group and role, and delete its non-default versions first',
+	'iam:DeletePolicyVersion': 'make another version the default first: the default version cannot be deleted',
+	'iam:DeleteVirtualMFADevice': 'deactivate the device (iam deactivate-mfa-device) first',
+};
+
+const conflictHint = (code: string, context: ErrorContext): string => {
+	if (code !== 'DeleteConflict') return '';
+	return (context.action && DELETE_FIRST[context.action]) || 'remove what still depends on it first';
+};
+
+/** A 5xx whose body is not an AWS error document (an HTML page, nothing): the SDK could not parse it. */
+const unparseableServerError = (error: ErrorLike): boolean =>
+	(error.$metadata?.httpStatusCode ?? 0) >= 500 && !error.Code && /XML parse error|Deserialization error|Unexpected token|mismatched tag/i.test(error.message ?? '');
 
 const BAD_CREDENTIAL_CODES = new Set([
 	'InvalidClientTokenId',
@@ -204,13 +228,22 @@ export const toIamError = (error: unknown, context: ErrorContext = {}): IamError
 		case 'NotFound':
 			return new IamError('NotFound', clean(e.message) || 'not found', 'press r to reload; it may have been changed elsewhere', code);
 		case 'Conflict':
-			return new IamError('Conflict', clean(e.message) || code, code === 'DeleteConflict' ? 'remove what still depends on it first' : '', code);
+			return new IamError('Conflict', clean(e.message) || code, conflictHint(code, context), code);
 		case 'LimitExceeded':
 			return new IamError('LimitExceeded', clean(e.message) || code, 'an IAM quota was reached; remove something first or ask AWS for a higher quota', code);
 		case 'Invalid':
 			return new IamError('Invalid', clean(e.message) || code, '', code);
 		default: {
 			const status = e.$metadata?.httpStatusCode;
+			if (unparseableServerError(e)) {
+				const what = context.action ?? 'the request';
+				return new IamError(
+					'Unknown',
+					`the IAM endpoint answered ${status} to ${what} without an AWS error: it may not implement this operation`,
+					context.endpoint ? `an emulator such as moto lacks some IAM operations; against AWS, try again later` : 'try again later',
+					'UnparseableServerError',
+				);
+			}
 			const text = clean(e.message) || code || 'unknown error';
 			return new IamError('Unknown', status && status >= 500 ? `AWS answered ${status}: ${text}` : text, '', code || undefined);
 		}

@@ -1,14 +1,7 @@
 // The SDK-backed IamGateway. Cheap to create: clients are built on the first call. Every failure
 // leaves here as an IamError; read-only connections are wrapped so writes are refused up front.
-import {
-	AddUserToGroupCommand,
-	GetAccessKeyLastUsedCommand,
-	ListAccessKeysCommand,
-	ListMFADevicesCommand,
-	ListUserTagsCommand,
-	RemoveUserFromGroupCommand,
-	type IAMClient,
-} from '@aws-sdk/client-iam';
+// The operations themselves live beside it: reads.ts, creates.ts (no blind resend), and the tables of
+// single-call writes (user-writes.ts, credential-writes.ts, policy-writes.ts).
 import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
 import type {
 	AccessKeyDetail,
@@ -17,69 +10,34 @@ import type {
 	ConnectionSettings,
 	IamGateway,
 	LoadOptions,
+	LoginProfile,
 	MfaDevice,
+	NewAccessKey,
+	PasswordPolicy,
+	PolicyVersion,
+	ServiceSpecificCredential,
+	SigningCertificate,
+	SshPublicKey,
 	UserDetails,
+	WriteInput,
+	WriteResult,
 } from '../model/gateway.js';
-import type {AccountSnapshot, Tag} from '../model/snapshot.js';
+import type {AccountSnapshot} from '../model/snapshot.js';
 import {createClients, type AwsClients} from './client.js';
+import * as creates from './creates.js';
+import {CREDENTIAL_WRITES, type CredentialWriteName} from './credential-writes.js';
 import {toIamError, type ErrorContext} from './errors.js';
+import {POLICY_WRITES, type PolicyWriteName} from './policy-writes.js';
+import * as reads from './reads.js';
 import {readOnlyGateway} from './read-only.js';
 import {loadSnapshot} from './snapshot.js';
+import {USER_WRITES, type UserWriteName} from './user-writes.js';
+import {sendWrite, type WriteTable} from './write-table.js';
 
-const iso = (date: Date | undefined): string => (date ? date.toISOString() : '');
+type SimpleWriteName = UserWriteName | CredentialWriteName | PolicyWriteName;
+const SIMPLE_WRITES: WriteTable<SimpleWriteName> = {...USER_WRITES, ...CREDENTIAL_WRITES, ...POLICY_WRITES};
 
-/** Follows Marker/IsTruncated for the List* calls a detail screen makes. */
-const allPages = async <T>(
-	fetch: (marker: string | undefined) => Promise<{items: T[]; isTruncated?: boolean; marker?: string}>,
-): Promise<T[]> => {
-	const items: T[] = [];
-	let marker: string | undefined;
-	for (;;) {
-		const page = await fetch(marker);
-		items.push(...page.items);
-		if (!page.isTruncated || !page.marker || page.marker === marker) return items;
-		marker = page.marker;
-	}
-};
-
-const accessKeys = async (iam: IAMClient, userName: string): Promise<AccessKeyDetail[]> => {
-	const keys = await allPages(async Marker => {
-		const out = await iam.send(new ListAccessKeysCommand({UserName: userName, Marker}));
-		return {items: out.AccessKeyMetadata ?? [], isTruncated: out.IsTruncated, marker: out.Marker};
-	});
-	return Promise.all(
-		keys.map(async key => {
-			const out = await iam.send(new GetAccessKeyLastUsedCommand({AccessKeyId: key.AccessKeyId!}));
-			const used = out.AccessKeyLastUsed;
-			// AWS writes "N/A" for a key that was never used.
-			const known = (value: string | undefined) => (value && value !== 'N/A' ? value : null);
-			return {
-				accessKeyId: key.AccessKeyId ?? '',
-				status: key.Status === 'Inactive' ? 'Inactive' : 'Active',
-				createDate: iso(key.CreateDate),
-				lastUsedDate: used?.LastUsedDate ? used.LastUsedDate.toISOString() : null,
-				lastUsedService: known(used?.ServiceName),
-				lastUsedRegion: known(used?.Region),
-			} satisfies AccessKeyDetail;
-		}),
-	);
-};
-
-const mfaDevices = async (iam: IAMClient, userName: string): Promise<MfaDevice[]> => {
-	const devices = await allPages(async Marker => {
-		const out = await iam.send(new ListMFADevicesCommand({UserName: userName, Marker}));
-		return {items: out.MFADevices ?? [], isTruncated: out.IsTruncated, marker: out.Marker};
-	});
-	return devices.map(d => ({serialNumber: d.SerialNumber ?? '', enableDate: iso(d.EnableDate)}));
-};
-
-const userTags = async (iam: IAMClient, userName: string): Promise<Tag[]> => {
-	const tags = await allPages(async Marker => {
-		const out = await iam.send(new ListUserTagsCommand({UserName: userName, Marker}));
-		return {items: out.Tags ?? [], isTruncated: out.IsTruncated, marker: out.Marker};
-	});
-	return tags.map(t => ({Key: t.Key ?? '', Value: t.Value ?? ''}));
-};
+type Operation<T> = (clients: AwsClients, context: ErrorContext) => Promise<T>;
 
 /** The gateway without the read-only wrapper; exported for tests of the wrapper's effect. */
 export class SdkGateway implements IamGateway {
@@ -99,16 +57,27 @@ export class SdkGateway implements IamGateway {
 	}
 
 	/** Runs one operation with the clients, converting anything thrown into an IamError. */
-	private async run<T>(service: 'iam' | 'sts', action: string | undefined, operation: (clients: AwsClients) => Promise<T>): Promise<T> {
+	private async run<T>(service: 'iam' | 'sts', action: string | undefined, operation: Operation<T>): Promise<T> {
 		let clients: AwsClients | undefined;
 		try {
 			this.clients ??= createClients(this.settings, this.hooks);
 			clients = await this.clients;
-			return await operation(clients);
+			return await operation(clients, {...this.context(clients, service), action});
 		} catch (error) {
 			throw toIamError(error, {...this.context(clients, service), action});
 		}
 	}
+
+	private read<T>(action: string, read: (iam: AwsClients['iam']) => Promise<T>): Promise<T> {
+		return this.run('iam', action, ({iam}) => read(iam));
+	}
+
+	private write<K extends SimpleWriteName>(name: K, input: WriteInput<K>): Promise<void> {
+		const write = SIMPLE_WRITES[name];
+		return this.run('iam', write.action, ({iam}) => sendWrite(iam, write, input));
+	}
+
+	// Reads
 
 	callerIdentity(): Promise<CallerIdentity> {
 		return this.run('sts', 'sts:GetCallerIdentity', async ({sts}) => {
@@ -118,33 +87,174 @@ export class SdkGateway implements IamGateway {
 	}
 
 	loadSnapshot(options: LoadOptions = {}): Promise<AccountSnapshot> {
-		return this.run('iam', 'iam:GetAccountAuthorizationDetails', clients =>
-			loadSnapshot(clients.iam, {...options, errorContext: this.context(clients)}),
+		return this.run('iam', 'iam:GetAccountAuthorizationDetails', (clients, context) =>
+			loadSnapshot(clients.iam, {...options, errorContext: context}),
 		);
 	}
 
 	userDetails(userName: string): Promise<UserDetails> {
 		// Several actions: an AccessDenied message from AWS names the one that was refused.
 		return this.run('iam', undefined, async ({iam}) => {
-			const [keys, devices, tags] = await Promise.all([
-				accessKeys(iam, userName),
-				mfaDevices(iam, userName),
-				userTags(iam, userName),
+			const [accessKeys, mfaDevices, tags] = await Promise.all([
+				reads.accessKeys(iam, userName),
+				reads.mfaDevices(iam, userName),
+				reads.userTags(iam, userName),
 			]);
-			return {accessKeys: keys, mfaDevices: devices, tags};
+			return {accessKeys, mfaDevices, tags};
 		});
 	}
 
-	addUserToGroup(userName: string, groupName: string): Promise<void> {
-		return this.run('iam', 'iam:AddUserToGroup', async ({iam}) => {
-			await iam.send(new AddUserToGroupCommand({UserName: userName, GroupName: groupName}));
-		});
+	getUser(userName: string) {
+		return this.read('iam:GetUser', iam => reads.getUser(iam, userName));
 	}
 
-	removeUserFromGroup(userName: string, groupName: string): Promise<void> {
-		return this.run('iam', 'iam:RemoveUserFromGroup', async ({iam}) => {
-			await iam.send(new RemoveUserFromGroupCommand({UserName: userName, GroupName: groupName}));
-		});
+	loginProfile(userName: string): Promise<LoginProfile | null> {
+		return this.read('iam:GetLoginProfile', iam => reads.loginProfile(iam, userName));
+	}
+
+	accessKeys(userName: string): Promise<AccessKeyDetail[]> {
+		return this.read('iam:ListAccessKeys', iam => reads.accessKeys(iam, userName));
+	}
+
+	signingCertificates(userName: string): Promise<SigningCertificate[]> {
+		return this.read('iam:ListSigningCertificates', iam => reads.signingCertificates(iam, userName));
+	}
+
+	sshPublicKeys(userName: string): Promise<SshPublicKey[]> {
+		return this.read('iam:ListSSHPublicKeys', iam => reads.sshPublicKeys(iam, userName));
+	}
+
+	serviceSpecificCredentials(userName: string): Promise<ServiceSpecificCredential[]> {
+		return this.read('iam:ListServiceSpecificCredentials', iam => reads.serviceSpecificCredentials(iam, userName));
+	}
+
+	mfaDevices(userName: string): Promise<MfaDevice[]> {
+		return this.read('iam:ListMFADevices', iam => reads.mfaDevices(iam, userName));
+	}
+
+	passwordPolicy(): Promise<PasswordPolicy | null> {
+		return this.read('iam:GetAccountPasswordPolicy', iam => reads.passwordPolicy(iam));
+	}
+
+	accountAlias(): Promise<string | null> {
+		return this.read('iam:ListAccountAliases', iam => reads.accountAlias(iam));
+	}
+
+	policyVersions(policyArn: string): Promise<PolicyVersion[]> {
+		return this.read('iam:ListPolicyVersions', iam => reads.policyVersions(iam, policyArn));
+	}
+
+	// Creates: never resent blindly (creates.ts, reconcile.ts)
+
+	createUser(input: WriteInput<'createUser'>): Promise<void> {
+		return this.run('iam', 'iam:CreateUser', (clients, context) => creates.createUser(clients, context, input));
+	}
+
+	createGroup(input: WriteInput<'createGroup'>): Promise<void> {
+		return this.run('iam', 'iam:CreateGroup', (clients, context) => creates.createGroup(clients, context, input));
+	}
+
+	createLoginProfile(input: WriteInput<'createLoginProfile'>): Promise<void> {
+		return this.run('iam', 'iam:CreateLoginProfile', (clients, context) => creates.createLoginProfile(clients, context, input));
+	}
+
+	createAccessKey(input: WriteInput<'createAccessKey'>): Promise<NewAccessKey> {
+		return this.run('iam', 'iam:CreateAccessKey', (clients, context) => creates.createAccessKey(clients, context, input));
+	}
+
+	createPolicy(input: WriteInput<'createPolicy'>): Promise<WriteResult<'createPolicy'>> {
+		return this.run('iam', 'iam:CreatePolicy', (clients, context) => creates.createPolicy(clients, context, input));
+	}
+
+	uploadSigningCertificate(input: WriteInput<'uploadSigningCertificate'>): Promise<WriteResult<'uploadSigningCertificate'>> {
+		return this.run('iam', 'iam:UploadSigningCertificate', (clients, context) => creates.uploadSigningCertificate(clients, context, input));
+	}
+
+	// Single idempotent calls (user-writes.ts, credential-writes.ts, policy-writes.ts)
+
+	addUserToGroup(input: WriteInput<'addUserToGroup'>) {
+		return this.write('addUserToGroup', input);
+	}
+	removeUserFromGroup(input: WriteInput<'removeUserFromGroup'>) {
+		return this.write('removeUserFromGroup', input);
+	}
+	deleteUser(input: WriteInput<'deleteUser'>) {
+		return this.write('deleteUser', input);
+	}
+	tagUser(input: WriteInput<'tagUser'>) {
+		return this.write('tagUser', input);
+	}
+	untagUser(input: WriteInput<'untagUser'>) {
+		return this.write('untagUser', input);
+	}
+	updateLoginProfile(input: WriteInput<'updateLoginProfile'>) {
+		return this.write('updateLoginProfile', input);
+	}
+	deleteLoginProfile(input: WriteInput<'deleteLoginProfile'>) {
+		return this.write('deleteLoginProfile', input);
+	}
+	deleteGroup(input: WriteInput<'deleteGroup'>) {
+		return this.write('deleteGroup', input);
+	}
+	updateAccessKey(input: WriteInput<'updateAccessKey'>) {
+		return this.write('updateAccessKey', input);
+	}
+	deleteAccessKey(input: WriteInput<'deleteAccessKey'>) {
+		return this.write('deleteAccessKey', input);
+	}
+	updateSigningCertificate(input: WriteInput<'updateSigningCertificate'>) {
+		return this.write('updateSigningCertificate', input);
+	}
+	deleteSigningCertificate(input: WriteInput<'deleteSigningCertificate'>) {
+		return this.write('deleteSigningCertificate', input);
+	}
+	deactivateMfaDevice(input: WriteInput<'deactivateMfaDevice'>) {
+		return this.write('deactivateMfaDevice', input);
+	}
+	deleteVirtualMfaDevice(input: WriteInput<'deleteVirtualMfaDevice'>) {
+		return this.write('deleteVirtualMfaDevice', input);
+	}
+	deleteSshPublicKey(input: WriteInput<'deleteSshPublicKey'>) {
+		return this.write('deleteSshPublicKey', input);
+	}
+	deleteServiceSpecificCredential(input: WriteInput<'deleteServiceSpecificCredential'>) {
+		return this.write('deleteServiceSpecificCredential', input);
+	}
+	attachUserPolicy(input: WriteInput<'attachUserPolicy'>) {
+		return this.write('attachUserPolicy', input);
+	}
+	detachUserPolicy(input: WriteInput<'detachUserPolicy'>) {
+		return this.write('detachUserPolicy', input);
+	}
+	attachGroupPolicy(input: WriteInput<'attachGroupPolicy'>) {
+		return this.write('attachGroupPolicy', input);
+	}
+	detachGroupPolicy(input: WriteInput<'detachGroupPolicy'>) {
+		return this.write('detachGroupPolicy', input);
+	}
+	deletePolicy(input: WriteInput<'deletePolicy'>) {
+		return this.write('deletePolicy', input);
+	}
+	deletePolicyVersion(input: WriteInput<'deletePolicyVersion'>) {
+		return this.write('deletePolicyVersion', input);
+	}
+	putUserPolicy(input: WriteInput<'putUserPolicy'>) {
+		return this.write('putUserPolicy', input);
+	}
+	deleteUserPolicy(input: WriteInput<'deleteUserPolicy'>) {
+		return this.write('deleteUserPolicy', input);
+	}
+	putGroupPolicy(input: WriteInput<'putGroupPolicy'>) {
+		return this.write('putGroupPolicy', input);
+	}
+	deleteGroupPolicy(input: WriteInput<'deleteGroupPolicy'>) {
+		return this.write('deleteGroupPolicy', input);
+	}
+	putUserPermissionsBoundary(input: WriteInput<'putUserPermissionsBoundary'>) {
+		return this.write('putUserPermissionsBoundary', input);
+	}
+	deleteUserPermissionsBoundary(input: WriteInput<'deleteUserPermissionsBoundary'>) {
+		return this.write('deleteUserPermissionsBoundary', input);
 	}
 }
 

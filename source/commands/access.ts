@@ -2,6 +2,7 @@
 // `can` exits 0 when allowed, 1 when denied, 2 when conditional (errors use other codes).
 import {explain, whoCan, type AccessError, type GrantPath, type StatementRef} from '../model/access.js';
 import {IamError} from '../model/errors.js';
+import {sanitize} from '../model/sanitize.js';
 import type {IamGateway} from '../model/gateway.js';
 import {buildIndex} from '../model/indexes.js';
 import type {CommandResult} from './result.js';
@@ -52,7 +53,7 @@ export const whoCanCommand = async (gateway: IamGateway, action: string | undefi
 		entry.decision,
 		distinctPaths(entry.via).map(grant => pathText(grant.statement)).join('; '),
 	]);
-	const notes = [...answer.notes, ...answer.couldNotEvaluate.map(p => `could not evaluate ${p.source.name}: ${p.reason}`)];
+	const notes = [...answer.notes, ...answer.couldNotEvaluate.map(p => `could not evaluate ${p.source.name}: ${p.reason}`)].map(sanitize);
 	return {stdout: [textTable(['KIND', 'NAME', 'DECISION', 'VIA'], rows), ...notes].join('\n')};
 };
 
@@ -97,5 +98,6 @@ export const canCommand = async (
 		...(answer.blockedByBoundary ? ['  the permissions boundary does not allow it'] : []),
 		...answer.notes.map(n => `  note: ${n}`),
 	];
-	return {stdout: lines.join('\n'), exitCode};
+	// User, group, policy names and condition values come from the account: untrusted, made inert.
+	return {stdout: lines.map(sanitize).join('\n'), exitCode};
 };

@@ -1,6 +1,7 @@
 // Headless browse commands: users, user NAME, groups. Same gateway and model as the TUI.
 import {buildIndex, distinctPolicyCount, policiesReachingUser} from '../model/indexes.js';
 import {IamError} from '../model/errors.js';
+import {sanitize} from '../model/sanitize.js';
 import type {IamGateway} from '../model/gateway.js';
 import {groupSummary, userDetail, userSummary} from './shapes.js';
 import {textTable} from './text-table.js';
@@ -41,6 +42,7 @@ export const userCommand = async (gateway: IamGateway, name: string | undefined,
 	}
 	const detail = userDetail(index, user, await gateway.userDetails(name));
 	if (json) return {stdout: JSON.stringify(detail, null, 2)};
+	// Names from the account are untrusted: each line is made inert (the table sanitises its own cells).
 	const lines = [
 		`${detail.UserName}  ${detail.Arn}`,
 		`created ${detail.CreateDate}  console ${yesNo(detail.PasswordEnabled)}  mfa ${yesNo(detail.MfaActive)}`,
@@ -48,13 +50,12 @@ export const userCommand = async (gateway: IamGateway, name: string | undefined,
 		`attached policies: ${detail.AttachedManagedPolicies.join(', ') || '-'}`,
 		`inline policies: ${detail.InlinePolicies.join(', ') || '-'}`,
 		`through groups: ${detail.PoliciesViaGroups.map(p => `${p.PolicyName} (${p.GroupName})`).join(', ') || '-'}`,
-		'',
-		textTable(
-			['ACCESS KEY', 'STATUS', 'CREATED', 'LAST USED'],
-			detail.AccessKeys.map(k => [k.AccessKeyId, k.Status, k.CreateDate, k.LastUsedDate ?? 'never']),
-		),
-	];
-	return {stdout: lines.join('\n')};
+	].map(sanitize);
+	const keys = textTable(
+		['ACCESS KEY', 'STATUS', 'CREATED', 'LAST USED'],
+		detail.AccessKeys.map(k => [k.AccessKeyId, k.Status, k.CreateDate, k.LastUsedDate ?? 'never']),
+	);
+	return {stdout: [...lines, '', keys].join('\n')};
 };
 
 export const groupsCommand = async (gateway: IamGateway, json: boolean): Promise<CommandResult> => {

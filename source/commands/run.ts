@@ -9,10 +9,23 @@ import {profilesCommand} from './profiles.js';
 import {canCommand, whoCanCommand} from './access.js';
 import {journalCommand} from './journal.js';
 import {membershipCommand} from './membership.js';
+import {offboardCommand} from './offboard.js';
+import {recordsCommand} from './records.js';
+import {restoreCommand} from './restore.js';
+import {createUserCommand} from './create-user.js';
+import {createKeyCommand} from './create-key.js';
+import {createPolicyCommand} from './create-policy.js';
+import {policyAttachmentCommand} from './attach-policy.js';
+import {createGroupCommand, putGroupPolicyCommand} from './groups.js';
+import {uploadCertificateCommand} from './certificates.js';
+import type {SecretFlags} from './secret-delivery.js';
+import {withUsageErrors} from './write-args.js';
 import type {CommandResult} from './result.js';
 import {Journal} from '../store/journal.js';
+import {RecordStore} from '../store/records.js';
+import {checkEndpoint} from './endpoint-check.js';
 
-export const headlessCommands = ['users', 'user', 'groups', 'profiles', 'who-can', 'can', 'add-to-group', 'remove-from-group', 'journal'];
+export const headlessCommands = ['users', 'user', 'groups', 'profiles', 'who-can', 'can', 'add-to-group', 'remove-from-group', 'journal', 'offboard', 'records', 'restore', 'create-user', 'create-key', 'create-policy', 'attach-policy', 'detach-policy', 'create-group', 'put-group-policy', 'upload-certificate'];
 
 export interface HeadlessContext {
 	settings: ConnectionSettings;
@@ -27,13 +40,59 @@ export interface HeadlessContext {
 	dryRun?: boolean;
 	/** Asks y/N on the terminal; absent without one. */
 	confirm?: (question: string) => Promise<boolean>;
+	/** Asks for a typed line on the terminal (a name to confirm); absent without one. */
+	ask?: (question: string) => Promise<string>;
+	/** offboard: revoke everything but keep the user. */
+	keepUser?: boolean;
+	/** restore: go ahead without groups and policies that no longer exist. */
+	skipMissing?: boolean;
+	/** Commands that issue a secret: where it goes. */
+	secrets?: SecretFlags;
+	/** The write commands' own flags (create-user, create-key, create-policy, attach-policy). */
+	writeFlags?: WriteFlags;
 }
 
-/** The audit journal lives beside the config store. */
+export interface WriteFlags {
+	/** --group, repeatable (create-user) or the target group (attach-policy). */
+	groups: string[];
+	/** --user (attach-policy). */
+	user?: string;
+	path?: string;
+	/** --tag key=value, repeatable. */
+	tags: string[];
+	consolePassword: boolean;
+	accessKey: boolean;
+	template?: string;
+	/** --param key=value, repeatable. */
+	params: string[];
+	description?: string;
+	/** --file F (put-group-policy): a policy document or template file. */
+	file?: string;
+}
+
+/** The audit journal and the offboarding records live beside the config store. */
 const journalOf = (store: ConfigStore) => new Journal(path.dirname(store.path));
+const recordsOf = (store: ConfigStore) => new RecordStore(path.dirname(store.path));
+
+const writeOptions = (context: HeadlessContext) => ({
+	settings: context.settings,
+	journal: journalOf(context.store),
+	json: context.json,
+	yes: context.yes ?? false,
+	dryRun: context.dryRun ?? false,
+	...(context.confirm ? {confirm: context.confirm} : {}),
+});
+
+/** The write commands' options: their flags and where a secret goes (defaults: none given). */
+const writeCommandOptions = (context: HeadlessContext) => ({
+	...writeOptions(context),
+	flags: context.writeFlags ?? {groups: [], tags: [], consolePassword: false, accessKey: false, params: []},
+	secrets: context.secrets ?? {showSecret: false, overwrite: false},
+});
 
 const connect = async (settings: ConnectionSettings, fromFiles: string[] = []): Promise<IamGateway> => {
 	if (fromFiles.length > 0) return (await import('../aws/file-gateway.js')).openFileGateway(fromFiles);
+	checkEndpoint(settings.endpoint);
 	const {createGateway} = await import('../aws/gateway.js');
 	// Headless runs have no terminal to ask for an MFA code on.
 	return createGateway(settings, {
@@ -61,14 +120,38 @@ export const runHeadless = async (command: string, args: string[], context: Head
 			return canCommand(await connect(context.settings, context.fromFiles), args[0], args[1], context.resource, context.json);
 		case 'add-to-group':
 		case 'remove-from-group':
-			return membershipCommand(await connect(context.settings), command === 'add-to-group' ? 'add' : 'remove', args, {
-				settings: context.settings,
-				journal: journalOf(context.store),
-				json: context.json,
-				yes: context.yes ?? false,
-				dryRun: context.dryRun ?? false,
-				...(context.confirm ? {confirm: context.confirm} : {}),
-			});
+			return withUsageErrors(async () => membershipCommand(await connect(context.settings), command === 'add-to-group' ? 'add' : 'remove', args, writeOptions(context)));
+		case 'offboard':
+			return withUsageErrors(async () => offboardCommand(await connect(context.settings), args, {
+				...writeOptions(context),
+				records: recordsOf(context.store),
+				keepUser: context.keepUser ?? false,
+				...(context.ask ? {ask: context.ask} : {}),
+			}));
+		case 'records':
+			return recordsCommand(recordsOf(context.store), context.json);
+		case 'restore':
+			return withUsageErrors(async () => restoreCommand(await connect(context.settings), args, {
+				...writeOptions(context),
+				records: recordsOf(context.store),
+				skipMissing: context.skipMissing ?? false,
+				secrets: context.secrets ?? {showSecret: false, overwrite: false},
+			}));
+		case 'create-user':
+			return createUserCommand(await connect(context.settings), args, writeCommandOptions(context));
+		case 'create-key':
+			return createKeyCommand(await connect(context.settings), args, writeCommandOptions(context));
+		case 'create-policy':
+			return createPolicyCommand(await connect(context.settings), args, writeCommandOptions(context));
+		case 'attach-policy':
+		case 'detach-policy':
+			return policyAttachmentCommand(await connect(context.settings), command === 'attach-policy' ? 'attach' : 'detach', args, writeCommandOptions(context));
+		case 'create-group':
+			return createGroupCommand(await connect(context.settings), args, writeCommandOptions(context));
+		case 'put-group-policy':
+			return putGroupPolicyCommand(await connect(context.settings), args, writeCommandOptions(context));
+		case 'upload-certificate':
+			return uploadCertificateCommand(await connect(context.settings), args, writeCommandOptions(context));
 		case 'journal': {
 			const journal = journalOf(context.store);
 			return journalCommand(journal.read(), context.json, journal.path);

@@ -30,20 +30,132 @@ export interface UserDetails {
 	tags: Tag[];
 }
 
+export interface LoginProfile {
+	createDate: string;
+	passwordResetRequired: boolean;
+}
+
+export interface SigningCertificate {
+	certificateId: string;
+	status: 'Active' | 'Inactive';
+	uploadDate: string;
+	/** PEM text as IAM returns it. */
+	body: string;
+}
+
+export interface SshPublicKey {
+	sshPublicKeyId: string;
+	status: 'Active' | 'Inactive';
+	uploadDate: string;
+}
+
+export interface ServiceSpecificCredential {
+	serviceSpecificCredentialId: string;
+	serviceName: string;
+	status: 'Active' | 'Inactive';
+	createDate: string;
+}
+
+/** The account's password policy; null fields mean "no requirement". */
+export interface PasswordPolicy {
+	minimumLength: number;
+	requireSymbols: boolean;
+	requireNumbers: boolean;
+	requireUppercase: boolean;
+	requireLowercase: boolean;
+}
+
+export interface PolicyVersion {
+	versionId: string;
+	isDefault: boolean;
+	createDate: string;
+}
+
+/** A new access key: the secret exists only in this object, on its way to the SecretOnce screen. */
+export interface NewAccessKey {
+	userName: string;
+	accessKeyId: string;
+	secretAccessKey: string;
+	createDate: string;
+}
+
 export interface LoadOptions {
 	onProgress?: (progress: SnapshotProgress) => void;
 	signal?: AbortSignal;
 }
 
-export interface IamGateway {
+/** Reads: the snapshot, and per-entity calls that detail screens and plans make. */
+export interface IamReads {
 	readonly readOnly: boolean;
 	callerIdentity(): Promise<CallerIdentity>;
 	loadSnapshot(options?: LoadOptions): Promise<AccountSnapshot>;
 	userDetails(userName: string): Promise<UserDetails>;
-	// Writes: each is one IAM call; read-only connections refuse them before any request (aws/read-only.ts).
-	addUserToGroup(userName: string, groupName: string): Promise<void>;
-	removeUserFromGroup(userName: string, groupName: string): Promise<void>;
+	/** null when the user does not exist (NoSuchEntity). */
+	getUser(userName: string): Promise<{name: string; arn: string; path: string; createDate: string} | null>;
+	/** null when the user has no console password. */
+	loginProfile(userName: string): Promise<LoginProfile | null>;
+	accessKeys(userName: string): Promise<AccessKeyDetail[]>;
+	signingCertificates(userName: string): Promise<SigningCertificate[]>;
+	sshPublicKeys(userName: string): Promise<SshPublicKey[]>;
+	serviceSpecificCredentials(userName: string): Promise<ServiceSpecificCredential[]>;
+	mfaDevices(userName: string): Promise<MfaDevice[]>;
+	/** null when the account has none (NoSuchEntity): then IAM's default rules apply. */
+	passwordPolicy(): Promise<PasswordPolicy | null>;
+	/** The first account alias, or null; for the console sign-in URL. */
+	accountAlias(): Promise<string | null>;
+	policyVersions(policyArn: string): Promise<PolicyVersion[]>;
 }
+
+/**
+ * Writes: each is one IAM call taking one object, so a plan step can carry its input as data and the
+ * executor can dispatch by name. Read-only connections refuse them before any request (aws/read-only.ts).
+ */
+export interface IamWrites {
+	addUserToGroup(input: {user: string; group: string}): Promise<void>;
+	removeUserFromGroup(input: {user: string; group: string}): Promise<void>;
+	createUser(input: {user: string; path?: string; tags?: Tag[]}): Promise<void>;
+	deleteUser(input: {user: string}): Promise<void>;
+	tagUser(input: {user: string; tags: Tag[]}): Promise<void>;
+	untagUser(input: {user: string; tagKeys: string[]}): Promise<void>;
+	/** The password is sent and forgotten; it never reaches a journal or a plan's text. */
+	createLoginProfile(input: {user: string; password: string; passwordResetRequired: boolean}): Promise<void>;
+	updateLoginProfile(input: {user: string; password: string; passwordResetRequired: boolean}): Promise<void>;
+	deleteLoginProfile(input: {user: string}): Promise<void>;
+	createAccessKey(input: {user: string}): Promise<NewAccessKey>;
+	updateAccessKey(input: {user: string; accessKeyId: string; status: 'Active' | 'Inactive'}): Promise<void>;
+	deleteAccessKey(input: {user: string; accessKeyId: string}): Promise<void>;
+	createGroup(input: {group: string; path?: string}): Promise<void>;
+	deleteGroup(input: {group: string}): Promise<void>;
+	attachUserPolicy(input: {user: string; policyArn: string}): Promise<void>;
+	detachUserPolicy(input: {user: string; policyArn: string}): Promise<void>;
+	attachGroupPolicy(input: {group: string; policyArn: string}): Promise<void>;
+	detachGroupPolicy(input: {group: string; policyArn: string}): Promise<void>;
+	/** Returns the new policy's ARN. */
+	createPolicy(input: {policyName: string; path?: string; document: string; description?: string}): Promise<{arn: string}>;
+	deletePolicy(input: {policyArn: string}): Promise<void>;
+	deletePolicyVersion(input: {policyArn: string; versionId: string}): Promise<void>;
+	putUserPolicy(input: {user: string; policyName: string; document: string}): Promise<void>;
+	deleteUserPolicy(input: {user: string; policyName: string}): Promise<void>;
+	putGroupPolicy(input: {group: string; policyName: string; document: string}): Promise<void>;
+	deleteGroupPolicy(input: {group: string; policyName: string}): Promise<void>;
+	putUserPermissionsBoundary(input: {user: string; policyArn: string}): Promise<void>;
+	deleteUserPermissionsBoundary(input: {user: string}): Promise<void>;
+	/** Returns the certificate id IAM assigned. */
+	uploadSigningCertificate(input: {user: string; certificateBody: string}): Promise<{certificateId: string}>;
+	updateSigningCertificate(input: {user: string; certificateId: string; status: 'Active' | 'Inactive'}): Promise<void>;
+	deleteSigningCertificate(input: {user: string; certificateId: string}): Promise<void>;
+	deactivateMfaDevice(input: {user: string; serialNumber: string}): Promise<void>;
+	/** Only for virtual devices (serial is an arn:…:mfa/… ARN). */
+	deleteVirtualMfaDevice(input: {serialNumber: string}): Promise<void>;
+	deleteSshPublicKey(input: {user: string; sshPublicKeyId: string}): Promise<void>;
+	deleteServiceSpecificCredential(input: {user: string; serviceSpecificCredentialId: string}): Promise<void>;
+}
+
+export type WriteName = keyof IamWrites;
+export type WriteInput<K extends WriteName> = Parameters<IamWrites[K]>[0];
+export type WriteResult<K extends WriteName> = Awaited<ReturnType<IamWrites[K]>>;
+
+export interface IamGateway extends IamReads, IamWrites {}
 
 /** Where and how to connect: resolved from flags, environment and the profile store. */
 export interface ConnectionSettings {

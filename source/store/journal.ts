@@ -4,7 +4,7 @@
 import {appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {z} from 'zod';
-import type {JournalEntry, JournalSink} from '../model/plans/execute.js';
+import {JOURNAL_TARGET_FIELDS, type JournalEntry, type JournalSink} from '../model/plans/execute.js';
 
 const name = z.string().max(256).nullable();
 
@@ -15,7 +15,7 @@ const entrySchema = z
 		account: name,
 		callerArn: name,
 		operation: z.string().regex(/^iam:[A-Za-z]+$/),
-		target: z.object({user: z.string().max(128).optional(), group: z.string().max(128).optional()}).strict(),
+		target: z.object(Object.fromEntries(JOURNAL_TARGET_FIELDS.map(field => [field, z.string().max(2048).optional()]))).strict(),
 		outcome: z.enum(['ok', 'failed', 'refused']),
 		errorCode: z.string().max(64).nullable(),
 	})

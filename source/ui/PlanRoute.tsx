@@ -1,9 +1,13 @@
 // The write routes: pick a group for a user, pick users for a group, confirm a plan. Reads the
 // snapshot and runs plans through the contexts; the screens themselves only take props.
-import {useMemo, useState} from 'react';
+import {Text} from 'ink';
+import {useEffect, useMemo, useState} from 'react';
 import type {SnapshotIndex} from '../model/indexes.js';
 import {planMembership, type MembershipRequest} from '../model/plans/group-membership.js';
+import {guardLockout} from '../model/plans/lockout.js';
+import {wipeSecretsIn} from '../model/secret.js';
 import type {Plan} from '../model/plans/types.js';
+import {useConnection} from './state/connection.js';
 import {ErrorPanel} from './components/ErrorPanel.js';
 import {PickScreen} from './screens/PickScreen.js';
 import {PlanConfirm} from './screens/PlanConfirm.js';
@@ -13,7 +17,7 @@ import {usePlanRunner} from './state/plan-runner.js';
 import type {Route} from './state/routes.js';
 
 type PlanRouteProps = {
-	route: Extract<Route, {screen: 'pick-group' | 'pick-users' | 'plan'}>;
+	route: Extract<Route, {screen: 'pick-group' | 'pick-users' | 'plan' | 'run-plan'}>;
 	index: SnapshotIndex;
 	focused: boolean;
 	width: number;
@@ -62,11 +66,59 @@ export function PlanRoute(props: PlanRouteProps) {
 				onPick={users => toPlan({change: 'add', group: route.group, users})}
 			/>
 		);
+	if (route.screen === 'run-plan') return <ConfirmPlan {...common} index={index} plan={route.plan} />;
 	return <PlanFromRequest {...common} index={index} request={route.request} />;
 }
 
-function PlanFromRequest(props: {request: MembershipRequest; index: SnapshotIndex; focused: boolean; width: number; height: number; onBack: () => void}) {
+/**
+ * Confirms and runs a plan; credentials it issued go straight to SecretOnce (replacing this screen).
+ * First the self-lockout guard: a plan that takes the operator's own IAM write access away says so.
+ */
+function ConfirmPlan(props: {plan: Plan; index: SnapshotIndex; focused: boolean; width: number; height: number; onBack: () => void}) {
 	const runPlan = usePlanRunner();
+	const navigation = useNavigation();
+	const {identity} = useConnection();
+	const [ran, setRan] = useState(false);
+	// Leaving without running: a password the plan carried is wiped, not left for the garbage collector.
+	const leave = () => {
+		if (!ran) wipeSecretsIn(props.plan.steps.map(step => step.run));
+		props.onBack();
+	};
+	const [guarded, setGuarded] = useState<Plan | undefined>(identity ? undefined : props.plan);
+	useEffect(() => {
+		if (!identity) return;
+		let live = true;
+		guardLockout(props.index, props.plan, identity.arn).then(
+			plan => live && setGuarded(plan),
+			() => live && setGuarded(props.plan), // The guard could not evaluate: the plan as built, no claim either way.
+		);
+		return () => {
+			live = false;
+		};
+		// The plan is fixed for the life of the route; the index changes after the run and must not re-guard.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
+	useCommands('plan', {back: leave, 'cancel-plan': leave}, props.focused && !guarded);
+	if (!guarded) return <Text dimColor>Checking whether this change locks you out…</Text>;
+	return (
+		<PlanConfirm
+			plan={guarded}
+			runPlan={plan => {
+				setRan(true);
+				return runPlan(plan);
+			}}
+			onFinished={report => {
+				if (report.secrets.length > 0) navigation.replace({screen: 'secret', secrets: report.secrets});
+			}}
+			onDone={leave}
+			focused={props.focused}
+			width={props.width}
+			height={props.height}
+		/>
+	);
+}
+
+function PlanFromRequest(props: {request: MembershipRequest; index: SnapshotIndex; focused: boolean; width: number; height: number; onBack: () => void}) {
 	// Computed once: after the run the snapshot changes, and the plan shown must stay the one that ran.
 	const [built] = useState<{plan: Plan} | {error: unknown}>(() => {
 		try {
@@ -75,8 +127,7 @@ function PlanFromRequest(props: {request: MembershipRequest; index: SnapshotInde
 			return {error};
 		}
 	});
-	if ('plan' in built)
-		return <PlanConfirm plan={built.plan} runPlan={runPlan} onDone={props.onBack} focused={props.focused} width={props.width} height={props.height} />;
+	if ('plan' in built) return <ConfirmPlan plan={built.plan} index={props.index} focused={props.focused} width={props.width} height={props.height} onBack={props.onBack} />;
 	return <PlanError error={built.error} focused={props.focused} onBack={props.onBack} />;
 }
 

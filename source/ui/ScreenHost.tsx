@@ -3,17 +3,27 @@ import {memo, useCallback} from 'react';
 import type {SnapshotIndex} from '../model/indexes.js';
 import {ErrorPanel} from './components/ErrorPanel.js';
 import {PlanRoute} from './PlanRoute.js';
+import {PolicyRoutes} from './PolicyRoutes.js';
+import {SecretRoute} from './SecretRoute.js';
+import {UserWriteRoute} from './UserWriteRoute.js';
+import {handleUserWrite} from './user-writes.js';
+import {CreateUserWizard} from './screens/CreateUserWizard.js';
 import {AccessScreen} from './screens/AccessScreen.js';
 import {WhoCanScreen} from './screens/WhoCanScreen.js';
 import {Progress} from './components/Progress.js';
 import {GroupScreen} from './screens/GroupScreen.js';
 import {GroupsScreen} from './screens/GroupsScreen.js';
+import {JournalScreen} from './screens/JournalScreen.js';
 import {PoliciesScreen} from './screens/PoliciesScreen.js';
 import {PolicyScreen} from './screens/PolicyScreen.js';
 import {ProfilesScreen} from './screens/ProfilesScreen.js';
 import {UserScreen} from './screens/UserScreen.js';
-import {UsersScreen} from './screens/UsersScreen.js';
+import {HygieneScreen} from './screens/HygieneScreen.js';
+import {OffboardScreen} from './screens/OffboardScreen.js';
+import {RotationWizard} from './screens/RotationWizard.js';
+import {UsersRoute} from './UsersRoute.js';
 import {useConnection} from './state/connection.js';
+import {useGroupPolicyActions} from './state/group-policy-actions.js';
 import {useMessages} from './state/messages.js';
 import {useNavigation} from './state/navigation.js';
 import {needsSnapshot, type Route} from './state/routes.js';
@@ -40,7 +50,16 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 	const {flash} = useMessages();
 	const {gateway} = connection;
 	const loadDetails = useCallback((name: string) => gateway.userDetails(name), [gateway]);
+	const loadCredentials = useCallback(
+		async (name: string) => {
+			const [loginProfile, certificates] = await Promise.all([gateway.loginProfile(name), gateway.signingCertificates(name)]);
+			return {loginProfile, certificates};
+		},
+		[gateway],
+	);
 	const loadAwsConfigProfiles = useCallback(() => services.awsConfigProfiles(), [services]);
+	const readJournal = useCallback(() => services.journal.read(), [services]);
+	const writes = useGroupPolicyActions(snapshot.index);
 
 	if (route.screen === 'profiles')
 		return (
@@ -57,6 +76,9 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 				height={props.height}
 			/>
 		);
+
+	if (route.screen === 'journal')
+		return <JournalScreen read={readJournal} onBack={navigation.pop} focused={props.focused} width={props.width} height={props.height} />;
 
 	const index: SnapshotIndex | undefined = snapshot.index;
 	if (needsSnapshot(route) && !index) {
@@ -75,18 +97,35 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 	switch (route.screen) {
 		case 'users':
 			return (
-				<UsersScreen
+				<UsersRoute
 					{...common}
 					index={index}
 					now={props.now}
 					adminUsers={snapshot.access?.adminUsers()}
 					onOpenUser={name => navigation.push({screen: 'user', name})}
+					onCreateUser={() => navigation.push({screen: 'create-user'})}
 				/>
 			);
 		case 'groups':
-			return <GroupsScreen {...common} index={index} onOpenGroup={name => navigation.push({screen: 'group', name})} />;
+			return (
+				<GroupsScreen
+					{...common}
+					index={index}
+					onOpenGroup={name => navigation.push({screen: 'group', name})}
+					onCreateGroup={writes.newGroup}
+					onDeleteGroup={writes.deleteGroup}
+				/>
+			);
 		case 'policies':
-			return <PoliciesScreen {...common} index={index} onOpenPolicy={arn => navigation.push({screen: 'policy', arn})} />;
+			return (
+				<PoliciesScreen
+					{...common}
+					index={index}
+					onOpenPolicy={arn => navigation.push({screen: 'policy', arn})}
+					onNewPolicy={writes.newPolicy}
+					onDeletePolicy={writes.deletePolicy}
+				/>
+			);
 		case 'user':
 			return (
 				<UserScreen
@@ -101,8 +140,27 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					onAddToGroup={() => navigation.push({screen: 'pick-group', user: route.name})}
 					onRemoveFromGroup={group => navigation.push({screen: 'plan', request: {change: 'remove', group, users: [route.name]}})}
 					onHint={flash}
+					onOffboard={() => navigation.push({screen: 'offboard', name: route.name})}
+					onRotateKey={() => navigation.push({screen: 'rotate', name: route.name})}
+					loadCredentials={loadCredentials}
+					onWrite={write => handleUserWrite({index, push: navigation.push, flash}, write)}
 				/>
 			);
+		case 'create-user':
+			return (
+				<CreateUserWizard
+					{...common}
+					index={index}
+					loadPasswordPolicy={() => gateway.passwordPolicy()}
+					randomBytes={services.randomBytes}
+					onPlan={plan => navigation.replace({screen: 'run-plan', plan})}
+				/>
+			);
+		case 'pick-user-policy':
+		case 'key-limit':
+		case 'password-form':
+		case 'certificate-form':
+			return <UserWriteRoute {...common} route={route} index={index} />;
 		case 'access':
 			return snapshot.access ? <AccessScreen {...common} model={snapshot.access.model} name={route.name} /> : null;
 		case 'whocan':
@@ -125,15 +183,54 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					onOpen={navigation.push}
 					onAddMembers={() => navigation.push({screen: 'pick-users', group: route.name})}
 					onRemoveMembers={users => navigation.push({screen: 'plan', request: {change: 'remove', group: route.name, users}})}
+					onAttachPolicy={() => writes.attachToGroup(route.name)}
+					onDetachPolicy={arn => writes.detachFromGroup(route.name, arn)}
+					onPutInlinePolicy={() => writes.putInlinePolicy({kind: 'group', name: route.name})}
+					onDeleteInlinePolicy={policyName => writes.deleteInlinePolicy({kind: 'group', name: route.name}, policyName)}
+					onDeleteGroup={() => writes.deleteGroup(route.name)}
 					onHint={flash}
 				/>
 			);
+		case 'new-group':
+		case 'pick-group-policy':
+		case 'pick-policy-holder':
+		case 'policy-wizard':
+			return <PolicyRoutes {...common} route={route} index={index} />;
 		case 'pick-group':
 		case 'pick-users':
 		case 'plan':
+		case 'run-plan':
 			return <PlanRoute {...common} route={route} index={index} />;
+		case 'secret':
+			return <SecretRoute {...common} secrets={route.secrets} />;
+		case 'offboard':
+			return <OffboardScreen {...common} index={index} name={route.name} />;
+		case 'rotate':
+			return <RotationWizard {...common} index={index} name={route.name} />;
+		case 'hygiene':
+			return (
+				<HygieneScreen
+					{...common}
+					index={index}
+					now={props.now}
+					keyAgeDays={services.store.preferences().keyAgeDays}
+					onOpenUser={name => navigation.push({screen: 'user', name})}
+					onRotate={name => navigation.push({screen: 'rotate', name})}
+					onOffboard={name => navigation.push({screen: 'offboard', name})}
+				/>
+			);
 		case 'policy':
-			return <PolicyScreen {...common} index={index} target={{kind: 'managed', arn: route.arn}} onOpen={navigation.push} />;
+			return (
+				<PolicyScreen
+					{...common}
+					index={index}
+					target={{kind: 'managed', arn: route.arn}}
+					onOpen={navigation.push}
+					onAttach={() => writes.attachPolicy(route.arn)}
+					onDelete={() => writes.deletePolicy(route.arn)}
+					onHint={flash}
+				/>
+			);
 		case 'inline-policy':
 			return (
 				<PolicyScreen
@@ -141,6 +238,8 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					index={index}
 					target={{kind: 'inline', owner: route.owner, ownerName: route.ownerName, policyName: route.policyName}}
 					onOpen={navigation.push}
+					onDelete={() => writes.deleteInlinePolicy({kind: route.owner, name: route.ownerName}, route.policyName)}
+					onHint={flash}
 				/>
 			);
 	}

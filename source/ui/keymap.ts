@@ -2,7 +2,7 @@
 // readme's key table (keymapMarkdown) all read this one list, so they cannot drift apart.
 import type {Key} from 'ink';
 
-export type ScreenId = 'users' | 'user' | 'groups' | 'group' | 'policies' | 'policy' | 'profiles' | 'whocan' | 'access' | 'picker' | 'plan';
+export type ScreenId = 'users' | 'user' | 'groups' | 'group' | 'policies' | 'policy' | 'profiles' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal';
 export type Scope = 'global' | ScreenId;
 
 export type CommandId =
@@ -37,7 +37,37 @@ export type CommandId =
 	| 'mark'
 	| 'pick'
 	| 'run-plan'
-	| 'cancel-plan';
+	| 'cancel-plan'
+	| 'save-secret'
+	| 'copy-secret'
+	| 'dismiss-secret'
+	| 'offboard-user'
+	| 'toggle-keep-user'
+	| 'confirm-offboard'
+	| 'rotate-key'
+	| 'rotation-next'
+	| 'forget-rotation'
+	| 'create-user'
+	| 'create-key'
+	| 'toggle-key'
+	| 'delete-selected'
+	| 'console-password'
+	| 'remove-password'
+	| 'attach-policy'
+	| 'add-certificate'
+	| 'next-field'
+	| 'previous-field'
+	| 'toggle-choice'
+	| 'form-next'
+	| 'form-back'
+	| 'create-group'
+	| 'delete-group'
+	| 'put-inline-policy'
+	| 'create-policy'
+	| 'delete-policy'
+	| 'attach-to'
+	| 'choose'
+	| 'from-file';
 
 type KeyName = 'upArrow' | 'downArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
 
@@ -59,14 +89,17 @@ export interface Command {
 	footer: boolean;
 }
 
-const lists: ScreenId[] = ['users', 'groups', 'policies', 'profiles'];
-const sortable: ScreenId[] = ['users', 'groups', 'policies'];
+const lists: ScreenId[] = ['users', 'groups', 'policies', 'profiles', 'hygiene', 'journal'];
+const sortable: ScreenId[] = ['users', 'groups', 'policies', 'hygiene'];
 const details: ScreenId[] = ['user', 'group', 'policy'];
 // Who-has-what screens: their own keys, plus moving and going back.
 const tools: ScreenId[] = ['whocan', 'access'];
 // Writes: pick users or a group, then confirm a plan.
-const writes: ScreenId[] = ['picker', 'plan'];
+// 'write-wizard': the group and policy wizards (lists to choose from, forms, the JSON preview).
+const writes: ScreenId[] = ['picker', 'plan', 'offboard', 'rotate', 'write-wizard'];
 const every: ScreenId[] = [...lists, ...details, ...tools, ...writes];
+// SecretOnce moves between the credentials it shows, and has its own way out (dismiss, which asks first).
+const moving: ScreenId[] = [...every, 'secret'];
 
 const command = (
 	id: CommandId,
@@ -79,8 +112,8 @@ const command = (
 ): Command => ({id, keys, bindings, label, description, scope, dangerous: false, footer: true, ...extra});
 
 export const commands: readonly Command[] = [
-	command('up', ['↑', 'k'], [{key: 'upArrow'}, {input: 'k'}], 'up', 'Move up', every, {footer: false}),
-	command('down', ['↓', 'j'], [{key: 'downArrow'}, {input: 'j'}], 'down', 'Move down', every, {footer: false}),
+	command('up', ['↑', 'k'], [{key: 'upArrow'}, {input: 'k'}], 'up', 'Move up', moving, {footer: false}),
+	command('down', ['↓', 'j'], [{key: 'downArrow'}, {input: 'j'}], 'down', 'Move down', moving, {footer: false}),
 	command('page-up', ['PgUp'], [{key: 'pageUp'}], 'page up', 'Move one page up', every, {footer: false}),
 	command('page-down', ['PgDn'], [{key: 'pageDown'}], 'page down', 'Move one page down', every, {footer: false}),
 	command('top', ['g', 'Home'], [{input: 'g'}, {key: 'home'}], 'top', 'Go to the first row', every, {footer: false}),
@@ -93,12 +126,13 @@ export const commands: readonly Command[] = [
 		'policies',
 		...details,
 		'whocan',
+		'hygiene',
 	]),
 	command('switch-profile', ['enter'], [{key: 'return'}], 'switch', 'Switch to the selected profile and reload', [
 		'profiles',
 	]),
 	command('back', ['esc'], [{key: 'escape'}], 'back', 'Clear the filter, or go back', every),
-	command('filter', ['/'], [{input: '/'}], 'filter', 'Filter as you type (enter keeps it, esc clears it)', [...lists, 'picker']),
+	command('filter', ['/'], [{input: '/'}], 'filter', 'Filter as you type (enter keeps it, esc clears it)', [...lists, 'picker', 'write-wizard']),
 	command('sort', ['s'], [{input: 's'}], 'sort', 'Sort by the next column', sortable),
 	command('reverse', ['S'], [{input: 'S'}], 'reverse', 'Reverse the sort order', sortable),
 	command('next-section', ['tab'], [{key: 'tab'}], 'section', 'Jump to the next section', details),
@@ -108,16 +142,46 @@ export const commands: readonly Command[] = [
 	command('remove-from-group', ['x'], [{input: 'x'}], 'remove from group', 'Remove this user from the selected group (preview, confirm)', ['user'], {dangerous: true}),
 	command('add-members', ['a'], [{input: 'a'}], 'add members', 'Add users to this group (space marks several; preview, confirm)', ['group'], {dangerous: true}),
 	command('remove-members', ['x'], [{input: 'x'}], 'remove', 'Remove the marked members, or the selected one (preview, confirm)', ['group'], {dangerous: true}),
-	command('mark', ['space'], [{input: ' '}], 'mark', 'Mark or unmark the selected member or user', ['group', 'picker'], {dangerous: true}),
+	command('mark', ['space'], [{input: ' '}], 'mark', 'Mark or unmark the selected member or user', ['group', 'picker', 'write-wizard'], {dangerous: true}),
 	command('pick', ['enter'], [{key: 'return'}], 'choose', 'Choose the marked rows, or the selected one', ['picker'], {dangerous: true}),
 	command('run-plan', ['y', 'enter'], [{input: 'y'}, {key: 'return'}], 'run', 'Run the plan shown (then enter goes back)', ['plan'], {dangerous: true}),
 	command('cancel-plan', ['n'], [{input: 'n'}], 'cancel', 'Cancel: nothing is sent (esc too)', ['plan']),
+	command('save-secret', ['s'], [{input: 's'}], 'save CSV', 'Save the credentials shown to a CSV file (mode 0600, the console\'s columns)', ['secret']),
+	command('copy-secret', ['c'], [{input: 'c'}], 'copy', 'Copy the selected secret key or password; the clipboard clears in 30 s', ['secret']),
+	command('dismiss-secret', ['d', 'esc', 'enter'], [{input: 'd'}, {key: 'escape'}, {key: 'return'}], 'dismiss', 'Dismiss the credentials: they cannot be shown again (asks if not saved or copied)', ['secret']),
+	command('offboard-user', ['O'], [{input: 'O'}], 'offboard', 'Offboard the user: record what they have, revoke, then delete (or keep for a legal hold); resumable', ['user', 'hygiene'], {dangerous: true}),
+	command('toggle-keep-user', ['tab'], [{key: 'tab'}], 'delete/keep', 'Choose: delete the user, or keep it without any access (legal hold)', ['offboard'], {dangerous: true}),
+	command('confirm-offboard', ['enter'], [{key: 'return'}], 'run', 'Run the offboarding once the name is typed (and "lock me out" for yourself); when finished, go back', ['offboard'], {dangerous: true}),
+	command('rotate-key', ['R'], [{input: 'R'}], 'rotate key', 'Rotate the access key: second key, switch, verify last use, deactivate, delete; resumable', ['user', 'hygiene'], {dangerous: true}),
+	command('rotation-next', ['enter'], [{key: 'return'}], 'next', 'Do the rotation stage shown (create, switched, verified, deactivate, delete)', ['rotate'], {dangerous: true}),
+	command('forget-rotation', ['x'], [{input: 'x'}], 'forget', 'Forget this rotation (the keys stay as they are)', ['rotate']),
+	command('create-user', ['n'], [{input: 'n'}], 'new user', 'Create a user: name, path, tags, console password, access key, groups (a wizard, then the plan)', ['users'], {dangerous: true}),
+	command('create-key', ['K'], [{input: 'K'}], 'new key', 'Create an access key (at 2 keys: deactivate or delete the oldest first)', ['user'], {dangerous: true}),
+	command('toggle-key', ['e'], [{input: 'e'}], 'key on/off', 'Deactivate the selected access key, or activate it again', ['user'], {dangerous: true}),
+	command('delete-selected', ['d'], [{input: 'd'}], 'delete', 'Delete the selected access key, signing certificate or inline policy, or detach the selected managed policy', ['user', 'group'], {dangerous: true}),
+	command('console-password', ['p'], [{input: 'p'}], 'password', 'Console password: give one, or reset it (generated or typed; reset at next sign-in)', ['user'], {dangerous: true}),
+	command('remove-password', ['P'], [{input: 'P'}], 'no password', 'Remove the console password (access keys keep working)', ['user'], {dangerous: true}),
+	command('attach-policy', ['m'], [{input: 'm'}], 'attach policy', 'Attach a managed policy, picked from the account\'s policies', ['user', 'group'], {dangerous: true}),
+	command('add-certificate', ['c'], [{input: 'c'}], 'certificate', 'Upload a signing certificate from a PEM file, or generate a self-signed one (its key goes to a 0600 file)', ['user'], {dangerous: true}),
+	command('next-field', ['tab', '↓'], [{key: 'tab'}, {key: 'downArrow'}], 'next field', 'Move to the next field (or the next group)', ['wizard']),
+	command('previous-field', ['↑'], [{key: 'upArrow'}], 'previous field', 'Move to the previous field (or group)', ['wizard'], {footer: false}),
+	command('toggle-choice', ['space', '→'], [{input: ' '}, {key: 'rightArrow'}], 'change', 'Change the selected choice; on the groups step, mark or unmark the group', ['wizard']),
+	command('form-next', ['enter'], [{key: 'return'}], 'next', 'Next field or step; on the last one, show the plan (nothing is sent before you confirm it)', ['wizard']),
+	command('form-back', ['esc'], [{key: 'escape'}], 'back', 'Previous step, or cancel on the first (nothing is sent)', ['wizard']),
+	command('create-group', ['n'], [{input: 'n'}], 'new group', 'Create a group: name, path, managed policies to attach at once (then the plan)', ['groups'], {dangerous: true}),
+	command('delete-group', ['D'], [{input: 'D'}], 'delete group', 'Delete the group: its members are removed and its policies detached or deleted first (type its name)', ['groups', 'group'], {dangerous: true}),
+	command('put-inline-policy', ['i'], [{input: 'i'}], 'inline policy', 'Put an inline policy from a template or a JSON file (parameters, JSON preview, then the plan)', ['group'], {dangerous: true}),
+	command('create-policy', ['n'], [{input: 'n'}], 'new policy', 'New customer managed policy from a template or a JSON file, optionally attached to a group or user', ['policies'], {dangerous: true}),
+	command('delete-policy', ['D'], [{input: 'D'}], 'delete', 'Delete the policy: a customer managed one is detached everywhere and its old versions deleted first (type its name)', ['policies', 'policy'], {dangerous: true}),
+	command('attach-to', ['a'], [{input: 'a'}], 'attach to', 'Attach this managed policy to a user or a group (pick one, then the plan)', ['policy'], {dangerous: true}),
+	command('choose', ['enter'], [{key: 'return'}], 'choose', 'Choose the selected template, policies or target, or go on to the next step (nothing is sent before the plan is confirmed)', ['write-wizard'], {dangerous: true}),
+	command('from-file', ['f'], [{input: 'f'}], 'from file', 'Read the policy from a JSON file (a template or a bare policy document) instead of a template', ['write-wizard'], {dangerous: true}),
 	command('open-access', ['A'], [{input: 'A'}], 'access', 'Effective access: allowed actions by service, with grant paths', ['user']),
 	command('expand', ['enter', '→'], [{key: 'return'}, {key: 'rightArrow'}], 'expand', 'Expand a service to its grant paths and denies', ['access']),
 	command('explain', ['e'], [{input: 'e'}], 'explain', 'Explain: can this user do ACTION on RESOURCE?', ['access']),
 	command('complete', ['tab'], [{key: 'tab'}], 'complete', 'Complete the action from the catalogue (while typing it)', tools),
 	command('edit-query', ['/'], [{input: '/'}], 'query', 'Edit the action and resource of the who-can query', ['whocan']),
-	command('command-line', [':'], [{input: ':'}], 'command', 'Command line: :users :groups :policies :whocan :profiles', 'global'),
+	command('command-line', [':'], [{input: ':'}], 'command', 'Command line: :users :groups :policies :whocan :hygiene :profiles :journal', 'global'),
 	command('reload', ['r'], [{input: 'r'}], 'reload', 'Reload the account snapshot', 'global'),
 	command('help', ['?'], [{input: '?'}], 'help', 'Show or hide this help', 'global'),
 	command('quit', ['q'], [{input: 'q'}], 'quit', 'Quit on the first screen, go back elsewhere', 'global'),
@@ -129,7 +193,9 @@ export const commandLineEntries: ReadonlyArray<{name: string; description: strin
 	{name: 'groups', description: 'Jump to the groups list'},
 	{name: 'policies', description: 'Jump to the policies list'},
 	{name: 'whocan', description: 'Who can do an action (on a resource)? Users and groups, with grant paths'},
+	{name: 'hygiene', description: 'Credential hygiene: old or unused keys and passwords, console users without MFA'},
 	{name: 'profiles', description: 'Jump to the profiles (add, switch, remove)'},
+	{name: 'journal', description: 'The audit journal: every write attempt, newest first (filter with /)'},
 	{name: 'help', description: 'Show the help'},
 	{name: 'quit', description: 'Quit iamtui'},
 ];

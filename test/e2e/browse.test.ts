@@ -1,31 +1,15 @@
 // The built iamtui in a real terminal (tmux) against seeded moto: the walking skeleton as an operator sees it.
-import {afterAll, afterEach, beforeAll, expect, it} from 'vitest';
-import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
-import {cliPath, motoEnvironment, root} from '../helpers/cli.js';
-import {TmuxSession} from '../helpers/tmux.js';
-import {LIGHTSAIL, SERVICE_ACCOUNT, TWO_KEY_USERS, seedDemoAccount} from '../../scripts/seed.js';
+import {expect, it} from 'vitest';
+import {describeWithMoto} from '../helpers/with-moto.js';
+import {e2eAccount, openUser} from '../helpers/e2e.js';
+import {LIGHTSAIL, SERVICE_ACCOUNT, TWO_KEY_USERS} from '../../scripts/seed.js';
 
 describeWithMoto('e2e: browsing the seeded account in tmux', () => {
-	let moto: Moto;
-	let session: TmuxSession | undefined;
-	const open = (width = 120, height = 36) =>
-		(session = TmuxSession.start({
-			command: [process.execPath, cliPath, '--endpoint-url', moto.endpoint],
-			env: motoEnvironment(),
-			width,
-			height,
-			cwd: root,
-		}));
-
-	beforeAll(async () => {
-		moto = await startMoto({loadManagedPolicies: true});
-		await seedDemoAccount(moto.endpoint);
-	});
-	afterEach(() => session?.kill());
-	afterAll(async () => moto?.stop());
+	const account = e2eAccount();
+	const open = (width = 120, height = 36) => account.open({width, height});
 
 	it('lists users, filters, opens a user with groups and keys, goes back and quits cleanly', async () => {
-		const tui = open();
+		const tui = await open();
 		await tui.waitFor('Users (40)');
 		const first = tui.screen();
 		expect(first).toContain(LIGHTSAIL.consoleUser);
@@ -54,14 +38,9 @@ describeWithMoto('e2e: browsing the seeded account in tmux', () => {
 	});
 
 	it('shows both keys of a user mid-rotation, one Inactive, and jumps to groups with :groups', async () => {
-		const tui = open();
+		const tui = await open();
 		await tui.waitFor('Users (40)');
-		tui.keys('/');
-		tui.type(TWO_KEY_USERS[0]);
-		await tui.waitFor('Users (1/40)');
-		tui.keys('Enter');
-		await tui.waitFor(/esc clears/);
-		tui.keys('Enter');
+		await openUser(tui, TWO_KEY_USERS[0]);
 		const keys = await tui.waitFor(/Inactive/);
 		expect(keys.match(/AKIA[A-Z0-9]{16}/g)).toHaveLength(2);
 		expect(keys).toMatch(/Active/);
@@ -79,7 +58,7 @@ describeWithMoto('e2e: browsing the seeded account in tmux', () => {
 	});
 
 	it('restores the terminal on SIGTERM', async () => {
-		const tui = open();
+		const tui = await open();
 		await tui.waitFor('Users (40)');
 		process.kill(tui.pid(), 'SIGTERM');
 		expect(await tui.waitForExit()).toBe(143);
@@ -87,7 +66,7 @@ describeWithMoto('e2e: browsing the seeded account in tmux', () => {
 	});
 
 	it('stays usable in a terminal smaller than 80×24', async () => {
-		const tui = open(60, 15);
+		const tui = await open(60, 15);
 		const screen = await tui.waitFor('Users (40)');
 		expect(screen.split('\n').every(line => line.length <= 60)).toBe(true);
 		tui.keys('Down', 'Enter');

@@ -1,31 +1,15 @@
 // W5 in a real terminal: the built iamtui in tmux against seeded moto — ":whocan ec2:TerminateInstances"
 // lists the members of Developers and none of Managers, each with the grant path.
-import {afterAll, afterEach, beforeAll, expect, it} from 'vitest';
-import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
-import {cliPath, motoEnvironment, root} from '../helpers/cli.js';
-import {TmuxSession} from '../helpers/tmux.js';
-import {DEVELOPERS, MANAGERS, seedDemoAccount} from '../../scripts/seed.js';
+import {expect, it} from 'vitest';
+import {describeWithMoto} from '../helpers/with-moto.js';
+import {e2eAccount} from '../helpers/e2e.js';
+import {DEVELOPERS, MANAGERS} from '../../scripts/seed.js';
 
 describeWithMoto('e2e: who can (W5) in tmux', () => {
-	let moto: Moto;
-	let session: TmuxSession | undefined;
-
-	beforeAll(async () => {
-		moto = await startMoto({loadManagedPolicies: true});
-		await seedDemoAccount(moto.endpoint);
-	});
-	afterEach(() => session?.kill());
-	afterAll(async () => moto?.stop());
+	const account = e2eAccount();
 
 	it(':whocan ec2:TerminateInstances lists the developers and not the managers; enter opens the user', async () => {
-		const tui = (session = TmuxSession.start({
-			command: [process.execPath, cliPath, '--endpoint-url', moto.endpoint],
-			env: motoEnvironment(),
-			width: 140,
-			height: 60,
-			cwd: root,
-		}));
-		await tui.waitFor('Users (40)');
+		const tui = await account.open({height: 60});
 		tui.keys(':');
 		tui.type('whocan');
 		// A key sent while the typed text is still being read would arrive glued to it (as a paste).

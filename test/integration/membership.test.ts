@@ -55,7 +55,7 @@ describeWithMoto('group membership against moto', () => {
 		const remove = planMembership(buildIndex(await live.loadSnapshot()), {change: 'remove', group: LIGHTSAIL.group, users: [ana]});
 		const removed = await executePlan(remove, {gateway: live, journal, actor});
 		expect(removed.ok).toBe(true);
-		expect(removed.patch.memberships).toEqual([{user: ana, group: LIGHTSAIL.group, member: false}]);
+		expect(removed.patch.changes).toEqual([{operation: 'removeUserFromGroup', user: ana, group: LIGHTSAIL.group}]);
 		expect(await groupsOf(ana)).not.toContain(LIGHTSAIL.group);
 
 		const add = planMembership(buildIndex(await live.loadSnapshot()), {change: 'add', group: LIGHTSAIL.group, users: [ana, LIGHTSAIL.members[1]]});
@@ -103,7 +103,7 @@ describeWithMoto('group membership against moto', () => {
 		expect(proxy.stats().byAction.GetAccountAuthorizationDetails).toBeGreaterThan(0);
 		expect(writesSeen()).toEqual([]);
 		// Control: the proxy does see a write when one is sent.
-		await gateway(false, proxy.endpoint).addUserToGroup(ana, MANAGERS.group);
+		await gateway(false, proxy.endpoint).addUserToGroup({user: ana, group: MANAGERS.group});
 		expect(writesSeen()).toEqual(['AddUserToGroup']);
 	});
 

@@ -2,30 +2,14 @@
 // and read-only mode hiding the keys.
 import {statSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
-import {JOURNAL_FILE, Journal} from '../../source/store/journal.js';
-import {fixtureGateway, type FixtureGateway} from '../fixtures/gateway.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
-import {keys, renderTui, type Rendered} from '../helpers/render.js';
+import {describe, expect, it} from 'vitest';
+import {JOURNAL_FILE} from '../../source/store/journal.js';
+import {appHarness, writesOf} from '../helpers/app.js';
+import {keys, type Rendered} from '../helpers/render.js';
 
-let services: TestServices | undefined;
-let ui: Rendered | undefined;
-afterEach(() => {
-	ui?.unmount();
-	services?.dispose();
-	ui = undefined;
-	services = undefined;
-});
+const {start} = appHarness();
 
-const start = (options: {readOnly?: boolean} = {}, size: {columns?: number; rows?: number} = {columns: 120, rows: 40}) => {
-	const gateway: FixtureGateway = fixtureGateway({readOnly: options.readOnly ?? false});
-	services = testServices({gateway: () => gateway});
-	ui = renderTui(<App services={services} initial={{profile: 'dev'}} />, size);
-	return {tui: ui, gateway, journal: new Journal(path.dirname(services.store.path))};
-};
-
-const writes = (gateway: FixtureGateway) => gateway.calls.filter(c => /^(add|remove)/.test(c));
+const writes = writesOf;
 const selectedLine = (frame: string) => frame.split('\n').find(line => line.trimStart().startsWith('› ')) ?? '';
 
 /** Users list → ana.silva (the first row) → the cursor on her LightsailFullAccessGroup line. */
@@ -174,7 +158,7 @@ describe('group membership in the TUI', () => {
 	});
 
 	it('read-only: the membership keys are absent from the footer and help, and do nothing', async () => {
-		const {tui, gateway, journal} = start({readOnly: true}, {columns: 200, rows: 40});
+		const {tui, gateway, journal} = start({readOnly: true, columns: 200, rows: 40});
 		await tui.waitFor('READ-ONLY');
 		await tui.waitFor('Users (12)');
 		tui.write(keys.enter);
@@ -194,7 +178,7 @@ describe('group membership in the TUI', () => {
 	});
 
 	it('not read-only: the footer offers them', async () => {
-		const {tui} = start({}, {columns: 250, rows: 40});
+		const {tui} = start({columns: 250, rows: 40});
 		await tui.waitFor('Users (12)');
 		tui.write(keys.enter);
 		await tui.waitFor('User ana.silva');

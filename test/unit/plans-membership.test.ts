@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {buildIndex} from '../../source/model/indexes.js';
 import {planLines, planText} from '../../source/model/plans/describe.js';
 import {MAX_GROUPS_PER_USER, planMembership} from '../../source/model/plans/group-membership.js';
-import {applyPatch} from '../../source/model/plans/patch.js';
+import {applyPatch, membershipPatch} from '../../source/model/plans/patch.js';
 import {patternCovers} from '../../source/model/plans/preview.js';
 import type {Group} from '../../source/model/snapshot.js';
 import {ACCOUNT, fixtureSnapshot, groups, users} from '../fixtures/account.js';
@@ -24,7 +24,7 @@ const extraGroup = (name: string, extra: Partial<Group> = {}): Group => ({
 /** eve is in LightsailFullAccessGroup and in Ops, which carries the same policy. */
 const withOps = () => {
 	const snapshot = fixtureSnapshot({groups: [...groups, extraGroup('Ops', {attachedPolicies: [lightsail]})]});
-	return buildIndex(applyPatch(snapshot, {memberships: [{user: 'eve.adams', group: 'Ops', member: true}]}));
+	return buildIndex(applyPatch(snapshot, membershipPatch('eve.adams', 'Ops', true)));
 };
 
 describe('planMembership', () => {
@@ -60,7 +60,7 @@ describe('planMembership', () => {
 	});
 
 	it('a wider grant elsewhere keeps the action: rsdash has * through RightScaleDash', () => {
-		const snapshot = applyPatch(fixtureSnapshot(), {memberships: [{user: 'rsdash', group: 'Developers', member: true}]});
+		const snapshot = applyPatch(fixtureSnapshot(), membershipPatch('rsdash', 'Developers', true));
 		const plan = planMembership(buildIndex(snapshot), {change: 'remove', group: 'Developers', users: ['rsdash']});
 		const actions = plan.previews[0]!.actions;
 		expect(actions.map(a => a.pattern)).toContain('ec2:TerminateInstances');

@@ -1,7 +1,8 @@
-import {describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {SdkGateway} from '../../source/aws/gateway.js';
 import {isMutatingMethod, MUTATING_METHODS, readOnlyGateway} from '../../source/aws/read-only.js';
 import {IamError} from '../../source/model/errors.js';
-import type {IamGateway} from '../../source/model/gateway.js';
+import type {IamGateway, IamReads} from '../../source/model/gateway.js';
 import {emptySnapshot} from '../../source/model/snapshot.js';
 
 /** A gateway with today's reads plus writes of the kind later issues add; it records what reached it. */
@@ -21,8 +22,8 @@ const fakeGateway = () => {
 			calls.push(`userDetails:${userName}`);
 			return {accessKeys: [], mfaDevices: [], tags: []};
 		},
-		async addUserToGroup(userName: string, groupName: string) {
-			calls.push(`addUserToGroup:${userName}:${groupName}`);
+		async addUserToGroup({user, group}: {user: string; group: string}) {
+			calls.push(`addUserToGroup:${user}:${group}`);
 		},
 		// Not in MUTATING_METHODS: refused by its verb.
 		async detachRolePolicy() {
@@ -40,7 +41,7 @@ describe('readOnlyGateway', () => {
 	it('refuses every mutating method with IamError ReadOnly before anything reaches the gateway', async () => {
 		const {gateway, calls} = fakeGateway();
 		const wrapped = readOnlyGateway(gateway);
-		await expect(wrapped.addUserToGroup('ana', 'Developers')).rejects.toMatchObject({kind: 'ReadOnly'});
+		await expect(wrapped.addUserToGroup({user: 'ana', group: 'Developers'})).rejects.toMatchObject({kind: 'ReadOnly'});
 		await expect(wrapped.detachRolePolicy()).rejects.toBeInstanceOf(IamError);
 		expect(calls).toEqual([]);
 	});
@@ -58,7 +59,7 @@ describe('readOnlyGateway', () => {
 
 	it('the error says what was refused and how to get out of read-only mode', async () => {
 		const wrapped = readOnlyGateway(fakeGateway().gateway);
-		const error = (await wrapped.addUserToGroup('a', 'b').catch((e: unknown) => e)) as IamError;
+		const error = (await wrapped.addUserToGroup({user: 'a', group: 'b'}).catch((e: unknown) => e)) as IamError;
 		expect(error.message).toContain('addUserToGroup');
 		expect(error.hint).toMatch(/read-only/);
 	});
@@ -73,5 +74,62 @@ describe('isMutatingMethod', () => {
 		for (const name of ['callerIdentity', 'loadSnapshot', 'userDetails', 'listAccessKeys', 'getPolicyVersion', 'settings', 'addressBook']) {
 			expect(isMutatingMethod(name)).toBe(false);
 		}
+	});
+});
+
+/** Every read of the interface; `satisfies` makes this test fail to compile when a read is added and not listed. */
+const READS = {
+	readOnly: true,
+	callerIdentity: true,
+	loadSnapshot: true,
+	userDetails: true,
+	getUser: true,
+	loginProfile: true,
+	accessKeys: true,
+	signingCertificates: true,
+	sshPublicKeys: true,
+	serviceSpecificCredentials: true,
+	mfaDevices: true,
+	passwordPolicy: true,
+	accountAlias: true,
+	policyVersions: true,
+} as const satisfies Record<keyof IamReads, true>;
+
+/** SdkGateway's private plumbing: not operations, never reached through the interface. */
+const PLUMBING = new Set(['constructor', 'context', 'run', 'read', 'write']);
+
+const operationsOf = (prototype: object): string[] =>
+	Object.getOwnPropertyNames(prototype).filter(name => !PLUMBING.has(name) && typeof Reflect.get(prototype, name) === 'function');
+
+describe('read-only covers every write of the real SdkGateway', () => {
+	afterEach(() => vi.restoreAllMocks());
+
+	const operations = operationsOf(SdkGateway.prototype);
+	const writes = operations.filter(name => !(name in READS));
+
+	it('every operation that is not a read is in MUTATING_METHODS; no read is taken for a write', () => {
+		expect(writes.length).toBeGreaterThanOrEqual(34);
+		for (const name of writes) expect(MUTATING_METHODS.has(name), name).toBe(true);
+		for (const name of operations.filter(name => name in READS)) expect(isMutatingMethod(name), name).toBe(false);
+	});
+
+	it('a wrapped SdkGateway refuses each write with ReadOnly, and no operation starts (no client, no request)', async () => {
+		const run = vi.spyOn(SdkGateway.prototype as unknown as {run: () => Promise<unknown>}, 'run');
+		const wrapped = readOnlyGateway(new SdkGateway({endpoint: 'http://127.0.0.1:9', maxAttempts: 1}));
+		for (const name of writes) {
+			const method = Reflect.get(wrapped, name) as (input: unknown) => Promise<unknown>;
+			const error = await method({user: 'ana', group: 'Developers'}).catch((e: unknown) => e);
+			expect(error, name).toMatchObject({kind: 'ReadOnly', message: `read-only mode: ${name} was not sent`});
+		}
+		expect(run).not.toHaveBeenCalled();
+	});
+
+	it('refuses a write the inner gateway does not even have (the offline file gateway has no writes)', async () => {
+		const readsOnly = {readOnly: true, async loadSnapshot() {
+			return emptySnapshot();
+		}} as unknown as IamGateway;
+		const wrapped = readOnlyGateway(readsOnly);
+		await expect(wrapped.createAccessKey({user: 'ana'})).rejects.toMatchObject({kind: 'ReadOnly'});
+		await expect(wrapped.deleteUser({user: 'ana'})).rejects.toMatchObject({kind: 'ReadOnly'});
 	});
 });

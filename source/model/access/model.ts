@@ -2,7 +2,7 @@
 // policy set keyed so that principals sharing groups/attachments share one evaluation (memoised).
 import {policiesReachingUser, type SnapshotIndex} from '../indexes.js';
 import type {Group, User} from '../snapshot.js';
-import {evaluate, preparePolicy, type EvalAnswer, type EvalFailure, type EvalPolicy, type RawStatement} from './evaluator.js';
+import {evaluate, preparePolicy, type EvalAnswer, type EvalFailure, type EvalPolicy, type PreparedPolicy, type RawStatement} from './evaluator.js';
 import {actionReach, parseStatements, usesPrincipalFacts, type ParsedStatement} from './patterns.js';
 import type {PolicyProblem, PolicySource, ReachingPolicy, StatementRef} from './types.js';
 
@@ -17,7 +17,25 @@ export interface PolicyEntry {
 	usesFacts: boolean;
 	/** Lower-cased action → whether any statement (and any Allow) can match it. */
 	reach: Map<string, {allow: boolean; any: boolean}>;
+	/** The document as read, shared by every entry with the same text (who-can splits it into statements). */
+	read?: ReadDocument;
 }
+
+/** One policy text, parsed once (and validated once, when first evaluated) however many policies carry it. */
+export interface ReadDocument {
+	parsed: unknown;
+	statements: ParsedStatement[];
+	usesFacts: boolean;
+	/** See preparedOf. */
+	prepared?: PreparedPolicy;
+	/** Set by who-can: the distinct-statement id of each statement, aligned with `statements`. */
+	statementIds?: number[];
+	/** Set by the admin badge: some statement allows * on * unconditionally. */
+	allowsAll?: boolean;
+}
+
+/** The document validated for the simulator (once). */
+export const preparedOf = (read: ReadDocument): PreparedPolicy => (read.prepared ??= preparePolicy(read.parsed));
 
 export interface Principal {
 	kind: 'user' | 'group';
@@ -44,6 +62,10 @@ export interface AccessModel {
 	policies: Map<string, PolicyEntry>;
 	principals: Map<string, Principal>;
 	memo: Map<string, Promise<EvalAnswer | EvalFailure>>;
+	/** Policy text → the document read from it. */
+	documents: Map<string, ReadDocument | {error: string}>;
+	/** Built by who-can on first use (its per-snapshot indexes). */
+	whoCanIndex?: unknown;
 }
 
 export const isAccessModel = (value: SnapshotIndex | AccessModel): value is AccessModel =>
@@ -62,44 +84,53 @@ export const buildAccessModel = (index: SnapshotIndex): AccessModel => ({
 	policies: new Map(),
 	principals: new Map(),
 	memo: new Map(),
+	documents: new Map(),
 });
 
 export const toModel = (source: SnapshotIndex | AccessModel): AccessModel =>
 	isAccessModel(source) ? source : buildAccessModel(source);
 
-const entryFor = (model: AccessModel, key: string, document: string | undefined, evalName: string): PolicyEntry => {
-	const cacheKey = `${evalName}\u0000${key}`;
+export const readDocument = (model: AccessModel, text: string): ReadDocument | {error: string} => {
+	const known = model.documents.get(text);
+	if (known) return known;
+	let read: ReadDocument | {error: string};
+	try {
+		const parsed: unknown = JSON.parse(text);
+		read = {parsed, statements: parseStatements(parsed), usesFacts: usesPrincipalFacts(text)};
+	} catch (error) {
+		read = {error: `invalid JSON: ${(error as Error).message}`};
+	}
+	model.documents.set(text, read);
+	return read;
+};
+
+export const entryFor = (model: AccessModel, key: string, document: string | undefined, evalName: string): PolicyEntry => {
+	const cacheKey = evalName === key ? key : `${evalName}\u0000${key}`;
 	const cached = model.policies.get(cacheKey);
 	if (cached) return cached;
-	let entry: PolicyEntry;
 	const id = model.policies.size;
-	if (document === undefined) {
-		entry = {key, id, statements: [], problem: 'the policy is not in the snapshot', usesFacts: false, reach: new Map()};
-	} else if (document.trim() === '') {
-		entry = {key, id, statements: [], problem: 'the policy document was not loaded', usesFacts: false, reach: new Map()};
-	} else {
-		let parsed: unknown;
-		try {
-			parsed = JSON.parse(document);
-		} catch (error) {
-			parsed = undefined;
-			entry = {key, id, statements: [], problem: `invalid JSON: ${(error as Error).message}`, usesFacts: false, reach: new Map()};
-		}
-		if (parsed !== undefined) {
-			const prepared = preparePolicy(parsed);
-			entry = {key, id, statements: parseStatements(parsed), usesFacts: usesPrincipalFacts(document), reach: new Map()};
+	const problem = (reason: string): PolicyEntry => ({key, id, statements: [], problem: reason, usesFacts: false, reach: new Map()});
+	let entry: PolicyEntry;
+	if (document === undefined) entry = problem('the policy is not in the snapshot');
+	else if (document.trim() === '') entry = problem('the policy document was not loaded');
+	else {
+		const read = readDocument(model, document);
+		if ('error' in read) entry = problem(read.error);
+		else {
+			entry = {key, id, statements: read.statements, usesFacts: read.usesFacts, reach: new Map(), read};
+			const prepared = preparedOf(read);
 			if (prepared.ok) entry.evalPolicy = {key: evalName, handle: prepared.handle};
 			else entry.problem = prepared.reason;
 		}
 	}
-	model.policies.set(cacheKey, entry!);
-	return entry!;
+	model.policies.set(cacheKey, entry);
+	return entry;
 };
 
-const keyOf = (owner: string, source: PolicySource): string =>
+export const keyOf = (owner: string, source: PolicySource): string =>
 	source.kind === 'inline' ? `${source.viaGroup ? `group/${source.viaGroup}` : `user/${owner}`}/inline/${source.name}` : source.arn!;
 
-const inlineDocument = (holder: User | Group, name: string) => holder.inlinePolicies.find(p => p.name === name)?.document;
+export const inlineDocument = (holder: User | Group, name: string) => holder.inlinePolicies.find(p => p.name === name)?.document;
 
 const assemble = (model: AccessModel, kind: 'user' | 'group', holder: User | Group, reachingSources: PolicySource[], boundaryArn?: string): Principal => {
 	const {index} = model;
@@ -144,7 +175,7 @@ const assemble = (model: AccessModel, kind: 'user' | 'group', holder: User | Gro
 	return principal;
 };
 
-const userFacts = (model: AccessModel, user: User): Record<string, string> => {
+export const userFacts = (model: AccessModel, user: User): Record<string, string> => {
 	const facts: Record<string, string> = {
 		'aws:username': user.name,
 		'aws:userid': user.id,

@@ -1,5 +1,6 @@
 // A plan in words, for the confirmation screen and for `--dry-run`: the steps with their `aws iam`
-// equivalents, then per user what arrives, what leaves and what is kept through another path.
+// equivalents, then per user what arrives, what leaves and what is kept through another path, the
+// notes, and the warnings (self-lockout, the name to type).
 import {sanitize} from '../sanitize.js';
 import type {MembershipPreview, Plan} from './types.js';
 
@@ -41,15 +42,21 @@ export const previewLines = (preview: MembershipPreview): PlanLine[] => {
 	return lines;
 };
 
+/**
+ * The whole plan: a lockout warning first (it must not be missed), the steps, what changes per user,
+ * the notes, and the name to type when the plan deletes something.
+ */
 export const planLines = (plan: Plan): PlanLine[] => [
 	line(0, plan.title),
+	...(plan.lockout ? [line(0, `Warning: ${plan.lockout}`, 'warning')] : []),
 	line(0, 'Steps'),
 	...plan.steps.flatMap((step, n) => [
 		line(1, `${n + 1}. ${step.description}${step.noop ? ` — skipped: ${step.noop}` : ''}`, step.noop ? 'dim' : undefined),
 		line(2, step.awsCli, 'dim'),
 	]),
-	line(0, 'What changes'),
-	...plan.previews.flatMap(previewLines),
+	...(plan.previews.length > 0 ? [line(0, 'What changes'), ...plan.previews.flatMap(previewLines)] : []),
+	...(plan.notes && plan.notes.length > 0 ? [line(0, 'Notes'), ...plan.notes.map(note => line(1, note))] : []),
+	...(plan.confirmName ? [line(0, `Type ${plan.confirmName} to confirm`, 'warning')] : []),
 ];
 
 /** Plain text (headless --dry-run): indentation instead of colours. */

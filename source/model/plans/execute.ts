@@ -1,8 +1,26 @@
 // Runs a plan's steps in order through the gateway, journals each attempt, stops at the first failure
 // and reports what was done and what was not. No I/O of its own: the gateway and the journal are given.
+// Secrets issued on the way (new access keys, passwords set) come back in the report as Secret values,
+// for the SecretOnce screen; they never reach the journal.
 import {describeError, isIamError} from '../errors.js';
-import type {IamGateway} from '../gateway.js';
-import type {Plan, PlanStep, SnapshotPatch, StepOperation} from './types.js';
+import type {IamGateway, IamWrites, WriteName} from '../gateway.js';
+import {isSecret, Secret} from '../secret.js';
+import type {AppliedChange, Plan, PlanStep, SnapshotPatch, StepOperation} from './types.js';
+
+/** The entity fields a journal record may name: identifiers only, never a document or a secret. */
+export const JOURNAL_TARGET_FIELDS = [
+	'user',
+	'group',
+	'policyArn',
+	'policyName',
+	'accessKeyId',
+	'certificateId',
+	'serialNumber',
+	'sshPublicKeyId',
+	'serviceSpecificCredentialId',
+	'versionId',
+] as const;
+export type JournalTarget = Partial<Record<(typeof JOURNAL_TARGET_FIELDS)[number], string>>;
 
 /** One journal record: who did what to which entity, and how it ended. Never a payload or a secret. */
 export interface JournalEntry {
@@ -12,7 +30,7 @@ export interface JournalEntry {
 	callerArn: string | null;
 	/** The IAM action, e.g. iam:AddUserToGroup. */
 	operation: string;
-	target: {user?: string; group?: string};
+	target: JournalTarget;
 	outcome: 'ok' | 'failed' | 'refused';
 	errorCode: string | null;
 }
@@ -27,6 +45,11 @@ export interface Actor {
 	account: string | null;
 	callerArn: string | null;
 }
+
+/** A credential a plan issued: shown once on SecretOnce, then wiped. */
+export type IssuedSecret =
+	| {kind: 'access-key'; user: string; accessKeyId: string; secretAccessKey: Secret; createDate: string}
+	| {kind: 'password'; user: string; password: Secret; passwordResetRequired: boolean};
 
 export type StepStatus = 'done' | 'failed' | 'skipped' | 'not-run';
 
@@ -43,39 +66,76 @@ export interface ExecutionReport {
 	outcomes: StepOutcome[];
 	/** The changes that were made, for patching the snapshot. */
 	patch: SnapshotPatch;
+	/** Credentials issued by the steps that ran, in step order. */
+	secrets: IssuedSecret[];
 }
 
-export const iamAction = (op: StepOperation): string =>
-	op.operation === 'addUserToGroup' ? 'iam:AddUserToGroup' : 'iam:RemoveUserFromGroup';
-
-const send = (gateway: IamGateway, op: StepOperation): Promise<void> => {
-	switch (op.operation) {
-		case 'addUserToGroup':
-			return gateway.addUserToGroup(op.user, op.group);
-		case 'removeUserFromGroup':
-			return gateway.removeUserFromGroup(op.user, op.group);
-	}
+/** iam:AddUserToGroup for addUserToGroup: the IAM action a gateway write performs (MFA and SSH in capitals, as IAM spells them). */
+export const iamAction = (op: StepOperation | WriteName): string => {
+	const name = typeof op === 'string' ? op : op.operation;
+	return `iam:${name.charAt(0).toUpperCase()}${name.slice(1).replace('Mfa', 'MFA').replace('Ssh', 'SSH')}`;
 };
 
-const patchOf = (op: StepOperation): SnapshotPatch['memberships'][number] => ({
-	user: op.user,
-	group: op.group,
-	member: op.operation === 'addUserToGroup',
-});
+export const journalTarget = (op: StepOperation): JournalTarget => {
+	const target: JournalTarget = {};
+	const fields = op as unknown as Record<string, unknown>;
+	for (const field of JOURNAL_TARGET_FIELDS) {
+		const value = fields[field];
+		if (typeof value === 'string') target[field] = value;
+	}
+	return target;
+};
+
+/** The gateway input: Secrets revealed at the last moment, the step's own `operation` tag removed. */
+const inputOf = (op: StepOperation): Record<string, unknown> => {
+	const {operation: _operation, ...rest} = op as unknown as Record<string, unknown>;
+	return Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, isSecret(value) ? value.reveal() : value]));
+};
+
+const send = async (gateway: IamGateway, op: StepOperation): Promise<unknown> => {
+	const method = gateway[op.operation] as (input: unknown) => Promise<unknown>;
+	return method.call(gateway, inputOf(op));
+};
+
+/** What a finished step adds to the report: the patch entry, and any credential it issued. */
+const settle = (op: StepOperation, result: unknown, secrets: IssuedSecret[]): AppliedChange => {
+	const out = (result ?? {}) as Partial<Record<string, string>>;
+	if (op.operation === 'createAccessKey') {
+		const key = result as Awaited<ReturnType<IamWrites['createAccessKey']>>;
+		secrets.push({kind: 'access-key', user: op.user, accessKeyId: key.accessKeyId, secretAccessKey: new Secret(key.secretAccessKey), createDate: key.createDate});
+		return {...op, result: {accessKeyId: key.accessKeyId}};
+	}
+	if (op.operation === 'createLoginProfile' || op.operation === 'updateLoginProfile')
+		secrets.push({kind: 'password', user: op.user, password: op.password, passwordResetRequired: op.passwordResetRequired});
+	const applied: AppliedChange = {...op};
+	if (out.arn || out.certificateId) applied.result = {...(out.arn ? {arn: out.arn} : {}), ...(out.certificateId ? {certificateId: out.certificateId} : {})};
+	return applied;
+};
 
 export interface ExecuteOptions {
 	gateway: IamGateway;
 	journal: JournalSink;
 	actor: Actor;
 	now?: () => Date;
-	/** Called after each step, so a screen can show progress. */
+	/** Called after each step, so a screen can show progress (and a resumable plan can record it). */
 	onStep?: (outcome: StepOutcome, position: number) => void;
+	/**
+	 * Resumable plans (offboarding): a removal whose target is already gone (NoSuchEntity) counts as
+	 * done, because an earlier, interrupted run may have sent it before it could record it.
+	 */
+	goneIsDone?: boolean;
 }
+
+const REMOVAL = /^(delete|remove|detach|deactivate)/;
+
+const alreadyGone = (op: StepOperation, error: unknown): boolean =>
+	isIamError(error) && error.kind === 'NotFound' && (REMOVAL.test(op.operation) || (op.operation === 'updateAccessKey' && op.status === 'Inactive'));
 
 export const executePlan = async (plan: Plan, options: ExecuteOptions): Promise<ExecutionReport> => {
 	const now = options.now ?? (() => new Date());
 	const outcomes: StepOutcome[] = plan.steps.map(step => ({step, status: 'not-run'}));
-	const patch: SnapshotPatch = {memberships: []};
+	const patch: SnapshotPatch = {changes: []};
+	const secrets: IssuedSecret[] = [];
 	let ok = true;
 	for (const [position, outcome] of outcomes.entries()) {
 		const {step} = outcome;
@@ -88,16 +148,24 @@ export const executePlan = async (plan: Plan, options: ExecuteOptions): Promise<
 					time: now().toISOString(),
 					...options.actor,
 					operation: iamAction(step.run),
-					target: {user: step.run.user, group: step.run.group},
+					target: journalTarget(step.run),
 					outcome: result,
 					errorCode,
 				});
 			try {
-				await send(options.gateway, step.run);
+				const result = await send(options.gateway, step.run);
 				outcome.status = 'done';
-				patch.memberships.push(patchOf(step.run));
+				patch.changes.push(settle(step.run, result, secrets));
 				record('ok', null);
 			} catch (error) {
+				if (options.goneIsDone && alreadyGone(step.run, error)) {
+					outcome.status = 'done';
+					outcome.message = 'already gone';
+					patch.changes.push({...step.run});
+					record('ok', 'NoSuchEntity');
+					options.onStep?.(outcome, position);
+					continue;
+				}
 				outcome.status = 'failed';
 				outcome.message = describeError(error);
 				if (isIamError(error)) outcome.errorKind = error.kind;
@@ -109,7 +177,7 @@ export const executePlan = async (plan: Plan, options: ExecuteOptions): Promise<
 		options.onStep?.(outcome, position);
 		if (!ok) break;
 	}
-	return {ok, outcomes, patch};
+	return {ok, outcomes, patch, secrets};
 };
 
 /** One line per step: done / failed / skipped / not run. */

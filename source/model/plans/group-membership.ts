@@ -3,12 +3,13 @@
 // unknown names are refused; a change that is already true is a no-op step, reported and not sent.
 import {IamError} from '../errors.js';
 import type {SnapshotIndex} from '../indexes.js';
+import {MAX_GROUPS_PER_USER} from '../validate.js';
 import {awsIam} from './aws-cli.js';
 import {membershipPreview} from './preview.js';
 import type {Plan, PlanStep} from './types.js';
 
-/** IAM's quota: groups per user (not adjustable). */
-export const MAX_GROUPS_PER_USER = 10;
+/** IAM's quota: groups per user (not adjustable); defined with the other limits in validate.ts. */
+export {MAX_GROUPS_PER_USER};
 
 export interface MembershipRequest {
 	change: 'add' | 'remove';

@@ -5,7 +5,7 @@
 import {buildAccessModel, effectiveAccess, type ServiceGrant} from '../access.js';
 import {buildIndex, policiesReachingUser, type PolicyGrant, type SnapshotIndex} from '../indexes.js';
 import type {ActionChange, MembershipPreview, PolicyChange} from './types.js';
-import {applyPatch} from './patch.js';
+import {applyPatch, membershipPatch} from './patch.js';
 
 const pathLabel = (grant: PolicyGrant): string =>
 	grant.viaGroup ? `group ${grant.viaGroup}` : grant.kind === 'inline' ? `inline policy ${grant.name}` : 'attached directly';
@@ -65,7 +65,7 @@ export const membershipPreview = (index: SnapshotIndex, userName: string, group:
 	if (change === 'remove' && !member) preview.noop = `${userName} is not in ${group}`;
 	if (preview.noop) return preview;
 
-	const withMember = member ? index : buildIndex(applyPatch(index.snapshot, {memberships: [{user: userName, group, member: true}]}));
+	const withMember = member ? index : buildIndex(applyPatch(index.snapshot, membershipPatch(userName, group, true)));
 	const grants = policiesReachingUser(withMember, withMember.userByName.get(userName)!);
 	const others = grants.filter(g => g.viaGroup !== group);
 	preview.policies = grants

@@ -1,14 +1,17 @@
 // A write, before it is sent: steps in order, each with its `aws iam …` equivalent and a descriptor of
 // the gateway call it makes. Plain data, so a screen can show it and a test can compare it.
+import type {WriteInput, WriteName} from '../gateway.js';
+import type {Secret} from '../secret.js';
 
-/** The gateway operation one step performs (model/gateway.ts names). */
-export type StepOperation =
-	| {operation: 'addUserToGroup'; user: string; group: string}
-	| {operation: 'removeUserFromGroup'; user: string; group: string};
+/** A gateway input as a plan holds it: a password travels as a Secret, never as a string. */
+type Planned<T> = {[P in keyof T]: P extends 'password' ? Secret : T[P]};
+
+/** The gateway write one step performs: its name (model/gateway.ts IamWrites) and its input. */
+export type StepOperation = {[K in WriteName]: {operation: K} & Planned<WriteInput<K>>}[WriteName];
 
 export interface PlanStep {
 	description: string;
-	/** The same change with the AWS CLI, for the operator to read or copy. */
+	/** The same change with the AWS CLI, for the operator to read or copy. Never contains a secret. */
 	awsCli: string;
 	run: StepOperation;
 	/** Set when the account already is as the step wants: reported, never sent. */
@@ -16,7 +19,7 @@ export interface PlanStep {
 }
 
 export interface PlanTarget {
-	kind: 'user' | 'group';
+	kind: 'user' | 'group' | 'policy';
 	name: string;
 }
 
@@ -62,9 +65,18 @@ export interface Plan {
 	targets: PlanTarget[];
 	steps: PlanStep[];
 	previews: MembershipPreview[];
+	/** Deleting a user, group or policy: the operator must type this name to confirm. */
+	confirmName?: string;
+	/** Set when the plan removes the caller's own path to IAM writes: the consequence, to be typed-confirmed. */
+	lockout?: string;
+	/** Further lines for the confirmation: a policy document preview, warnings, what a template is for. */
+	notes?: string[];
 }
+
+/** A step that ran, with what it returned (a created policy's ARN, a certificate id); no secrets. */
+export type AppliedChange = StepOperation & {result?: {arn?: string; certificateId?: string; accessKeyId?: string}};
 
 /** The entities a finished plan changed, for patching the snapshot before the reload arrives. */
 export interface SnapshotPatch {
-	memberships: Array<{user: string; group: string; member: boolean}>;
+	changes: AppliedChange[];
 }

@@ -1,6 +1,7 @@
 // A virtualized table: renders only the rows in view, truncates cells with …, highlights the cursor row.
 // Every cell is sanitized here, so account text cannot reach the terminal raw.
 import {Box, Text} from 'ink';
+import {useMemo} from 'react';
 import {sanitize} from '../../model/sanitize.js';
 import {fit} from './text.js';
 
@@ -14,6 +15,7 @@ export interface Column<Row> {
 	align?: 'left' | 'right';
 	/** Columns with a higher number are dropped first when the terminal is narrow. */
 	dropOrder?: number;
+	/** A row's text: from the row alone (the table keeps it per row; new columns when anything else it reads changes). */
 	cell: (row: Row) => string;
 }
 
@@ -55,7 +57,15 @@ export function Table<Row>(props: {
 	emptyText?: string;
 }) {
 	// Two columns for the cursor marker, so the selection shows even without colour.
-	const columns = layoutColumns(props.columns, props.width - 2);
+	const columns = useMemo(() => layoutColumns(props.columns, props.width - 2), [props.columns, props.width]);
+	// A row's text is laid out once per column layout: a key press re-renders only what moved.
+	const lines = useMemo(() => new WeakMap<object, string>(), [columns]);
+	const lineOf = (row: Row) => {
+		if (typeof row !== 'object' || row === null) return renderLine(columns, column => column.cell(row));
+		let line = lines.get(row);
+		if (line === undefined) lines.set(row, (line = renderLine(columns, column => column.cell(row))));
+		return line;
+	};
 	const visible = props.rows.slice(props.top, props.top + Math.max(1, props.height));
 	return (
 		<Box flexDirection="column">
@@ -71,7 +81,7 @@ export function Table<Row>(props: {
 					const selected = props.top + offset === props.cursor;
 					return (
 						<Text key={props.rowKey(row)} inverse={selected && props.focused} bold={selected} wrap="truncate-end">
-							{(selected ? '› ' : '  ') + renderLine(columns, column => column.cell(row))}
+							{(selected ? '› ' : '  ') + lineOf(row)}
 						</Text>
 					);
 				})

@@ -1,4 +1,5 @@
-// One group: its members (enter opens the user) and its attached and inline policies.
+// One group: its members (enter opens the user) and its attached and inline policies; the writes on
+// them (membership, attach/detach, inline policies, deleting the group) come in as callbacks.
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import type {SnapshotIndex} from '../../model/indexes.js';
@@ -20,6 +21,16 @@ export function GroupScreen(props: {
 	onAddMembers?: () => void;
 	/** `x`: plan removing these members (the marked ones, or the selected one). */
 	onRemoveMembers?: (users: string[]) => void;
+	/** `p`: pick a managed policy to attach. */
+	onAttachPolicy?: () => void;
+	/** `d` on an attached policy: plan detaching it. */
+	onDetachPolicy?: (policyArn: string) => void;
+	/** `i`: the template wizard for an inline policy. */
+	onPutInlinePolicy?: () => void;
+	/** `d` on an inline policy: plan deleting it. */
+	onDeleteInlinePolicy?: (policyName: string) => void;
+	/** `D`: plan deleting this group. */
+	onDeleteGroup?: () => void;
 	onHint?: (text: string) => void;
 	focused: boolean;
 	width: number;
@@ -30,7 +41,7 @@ export function GroupScreen(props: {
 	const members = index.membersByGroup.get(props.name) ?? [];
 	// Marks of members who have left (after a removal) simply match no line any more.
 	const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
-	const {onAddMembers, onRemoveMembers} = props;
+	const {onAddMembers, onRemoveMembers, onAttachPolicy, onDetachPolicy, onPutInlinePolicy, onDeleteInlinePolicy, onDeleteGroup} = props;
 	const toggle = (name: string) =>
 		setMarked(current => {
 			const next = new Set(current);
@@ -53,6 +64,18 @@ export function GroupScreen(props: {
 						if (names.length === 0) return props.onHint?.('Select a member (or mark several with space), then x');
 						setMarked(new Set());
 						onRemoveMembers(names);
+					},
+				}
+			: {}),
+		...(onAttachPolicy ? {'attach-policy': () => onAttachPolicy()} : {}),
+		...(onPutInlinePolicy ? {'put-inline-policy': () => onPutInlinePolicy()} : {}),
+		...(onDeleteGroup ? {'delete-group': () => onDeleteGroup()} : {}),
+		...(onDetachPolicy || onDeleteInlinePolicy
+			? {
+					'delete-selected': (line: DetailLine | undefined) => {
+						if (line?.section === 'attached' && line.value && onDetachPolicy) return onDetachPolicy(line.value);
+						if (line?.section === 'inline' && line.value && onDeleteInlinePolicy) return onDeleteInlinePolicy(line.value);
+						props.onHint?.('Select a managed or an inline policy of this group, then d');
 					},
 				}
 			: {}),
@@ -81,6 +104,8 @@ export function GroupScreen(props: {
 					group.attachedPolicies.map(p => ({
 						key: `attached-${p.arn}`,
 						text: `${p.name}  ${p.arn}`,
+						value: p.arn,
+						section: 'attached',
 						open: () => onOpen({screen: 'policy', arn: p.arn}),
 					})),
 					'attached',
@@ -90,6 +115,8 @@ export function GroupScreen(props: {
 					group.inlinePolicies.map(p => ({
 						key: `inline-${p.name}`,
 						text: p.name,
+						value: p.name,
+						section: 'inline',
 						open: () => onOpen({screen: 'inline-policy', owner: 'group', ownerName: group.name, policyName: p.name}),
 					})),
 					'inline',

@@ -2,6 +2,7 @@ import {useMemo} from 'react';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {filterGroupRows, groupRows, groupSortColumns, type GroupRow} from '../../model/views.js';
 import type {Column} from '../components/Table.js';
+import type {CommandId} from '../keymap.js';
 import {ListScreen} from './ListScreen.js';
 
 const columns: Array<Column<GroupRow>> = [
@@ -13,12 +14,21 @@ const columns: Array<Column<GroupRow>> = [
 export function GroupsScreen(props: {
 	index: SnapshotIndex;
 	onOpenGroup: (name: string) => void;
+	/** `n`: the create-group form. */
+	onCreateGroup?: () => void;
+	/** `D`: plan deleting the selected group (members, policies first). */
+	onDeleteGroup?: (name: string) => void;
 	onBack?: () => void;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
 	const rows = useMemo(() => groupRows(props.index), [props.index]);
+	const {onCreateGroup, onDeleteGroup} = props;
+	const actions: Partial<Record<CommandId, (row: GroupRow | undefined) => void>> = {
+		...(onCreateGroup ? {'create-group': () => onCreateGroup()} : {}),
+		...(onDeleteGroup ? {'delete-group': (row: GroupRow | undefined) => row && onDeleteGroup(row.name)} : {}),
+	};
 	return (
 		<ListScreen
 			scope="groups"
@@ -29,6 +39,7 @@ export function GroupsScreen(props: {
 			filter={filterGroupRows}
 			sortColumns={groupSortColumns}
 			onOpen={row => props.onOpenGroup(row.name)}
+			actions={actions}
 			onBack={props.onBack}
 			emptyText="No groups in this account."
 			focused={props.focused}

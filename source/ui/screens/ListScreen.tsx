@@ -1,8 +1,9 @@
 // What every list screen shares: title, `/` filter as you type, `s`/`S` sort, a virtualized table and
-// the cursor. Rows come in memoised; filtering and sorting run only when their inputs change.
+// the cursor. Rows come in memoised; sorting runs when the order changes, filtering when the query does.
 import {Box, Text} from 'ink';
 import {useMemo, useState, type ReactNode} from 'react';
-import {nextSortColumn, sortRows, type SortColumn, type SortState} from '../../model/views.js';
+import {nextSortColumn, type SortColumn, type SortState} from '../../model/views.js';
+import {sortListRows} from '../components/list-sort.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {Table, type Column} from '../components/Table.js';
 import {useListCursor} from '../components/use-list-cursor.js';
@@ -39,11 +40,9 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 	const [editing, setEditing] = useState(false);
 	const [sort, setSort] = useState<SortState>({column: sortColumns?.[0]?.id ?? '', descending: false});
 
-	const filtered = useMemo(() => filter(rows, query), [filter, rows, query]);
-	const sorted = useMemo(
-		() => (sortColumns ? sortRows(filtered, sortColumns, sort) : filtered),
-		[filtered, sortColumns, sort],
-	);
+	// Sort once per order, then filter the sorted rows per key: filtering keeps the order.
+	const ordered = useMemo(() => (sortColumns ? sortListRows(rows, sortColumns, sort) : rows), [rows, sortColumns, sort]);
+	const sorted = useMemo(() => filter(ordered, query), [filter, ordered, query]);
 
 	const showFilter = editing || query !== '';
 	const chrome = 2 + (props.noticeLines ?? 0) + (showFilter ? 1 : 0);

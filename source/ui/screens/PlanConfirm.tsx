@@ -1,5 +1,6 @@
 // The confirmation every write goes through: the plan's steps with their `aws iam` equivalents and
-// the preview (gains, losses, kept through another path). y/enter runs it, n/esc cancels; afterwards
+// the preview (gains, losses, kept through another path). y/enter runs it, n/esc cancels; a deletion
+// needs its name typed, and a change that locks the operator out needs "lock me out" typed. Afterwards
 // each step shows done / failed / skipped / not run, and enter or esc goes back.
 import {Box, Text} from 'ink';
 import {useState} from 'react';
@@ -11,6 +12,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {useCommands} from '../state/keyboard.js';
 import type {RunPlan} from '../state/plan-runner.js';
 import {truncate} from '../components/text.js';
+import {TextField} from '../components/TextField.js';
 
 type Phase = {name: 'confirm'} | {name: 'running'} | {name: 'done'; report: ExecutionReport} | {name: 'crashed'; message: string};
 
@@ -25,9 +27,15 @@ const resultLines = (report: ExecutionReport): PlanLine[] => [
 	}),
 ];
 
+/** What must be typed before the plan runs, if anything: the lockout phrase wins over a name. */
+export const LOCKOUT_PHRASE = 'lock me out';
+export const typedConfirmation = (plan: Plan): string | undefined => (plan.lockout ? LOCKOUT_PHRASE : plan.confirmName);
+
 export function PlanConfirm(props: {
 	plan: Plan;
 	runPlan: RunPlan;
+	/** After a run: the report, so the caller can go on (e.g. to SecretOnce); else onDone. */
+	onFinished?: (report: ExecutionReport) => void;
 	onDone: () => void;
 	focused: boolean;
 	width: number;
@@ -36,21 +44,32 @@ export function PlanConfirm(props: {
 	const {plan} = props;
 	const [phase, setPhase] = useState<Phase>({name: 'confirm'});
 	const [top, setTop] = useState(0);
+	const [typed, setTyped] = useState('');
+	const [mismatch, setMismatch] = useState(false);
 	const sendable = plan.steps.filter(s => !s.noop).length;
+	const expected = sendable > 0 ? typedConfirmation(plan) : undefined;
 
 	const run = () => {
 		setPhase({name: 'running'});
 		props.runPlan(plan).then(
-			report => setPhase({name: 'done', report}),
+			report => {
+				setPhase({name: 'done', report});
+				props.onFinished?.(report);
+			},
 			(error: unknown) => setPhase({name: 'crashed', message: describeError(error)}),
 		);
 	};
+	const submitTyped = (value: string) => {
+		if (value.trim() === expected) run();
+		else setMismatch(true);
+	};
+	const typing = expected !== undefined && phase.name === 'confirm';
 	const finished = phase.name === 'done' || phase.name === 'crashed';
 	const scroll = (delta: number) => () => setTop(current => Math.max(0, current + delta));
 	useCommands(
 		'plan',
 		{
-			'run-plan': phase.name === 'confirm' ? run : finished ? props.onDone : () => {},
+			'run-plan': phase.name === 'confirm' ? (typing ? () => {} : run) : finished ? props.onDone : () => {},
 			'cancel-plan': phase.name === 'confirm' ? props.onDone : () => {},
 			back: phase.name === 'running' ? () => {} : props.onDone,
 			up: scroll(-1),
@@ -61,24 +80,44 @@ export function PlanConfirm(props: {
 		props.focused,
 	);
 
+	const confirmStatus =
+		sendable === 0
+			? 'Nothing to send: every step is already done. y/enter or esc goes back.'
+			: typing
+				? `${plan.lockout ? `${plan.lockout}. ` : ''}Type "${expected}" and press enter to run ${sendable} step${sendable === 1 ? '' : 's'} · esc cancels (nothing is sent)`
+				: `${plan.dangerous ? 'This takes access away. ' : ''}y/enter runs ${sendable} step${sendable === 1 ? '' : 's'} · n/esc cancels (nothing is sent)`;
 	const status =
 		phase.name === 'confirm'
-			? sendable === 0
-				? 'Nothing to send: every step is already done. y/enter or esc goes back.'
-				: `${plan.dangerous ? 'This takes access away. ' : ''}y/enter runs ${sendable} step${sendable === 1 ? '' : 's'} · n/esc cancels (nothing is sent)`
+			? confirmStatus
 			: phase.name === 'running'
 				? 'Running…'
 				: phase.name === 'crashed'
 					? `Failed: ${phase.message} · enter/esc goes back`
 					: 'enter/esc goes back';
 	const lines = [...(phase.name === 'done' ? resultLines(phase.report) : []), ...planLines(plan)];
-	const visible = Math.max(1, props.height - 1);
+	const visible = Math.max(1, props.height - (typing ? 2 : 1));
 	const start = Math.min(top, Math.max(0, lines.length - visible));
 	return (
 		<Box flexDirection="column">
 			<Text bold color={plan.dangerous && phase.name === 'confirm' ? 'red' : undefined} wrap="truncate-end">
 				{truncate(sanitize(status), props.width)}
 			</Text>
+			{typing ? (
+				<Box>
+					<Text color={mismatch ? 'red' : 'yellow'}>{mismatch ? 'does not match — type exactly: ' : 'confirm: '}</Text>
+					<TextField
+						value={typed}
+						onChange={value => {
+							setTyped(value);
+							setMismatch(false);
+						}}
+						onSubmit={submitTyped}
+						onCancel={props.onDone}
+						focused={props.focused}
+						placeholder={expected}
+					/>
+				</Box>
+			) : null}
 			{lines.slice(start, start + visible).map((line, n) => (
 				<Text
 					key={`${start + n}`}

@@ -2,6 +2,7 @@ import {useMemo} from 'react';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {filterPolicyRows, policyRows, policySortColumns, type PolicyRow} from '../../model/views.js';
 import type {Column} from '../components/Table.js';
+import type {CommandId} from '../keymap.js';
 import {ListScreen} from './ListScreen.js';
 
 const columns: Array<Column<PolicyRow>> = [
@@ -15,12 +16,21 @@ const columns: Array<Column<PolicyRow>> = [
 export function PoliciesScreen(props: {
 	index: SnapshotIndex;
 	onOpenPolicy: (arn: string) => void;
+	/** `n`: the template wizard for a new customer managed policy. */
+	onNewPolicy?: () => void;
+	/** `D`: plan deleting the selected customer managed policy. */
+	onDeletePolicy?: (arn: string) => void;
 	onBack?: () => void;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
 	const rows = useMemo(() => policyRows(props.index), [props.index]);
+	const {onNewPolicy, onDeletePolicy} = props;
+	const actions: Partial<Record<CommandId, (row: PolicyRow | undefined) => void>> = {
+		...(onNewPolicy ? {'create-policy': () => onNewPolicy()} : {}),
+		...(onDeletePolicy ? {'delete-policy': (row: PolicyRow | undefined) => row && onDeletePolicy(row.arn)} : {}),
+	};
 	return (
 		<ListScreen
 			scope="policies"
@@ -31,6 +41,7 @@ export function PoliciesScreen(props: {
 			filter={filterPolicyRows}
 			sortColumns={policySortColumns}
 			onOpen={row => props.onOpenPolicy(row.arn)}
+			actions={actions}
 			onBack={props.onBack}
 			emptyText="No customer managed policies, and no AWS managed policy is attached."
 			focused={props.focused}

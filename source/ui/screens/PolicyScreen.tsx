@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {sanitize, sanitizeMultiline} from '../../model/sanitize.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
+import type {CommandId} from '../keymap.js';
 import type {Route} from '../state/routes.js';
 
 /** The document pretty-printed when it is JSON, as it came otherwise; one DetailLine per line. */
@@ -94,10 +95,23 @@ export function PolicyScreen(props: {
 	target: PolicyTarget;
 	onOpen: (route: Route) => void;
 	onBack: () => void;
+	/** `a` on a managed policy: pick a user or group to attach it to. */
+	onAttach?: () => void;
+	/** `D`: plan deleting this policy (a customer managed one, or this inline policy). */
+	onDelete?: () => void;
+	onHint?: (text: string) => void;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
+	const {onAttach, onDelete, onHint} = props;
+	const inline = props.target.kind === 'inline';
+	const actions: Partial<Record<CommandId, () => void>> = {
+		...(onAttach || (inline && onHint)
+			? {'attach-to': () => (onAttach && !inline ? onAttach() : onHint?.('An inline policy belongs to its user or group: it cannot be attached elsewhere'))}
+			: {}),
+		...(onDelete ? {'delete-policy': () => onDelete()} : {}),
+	};
 	const {title, lines} =
 		props.target.kind === 'managed'
 			? managedLines(props.index, props.target.arn, props.onOpen)
@@ -108,6 +122,7 @@ export function PolicyScreen(props: {
 			<DetailList
 				scope="policy"
 				lines={lines}
+				actions={actions}
 				height={props.height - 1}
 				width={props.width}
 				focused={props.focused}

@@ -1,7 +1,8 @@
 // One user: who they are, their groups, the policies that reach them and how, their keys, MFA and tags.
-// Keys, MFA devices and tags are per-user calls, made when this screen opens.
+// Keys, MFA devices, tags, the console password and signing certificates are per-user calls, made when
+// this screen opens and again when it comes back to the front (after a write) or the snapshot reloads.
 import {Box, Text} from 'ink';
-import {useEffect, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import {describeError} from '../../model/errors.js';
 import type {AccessKeyDetail, UserDetails} from '../../model/gateway.js';
 import {policiesReachingUser, type SnapshotIndex} from '../../model/indexes.js';
@@ -11,23 +12,38 @@ import {DetailList, heading, note, type DetailLine} from '../components/DetailLi
 import {useCommands} from '../state/keyboard.js';
 import type {Route} from '../state/routes.js';
 import type {CommandId} from '../keymap.js';
+import {credentialLines, userWriteActions, type Loaded, type UserCredentials, type UserWrite} from './user-credentials.js';
 
-type DetailsState = {status: 'loading'} | {status: 'ok'; details: UserDetails} | {status: 'error'; message: string};
+type DetailsState = Loaded<UserDetails>;
 
-const useUserDetails = (name: string, load: (name: string) => Promise<UserDetails>): DetailsState => {
-	const [state, setState] = useState<DetailsState>({status: 'loading'});
+/** Per-user calls, made on open and again on `refresh`, keeping what is shown meanwhile. */
+const useUserDetails = <T,>(name: string, load: (name: string) => Promise<T>, refresh?: unknown): Loaded<T> => {
+	const [state, setState] = useState<Loaded<T> & {name?: string}>({status: 'loading'});
 	useEffect(() => {
 		let current = true;
-		setState({status: 'loading'});
+		setState(previous => (previous.name === name ? previous : {status: 'loading'}));
 		load(name).then(
-			details => current && setState({status: 'ok', details}),
-			(error: unknown) => current && setState({status: 'error', message: describeError(error)}),
+			details => current && setState({status: 'ok', details, name}),
+			(error: unknown) => current && setState({status: 'error', message: describeError(error), name}),
 		);
 		return () => {
 			current = false;
 		};
-	}, [name, load]);
+	}, [name, load, refresh]);
 	return state;
+};
+
+const noCredentials = async (): Promise<UserCredentials> => ({loginProfile: null, certificates: []});
+
+/** Counts the times the screen gets the focus back (after a plan ran on top of it, say). */
+const useReturns = (focused: boolean): number => {
+	const [returns, setReturns] = useState(0);
+	const was = useRef(focused);
+	useEffect(() => {
+		if (focused && !was.current) setReturns(n => n + 1);
+		was.current = focused;
+	}, [focused]);
+	return returns;
 };
 
 const pending = (state: DetailsState, key: string): DetailLine[] | undefined => {
@@ -61,14 +77,26 @@ export function UserScreen(props: {
 	onRemoveFromGroup?: (group: string) => void;
 	/** A one-line hint for the status line (e.g. "select a group first"). */
 	onHint?: (text: string) => void;
+	/** `O`: offboard this user (record, revoke, delete or keep). */
+	onOffboard?: () => void;
+	/** `R`: rotate this user's access key. */
+	onRotateKey?: () => void;
+	/** Login profile and signing certificates (per-user calls); without it those sections are not shown. */
+	loadCredentials?: (name: string) => Promise<UserCredentials>;
+	/** Keys, passwords, policies, certificates: the write asked for, with what this screen loaded. */
+	onWrite?: (write: UserWrite) => void;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
 	const {index, now, onOpen} = props;
 	const user = index.userByName.get(props.name);
-	const details = useUserDetails(props.name, props.loadDetails);
-	useCommands('user', {'open-access': props.onOpenAccess}, props.focused);
+	// Credentials are not in the snapshot: read them again after a write or a reload.
+	const returns = useReturns(props.focused);
+	const refresh = useMemo(() => ({}), [index, returns]);
+	const details = useUserDetails(props.name, props.loadDetails, refresh);
+	const credentials = useUserDetails(props.name, props.loadCredentials ?? noCredentials, refresh);
+	useCommands('user', {'open-access': props.onOpenAccess, 'offboard-user': props.onOffboard, 'rotate-key': props.onRotateKey}, props.focused);
 	if (!user)
 		return (
 			<Box flexDirection="column">
@@ -99,6 +127,9 @@ export function UserScreen(props: {
 							: props.onHint?.('Select one of the groups (tab moves to the Groups section), then x'),
 				}
 			: {}),
+		...(props.onWrite
+			? userWriteActions({user: props.name, details, credentials, onWrite: props.onWrite, onHint: text => props.onHint?.(text)})
+			: {}),
 	};
 	const lines: DetailLine[] = [
 		note('arn', user.arn),
@@ -118,7 +149,7 @@ export function UserScreen(props: {
 		),
 		heading('attached', `Managed policies attached directly (${user.attachedPolicies.length})`),
 		...orNone(
-			user.attachedPolicies.map(p => ({key: `attached-${p.arn}`, text: p.name, open: () => onOpen({screen: 'policy', arn: p.arn})})),
+			user.attachedPolicies.map(p => ({key: `attached-${p.arn}`, text: p.name, value: p.arn, section: 'attached', open: () => onOpen({screen: 'policy', arn: p.arn})})),
 			'attached',
 		),
 		heading('inline', `Inline policies (${user.inlinePolicies.length})`),
@@ -126,6 +157,8 @@ export function UserScreen(props: {
 			user.inlinePolicies.map(p => ({
 				key: `inline-${p.name}`,
 				text: p.name,
+				value: p.name,
+				section: 'inline',
 				open: () => onOpen({screen: 'inline-policy', owner: 'user', ownerName: user.name, policyName: p.name}),
 			})),
 			'inline',
@@ -151,6 +184,8 @@ export function UserScreen(props: {
 					? details.details.accessKeys.map(k => ({
 							key: `key-${k.accessKeyId}`,
 							text: accessKeyText(k, now),
+							value: k.accessKeyId,
+							section: 'keys',
 							tone: k.status === 'Inactive' ? ('warning' as const) : undefined,
 						}))
 					: [],
@@ -167,6 +202,7 @@ export function UserScreen(props: {
 					: [],
 				'mfa',
 			)),
+		...(props.loadCredentials ? credentialLines(credentials, now) : []),
 		heading('tags', 'Tags'),
 		...(pending(details, 'tags') ??
 			orNone(

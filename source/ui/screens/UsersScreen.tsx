@@ -11,7 +11,7 @@ export const UNKNOWN = '?';
 
 const yesNo = (value: boolean | null): string => (value === null ? UNKNOWN : value ? 'yes' : 'no');
 
-const columns = (now: Date, admins?: ReadonlySet<string>): Array<Column<UserRow>> => [
+const columns = (now: Date, admins?: ReadonlySet<string>, rotating?: ReadonlySet<string>): Array<Column<UserRow>> => [
 	{id: 'name', header: 'NAME', width: 12, grow: true, cell: r => r.name},
 	{id: 'groups', header: 'GROUPS', width: 10, grow: true, dropOrder: 3, cell: r => r.groups.join(', ')},
 	{id: 'policies', header: 'POLICIES', width: 8, align: 'right', dropOrder: 2, cell: r => String(r.policyCount)},
@@ -35,6 +35,8 @@ const columns = (now: Date, admins?: ReadonlySet<string>): Array<Column<UserRow>
 	},
 	// Never dropped: an admin-equivalent user is the one row an operator must not miss.
 	...(admins ? [{id: 'admin', header: 'ADMIN', width: 5, cell: (r: UserRow) => (admins.has(r.name) ? 'admin' : '')}] : []),
+	// A key rotation left half-way (store/rotations.ts): shown until it is finished or forgotten.
+	...(rotating && rotating.size > 0 ? [{id: 'rotation', header: 'ROTATION', width: 8, cell: (r: UserRow) => (rotating.has(r.name) ? 'rotating' : '')}] : []),
 ];
 
 export function UsersScreen(props: {
@@ -42,7 +44,11 @@ export function UsersScreen(props: {
 	now: Date;
 	/** Admin-equivalent users (allow * on *, no deny): marked in an ADMIN column. */
 	adminUsers?: ReadonlySet<string>;
+	/** Users with a key rotation in progress: marked in a ROTATION column. */
+	rotating?: ReadonlySet<string>;
 	onOpenUser: (name: string) => void;
+	/** `n`: the create-user wizard. */
+	onCreateUser?: () => void;
 	onBack?: () => void;
 	focused: boolean;
 	width: number;
@@ -50,7 +56,7 @@ export function UsersScreen(props: {
 }) {
 	const {index, now} = props;
 	const rows = useMemo(() => userRows(index, now), [index, now]);
-	const tableColumns = useMemo(() => columns(now, props.adminUsers), [now, props.adminUsers]);
+	const tableColumns = useMemo(() => columns(now, props.adminUsers, props.rotating), [now, props.adminUsers, props.rotating]);
 	const report = index.snapshot.credentialReport;
 	const notice =
 		report.status === 'unavailable' ? (
@@ -68,6 +74,7 @@ export function UsersScreen(props: {
 			filter={filterUserRows}
 			sortColumns={userSortColumns}
 			onOpen={row => props.onOpenUser(row.name)}
+			actions={props.onCreateUser ? {'create-user': props.onCreateUser} : undefined}
 			onBack={props.onBack}
 			notice={notice}
 			noticeLines={notice ? 1 : 0}

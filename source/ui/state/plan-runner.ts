@@ -22,7 +22,7 @@ export const usePlanRunner = (): RunPlan => {
 				now: () => services.now(),
 				...(onStep ? {onStep} : {}),
 			});
-			if (report.patch.memberships.length > 0) apply(report.patch);
+			if (report.patch.changes.length > 0) apply(report.patch);
 			return report;
 		},
 		[gateway, services, settings.profile, identity, apply],

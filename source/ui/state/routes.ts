@@ -1,6 +1,10 @@
 // The screens the navigation stack can hold, and the keymap scope each one uses.
 import type {ScreenId} from '../keymap.js';
 import type {MembershipRequest} from '../../model/plans/group-membership.js';
+import type {IssuedSecret} from '../../model/plans/execute.js';
+import type {Plan} from '../../model/plans/types.js';
+import type {AccessKeyDetail, LoginProfile, SigningCertificate} from '../../model/gateway.js';
+import type {PolicyWizardTarget} from '../screens/policy-wizard.js';
 
 export type Route =
 	| {screen: 'users'}
@@ -16,13 +20,49 @@ export type Route =
 	// Writes: pick a group for a user or users for a group, then confirm the plan.
 	| {screen: 'pick-group'; user: string}
 	| {screen: 'pick-users'; group: string}
-	| {screen: 'plan'; request: MembershipRequest};
+	| {screen: 'plan'; request: MembershipRequest}
+	// Any other write: a plan built by the screen that asked for it, confirmed here.
+	| {screen: 'run-plan'; plan: Plan}
+	// Credentials a plan issued, shown once: popping this route wipes them.
+	| {screen: 'secret'; secrets: IssuedSecret[]}
+	// Offboarding (resumable, recorded), key rotation (resumable), credential hygiene.
+	| {screen: 'offboard'; name: string}
+	| {screen: 'rotate'; name: string}
+	| {screen: 'hygiene'}
+	// User-side writes: the create-user wizard, and the forms the User screen opens before a plan.
+	| {screen: 'create-user'}
+	| {screen: 'pick-user-policy'; user: string}
+	| {screen: 'key-limit'; user: string; keys: AccessKeyDetail[]}
+	| {screen: 'password-form'; user: string; loginProfile: LoginProfile | null}
+	| {screen: 'certificate-form'; user: string; certificates: SigningCertificate[]}
+	// Group and policy writes: create a group, pick a policy for a group or a holder for a policy, the policy wizard.
+	| {screen: 'new-group'}
+	| {screen: 'pick-group-policy'; group: string}
+	| {screen: 'pick-policy-holder'; policyArn: string}
+	| {screen: 'policy-wizard'; target: PolicyWizardTarget}
+	// The audit journal.
+	| {screen: 'journal'};
 
-export const scopeOf = (route: Route): ScreenId =>
-	route.screen === 'inline-policy' ? 'policy' : route.screen === 'pick-group' || route.screen === 'pick-users' ? 'picker' : route.screen;
+const scopes: Partial<Record<Route['screen'], ScreenId>> = {
+	'inline-policy': 'policy',
+	'pick-group': 'picker',
+	'pick-users': 'picker',
+	'run-plan': 'plan',
+	'create-user': 'wizard',
+	'pick-user-policy': 'picker',
+	'key-limit': 'wizard',
+	'password-form': 'wizard',
+	'certificate-form': 'wizard',
+	'new-group': 'write-wizard',
+	'pick-group-policy': 'picker',
+	'pick-policy-holder': 'picker',
+	'policy-wizard': 'write-wizard',
+};
 
-/** Screens that show the account and so need a loaded snapshot (profiles do not). */
-export const needsSnapshot = (route: Route): boolean => route.screen !== 'profiles';
+export const scopeOf = (route: Route): ScreenId => scopes[route.screen] ?? (route.screen as ScreenId);
 
-export const jumpTargets = ['users', 'groups', 'policies', 'whocan', 'profiles'] as const;
+/** Screens that show the account and so need a loaded snapshot (profiles and the journal do not). */
+export const needsSnapshot = (route: Route): boolean => route.screen !== 'profiles' && route.screen !== 'journal';
+
+export const jumpTargets = ['users', 'groups', 'policies', 'whocan', 'hygiene', 'profiles', 'journal'] as const;
 export type JumpTarget = (typeof jumpTargets)[number];

@@ -1,8 +1,14 @@
 // What the app needs from the outside world, injected by cli.tsx (real) or by tests.
 // The UI reaches AWS only through the IamGateway that connect() returns.
 import type {ConnectionHooks, ConnectionSettings, IamGateway} from '../../model/gateway.js';
-import type {JournalSink} from '../../model/plans/execute.js';
+import type {JournalEntry, JournalSink} from '../../model/plans/execute.js';
 import type {ConfigStore} from '../../store/config.js';
+import type {Clipboard} from '../../store/clipboard.js';
+import type {PolicyTemplate} from '../../model/templates.js';
+import type {generateSelfSigned, readCertificatePem} from '../../store/certificates.js';
+import type {RecordStore} from '../../store/records.js';
+import type {RotationStore} from '../../store/rotations.js';
+import type {saveCredentialsCsv} from '../../store/secrets.js';
 
 export interface Services {
 	/** Creates a gateway for a profile; cheap and lazy (no request until a method is called). */
@@ -10,8 +16,27 @@ export interface Services {
 	/** The local profile store (conf). */
 	store: ConfigStore;
 	/** The audit journal every write attempt goes to. */
-	journal: JournalSink;
+	journal: JournalSink & {
+		/** Every record, oldest first (the :journal screen). */
+		read(): JournalEntry[];
+	};
 	/** Profile names found in ~/.aws/config and ~/.aws/credentials. */
 	awsConfigProfiles(): Promise<string[]>;
+	/** The one way a secret reaches a file: the console's CSV, 0600 (store/secrets.ts). */
+	saveCredentialsCsv: typeof saveCredentialsCsv;
+	/** The OS clipboard (a stub in tests); SecretOnce clears it after 30 s. */
+	clipboard: Clipboard;
 	now(): Date;
+	/** Cryptographic random bytes (node:crypto), for generated passwords. */
+	randomBytes(size: number): Uint8Array;
+	/** Reads the package's policy templates (templates/) and template or policy files. */
+	templates: {list(): Promise<PolicyTemplate[]>; load(idOrPath: string): Promise<PolicyTemplate>};
+	/** A PEM certificate from a file, validated (store/certificates.ts). */
+	readCertificate: typeof readCertificatePem;
+	/** A self-signed certificate; its private key is written 0600 and never shown. */
+	generateCertificate: typeof generateSelfSigned;
+	/** Offboarding records (store/records.ts). */
+	records: RecordStore;
+	/** Key rotations in progress (store/rotations.ts): key ids and stage, never a secret. */
+	rotations: RotationStore;
 }

@@ -1,0 +1,77 @@
+// Headless `iamtui offboard USER [--dry-run | --yes] [--keep-user]`: records what the user has, then
+// runs the offboarding plan, saving progress after each step; a second run resumes from the record.
+// Offboarding yourself is refused headless: it needs the typed confirmation of the TUI or a terminal.
+import {IamError} from '../model/errors.js';
+import type {IamGateway} from '../model/gateway.js';
+import {buildIndex} from '../model/indexes.js';
+import {collectRecord} from '../model/offboard/collect.js';
+import type {OffboardRecord} from '../model/offboard/record.js';
+import {runOffboarding} from '../model/offboard/run.js';
+import {planText} from '../model/plans/describe.js';
+import {reportLines} from '../model/plans/execute.js';
+import {planOffboard} from '../model/plans/offboard.js';
+import type {RecordStore} from '../store/records.js';
+import {actorOf, EXIT_FAILURE, EXIT_USAGE, type WriteOptions} from './plan-command.js';
+import type {CommandResult} from './result.js';
+
+export interface OffboardCommandOptions extends WriteOptions {
+	records: RecordStore;
+	keepUser: boolean;
+	/** Asks for a line of text on the terminal (the user's name); undefined without one. */
+	ask?: (question: string) => Promise<string>;
+	now?: () => Date;
+}
+
+export const selfLockout = (record: OffboardRecord, callerArn: string | null): string | undefined =>
+	callerArn === record.user.arn
+		? `you are offboarding yourself (${record.user.name}): this profile loses its access${record.keepUser ? '' : ' and its user'}; you could not undo it with these credentials`
+		: undefined;
+
+export const offboardCommand = async (gateway: IamGateway, args: string[], options: OffboardCommandOptions): Promise<CommandResult> => {
+	const [name] = args;
+	if (!name || args.length > 1) throw new IamError('Invalid', 'offboard needs one user name', 'usage: iamtui offboard USER [--dry-run | --yes] [--keep-user]');
+	const actor = await actorOf(gateway, options.settings);
+	if (!actor.account) throw new IamError('Credentials', 'cannot tell which account this profile opens (sts:GetCallerIdentity failed)', 'check the profile with: aws sts get-caller-identity');
+	const now = options.now ?? (() => new Date());
+	const resumed = options.records.unfinished(actor.account).find(r => r.record.user.name === name);
+	const index = buildIndex(await gateway.loadSnapshot());
+	if (!resumed && !index.userByName.has(name)) {
+		const done = options.records.list().find(r => r.record.account === actor.account && r.record.user.name === name);
+		throw new IamError(
+			'NotFound',
+			`no user named ${name} in account ${actor.account}`,
+			done ? `it was offboarded on ${done.record.finishedAt ?? done.record.capturedAt}; its record is ${done.path}` : 'list the users with: iamtui users',
+			'NoSuchEntity',
+		);
+	}
+	const record = resumed?.record ?? (await collectRecord(name, {gateway, index, account: actor.account, callerArn: actor.callerArn, now: now(), keepUser: options.keepUser}));
+	const plan = {...planOffboard(record, {keepUser: record.keepUser}), lockout: selfLockout(record, actor.callerArn)};
+	const text = `${resumed ? `Resuming the offboarding recorded in ${resumed.path}\n` : ''}${planText(plan)}`;
+	if (options.dryRun) return {stdout: options.json ? JSON.stringify({dryRun: true, resumed: Boolean(resumed), record, plan}, null, 2) : `${text}\n\n(dry run: nothing was sent, nothing recorded)`};
+	if (plan.lockout && !options.ask)
+		return {stdout: '', stderr: `iamtui: refused: ${plan.lockout}. Run it at a terminal to confirm by typing.\n`, exitCode: EXIT_USAGE};
+	if (plan.lockout || !options.yes) {
+		if (!options.ask) return {stdout: '', stderr: 'iamtui: offboard deletes access and there is no terminal to confirm on: add --yes (or --dry-run to see the plan)\n', exitCode: EXIT_USAGE};
+		const expected = plan.lockout ? `lock out ${name}` : name;
+		const typed = await options.ask(`${text}\n\nType "${expected}" to proceed: `);
+		if (typed.trim() !== expected) return {stdout: '', stderr: 'iamtui: cancelled (the confirmation did not match), nothing was sent\n', exitCode: 1};
+	}
+	let recordPath = '';
+	const {report, record: final} = await runOffboarding(record, plan, {
+		gateway,
+		journal: options.journal,
+		actor,
+		now,
+		saveRecord: r => {
+			recordPath = options.records.save(r);
+		},
+	});
+	const summary = report.ok
+		? `${name} ${final.keepUser ? 'has no access left (user kept)' : 'is offboarded'}; the record is ${recordPath}`
+		: `stopped: run \`iamtui offboard ${name}\` again to resume from ${recordPath}`;
+	const stdout = options.json
+		? JSON.stringify({ok: report.ok, record: recordPath, steps: report.outcomes.map(o => ({...o.step, status: o.status, message: o.message}))}, null, 2)
+		: [...reportLines(report), summary].join('\n');
+	if (report.ok) return {stdout};
+	return {stdout, stderr: `iamtui: ${report.outcomes.find(o => o.status === 'failed')?.message ?? 'a step failed'}\n`, exitCode: EXIT_FAILURE};
+};

@@ -1,0 +1,68 @@
+// Runs a plan for a headless command: --dry-run prints it (and its `aws iam` equivalents) and sends
+// nothing; a dangerous plan needs --yes or a "y" typed at a terminal (a deletion: its name typed);
+// the executor, the journal and the report are the TUI's. Secrets a plan issues are handed to
+// `deliverSecrets` (a 0600 CSV or, with --show-secret, stdout) — never printed otherwise.
+import {planText} from '../model/plans/describe.js';
+import {executePlan, reportLines, type Actor, type ExecutionReport, type IssuedSecret, type JournalSink} from '../model/plans/execute.js';
+import type {Plan} from '../model/plans/types.js';
+import type {ConnectionSettings, IamGateway} from '../model/gateway.js';
+import type {CommandResult} from './result.js';
+
+export const EXIT_FAILURE = 3;
+export const EXIT_USAGE = 64;
+
+export interface WriteOptions {
+	settings: ConnectionSettings;
+	journal: JournalSink;
+	json: boolean;
+	yes: boolean;
+	dryRun: boolean;
+	/** Asks on the terminal; undefined when there is none (pipes, CI). */
+	confirm?: (question: string) => Promise<boolean>;
+}
+
+export const actorOf = async (gateway: IamGateway, settings: ConnectionSettings): Promise<Actor> => {
+	const identity = await gateway.callerIdentity().catch(() => undefined);
+	return {profile: settings.profile ?? null, account: identity?.account ?? null, callerArn: identity?.arn ?? null};
+};
+
+/** Where the secrets went, in one line for the report (never the secrets themselves). */
+export type DeliverSecrets = (secrets: IssuedSecret[]) => Promise<{lines: string[]; json?: unknown; failed?: boolean}>;
+
+const confirmation = async (plan: Plan, command: string, options: WriteOptions, text: string): Promise<CommandResult | undefined> => {
+	const needsAnswer = plan.dangerous || plan.confirmName !== undefined || plan.lockout !== undefined;
+	if (!needsAnswer || options.yes) return undefined;
+	if (!options.confirm)
+		return {
+			stdout: '',
+			stderr: `iamtui: ${command} ${plan.dangerous ? 'takes access away' : 'needs a confirmation'} and there is no terminal to confirm on: add --yes (or --dry-run to see the plan)\n`,
+			exitCode: EXIT_USAGE,
+		};
+	if (!(await options.confirm(`${text}\n\nProceed? [y/N] `))) return {stdout: '', stderr: 'iamtui: cancelled, nothing was sent\n', exitCode: 1};
+	return undefined;
+};
+
+const stepsJson = (report: ExecutionReport) => report.outcomes.map(o => ({...o.step, status: o.status, message: o.message}));
+
+export const runPlanCommand = async (
+	gateway: IamGateway,
+	plan: Plan,
+	command: string,
+	options: WriteOptions & {deliverSecrets?: DeliverSecrets},
+): Promise<CommandResult> => {
+	const text = planText(plan);
+	if (options.dryRun) return {stdout: options.json ? JSON.stringify({dryRun: true, plan}, null, 2) : `${text}\n\n(dry run: nothing was sent)`};
+	const refused = await confirmation(plan, command, options, text);
+	if (refused) return refused;
+	const report = await executePlan(plan, {gateway, journal: options.journal, actor: await actorOf(gateway, options.settings)});
+	const delivered: Awaited<ReturnType<DeliverSecrets>> = report.secrets.length > 0 && options.deliverSecrets ? await options.deliverSecrets(report.secrets) : {lines: []};
+	for (const issued of report.secrets) (issued.kind === 'access-key' ? issued.secretAccessKey : issued.password).wipe();
+	const failed = report.outcomes.find(o => o.status === 'failed');
+	const stdout = options.json
+		? JSON.stringify({ok: report.ok, steps: stepsJson(report), ...(delivered.json === undefined ? {} : {credentials: delivered.json})}, null, 2)
+		: [...reportLines(report), ...delivered.lines].join('\n');
+	// The writes went through but the new secret could not be saved: a script must not read that as success.
+	if (report.ok && delivered.failed) return {stdout, stderr: 'iamtui: the writes were done but the new credentials could not be saved, so the secret is lost — delete the new key (or reset the password) and run again with a writable --save-csv path\n', exitCode: EXIT_FAILURE};
+	if (report.ok) return {stdout};
+	return {stdout, stderr: `iamtui: ${failed?.message ?? 'a step failed'}\n`, exitCode: EXIT_FAILURE};
+};

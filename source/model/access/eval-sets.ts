@@ -1,0 +1,113 @@
+// Who-can's evaluations. Per action class, one evaluation set per distinct (statements held that can
+// match, boundary, principal when facts matter): a simulation per action of the class, memoised in
+// the model. The simulator is given the held statements as one-statement policies, so principals
+// holding the same statements through different policies share the set.
+import {evaluate, type EvalAnswer, type EvalFailure, type EvalPolicy} from './evaluator.js';
+import type {Holder, HolderIndex} from './holders.js';
+import {evaluatePrincipal, principalFor, userFacts, type AccessModel, type Principal} from './model.js';
+import {preparedStatement} from './statements.js';
+import {classKey, idsOfKey, isUser, type ActionClass, type ClassKey} from './who-can-classes.js';
+
+export type Settled = EvalAnswer | EvalFailure;
+
+export interface EvalSet {
+	/** Position in the list evaluationSets returns. */
+	index: number;
+	classIndex: number;
+	/** Aligned with the class's actions. */
+	evaluations: Array<Promise<Settled>>;
+	/** Set when a statement could not be given to the simulator alone: this principal's whole policies were. */
+	whole?: Principal;
+}
+
+interface KeyInfo {
+	ids: number[];
+	/** Null when the simulator refuses one of the statements on its own (never seen so far). */
+	policies: EvalPolicy[] | null;
+	/** Some held statement that can match is an Allow: else nothing can be granted. */
+	allows: boolean;
+	/** Some held statement that can match reads principal facts (aws:username, tags…). */
+	personal: boolean;
+}
+
+export interface Sets {
+	sets: EvalSet[];
+	/** Per principal, per class: its set (undefined when nothing can be granted). */
+	setsOf: Map<Holder, Array<EvalSet | undefined>>;
+}
+
+export const evaluationSets = (model: AccessModel, index: HolderIndex, classes: ActionClass[], resource: string): Sets => {
+	const sets: EvalSet[] = [];
+	const setsOf = new Map<Holder, Array<EvalSet | undefined>>();
+	const infos = classes.map(() => new Map<ClassKey, KeyInfo>());
+	const plainSets = classes.map(() => new Map<ClassKey, EvalSet>());
+	const otherSets = new Map<string, EvalSet>();
+
+	const infoOf = (key: ClassKey, n: number): KeyInfo => {
+		let info = infos[n]!.get(key);
+		if (!info) {
+			const ids = idsOfKey(key, classes[n]!);
+			const statements = ids.map(id => index.catalogue.all[id]!);
+			const policies = statements.map(preparedStatement);
+			info = {
+				ids,
+				policies: policies.some(p => p === null) ? null : (policies as EvalPolicy[]),
+				allows: statements.some(s => s.effect === 'Allow'),
+				personal: statements.some(s => s.usesFacts),
+			};
+			infos[n]!.set(key, info);
+		}
+		return info;
+	};
+
+	const newSet = (n: number, evaluations: Array<Promise<Settled>>, whole?: Principal): EvalSet => {
+		const set: EvalSet = {index: sets.length, classIndex: n, evaluations, ...(whole ? {whole} : {})};
+		sets.push(set);
+		return set;
+	};
+
+	const setFor = (principal: Holder, n: number): EvalSet | undefined => {
+		const actionClass = classes[n]!;
+		const key = classKey(principal, actionClass);
+		const info = infoOf(key, n);
+		const boundary = isUser(principal) ? principal.boundary : undefined;
+		if (!info.allows || (boundary && !boundary.statements.some(s => s.effect === 'Allow' && actionClass.matching.has(s.id)))) return undefined;
+		if (!info.policies) {
+			const whole = principalFor(model, principal.kind, principal.name)!;
+			return newSet(n, actionClass.actions.map(action => evaluatePrincipal(model, whole, action, resource)), whole);
+		}
+		const personal = info.personal || Boolean(boundary?.entry.usesFacts);
+		const plain = !boundary && !personal;
+		const setKey = plain ? undefined : `${n}|${key}|${boundary?.entry.id ?? ''}|${personal ? `${principal.kind}:${principal.name}` : ''}`;
+		const known = plain ? plainSets[n]!.get(key) : otherSets.get(setKey!);
+		if (known) return known;
+		const memoPrefix = `statements:${info.ids.join(',')}|${boundary?.entry.id ?? ''}|${personal ? `${principal.kind}:${principal.name}` : ''}`;
+		const policies = info.policies;
+		const set = newSet(
+			n,
+			actionClass.actions.map(action => {
+				const memoKey = `${memoPrefix}|${action}|${resource}`;
+				let evaluation = model.memo.get(memoKey);
+				if (!evaluation) {
+					evaluation = evaluate({
+						principalArn: principal.arn,
+						accountId: model.accountId,
+						action,
+						resource,
+						policies,
+						...(boundary?.entry.evalPolicy ? {boundary: boundary.entry.evalPolicy} : {}),
+						...(isUser(principal) ? {principalFacts: userFacts(model, principal.user)} : {}),
+					});
+					model.memo.set(memoKey, evaluation);
+				}
+				return evaluation;
+			}),
+		);
+		if (plain) plainSets[n]!.set(key, set);
+		else otherSets.set(setKey!, set);
+		return set;
+	};
+
+	for (const principal of [...index.users, ...index.groups]) setsOf.set(principal, classes.map((_, n) => setFor(principal, n)));
+	return {sets, setsOf};
+};

@@ -1,0 +1,41 @@
+// What a user had when offboarding began: the record that makes offboarding resumable and reversible.
+// Identifiers and documents only — never a secret (IAM does not return secrets after creation anyway).
+// The schema is strict so a corrupt or foreign file is refused, not half-read.
+import {z} from 'zod';
+
+const tag = z.object({Key: z.string(), Value: z.string()}).strict();
+const status = z.enum(['Active', 'Inactive']);
+
+export const RECORD_VERSION = 1;
+
+export const offboardRecordSchema = z
+	.object({
+		version: z.literal(RECORD_VERSION),
+		kind: z.literal('iamtui-offboard-record'),
+		account: z.string().regex(/^\d{12}$/, 'an account id has 12 digits'),
+		capturedAt: z.string(),
+		capturedBy: z.string().nullable(),
+		user: z
+			.object({name: z.string().min(1), arn: z.string(), path: z.string(), createDate: z.string()})
+			.strict(),
+		groups: z.array(z.string()),
+		attachedPolicies: z.array(z.object({name: z.string(), arn: z.string()}).strict()),
+		inlinePolicies: z.array(z.object({name: z.string(), document: z.string()}).strict()),
+		tags: z.array(tag),
+		permissionsBoundaryArn: z.string().nullable(),
+		loginProfile: z.object({createDate: z.string(), passwordResetRequired: z.boolean()}).strict().nullable(),
+		accessKeys: z.array(z.object({accessKeyId: z.string(), status, createDate: z.string(), lastUsedDate: z.string().nullable()}).strict()),
+		mfaDevices: z.array(z.object({serialNumber: z.string(), enableDate: z.string()}).strict()),
+		signingCertificates: z.array(z.object({certificateId: z.string(), status, uploadDate: z.string()}).strict()),
+		sshPublicKeys: z.array(z.object({sshPublicKeyId: z.string(), status, uploadDate: z.string()}).strict()),
+		serviceSpecificCredentials: z.array(z.object({serviceSpecificCredentialId: z.string(), serviceName: z.string(), status, createDate: z.string()}).strict()),
+		/** Kinds of credentials the account could not list (e.g. an emulator without SSH keys): said, not hidden. */
+		unlisted: z.array(z.string()),
+		/** Keys of the plan steps that completed (see stepKey), in order: what a resumed run skips. */
+		completed: z.array(z.string()),
+		keepUser: z.boolean(),
+		finishedAt: z.string().nullable(),
+	})
+	.strict();
+
+export type OffboardRecord = z.infer<typeof offboardRecordSchema>;

@@ -1,0 +1,143 @@
+// The offboarding plan, computed from the record of what the user had, in the order IAM requires
+// (DeleteUser fails with DeleteConflict while anything below remains): cut access first (deactivate
+// keys — immediate effect — and remove the console password), then credentials, then memberships
+// and policies, then the user. Steps the record marks completed are skipped, so a re-run resumes.
+import type {OffboardRecord} from '../offboard/record.js';
+import {awsIam} from './aws-cli.js';
+import {stepKey} from './step-key.js';
+import type {Plan, PlanStep, StepOperation} from './types.js';
+
+const step = (description: string, awsCli: string, run: StepOperation): PlanStep => ({description, awsCli, run});
+
+const isVirtualMfa = (serial: string) => /^arn:aws[\w-]*:iam::\d{12}:mfa\//.test(serial);
+
+const revokeSteps = (record: OffboardRecord): PlanStep[] => {
+	const user = record.user.name;
+	const steps: PlanStep[] = [];
+	for (const key of record.accessKeys.filter(k => k.status === 'Active'))
+		steps.push(
+			step(`Deactivate access key ${key.accessKeyId}`, awsIam('update-access-key', {'user-name': user, 'access-key-id': key.accessKeyId, status: 'Inactive'}), {
+				operation: 'updateAccessKey',
+				user,
+				accessKeyId: key.accessKeyId,
+				status: 'Inactive',
+			}),
+		);
+	if (record.loginProfile)
+		steps.push(step('Remove the console password', awsIam('delete-login-profile', {'user-name': user}), {operation: 'deleteLoginProfile', user}));
+	return steps;
+};
+
+const credentialSteps = (record: OffboardRecord, keepUser: boolean): PlanStep[] => {
+	const user = record.user.name;
+	const steps: PlanStep[] = [];
+	for (const device of record.mfaDevices) {
+		steps.push(
+			step(`Deactivate MFA device ${device.serialNumber}`, awsIam('deactivate-mfa-device', {'user-name': user, 'serial-number': device.serialNumber}), {
+				operation: 'deactivateMfaDevice',
+				user,
+				serialNumber: device.serialNumber,
+			}),
+		);
+		if (!keepUser && isVirtualMfa(device.serialNumber))
+			steps.push(
+				step(`Delete virtual MFA device ${device.serialNumber}`, awsIam('delete-virtual-mfa-device', {'serial-number': device.serialNumber}), {
+					operation: 'deleteVirtualMfaDevice',
+					serialNumber: device.serialNumber,
+				}),
+			);
+	}
+	if (keepUser) {
+		// A legal hold keeps the evidence: keys stay (inactive), certificates are only deactivated.
+		for (const cert of record.signingCertificates.filter(c => c.status === 'Active'))
+			steps.push(
+				step(
+					`Deactivate signing certificate ${cert.certificateId}`,
+					awsIam('update-signing-certificate', {'user-name': user, 'certificate-id': cert.certificateId, status: 'Inactive'}),
+					{operation: 'updateSigningCertificate', user, certificateId: cert.certificateId, status: 'Inactive'},
+				),
+			);
+		return steps;
+	}
+	for (const key of record.accessKeys)
+		steps.push(
+			step(`Delete access key ${key.accessKeyId}`, awsIam('delete-access-key', {'user-name': user, 'access-key-id': key.accessKeyId}), {
+				operation: 'deleteAccessKey',
+				user,
+				accessKeyId: key.accessKeyId,
+			}),
+		);
+	for (const cert of record.signingCertificates)
+		steps.push(
+			step(`Delete signing certificate ${cert.certificateId}`, awsIam('delete-signing-certificate', {'user-name': user, 'certificate-id': cert.certificateId}), {
+				operation: 'deleteSigningCertificate',
+				user,
+				certificateId: cert.certificateId,
+			}),
+		);
+	for (const ssh of record.sshPublicKeys)
+		steps.push(
+			step(`Delete SSH public key ${ssh.sshPublicKeyId}`, awsIam('delete-ssh-public-key', {'user-name': user, 'ssh-public-key-id': ssh.sshPublicKeyId}), {
+				operation: 'deleteSshPublicKey',
+				user,
+				sshPublicKeyId: ssh.sshPublicKeyId,
+			}),
+		);
+	for (const cred of record.serviceSpecificCredentials)
+		steps.push(
+			step(
+				`Delete ${cred.serviceName} credential ${cred.serviceSpecificCredentialId}`,
+				awsIam('delete-service-specific-credential', {'user-name': user, 'service-specific-credential-id': cred.serviceSpecificCredentialId}),
+				{operation: 'deleteServiceSpecificCredential', user, serviceSpecificCredentialId: cred.serviceSpecificCredentialId},
+			),
+		);
+	return steps;
+};
+
+const permissionSteps = (record: OffboardRecord): PlanStep[] => {
+	const user = record.user.name;
+	return [
+		...record.groups.map(group =>
+			step(`Remove from group ${group}`, awsIam('remove-user-from-group', {'user-name': user, 'group-name': group}), {operation: 'removeUserFromGroup', user, group}),
+		),
+		...record.attachedPolicies.map(policy =>
+			step(`Detach managed policy ${policy.name}`, awsIam('detach-user-policy', {'user-name': user, 'policy-arn': policy.arn}), {
+				operation: 'detachUserPolicy',
+				user,
+				policyArn: policy.arn,
+			}),
+		),
+		...record.inlinePolicies.map(policy =>
+			step(`Delete inline policy ${policy.name} (its document is in the record)`, awsIam('delete-user-policy', {'user-name': user, 'policy-name': policy.name}), {
+				operation: 'deleteUserPolicy',
+				user,
+				policyName: policy.name,
+			}),
+		),
+	];
+};
+
+export interface OffboardOptions {
+	/** Stop after revoking: keep the user (and its inactive keys) for a legal hold. */
+	keepUser: boolean;
+}
+
+export const planOffboard = (record: OffboardRecord, options: OffboardOptions): Plan => {
+	const user = record.user.name;
+	const steps = [...revokeSteps(record), ...credentialSteps(record, options.keepUser), ...permissionSteps(record)];
+	if (!options.keepUser) steps.push(step(`Delete user ${user}`, awsIam('delete-user', {'user-name': user}), {operation: 'deleteUser', user}));
+	const completed = new Set(record.completed);
+	const notes = [
+		`What ${user} had is recorded; \`iamtui restore\` can recreate the user, tags, groups and policies (credentials are re-issued, not restored).`,
+		...record.unlisted.map(kind => `${kind} could not be listed on this account: if the user has any, DeleteUser will refuse and say so.`),
+	];
+	return {
+		title: options.keepUser ? `Revoke every access of ${user} (the user is kept)` : `Offboard ${user}: revoke, then delete the user`,
+		dangerous: true,
+		targets: [{kind: 'user', name: user}],
+		steps: steps.map(s => (completed.has(stepKey(s.run)) ? {...s, noop: 'done in an earlier run'} : s)),
+		previews: [],
+		confirmName: user,
+		notes,
+	};
+};

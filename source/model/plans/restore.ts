@@ -1,0 +1,96 @@
+// Recreates an offboarded user from its record: the user (path, tags), group memberships, attached
+// and inline policies, permissions boundary. Credentials are never restored — they are re-issued
+// (a new password and a new key, shown once) when the record says the user had them.
+import {IamError} from '../errors.js';
+import type {SnapshotIndex} from '../indexes.js';
+import type {OffboardRecord} from '../offboard/record.js';
+import type {Secret} from '../secret.js';
+import {awsIam} from './aws-cli.js';
+import type {Plan, PlanStep} from './types.js';
+
+export interface RestoreOptions {
+	/** A new console password (the record's user had one); reset is required at first sign-in. */
+	password?: Secret;
+	/** Issue a new access key (the record's user had keys). */
+	accessKey: boolean;
+	/** Go ahead without the groups and policies that no longer exist (otherwise: refuse). */
+	skipMissing: boolean;
+}
+
+/** Groups and managed policies in the record that the account no longer has. */
+export const missingForRestore = (record: OffboardRecord, index: SnapshotIndex): string[] => [
+	...record.groups.filter(g => !index.groupByName.has(g)).map(g => `group ${g}`),
+	...record.attachedPolicies.filter(p => !index.policyByArn.has(p.arn) && !p.arn.startsWith('arn:aws:iam::aws:')).map(p => `policy ${p.name}`),
+	...(record.permissionsBoundaryArn && !index.policyByArn.has(record.permissionsBoundaryArn) && !record.permissionsBoundaryArn.startsWith('arn:aws:iam::aws:')
+		? [`permissions boundary ${record.permissionsBoundaryArn}`]
+		: []),
+];
+
+export const planRestore = (record: OffboardRecord, index: SnapshotIndex, options: RestoreOptions): Plan => {
+	const user = record.user.name;
+	if ([...index.userByName.keys()].some(name => name.toLowerCase() === user.toLowerCase()))
+		throw new IamError('Conflict', `a user named ${user} exists already`, 'restore recreates a deleted user; this one is still (or again) there', 'EntityAlreadyExists');
+	const missing = missingForRestore(record, index);
+	if (missing.length > 0 && !options.skipMissing)
+		throw new IamError(
+			'Conflict',
+			`the record names ${missing.join(', ')}, which no longer exist${missing.length === 1 ? 's' : ''}`,
+			`recreate ${missing.length === 1 ? 'it' : 'them'} first, or restore without ${missing.length === 1 ? 'it' : 'them'} (--skip-missing) — restore would skip: ${missing.join(', ')}`,
+		);
+	const gone = new Set(missing);
+	const steps: PlanStep[] = [
+		{
+			description: `Create user ${user}${record.tags.length > 0 ? ` with ${record.tags.length} tag${record.tags.length === 1 ? '' : 's'}` : ''}`,
+			awsCli: awsIam('create-user', {'user-name': user, path: record.user.path}),
+			run: {operation: 'createUser', user, path: record.user.path, tags: record.tags},
+		},
+		...record.groups
+			.filter(group => !gone.has(`group ${group}`))
+			.map(group => ({
+				description: `Add ${user} to group ${group}`,
+				awsCli: awsIam('add-user-to-group', {'user-name': user, 'group-name': group}),
+				run: {operation: 'addUserToGroup' as const, user, group},
+			})),
+		...record.attachedPolicies
+			.filter(policy => !gone.has(`policy ${policy.name}`))
+			.map(policy => ({
+				description: `Attach managed policy ${policy.name}`,
+				awsCli: awsIam('attach-user-policy', {'user-name': user, 'policy-arn': policy.arn}),
+				run: {operation: 'attachUserPolicy' as const, user, policyArn: policy.arn},
+			})),
+		...record.inlinePolicies.map(policy => ({
+			description: `Put inline policy ${policy.name} (from the record)`,
+			awsCli: awsIam('put-user-policy', {'user-name': user, 'policy-name': policy.name, 'policy-document': 'file://<from the record>'}),
+			run: {operation: 'putUserPolicy' as const, user, policyName: policy.name, document: policy.document},
+		})),
+	];
+	const boundary = record.permissionsBoundaryArn;
+	if (boundary && !gone.has(`permissions boundary ${boundary}`))
+		steps.push({
+			description: `Set permissions boundary ${boundary}`,
+			awsCli: awsIam('put-user-permissions-boundary', {'user-name': user, 'permissions-boundary': boundary}),
+			run: {operation: 'putUserPermissionsBoundary', user, policyArn: boundary},
+		});
+	if (options.password)
+		steps.push({
+			description: 'Issue a new console password (reset required at first sign-in; shown once)',
+			awsCli: awsIam('create-login-profile', {'user-name': user, password: '<generated, shown once>', 'password-reset-required': 'true'}).replace(
+				'--password-reset-required true',
+				'--password-reset-required',
+			),
+			run: {operation: 'createLoginProfile', user, password: options.password, passwordResetRequired: true},
+		});
+	if (options.accessKey)
+		steps.push({description: 'Issue a new access key (shown once)', awsCli: awsIam('create-access-key', {'user-name': user}), run: {operation: 'createAccessKey', user}});
+	return {
+		title: `Restore ${user} from the record of ${record.capturedAt}`,
+		dangerous: false,
+		targets: [{kind: 'user', name: user}],
+		steps,
+		previews: [],
+		notes: [
+			...(missing.length > 0 ? [`Skipped, no longer in the account: ${missing.join(', ')}`] : []),
+			'Old credentials are not restored: the password and key are new, shown once.',
+		],
+	};
+};

@@ -1,0 +1,92 @@
+// Offboarding records, one JSON file per offboarding in the config folder's records/ (0700), each
+// 0600 and written atomically (temp file + rename), so an interrupted run never leaves half a record.
+// A record is what makes a run resumable and a mistake reversible; it never holds a secret.
+import {chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {IamError} from '../model/errors.js';
+import {offboardRecordSchema, type OffboardRecord} from '../model/offboard/record.js';
+
+export interface StoredRecord {
+	path: string;
+	record: OffboardRecord;
+}
+
+const fileName = (record: OffboardRecord) =>
+	`${record.account}-${record.user.name.replace(/[^\w+=,.@-]/g, '_')}-${record.capturedAt.replace(/[:.]/g, '-')}.json`;
+
+export const parseRecord = (text: string, file: string): OffboardRecord => {
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		throw new IamError('Invalid', `${file} is not JSON: the record is corrupt`, 'pass a record written by `iamtui offboard` (see `iamtui records`)');
+	}
+	const parsed = offboardRecordSchema.safeParse(json);
+	if (!parsed.success) {
+		const first = parsed.error.issues[0];
+		const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
+		throw new IamError('Invalid', `${file} is not an iamtui offboarding record (${first?.message ?? 'wrong shape'}${where})`, 'pass a record written by `iamtui offboard`');
+	}
+	return parsed.data;
+};
+
+export class RecordStore {
+	readonly folder: string;
+
+	/** `configFolder`: the config store's folder (dirname of ConfigStore.path). */
+	constructor(configFolder: string) {
+		this.folder = path.join(configFolder, 'records');
+	}
+
+	/** Writes a new record or updates one (same account, user and capture time → same file). */
+	save(record: OffboardRecord): string {
+		const valid = offboardRecordSchema.parse(record);
+		mkdirSync(this.folder, {recursive: true, mode: 0o700});
+		const file = path.join(this.folder, fileName(valid));
+		const temporary = `${file}.${process.pid}.tmp`;
+		writeFileSync(temporary, `${JSON.stringify(valid, null, 2)}\n`, {mode: 0o600});
+		chmodSync(temporary, 0o600);
+		renameSync(temporary, file);
+		return file;
+	}
+
+	/** A record from any path; refuses a corrupt file and, when `account` is given, another account's. */
+	load(file: string, account?: string): OffboardRecord {
+		let text: string;
+		try {
+			text = readFileSync(file, 'utf8');
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			throw new IamError('NotFound', `cannot read ${file}${code ? ` (${code})` : ''}`, 'list the records with `iamtui records`');
+		}
+		const record = parseRecord(text, file);
+		if (account && record.account !== account)
+			throw new IamError(
+				'Invalid',
+				`${file} is a record of account ${record.account}, but this profile is account ${account}`,
+				'open the profile of the account the record came from (--profile)',
+			);
+		return record;
+	}
+
+	/** Every readable record, newest first; unreadable files are skipped (load() explains them). */
+	list(): StoredRecord[] {
+		if (!existsSync(this.folder)) return [];
+		return readdirSync(this.folder)
+			.filter(name => name.endsWith('.json'))
+			.flatMap(name => {
+				const file = path.join(this.folder, name);
+				try {
+					return [{path: file, record: this.load(file)}];
+				} catch {
+					return [];
+				}
+			})
+			.sort((a, b) => b.record.capturedAt.localeCompare(a.record.capturedAt));
+	}
+
+	/** Offboardings that were started and not finished, for this account (newest first). */
+	unfinished(account: string): StoredRecord[] {
+		return this.list().filter(r => r.record.account === account && r.record.finishedAt === null);
+	}
+}

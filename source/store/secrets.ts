@@ -1,0 +1,154 @@
+// The one path a secret takes out of memory: a credentials CSV (mode 0600, the columns of the console's
+// download) or the clipboard, cleared again after 30 seconds. Secrets arrive as Secret values and are
+// revealed only while the file is written or the clipboard is set.
+import {createHash} from 'node:crypto';
+import type {IssuedSecret} from '../model/plans/execute.js';
+import type {Secret} from '../model/secret.js';
+import type {Clipboard} from './clipboard.js';
+import {writePrivateFile, type WriteResult} from './private-file.js';
+
+export type {WriteFailure} from './private-file.js';
+export type SaveResult = WriteResult;
+
+/** The header of the console's credentials download. */
+export const CSV_HEADER = ['User name', 'Password', 'Access key ID', 'Secret access key', 'Console login link'] as const;
+
+/** One user's line: a password and/or an access key; absent ones are empty cells. */
+export interface CredentialsRow {
+	user: string;
+	password?: Secret;
+	accessKeyId?: string;
+	secretAccessKey?: Secret;
+	/** The console sign-in URL; only useful (and only set) with a password. */
+	consoleLoginLink?: string;
+}
+
+/** One row per user: a password and a key issued to the same user share a row; a second key gets its own. */
+export const credentialRows = (secrets: readonly IssuedSecret[], signInUrl: string): CredentialsRow[] => {
+	const rows: CredentialsRow[] = [];
+	for (const secret of secrets) {
+		const slot = secret.kind === 'password' ? 'password' : 'secretAccessKey';
+		let row = rows.find(r => r.user === secret.user && r[slot] === undefined);
+		if (!row) rows.push((row = {user: secret.user}));
+		if (secret.kind === 'password') {
+			row.password = secret.password;
+			row.consoleLoginLink = signInUrl;
+		} else {
+			row.accessKeyId = secret.accessKeyId;
+			row.secretAccessKey = secret.secretAccessKey;
+		}
+	}
+	return rows;
+};
+
+/** RFC 4180: quote a field holding a comma, a quote or a line break (and one with edge spaces, which spreadsheets trim). */
+export const csvField = (value: string): string =>
+	/[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+
+const csvText = (rows: readonly CredentialsRow[]): string =>
+	[CSV_HEADER, ...rows.map(row => [row.user, row.password?.reveal() ?? '', row.accessKeyId ?? '', row.secretAccessKey?.reveal() ?? '', row.consoleLoginLink ?? ''])]
+		.map(cells => `${cells.map(csvField).join(',')}\r\n`)
+		.join('');
+
+/** Writes the rows as the console's credentials CSV, mode 0600; refuses an existing file unless `overwrite`. */
+export const saveCredentialsCsv = (file: string, rows: readonly CredentialsRow[], options: {overwrite: boolean}): SaveResult =>
+	writePrivateFile(file, () => csvText(rows), options);
+
+// ---- clipboard ----
+
+export type ClipboardOutcome = 'cleared' | 'changed' | 'cancelled' | 'failed';
+
+export interface ClipboardHandle {
+	/** Seconds until the clipboard is cleared. */
+	readonly seconds: number;
+	/** Clears the clipboard now if it still holds the secret, and stops the timer (on dismiss or quit). */
+	clear(): Promise<ClipboardOutcome>;
+	/** Stops the timer and leaves the clipboard as it is. */
+	cancel(): void;
+	/** Settles once: 'cleared', 'changed' (someone copied something else meanwhile: left alone), 'cancelled' or 'failed'. */
+	readonly done: Promise<ClipboardOutcome>;
+}
+
+export interface Timers {
+	setTimeout(callback: () => void, ms: number): unknown;
+	clearTimeout(id: unknown): void;
+}
+
+// Looked up at call time, so fake timers installed later (tests) are the ones used.
+const globalTimers: Timers = {
+	setTimeout: (callback, ms) => setTimeout(callback, ms),
+	clearTimeout: id => clearTimeout(id as ReturnType<typeof setTimeout>),
+};
+
+export type CopyResult = {ok: true; handle: ClipboardHandle} | {ok: false; message: string};
+
+// The handle remembers a digest, not the secret: it must still work after the Secret is wiped.
+const digest = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Puts the secret on the clipboard and clears it after `seconds`, but only if it still holds the secret. */
+export const copyWithAutoClear = async (
+	text: Secret,
+	options: {clipboard: Clipboard; seconds?: number; timers?: Timers},
+): Promise<CopyResult> => {
+	const {clipboard, seconds = 30, timers = globalTimers} = options;
+	let value: string;
+	try {
+		value = text.reveal();
+	} catch (error) {
+		return {ok: false, message: (error as Error).message};
+	}
+	const mark = digest(value);
+	try {
+		await clipboard.write(value);
+	} catch (error) {
+		return {ok: false, message: `Could not copy to the clipboard: ${(error as Error)?.message ?? String(error)}`};
+	}
+
+	let outcome: ClipboardOutcome | undefined;
+	let resolveDone: (outcome: ClipboardOutcome) => void = () => {};
+	const done = new Promise<ClipboardOutcome>(resolve => (resolveDone = resolve));
+	const settle = (result: ClipboardOutcome): ClipboardOutcome => {
+		if (outcome === undefined) {
+			outcome = result;
+			resolveDone(result);
+		}
+		return outcome;
+	};
+	const clearIfOurs = async (): Promise<ClipboardOutcome> => {
+		try {
+			if (digest(await clipboard.read()) !== mark) return 'changed';
+			await clipboard.write('');
+			return 'cleared';
+		} catch {
+			return 'failed';
+		}
+	};
+	let timer: unknown = timers.setTimeout(() => {
+		timer = undefined;
+		void clearIfOurs().then(settle);
+	}, seconds * 1000);
+	const stopTimer = () => {
+		if (timer !== undefined) timers.clearTimeout(timer);
+		timer = undefined;
+	};
+
+	return {
+		ok: true,
+		handle: {
+			seconds,
+			done,
+			cancel() {
+				stopTimer();
+				settle('cancelled');
+			},
+			async clear() {
+				stopTimer();
+				if (outcome === 'cleared' || outcome === 'changed') return outcome;
+				const result = await clearIfOurs();
+				// After a cancel the handle is settled already; still report what this clear did.
+				settle(result);
+				return result;
+			},
+		},
+	};
+};

@@ -1,0 +1,146 @@
+// The forms the User screen opens before a plan: pick a managed policy to attach, choose the way out at
+// the two-key limit, a console password, a signing certificate. Each ends by replacing itself with the
+// plan's confirmation (run-plan); the screens themselves only take props.
+import {useMemo} from 'react';
+import {describeError} from '../model/errors.js';
+import type {SnapshotIndex} from '../model/indexes.js';
+import {planUploadCertificate} from '../model/plans/certificates.js';
+import {oldestKey, planCreateAccessKey, planCreateLoginProfile, planDeactivateOldestKey, planReplaceOldestKey, planResetPassword} from '../model/plans/credentials.js';
+import {planAttachPolicy} from '../model/plans/policies.js';
+import type {Plan} from '../model/plans/types.js';
+import {CertificateForm} from './screens/CertificateForm.js';
+import {KeyLimitChoice} from './screens/KeyLimitChoice.js';
+import {PasswordForm} from './screens/PasswordForm.js';
+import {PickScreen, type PickRow} from './screens/PickScreen.js';
+import {useConnection} from './state/connection.js';
+import {useMessages} from './state/messages.js';
+import {useNavigation} from './state/navigation.js';
+import type {Route} from './state/routes.js';
+import {useServices} from './state/services-context.js';
+
+type UserWriteRouteProps = {
+	route: Extract<Route, {screen: 'pick-user-policy' | 'key-limit' | 'password-form' | 'certificate-form'}>;
+	index: SnapshotIndex;
+	focused: boolean;
+	width: number;
+	height: number;
+	onBack: () => void;
+};
+
+/** AWS lists only the AWS managed policies attached somewhere; these are offered even when none is. */
+const WELL_KNOWN_AWS_POLICIES = ['ReadOnlyAccess', 'IAMUserChangePassword', 'SecurityAudit', 'PowerUserAccess', 'AdministratorAccess'];
+
+const policyRows = (index: SnapshotIndex, user: string): Array<PickRow & {arn: string}> => {
+	const attached = new Set(index.userByName.get(user)?.attachedPolicies.map(p => p.arn) ?? []);
+	const listed = index.snapshot.policies.map(p => ({
+		name: p.name,
+		arn: p.arn,
+		detail: `${p.awsManaged ? 'AWS managed' : 'customer'} · attached ${p.attachmentCount}×${p.description ? ` · ${p.description}` : ''}`,
+	}));
+	const known = new Set(listed.map(p => p.arn));
+	const extra = WELL_KNOWN_AWS_POLICIES.map(name => ({name, arn: `arn:aws:iam::aws:policy/${name}`, detail: 'AWS managed · not attached in this account yet'})).filter(
+		p => !known.has(p.arn),
+	);
+	const rows = [...listed, ...extra].filter(p => !attached.has(p.arn));
+	// A customer policy may share a name with an AWS one: the picker returns names, so make them unique.
+	const counts = new Map<string, number>();
+	for (const row of rows) counts.set(row.name, (counts.get(row.name) ?? 0) + 1);
+	return rows.map(row => (counts.get(row.name)! > 1 ? {...row, name: `${row.name} (${row.arn})`} : row));
+};
+
+export function UserWriteRoute(props: UserWriteRouteProps) {
+	const {route, index} = props;
+	const navigation = useNavigation();
+	const services = useServices();
+	const {gateway} = useConnection();
+	const {flash} = useMessages();
+	const common = {focused: props.focused, width: props.width, onBack: props.onBack};
+	const toPlan = (plan: Plan) => navigation.replace({screen: 'run-plan', plan});
+	const tryPlan = (build: () => Plan) => {
+		try {
+			toPlan(build());
+		} catch (error) {
+			flash(describeError(error), 'error');
+		}
+	};
+	const rows = useMemo(() => (route.screen === 'pick-user-policy' ? policyRows(index, route.user) : []), [route, index]);
+
+	switch (route.screen) {
+		case 'pick-user-policy':
+			return (
+				<PickScreen
+					{...common}
+					height={props.height}
+					title={`Attach a managed policy to ${route.user}`}
+					rows={rows}
+					multiple={false}
+					emptyText={`${route.user} already has every policy this account lists.`}
+					onPick={([name]) => {
+						const row = rows.find(r => r.name === name);
+						if (row) tryPlan(() => planAttachPolicy(index, {policyArn: row.arn, target: {kind: 'user', name: route.user}}));
+					}}
+				/>
+			);
+		case 'key-limit': {
+			const {user, keys} = route;
+			let refusal = {message: `${user} already has ${keys.length} access keys`, hint: ''};
+			try {
+				planCreateAccessKey(index, user, keys);
+			} catch (error) {
+				refusal = {message: error instanceof Error ? error.message : String(error), hint: (error as {hint?: string}).hint ?? ''};
+			}
+			const oldest = oldestKey(keys);
+			const which = oldest ? `${oldest.accessKeyId}, created ${oldest.createDate.slice(0, 10)}` : 'the oldest key';
+			return (
+				<KeyLimitChoice
+					{...common}
+					user={user}
+					message={refusal.message}
+					hint={refusal.hint}
+					options={[
+						{
+							label: `Deactivate the oldest key (${which})`,
+							detail: 'The careful way: anything using it is refused from now on, and activating it undoes that. Once nothing broke, delete it and create the new key.',
+						},
+						{
+							label: `Delete the oldest key (${which}), then create a new one`,
+							detail: 'Anything still using the old key stops working at once. The new secret is shown once.',
+						},
+					]}
+					onChoose={option => tryPlan(() => (option === 0 ? planDeactivateOldestKey(index, user, keys) : planReplaceOldestKey(index, user, keys)))}
+				/>
+			);
+		}
+		case 'password-form': {
+			const {user, loginProfile} = route;
+			return (
+				<PasswordForm
+					{...common}
+					user={user}
+					reset={loginProfile !== null}
+					loadPasswordPolicy={() => gateway.passwordPolicy()}
+					randomBytes={services.randomBytes}
+					buildPlan={(password, passwordResetRequired) =>
+						loginProfile
+							? planResetPassword(index, {user, password, passwordResetRequired}, loginProfile)
+							: planCreateLoginProfile(index, {user, password, passwordResetRequired}, loginProfile)
+					}
+					onPlan={toPlan}
+				/>
+			);
+		}
+		case 'certificate-form': {
+			const {user, certificates} = route;
+			return (
+				<CertificateForm
+					{...common}
+					user={user}
+					readCertificate={file => services.readCertificate(file)}
+					generateCertificate={options => services.generateCertificate(options)}
+					buildPlan={pem => planUploadCertificate(index, user, certificates, pem)}
+					onPlan={toPlan}
+				/>
+			);
+		}
+	}
+}

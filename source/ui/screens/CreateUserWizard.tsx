@@ -1,0 +1,262 @@
+// W1's create-user wizard: who (name, path, tags), access (console password, access key), groups.
+// Each field is checked as it is typed, with IAM's rules and the account's password policy (read once
+// when the wizard opens); an invalid step does not go on. The last step builds the plan — nothing is
+// sent here: the plan's confirmation comes next. A generated password exists only from that moment,
+// as a Secret inside the plan; a typed one becomes a Secret then too.
+import {Box, Text} from 'ink';
+import {useEffect, useMemo, useState} from 'react';
+import {describeError} from '../../model/errors.js';
+import type {PasswordPolicy} from '../../model/gateway.js';
+import type {SnapshotIndex} from '../../model/indexes.js';
+import {generatePassword} from '../../model/password.js';
+import {planCreateUser} from '../../model/plans/create-user.js';
+import type {Plan} from '../../model/plans/types.js';
+import {sanitize} from '../../model/sanitize.js';
+import {Secret} from '../../model/secret.js';
+import {clamp, windowTop} from '../components/list-window.js';
+import {truncate} from '../components/text.js';
+import {TextField} from '../components/TextField.js';
+import {useCommands} from '../state/keyboard.js';
+import {
+	consoleChoiceText,
+	emptyForm,
+	fieldsOf,
+	formProblems,
+	nextConsoleChoice,
+	stepProblems,
+	steps,
+	toggleGroup,
+	toRequest,
+	type CreateUserForm,
+	type FieldId,
+} from './create-user-form.js';
+import {ChoiceValue, FieldRow, MaskedField} from './form-fields.js';
+import {policyOf, policyText, usePasswordPolicy} from './password-policy.js';
+
+const labels: Record<FieldId, string> = {
+	name: 'User name',
+	path: 'Path',
+	tags: 'Tags',
+	console: 'Console access',
+	typedPassword: 'Password',
+	resetRequired: 'Reset at next sign-in',
+	accessKey: 'Access key',
+	groups: 'Groups',
+};
+
+const placeholders: Partial<Record<FieldId, string>> = {
+	name: 'e.g. ana.silva',
+	tags: 'optional: key=value, key=value',
+	typedPassword: 'type it; it shows as bullets',
+};
+
+export interface CreateUserWizardProps {
+	index: SnapshotIndex;
+	/** GetAccountPasswordPolicy; null: the account has none, IAM's defaults apply. */
+	loadPasswordPolicy: () => Promise<PasswordPolicy | null>;
+	randomBytes: (size: number) => Uint8Array;
+	/** The plan, ready for its confirmation. */
+	onPlan: (plan: Plan) => void;
+	onBack: () => void;
+	focused: boolean;
+	width: number;
+	height: number;
+}
+
+export function CreateUserWizard(props: CreateUserWizardProps) {
+	const {index} = props;
+	const [form, setForm] = useState<CreateUserForm>(emptyForm);
+	const [stepAt, setStepAt] = useState(0);
+	const [active, setActive] = useState(0);
+	const [touched, setTouched] = useState<ReadonlySet<FieldId>>(new Set());
+	const [attempted, setAttempted] = useState<ReadonlySet<number>>(new Set());
+	const [planError, setPlanError] = useState<string | undefined>();
+	const [groupCursor, setGroupCursor] = useState({cursor: 0, top: 0});
+	const policy = usePasswordPolicy(props.loadPasswordPolicy);
+
+	const step = steps[stepAt]!;
+	const fields = fieldsOf(step.id, form);
+	const field = fields[clamp(active, 0, fields.length - 1)]!;
+	const existingUsers = useMemo(() => [...index.userByName.keys()], [index]);
+	const problems = formProblems(form, {existingUsers, policy: policyOf(policy)});
+	const groupRows = useMemo(
+		() =>
+			index.snapshot.groups.map(g => {
+				const carried = [...g.attachedPolicies.map(p => p.name), ...g.inlinePolicies.map(p => `${p.name} (inline)`)];
+				return {name: g.name, detail: carried.length > 0 ? carried.join(', ') : 'no policies'};
+			}),
+		[index],
+	);
+	const groupOrder = useMemo(() => groupRows.map(r => r.name), [groupRows]);
+
+	const shown = (id: FieldId) => (touched.has(id) || attempted.has(stepAt) ? problems[id] : undefined);
+	const edit = (id: FieldId, change: Partial<CreateUserForm>) => {
+		setForm(current => ({...current, ...change}));
+		setTouched(current => new Set(current).add(id));
+		setPlanError(undefined);
+	};
+
+	const build = () => {
+		const badStep = steps.findIndex(s => stepProblems(s.id, form, problems).length > 0);
+		if (badStep >= 0) {
+			setStepAt(badStep);
+			setAttempted(current => new Set(current).add(badStep));
+			setActive(Math.max(0, fieldsOf(steps[badStep]!.id, form).indexOf(stepProblems(steps[badStep]!.id, form, problems)[0]!)));
+			return;
+		}
+		if (form.console !== 'none' && policy.status === 'loading') {
+			setPlanError('Still reading the account’s password policy — press enter again in a moment.');
+			return;
+		}
+		let password: Secret | null = null;
+		try {
+			if (form.console === 'generated') password = new Secret(generatePassword(policyOf(policy), props.randomBytes));
+			else if (form.console === 'typed') password = new Secret(form.typedPassword);
+			const plan = planCreateUser(index, toRequest(form, password));
+			setForm(current => ({...current, typedPassword: ''}));
+			props.onPlan(plan);
+		} catch (error) {
+			password?.wipe();
+			setPlanError(describeError(error));
+		}
+	};
+
+	const nextStep = () => {
+		if (stepProblems(step.id, form, problems).length > 0) {
+			setAttempted(current => new Set(current).add(stepAt));
+			setActive(fields.indexOf(stepProblems(step.id, form, problems)[0]!));
+			return;
+		}
+		if (stepAt === steps.length - 1) return build();
+		setStepAt(stepAt + 1);
+		setActive(0);
+	};
+	const formNext = () => {
+		// Enter on a field IAM would refuse says why and stays there.
+		if (problems[field]) return setTouched(current => new Set(current).add(field));
+		if (step.id !== 'groups' && active < fields.length - 1) setActive(active + 1);
+		else nextStep();
+	};
+	const formBack = () => {
+		setPlanError(undefined);
+		if (stepAt === 0) props.onBack();
+		else {
+			setStepAt(stepAt - 1);
+			setActive(0);
+		}
+	};
+
+	const listHeight = Math.max(1, props.height - 6);
+	const moveGroup = (delta: number) =>
+		setGroupCursor(current => {
+			const cursor = clamp(current.cursor + delta, 0, Math.max(0, groupRows.length - 1));
+			return {cursor, top: windowTop(current.top, cursor, listHeight, groupRows.length)};
+		});
+	const toggle = () => {
+		if (field === 'console') edit('console', {console: nextConsoleChoice(form.console)});
+		else if (field === 'resetRequired') edit('resetRequired', {resetRequired: !form.resetRequired});
+		else if (field === 'accessKey') edit('accessKey', {accessKey: !form.accessKey});
+		else if (field === 'groups') {
+			const row = groupRows[groupCursor.cursor];
+			if (row) edit('groups', toggleGroup(form, row.name, groupOrder));
+		}
+	};
+	useCommands(
+		'wizard',
+		{
+			'next-field': () => (step.id === 'groups' ? moveGroup(1) : setActive(a => Math.min(fields.length - 1, a + 1))),
+			'previous-field': () => (step.id === 'groups' ? moveGroup(-1) : setActive(a => Math.max(0, a - 1))),
+			'toggle-choice': toggle,
+			'form-next': formNext,
+			'form-back': formBack,
+		},
+		props.focused,
+	);
+
+	const text = (id: 'name' | 'path' | 'tags') => (
+		<TextField
+			value={form[id]}
+			onChange={value => edit(id, {[id]: value})}
+			onSubmit={formNext}
+			onCancel={formBack}
+			focused={props.focused && field === id}
+			placeholder={placeholders[id]}
+		/>
+	);
+	const value = (id: FieldId) => {
+		const on = props.focused && field === id;
+		switch (id) {
+			case 'name':
+			case 'path':
+			case 'tags':
+				return text(id);
+			case 'typedPassword':
+				return (
+					<MaskedField
+						value={form.typedPassword}
+						onChange={typed => edit('typedPassword', {typedPassword: typed})}
+						onSubmit={formNext}
+						onCancel={formBack}
+						focused={on}
+						placeholder={placeholders.typedPassword}
+					/>
+				);
+			case 'console':
+				return <ChoiceValue text={consoleChoiceText[form.console]} active={on} />;
+			case 'resetRequired':
+				return <ChoiceValue text={form.resetRequired ? 'yes (and attach IAMUserChangePassword, as the console does)' : 'no'} active={on} />;
+			case 'accessKey':
+				return <ChoiceValue text={form.accessKey ? 'yes: create one (its secret is shown once)' : 'no'} active={on} />;
+			default:
+				return <Text>{form.groups.join(', ') || 'none'}</Text>;
+		}
+	};
+
+	const line = (content: string) => truncate(sanitize(content), Math.max(1, props.width - 1));
+	let body;
+	if (step.id === 'groups') {
+		const top = clamp(groupCursor.top, 0, Math.max(0, groupRows.length - listHeight));
+		body = (
+			<Box flexDirection="column">
+				<Text dimColor>{line(`Marked: ${form.groups.join(', ') || 'none'} · space marks, ↑↓ move, enter shows the plan`)}</Text>
+				{groupRows.length === 0 ? <Text dimColor>This account has no groups.</Text> : null}
+				{groupRows.slice(top, top + listHeight).map((row, n) => {
+					const selected = top + n === groupCursor.cursor;
+					const mark = form.groups.includes(row.name) ? '✓' : ' ';
+					return (
+						<Text key={row.name} inverse={selected && props.focused} wrap="truncate-end">
+							{line(`${selected ? '›' : ' '} ${mark} ${row.name.padEnd(24)} ${row.detail}`)}
+						</Text>
+					);
+				})}
+				{shown('groups') ? <Text color="red">{line(shown('groups')!)}</Text> : null}
+			</Box>
+		);
+	} else {
+		body = (
+			<Box flexDirection="column">
+				{fields.map(id => (
+					<FieldRow key={id} label={labels[id]} active={props.focused && field === id} problem={shown(id)}>
+						{value(id)}
+					</FieldRow>
+				))}
+				{step.id === 'user' ? <Text dimColor>{line('Path: "/" or e.g. /engineering/ · tags: key=value, separated by commas')}</Text> : null}
+				{step.id === 'access' && form.console !== 'none' ? <Text dimColor>{line(policyText(policy))}</Text> : null}
+			</Box>
+		);
+	}
+
+	return (
+		<Box flexDirection="column">
+			<Text bold wrap="truncate-end">{line(`Create a user · step ${stepAt + 1} of ${steps.length}: ${step.title}`)}</Text>
+			{stepAt > 0 ? <Text dimColor>{line(`${form.name} · path ${form.path}${form.tags.trim() ? ` · tags ${form.tags.trim()}` : ''}`)}</Text> : null}
+			{body}
+			{planError ? (
+				<Text color="red" wrap="wrap">
+					{sanitize(`Cannot plan this: ${planError} (nothing was sent)`)}
+				</Text>
+			) : null}
+			<Text dimColor>{line(`tab/↓ next field · space change · enter ${stepAt === steps.length - 1 ? 'show the plan' : 'next'} · esc ${stepAt === 0 ? 'cancel' : 'back'}`)}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,122 @@
+// Credential hygiene (`:hygiene`): every user of the credential report with password, MFA and keys
+// (age, last use), the findings flagged — a cell over the threshold starts with `!` — sortable and
+// filterable (by name or by finding: "no mfa", "old key"). From a row: enter opens the user, R starts a
+// key rotation, O an offboarding.
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import {DEFAULT_THRESHOLDS, FLAG_LABELS, filterHygieneRows, hygieneRows, hygieneSortColumns, type HygieneFlag, type HygieneRow, type HygieneThresholds, type KeyHygiene} from '../../model/hygiene.js';
+import type {SnapshotIndex} from '../../model/indexes.js';
+import {sanitize} from '../../model/sanitize.js';
+import {formatAgo} from '../../model/views.js';
+import type {Column} from '../components/Table.js';
+import {ListScreen} from './ListScreen.js';
+
+/** Marks a cell whose value is over a threshold (visible without colour). */
+export const FLAGGED = '!';
+
+const mark = (flagged: boolean, text: string) => (flagged ? `${FLAGGED}${text}` : text);
+
+const days = (value: number | null) => (value === null ? '?' : `${Math.floor(value)}d`);
+
+const keyCell = (key: KeyHygiene | undefined, now: Date): string => {
+	if (!key) return '-';
+	const used = key.lastUsedDate ? formatAgo(key.lastUsedDate, now) : 'never';
+	return mark(key.old || key.unused, `${key.active ? '' : 'off '}${days(key.ageDays)} / ${used}`);
+};
+
+const columns = (now: Date): Array<Column<HygieneRow>> => [
+	{id: 'user', header: 'USER', width: 12, grow: true, cell: r => r.user},
+	{id: 'console', header: 'CONSOLE', width: 7, dropOrder: 2, cell: r => (r.passwordEnabled ? 'yes' : 'no')},
+	{
+		id: 'password',
+		header: 'PW USED',
+		width: 10,
+		align: 'right',
+		dropOrder: 3,
+		cell: r => (r.passwordEnabled ? mark(r.passwordUnused, r.passwordLastUsed ? formatAgo(r.passwordLastUsed, now) : 'never') : '-'),
+	},
+	{id: 'mfa', header: 'MFA', width: 4, cell: r => mark(r.mfaMissing, r.mfaActive ? 'yes' : 'no')},
+	{id: 'key1', header: 'KEY 1 AGE/USED', width: 19, cell: r => keyCell(r.keys[0], now)},
+	{id: 'key2', header: 'KEY 2 AGE/USED', width: 19, dropOrder: 1, cell: r => keyCell(r.keys[1], now)},
+	{id: 'flags', header: 'FINDINGS', width: 12, grow: true, cell: r => r.flags.map(f => FLAG_LABELS[f]).join(', ')},
+];
+
+const counts = (rows: HygieneRow[]): string => {
+	const tally = new Map<HygieneFlag, number>();
+	for (const row of rows) for (const flag of row.flags) tally.set(flag, (tally.get(flag) ?? 0) + 1);
+	const parts = (Object.keys(FLAG_LABELS) as HygieneFlag[]).filter(f => tally.has(f)).map(f => `${tally.get(f)} ${FLAG_LABELS[f]}`);
+	return parts.length > 0 ? parts.join(' · ') : 'no findings';
+};
+
+export function HygieneScreen(props: {
+	index: SnapshotIndex;
+	now: Date;
+	/** The config store's preference: keys older than this are flagged (unused: DEFAULT_THRESHOLDS). */
+	keyAgeDays?: number;
+	onOpenUser: (name: string) => void;
+	/** R on a row: the key rotation wizard (absent in read-only mode). */
+	onRotate?: (name: string) => void;
+	/** O on a row: the offboarding screen (absent in read-only mode). */
+	onOffboard?: (name: string) => void;
+	onBack?: () => void;
+	focused: boolean;
+	width: number;
+	height: number;
+}) {
+	const {index, now} = props;
+	const keyAgeDays = props.keyAgeDays ?? DEFAULT_THRESHOLDS.keyAgeDays;
+	const thresholds = useMemo<HygieneThresholds>(() => ({...DEFAULT_THRESHOLDS, keyAgeDays}), [keyAgeDays]);
+	const report = index.snapshot.credentialReport;
+	const rows = useMemo(() => (report.status === 'ok' ? hygieneRows(report.rows, now, thresholds) : []), [report, now, thresholds]);
+	const tableColumns = useMemo(() => columns(now), [now]);
+	const missing = useMemo(() => index.snapshot.users.filter(u => !index.reportByUser.has(u.name)).length, [index]);
+
+	const lines: Array<{text: string; color?: string}> =
+		report.status === 'unavailable'
+			? [
+					{text: `The credential report is unavailable: ${report.reason}`, color: 'yellow'},
+					{text: 'This view reads it (iam:GenerateCredentialReport, iam:GetCredentialReport) · r tries again'},
+				]
+			: [
+					{
+						text: `Credential report generated ${report.generatedAt ? `${formatAgo(report.generatedAt, now)} (${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC)` : 'at an unknown time'} · AWS regenerates it at most every 4 hours${
+							missing > 0 ? ` · ${missing} user${missing === 1 ? ' is' : 's are'} newer than the report` : ''
+						}`,
+					},
+					{text: `${FLAGGED} = key older than ${thresholds.keyAgeDays} days, key or password unused for ${thresholds.unusedDays} days, console without MFA`},
+					{text: `Findings: ${counts(rows)}`, color: 'yellow'},
+				];
+	const notice = (
+		<Box flexDirection="column">
+			{lines.map(line => (
+				<Text key={line.text} color={line.color} dimColor={!line.color} wrap="truncate-end">
+					{sanitize(line.text)}
+				</Text>
+			))}
+		</Box>
+	);
+	const {onRotate, onOffboard} = props;
+	return (
+		<ListScreen
+			scope="hygiene"
+			title="Credential hygiene"
+			rows={rows}
+			rowKey={r => r.user}
+			columns={tableColumns}
+			filter={filterHygieneRows}
+			sortColumns={hygieneSortColumns}
+			onOpen={row => props.onOpenUser(row.user)}
+			onBack={props.onBack}
+			actions={{
+				...(onRotate ? {'rotate-key': (row: HygieneRow | undefined) => row && onRotate(row.user)} : {}),
+				...(onOffboard ? {'offboard-user': (row: HygieneRow | undefined) => row && onOffboard(row.user)} : {}),
+			}}
+			notice={notice}
+			noticeLines={lines.length}
+			emptyText={report.status === 'unavailable' ? 'No credential report: nothing to show.' : 'No users in the credential report.'}
+			focused={props.focused}
+			width={props.width}
+			height={props.height}
+		/>
+	);
+}

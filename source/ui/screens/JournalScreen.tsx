@@ -1,0 +1,92 @@
+// `:journal`: the audit journal, newest first — time, operation, target, outcome, error code — and
+// who acted (profile, caller). Filter with `/` like the other lists. Read when the screen opens.
+import {Text} from 'ink';
+import {useMemo, useState} from 'react';
+import {describeError} from '../../model/errors.js';
+import type {JournalEntry} from '../../model/plans/execute.js';
+import {sanitize} from '../../model/sanitize.js';
+import type {Column} from '../components/Table.js';
+import {ListScreen} from './ListScreen.js';
+
+export interface JournalRow {
+	key: string;
+	time: string;
+	operation: string;
+	target: string;
+	outcome: JournalEntry['outcome'];
+	errorCode: string;
+	who: string;
+}
+
+/** 2024-06-01T12:00:00.000Z → 2024-06-01 12:00:00 (UTC, as written). */
+const shortTime = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
+
+const targetText = (target: JournalEntry['target']): string =>
+	Object.entries(target)
+		.map(([field, value]) => `${field}=${value}`)
+		.join(' ');
+
+/** Newest first; entries with the same time keep the reverse of the order they were written in. */
+export const journalRows = (entries: JournalEntry[]): JournalRow[] =>
+	entries
+		.map((entry, position) => ({entry, position}))
+		.sort((a, b) => b.entry.time.localeCompare(a.entry.time) || b.position - a.position)
+		.map(({entry, position}) => ({
+			key: String(position),
+			time: shortTime(entry.time),
+			operation: entry.operation.replace(/^iam:/, ''),
+			target: targetText(entry.target),
+			outcome: entry.outcome,
+			errorCode: entry.errorCode ?? '',
+			who: [entry.profile, entry.callerArn].filter(Boolean).join(' '),
+		}));
+
+export const filterJournalRows = (rows: JournalRow[], query: string): JournalRow[] => {
+	const q = query.trim().toLowerCase();
+	return q ? rows.filter(r => [r.time, r.operation, r.target, r.outcome, r.errorCode, r.who].some(text => text.toLowerCase().includes(q))) : rows;
+};
+
+const columns: Array<Column<JournalRow>> = [
+	{id: 'time', header: 'TIME (UTC)', width: 19, cell: r => r.time},
+	{id: 'operation', header: 'OPERATION', width: 22, cell: r => r.operation},
+	{id: 'target', header: 'TARGET', width: 20, grow: true, cell: r => r.target},
+	{id: 'outcome', header: 'OUTCOME', width: 7, cell: r => r.outcome},
+	{id: 'error', header: 'ERROR', width: 14, dropOrder: 2, cell: r => r.errorCode},
+	{id: 'who', header: 'WHO', width: 14, grow: true, dropOrder: 1, cell: r => r.who},
+];
+
+export function JournalScreen(props: {
+	/** Reads the journal (oldest first, as stored). */
+	read: () => JournalEntry[];
+	onBack?: () => void;
+	focused: boolean;
+	width: number;
+	height: number;
+}) {
+	const [read] = useState<{entries: JournalEntry[]; error?: string}>(() => {
+		try {
+			return {entries: props.read()};
+		} catch (error) {
+			return {entries: [], error: describeError(error)};
+		}
+	});
+	const rows = useMemo(() => journalRows(read.entries), [read.entries]);
+	return (
+		<ListScreen
+			scope="journal"
+			title="Journal: every write attempt, newest first"
+			rows={rows}
+			rowKey={r => r.key}
+			columns={columns}
+			filter={filterJournalRows}
+			{...(read.error
+				? {notice: <Text color="red" wrap="truncate-end">{sanitize(`The journal could not be read: ${read.error}`)}</Text>, noticeLines: 1}
+				: {})}
+			{...(props.onBack ? {onBack: props.onBack} : {})}
+			emptyText="No write has been attempted with iamtui yet."
+			focused={props.focused}
+			width={props.width}
+			height={props.height}
+		/>
+	);
+}

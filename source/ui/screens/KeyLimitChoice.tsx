@@ -1,0 +1,60 @@
+// A user at IAM's two-key limit asked for a new key: say so (IAM's LimitExceeded, with the oldest
+// key's age and last use) and offer the two ways out. Choosing one shows its plan; nothing is sent here.
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import {sanitize} from '../../model/sanitize.js';
+import {truncate} from '../components/text.js';
+import {useCommands} from '../state/keyboard.js';
+
+export interface KeyLimitOption {
+	label: string;
+	detail: string;
+}
+
+export function KeyLimitChoice(props: {
+	user: string;
+	/** The refusal, as the plan builder words it. */
+	message: string;
+	hint: string;
+	options: KeyLimitOption[];
+	onChoose: (option: number) => void;
+	onBack: () => void;
+	focused: boolean;
+	width: number;
+}) {
+	const [selected, setSelected] = useState(0);
+	const last = props.options.length - 1;
+	useCommands(
+		'wizard',
+		{
+			'next-field': () => setSelected(n => Math.min(last, n + 1)),
+			'previous-field': () => setSelected(n => Math.max(0, n - 1)),
+			'form-next': () => props.onChoose(selected),
+			'form-back': props.onBack,
+		},
+		props.focused,
+	);
+	const line = (text: string) => truncate(sanitize(text), Math.max(1, props.width - 1));
+	return (
+		<Box flexDirection="column">
+			<Text bold>{line(`New access key for ${props.user}`)}</Text>
+			<Text color="yellow" wrap="wrap">
+				{sanitize(`LimitExceeded: ${props.message}`)}
+			</Text>
+			<Text dimColor wrap="wrap">
+				{sanitize(props.hint)}
+			</Text>
+			<Text> </Text>
+			{props.options.map((option, n) => (
+				<Box key={option.label} flexDirection="column">
+					<Text inverse={n === selected && props.focused} bold={n === selected}>
+						{line(`${n === selected ? '›' : ' '} ${option.label}`)}
+					</Text>
+					<Text dimColor wrap="wrap">{`    ${sanitize(option.detail)}`}</Text>
+				</Box>
+			))}
+			<Text> </Text>
+			<Text dimColor>{line('↑↓ choose · enter shows the plan · esc cancels (nothing is sent)')}</Text>
+		</Box>
+	);
+}

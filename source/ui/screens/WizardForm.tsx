@@ -1,0 +1,77 @@
+// A form of one-line fields for the write wizards: ↑↓ or tab move between fields, enter goes to the
+// next field and submits on the last one, esc cancels. Each field shows its hint and its error.
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import {sanitize} from '../../model/sanitize.js';
+import {TextField} from '../components/TextField.js';
+import {truncate} from '../components/text.js';
+import {PASS, priority, useKeys} from '../state/keyboard.js';
+import type {FieldErrors, FieldValues, WizardField} from './policy-wizard.js';
+
+export function WizardForm(props: {
+	title: string;
+	fields: WizardField[];
+	values: FieldValues;
+	errors: FieldErrors;
+	/** A problem that belongs to no single field (e.g. IAM would refuse the plan). */
+	formError?: string;
+	onChange: (id: string, value: string) => void;
+	/** Enter on the last field: returns the field to go back to when something is wrong. */
+	onSubmit: () => string | undefined;
+	onCancel: () => void;
+	focused: boolean;
+	width: number;
+}) {
+	const {fields} = props;
+	const [active, setActive] = useState(0);
+	useKeys(
+		(_input, key) => {
+			if (key.upArrow || (key.tab && key.shift)) setActive(a => (a + fields.length - 1) % fields.length);
+			else if (key.downArrow || key.tab) setActive(a => (a + 1) % fields.length);
+			else return PASS;
+		},
+		{active: props.focused, priority: priority.text},
+	);
+	const submit = () => {
+		if (active < fields.length - 1) return setActive(active + 1);
+		const wrong = props.onSubmit();
+		const position = wrong === undefined ? -1 : fields.findIndex(f => f.id === wrong);
+		if (position >= 0) setActive(position);
+	};
+	const labelWidth = Math.max(...fields.map(f => f.label.length));
+	const line = (text: string) => truncate(sanitize(text), Math.max(1, props.width - 4));
+	return (
+		<Box flexDirection="column">
+			<Text bold wrap="truncate-end">
+				{line(props.title)}
+			</Text>
+			{fields.map((field, position) => {
+				const error = props.errors[field.id];
+				return (
+					<Box key={field.id} flexDirection="column">
+						<Box>
+							<Text color={position === active ? 'cyan' : undefined}>{`${field.label.padEnd(labelWidth)}  `}</Text>
+							<TextField
+								value={props.values[field.id] ?? ''}
+								onChange={value => props.onChange(field.id, value)}
+								onSubmit={submit}
+								onCancel={props.onCancel}
+								focused={props.focused && position === active}
+								{...(field.placeholder ? {placeholder: field.placeholder} : {})}
+							/>
+						</Box>
+						{error ? (
+							<Text color="red" wrap="wrap">{`  ${sanitize(error)}`}</Text>
+						) : position === active && field.hint ? (
+							<Text dimColor wrap="truncate-end">{`  ${line(field.hint)}`}</Text>
+						) : null}
+					</Box>
+				);
+			})}
+			{props.formError ? <Text color="red" wrap="wrap">{sanitize(props.formError)}</Text> : null}
+			<Text dimColor wrap="truncate-end">
+				↑↓/tab field · enter next, on the last field continue · esc back
+			</Text>
+		</Box>
+	);
+}

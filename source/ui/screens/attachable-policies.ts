@@ -1,0 +1,48 @@
+// What can be attached to a user or group: the policies the Policies screen lists (every customer
+// managed one, the AWS managed ones already attached), plus a few AWS managed policies operators often
+// want that the account may not list yet (AWS lists only attached ones; W4 attaches ReadOnlyAccess).
+import type {SnapshotIndex} from '../../model/indexes.js';
+import {policyRows} from '../../model/views.js';
+
+export interface PolicyChoice {
+	name: string;
+	arn: string;
+	type: 'AWS' | 'customer';
+	detail: string;
+}
+
+const COMMON_AWS_MANAGED: ReadonlyArray<{name: string; detail: string}> = [
+	{name: 'ReadOnlyAccess', detail: 'read-only access to (almost) every service'},
+	{name: 'ViewOnlyAccess', detail: 'list and describe resources, no data'},
+	{name: 'SecurityAudit', detail: 'read security configuration'},
+	{name: 'IAMReadOnlyAccess', detail: 'read IAM'},
+	{name: 'IAMUserChangePassword', detail: 'lets a user change their own console password'},
+	{name: 'PowerUserAccess', detail: 'everything except IAM and Organizations'},
+	{name: 'AdministratorAccess', detail: 'everything'},
+];
+
+const awsArn = (name: string) => `arn:aws:iam::aws:policy/${name}`;
+
+/** Policies to pick from, minus `exclude` (ARNs already attached); customer managed first. */
+export const attachablePolicies = (index: SnapshotIndex, exclude: ReadonlySet<string> = new Set()): PolicyChoice[] => {
+	const listed: PolicyChoice[] = policyRows(index).map(row => ({
+		name: row.name,
+		arn: row.arn,
+		type: row.type,
+		detail: index.policyByArn.get(row.arn)?.description ?? `attached ${row.attachmentCount}×`,
+	}));
+	const known = new Set(listed.map(p => p.arn));
+	const common: PolicyChoice[] = COMMON_AWS_MANAGED.filter(p => !known.has(awsArn(p.name))).map(p => ({
+		name: p.name,
+		arn: awsArn(p.name),
+		type: 'AWS',
+		detail: p.detail,
+	}));
+	const order = (p: PolicyChoice) => (p.type === 'customer' ? 0 : 1);
+	return [...listed, ...common].filter(p => !exclude.has(p.arn)).sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
+};
+
+export const filterPolicyChoices = <Row extends PolicyChoice>(rows: Row[], query: string): Row[] => {
+	const q = query.trim().toLowerCase();
+	return q ? rows.filter(r => [r.name, r.arn, r.type, r.detail].some(text => text.toLowerCase().includes(q))) : rows;
+};

@@ -1,0 +1,56 @@
+// Operator moves the workflow e2e tests share: jump with `:`, type and wait until it is drawn, filter a
+// list, move the cursor (›) to a row. Each waits for the frame it expects before the next key, so keys
+// never arrive glued together as a paste.
+import type {TmuxSession} from './tmux.js';
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Types text, then waits until it is on the screen. */
+export const typeText = async (tui: TmuxSession, text: string): Promise<void> => {
+	tui.type(text);
+	await tui.waitFor(text);
+};
+
+/** `:target` enter, then waits for what the target screen shows. */
+export const jump = async (tui: TmuxSession, target: string, expected: string | RegExp): Promise<string> => {
+	tui.keys(':');
+	await tui.waitFor(/^:/m);
+	tui.type(target);
+	await tui.waitFor(new RegExp(`^:${escape(target)}`, 'm'));
+	tui.keys('Enter');
+	return tui.waitFor(expected);
+};
+
+/** `/text` enter on a list: the filter stays applied and the list owns the keys again. */
+export const filterList = async (tui: TmuxSession, text: string): Promise<string> => {
+	tui.keys('/');
+	await tui.waitFor('enter keep');
+	tui.type(text);
+	await tui.waitFor(`/${text}`);
+	tui.keys('Enter');
+	return tui.waitFor(new RegExp(`/${escape(text)}\\s+\\d+ of \\d+ · esc clears`));
+};
+
+/** The line the cursor (›) is on, if any. */
+export const cursorLine = (screen: string): string | undefined => screen.split('\n').find(line => line.startsWith('›'));
+
+/** Presses ↓ (or `key`) until the cursor line matches; each press waits for the cursor to move. */
+export const moveCursorTo = async (tui: TmuxSession, pattern: RegExp, options: {key?: string; max?: number} = {}): Promise<string> => {
+	const {key = 'Down', max = 60} = options;
+	for (let presses = 0; presses <= max; presses++) {
+		const current = cursorLine(tui.screen());
+		if (current && pattern.test(current)) return current;
+		tui.keys(key);
+		await tui.waitFor(screen => cursorLine(screen) !== current);
+	}
+	throw new Error(`the cursor never reached ${String(pattern)}; the screen was:\n${tui.screen()}`);
+};
+
+/** Pieces of a secret to look for: the whole, and both halves (a wrapped line splits it once). */
+export const secretPieces = (secret: string): string[] => {
+	const half = Math.floor(secret.length / 2);
+	return [secret, secret.slice(0, half), secret.slice(half)];
+};
+
+/** True when text holds the secret, or half of it (so a secret wrapped over two lines still counts). */
+export const showsSecret = (text: string, secret: string): boolean => secretPieces(secret).some(piece => text.includes(piece));

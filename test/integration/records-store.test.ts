@@ -1,0 +1,81 @@
+// Offboarding records on disk: 0600 files in a 0700 folder, atomic updates, refusal of corrupt files
+// and of another account's record, and the list of unfinished offboardings.
+import {mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import type {OffboardRecord} from '../../source/model/offboard/record.js';
+import {RecordStore} from '../../source/store/records.js';
+
+const record = (user: string, extra: Partial<OffboardRecord> = {}): OffboardRecord => ({
+	version: 1,
+	kind: 'iamtui-offboard-record',
+	account: '123456789012',
+	capturedAt: '2026-11-23T10:00:00.000Z',
+	capturedBy: null,
+	user: {name: user, arn: `arn:aws:iam::123456789012:user/${user}`, path: '/', createDate: '2020-01-01T00:00:00.000Z'},
+	groups: ['Developers'],
+	attachedPolicies: [],
+	inlinePolicies: [],
+	tags: [],
+	permissionsBoundaryArn: null,
+	loginProfile: null,
+	accessKeys: [],
+	mfaDevices: [],
+	signingCertificates: [],
+	sshPublicKeys: [],
+	serviceSpecificCredentials: [],
+	unlisted: [],
+	completed: [],
+	keepUser: false,
+	finishedAt: null,
+	...extra,
+});
+
+const store = () => new RecordStore(mkdtempSync(path.join(os.tmpdir(), 'iamtui-records-')));
+
+describe('RecordStore', () => {
+	it('saves a record 0600 in a 0700 folder and updates it in place', () => {
+		const records = store();
+		const file = records.save(record('ana'));
+		expect(statSync(file).mode & 0o777).toBe(0o600);
+		expect(statSync(records.folder).mode & 0o777).toBe(0o700);
+		const again = records.save(record('ana', {completed: ['deleteLoginProfile user=ana']}));
+		expect(again).toBe(file);
+		expect(readdirSync(records.folder)).toHaveLength(1);
+		expect(records.load(file).completed).toEqual(['deleteLoginProfile user=ana']);
+	});
+
+	it('lists unfinished offboardings of one account, newest first', () => {
+		const records = store();
+		records.save(record('ana'));
+		records.save(record('bruno', {capturedAt: '2026-11-23T11:00:00.000Z'}));
+		records.save(record('carla', {finishedAt: '2026-11-23T12:00:00.000Z'}));
+		records.save(record('dora', {account: '210987654321'}));
+		expect(records.unfinished('123456789012').map(r => r.record.user.name)).toEqual(['bruno', 'ana']);
+	});
+
+	it('refuses a corrupt file and a record of another account, saying why', () => {
+		const records = store();
+		const file = records.save(record('ana'));
+		expect(() => records.load(file, '999999999999')).toThrow(/record of account 123456789012.*this profile is account 999999999999/);
+		writeFileSync(file, '{"version": 1, "kind": "iamtui-offboard-record"');
+		expect(() => records.load(file)).toThrow(/not JSON: the record is corrupt/);
+		writeFileSync(file, JSON.stringify({...record('ana'), account: 'x'}));
+		expect(() => records.load(file)).toThrow(/not an iamtui offboarding record.*account/);
+		expect(() => records.load(path.join(records.folder, 'missing.json'))).toThrow(/cannot read/);
+		expect(records.list()).toEqual([]);
+	});
+
+	it('refuses to save a record carrying fields outside the schema (nothing free-form rides along)', () => {
+		const records = store();
+		expect(() => records.save({...record('ana'), secret: 'x'} as OffboardRecord)).toThrow();
+		expect(records.list()).toEqual([]);
+	});
+
+	it('writes nothing but JSON of the record', () => {
+		const records = store();
+		const file = records.save(record('ana'));
+		expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(record('ana'));
+	});
+});

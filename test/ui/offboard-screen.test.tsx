@@ -1,0 +1,191 @@
+// The offboarding screen in the app (O on a user): what the user has and the plan with its `aws iam`
+// lines, nothing sent until the name is typed, each step's progress, the record saved through
+// services.records; an unfinished record resumes (done steps skipped, announced on the Users screen);
+// offboarding yourself also needs "lock me out"; tab keeps the user (legal hold).
+import {statSync} from 'node:fs';
+import {afterEach, describe, expect, it} from 'vitest';
+import {App} from '../../source/app.js';
+import type {IamGateway} from '../../source/model/gateway.js';
+import {buildIndex} from '../../source/model/indexes.js';
+import {collectRecord} from '../../source/model/offboard/collect.js';
+import {planOffboard} from '../../source/model/plans/offboard.js';
+import {stepKey} from '../../source/model/plans/step-key.js';
+import {ACCOUNT, FIXTURE_NOW, fixtureSnapshot} from '../fixtures/account.js';
+import {fixtureGateway, type FixtureGateway} from '../fixtures/gateway.js';
+import {testServices, type TestServices} from '../fixtures/services.js';
+import {keys, renderTui, type Rendered} from '../helpers/render.js';
+
+let services: TestServices | undefined;
+let ui: Rendered | undefined;
+afterEach(() => {
+	ui?.unmount();
+	services?.dispose();
+	ui = undefined;
+	services = undefined;
+});
+
+const ANA = 'ana.silva';
+const ANA_ARN = `arn:aws:iam::${ACCOUNT}:user/${ANA}`;
+const KEY = 'AKIAANAEXAMPLE000001';
+const MFA = `arn:aws:iam::${ACCOUNT}:mfa/${ANA}`;
+const WRITE = /^(update|delete|deactivate|remove|detach)/;
+
+const start = (options: {self?: boolean; holdDeleteUser?: Promise<void>} = {}) => {
+	const gateway: FixtureGateway = fixtureGateway(options.self ? {identity: {account: ACCOUNT, arn: ANA_ARN, userId: 'AIDAANA'}} : {});
+	const {holdDeleteUser} = options;
+	// Optionally DeleteUser waits, to look at the screen (and the record) in the middle of the run.
+	const connected: IamGateway = holdDeleteUser
+		? new Proxy(gateway, {
+				get: (target, property, receiver) =>
+					property === 'deleteUser' ? async (input: {user: string}) => holdDeleteUser.then(() => target.deleteUser(input)) : Reflect.get(target, property, receiver),
+			})
+		: gateway;
+	services = testServices({gateway: () => connected});
+	ui = renderTui(<App services={services} initial={{profile: 'dev'}} />, {columns: 140, rows: 50});
+	return {tui: ui, gateway, services, writes: () => gateway.calls.filter(c => WRITE.test(c))};
+};
+
+/** Users → ana.silva (the first row) → O. */
+const offboardAna = async (tui: Rendered) => {
+	await tui.waitFor('Users (12)');
+	tui.write(keys.enter);
+	await tui.waitFor(`User ${ANA}`);
+	tui.write('O');
+	return tui.waitFor(`What ${ANA} has`);
+};
+
+describe('offboarding screen', () => {
+	it('shows what the user has and the plan; runs only once the name is typed; shows progress; saves the record', async () => {
+		const {tui, writes, services} = start();
+		const frame = await offboardAna(tui);
+		expect(frame).toContain('Groups (2): Developers, LightsailFullAccessGroup');
+		expect(frame).toContain(`Access keys (1): ${KEY} active`);
+		expect(frame).toContain(`MFA devices (1): ${MFA}`);
+		expect(frame).toContain(`Offboard ${ANA}: revoke, then delete the user`);
+		expect(frame).toContain(`aws iam update-access-key --user-name ${ANA} --access-key-id ${KEY} --status Inactive`);
+		expect(frame).toContain(`aws iam delete-user --user-name ${ANA}`);
+		expect(frame).toContain('(•) delete the user');
+		expect(frame).toContain(`type ${ANA} to confirm`);
+		expect(services.records.list()).toEqual([]);
+
+		await tui.type('ana.silv');
+		tui.write(keys.enter);
+		await tui.waitFor('does not match');
+		expect(writes()).toEqual([]);
+		expect(services.records.list()).toEqual([]);
+
+		await tui.type('a');
+		tui.write(keys.enter);
+		const done = await tui.waitFor(`${ANA} is offboarded: the user is deleted.`);
+		expect(done).toMatch(new RegExp(`done +1\\. Deactivate access key ${KEY}`));
+		expect(done).toMatch(new RegExp(`done +7\\. Delete user ${ANA}`));
+		expect(writes()).toEqual([
+			`updateAccessKey:${ANA}:${KEY}:Inactive`,
+			`deactivateMfaDevice:${ANA}:${MFA}`,
+			`deleteVirtualMfaDevice:${MFA}`,
+			`deleteAccessKey:${ANA}:${KEY}`,
+			`removeUserFromGroup:${ANA}:Developers`,
+			`removeUserFromGroup:${ANA}:LightsailFullAccessGroup`,
+			`deleteUser:${ANA}`,
+		]);
+
+		const [stored] = services.records.list();
+		expect(stored!.record).toMatchObject({account: ACCOUNT, user: {name: ANA}, groups: ['Developers', 'LightsailFullAccessGroup'], keepUser: false});
+		expect(stored!.record.completed).toHaveLength(7);
+		expect(stored!.record.finishedAt).not.toBeNull();
+		expect(statSync(stored!.path).mode & 0o777).toBe(0o600);
+		expect(done).toContain(`The record is ${stored!.path}`);
+
+		tui.write(keys.enter);
+		await tui.waitFor(`User ${ANA} is not in this snapshot`);
+	});
+
+	it('shows each step as it completes, with the record saved after every step', async () => {
+		let release = () => {};
+		const hold = new Promise<void>(resolve => (release = resolve));
+		const {tui, writes, services} = start({holdDeleteUser: hold});
+		await offboardAna(tui);
+		await tui.type(ANA);
+		tui.write(keys.enter);
+		const running = await tui.waitFor(/running… +7\. Delete user ana\.silva/);
+		expect(running).toContain('Running… the record is saved after every step');
+		expect(running).toMatch(/done +6\. Remove from group LightsailFullAccessGroup/);
+		// Interrupted here, a later run would resume from this record: six steps done, not finished.
+		const [midway] = services.records.unfinished(ACCOUNT);
+		expect(midway!.record.completed).toHaveLength(6);
+		expect(writes()).not.toContain(`deleteUser:${ANA}`);
+		release();
+		await tui.waitFor(`${ANA} is offboarded`);
+		expect(services.records.unfinished(ACCOUNT)).toEqual([]);
+	});
+
+	it('resumes an unfinished record: announced on the Users screen, done steps skipped and not sent again', async () => {
+		const {tui, writes, services, gateway} = start();
+		const record = await collectRecord(ANA, {gateway, index: buildIndex(fixtureSnapshot()), account: ACCOUNT, callerArn: null, now: FIXTURE_NOW, keepUser: false});
+		const steps = planOffboard(record, {keepUser: false}).steps;
+		const path = services.records.save({...record, completed: steps.slice(0, 3).map(s => stepKey(s.run))});
+		gateway.calls.length = 0;
+
+		const users = await tui.waitFor(`Unfinished offboarding of ${ANA} (3 steps done)`);
+		expect(users).toContain('press O to resume');
+		const frame = await offboardAna(tui);
+		expect(frame).toContain('Resuming the offboarding started 2024-06-01 12:00 UTC (3 steps done then)');
+		expect(frame).toContain(`record: ${path}`);
+		expect(frame).toContain(`1. Deactivate access key ${KEY} — skipped: done in an earlier run`);
+		expect(frame).toContain(`3. Delete virtual MFA device ${MFA} — skipped: done in an earlier run`);
+		expect(gateway.calls.filter(c => c.startsWith('accessKeys:'))).toEqual([]); // the record is not collected again
+
+		await tui.type(ANA);
+		tui.write(keys.enter);
+		const done = await tui.waitFor(`${ANA} is offboarded`);
+		expect(done).toMatch(/skipped +1\. Deactivate access key/);
+		expect(writes()).toEqual([`deleteAccessKey:${ANA}:${KEY}`, `removeUserFromGroup:${ANA}:Developers`, `removeUserFromGroup:${ANA}:LightsailFullAccessGroup`, `deleteUser:${ANA}`]);
+		expect(services.records.list()).toHaveLength(1);
+		expect(services.records.load(path).finishedAt).not.toBeNull();
+		expect(services.records.unfinished(ACCOUNT)).toEqual([]);
+
+		tui.write(keys.enter);
+		await tui.waitFor('is not in this snapshot');
+		tui.write(keys.escape);
+		const back = await tui.waitFor('Users (11)');
+		expect(back).not.toContain('Unfinished offboarding');
+	});
+
+	it('offboarding yourself shows the consequence and needs "lock me out" after the name', async () => {
+		const {tui, writes} = start({self: true});
+		const frame = await offboardAna(tui);
+		expect(frame).toContain('You are offboarding yourself.');
+		expect(frame).toContain(`Warning: you are offboarding yourself (${ANA}): this profile loses its access and its user`);
+		await tui.type(ANA);
+		tui.write(keys.enter);
+		await tui.waitFor('type "lock me out"');
+		expect(writes()).toEqual([]);
+		await tui.type('lock me ou');
+		tui.write(keys.enter);
+		await tui.waitFor('does not match');
+		expect(writes()).toEqual([]);
+		await tui.type('t');
+		tui.write(keys.enter);
+		await tui.waitFor(`${ANA} is offboarded`);
+		expect(writes()).toContain(`deleteUser:${ANA}`);
+	});
+
+	it('tab keeps the user (legal hold): revoke only, the record says so', async () => {
+		const {tui, writes, services} = start();
+		await offboardAna(tui);
+		tui.write(keys.tab);
+		const frame = await tui.waitFor('(•) keep the user');
+		expect(frame).toContain(`Revoke every access of ${ANA} (the user is kept)`);
+		expect(frame).not.toContain('aws iam delete-user');
+		await tui.type(ANA);
+		tui.write(keys.enter);
+		await tui.waitFor(`${ANA} has no access left; the user is kept (legal hold).`);
+		expect(writes()).toEqual([
+			`updateAccessKey:${ANA}:${KEY}:Inactive`,
+			`deactivateMfaDevice:${ANA}:${MFA}`,
+			`removeUserFromGroup:${ANA}:Developers`,
+			`removeUserFromGroup:${ANA}:LightsailFullAccessGroup`,
+		]);
+		expect(services.records.list()[0]!.record.keepUser).toBe(true);
+	});
+});

@@ -1,0 +1,153 @@
+// The offboarding plan (order, keep-user, resume) and the run that records progress: interrupted after
+// every step k and resumed, the writes are the same and none is sent twice.
+import {describe, expect, it} from 'vitest';
+import {IamError} from '../../source/model/errors.js';
+import type {IamGateway} from '../../source/model/gateway.js';
+import {buildIndex} from '../../source/model/indexes.js';
+import {collectRecord} from '../../source/model/offboard/collect.js';
+import type {OffboardRecord} from '../../source/model/offboard/record.js';
+import {runOffboarding} from '../../source/model/offboard/run.js';
+import {planOffboard} from '../../source/model/plans/offboard.js';
+import {ACCOUNT, FIXTURE_NOW, fixtureSnapshot} from '../fixtures/account.js';
+import {fixtureGateway} from '../fixtures/gateway.js';
+
+const record = (extra: Partial<OffboardRecord> = {}): OffboardRecord => ({
+	version: 1,
+	kind: 'iamtui-offboard-record',
+	account: ACCOUNT,
+	capturedAt: FIXTURE_NOW.toISOString(),
+	capturedBy: `arn:aws:iam::${ACCOUNT}:user/operator`,
+	user: {name: 'eve.adams', arn: `arn:aws:iam::${ACCOUNT}:user/eve.adams`, path: '/', createDate: FIXTURE_NOW.toISOString()},
+	groups: ['LightsailFullAccessGroup', 'Developers'],
+	attachedPolicies: [{name: 'ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess'}],
+	inlinePolicies: [{name: 'EveExtra', document: '{"Version":"2012-10-17","Statement":[]}'}],
+	tags: [{Key: 'team', Value: 'ops'}],
+	permissionsBoundaryArn: null,
+	loginProfile: {createDate: FIXTURE_NOW.toISOString(), passwordResetRequired: false},
+	accessKeys: [
+		{accessKeyId: 'AKIAEVE1', status: 'Active', createDate: FIXTURE_NOW.toISOString(), lastUsedDate: null},
+		{accessKeyId: 'AKIAEVE2', status: 'Inactive', createDate: FIXTURE_NOW.toISOString(), lastUsedDate: null},
+	],
+	mfaDevices: [{serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/eve`, enableDate: FIXTURE_NOW.toISOString()}],
+	signingCertificates: [{certificateId: 'CERT1', status: 'Active', uploadDate: FIXTURE_NOW.toISOString()}],
+	sshPublicKeys: [],
+	serviceSpecificCredentials: [],
+	unlisted: [],
+	completed: [],
+	keepUser: false,
+	finishedAt: null,
+	...extra,
+});
+
+const operations = (r: OffboardRecord, keepUser = false) => planOffboard(r, {keepUser}).steps.map(s => s.run.operation);
+
+describe('planOffboard', () => {
+	it('revokes first, then credentials, memberships, policies, and deletes the user last (IAM DeleteConflict order)', () => {
+		expect(operations(record())).toEqual([
+			'updateAccessKey',
+			'deleteLoginProfile',
+			'deactivateMfaDevice',
+			'deleteVirtualMfaDevice',
+			'deleteAccessKey',
+			'deleteAccessKey',
+			'deleteSigningCertificate',
+			'removeUserFromGroup',
+			'removeUserFromGroup',
+			'detachUserPolicy',
+			'deleteUserPolicy',
+			'deleteUser',
+		]);
+		const plan = planOffboard(record(), {keepUser: false});
+		expect(plan.confirmName).toBe('eve.adams');
+		expect(plan.dangerous).toBe(true);
+		expect(plan.steps[0]!.awsCli).toBe('aws iam update-access-key --user-name eve.adams --access-key-id AKIAEVE1 --status Inactive');
+	});
+
+	it('--keep-user revokes but keeps the user and the (inactive) keys', () => {
+		const ops = operations(record(), true);
+		expect(ops).not.toContain('deleteUser');
+		expect(ops).not.toContain('deleteAccessKey');
+		expect(ops).toContain('updateSigningCertificate');
+		expect(ops).toContain('removeUserFromGroup');
+		expect(ops).toContain('deleteUserPolicy');
+	});
+
+	it('skips the steps a record marks completed', () => {
+		const first = planOffboard(record(), {keepUser: false});
+		const done = ['updateAccessKey user=eve.adams accessKeyId=AKIAEVE1', 'deleteLoginProfile user=eve.adams'];
+		const resumed = planOffboard(record({completed: done}), {keepUser: false});
+		expect(resumed.steps.length).toBe(first.steps.length);
+		expect(resumed.steps.filter(s => s.noop).map(s => s.run.operation)).toEqual(['updateAccessKey', 'deleteLoginProfile']);
+	});
+
+	it('says which kinds of credentials could not be listed', () => {
+		const plan = planOffboard(record({unlisted: ['SSH public keys']}), {keepUser: false});
+		expect(plan.notes?.join('\n')).toContain('SSH public keys could not be listed');
+	});
+});
+
+describe('collectRecord', () => {
+	it('takes groups, policies and tags from the snapshot and credentials from the gateway', async () => {
+		const gateway = fixtureGateway();
+		const r = await collectRecord('ana.silva', {gateway, index: buildIndex(fixtureSnapshot()), account: ACCOUNT, callerArn: null, now: FIXTURE_NOW, keepUser: false});
+		expect(r.groups).toEqual(['Developers', 'LightsailFullAccessGroup']);
+		expect(r.accessKeys.map(k => k.accessKeyId)).toEqual(['AKIAANAEXAMPLE000001']);
+		expect(r.mfaDevices).toHaveLength(1);
+		expect(JSON.stringify(r)).not.toMatch(/secret/i);
+	});
+
+	it('refuses a user that is not in the account', async () => {
+		await expect(
+			collectRecord('nobody', {gateway: fixtureGateway(), index: buildIndex(fixtureSnapshot()), account: ACCOUNT, callerArn: null, now: FIXTURE_NOW, keepUser: false}),
+		).rejects.toMatchObject({kind: 'NotFound'});
+	});
+});
+
+/** Fails the n-th write (1-based) before it is sent, like a network cut or a kill between steps. */
+const interruptAt = (inner: IamGateway & {calls: string[]}, n: number): IamGateway => {
+	let writes = 0;
+	return new Proxy(inner, {
+		get(target, property, receiver) {
+			const value = Reflect.get(target, property, receiver) as unknown;
+			if (typeof property !== 'string' || !/^(update|delete|deactivate|remove|detach)/.test(property)) return value;
+			return async (input: unknown) => {
+				writes++;
+				if (writes === n) throw new IamError('Network', 'connection reset (injected)');
+				return (value as (i: unknown) => Promise<unknown>).call(target, input);
+			};
+		},
+	});
+};
+
+describe('runOffboarding: interrupted after every step, then resumed', () => {
+	const actor = {profile: null, account: ACCOUNT, callerArn: null};
+	const journal = {append: () => {}};
+	const total = planOffboard(record(), {keepUser: false}).steps.length;
+
+	it.each(Array.from({length: total}, (_, k) => k))('stopped after step %i: same writes, none repeated, record finished', async k => {
+		const inner = fixtureGateway();
+		let saved = record();
+		const save = (r: OffboardRecord) => {
+			saved = r;
+		};
+		const first = await runOffboarding(saved, planOffboard(saved, {keepUser: false}), {gateway: interruptAt(inner, k + 1), journal, actor, saveRecord: save});
+		expect(first.report.ok).toBe(false);
+		expect(saved.completed).toHaveLength(k);
+		expect(saved.finishedAt).toBeNull();
+		const second = await runOffboarding(saved, planOffboard(saved, {keepUser: false}), {gateway: inner, journal, actor, saveRecord: save});
+		expect(second.report.ok).toBe(true);
+		const writes = inner.calls.filter(c => !/^(userDetails|accessKeys|mfaDevices|loginProfile|getUser)/.test(c));
+		expect(writes).toHaveLength(total);
+		expect(new Set(writes).size).toBe(writes.length);
+		expect(saved.finishedAt).not.toBeNull();
+		expect(saved.completed).toHaveLength(total);
+	});
+
+	it('treats an entity already gone as done on resume (sent before the record was saved)', async () => {
+		const gone = new IamError('NotFound', 'The user with name eve.adams cannot be found.', '', 'NoSuchEntity');
+		const gateway = fixtureGateway({writeError: gone});
+		const {report} = await runOffboarding(record(), planOffboard(record(), {keepUser: false}), {gateway, journal, actor, saveRecord: () => {}});
+		expect(report.ok).toBe(true);
+		expect(report.outcomes.every(o => o.message === 'already gone')).toBe(true);
+	});
+});
