@@ -122,7 +122,7 @@ const boundaryOf = (builder: Builder, arn: string): {boundary?: UserHolder['boun
 };
 
 export const holderIndex = (model: AccessModel): HolderIndex => {
-	if (model.whoCanIndex) return model.whoCanIndex as HolderIndex;
+	if (model.whoCanIndex) return model.whoCanIndex;
 	const builder: Builder = {model, catalogue: emptyCatalogue(), nextId: 0, direct: new Map()};
 	const groupProblems = new Map<string, ProblemKey[]>();
 	const groups = new Map<string, Holder>();

@@ -4,6 +4,7 @@ import {policiesReachingUser, type SnapshotIndex} from '../indexes.js';
 import type {Group, User} from '../snapshot.js';
 import {evaluate, preparePolicy, type EvalAnswer, type EvalFailure, type EvalPolicy, type PreparedPolicy, type RawStatement} from './evaluator.js';
 import {actionReach, parseStatements, usesPrincipalFacts, type ParsedStatement} from './patterns.js';
+import type {HolderIndex} from './holders.js';
 import type {PolicyProblem, PolicySource, ReachingPolicy, StatementRef} from './types.js';
 
 export interface PolicyEntry {
@@ -64,8 +65,8 @@ export interface AccessModel {
 	memo: Map<string, Promise<EvalAnswer | EvalFailure>>;
 	/** Policy text → the document read from it. */
 	documents: Map<string, ReadDocument | {error: string}>;
-	/** Built by who-can on first use (its per-snapshot indexes). */
-	whoCanIndex?: unknown;
+	/** Built by who-can on first use (who holds which statements). */
+	whoCanIndex?: HolderIndex;
 }
 
 export const isAccessModel = (value: SnapshotIndex | AccessModel): value is AccessModel =>

@@ -1,5 +1,6 @@
 // A one-line text input we control fully: printable keys append, backspace deletes, enter submits,
-// esc cancels. Arrows and tab are left to the parent (forms move between fields with them).
+// esc cancels. Arrows and tab are left to the parent (forms move between fields with them). With `mask`
+// (a password) the screen shows one bullet per character, never the text.
 import {Text} from 'ink';
 import {useRef} from 'react';
 import {sanitize} from '../../model/sanitize.js';
@@ -12,6 +13,7 @@ export function TextField(props: {
 	onCancel?: () => void;
 	focused: boolean;
 	placeholder?: string;
+	mask?: boolean;
 }) {
 	// Keys can arrive faster than renders: edit the latest value, not the one this render saw.
 	const latest = useRef(props.value);
@@ -41,7 +43,7 @@ export function TextField(props: {
 		);
 	return (
 		<Text>
-			{sanitize(props.value)}
+			{props.mask ? '•'.repeat(Array.from(props.value).length) : sanitize(props.value)}
 			{props.focused ? <Text inverse> </Text> : null}
 		</Text>
 	);

@@ -30,7 +30,7 @@ import {
 	type CreateUserForm,
 	type FieldId,
 } from './create-user-form.js';
-import {ChoiceValue, FieldRow, MaskedField} from './form-fields.js';
+import {ChoiceValue, FieldRow} from './form-fields.js';
 import {policyOf, policyText, usePasswordPolicy} from './password-policy.js';
 
 const labels: Record<FieldId, string> = {
@@ -192,7 +192,7 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 				return text(id);
 			case 'typedPassword':
 				return (
-					<MaskedField
+					<TextField mask
 						value={form.typedPassword}
 						onChange={typed => edit('typedPassword', {typedPassword: typed})}
 						onSubmit={formNext}

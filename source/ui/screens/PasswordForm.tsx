@@ -11,7 +11,8 @@ import {sanitize} from '../../model/sanitize.js';
 import {Secret} from '../../model/secret.js';
 import {truncate} from '../components/text.js';
 import {useCommands} from '../state/keyboard.js';
-import {ChoiceValue, FieldRow, MaskedField} from './form-fields.js';
+import {ChoiceValue, FieldRow} from './form-fields.js';
+import {TextField} from '../components/TextField.js';
 import {policyOf, policyText, usePasswordPolicy} from './password-policy.js';
 
 type Field = 'source' | 'typed' | 'reset';
@@ -88,7 +89,7 @@ export function PasswordForm(props: {
 			</FieldRow>
 			{typedChoice ? (
 				<FieldRow label="Type it" active={on('typed')} problem={tried || typed ? (problem ?? undefined) : undefined}>
-					<MaskedField
+					<TextField mask
 						value={typed}
 						onChange={value => {
 							setTyped(value);
