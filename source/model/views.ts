@@ -133,10 +133,12 @@ export interface SortState {
 	descending: boolean;
 }
 
-const compareValues = (a: SortValue, b: SortValue): number => {
-	if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b, undefined, {sensitivity: 'base'});
-	return Number(a) - Number(b);
-};
+// One collator for every comparison: localeCompare with options builds one per call, ~100× slower on
+// 5,000 rows. Case- and accent-insensitive, like the filter.
+const byText = new Intl.Collator(undefined, {sensitivity: 'base'});
+
+const compareValues = (a: SortValue, b: SortValue): number =>
+	typeof a === 'string' && typeof b === 'string' ? byText.compare(a, b) : Number(a) - Number(b);
 
 /** Stable sort by one column; empty values (null) always last, whichever the direction. */
 export const sortRows = <Row>(rows: Row[], columns: Array<SortColumn<Row>>, sort: SortState): Row[] => {

@@ -2,8 +2,7 @@
 // the cursor. Rows come in memoised; sorting runs when the order changes, filtering when the query does.
 import {Box, Text} from 'ink';
 import {useMemo, useState, type ReactNode} from 'react';
-import {nextSortColumn, type SortColumn, type SortState} from '../../model/views.js';
-import {sortListRows} from '../components/list-sort.js';
+import {nextSortColumn, sortRows, type SortColumn, type SortState} from '../../model/views.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {Table, type Column} from '../components/Table.js';
 import {useListCursor} from '../components/use-list-cursor.js';
@@ -41,7 +40,7 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 	const [sort, setSort] = useState<SortState>({column: sortColumns?.[0]?.id ?? '', descending: false});
 
 	// Sort once per order, then filter the sorted rows per key: filtering keeps the order.
-	const ordered = useMemo(() => (sortColumns ? sortListRows(rows, sortColumns, sort) : rows), [rows, sortColumns, sort]);
+	const ordered = useMemo(() => (sortColumns ? sortRows(rows, sortColumns, sort) : rows), [rows, sortColumns, sort]);
 	const sorted = useMemo(() => filter(ordered, query), [filter, ordered, query]);
 
 	const showFilter = editing || query !== '';
