@@ -7,6 +7,8 @@ import {CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyComma
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {createGateway} from '../../source/aws/gateway.js';
 import type {IamError} from '../../source/model/errors.js';
+import {executePlan, iamAction, type JournalEntry} from '../../source/model/plans/execute.js';
+import type {Plan, StepOperation} from '../../source/model/plans/types.js';
 import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
 
 const template = JSON.parse(readFileSync(new URL('../../templates/iamtui-read-only.json', import.meta.url), 'utf8')) as {
@@ -96,5 +98,41 @@ describeWithMoto('least privilege against moto with authorization on', () => {
 		const details = await gateway.userDetails('templated');
 		expect(details.accessKeys).toHaveLength(1);
 		expect(details.accessKeys[0]!.lastUsedDate).not.toBeNull();
+	});
+
+	it('with only the read-only template every write is AccessDenied naming the missing action, and nothing changes', async () => {
+		const gateway = connect('templated');
+		const journal = {entries: [] as JournalEntry[], append(entry: JournalEntry) {
+			this.entries.push(entry);
+		}};
+		const actor = {profile: 'templated', account: '123456789012', callerArn: null};
+		const writes: StepOperation[] = [
+			{operation: 'createUser', user: 'intruder'},
+			{operation: 'createGroup', group: 'Intruders'},
+			{operation: 'addUserToGroup', user: 'nobody', group: 'Intruders'},
+			{operation: 'createAccessKey', user: 'nobody'},
+			{operation: 'attachUserPolicy', user: 'nobody', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess'},
+			{operation: 'putUserPolicy', user: 'nobody', policyName: 'x', document: JSON.stringify(gaadOnly)},
+			{operation: 'deleteUser', user: 'nobody'},
+		];
+		const before = await gateway.loadSnapshot();
+		for (const run of writes) {
+			const plan: Plan = {title: run.operation, dangerous: false, targets: [], previews: [], steps: [{description: run.operation, awsCli: '', run}]};
+			const report = await executePlan(plan, {gateway, journal, actor});
+			expect(report.outcomes[0], run.operation).toMatchObject({status: 'failed', errorKind: 'AccessDenied'});
+			expect(report.outcomes[0]!.message).toContain(iamAction(run));
+		}
+		expect(journal.entries.map(e => e.outcome)).toEqual(writes.map(() => 'failed'));
+		const after = await gateway.loadSnapshot();
+		expect(after.users.map(u => u.name).sort()).toEqual(before.users.map(u => u.name).sort());
+		expect(after.groups).toEqual(before.groups);
+	});
+
+	it('invalid credentials: a clear Credentials or AccessDenied message, never a stack trace', async () => {
+		writeFileSync(path.join(dir, 'credentials'), `${readFileSync(path.join(dir, 'credentials'), 'utf8')}[forged]\naws_access_key_id = AKIAFORGED0000000000\naws_secret_access_key = not-a-real-secret\n`);
+		const error = (await connect('forged').loadSnapshot().catch((e: unknown) => e)) as IamError;
+		expect(['Credentials', 'AccessDenied']).toContain(error.kind);
+		expect(error.message).not.toMatch(/\n\s+at /);
+		expect(error.hint.length).toBeGreaterThan(10);
 	});
 });
