@@ -97,6 +97,14 @@ const main = async (): Promise<number> => {
 		process.stderr.write('iamtui needs a terminal; use the headless commands (`iamtui users --json` …, see iamtui --help)\n');
 		return 64;
 	}
+	// An empty or malformed --endpoint-url must not fall back to the public AWS endpoint.
+	const {checkEndpoint} = await import('./commands/endpoint-check.js');
+	try {
+		checkEndpoint(settings.endpoint);
+	} catch (error) {
+		process.stderr.write(`iamtui: ${describeError(error)}\n`);
+		return 64;
+	}
 	// We are in a real terminal (checked above). Ink treats an inherited CI variable as "output is a log"
 	// and draws nothing until exit; is-in-ci reads CI when Ink loads, so say "not CI" before that.
 	process.env.CI = '0';
