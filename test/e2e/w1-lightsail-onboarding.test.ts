@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {expect, it} from 'vitest';
 import {readCredentialsCsv} from '../helpers/credentials-csv.js';
-import {e2eAccount, openUser} from '../helpers/e2e.js';
-import {filterList, jump, moveCursorTo, showsSecret, typeText} from '../helpers/e2e-steps.js';
+import {e2eAccount} from '../helpers/e2e.js';
+import {filterList, jump, moveCursorTo, openUserSafely, showsSecret, typeText} from '../helpers/e2e-steps.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
 const POLICY = 'LightsailFullAccessPolicy2';
@@ -91,6 +91,8 @@ describeWithMoto('e2e: W1 Lightsail onboarding in tmux', () => {
 		await tui.waitFor('step 2 of 3');
 		tui.keys('Space');
 		await tui.waitFor(/^› Console access\s+generated password/m);
+		// The plan is built only once the account's password policy is read (moto has none).
+		await tui.waitFor('The account has no password policy');
 		tui.keys('Tab');
 		await tui.waitFor(/^› Reset at next sign-in\s+yes/m);
 		tui.keys('Tab');
@@ -150,7 +152,7 @@ describeWithMoto('e2e: W1 Lightsail onboarding in tmux', () => {
 		expect(showsSecret(after, password)).toBe(false);
 
 		// 5. The user shows the group and the policy through it; no screen shows the secret again.
-		await openUser(tui, USER);
+		await openUserSafely(tui, USER);
 		// The details (keys, tags) load after the screen opens.
 		const user = await tui.waitFor(screen => new RegExp(`${POLICY}\\s+via ${GROUP}`).test(screen) && screen.includes('team = web'));
 		expect(user).toMatch(new RegExp(`Groups \\(1\\)\\n\\s+${GROUP}`));

@@ -21,8 +21,8 @@ import {GetCallerIdentityCommand, STSClient} from '@aws-sdk/client-sts';
 import {expect, it} from 'vitest';
 import {SERVICE_ACCOUNT} from '../../scripts/seed.js';
 import {readCredentialsCsv} from '../helpers/credentials-csv.js';
-import {e2eAccount, openUser} from '../helpers/e2e.js';
-import {filterList, jump, moveCursorTo, showsSecret, typeText} from '../helpers/e2e-steps.js';
+import {e2eAccount} from '../helpers/e2e.js';
+import {filterList, jump, moveCursorTo, openUserSafely, showsSecret, typeText} from '../helpers/e2e-steps.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
 const GROUP = 'RightScaleDash2';
@@ -131,7 +131,7 @@ describeWithMoto('e2e: W3 service account in tmux', () => {
 		expect(row['Password']).toBe('');
 
 		// iam-useraddcert: User screen → c → generate a self-signed one, its key in our folder → plan → run.
-		await openUser(tui, USER);
+		await openUserSafely(tui, USER);
 		await tui.waitFor(/Signing certificates\n\s+none/);
 		tui.keys('c');
 		await tui.waitFor(`Signing certificate for ${USER}`);

@@ -6,8 +6,8 @@
 // allowed through it and writes are not.
 import {expect, it} from 'vitest';
 import type {TmuxSession} from '../helpers/tmux.js';
-import {e2eAccount, openUser} from '../helpers/e2e.js';
-import {cursorLine, filterList, jump, moveCursorTo} from '../helpers/e2e-steps.js';
+import {e2eAccount} from '../helpers/e2e.js';
+import {cursorLine, filterList, jump, moveCursorTo, openUserSafely} from '../helpers/e2e-steps.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
 const COST = {group: 'CostTools', user: 'costbot', policy: 'CostReadOnlyToolPolicy'};
@@ -86,7 +86,7 @@ describeWithMoto('e2e: W4 read-only tool account in tmux', () => {
 		await tui.waitFor(new RegExp(`${COST.policy}\\s+customer\\s+1`));
 
 		await jump(tui, 'users', /Users \(\d+\)/);
-		await openUser(tui, COST.user);
+		await openUserSafely(tui, COST.user);
 		tui.keys('A');
 		await tui.waitFor(`Access of ${COST.user}`);
 		await tui.waitFor('Allowed by service (3)');
@@ -139,7 +139,7 @@ describeWithMoto('e2e: W4 read-only tool account in tmux', () => {
 		await tui.waitFor(/Groups \(1\/\d+\)/);
 
 		await jump(tui, 'users', /Users \(\d+\)/);
-		await openUser(tui, READ_ONLY.user);
+		await openUserSafely(tui, READ_ONLY.user);
 		tui.keys('A');
 		const access = await tui.waitFor(/Allowed by service \((\d+)\)/);
 		// ReadOnlyAccess reaches hundreds of services; every grant path goes through the group and the policy.

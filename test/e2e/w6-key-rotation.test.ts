@@ -10,8 +10,8 @@ import {GetUserCommand, IAMClient} from '@aws-sdk/client-iam';
 import {expect, it} from 'vitest';
 import {BACKUP} from '../../scripts/seed.js';
 import {readCredentialsCsv} from '../helpers/credentials-csv.js';
-import {e2eAccount, openUser} from '../helpers/e2e.js';
-import {showsSecret, typeText} from '../helpers/e2e-steps.js';
+import {e2eAccount} from '../helpers/e2e.js';
+import {openUserSafely, showsSecret, typeText} from '../helpers/e2e-steps.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
 const USER = BACKUP.user;
@@ -31,7 +31,7 @@ describeWithMoto('e2e: W6 key rotation in tmux', () => {
 		const csvPath = path.join(mkdtempSync(path.join(os.tmpdir(), 'iamtui-w6-')), `${USER}_credentials.csv`);
 		const tui = await account.open({height: 45});
 
-		await openUser(tui, USER);
+		await openUserSafely(tui, USER);
 		await tui.waitFor(`${oldKey}  Active`);
 		tui.keys('R');
 		await tui.waitFor(`Key rotation: ${USER}`);

@@ -16,8 +16,8 @@ import {
 } from '@aws-sdk/client-iam';
 import {expect, it} from 'vitest';
 import {CONSOLE_USERS, DEPARTED, EMPTY_GROUP, READ_ONLY_ACCESS_ARN} from '../../scripts/seed.js';
-import {e2eAccount, openUser} from '../helpers/e2e.js';
-import {typeText} from '../helpers/e2e-steps.js';
+import {e2eAccount} from '../helpers/e2e.js';
+import {openUserSafely, typeText} from '../helpers/e2e-steps.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
 const USER = DEPARTED.user;
@@ -64,21 +64,22 @@ describeWithMoto('e2e: W7 offboarding in tmux', () => {
 			const consoleOthers = CONSOLE_USERS.filter(name => name !== USER);
 
 			const tui = await account.open({height: 60});
-			await openUser(tui, USER);
+			await openUserSafely(tui, USER);
 			tui.keys('O');
 			const plan = await tui.waitFor(`type ${USER} to confirm`, 60_000);
 			await tui.waitFor(`What ${USER} has`);
 			const shown = tui.screen();
 			expect(shown).toMatch(/Groups \(2\): (Developers, Interns|Interns, Developers)/);
-			expect(shown).toContain('Managed policies attached: ReadOnlyAccess');
-			expect(shown).toContain(`Inline policies: ${INLINE}`);
+			expect(shown).toContain('Managed policies attached (1): ReadOnlyAccess');
+			expect(shown).toContain(`Inline policies (1): ${INLINE}`);
 			expect(shown).toContain('Console password: yes');
 			expect(shown).toContain(`Access keys (1): ${key} active`);
-			expect(shown).toMatch(/MFA devices: .*tom\.baker/);
+			expect(shown).toContain(`MFA devices (1): ${serial}`);
 			for (const command of [
 				`aws iam update-access-key --user-name ${USER} --access-key-id ${key} --status Inactive`,
 				`aws iam delete-login-profile --user-name ${USER}`,
-				`aws iam deactivate-mfa-device --user-name ${USER}`,
+				`aws iam deactivate-mfa-device --user-name ${USER} --serial-number ${serial}`,
+				`aws iam delete-virtual-mfa-device --serial-number ${serial}`,
 				`aws iam delete-access-key --user-name ${USER} --access-key-id ${key}`,
 				`aws iam remove-user-from-group --user-name ${USER} --group-name Developers`,
 				`aws iam remove-user-from-group --user-name ${USER} --group-name ${EMPTY_GROUP}`,
@@ -88,20 +89,23 @@ describeWithMoto('e2e: W7 offboarding in tmux', () => {
 			])
 				expect(plan + shown, command).toContain(command);
 
-			// Nothing runs before the name is typed.
+			// Nothing runs before the name is typed exactly.
+			await typeText(tui, 'tom.bake', /confirm: tom\.bake\s*$/m);
 			tui.keys('Enter');
-			await tui.waitFor(`type ${USER} to confirm`);
-			await typeText(tui, USER);
+			await tui.waitFor(`does not match — type ${USER} to confirm`);
+			tui.keys('C-u');
+			await tui.waitFor(/^type tom\.baker to confirm:\s*$/m);
+			await typeText(tui, USER, /to confirm: tom\.baker\s*$/m);
 			tui.keys('Enter');
 			const finished = await tui.waitFor(`${USER} is offboarded: the user is deleted.`, 120_000);
 			expect(finished).not.toMatch(/failed|not run/);
 			const recordPath = finished.match(/The record is (\S+\.json)/)?.[1];
 			tui.keys('Enter');
-			await tui.waitFor(/Users \(\d+/);
-			expect(tui.screen()).not.toContain(USER);
+			await tui.waitFor(`User ${USER} is not in this snapshot (deleted?)`);
+			tui.keys('Escape');
+			// The Users list, still filtered by his name: nobody matches any more.
+			await tui.waitFor(/Users \(0\/\d+\)/);
 			tui.keys('q');
-			await tui.waitFor(screen => /Users \(\d+\)/.test(screen) || screen.includes('[iamtui-e2e exit'));
-			if (!tui.screen().includes('[iamtui-e2e exit')) tui.keys('q');
 			expect(await tui.waitForExit()).toBe(0);
 
 			// He is gone; everyone and everything else is as it was.

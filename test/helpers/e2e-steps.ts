@@ -5,10 +5,10 @@ import type {TmuxSession} from './tmux.js';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Types text, then waits until it is on the screen. */
-export const typeText = async (tui: TmuxSession, text: string): Promise<void> => {
+/** Types text, then waits until it is drawn (pass `drawn` when the text is on the screen already). */
+export const typeText = async (tui: TmuxSession, text: string, drawn: string | RegExp = text): Promise<void> => {
 	tui.type(text);
-	await tui.waitFor(text);
+	await tui.waitFor(drawn);
 };
 
 /** `:target` enter, then waits for what the target screen shows. */
@@ -54,3 +54,15 @@ export const secretPieces = (secret: string): string[] => {
 
 /** True when text holds the secret, or half of it (so a secret wrapped over two lines still counts). */
 export const showsSecret = (text: string, secret: string): boolean => secretPieces(secret).some(piece => text.includes(piece));
+
+/**
+ * Filters the Users list to one name and opens it. Unlike openUser (e2e.ts) it waits for the filter bar
+ * before typing: right after a write the TUI is busy with the reload, and '/' and the name sent together
+ * then arrive as one chunk, which no key binding matches.
+ */
+export const openUserSafely = async (tui: TmuxSession, name: string): Promise<string> => {
+	await filterList(tui, name);
+	await tui.waitFor(/Users \(1\/\d+\)/);
+	tui.keys('Enter');
+	return tui.waitFor(`User ${name}`);
+};
