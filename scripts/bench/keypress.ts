@@ -7,6 +7,7 @@ import {render} from 'ink';
 import {App} from '../../source/app.js';
 import type {Services} from '../../source/ui/state/services.js';
 import {percentile, sleep} from './pool.js';
+import {FakeStdin} from '../../test/helpers/fake-stdin.js';
 
 class FakeStdout extends EventEmitter {
 	readonly isTTY = true;
@@ -19,26 +20,6 @@ class FakeStdout extends EventEmitter {
 	};
 }
 
-class FakeStdin extends EventEmitter {
-	readonly isTTY = true;
-	private pending: string | null = null;
-	write = (data: string) => {
-		this.pending = data;
-		this.emit('readable');
-		this.emit('data', data);
-	};
-	read = () => {
-		const data = this.pending;
-		this.pending = null;
-		return data;
-	};
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-}
 
 const KEYS = {up: '\u001B[A', down: '\u001B[B', backspace: '\u007F'};
 const strip = (text: string) => text.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]/g, '');

@@ -4,6 +4,7 @@
 import {EventEmitter} from 'node:events';
 import {render as inkRender, type Instance} from 'ink';
 import type {ReactElement} from 'react';
+import {FakeStdin} from './fake-stdin.js';
 
 class FakeStdout extends EventEmitter {
 	readonly isTTY = true;
@@ -21,26 +22,6 @@ class FakeStdout extends EventEmitter {
 	lastFrame = () => this.frames[this.frames.length - 1] ?? '';
 }
 
-class FakeStdin extends EventEmitter {
-	readonly isTTY = true;
-	private data: string | null = null;
-	write = (data: string) => {
-		this.data = data;
-		this.emit('readable');
-		this.emit('data', data);
-	};
-	read = () => {
-		const {data} = this;
-		this.data = null;
-		return data;
-	};
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-}
 
 export const keys = {
 	up: '\u001B[A',

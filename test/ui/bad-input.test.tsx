@@ -5,6 +5,7 @@
 import {EventEmitter} from 'node:events';
 import {render as inkRender, type Instance} from 'ink';
 import {afterEach, describe, expect, it} from 'vitest';
+import {FakeStdin} from '../helpers/fake-stdin.js';
 import {App} from '../../source/app.js';
 import {HOSTILE_NAME, HOSTILE_NAME_SHOWN} from '../fixtures/account.js';
 import {fixtureGateway} from '../fixtures/gateway.js';
@@ -116,26 +117,6 @@ class RawTerminal extends EventEmitter {
 	};
 }
 
-class KeyboardStdin extends EventEmitter {
-	readonly isTTY = true;
-	private pending: string | null = null;
-	write = (data: string) => {
-		this.pending = data;
-		this.emit('readable');
-		this.emit('data', data);
-	};
-	read = () => {
-		const data = this.pending;
-		this.pending = null;
-		return data;
-	};
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-}
 
 describe('account data with escape sequences renders inert', () => {
 	let instance: Instance | undefined;
@@ -155,7 +136,7 @@ describe('account data with escape sequences renders inert', () => {
 		const gateway = fixtureGateway({details: {[HOSTILE_NAME]: {accessKeys: [], mfaDevices: [], tags: [hostileTag]}}});
 		services = testServices({gateway: () => gateway});
 		const terminal = new RawTerminal();
-		const stdin = new KeyboardStdin();
+		const stdin = new FakeStdin();
 		instance = inkRender(<App services={services} initial={{profile: 'dev'}} />, {
 			stdout: terminal as unknown as NodeJS.WriteStream,
 			stderr: new RawTerminal() as unknown as NodeJS.WriteStream,
