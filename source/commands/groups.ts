@@ -32,7 +32,8 @@ export const putGroupPolicyCommand = (gateway: IamGateway, args: string[], optio
 		if (file && params.length > 0) throw usageError('--param fills a --template; a --file is sent as it is', PUT_USAGE);
 		// A file is a template without parameters or a bare policy document; loadTemplate reads both.
 		const rendered = await renderPolicyTemplate(template ?? path.resolve(file!), params, 'group-inline');
-		const plan = planPutInlinePolicy(buildIndex(await gateway.loadSnapshot()), {target: {kind: 'group', name: group}, policyName, document: rendered.document});
+		const before = buildIndex(await gateway.loadSnapshot());
+		const plan = planPutInlinePolicy(before, {target: {kind: 'group', name: group}, policyName, document: rendered.document});
 		plan.notes = [`From ${template ? `the template "${rendered.title}"` : file}.`, ...rendered.notes, ...(plan.notes ?? [])];
-		return runPlanCommand(gateway, plan, 'put-group-policy', options);
+		return runPlanCommand(gateway, plan, 'put-group-policy', {...options, before});
 	});

@@ -5,6 +5,8 @@
 import {planText} from '../model/plans/describe.js';
 import {executePlan, reportLines, type Actor, type ExecutionReport, type IssuedSecret, type JournalSink} from '../model/plans/execute.js';
 import type {Plan} from '../model/plans/types.js';
+import {proposeUndo} from '../model/plans/undo.js';
+import type {SnapshotIndex} from '../model/indexes.js';
 import type {ConnectionSettings, IamGateway} from '../model/gateway.js';
 import type {CommandResult} from './result.js';
 
@@ -19,6 +21,11 @@ export interface WriteOptions {
 	dryRun: boolean;
 	/** Asks on the terminal; undefined when there is none (pipes, CI). */
 	confirm?: (question: string) => Promise<boolean>;
+}
+
+/** The account as read to build the plan: lets an undo put back what the plan replaced. */
+export interface PlanContext {
+	before?: SnapshotIndex;
 }
 
 export const actorOf = async (gateway: IamGateway, settings: ConnectionSettings): Promise<Actor> => {
@@ -48,7 +55,7 @@ export const runPlanCommand = async (
 	gateway: IamGateway,
 	plan: Plan,
 	command: string,
-	options: WriteOptions & {deliverSecrets?: DeliverSecrets},
+	options: WriteOptions & PlanContext & {deliverSecrets?: DeliverSecrets},
 ): Promise<CommandResult> => {
 	const text = planText(plan);
 	if (options.dryRun) return {stdout: options.json ? JSON.stringify({dryRun: true, plan}, null, 2) : `${text}\n\n(dry run: nothing was sent)`};
@@ -58,11 +65,36 @@ export const runPlanCommand = async (
 	const delivered: Awaited<ReturnType<DeliverSecrets>> = report.secrets.length > 0 && options.deliverSecrets ? await options.deliverSecrets(report.secrets) : {lines: []};
 	for (const issued of report.secrets) (issued.kind === 'access-key' ? issued.secretAccessKey : issued.password).wipe();
 	const failed = report.outcomes.find(o => o.status === 'failed');
+	const undone = report.ok ? undefined : offerUndo(plan, report, options.before);
 	const stdout = options.json
-		? JSON.stringify({ok: report.ok, steps: stepsJson(report), ...(delivered.json === undefined ? {} : {credentials: delivered.json})}, null, 2)
-		: [...reportLines(report), ...delivered.lines].join('\n');
+		? JSON.stringify(
+				{
+					ok: report.ok,
+					steps: stepsJson(report),
+					...(delivered.json === undefined ? {} : {credentials: delivered.json}),
+					...(undone ? {undo: undone.json} : {}),
+				},
+				null,
+				2,
+			)
+		: [...reportLines(report), ...delivered.lines, ...(undone?.lines ?? [])].join('\n');
 	// The writes went through but the new secret could not be saved: a script must not read that as success.
 	if (report.ok && delivered.failed) return {stdout, stderr: 'iamtui: the writes were done but the new credentials could not be saved, so the secret is lost — delete the new key (or reset the password) and run again with a writable --save-csv path\n', exitCode: EXIT_FAILURE};
 	if (report.ok) return {stdout};
 	return {stdout, stderr: `iamtui: ${failed?.message ?? 'a step failed'}\n`, exitCode: EXIT_FAILURE};
+};
+
+/**
+ * A plan that stopped part-way: the `aws iam` lines that take back what went through, newest first,
+ * for the operator to review and run (the TUI offers the same as a plan: u on the report), and what
+ * cannot be taken back. Printed, never run: the operator decides after reading the failure.
+ */
+const offerUndo = (plan: Plan, report: ExecutionReport, before: SnapshotIndex | undefined): {lines: string[]; json: unknown} => {
+	const proposal = proposeUndo(plan, report, before);
+	const steps = proposal.plan?.steps ?? [];
+	const cannot = proposal.cannotUndo.map(line => `cannot be undone: ${line}`);
+	return {
+		lines: [...(steps.length > 0 ? ['', 'To take back what went through (newest first), review and run:', ...steps.map(step => `  ${step.awsCli}`)] : []), ...cannot],
+		json: {steps: steps.map(step => ({description: step.description, awsCli: step.awsCli})), cannotUndo: proposal.cannotUndo},
+	};
 };

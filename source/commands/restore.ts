@@ -27,11 +27,12 @@ export const restoreCommand = async (gateway: IamGateway, args: string[], option
 	const reissues = record.loginProfile !== null || record.accessKeys.length > 0;
 	if (reissues && !options.dryRun) checkSecretDestination('restore', options.secrets);
 	const password = record.loginProfile ? new Secret(generatePassword(await gateway.passwordPolicy(), n => randomBytes(n))) : undefined;
-	const plan = planRestore(record, buildIndex(await gateway.loadSnapshot()), {
+	const before = buildIndex(await gateway.loadSnapshot());
+	const plan = planRestore(record, before, {
 		...(password ? {password} : {}),
 		accessKey: record.accessKeys.length > 0,
 		skipMissing: options.skipMissing,
 	});
 	const url = async () => signInUrl(actor.account ?? record.account, await gateway.accountAlias().catch(() => null));
-	return runPlanCommand(gateway, plan, 'restore', {...options, deliverSecrets: secretDelivery(options.secrets, url)});
+	return runPlanCommand(gateway, plan, 'restore', {...options, before, deliverSecrets: secretDelivery(options.secrets, url)});
 };

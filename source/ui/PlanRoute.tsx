@@ -7,6 +7,8 @@ import {planMembership, type MembershipRequest} from '../model/plans/group-membe
 import {guardLockout} from '../model/plans/lockout.js';
 import {wipeSecretsIn} from '../model/secret.js';
 import type {Plan} from '../model/plans/types.js';
+import {proposeUndo, type UndoProposal} from '../model/plans/undo.js';
+import type {ExecutionReport} from '../model/plans/execute.js';
 import {useConnection} from './state/connection.js';
 import {ErrorPanel} from './components/ErrorPanel.js';
 import {PickScreen} from './screens/PickScreen.js';
@@ -66,7 +68,7 @@ export function PlanRoute(props: PlanRouteProps) {
 				onPick={users => toPlan({change: 'add', group: route.group, users})}
 			/>
 		);
-	if (route.screen === 'run-plan') return <ConfirmPlan {...common} index={index} plan={route.plan} />;
+	if (route.screen === 'run-plan') return <ConfirmPlan {...common} index={index} plan={route.plan} {...(route.finished ? {finished: route.finished} : {})} />;
 	return <PlanFromRequest {...common} index={index} request={route.request} />;
 }
 
@@ -74,19 +76,30 @@ export function PlanRoute(props: PlanRouteProps) {
  * Confirms and runs a plan; credentials it issued go straight to SecretOnce (replacing this screen).
  * First the self-lockout guard: a plan that takes the operator's own IAM write access away says so.
  */
-function ConfirmPlan(props: {plan: Plan; index: SnapshotIndex; focused: boolean; width: number; height: number; onBack: () => void}) {
+function ConfirmPlan(props: {
+	plan: Plan;
+	/** The plan already ran: show its report (and the undo offer) instead of asking. */
+	finished?: {report: ExecutionReport; undo: UndoProposal};
+	index: SnapshotIndex;
+	focused: boolean;
+	width: number;
+	height: number;
+	onBack: () => void;
+}) {
 	const runPlan = usePlanRunner();
 	const navigation = useNavigation();
 	const {identity} = useConnection();
-	const [ran, setRan] = useState(false);
+	const [ran, setRan] = useState(props.finished !== undefined);
+	// The account as it was before the run: an undo puts back what the plan replaced.
+	const [before] = useState(props.index);
 	// Leaving without running: a password the plan carried is wiped, not left for the garbage collector.
 	const leave = () => {
 		if (!ran) wipeSecretsIn(props.plan.steps.map(step => step.run));
 		props.onBack();
 	};
-	const [guarded, setGuarded] = useState<Plan | undefined>(identity ? undefined : props.plan);
+	const [guarded, setGuarded] = useState<Plan | undefined>(identity && !props.finished ? undefined : props.plan);
 	useEffect(() => {
-		if (!identity) return;
+		if (!identity || props.finished) return;
 		let live = true;
 		guardLockout(props.index, props.plan, identity.arn).then(
 			plan => live && setGuarded(plan),
@@ -107,10 +120,16 @@ function ConfirmPlan(props: {plan: Plan; index: SnapshotIndex; focused: boolean;
 				setRan(true);
 				return runPlan(plan);
 			}}
+			{...(props.finished ? {finished: props.finished.report} : {})}
 			onFinished={report => {
-				if (report.secrets.length > 0) navigation.replace({screen: 'secret', secrets: report.secrets});
+				if (report.secrets.length === 0) return;
+				// The secrets come first; a plan that stopped part-way comes back to its report and undo offer.
+				const then = report.ok ? undefined : {screen: 'run-plan' as const, plan: guarded, finished: {report, undo: proposeUndo(guarded, report, before)}};
+				navigation.replace({screen: 'secret', secrets: report.secrets, ...(then ? {then} : {})});
 			}}
 			onDone={leave}
+			undoFor={report => props.finished?.undo ?? proposeUndo(guarded, report, before)}
+			onUndo={plan => navigation.replace({screen: 'run-plan', plan})}
 			focused={props.focused}
 			width={props.width}
 			height={props.height}

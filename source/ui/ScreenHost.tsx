@@ -202,7 +202,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 		case 'run-plan':
 			return <PlanRoute {...common} route={route} index={index} />;
 		case 'secret':
-			return <SecretRoute {...common} secrets={route.secrets} />;
+			return <SecretRoute {...common} secrets={route.secrets} {...(route.then ? {then: route.then} : {})} />;
 		case 'offboard':
 			return <OffboardScreen {...common} index={index} name={route.name} />;
 		case 'rotate':

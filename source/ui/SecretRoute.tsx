@@ -7,10 +7,13 @@ import type {Secret} from '../model/secret.js';
 import {copyWithAutoClear, credentialRows} from '../store/secrets.js';
 import {SecretOnce} from './screens/SecretOnce.js';
 import {useConnection} from './state/connection.js';
+import {useNavigation} from './state/navigation.js';
+import type {Route} from './state/routes.js';
 import {useServices} from './state/services-context.js';
 
-export function SecretRoute(props: {secrets: IssuedSecret[]; focused: boolean; width: number; height: number; onBack: () => void}) {
+export function SecretRoute(props: {secrets: IssuedSecret[]; then?: Route; focused: boolean; width: number; height: number; onBack: () => void}) {
 	const services = useServices();
+	const navigation = useNavigation();
 	const {gateway, identity} = useConnection();
 	const account = identity?.account ?? 'your-account-id';
 	const [alias, setAlias] = useState<string | null>(null);
@@ -31,7 +34,7 @@ export function SecretRoute(props: {secrets: IssuedSecret[]; focused: boolean; w
 			signInUrl={url}
 			saveCsv={async (file, overwrite) => services.saveCredentialsCsv(file, credentialRows(props.secrets, url), {overwrite})}
 			copy={(secret: Secret) => copyWithAutoClear(secret, {clipboard: services.clipboard})}
-			onDismiss={props.onBack}
+			onDismiss={props.then ? () => navigation.replace(props.then!) : props.onBack}
 			focused={props.focused}
 			width={props.width}
 			height={props.height}

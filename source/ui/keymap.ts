@@ -38,6 +38,7 @@ export type CommandId =
 	| 'pick'
 	| 'run-plan'
 	| 'cancel-plan'
+	| 'undo-plan'
 	| 'save-secret'
 	| 'copy-secret'
 	| 'dismiss-secret'
@@ -146,6 +147,7 @@ export const commands: readonly Command[] = [
 	command('pick', ['enter'], [{key: 'return'}], 'choose', 'Choose the marked rows, or the selected one', ['picker'], {dangerous: true}),
 	command('run-plan', ['y', 'enter'], [{input: 'y'}, {key: 'return'}], 'run', 'Run the plan shown (then enter goes back)', ['plan'], {dangerous: true}),
 	command('cancel-plan', ['n'], [{input: 'n'}], 'cancel', 'Cancel: nothing is sent (esc too)', ['plan']),
+	command('undo-plan', ['u'], [{input: 'u'}], 'undo', 'After a plan stopped at a failure: plan taking back the steps that went through', ['plan'], {dangerous: true, footer: false}),
 	command('save-secret', ['s'], [{input: 's'}], 'save CSV', 'Save the credentials shown to a CSV file (mode 0600, the console\'s columns)', ['secret']),
 	command('copy-secret', ['c'], [{input: 'c'}], 'copy', 'Copy the selected secret key or password; the clipboard clears in 30 s', ['secret']),
 	command('dismiss-secret', ['d', 'esc', 'enter'], [{input: 'd'}, {key: 'escape'}, {key: 'return'}], 'dismiss', 'Dismiss the credentials: they cannot be shown again (asks if not saved or copied)', ['secret']),

@@ -3,12 +3,14 @@
 import {readFileSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand} from '@aws-sdk/client-iam';
+import {execFileSync} from 'node:child_process';
+import {CreateAccessKeyCommand, CreateGroupCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand} from '@aws-sdk/client-iam';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {createGateway} from '../../source/aws/gateway.js';
 import type {IamError} from '../../source/model/errors.js';
 import {executePlan, iamAction, type JournalEntry} from '../../source/model/plans/execute.js';
 import type {Plan, StepOperation} from '../../source/model/plans/types.js';
+import {motoEnvironment, runCli} from '../helpers/cli.js';
 import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
 
 const template = JSON.parse(readFileSync(new URL('../../templates/iamtui-read-only.json', import.meta.url), 'utf8')) as {
@@ -18,6 +20,17 @@ const template = JSON.parse(readFileSync(new URL('../../templates/iamtui-read-on
 	parameters: unknown[];
 	document: {Version: string; Statement: unknown[]};
 };
+
+/** May read and create users and keys, but not put anyone in a group: W1 stops at its last step. */
+const onboarder = {
+	Version: '2012-10-17',
+	Statement: [
+		...template.document.Statement,
+		{Effect: 'Allow', Action: ['iam:CreateUser', 'iam:CreateAccessKey', 'iam:TagUser'], Resource: '*'},
+	],
+};
+
+const everything = {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: '*', Resource: '*'}]};
 
 const gaadOnly = {
 	Version: '2012-10-17',
@@ -37,7 +50,10 @@ describeWithMoto('least privilege against moto with authorization on', () => {
 			['nobody', undefined],
 			['gaad-only', gaadOnly],
 			['templated', template.document],
+			['onboarder', onboarder],
+			['admin', everything],
 		];
+		await iam.send(new CreateGroupCommand({GroupName: 'Lightsail'}));
 		let credentials = '';
 		for (const [user, policy] of principals) {
 			await iam.send(new CreateUserCommand({UserName: user}));
@@ -78,7 +94,7 @@ describeWithMoto('least privilege against moto with authorization on', () => {
 
 	it('without the credential report actions, the snapshot loads and says why the report is missing', async () => {
 		const snapshot = await connect('gaad-only').loadSnapshot();
-		expect(snapshot.users.map(u => u.name).sort()).toEqual(['gaad-only', 'nobody', 'templated']);
+		expect(snapshot.users.map(u => u.name).sort()).toEqual(['admin', 'gaad-only', 'nobody', 'onboarder', 'templated']);
 		expect(snapshot.credentialReport.status).toBe('unavailable');
 		if (snapshot.credentialReport.status === 'unavailable') {
 			expect(snapshot.credentialReport.reason).toContain('iam:GenerateCredentialReport');
@@ -93,7 +109,7 @@ describeWithMoto('least privilege against moto with authorization on', () => {
 		const gateway = connect('templated');
 		expect((await gateway.callerIdentity()).arn).toMatch(/:user\/templated$/);
 		const snapshot = await gateway.loadSnapshot();
-		expect(snapshot.users).toHaveLength(3);
+		expect(snapshot.users).toHaveLength(5);
 		expect(snapshot.credentialReport).toMatchObject({status: 'ok'});
 		const details = await gateway.userDetails('templated');
 		expect(details.accessKeys).toHaveLength(1);
@@ -134,5 +150,30 @@ describeWithMoto('least privilege against moto with authorization on', () => {
 		expect(['Credentials', 'AccessDenied']).toContain(error.kind);
 		expect(error.message).not.toMatch(/\n\s+at /);
 		expect(error.hint.length).toBeGreaterThan(10);
+	});
+
+	it('headless W1 denied at the group: exit 3, the report, and the aws iam lines that take back what went through — which do', async () => {
+		const env: Record<string, string> = {...motoEnvironment(dir), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'), AWS_CONFIG_FILE: path.join(dir, 'config')};
+		delete env.AWS_ACCESS_KEY_ID;
+		delete env.AWS_SECRET_ACCESS_KEY;
+		const csv = path.join(dir, 'dana.csv');
+		const run = await runCli(['create-user', 'dana', '--access-key', '--group', 'Lightsail', '--save-csv', csv, '--profile', 'onboarder', '--endpoint-url', moto.endpoint], env);
+		expect(run.code, run.stderr).toBe(3);
+		expect(run.stderr).toContain('iam:AddUserToGroup');
+		expect(run.stdout).toMatch(/done\s+Create user dana/);
+		expect(run.stdout).toMatch(/FAILED\s+Add dana to group Lightsail/);
+		const keyId = /AKIA\w{16}/.exec(readFileSync(csv, 'utf8'))?.[0];
+		expect(keyId).toBeDefined();
+		const undo = run.stdout.split('To take back what went through (newest first), review and run:\n')[1]?.split('\n').map(line => line.trim()).filter(Boolean);
+		expect(undo).toEqual([`aws iam delete-access-key --user-name dana --access-key-id ${keyId}`, 'aws iam delete-user --user-name dana']);
+
+		// The lines are real commands: run as an administrator, they leave the account as it was.
+		const admin = connect('admin');
+		expect((await admin.loadSnapshot()).users.map(u => u.name)).toContain('dana');
+		for (const line of undo!) {
+			const [, , ...args] = line.split(' ');
+			execFileSync('aws', ['iam', ...args, '--endpoint-url', moto.endpoint, '--profile', 'admin', '--region', 'us-east-1'], {env});
+		}
+		expect((await admin.loadSnapshot()).users.map(u => u.name)).not.toContain('dana');
 	});
 });

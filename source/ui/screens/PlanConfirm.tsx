@@ -1,13 +1,15 @@
 // The confirmation every write goes through: the plan's steps with their `aws iam` equivalents and
 // the preview (gains, losses, kept through another path). y/enter runs it, n/esc cancels; a deletion
 // needs its name typed, and a change that locks the operator out needs "lock me out" typed. Afterwards
-// each step shows done / failed / skipped / not run, and enter or esc goes back.
+// each step shows done / failed / skipped / not run, and enter or esc goes back. When a plan stopped
+// part-way, u offers a plan that takes back the steps that went through (and says what cannot be).
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {describeError} from '../../model/errors.js';
 import {planLines, type PlanLine} from '../../model/plans/describe.js';
 import {reportLines, type ExecutionReport} from '../../model/plans/execute.js';
 import type {Plan} from '../../model/plans/types.js';
+import type {UndoProposal} from '../../model/plans/undo.js';
 import {sanitize} from '../../model/sanitize.js';
 import {useCommands} from '../state/keyboard.js';
 import type {RunPlan} from '../state/plan-runner.js';
@@ -19,12 +21,14 @@ type Phase = {name: 'confirm'} | {name: 'running'} | {name: 'done'; report: Exec
 const toneColor = (tone: PlanLine['tone']) =>
 	tone === 'loss' ? 'red' : tone === 'gain' ? 'green' : tone === 'kept' ? 'yellow' : tone === 'warning' ? 'yellow' : undefined;
 
-const resultLines = (report: ExecutionReport): PlanLine[] => [
+const resultLines = (report: ExecutionReport, undo: UndoProposal | undefined): PlanLine[] => [
 	{depth: 0, text: report.ok ? 'Done' : 'Stopped at the first failure: later steps were not sent'},
 	...reportLines(report).map((text, n) => {
 		const status = report.outcomes[n]!.status;
 		return {depth: 1, text, tone: status === 'failed' ? 'loss' : status === 'done' ? 'gain' : 'dim'} as PlanLine;
 	}),
+	...(undo?.plan ? [{depth: 0, text: 'u: undo — a plan that takes back what went through (shown before anything is sent)'} as PlanLine] : []),
+	...(undo?.cannotUndo ?? []).map(line => ({depth: 1, text: `cannot be undone: ${line}`, tone: 'warning'}) as PlanLine),
 ];
 
 /** What must be typed before the plan runs, if anything: the lockout phrase wins over a name. */
@@ -37,12 +41,17 @@ export function PlanConfirm(props: {
 	/** After a run: the report, so the caller can go on (e.g. to SecretOnce); else onDone. */
 	onFinished?: (report: ExecutionReport) => void;
 	onDone: () => void;
+	/** The plan already ran elsewhere (before its secrets were shown): start on this report. */
+	finished?: ExecutionReport;
+	/** After a failed run: what could be taken back; `onUndo` shows that plan for confirmation. */
+	undoFor?: (report: ExecutionReport) => UndoProposal;
+	onUndo?: (plan: Plan) => void;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
 	const {plan} = props;
-	const [phase, setPhase] = useState<Phase>({name: 'confirm'});
+	const [phase, setPhase] = useState<Phase>(props.finished ? {name: 'done', report: props.finished} : {name: 'confirm'});
 	const [top, setTop] = useState(0);
 	const [typed, setTyped] = useState('');
 	const [mismatch, setMismatch] = useState(false);
@@ -65,6 +74,8 @@ export function PlanConfirm(props: {
 	};
 	const typing = expected !== undefined && phase.name === 'confirm';
 	const finished = phase.name === 'done' || phase.name === 'crashed';
+	const undo = phase.name === 'done' && !phase.report.ok ? props.undoFor?.(phase.report) : undefined;
+	const undoPlan = undo?.plan;
 	const scroll = (delta: number) => () => setTop(current => Math.max(0, current + delta));
 	useCommands(
 		'plan',
@@ -72,6 +83,7 @@ export function PlanConfirm(props: {
 			'run-plan': phase.name === 'confirm' ? (typing ? () => {} : run) : finished ? props.onDone : () => {},
 			'cancel-plan': phase.name === 'confirm' ? props.onDone : () => {},
 			back: phase.name === 'running' ? () => {} : props.onDone,
+			'undo-plan': undoPlan && props.onUndo ? () => props.onUndo!(undoPlan) : () => {},
 			up: scroll(-1),
 			down: scroll(1),
 			'page-up': scroll(-(props.height - 3)),
@@ -93,8 +105,10 @@ export function PlanConfirm(props: {
 				? 'Running…'
 				: phase.name === 'crashed'
 					? `Failed: ${phase.message} · enter/esc goes back`
-					: 'enter/esc goes back';
-	const lines = [...(phase.name === 'done' ? resultLines(phase.report) : []), ...planLines(plan)];
+					: undoPlan
+						? `Stopped part-way: u plans taking back the ${undoPlan.steps.length} change${undoPlan.steps.length === 1 ? '' : 's'} that went through · enter/esc goes back`
+						: 'enter/esc goes back';
+	const lines = [...(phase.name === 'done' ? resultLines(phase.report, undo) : []), ...planLines(plan)];
 	const visible = Math.max(1, props.height - (typing ? 2 : 1));
 	const start = Math.min(top, Math.max(0, lines.length - visible));
 	return (

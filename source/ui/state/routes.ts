@@ -1,8 +1,9 @@
 // The screens the navigation stack can hold, and the keymap scope each one uses.
 import type {ScreenId} from '../keymap.js';
 import type {MembershipRequest} from '../../model/plans/group-membership.js';
-import type {IssuedSecret} from '../../model/plans/execute.js';
+import type {ExecutionReport, IssuedSecret} from '../../model/plans/execute.js';
 import type {Plan} from '../../model/plans/types.js';
+import type {UndoProposal} from '../../model/plans/undo.js';
 import type {AccessKeyDetail, LoginProfile, SigningCertificate} from '../../model/gateway.js';
 import type {PolicyWizardTarget} from '../screens/policy-wizard.js';
 
@@ -22,9 +23,11 @@ export type Route =
 	| {screen: 'pick-users'; group: string}
 	| {screen: 'plan'; request: MembershipRequest}
 	// Any other write: a plan built by the screen that asked for it, confirmed here.
-	| {screen: 'run-plan'; plan: Plan}
+	/** `finished`: the plan already ran (it issued secrets, shown first); its report and what can be undone. */
+	| {screen: 'run-plan'; plan: Plan; finished?: {report: ExecutionReport; undo: UndoProposal}}
 	// Credentials a plan issued, shown once: popping this route wipes them.
-	| {screen: 'secret'; secrets: IssuedSecret[]}
+	/** `then`: where dismissing goes instead of back (the report of a plan that stopped part-way). */
+	| {screen: 'secret'; secrets: IssuedSecret[]; then?: Route}
 	// Offboarding (resumable, recorded), key rotation (resumable), credential hygiene.
 	| {screen: 'offboard'; name: string}
 	| {screen: 'rotate'; name: string}
