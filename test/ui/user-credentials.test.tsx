@@ -143,11 +143,12 @@ describe('User screen writes', () => {
 		tui.write(keys.enter);
 		const plan = await tui.waitFor('Set a new console password for ana.silva (shown once, to be changed at next sign-in)');
 		expect(plan).toContain("aws iam update-login-profile --user-name ana.silva --password '<generated, shown once>' --password-reset-required");
+		expect(plan).toContain('aws iam attach-user-policy --user-name ana.silva --policy-arn arn:aws:iam::aws:policy/IAMUserChangePassword');
 		tui.write('y');
 		const secret = await tui.waitFor('must be changed at first sign-in');
 		const password = /Password +(\S+)/.exec(secret)?.[1];
 		expect(password).toHaveLength(20);
-		expect(writes(gateway)).toEqual(['updateLoginProfile:ana.silva']);
+		expect(writes(gateway)).toEqual(['updateLoginProfile:ana.silva', 'attachUserPolicy:ana.silva:arn:aws:iam::aws:policy/IAMUserChangePassword']);
 		tui.write('d');
 		await tui.waitFor('dismiss anyway? y/n');
 		tui.write('y');
@@ -161,7 +162,7 @@ describe('User screen writes', () => {
 		await tui.waitFor(/done\s+Remove the console password of ana\.silva/);
 		tui.write(keys.enter);
 		await tui.waitFor('none: no console sign-in');
-		expect(writes(gateway)).toEqual(['updateLoginProfile:ana.silva', 'deleteLoginProfile:ana.silva']);
+		expect(writes(gateway)).toEqual(['updateLoginProfile:ana.silva', 'attachUserPolicy:ana.silva:arn:aws:iam::aws:policy/IAMUserChangePassword', 'deleteLoginProfile:ana.silva']);
 	});
 
 	it('m attaches a managed policy picked from the list; d on it detaches; d on an inline policy deletes it', async () => {

@@ -124,6 +124,46 @@ describe('console password', () => {
 	});
 });
 
+describe('"reset required" attaches IAMUserChangePassword, as the console does', () => {
+	const PASSWORD = 'Zz9!kQ3@vB8#nM2$';
+	const profile = {createDate: '2024-01-01T00:00:00Z', passwordResetRequired: false};
+	const attach = (user: string) => `aws iam attach-user-policy --user-name ${user} --policy-arn arn:aws:iam::aws:policy/IAMUserChangePassword`;
+	const withPolicies = (user: string, count: number, changePassword = false) => {
+		const snapshot = fixtureSnapshot();
+		const target = snapshot.users.find(u => u.name === user)!;
+		target.attachedPolicies = Array.from({length: count}, (_, n) =>
+			n === 0 && changePassword
+				? {name: 'IAMUserChangePassword', arn: 'arn:aws:iam::aws:policy/IAMUserChangePassword'}
+				: {name: `P${n}`, arn: `arn:aws:iam::123456789012:policy/P${n}`},
+		);
+		return buildIndex(snapshot);
+	};
+
+	it('on a reset and on new console access with reset required: the password step, then the attachment', () => {
+		const reset = planResetPassword(index, {user: 'ana.silva', password: new Secret(PASSWORD), passwordResetRequired: true}, profile);
+		expect(reset.steps.map(s => s.awsCli)).toEqual([
+			"aws iam update-login-profile --user-name ana.silva --password '<generated, shown once>' --password-reset-required",
+			attach('ana.silva'),
+		]);
+		expect(reset.notes).toContain('IAMUserChangePassword is attached so that ana.silva can set a new password at sign-in, as the console does.');
+		const create = planCreateLoginProfile(index, {user: 'heidi.klum', password: new Secret(PASSWORD), passwordResetRequired: true}, null);
+		expect(create.steps.map(s => s.run.operation)).toEqual(['createLoginProfile', 'attachUserPolicy']);
+	});
+
+	it('not when no reset is required, nor when the policy is attached already', () => {
+		const noReset = planResetPassword(index, {user: 'ana.silva', password: new Secret(PASSWORD), passwordResetRequired: false}, profile);
+		expect(noReset.steps.map(s => s.run.operation)).toEqual(['updateLoginProfile']);
+		const already = planResetPassword(withPolicies('ana.silva', 3, true), {user: 'ana.silva', password: new Secret(PASSWORD), passwordResetRequired: true}, profile);
+		expect(already.steps.map(s => s.run.operation)).toEqual(['updateLoginProfile']);
+	});
+
+	it('at IAM\'s 10-policy limit the attachment is left out and the plan says what that means', () => {
+		const full = planResetPassword(withPolicies('ana.silva', 10), {user: 'ana.silva', password: new Secret(PASSWORD), passwordResetRequired: true}, profile);
+		expect(full.steps.map(s => s.run.operation)).toEqual(['updateLoginProfile']);
+		expect(full.notes?.join(' ')).toContain('unless a group grants iam:ChangePassword, ana.silva cannot set the new password at sign-in');
+	});
+});
+
 describe('signing certificates', () => {
 	const pem = (n: number) => `-----BEGIN CERTIFICATE-----\nMIIB${n}AAAA\n-----END CERTIFICATE-----\n`;
 	const cert = (id: string, body: string): SigningCertificate => ({certificateId: id, status: 'Active', uploadDate: '2024-02-02T00:00:00Z', body});
