@@ -56,12 +56,15 @@ export const secretPieces = (secret: string): string[] => {
 export const showsSecret = (text: string, secret: string): boolean => secretPieces(secret).some(piece => text.includes(piece));
 
 /**
- * Filters the Users list to one name and opens it. Unlike openUser (e2e.ts) it waits for the filter bar
- * before typing: right after a write the TUI is busy with the reload, and '/' and the name sent together
- * then arrive as one chunk, which no key binding matches.
+ * Filters the Users list to one name and opens it, typing `/name` as ONE chunk on purpose: right after a
+ * write the TUI is busy with the reload, so keys arrive glued together; each must still count, in order
+ * (source/ui/state/keystroke-pacer.ts). The workflow tests call this right after their writes.
  */
 export const openUserSafely = async (tui: TmuxSession, name: string): Promise<string> => {
-	await filterList(tui, name);
+	tui.type(`/${name}`);
+	await tui.waitFor(`/${name}`);
+	tui.keys('Enter');
+	await tui.waitFor(new RegExp(`/${escape(name)}\\s+\\d+ of \\d+ · esc clears`));
 	await tui.waitFor(/Users \(1\/\d+\)/);
 	tui.keys('Enter');
 	return tui.waitFor(`User ${name}`);

@@ -1,10 +1,12 @@
 // One owner per key press. Every component that reacts to keys registers a layer; each key goes to the
 // active layers from the highest priority down until one handles it. So a text field swallows `q`, an
 // overlay hides the screen below it, and no two components ever answer the same key — whatever order
-// React re-subscribed them in. Layers register in layout effects, so a key right after a render finds them.
+// React re-subscribed them in. Layers register in layout effects, so a key right after a render finds them;
+// keys typed ahead arrive one at a time (keystroke-pacer.ts), so each finds the owner the last one made.
 import {useInput, type Key} from 'ink';
 import {createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
 import {matchCommand, type CommandId, type Scope} from '../keymap.js';
+import {usePacedInput} from './keystroke-pacer.js';
 
 /** What a layer's handler returns to let the next layer see the key. */
 export const PASS = 'pass';
@@ -36,7 +38,7 @@ export function KeyboardProvider(props: {readOnly: boolean; children: ReactNode}
 			.sort((a, b) => b.priority - a.priority || b.id - a.id);
 		for (const layer of ordered) if (layer.handler.current(input, key) !== PASS) return;
 	}, []);
-	useInput(dispatch);
+	usePacedInput(dispatch);
 	const register = useCallback((layer: Omit<Layer, 'id'>) => {
 		const entry = {...layer, id: nextId.current++};
 		layers.current = [...layers.current, entry];
