@@ -90,7 +90,7 @@ export const createAccessKey = async (clients: AwsClients, context: ErrorContext
 		async send() {
 			const {AccessKey: key} = await clients.iamCreates.send(new CreateAccessKeyCommand({UserName: input.user}));
 			if (!key?.AccessKeyId || !key.SecretAccessKey) {
-				throw new IamError('Unknown', `CreateAccessKey for ${input.user} answered without a key`, 'press r to reload and check the user\'s keys');
+				throw new IamError('Unknown', `CreateAccessKey for ${input.user} answered without a key`, 'check the user\'s access keys (iamtui user NAME, or r in the TUI) before trying again');
 			}
 			return {userName: key.UserName ?? input.user, accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey, createDate: iso(key.CreateDate)};
 		},

@@ -224,9 +224,9 @@ export const toIamError = (error: unknown, context: ErrorContext = {}): IamError
 			);
 		}
 		case 'Throttled':
-			return new IamError('Throttled', `AWS is throttling requests: ${clean(e.message) || code}`, 'wait a moment and press r to retry', code);
+			return new IamError('Throttled', `AWS is throttling requests: ${clean(e.message) || code}`, 'wait a moment and try again', code);
 		case 'NotFound':
-			return new IamError('NotFound', clean(e.message) || 'not found', 'press r to reload; it may have been changed elsewhere', code);
+			return new IamError('NotFound', clean(e.message) || 'not found', 'it may have been changed elsewhere: load the account again (r in the TUI) and check', code);
 		case 'Conflict':
 			return new IamError('Conflict', clean(e.message) || code, conflictHint(code, context), code);
 		case 'LimitExceeded':

@@ -48,7 +48,7 @@ const reconcileOrExplain = async <T>(create: CreateOnce<T>, failure: unknown): P
 		throw new IamError(
 			cause.kind,
 			`${cause.message} — whether ${create.context.action} took effect is unknown (re-reading failed: ${read.message})`,
-			'press r to reload and check before trying again',
+			'look at the account again (iamtui users / groups, or r in the TUI) before trying again',
 			cause.code,
 		);
 	}

@@ -30,7 +30,7 @@ export interface CollectContext {
 export const collectRecord = async (userName: string, context: CollectContext): Promise<OffboardRecord> => {
 	const {gateway, index} = context;
 	const user = index.userByName.get(userName);
-	if (!user) throw new IamError('NotFound', `no user named ${userName} in this account`, 'reload (r) if it was created after the account was loaded', 'NoSuchEntity');
+	if (!user) throw new IamError('NotFound', `no user named ${userName} in this account`, 'check the name; if it was just created elsewhere, load the account again (r in the TUI)', 'NoSuchEntity');
 	const [loginProfile, keys, mfa, certificates, ssh, service] = await Promise.all([
 		gateway.loginProfile(userName),
 		gateway.accessKeys(userName),

@@ -15,7 +15,7 @@ export const notFound = (kind: string, name: string, names: Iterable<string> = [
 	return new IamError(
 		'NotFound',
 		`no ${kind} named ${name} in this account`,
-		near.length > 0 ? `did you mean ${near.join(', ')}?` : `refresh (r) if it was created elsewhere`,
+		near.length > 0 ? `did you mean ${near.join(', ')}?` : `check the name; if it was just created elsewhere, load the account again (r in the TUI)`,
 		'NoSuchEntity',
 	);
 };
