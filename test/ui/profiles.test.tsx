@@ -45,7 +45,16 @@ describe('Profiles', () => {
 		const tui = await openProfiles();
 		tui.write('a');
 		await tui.waitFor('Add a profile');
+		// The keys live in ~/.aws (iamtui stores none): the form says whether they are there.
+		await tui.type('pro');
+		await tui.waitFor('no [pro] in ~/.aws yet: add its keys with aws configure --profile pro before switching');
+		await tui.type('d');
+		await tui.waitFor('keys: [prod] in ~/.aws');
+		for (let n = 0; n < 4; n++) tui.write(keys.backspace);
+		await tui.waitForFrame(f => !f.includes('keys: [prod]'));
+		await tick();
 		await tui.type('local');
+		await tui.waitFor('no [local] in ~/.aws yet');
 		tui.write(keys.enter);
 		await tui.waitFor('optional, e.g. us-east-1');
 		await tui.type('nowhere');

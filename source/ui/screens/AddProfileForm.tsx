@@ -14,6 +14,8 @@ const fields: Array<{id: ProfileField; label: string; placeholder: string}> = [
 
 export function AddProfileForm(props: {
 	onSave: (profile: StoredProfile) => string | undefined;
+	/** The profiles of ~/.aws/config and ~/.aws/credentials, where the keys live (iamtui stores none). */
+	awsProfiles?: string[];
 	onCancel: () => void;
 	focused: boolean;
 }) {
@@ -65,6 +67,7 @@ export function AddProfileForm(props: {
 						/>
 					</Box>
 					{errors[field.id] ? <Text color="red" wrap="truncate-end">{`  ${errors[field.id]}`}</Text> : null}
+					{field.id === 'name' && !errors.name ? <CredentialsNote name={input.name.trim()} awsProfiles={props.awsProfiles} /> : null}
 				</Box>
 			))}
 			{errors.save ? <Text color="red" wrap="truncate-end">{errors.save}</Text> : null}
@@ -72,5 +75,16 @@ export function AddProfileForm(props: {
 				↑↓ field · enter next/save · esc cancel
 			</Text>
 		</Box>
+	);
+}
+
+/** Where the profile's keys will come from: iamtui stores none, so they must be in ~/.aws. */
+function CredentialsNote(props: {name: string; awsProfiles: string[] | undefined}) {
+	if (!props.name || !props.awsProfiles) return null;
+	if (props.awsProfiles.includes(props.name)) return <Text dimColor wrap="truncate-end">{`  keys: [${props.name}] in ~/.aws`}</Text>;
+	return (
+		<Text color="yellow" wrap="truncate-end">
+			{`  no [${props.name}] in ~/.aws yet: add its keys with aws configure --profile ${props.name} before switching (iamtui stores no keys)`}
+		</Text>
 	);
 }

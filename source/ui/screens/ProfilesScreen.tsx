@@ -123,7 +123,7 @@ export function ProfilesScreen(props: {
 	};
 
 	if (mode.kind === 'add')
-		return <AddProfileForm onSave={save} onCancel={() => setMode({kind: 'list'})} focused={props.focused} />;
+		return <AddProfileForm onSave={save} onCancel={() => setMode({kind: 'list'})} awsProfiles={awsConfig} focused={props.focused} />;
 	return (
 		<Box flexDirection="column">
 			<ListScreen
