@@ -15,9 +15,7 @@ import {usage} from './usage.js';
 
 const EXIT_FAILURE = 3;
 
-const cli = meow(usage, {
-	importMeta: import.meta,
-	flags: {
+const flags = {
 		profile: {type: 'string'},
 		region: {type: 'string'},
 		endpointUrl: {type: 'string'},
@@ -42,11 +40,17 @@ const cli = meow(usage, {
 		param: {type: 'string', isMultiple: true},
 		description: {type: 'string'},
 		file: {type: 'string'},
-	},
-	allowUnknownFlags: false,
-});
+} as const;
+
+// Unknown flags are refused by us, not meow: meow exits 2, and a usage error here is 64 (EX_USAGE).
+const cli = meow(usage, {importMeta: import.meta, flags, allowUnknownFlags: true});
+const unknownFlag = Object.keys(cli.flags).find(name => !(name in flags));
 
 const main = async (): Promise<number> => {
+	if (unknownFlag !== undefined) {
+		process.stderr.write(`iamtui: unknown flag --${unknownFlag.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)} — see iamtui --help\n`);
+		return 64;
+	}
 	const store = new ConfigStore({cwd: process.env.IAMTUI_CONFIG_DIR || undefined});
 	const settings = resolveConnection(
 		{profile: cli.flags.profile, region: cli.flags.region, endpointUrl: cli.flags.endpointUrl, readOnly: cli.flags.readOnly},

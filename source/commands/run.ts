@@ -111,13 +111,13 @@ export const runHeadless = async (command: string, args: string[], context: Head
 		case 'users':
 			return usersCommand(await connect(context.settings, context.fromFiles), context.json);
 		case 'user':
-			return userCommand(await connect(context.settings, context.fromFiles), args[0], context.json);
+			return withUsageErrors(async () => userCommand(await connect(context.settings, context.fromFiles), args[0], context.json));
 		case 'groups':
 			return groupsCommand(await connect(context.settings, context.fromFiles), context.json);
 		case 'who-can':
-			return whoCanCommand(await connect(context.settings, context.fromFiles), args[0], context.resource, context.json);
+			return withUsageErrors(async () => whoCanCommand(await connect(context.settings, context.fromFiles), args[0], context.resource, context.json));
 		case 'can':
-			return canCommand(await connect(context.settings, context.fromFiles), args[0], args[1], context.resource, context.json);
+			return withUsageErrors(async () => canCommand(await connect(context.settings, context.fromFiles), args[0], args[1], context.resource, context.json));
 		case 'add-to-group':
 		case 'remove-from-group':
 			return withUsageErrors(async () => membershipCommand(await connect(context.settings), command === 'add-to-group' ? 'add' : 'remove', args, writeOptions(context)));
