@@ -11,6 +11,7 @@ import type {Plan} from '../model/plans/types.js';
 import {CertificateForm} from './screens/CertificateForm.js';
 import {KeyLimitChoice} from './screens/KeyLimitChoice.js';
 import {PasswordForm} from './screens/PasswordForm.js';
+import {attachablePolicies} from './screens/attachable-policies.js';
 import {PickScreen, type PickRow} from './screens/PickScreen.js';
 import {useConnection} from './state/connection.js';
 import {useMessages} from './state/messages.js';
@@ -28,20 +29,10 @@ type UserWriteRouteProps = {
 };
 
 /** AWS lists only the AWS managed policies attached somewhere; these are offered even when none is. */
-const WELL_KNOWN_AWS_POLICIES = ['ReadOnlyAccess', 'IAMUserChangePassword', 'SecurityAudit', 'PowerUserAccess', 'AdministratorAccess'];
-
+/** The policies a user can be given: the same choice groups get (screens/attachable-policies.ts). */
 const policyRows = (index: SnapshotIndex, user: string): Array<PickRow & {arn: string}> => {
 	const attached = new Set(index.userByName.get(user)?.attachedPolicies.map(p => p.arn) ?? []);
-	const listed = index.snapshot.policies.map(p => ({
-		name: p.name,
-		arn: p.arn,
-		detail: `${p.awsManaged ? 'AWS managed' : 'customer'} · attached ${p.attachmentCount}×${p.description ? ` · ${p.description}` : ''}`,
-	}));
-	const known = new Set(listed.map(p => p.arn));
-	const extra = WELL_KNOWN_AWS_POLICIES.map(name => ({name, arn: `arn:aws:iam::aws:policy/${name}`, detail: 'AWS managed · not attached in this account yet'})).filter(
-		p => !known.has(p.arn),
-	);
-	const rows = [...listed, ...extra].filter(p => !attached.has(p.arn));
+	const rows = attachablePolicies(index, attached).map(p => ({name: p.name, arn: p.arn, detail: `${p.type === 'AWS' ? 'AWS managed' : 'customer'} · ${p.detail}`}));
 	// A customer policy may share a name with an AWS one: the picker returns names, so make them unique.
 	const counts = new Map<string, number>();
 	for (const row of rows) counts.set(row.name, (counts.get(row.name) ?? 0) + 1);
