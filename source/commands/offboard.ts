@@ -5,11 +5,10 @@ import {IamError} from '../model/errors.js';
 import type {IamGateway} from '../model/gateway.js';
 import {buildIndex} from '../model/indexes.js';
 import {collectRecord} from '../model/offboard/collect.js';
-import type {OffboardRecord} from '../model/offboard/record.js';
 import {runOffboarding} from '../model/offboard/run.js';
 import {planText} from '../model/plans/describe.js';
 import {reportLines} from '../model/plans/execute.js';
-import {planOffboard} from '../model/plans/offboard.js';
+import {planOffboard, selfLockout} from '../model/plans/offboard.js';
 import type {RecordStore} from '../store/records.js';
 import {actorOf, EXIT_FAILURE, EXIT_USAGE, type WriteOptions} from './plan-command.js';
 import type {CommandResult} from './result.js';
@@ -21,11 +20,6 @@ export interface OffboardCommandOptions extends WriteOptions {
 	ask?: (question: string) => Promise<string>;
 	now?: () => Date;
 }
-
-export const selfLockout = (record: OffboardRecord, callerArn: string | null): string | undefined =>
-	callerArn === record.user.arn
-		? `you are offboarding yourself (${record.user.name}): this profile loses its access${record.keepUser ? '' : ' and its user'}; you could not undo it with these credentials`
-		: undefined;
 
 export const offboardCommand = async (gateway: IamGateway, args: string[], options: OffboardCommandOptions): Promise<CommandResult> => {
 	const [name] = args;

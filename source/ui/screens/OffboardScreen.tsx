@@ -4,7 +4,6 @@
 // before the first write and after every step, so an interruption resumes here later.
 import {Box, Text} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
-import {selfLockout} from '../../commands/offboard.js';
 import {describeError} from '../../model/errors.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {collectRecord} from '../../model/offboard/collect.js';
@@ -12,7 +11,7 @@ import type {OffboardRecord} from '../../model/offboard/record.js';
 import {runOffboarding} from '../../model/offboard/run.js';
 import {planLines, type PlanLine} from '../../model/plans/describe.js';
 import type {ExecutionReport} from '../../model/plans/execute.js';
-import {planOffboard} from '../../model/plans/offboard.js';
+import {planOffboard, selfLockout} from '../../model/plans/offboard.js';
 import {sanitize} from '../../model/sanitize.js';
 import {ErrorPanel} from '../components/ErrorPanel.js';
 import {truncate} from '../components/text.js';
