@@ -118,7 +118,7 @@ describeWithMoto('e2e: W1 Lightsail onboarding in tmux', () => {
 		expect(shown).toContain(`${USER} — console password`);
 		// Reset at first sign-in is checked here and in the plan (--password-reset-required): moto 5.2
 		// drops PasswordResetRequired on CreateLoginProfile, so the server cannot be asked.
-		expect(shown).toContain('must be changed at first sign-in');
+		expect(shown).toContain('must be changed at next sign-in');
 		const folder = mkdtempSync(path.join(os.tmpdir(), 'iamtui-w1-'));
 		const csvPath = path.join(folder, `${USER}_credentials.csv`);
 		tui.keys('s');

@@ -148,7 +148,7 @@ describe('create-user wizard', () => {
 		const password = /Password +(\S+)/.exec(secret)?.[1];
 		expect(key).toMatch(/^fixture-secret-/);
 		expect(password).toHaveLength(20);
-		expect(secret).toContain('must be changed at first sign-in');
+		expect(secret).toContain('must be changed at next sign-in');
 		expect(secret).toMatch(/Access key ID +AKIAFIXTURE/);
 
 		tui.write('d');

@@ -61,7 +61,7 @@ describe('SecretOnce', () => {
 		const frame = await tui.waitFor(KEY);
 		expect(frame).toContain('shown once — save or copy now; after you leave this screen it cannot be shown again');
 		expect(frame).toMatch(/ana\.silva — console password/);
-		expect(frame).toMatch(new RegExp(`Password +${PASSWORD.replace(/[$^*()|[\]{}+?.\\]/g, '\\$&')}  must be changed at first sign-in`));
+		expect(frame).toMatch(new RegExp(`Password +${PASSWORD.replace(/[$^*()|[\]{}+?.\\]/g, '\\$&')}  must be changed at next sign-in`));
 		expect(frame).toMatch(/› ana\.silva — access key/);
 		expect(frame).toMatch(/Access key ID +AKIAANAEXAMPLE000009/);
 		expect(frame).toMatch(/Secret access key +wJalrXUtnFEMI/);

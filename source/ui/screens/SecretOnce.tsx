@@ -175,7 +175,7 @@ export function SecretOnce(props: SecretOnceProps) {
 				</Text>
 				{issued.kind === 'access-key'
 					? [field('Access key ID', sanitize(issued.accessKeyId)), field('Secret access key', shown(issued.secretAccessKey))]
-					: [field('Password', shown(issued.password), issued.passwordResetRequired ? 'must be changed at first sign-in' : '')]}
+					: [field('Password', shown(issued.password), issued.passwordResetRequired ? 'must be changed at next sign-in' : '')]}
 			</Box>
 		);
 	});
