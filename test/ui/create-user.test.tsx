@@ -8,6 +8,7 @@ import {App} from '../../source/app.js';
 import type {PasswordPolicy} from '../../source/model/gateway.js';
 import {fixtureGateway, type FixtureGateway} from '../fixtures/gateway.js';
 import {testServices, type TestServices} from '../fixtures/services.js';
+import {fillCreateUserWizard} from '../helpers/create-user-steps.js';
 import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
 
 let services: TestServices | undefined;
@@ -89,36 +90,9 @@ describe('create-user wizard', () => {
 
 	it('builds createUser → login profile → IAMUserChangePassword → access key → group, runs it in that order, shows the secrets once', async () => {
 		const {tui, gateway, services} = start();
-		await openWizard(tui);
-		await paste(tui, 'lena.new');
-		tui.write(keys.enter);
-		await tui.waitFor('› Path');
-		tui.write(keys.enter);
-		await tui.waitFor('› Tags');
-		await paste(tui, 'team=lightsail');
-		tui.write(keys.enter);
-		await tui.waitFor('step 2 of 3');
-		tui.write(' '); // console: none → generated
-		await tui.waitFor('generated password');
-		tui.write(keys.tab); // → reset at next sign-in (yes)
-		await tui.waitFor('yes (and attach IAMUserChangePassword');
-		tui.write(keys.tab);
-		await tui.waitFor('› Access key');
-		tui.write(' ');
-		await tui.waitFor('yes: create one');
-		tui.write(keys.enter);
-		const groups = await tui.waitFor('step 3 of 3');
+		const {groups} = await fillCreateUserWizard(tui, {name: 'lena.new', tags: 'team=lightsail'});
 		expect(groups).toMatch(/LightsailFullAccessGroup +LightsailFullAccessPolicy/);
 		expect(groups).toMatch(/RightScaleDash +AllowEverything \(inline\)/);
-		tui.write(keys.down);
-		await tui.waitForFrame(f => /› +Managers/.test(f));
-		await tick();
-		tui.write(keys.down);
-		await tui.waitForFrame(f => /› +LightsailFullAccessGroup/.test(f));
-		await tick();
-		tui.write(' ');
-		await tui.waitFor('Marked: LightsailFullAccessGroup');
-		tui.write(keys.enter);
 
 		const plan = await tui.waitFor('Create user lena.new');
 		const order = [

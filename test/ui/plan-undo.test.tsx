@@ -4,45 +4,16 @@
 import {describe, expect, it} from 'vitest';
 import {IamError} from '../../source/model/errors.js';
 import {appHarness, writesOf} from '../helpers/app.js';
+import {fillCreateUserWizard} from '../helpers/create-user-steps.js';
 import {keys, tick, type Rendered} from '../helpers/render.js';
 
 const harness = appHarness();
 
 const denied = new IamError('AccessDenied', 'User operator is not authorized to perform iam:AddUserToGroup', 'ask an administrator for iam:AddUserToGroup', 'AccessDenied');
 
-/** W1 through the wizard: lena.new with a generated password (reset required), a key and one group. */
+/** W1 through the wizard (lena.new with a password, a key and one group), then y on the plan. */
 const createLena = async (tui: Rendered) => {
-	await tui.waitFor('Users (12)');
-	tui.write('n');
-	await tui.waitFor('Create a user · step 1 of 3');
-	tui.write('lena.new');
-	await tui.waitFor('lena.new');
-	tui.write(keys.enter);
-	await tui.waitFor('› Path');
-	tui.write(keys.enter);
-	await tui.waitFor('› Tags');
-	tui.write(keys.enter);
-	await tui.waitFor('step 2 of 3');
-	tui.write(' ');
-	await tui.waitFor('generated password');
-	tui.write(keys.tab);
-	await tui.waitFor('yes (and attach IAMUserChangePassword');
-	tui.write(keys.tab);
-	await tui.waitFor('› Access key');
-	tui.write(' ');
-	await tui.waitFor('yes: create one');
-	tui.write(keys.enter);
-	await tui.waitFor('step 3 of 3');
-	tui.write(keys.down);
-	await tui.waitForFrame(f => /› +Managers/.test(f));
-	await tick();
-	tui.write(keys.down);
-	await tui.waitForFrame(f => /› +LightsailFullAccessGroup/.test(f));
-	await tick();
-	tui.write(' ');
-	await tui.waitFor('Marked: LightsailFullAccessGroup');
-	tui.write(keys.enter);
-	await tui.waitFor('Create user lena.new');
+	await fillCreateUserWizard(tui, {name: 'lena.new'});
 	tui.write('y');
 };
 
