@@ -6,6 +6,7 @@ export {buildAccessModel, type AccessModel} from './access/model.js';
 export {userPolicies, type UserPolicies} from './access/reaching.js';
 export {explain} from './access/explain.js';
 export {whoCan} from './access/who-can.js';
+export {prepareWhoCan} from './access/who-can-prepare.js';
 export {effectiveAccess, isAdminEquivalent} from './access/effective.js';
 export {actionCatalogue, closestNames, completeAction, resolveActions, type ResolvedActions} from './access/catalogue.js';
 export type * from './access/types.js';

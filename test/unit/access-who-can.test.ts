@@ -4,6 +4,7 @@ import {
 	completeAction,
 	effectiveAccess,
 	isAdminEquivalent,
+	prepareWhoCan,
 	userPolicies,
 	whoCan,
 	type AccessModel,
@@ -132,10 +133,29 @@ describe('whoCan', () => {
 		expect(names(await answer(index, 'iam:CreateAccessKey'))).toEqual(['ana', 'bob']);
 	});
 
+	it('reads ${aws:username} as literal text in a 2008-10-17 policy', async () => {
+		const old = JSON.stringify({Version: '2008-10-17', Statement: [allow('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/\${aws:username}`)]});
+		const index = account({users: {ana: {groups: ['Self']}, bob: {groups: ['Self']}}, groups: {Self: {inline: {Own: old}}}});
+		expect(names(await answer(index, 'iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/bob`))).toEqual([]);
+		expect(names(await answer(index, 'iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/\${aws:username}`))).toEqual(['ana', 'bob']);
+	});
+
 	it('refuses an unknown action with suggestions', async () => {
 		const r = await whoCan(w5(), 'ec2:TerminateInstancez');
 		expect(r).toMatchObject({ok: false, kind: 'unknown-action'});
 		if (!r.ok) expect(r.suggestions).toContain('ec2:TerminateInstances');
+	});
+
+	it('prepareWhoCan readies the model without changing any answer; an aborted one stops', async () => {
+		const prepared = buildAccessModel(w5());
+		await prepareWhoCan(prepared);
+		expect(prepared.whoCanIndex?.users.map(u => u.name)).toEqual(['dana', 'dev', 'mara', 'olga']);
+		for (const action of ['ec2:TerminateInstances', 'ec2:Describe*']) expect(await answer(prepared, action)).toEqual(await answer(w5(), action));
+		const stopped = new AbortController();
+		stopped.abort();
+		const untouched = buildAccessModel(w5());
+		await prepareWhoCan(untouched, stopped.signal);
+		expect(untouched.whoCanIndex).toBeUndefined();
 	});
 
 	it('evaluates each distinct policy set once', async () => {

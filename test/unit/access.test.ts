@@ -6,6 +6,8 @@ import {buildIndex, type SnapshotIndex} from '../../source/model/indexes.js';
 const ACCOUNT = '123456789012';
 type Doc = Record<string, unknown>;
 const policy = (...Statement: Doc[]) => JSON.stringify({Version: '2012-10-17', Statement});
+/** A policy in the old language (or none named): IAM reads ${…} there as literal text, not a variable. */
+const policyOf = (version: string | undefined, ...Statement: Doc[]) => JSON.stringify(version === undefined ? {Statement} : {Version: version, Statement});
 const allow = (Action: string | string[], Resource: string | string[] = '*', extra: Doc = {}): Doc => ({Effect: 'Allow', Action, Resource, ...extra});
 const deny = (Action: string | string[], Resource: string | string[] = '*', extra: Doc = {}): Doc => ({Effect: 'Deny', Action, Resource, ...extra});
 interface UserSpec {groups?: string[]; managed?: string[]; inline?: Record<string, string>; boundary?: string; tags?: Record<string, string>}
@@ -98,6 +100,13 @@ const cases: Case[] = [
 	{name: 'principal tag condition not met by the user tag', index: only({tags: {team: 'ops'}, inline: {P: policy(allow('ec2:*', '*', {Condition: {StringEquals: {'aws:PrincipalTag/team': 'dev'}}}))}}), action: 'ec2:StartInstances', decision: 'ImplicitDeny'},
 	{name: '${aws:username} grants on the own user', index: only({inline: {Keys: policy(allow('iam:*AccessKey*', 'arn:aws:iam::*:user/${aws:username}'))}}), action: 'iam:CreateAccessKey', resource: `arn:aws:iam::${ACCOUNT}:user/ana`, decision: 'Allowed'},
 	{name: '${aws:username} does not grant on another user', index: only({inline: {Keys: policy(allow('iam:*AccessKey*', 'arn:aws:iam::*:user/${aws:username}'))}}), action: 'iam:CreateAccessKey', resource: `arn:aws:iam::${ACCOUNT}:user/bob`, decision: 'ImplicitDeny'},
+	{name: 'Version 2012-10-17: ${aws:username} in a resource is the user name', index: only({inline: {Self: policyOf('2012-10-17', allow('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/\${aws:username}`))}}), action: 'iam:GetUser', resource: `arn:aws:iam::${ACCOUNT}:user/ana`, decision: 'Allowed'},
+	{name: 'Version 2008-10-17: ${aws:username} is literal text, not the user name', index: only({inline: {Self: policyOf('2008-10-17', allow('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/\${aws:username}`))}}), action: 'iam:GetUser', resource: `arn:aws:iam::${ACCOUNT}:user/ana`, decision: 'ImplicitDeny'},
+	{name: 'Version 2008-10-17: the literal ${aws:username} resource still matches itself', index: only({inline: {Self: policyOf('2008-10-17', allow('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/\${aws:username}`))}}), action: 'iam:GetUser', resource: `arn:aws:iam::${ACCOUNT}:user/\${aws:username}`, decision: 'Allowed'},
+	{name: 'no Version: ${aws:username} is literal text', index: only({inline: {Self: policyOf(undefined, allow('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/\${aws:username}`))}}), action: 'iam:GetUser', resource: `arn:aws:iam::${ACCOUNT}:user/ana`, decision: 'ImplicitDeny'},
+	{name: 'Version 2008-10-17: a variable in a condition value is literal', index: only({tags: {team: 'ana'}, inline: {P: policyOf('2008-10-17', allow('ec2:*', '*', {Condition: {StringEquals: {'aws:PrincipalTag/team': '${aws:username}'}}}))}}), user: 'ana', action: 'ec2:StartInstances', decision: 'ImplicitDeny'},
+	{name: 'Version 2012-10-17: a variable in a condition value is substituted', index: only({tags: {team: 'ana'}, inline: {P: policyOf('2012-10-17', allow('ec2:*', '*', {Condition: {StringEquals: {'aws:PrincipalTag/team': '${aws:username}'}}}))}}), action: 'ec2:StartInstances', decision: 'Allowed'},
+	{name: 'Version 2008-10-17 deny with ${aws:username} does not cut the own user', index: only({inline: {P: policyOf('2008-10-17', allow('iam:*'), deny('iam:DeleteUser', `arn:aws:iam::${ACCOUNT}:user/\${aws:username}`))}}), action: 'iam:DeleteUser', resource: `arn:aws:iam::${ACCOUNT}:user/ana`, decision: 'Allowed'},
 	{name: 'several groups: the grant names the group', index: only({groups: ['A', 'B']}, {}, {A: {inline: {S3: policy(allow('s3:*'))}}, B: {inline: {Ec2: policy(allow('ec2:*'))}}}), action: 'ec2:RunInstances', decision: 'Allowed',
 		check: r => expect(r.statements.map(s => s.source)).toEqual([{kind: 'inline', name: 'Ec2', viaGroup: 'B'}])},
 	{name: 'one managed policy by two paths: both shown', index: only({groups: ['Ops'], managed: ['Ec2']}, {Ec2: policy(allow('ec2:*'))}, {Ops: {managed: ['Ec2']}}), action: 'ec2:RunInstances', decision: 'Allowed',
@@ -115,6 +124,8 @@ const cases: Case[] = [
 		check: r => expect(r.couldNotEvaluate).toEqual([{source: {kind: 'inline', name: 'Broken'}, reason: expect.stringContaining('invalid JSON')}])},
 	{name: 'invalid statement: could not evaluate, with the reason', index: only({inline: {Bad: policy({Effect: 'Allw', Action: 's3:*', Resource: '*'})}}), action: 's3:GetObject', resource: S3_OBJ, decision: 'ImplicitDeny',
 		check: r => expect(r.couldNotEvaluate[0]?.reason).toMatch(/Effect/)},
+	{name: 'invalid second statement: could not evaluate, naming it', index: only({inline: {Bad: policy(allow('s3:*'), {Effect: 'Allow', Action: 's3:*'})}}), action: 's3:GetObject', resource: S3_OBJ, decision: 'ImplicitDeny',
+		check: r => expect(r.couldNotEvaluate[0]?.reason).toMatch(/^Statement\[1\]: .*Resource/)},
 	{name: 'managed policy without a document: could not evaluate', index: only({managed: ['Blank']}, {Blank: ''}), action: 's3:GetObject', resource: S3_OBJ, decision: 'ImplicitDeny',
 		check: r => expect(r.couldNotEvaluate[0]).toMatchObject({source: {name: 'Blank'}, reason: expect.stringContaining('not loaded')})},
 	{name: 'managed policy missing from the snapshot: could not evaluate', index: only({managed: ['Gone']}), action: 's3:GetObject', resource: S3_OBJ, decision: 'ImplicitDeny',

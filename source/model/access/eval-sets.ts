@@ -26,8 +26,11 @@ interface KeyInfo {
 	policies: EvalPolicy[] | null;
 	/** Some held statement that can match is an Allow: else nothing can be granted. */
 	allows: boolean;
-	/** Some held statement that can match reads principal facts (aws:username, tags…). */
-	personal: boolean;
+	/**
+	 * What the held statements that can match read of the principal: nothing; only the user's name or
+	 * id inside their resources; or more (tags, conditions…), which makes the answer the principal's own.
+	 */
+	facts: 'none' | 'name' | 'other';
 }
 
 export interface Sets {
@@ -35,6 +38,20 @@ export interface Sets {
 	/** Per principal, per class: its set (undefined when nothing can be granted). */
 	setsOf: Map<Holder, Array<EvalSet | undefined>>;
 }
+
+/** Whose answer a principal's is, beyond its statements: '' anyone's, a kind's, or its own ('kind:name'). */
+const whoseAnswer = (principal: Holder, info: KeyInfo, resource: string): string => {
+	if (info.facts === 'none') return '';
+	const own = `${principal.kind}:${principal.name}`;
+	if (info.facts === 'other') return own;
+	// Only ${aws:username}/${aws:userid} in resources. Asked about "*", every user's name gives patterns of
+	// the same resources (names and ids hold no wildcard, "/" or ":"); asked about one resource, a user
+	// whose name and id it does not contain matches no pattern with them in, like every other such user.
+	// Groups have no name: all alike.
+	if (!isUser(principal) || resource === '*') return principal.kind;
+	const text = resource.toLowerCase();
+	return text.includes(principal.user.name.toLowerCase()) || text.includes(principal.user.id.toLowerCase()) ? own : 'user';
+};
 
 export const evaluationSets = (model: AccessModel, index: HolderIndex, classes: ActionClass[], resource: string): Sets => {
 	const sets: EvalSet[] = [];
@@ -53,7 +70,7 @@ export const evaluationSets = (model: AccessModel, index: HolderIndex, classes: 
 				ids,
 				policies: policies.some(p => p === null) ? null : (policies as EvalPolicy[]),
 				allows: statements.some(s => s.effect === 'Allow'),
-				personal: statements.some(s => s.usesFacts),
+				facts: !statements.some(s => s.usesFacts) ? 'none' : statements.every(s => !s.usesFacts || s.nameInResourceOnly) ? 'name' : 'other',
 			};
 			infos[n]!.set(key, info);
 		}
@@ -76,12 +93,12 @@ export const evaluationSets = (model: AccessModel, index: HolderIndex, classes: 
 			const whole = principalFor(model, principal.kind, principal.name)!;
 			return newSet(n, actionClass.actions.map(action => evaluatePrincipal(model, whole, action, resource)), whole);
 		}
-		const personal = info.personal || Boolean(boundary?.entry.usesFacts);
-		const plain = !boundary && !personal;
-		const setKey = plain ? undefined : `${n}|${key}|${boundary?.entry.id ?? ''}|${personal ? `${principal.kind}:${principal.name}` : ''}`;
+		const who = boundary?.entry.usesFacts ? `${principal.kind}:${principal.name}` : whoseAnswer(principal, info, resource);
+		const plain = !boundary && who === '';
+		const setKey = plain ? undefined : `${n}|${key}|${boundary?.entry.id ?? ''}|${who}`;
 		const known = plain ? plainSets[n]!.get(key) : otherSets.get(setKey!);
 		if (known) return known;
-		const memoPrefix = `statements:${info.ids.join(',')}|${boundary?.entry.id ?? ''}|${personal ? `${principal.kind}:${principal.name}` : ''}`;
+		const memoPrefix = `statements:${info.ids.join(',')}|${boundary?.entry.id ?? ''}|${who}`;
 		const policies = info.policies;
 		const set = newSet(
 			n,

@@ -2,6 +2,7 @@
 // access model speaks the neutral shapes below, so this file is all that changes to swap evaluators.
 import {createValidatedPolicy, validateIdentityPolicy} from '@cloud-copilot/iam-policy';
 import {runSimulation, type RequestAnalysis, type RunSimulationResults} from '@cloud-copilot/iam-simulate';
+import {asWritten, withLiteralVariables} from './policy-version.js';
 
 /** A policy document checked once; `handle` is opaque to callers. */
 export type PreparedPolicy = {ok: true; handle: unknown} | {ok: false; reason: string};
@@ -54,10 +55,40 @@ export type EvalFailure = {
 	message: string;
 };
 
-/** Validate a parsed identity policy once, so each simulation reuses it. */
-export const preparePolicy = (document: unknown): PreparedPolicy => {
+type ValidationError = ReturnType<typeof validateIdentityPolicy>[number];
+
+/** Statement JSON → its validation errors (paths as for a lone statement): shared by every document holding it. */
+export type StatementValidations = Map<string, ValidationError[]>;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const LONE = 'Statement[0]';
+
+/**
+ * The simulator's identity-policy validation, statement by statement: a document's errors are those of
+ * its envelope (keys, Version, Id) plus each statement's own (no rule spans statements), so accounts that
+ * repeat the same statements in hundreds of policies validate each statement once.
+ */
+const validateWith = (known: StatementValidations) => (document: unknown): ValidationError[] => {
+	const raw = isObject(document) ? document['Statement'] : undefined;
+	const list = Array.isArray(raw) ? raw : isObject(raw) ? [raw] : [];
+	if (!isObject(document) || list.length === 0 || !list.every(isObject)) return validateIdentityPolicy(document);
+	const errors = validateIdentityPolicy({...document, Statement: []});
+	list.forEach((statement, i) => {
+		const text = JSON.stringify(statement);
+		let own = known.get(text);
+		if (!own) known.set(text, (own = validateIdentityPolicy({Statement: [statement]})));
+		const path = Array.isArray(raw) ? `Statement[${i}]` : 'Statement';
+		for (const error of own) errors.push({...error, path: error.path.startsWith(LONE) ? path + error.path.slice(LONE.length) : error.path});
+	});
+	return errors;
+};
+
+/** Validate a parsed identity policy once, so each simulation reuses it (`known`: statements validated before). */
+export const preparePolicy = (document: unknown, known?: StatementValidations): PreparedPolicy => {
 	try {
-		const validated = createValidatedPolicy(document, validateIdentityPolicy);
+		// A 2008-10-17 (or versionless) document has no policy variables: the simulator must not substitute them.
+		const validated = createValidatedPolicy(withLiteralVariables(document), known ? validateWith(known) : validateIdentityPolicy);
 		if (validated.errors.length > 0) {
 			return {ok: false, reason: validated.errors.map(e => `${e.path}: ${e.message}`).join('; ')};
 		}
@@ -142,7 +173,7 @@ const conditionsOf = (analyses: RequestAnalysis[]): RawCondition[] => {
 					found.push({
 						operator: c.operation().value(),
 						key: c.conditionKey(),
-						values: c.conditionValues(),
+						values: c.conditionValues().map(asWritten),
 						effect: statement.effect,
 						statement,
 					});
@@ -185,7 +216,7 @@ export const evaluate = async (request: EvalRequest): Promise<EvalAnswer | EvalF
 				decision: certain ? 'Allowed' : 'Conditional',
 				statements: dedupe([...statements, ...conditions.map(c => c.statement)], refKey),
 				conditions,
-				resourcePatterns: [...new Set(allowed.map(r => r.pattern ?? resource))],
+				resourcePatterns: [...new Set(allowed.map(r => asWritten(r.pattern ?? resource)))],
 			};
 		}
 		if (run.overallResult === 'ExplicitlyDenied') {

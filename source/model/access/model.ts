@@ -2,7 +2,16 @@
 // policy set keyed so that principals sharing groups/attachments share one evaluation (memoised).
 import {policiesReachingUser, type SnapshotIndex} from '../indexes.js';
 import type {Group, User} from '../snapshot.js';
-import {evaluate, preparePolicy, type EvalAnswer, type EvalFailure, type EvalPolicy, type PreparedPolicy, type RawStatement} from './evaluator.js';
+import {
+	evaluate,
+	preparePolicy,
+	type EvalAnswer,
+	type EvalFailure,
+	type EvalPolicy,
+	type PreparedPolicy,
+	type RawStatement,
+	type StatementValidations,
+} from './evaluator.js';
 import {actionReach, parseStatements, usesPrincipalFacts, type ParsedStatement} from './patterns.js';
 import type {HolderIndex} from './holders.js';
 import type {PolicyProblem, PolicySource, ReachingPolicy, StatementRef} from './types.js';
@@ -35,8 +44,9 @@ export interface ReadDocument {
 	allowsAll?: boolean;
 }
 
-/** The document validated for the simulator (once). */
-export const preparedOf = (read: ReadDocument): PreparedPolicy => (read.prepared ??= preparePolicy(read.parsed));
+/** The document validated for the simulator (once; each distinct statement once per model). */
+export const preparedOf = (model: AccessModel, read: ReadDocument): PreparedPolicy =>
+	(read.prepared ??= preparePolicy(read.parsed, model.validations));
 
 export interface Principal {
 	kind: 'user' | 'group';
@@ -65,6 +75,8 @@ export interface AccessModel {
 	memo: Map<string, Promise<EvalAnswer | EvalFailure>>;
 	/** Policy text → the document read from it. */
 	documents: Map<string, ReadDocument | {error: string}>;
+	/** Statements validated so far (policies repeat the same statements). */
+	validations: StatementValidations;
 	/** Built by who-can on first use (who holds which statements). */
 	whoCanIndex?: HolderIndex;
 }
@@ -86,6 +98,7 @@ export const buildAccessModel = (index: SnapshotIndex): AccessModel => ({
 	principals: new Map(),
 	memo: new Map(),
 	documents: new Map(),
+	validations: new Map(),
 });
 
 export const toModel = (source: SnapshotIndex | AccessModel): AccessModel =>
@@ -119,7 +132,7 @@ export const entryFor = (model: AccessModel, key: string, document: string | und
 		if ('error' in read) entry = problem(read.error);
 		else {
 			entry = {key, id, statements: read.statements, usesFacts: read.usesFacts, reach: new Map(), read};
-			const prepared = preparedOf(read);
+			const prepared = preparedOf(model, read);
 			if (prepared.ok) entry.evalPolicy = {key: evalName, handle: prepared.handle};
 			else entry.problem = prepared.reason;
 		}

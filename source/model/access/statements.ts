@@ -12,6 +12,12 @@ export interface DistinctStatement {
 	effect: 'Allow' | 'Deny';
 	/** Reads principal facts (aws:username, tags…): its answer differs per principal. */
 	usesFacts: boolean;
+	/**
+	 * Reads only ${aws:username} / ${aws:userid}, and only in Resource/NotResource. Asked about resource
+	 * "*", its answer is then the same for every user: names and ids hold no wildcard, no "/" and no ":",
+	 * so whichever user's is put in, the pattern covers resources of the same types.
+	 */
+	nameInResourceOnly: boolean;
 	/** Whether the statement's Action/NotAction can match the action (catalogue spelling). */
 	matches(action: string): boolean;
 	/** The statement alone as a policy (same Version, no Sid), for the simulator. */
@@ -44,6 +50,14 @@ const servicesOf = (statement: ParsedStatement): string[] => {
 	return [...new Set(services)];
 };
 
+const NAME_VARIABLES = /\$\{aws:(username|userid)\}/gi;
+
+const readsNameInResourceOnly = (statement: Record<string, unknown>): boolean => {
+	const {Resource, NotResource, ...others} = statement;
+	if (usesPrincipalFacts(JSON.stringify(others))) return false;
+	return !usesPrincipalFacts(JSON.stringify([Resource, NotResource]).replace(NAME_VARIABLES, ''));
+};
+
 const add = (catalogue: StatementCatalogue, version: unknown, raw: Record<string, unknown>, parsed: ParsedStatement): DistinctStatement => {
 	const {Sid: _sid, ...rest} = raw;
 	const document: Record<string, unknown> = version === undefined ? {Statement: [rest]} : {Version: version, Statement: [rest]};
@@ -54,6 +68,7 @@ const add = (catalogue: StatementCatalogue, version: unknown, raw: Record<string
 		id: catalogue.all.length,
 		effect: parsed.effect,
 		usesFacts: usesPrincipalFacts(text),
+		nameInResourceOnly: readsNameInResourceOnly(rest),
 		matches: matcherOf(parsed),
 		document,
 	};

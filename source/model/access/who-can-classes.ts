@@ -62,6 +62,9 @@ const groupView = (group: Holder, actionClass: ActionClass) => {
 	return view;
 };
 
+/** A group's statements that can match the class (computed once per query, shared by its members). */
+export const groupHeld = (group: Holder, actionClass: ActionClass): HeldStatement[] => groupView(group, actionClass).held;
+
 /** The principal's key for the class. */
 export const classKey = (principal: Holder, actionClass: ActionClass): ClassKey => {
 	const own = ownKey(principal.statements, actionClass);

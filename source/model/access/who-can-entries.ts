@@ -3,7 +3,8 @@
 // same paths for hundreds of actions across thousands of users, so: what a set grants is worked out
 // once per set, answers with the same Allow statements share a number, a principal maps each number
 // to its paths once, one GrantPath object stands for each (path, action), and principals with the
-// same paths and sets share their lists.
+// same paths and sets share their lists. The usual principal (one set, no boundary) takes a quicker
+// road that gives the same answer (who-can-quick.ts).
 import type {EvalAnswer, RawStatement} from './evaluator.js';
 import type {EvalSet, Settled} from './eval-sets.js';
 import type {Holder} from './holders.js';
@@ -11,8 +12,9 @@ import {statementRefs} from './model.js';
 import {statementIdOf} from './statements.js';
 import type {ConditionShown, GrantPath, StatementRef, WhoCanEntry} from './types.js';
 import {heldIn, isUser, type ActionClass} from './who-can-classes.js';
+import {idsOf, quickEntries} from './who-can-quick.js';
 
-interface Grant {
+export interface Grant {
 	/** The action's number in the query's order. */
 	action: number;
 	answer: EvalAnswer;
@@ -20,7 +22,7 @@ interface Grant {
 	kind: number;
 }
 
-interface SetGrants {
+export interface SetGrants {
 	grants: Grant[];
 	actions: string[];
 	allowed: boolean;
@@ -60,12 +62,16 @@ const pathsFor = (principal: Holder, actionClass: ActionClass, whole: EvalSet['w
 export const entryMaker = (actions: string[], classes: ActionClass[], sets: EvalSet[], settled: Settled[][]) => {
 	const number = new Map(actions.map((a, n) => [a, n]));
 	const kinds = new Map<string, number>();
+	/** Per kind: the distinct statements its Allows are (undefined when one is not a distinct statement). */
+	const kindIds: Array<Set<number> | undefined> = [];
 	const kindOf = (answer: EvalAnswer) => {
-		const key = allowsOf(answer)
-			.map(s => `${s.policyKey}#${s.statementIndex}`)
-			.join(' ');
+		const allows = allowsOf(answer);
+		const key = allows.map(s => `${s.policyKey}#${s.statementIndex}`).join(' ');
 		let kind = kinds.get(key);
-		if (kind === undefined) kinds.set(key, (kind = kinds.size));
+		if (kind === undefined) {
+			kinds.set(key, (kind = kinds.size));
+			kindIds.push(idsOf(allows));
+		}
 		return kind;
 	};
 	const bySet: SetGrants[] = sets.map(set => {
@@ -87,7 +93,18 @@ export const entryMaker = (actions: string[], classes: ActionClass[], sets: Eval
 	// Principals whose sets and paths are the same share one list of GrantPaths.
 	const vias = new Map<string, GrantPath[]>();
 
+	const quick = quickEntries({bySet, kindIds, pathsInto});
+
 	return (principal: Holder, principalSets: Array<EvalSet | undefined>): WhoCanEntry | undefined => {
+		let only = -1;
+		for (let n = 0; n < principalSets.length; n++) {
+			const set = principalSets[n];
+			if (!set || bySet[set.index]!.grants.length === 0) continue;
+			only = only === -1 ? n : -2;
+		}
+		if (only === -1) return undefined;
+		const usual = only >= 0 ? quick(principal, principalSets[only]!, classes[only]!) : undefined;
+		if (usual) return usual;
 		const parts = principalSets.flatMap((set, classIndex) => {
 			const granted = set ? bySet[set.index]! : undefined;
 			if (!set || !granted || granted.grants.length === 0) return [];
