@@ -132,6 +132,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					{...common}
 					index={index}
 					name={route.name}
+					{...(route.focus ? {focus: route.focus} : {})}
 					now={props.now}
 					loadDetails={loadDetails}
 					onOpen={navigation.push}
@@ -168,8 +169,8 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 				<WhoCanScreen
 					{...common}
 					model={snapshot.access.model}
-					// The groups that granted the action are passed along: the hook for "remove from that group".
-					onOpenUser={(name, _grantingGroups) => navigation.push({screen: 'user', name})}
+					// Opens on the group (or policy) that granted the action: `x` there removes them from it.
+					onOpenUser={(name, focus) => navigation.push({screen: 'user', name, ...(focus ? {focus} : {})})}
 					onOpenGroup={name => navigation.push({screen: 'group', name})}
 				/>
 			) : null;

@@ -1,5 +1,6 @@
 // W5 in a real terminal: the built iamtui in tmux against seeded moto — ":whocan ec2:TerminateInstances"
-// lists the members of Developers and none of Managers, each with the grant path.
+// lists the members of Developers and none of Managers, each with the grant path; enter opens a user on
+// the granting group, where x plans the removal.
 import {expect, it} from 'vitest';
 import {describeWithMoto} from '../helpers/with-moto.js';
 import {e2eAccount} from '../helpers/e2e.js';
@@ -24,9 +25,14 @@ describeWithMoto('e2e: who can (W5) in tmux', () => {
 		for (const name of MANAGERS.members) expect(answer).not.toContain(name);
 		expect(answer).toContain(`via group ${DEVELOPERS.group} → policy ${DEVELOPERS.policy} → statement #1`);
 
-		// The first user in the answer is selected: enter opens them, esc comes back to the answer.
+		// The first user in the answer is selected: enter opens them on the granting group, x plans removing
+		// them from it (n cancels), esc comes back to the answer.
 		const first = answer.split('\n').find(line => line.startsWith('› '))!.slice(2).split(/\s+/)[0]!;
 		tui.keys('Enter');
+		await tui.waitFor(new RegExp(`User ${first.replace(/\./g, '\\.')}[\\s\\S]*› ${DEVELOPERS.group}`));
+		tui.keys('x');
+		await tui.waitFor(`Remove ${first} from group ${DEVELOPERS.group}`);
+		tui.keys('n');
 		await tui.waitFor(`User ${first}`);
 		tui.keys('Escape');
 		await tui.waitFor('Users who can ec2:TerminateInstances');

@@ -36,7 +36,7 @@ describe('WhoCan screen', () => {
 		expect(frame).toMatch(/Groups whose policies grant it \(2\)[\s\S]*Developers[\s\S]*RightScaleDash/);
 		expect(frame).toMatch(/› ana\.silva {2}Allowed/);
 		tui.write(keys.enter);
-		await vi.waitFor(() => expect(onOpenUser).toHaveBeenCalledWith('ana.silva', ['Developers']));
+		await vi.waitFor(() => expect(onOpenUser).toHaveBeenCalledWith('ana.silva', {section: 'groups', value: 'Developers'}));
 		tui.unmount();
 	});
 

@@ -36,12 +36,21 @@ export function DetailList(props: {
 	onBack?: () => void;
 	/** The screen's own commands, given the selected line. */
 	actions?: Partial<Record<CommandId, (line: DetailLine | undefined) => void>>;
+	/** The key of the line the cursor starts on (read once, when the list first renders). */
+	initialKey?: string;
 }) {
 	const {lines} = props;
 	const selectable = lines.flatMap((line, position) => (line.heading ? [] : [position]));
-	const [state, setState] = useState({cursor: 0, top: 0});
-	const cursor = clamp(state.cursor, 0, Math.max(0, selectable.length - 1));
 	const height = Math.max(1, props.height);
+	const [state, setState] = useState(() => {
+		const start = props.initialKey === undefined ? -1 : selectable.findIndex(position => lines[position]!.key === props.initialKey);
+		if (start <= 0) return {cursor: 0, top: 0};
+		const line = selectable[start]!;
+		// Its heading in view too, as place() keeps it.
+		const anchor = lines[line - 1]?.heading ? line - 1 : line;
+		return {cursor: start, top: Math.min(anchor, windowTop(0, line, height, lines.length))};
+	});
+	const cursor = clamp(state.cursor, 0, Math.max(0, selectable.length - 1));
 
 	// Updates start from the latest state, so keys arriving faster than renders all count.
 	const place = (next: (cursor: number) => number) =>

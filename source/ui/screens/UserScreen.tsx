@@ -10,7 +10,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {formatAge, formatAgo} from '../../model/views.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
 import {useCommands} from '../state/keyboard.js';
-import type {Route} from '../state/routes.js';
+import type {Route, UserLineFocus} from '../state/routes.js';
 import type {CommandId} from '../keymap.js';
 import {credentialLines, userWriteActions, type Loaded, type UserCredentials, type UserWrite} from './user-credentials.js';
 
@@ -85,6 +85,8 @@ export function UserScreen(props: {
 	loadCredentials?: (name: string) => Promise<UserCredentials>;
 	/** Keys, passwords, policies, certificates: the write asked for, with what this screen loaded. */
 	onWrite?: (write: UserWrite) => void;
+	/** The line the cursor starts on (who-can: the group or policy that granted, so `x` removes from it). */
+	focus?: UserLineFocus;
 	focused: boolean;
 	width: number;
 	height: number;
@@ -222,6 +224,7 @@ export function UserScreen(props: {
 				scope="user"
 				lines={lines}
 				actions={membershipActions}
+				initialKey={props.focus ? lines.find(l => l.section === props.focus!.section && l.value === props.focus!.value)?.key : undefined}
 				height={props.height - 1}
 				width={props.width}
 				focused={props.focused}

@@ -1,13 +1,15 @@
 // Who can do ACTION (on RESOURCE)? Type the action (tab completes from the catalogue), optionally a
 // resource ARN, enter runs the model's whoCan; the answer lists users and groups with their grant paths.
-// Enter on a user opens the User screen (with the groups that granted it, for the remove-from-group hook).
+// Enter on a user opens the User screen with the cursor on the group that granted it (the path under the
+// cursor, else the first), so `x` there removes them from that group; a direct grant opens on the policy.
 import {Box, Text} from 'ink';
-import {useMemo, useRef, useState} from 'react';
-import {whoCan, type AccessError, type AccessModel, type WhoCanAnswer} from '../../model/access.js';
+import {useEffect, useMemo, useRef, useState} from 'react';
+import {prepareWhoCan, whoCan, type AccessError, type AccessModel, type WhoCanAnswer} from '../../model/access.js';
 import {describeError} from '../../model/errors.js';
 import {ActionQuery, type ActionQueryValue} from '../components/ActionQuery.js';
 import {DetailList, note} from '../components/DetailList.js';
 import {useCommands} from '../state/keyboard.js';
+import type {UserLineFocus} from '../state/routes.js';
 import {errorText} from './access-text.js';
 import {whoCanLines} from './whocan-lines.js';
 
@@ -19,7 +21,7 @@ type Answer =
 
 export function WhoCanScreen(props: {
 	model: AccessModel;
-	onOpenUser: (name: string, grantingGroups: string[]) => void;
+	onOpenUser: (name: string, focus?: UserLineFocus) => void;
 	onOpenGroup: (name: string) => void;
 	onBack: () => void;
 	focused: boolean;
@@ -31,6 +33,12 @@ export function WhoCanScreen(props: {
 	const [answer, setAnswer] = useState<Answer>({status: 'idle'});
 	// Only the latest query may land: an older, slower answer is dropped.
 	const generation = useRef(0);
+	// While the operator types the action, the model gets ready, so the first answer is not slower than the next.
+	useEffect(() => {
+		const stop = new AbortController();
+		void prepareWhoCan(props.model, stop.signal).catch(() => undefined);
+		return () => stop.abort();
+	}, [props.model]);
 
 	const run = (query: ActionQueryValue) => {
 		if (!query.action) return;

@@ -1,16 +1,31 @@
 // A who-can answer as detail lines: users, then groups, each with its grant paths and conditions;
-// then the policies that could not be evaluated and the notes. Every line of a principal opens it.
-import type {WhoCanAnswer, WhoCanEntry} from '../../model/access.js';
+// then the policies that could not be evaluated and the notes. Every line of a principal opens it; a
+// user opens on the group (or policy) that grants — the first path, or the path line chosen — so that
+// `x` there removes them from exactly that group.
+import type {PolicySource, WhoCanAnswer, WhoCanEntry} from '../../model/access.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
+import type {UserLineFocus} from '../state/routes.js';
 import {conditionText, pathText} from './access-text.js';
 
-const entryLines = (entry: WhoCanEntry, many: boolean, open: () => void): DetailLine[] => {
+/** The User screen line for a grant path: the group it came through, else the user's own policy. */
+export const focusOf = (source: PolicySource): UserLineFocus | undefined => {
+	if (source.viaGroup) return {section: 'groups', value: source.viaGroup};
+	if (source.kind === 'managed' && source.arn) return {section: 'attached', value: source.arn};
+	if (source.kind === 'inline') return {section: 'inline', value: source.name};
+	return undefined;
+};
+
+type Opener = (source?: PolicySource) => void;
+
+const entryLines = (entry: WhoCanEntry, many: boolean, openAt: Opener): DetailLine[] => {
 	const key = `${entry.kind}-${entry.name}`;
-	const paths = new Map<string, string>();
+	const paths = new Map<string, {actions: string; source: PolicySource}>();
 	for (const grant of entry.via) {
 		const text = pathText(grant.statement);
-		paths.set(text, many ? `${paths.has(text) ? `${paths.get(text)}, ` : ''}${grant.action}` : '');
+		const known = paths.get(text);
+		paths.set(text, {actions: many ? `${known ? `${known.actions}, ` : ''}${grant.action}` : '', source: grant.statement.source});
 	}
+	const first = entry.via[0]?.statement.source;
 	const actions = many ? `  ${entry.actions.length} action${entry.actions.length === 1 ? '' : 's'}` : '';
 	const incomplete = entry.incomplete ? '  (a policy could not be evaluated: a deny may be missed)' : '';
 	return [
@@ -18,28 +33,32 @@ const entryLines = (entry: WhoCanEntry, many: boolean, open: () => void): Detail
 			key,
 			text: `${entry.name}  ${entry.decision === 'Conditional' ? 'Conditional' : 'Allowed'}${actions}${incomplete}`,
 			tone: entry.decision === 'Conditional' || entry.incomplete ? 'warning' : undefined,
-			open,
+			open: () => openAt(first),
 		},
-		...[...paths].map(([path, actions]) => ({key: `${key}-via-${path}`, text: `    via ${path}${actions ? `  [${actions}]` : ''}`, dim: true, open})),
+		...[...paths].map(([path, {actions, source}]) => ({
+			key: `${key}-via-${path}`,
+			text: `    via ${path}${actions ? `  [${actions}]` : ''}`,
+			dim: true,
+			open: () => openAt(source),
+		})),
 		...entry.conditions.map((condition, n) => ({
 			key: `${key}-if-${n}`,
 			text: `    ${conditionText(condition)}  (${pathText(condition.statement)})`,
 			tone: 'warning' as const,
-			open,
+			open: () => openAt(condition.statement.source),
 		})),
 	];
 };
 
 export const whoCanLines = (
 	answer: WhoCanAnswer,
-	onOpenUser: (name: string, groups: string[]) => void,
+	onOpenUser: (name: string, focus?: UserLineFocus) => void,
 	onOpenGroup: (name: string) => void,
 ): DetailLine[] => {
 	const many = answer.actions.length > 1;
 	const what = many ? `${answer.actions.length} actions` : answer.actions[0] ?? '';
-	const grantingGroups = (entry: WhoCanEntry) => [...new Set(entry.via.flatMap(v => (v.statement.source.viaGroup ? [v.statement.source.viaGroup] : [])))];
 	const lines: DetailLine[] = [heading('users', `Users who can ${what} on ${answer.resource} (${answer.users.length})`)];
-	lines.push(...answer.users.flatMap(entry => entryLines(entry, many, () => onOpenUser(entry.name, grantingGroups(entry)))));
+	lines.push(...answer.users.flatMap(entry => entryLines(entry, many, source => onOpenUser(entry.name, source ? focusOf(source) : undefined))));
 	if (answer.users.length === 0) lines.push(note('users-none', 'nobody'));
 	lines.push(heading('groups', `Groups whose policies grant it (${answer.groups.length})`));
 	lines.push(...answer.groups.flatMap(entry => entryLines(entry, many, () => onOpenGroup(entry.name))));

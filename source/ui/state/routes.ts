@@ -7,12 +7,19 @@ import type {UndoProposal} from '../../model/plans/undo.js';
 import type {AccessKeyDetail, LoginProfile, SigningCertificate} from '../../model/gateway.js';
 import type {PolicyWizardTarget} from '../screens/policy-wizard.js';
 
+/** A line of the User screen: a group they are in, a managed policy attached to them (ARN), an inline policy. */
+export interface UserLineFocus {
+	section: 'groups' | 'attached' | 'inline';
+	value: string;
+}
+
 export type Route =
 	| {screen: 'users'}
 	| {screen: 'groups'}
 	| {screen: 'policies'}
 	| {screen: 'profiles'}
-	| {screen: 'user'; name: string}
+	/** `focus`: the line the cursor starts on (who-can opens the user on the group or policy that granted). */
+	| {screen: 'user'; name: string; focus?: UserLineFocus}
 	| {screen: 'group'; name: string}
 	| {screen: 'policy'; arn: string}
 	| {screen: 'whocan'}
