@@ -1,7 +1,8 @@
 // describe() for suites that need moto_server: runs them where moto is installed; elsewhere a loud skip,
 // or a failing suite when IAMTUI_REQUIRE_MOTO=1 or CI=true (our machines and CI have moto).
-import {describe} from 'vitest';
-import {motoAvailable, motoRequired} from './moto.js';
+import {afterAll, beforeAll, beforeEach, describe} from 'vitest';
+import {seedDemoAccount} from '../../scripts/seed.js';
+import {motoAvailable, motoRequired, startMoto, type Moto} from './moto.js';
 
 export {motoAvailable, startMoto, type Moto} from './moto.js';
 
@@ -20,4 +21,28 @@ export const describeWithMoto = (name: string, fn: () => void): void => {
 	}
 	console.warn(`\n*** SKIPPED "${name}": moto_server is not installed (pip install 'moto[server]'); these integration tests did not run ***\n`);
 	describe.skip(name, fn);
+};
+
+/**
+ * Inside a describeWithMoto: one moto for the suite (dummy keys, no profile) with the demo account seeded
+ * afresh before each test; `moto()` returns it. The environment is restored after the suite.
+ */
+export const useSeededDemoMoto = (): {moto: () => Moto} => {
+	let moto: Moto | undefined;
+	const saved = {...process.env};
+	beforeAll(async () => {
+		process.env.AWS_ACCESS_KEY_ID = 'testing';
+		process.env.AWS_SECRET_ACCESS_KEY = 'testing';
+		delete process.env.AWS_PROFILE;
+		moto = await startMoto({loadManagedPolicies: true});
+	});
+	beforeEach(async () => {
+		await moto!.reset();
+		await seedDemoAccount(moto!.endpoint);
+	});
+	afterAll(async () => {
+		process.env = saved;
+		await moto?.stop();
+	});
+	return {moto: () => moto!};
 };

@@ -4,17 +4,17 @@
 import {mkdtempSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {afterAll, afterEach, beforeAll, beforeEach, expect, it} from 'vitest';
+import {afterEach, beforeEach, expect, it} from 'vitest';
 import {createGateway} from '../../source/aws/gateway.js';
 import {buildIndex} from '../../source/model/indexes.js';
 import {executePlan} from '../../source/model/plans/execute.js';
 import {planMembership} from '../../source/model/plans/group-membership.js';
 import type {Plan} from '../../source/model/plans/types.js';
 import {Journal} from '../../source/store/journal.js';
-import {LIGHTSAIL, MANAGERS, seedDemoAccount} from '../../scripts/seed.js';
+import {LIGHTSAIL, MANAGERS} from '../../scripts/seed.js';
 import {motoEnvironment, runCli} from '../helpers/cli.js';
 import {startFaultProxy, type FaultProxy} from '../helpers/fault-proxy.js';
-import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
+import {describeWithMoto, useSeededDemoMoto} from '../helpers/with-moto.js';
 
 const WRITES = ['AddUserToGroup', 'RemoveUserFromGroup'];
 const ana = LIGHTSAIL.consoleUser;
@@ -22,33 +22,20 @@ const ana = LIGHTSAIL.consoleUser;
 const HEADLESS_TIMEOUT = 180_000;
 
 describeWithMoto('group membership against moto', () => {
-	let moto: Moto;
+	const {moto} = useSeededDemoMoto();
 	let proxy: FaultProxy;
 	let journal: Journal;
-	const saved = {...process.env};
-	const gateway = (readOnly = false, endpoint = moto.endpoint) => createGateway({endpoint, readOnly, maxAttempts: 2});
+	const gateway = (readOnly = false, endpoint = moto().endpoint) => createGateway({endpoint, readOnly, maxAttempts: 2});
 	const actor = {profile: 'moto', account: '123456789012', callerArn: 'arn:aws:iam::123456789012:user/moto'};
 	const groupsOf = async (user: string) => buildIndex(await gateway().loadSnapshot()).userByName.get(user)?.groups ?? [];
 	const writesSeen = () => WRITES.filter(action => (proxy.stats().byAction[action] ?? 0) > 0);
 
-	beforeAll(async () => {
-		process.env.AWS_ACCESS_KEY_ID = 'testing';
-		process.env.AWS_SECRET_ACCESS_KEY = 'testing';
-		delete process.env.AWS_PROFILE;
-		moto = await startMoto({loadManagedPolicies: true});
-	});
 	beforeEach(async () => {
-		await moto.reset();
-		await seedDemoAccount(moto.endpoint);
 		journal = new Journal(mkdtempSync(path.join(os.tmpdir(), 'iamtui-journal-')));
 		// Rates 0: a recording proxy, nothing injected.
-		proxy = await startFaultProxy({target: moto.endpoint, seed: 1});
+		proxy = await startFaultProxy({target: moto().endpoint, seed: 1});
 	});
 	afterEach(async () => proxy?.stop());
-	afterAll(async () => {
-		process.env = saved;
-		await moto?.stop();
-	});
 
 	it('removes and adds through the executor; IAM then says so; each step is journaled, 0600', async () => {
 		const live = gateway();
