@@ -119,6 +119,8 @@ const tricky = (): SnapshotIndex =>
 			user('gus', {inlinePolicies: [{name: 'Mine', document: policy({...terminate, Sid: 'Mine'})}], permissionsBoundaryArn: arn('policy', 'Gone')}),
 			user('ivy', {attachedPolicies: [ref('OwnKeysOld')]}),
 			user('jo', {attachedPolicies: [ref('OwnKeys')]}),
+			// Her name contains jo's: asked about her, both are evaluated on their own.
+			user('jojo', {groups: ['Ops'], attachedPolicies: [ref('OwnKeys')]}),
 			user('hal', {groups: ['Ops2'], inlinePolicies: [{name: 'NoTerminate', document: policy({Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*', Condition: {Bool: {'aws:MultiFactorAuthPresent': 'false'}}})}]}),
 		],
 		credentialReport: {status: 'ok', generatedAt: null, rows: []},
@@ -133,6 +135,8 @@ describe('whoCan fast path = one principal at a time', () => {
 		['iam:*AccessKey', arn('user', 'ana')],
 		['iam:CreateAccessKey', arn('user', 'ivy')],
 		['iam:CreateAccessKey', arn('user', 'jo')],
+		['iam:CreateAccessKey', arn('user', 'jojo')],
+		['iam:ListAccessKeys', `${arn('user', 'ana')}*`],
 		['lightsail:GetInstance*', '*'],
 		['lightsail:GetInstance', 'arn:aws:lightsail:us-east-1:123456789012:Instance/keep-1'],
 		['s3:GetObject', '*'],
@@ -142,12 +146,18 @@ describe('whoCan fast path = one principal at a time', () => {
 
 	it('tricky account: the answers are not empty (the comparison means something)', async () => {
 		const r = (await expectSameAnswers(tricky(), 'ec2:TerminateInstances')) as WhoCanAnswer;
-		expect(r.users.map(u => u.name)).toEqual(['ana', 'bob', 'cy', 'dee', 'eli', 'fay', 'gus', 'hal']);
+		expect(r.users.map(u => u.name)).toEqual(['ana', 'bob', 'cy', 'dee', 'eli', 'fay', 'gus', 'hal', 'jojo']);
 		// eli only with MFA; hal's deny holds unless MFA is present.
 		expect(r.users.filter(u => u.decision === 'Conditional').map(u => u.name)).toEqual(['eli', 'hal']);
 		expect(r.users.find(u => u.name === 'fay')?.incomplete).toBe(true);
 		// ana holds Ec2Ops through two groups and Ec2Again: three paths to the same statement text.
 		expect(r.users.find(u => u.name === 'ana')?.via).toHaveLength(3);
+		// Own keys, asked about jojo: she can, jo (whose name is in hers) cannot; on *, all holders can.
+		const own = (await expectSameAnswers(tricky(), 'iam:CreateAccessKey', arn('user', 'jojo'))) as WhoCanAnswer;
+		expect(own.users.map(u => u.name)).toContain('jojo');
+		expect(own.users.map(u => u.name)).not.toContain('jo');
+		const anyone = (await expectSameAnswers(tricky(), 'iam:CreateAccessKey')) as WhoCanAnswer;
+		expect(anyone.users.map(u => u.name)).toEqual(expect.arrayContaining(['ana', 'jo', 'jojo']));
 	});
 
 	it.each(['ec2:TerminateInstances', 'ec2:Describe*', 'lightsail:*', 's3:GetObject', 'iam:GetUser'])('UI fixture: %s', async query => {
