@@ -17,6 +17,8 @@ export interface UserRow {
 	lastActivity: string | null;
 	/** False when the report has no row for the user (unavailable, or the user is newer than it). */
 	inReport: boolean;
+	/** Name, ARN and groups in lower case, one per line: what the filter searches, built once per snapshot. */
+	search: string;
 }
 
 export interface GroupRow {
@@ -72,6 +74,7 @@ export const userRows = (index: SnapshotIndex, now: Date): UserRow[] =>
 				? latest([report.passwordLastUsed, ...report.accessKeys.map(key => key.lastUsedDate)])
 				: null,
 			inReport: Boolean(report),
+			search: [user.name, user.arn, ...user.groups].join('\n').toLowerCase(),
 		};
 	});
 
@@ -109,8 +112,12 @@ const matches = (query: string, fields: string[]): boolean => {
 	return fields.some(field => field.toLowerCase().includes(needle));
 };
 
-export const filterUserRows = (rows: UserRow[], query: string): UserRow[] =>
-	query.trim() ? rows.filter(row => matches(query, [row.name, row.arn, ...row.groups])) : rows;
+// 5,000 users are filtered on every key typed: against the row's prepared lower-case text, not by
+// lower-casing each field again. A needle never holds a newline (the filter field is one line).
+export const filterUserRows = (rows: UserRow[], query: string): UserRow[] => {
+	const needle = query.trim().toLowerCase();
+	return needle ? rows.filter(row => row.search.includes(needle)) : rows;
+};
 
 export const filterGroupRows = (rows: GroupRow[], query: string): GroupRow[] =>
 	query.trim() ? rows.filter(row => matches(query, [row.name, row.arn, ...row.policies])) : rows;
