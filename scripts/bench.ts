@@ -2,7 +2,8 @@
 // --who-can-budget SECONDS --concurrency N --out FILE]
 // Starts its own moto on a free loopback port, seeds a synthetic account at scale, measures iamtui
 // against the alternatives in the same run, prints a table and writes bench/results.json
-// (bench/results-quick.json for --quick). moto is stopped on every exit path.
+// (bench/results-quick.json for --quick) with the table in Markdown beside it (results*.md, for the readme).
+// moto is stopped on every exit path.
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,10 +13,11 @@ import {motoAvailable, startMoto, type Moto} from '../test/helpers/moto.js';
 import {awsCliBaseline} from './bench/aws-cli-baseline.js';
 import {benchEnvironment} from './bench/env.js';
 import {measureStart} from './bench/first-frame.js';
-import {bundleChild, measureUi, measureWhoCanChild} from './bench/children.js';
+import {bundleChild, measureUi, measureWhoCanChild, measureWhoCanTuiChild} from './bench/children.js';
+import {measureOffboarding, pickLeaver} from './bench/offboarding.js';
 import {perUserBaseline} from './bench/per-user-baseline.js';
 import {round} from './bench/pool.js';
-import {buildResults, formatTable} from './bench/report.js';
+import {buildResults, formatMarkdown, formatTable} from './bench/report.js';
 import {FULL_SCALE, QUICK_SCALE, planAccount, plannedCalls, seedAccount, type Scale} from './bench/seed-at-scale.js';
 import {measureSnapshot} from './bench/snapshot.js';
 import {buildIfNeeded} from './build-if-needed.js';
@@ -62,7 +64,9 @@ const inChildren = async (moto: Moto, scratch: string) => {
 		const ui = await measureUi({...child, moves: settings.moves, filterRounds: settings.filterRounds});
 		log(`who-can (child process, budget ${settings.whoCanBudgetMs / 1000} s)…`);
 		const whoCan = await measureWhoCanChild({...child, budgetMs: settings.whoCanBudgetMs});
-		return {ui, whoCan};
+		log('who-can as in the TUI (child process: one model, the screen\'s warm-up, then each action)…');
+		const whoCanTui = await measureWhoCanTuiChild({...child, budgetMs: settings.whoCanBudgetMs});
+		return {ui, whoCan: {...whoCan, tui: whoCanTui}};
 	} finally {
 		bundled.dispose();
 	}
@@ -93,8 +97,12 @@ const measure = async (moto: Moto, scratch: string) => {
 	log(`start to first frame, ${settings.runs} runs each…`);
 	const start = await measureStart({root, endpoint: moto.endpoint, users: scale.users, runs: settings.runs});
 	const {ui, whoCan} = await inChildren(moto, scratch);
+	// Last: it deletes a user, and every measure above counts them.
+	const leaver = pickLeaver(plan);
+	log(`offboarding ${leaver}, given every kind of credential (iamtui offboard --yes through a counting proxy)…`);
+	const offboarding = await measureOffboarding({root, endpoint: moto.endpoint, user: leaver});
 	log('done');
-	return buildResults({mode: quick ? 'quick' : 'full', scale, seed, snapshot, perUser, awsCli, start, ui, whoCan});
+	return buildResults({mode: quick ? 'quick' : 'full', scale, seed, snapshot, perUser, awsCli, start, ui, whoCan, offboarding});
 };
 
 const main = async (): Promise<number> => {
@@ -121,7 +129,10 @@ const main = async (): Promise<number> => {
 		const results = await measure(moto, scratch);
 		mkdirSync(path.dirname(output), {recursive: true});
 		writeFileSync(output, `${JSON.stringify(results, null, '\t')}\n`);
-		process.stdout.write(`${formatTable(results)}\n\nwritten: ${path.relative(root, output)}\n`);
+		// The Markdown table beside it, for the readme's Benchmark section.
+		const markdown = output.replace(/\.json$/, '') + '.md';
+		writeFileSync(markdown, `${formatMarkdown(results)}\n`);
+		process.stdout.write(`${formatTable(results)}\n\nwritten: ${path.relative(root, output)}, ${path.relative(root, markdown)}\n`);
 		return 0;
 	} finally {
 		await moto.stop();

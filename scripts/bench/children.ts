@@ -7,7 +7,7 @@ import path from 'node:path';
 import {build} from 'esbuild';
 import {bundleOptions} from '../build.js';
 import type {UiPartResult, WhoCanPartProgress} from './in-process.js';
-import {cutOff, type WhoCanResult} from './who-can.js';
+import {cutOff, type PreparedWhoCanResult, type WhoCanResult} from './who-can.js';
 
 interface ChildOptions {
 	root: string;
@@ -68,4 +68,11 @@ export const measureWhoCanChild = async (options: ChildOptions & {budgetMs: numb
 	const stoppedAt = Date.now();
 	if (!timedOut && !progress.done) throw new Error('who-can: the child ended without finishing');
 	return {...cutOff(progress.actions, progress.done ? 0 : stoppedAt - progress.queriesStartedAt), budgetMs: options.budgetMs};
+};
+
+/** Who-can as the TUI runs it (measureWhoCanPrepared), in its own fresh process, under the same budget. */
+export const measureWhoCanTuiChild = async (options: ChildOptions & {budgetMs: number}): Promise<PreparedWhoCanResult> => {
+	const {out, timedOut} = await runChild(options, 'who-can-tui', [], options.budgetMs);
+	if (timedOut || !existsSync(out)) throw new Error(`who-can (as in the TUI) did not finish within ${options.budgetMs / 1000} s`);
+	return JSON.parse(readFileSync(out, 'utf8')) as PreparedWhoCanResult;
 };

@@ -1,7 +1,8 @@
 // Child process of the bench (a fresh heap, no seeding garbage). It loads the snapshot through the real
 // gateway, then either (--part ui) measures heap and keypress-to-frame on the real App, or (--part
-// who-can) times the who-can queries, rewriting --out after each so a cut-off run still reports.
-// Run: node --expose-gc --import tsx in-process.ts --part ui|who-can --endpoint URL --out FILE …
+// who-can) times the who-can queries, rewriting --out after each so a cut-off run still reports, or
+// (--part who-can-tui) times them as the TUI runs them (one model, warmed up by the WhoCan screen).
+// Run: node --expose-gc --import tsx in-process.ts --part ui|who-can|who-can-tui --endpoint URL --out FILE …
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import type {IamGateway} from '../../source/model/gateway.js';
 import {buildIndex} from '../../source/model/indexes.js';
 import {measureKeypresses, type KeypressResult} from './keypress.js';
 import {benchServices} from './services.js';
-import {measureWhoCan, type WhoCanTiming} from './who-can.js';
+import {measureWhoCan, measureWhoCanPrepared, type WhoCanTiming} from './who-can.js';
 
 export interface UiPartResult {
 	snapshotMs: number;
@@ -47,6 +48,11 @@ const main = async () => {
 	const snapshot = await gateway.loadSnapshot();
 	const snapshotMs = performance.now() - started;
 	const index = buildIndex(snapshot);
+
+	if (values.part === 'who-can-tui') {
+		writeFileSync(out, JSON.stringify(await measureWhoCanPrepared(index)));
+		return;
+	}
 
 	if (values.part === 'who-can') {
 		const progress: WhoCanPartProgress = {queriesStartedAt: Date.now(), actions: [], done: false};

@@ -3,13 +3,12 @@ import os from 'node:os';
 import type {AwsCliResult} from './aws-cli-baseline.js';
 import type {StartResult} from './first-frame.js';
 import type {UiPartResult} from './in-process.js';
+import type {OffboardingResult} from './offboarding.js';
 import type {PerUserResult} from './per-user-baseline.js';
 import {round} from './pool.js';
 import type {Scale, SeedResult} from './seed-at-scale.js';
 import type {SnapshotResult} from './snapshot.js';
-import type {WhoCanResult, WhoCanTiming} from './who-can.js';
-
-export const OFFBOARDING_NOT_MEASURED = 'not yet measured (offboarding not built)';
+import type {PreparedWhoCanResult, WhoCanResult, WhoCanTiming} from './who-can.js';
 
 export interface Measurements {
 	mode: 'quick' | 'full';
@@ -20,7 +19,8 @@ export interface Measurements {
 	awsCli: AwsCliResult;
 	start: StartResult;
 	ui: UiPartResult;
-	whoCan: WhoCanResult & {budgetMs: number};
+	whoCan: WhoCanResult & {budgetMs: number; tui: PreparedWhoCanResult};
+	offboarding: OffboardingResult;
 }
 
 export interface Target {
@@ -47,6 +47,13 @@ export const buildResults = (m: Measurements) => {
 		snapshotTimeVsAwsCliExtrapolated: ratio(m.snapshot.elapsedMs, m.awsCli.extrapolatedMs),
 		firstFrameVsAwsCli: ratio(m.start.iamtui.firstFrameMs, m.start.awsCli.firstOutputMs),
 		usersShownVsAwsCli: ratio(m.start.iamtui.usersShownMs, m.start.awsCli.firstOutputMs),
+		offboardingCallsVsMinimum: ratio(m.offboarding.calls.total, m.offboarding.minimum.total),
+		offboardingCallsAfterSnapshotVsMinimum: ratio(m.offboarding.afterSnapshot, m.offboarding.minimum.total),
+		// As against AWS: each request moto answered 5xx (an operation it lacks) sent once, not retried.
+		offboardingCallsVsMinimumOneTryOn5xx: ratio(
+			m.offboarding.calls.total - m.offboarding.calls.serverErrors + m.offboarding.calls.serverErrorActions.length,
+			m.offboarding.minimum.total,
+		),
 	};
 	const target = (id: string, description: string, value: number, limit: number, unit: string): Target => ({
 		id,
@@ -62,8 +69,12 @@ export const buildResults = (m: Measurements) => {
 		target('first-frame', 'first frame ≤ 1/2 of aws iam list-users', ratios.firstFrameVsAwsCli, 1 / 2, 'ratio'),
 		target('keypress-p99', 'keypress to frame p99 ≤ 16 ms (moves and filter keys)', ui.keypress.allP99Ms, 16, 'ms'),
 		target('who-can', 'who-can ≤ 200 ms (slowest of five actions, fresh model)', m.whoCan.maxColdMs, 200, 'ms'),
+		target('who-can-tui', 'who-can ≤ 200 ms as in the TUI (slowest first query after the WhoCan screen\'s warm-up)', m.whoCan.tui.maxFirstMs, 200, 'ms'),
 		target('rss', 'TUI RSS with the snapshot loaded ≤ 200 MB', m.start.iamtui.rssMb, 200, 'MB'),
+		// The issue sets no number here: reported against the plan's minimum, a verdict at 1.5× of it.
+		target('offboarding-calls', 'offboarding requests ≤ 1.5× the minimum the plan needs (headless, end to end)', ratios.offboardingCallsVsMinimum, 1.5, 'ratio'),
 	];
+	const o = m.offboarding;
 	return {
 		mode: m.mode,
 		date: new Date().toISOString(),
@@ -102,8 +113,17 @@ export const buildResults = (m: Measurements) => {
 		},
 		keypress: ui.keypress,
 		whoCan: m.whoCan,
-		memory: {tuiRssMb: r(m.start.iamtui.rssMb), heapUsedMb: r(ui.heapUsedMb), inProcessRssMb: r(ui.rssMb)},
-		offboarding: OFFBOARDING_NOT_MEASURED,
+		memory: {tuiRssMb: r(m.start.iamtui.rssMb), tuiRssSettledMb: r(m.start.iamtui.rssSettledMb), heapUsedMb: r(ui.heapUsedMb), inProcessRssMb: r(ui.rssMb)},
+		offboarding: {
+			user: o.user,
+			had: o.had,
+			calls: o.calls,
+			afterSnapshot: o.afterSnapshot,
+			planSteps: o.planSteps,
+			minimum: o.minimum,
+			ms: r(o.elapsedMs),
+			note: 'calls: every request `iamtui offboard USER --yes` sent (counted by a loopback proxy, retries included; serverErrors: answered 5xx by moto, which lacks those operations, and the SDK retried); minimum: one write per plan step + one listing per kind of thing DeleteUser conflicts with; afterSnapshot: without the identity and snapshot calls, as from the TUI',
+		},
 		ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, significant(v)])),
 		targets,
 	};
@@ -121,12 +141,13 @@ const verdict = (results: Results, id: string) => {
 const whoCanCell = (a: WhoCanTiming) =>
 	a.coldMs === null ? 'not run (budget spent)' : a.timedOut ? `> ${ms(a.coldMs)} (cut off)` : `${ms(a.coldMs)} first, ${ms(a.warmMs ?? 0)} warm`;
 
-/** The table printed at the end of a run (also the one the readme carries). */
-export const formatTable = (results: Results): string => {
+/** The table's rows, header first: printed at the end of a run and, as Markdown, for the readme. */
+const tableRows = (results: Results): string[][] => {
 	const s = results.snapshot;
 	const f = results.firstFrame;
 	const k = results.keypress;
 	const ratios = results.ratios;
+	const o = results.offboarding;
 	const rows: string[][] = [
 		['Measure', 'iamtui', 'Compared with', 'Ratio', 'Target'],
 		['Seeding (setup)', `${results.seed.calls} calls, ${ms(results.seed.ms)}`, `${results.seed.callsPerSecond} calls/s`, '', ''],
@@ -141,21 +162,58 @@ export const formatTable = (results: Results): string => {
 		['Keypress→frame: filter p50/p99', `${ms(k.filterP50Ms)} / ${ms(k.filterP99Ms)}`, `${k.filterKeys} keys typed and erased`, '', ''],
 		['Keypress→frame: all p50/p99', `${ms(k.allP50Ms)} / ${ms(k.allP99Ms)}`, '', '', verdict(results, 'keypress-p99')],
 		...results.whoCan.actions.map(a => [`Who-can ${a.action}`, whoCanCell(a), a.users === null ? '' : `${a.users} users, ${a.groups} groups`, '', '']),
-		['Who-can: slowest first query', `${results.whoCan.timedOut ? '> ' : ''}${ms(results.whoCan.maxColdMs)}`, `first in process ${ms(results.whoCan.firstInProcessMs)}`, '', verdict(results, 'who-can')],
+		['Who-can: slowest first query', `${results.whoCan.timedOut ? '> ' : ''}${ms(results.whoCan.maxColdMs)}`, `fresh model each; first in process ${ms(results.whoCan.firstInProcessMs)}`, '', verdict(results, 'who-can')],
+		[
+			'Who-can as in the TUI: slowest first query',
+			ms(results.whoCan.tui.maxFirstMs),
+			`one model, after the WhoCan screen's ${ms(results.whoCan.tui.prepareMs)} background warm-up`,
+			'',
+			verdict(results, 'who-can-tui'),
+		],
 		['Memory: TUI RSS, list shown', `${results.memory.tuiRssMb} MB`, `heap used ${results.memory.heapUsedMb} MB after snapshot + index`, '', verdict(results, 'rss')],
-		['Offboarding: API calls', results.offboarding, '', '', ''],
+		['Memory: TUI RSS, 5 s later', `${results.memory.tuiRssSettledMb} MB`, 'idle on the list', '', ''],
+		[
+			'Offboarding: API calls',
+			`${o.calls.total} (${o.calls.identity} identity + ${o.calls.snapshot} snapshot + ${o.calls.userReads} user reads + ${o.calls.writes} writes)`,
+			`minimum ${o.minimum.total} (${o.minimum.reads} reads + ${o.minimum.writes} writes)`,
+			`${round(ratios.offboardingCallsVsMinimum, 2)}×`,
+			verdict(results, 'offboarding-calls'),
+		],
+		...(o.calls.serverErrors
+			? [[
+					'Offboarding: of them moto 5xx',
+					`${o.calls.serverErrors} (${o.calls.serverErrorActions.join(', ')}: not in moto, retried)`,
+					'each sent once, as against AWS',
+					`${round(ratios.offboardingCallsVsMinimumOneTryOn5xx, 2)}×`,
+					'',
+				]]
+			: []),
+		['Offboarding: after the snapshot', `${o.afterSnapshot} calls (as from the TUI)`, `minimum ${o.minimum.total}`, `${round(ratios.offboardingCallsAfterSnapshotVsMinimum, 2)}×`, ''],
 	];
-	const widths = rows[0]!.map((_, c) => Math.max(...rows.map(row => row[c]!.length)));
-	const line = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ').trimEnd();
+	return rows;
+};
+
+const heading = (results: Results) => {
 	const m = results.machine;
 	return [
 		`iamtui bench (${results.mode}: ${results.scale.users} users, ${results.scale.groups} groups, ${results.scale.policies} customer managed policies)`,
 		`machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, load ${m.loadAverage.join(' / ')} (1/5/15 min), ${results.date}`,
-		'',
-		line(rows[0]!),
-		widths.map(w => '-'.repeat(w)).join('-|-'),
-		...rows.slice(1).map(line),
-		'',
-		`targets: ${results.targets.filter(t => t.pass).length}/${results.targets.length} met`,
-	].join('\n');
+	];
+};
+const tally = (results: Results) => `targets: ${results.targets.filter(t => t.pass).length}/${results.targets.length} met`;
+
+/** The table printed at the end of a run. */
+export const formatTable = (results: Results): string => {
+	const rows = tableRows(results);
+	const widths = rows[0]!.map((_, c) => Math.max(...rows.map(row => row[c]!.length)));
+	const line = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ').trimEnd();
+	return [...heading(results), '', line(rows[0]!), widths.map(w => '-'.repeat(w)).join('-|-'), ...rows.slice(1).map(line), '', tally(results)].join('\n');
+};
+
+/** The same table in Markdown (bench/results*.md): what the readme's Benchmark section carries. */
+export const formatMarkdown = (results: Results): string => {
+	const rows = tableRows(results);
+	const cell = (text: string) => text.replaceAll('|', '\\|');
+	const line = (row: string[]) => `| ${row.map(cell).join(' | ')} |`;
+	return [...heading(results).map(text => `${text}  `), '', line(rows[0]!), `|${rows[0]!.map(() => '---').join('|')}|`, ...rows.slice(1).map(line), '', tally(results)].join('\n');
 };

@@ -53,8 +53,10 @@ describeWithMoto('npm run bench -- --quick', () => {
 			'Users list drawn, in process',
 			'Keypress→frame: all p50/p99',
 			'Who-can lightsail:*',
+			'Who-can as in the TUI: slowest first query',
 			'Memory: TUI RSS',
-			'not yet measured (offboarding not built)',
+			'Offboarding: API calls',
+			'Offboarding: after the snapshot',
 			'targets: ',
 		]) {
 			expect(stdout).toContain(row);
@@ -86,8 +88,17 @@ describeWithMoto('npm run bench -- --quick', () => {
 			results.keypress.allP99Ms,
 			results.keypress.listShownMs,
 			results.whoCan.maxColdMs,
+			results.whoCan.tui.prepareMs,
+			results.whoCan.tui.maxFirstMs,
 			results.memory.tuiRssMb,
 			results.memory.heapUsedMb,
+			results.offboarding.calls.total,
+			results.offboarding.calls.writes,
+			results.offboarding.calls.userReads,
+			results.offboarding.afterSnapshot,
+			results.offboarding.planSteps,
+			results.offboarding.minimum.total,
+			results.offboarding.ms,
 		];
 		for (const figure of figures) {
 			expect(typeof figure).toBe('number');
@@ -96,7 +107,7 @@ describeWithMoto('npm run bench -- --quick', () => {
 		// No figure anywhere is missing, NaN or negative (extra frames and an idle machine's load may be zero).
 		for (const [at, value] of numbers(results)) {
 			expect(Number.isFinite(value), at).toBe(true);
-			if (at !== 'keypress.extraFrames' && !at.startsWith('machine.loadAverage')) expect(value, at).toBeGreaterThan(0);
+			if (at !== 'keypress.extraFrames' && !at.startsWith('machine.loadAverage') && !at.startsWith('offboarding.calls.')) expect(value, at).toBeGreaterThan(0);
 		}
 		expect(results.whoCan.actions.map((a: {action: string}) => a.action)).toEqual([
 			'ec2:TerminateInstances',
@@ -108,7 +119,28 @@ describeWithMoto('npm run bench -- --quick', () => {
 		expect(results.snapshot.iamtui.users).toBe(60);
 		expect(results.snapshot.perUserSdk.users).toBe(60);
 		expect(results.whoCan.timedOut).toBe(false);
-		expect(results.offboarding).toBe('not yet measured (offboarding not built)');
+		// The TUI path answers the same five actions, with the same principals as the fresh-model queries.
+		expect(results.whoCan.tui.actions.map((a: {action: string; users: number}) => [a.action, a.users])).toEqual(
+			results.whoCan.actions.map((a: {action: string; users: number}) => [a.action, a.users]),
+		);
+	});
+
+	it.skipIf(!tools)('counts the offboarding of a fully loaded user against the minimum its plan needs', () => {
+		const o = results.offboarding;
+		// The user had every kind of thing DeleteUser refuses to leave behind.
+		for (const kind of ['groups', 'accessKeys', 'loginProfile', 'mfaDevices', 'signingCertificates', 'sshPublicKeys', 'tags']) expect(o.had[kind], kind).toBeGreaterThan(0);
+		expect(o.had.accessKeys).toBe(2);
+		// Every counted request is in the breakdown, and per action.
+		expect(o.calls.identity + o.calls.snapshot + o.calls.userReads + o.calls.writes).toBe(o.calls.total);
+		expect(Object.values(o.calls.byAction as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(o.calls.total);
+		expect(o.calls.byAction.DeleteUser).toBe(1);
+		// One write per plan step: each key deactivated then deleted, the MFA device deactivated and deleted, …
+		expect(o.calls.writes).toBe(o.planSteps);
+		expect(o.planSteps).toBe(2 * o.had.accessKeys + o.had.loginProfile + 2 * o.had.mfaDevices + o.had.signingCertificates + o.had.sshPublicKeys + o.had.groups + o.had.attachedPolicies + o.had.inlinePolicies + 1);
+		expect(o.minimum).toEqual({total: 9 + o.planSteps, reads: 9, writes: o.planSteps});
+		expect(o.calls.total).toBeGreaterThanOrEqual(o.minimum.total);
+		expect(results.ratios.offboardingCallsVsMinimum).toBeCloseTo(o.calls.total / o.minimum.total, 3);
+		expect(results.ratios.offboardingCallsAfterSnapshotVsMinimum).toBeCloseTo(o.afterSnapshot / o.minimum.total, 3);
 	});
 
 	it.skipIf(!tools)('computes the ratios and a verdict for every target', () => {
@@ -119,7 +151,7 @@ describeWithMoto('npm run bench -- --quick', () => {
 		for (const name of ['snapshotCallsVsAwsCliExtrapolated', 'snapshotTimeVsAwsCliExtrapolated', 'usersShownVsAwsCli']) {
 			expect(results.ratios[name]).toBeGreaterThan(0);
 		}
-		expect(results.targets.map((t: {id: string}) => t.id)).toEqual(['snapshot-calls', 'snapshot-time', 'first-frame', 'keypress-p99', 'who-can', 'rss']);
+		expect(results.targets.map((t: {id: string}) => t.id)).toEqual(['snapshot-calls', 'snapshot-time', 'first-frame', 'keypress-p99', 'who-can', 'who-can-tui', 'rss', 'offboarding-calls']);
 		for (const target of results.targets) {
 			expect(typeof target.pass).toBe('boolean');
 			expect(target.pass).toBe(target.value <= target.limit);
