@@ -45,6 +45,7 @@ export function App(props: {services: Services; initial: ConnectionSettings}) {
 	);
 	const onLoaded = useCallback(
 		(_snapshot: AccountSnapshot) => {
+			services.afterSnapshotLoaded?.();
 			if (!settings.profile) return;
 			try {
 				services.store.markUsed({

@@ -13,6 +13,7 @@ import {RecordStore} from './store/records.js';
 import {RotationStore} from './store/rotations.js';
 import {saveCredentialsCsv} from './store/secrets.js';
 import {listTemplates, loadTemplate} from './store/template-files.js';
+import {releaseLoadGarbage} from './release-memory.js';
 
 export const appElement = ({settings, store, fromFiles = []}: TuiOptions) => {
 	// The SDK loads when the gateway makes its first call.
@@ -31,6 +32,7 @@ export const appElement = ({settings, store, fromFiles = []}: TuiOptions) => {
 		generateCertificate: generateSelfSigned,
 		records: new RecordStore(path.dirname(store.path)),
 		rotations: new RotationStore(path.dirname(store.path)),
+		afterSnapshotLoaded: releaseLoadGarbage,
 	};
 	return <App services={services} initial={settings} />;
 };

@@ -39,4 +39,6 @@ export interface Services {
 	records: RecordStore;
 	/** Key rotations in progress (store/rotations.ts): key ids and stage, never a secret. */
 	rotations: RotationStore;
+	/** Called once a snapshot is in: the TUI hands the load's garbage back to the OS (release-memory.ts). */
+	afterSnapshotLoaded?: () => void;
 }
