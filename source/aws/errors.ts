@@ -224,7 +224,7 @@ export const toIamError = (error: unknown, context: ErrorContext = {}): IamError
 			);
 		}
 		case 'Throttled':
-			return new IamError('Throttled', `AWS is throttling requests: ${clean(e.message) || code}`, 'wait a moment and try again', code);
+			return new IamError('Throttled', `AWS is throttling requests: ${clean(e.message) || code}`, 'wait a moment and retry', code);
 		case 'NotFound':
 			return new IamError('NotFound', clean(e.message) || 'not found', 'it may have been changed elsewhere: load the account again (r in the TUI) and check', code);
 		case 'Conflict':
