@@ -1,42 +1,20 @@
 // Who has what inside the whole App: :whocan from the command line, enter jumps to the user; the admin
 // marker on the Users list and the User header; A opens the Access view, e explains.
-import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
+import {describe, expect, it} from 'vitest';
 import {accessSnapshot} from '../fixtures/access.js';
-import {fixtureGateway} from '../fixtures/gateway.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
-import {keys, renderTui, type Rendered} from '../helpers/render.js';
+import {askWhoCan} from '../helpers/access-steps.js';
+import {appHarness} from '../helpers/app.js';
+import {keys} from '../helpers/render.js';
 
-let services: TestServices | undefined;
-let ui: Rendered | undefined;
-afterEach(() => {
-	ui?.unmount();
-	services?.dispose();
-	ui = services = undefined;
-});
-
-const start = () => {
-	services = testServices({gateway: () => fixtureGateway({snapshot: accessSnapshot()})});
-	ui = renderTui(<App services={services} initial={{profile: 'dev'}} />, {columns: 110, rows: 36});
-	return ui;
-};
+const harness = appHarness();
+const start = () => harness.start({snapshot: accessSnapshot(), columns: 110, rows: 36}).tui;
 
 const lineWith = (frame: string, text: string) => frame.split('\n').find(line => line.includes(text)) ?? '';
 
 describe('who has what in the App', () => {
 	it(':whocan ec2:TerminateInstances lists developers, not managers; enter opens the user; esc comes back', async () => {
 		const tui = start();
-		await tui.waitFor('Users (14)');
-		tui.write(':');
-		await tui.waitFor(':whocan');
-		await tui.type('whocan');
-		await tui.waitForFrame(f => f.split('\n').some(line => line.startsWith(':whocan')));
-		tui.write(keys.enter);
-		await tui.waitFor('Who can…');
-		await tui.type('ec2:TerminateInstances');
-		await tui.waitFor('do ec2:TerminateInstances');
-		tui.write(keys.enter);
-		const frame = await tui.waitFor(/Users who can ec2:TerminateInstances on \*/);
+		const frame = await askWhoCan(tui, 'ec2:TerminateInstances');
 		expect(frame).toContain('bruno.costa');
 		expect(frame).not.toContain('carla.mendes');
 		// Down from ana.silva goes to her grant path (same user), then to bruno.costa.

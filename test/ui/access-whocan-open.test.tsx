@@ -3,26 +3,13 @@
 // grant opens on the granting policy instead.
 import {describe, expect, it} from 'vitest';
 import {accessSnapshot, MFA_USER} from '../fixtures/access.js';
+import {askWhoCan} from '../helpers/access-steps.js';
 import {appHarness, writesOf} from '../helpers/app.js';
-import {keys, tick, type Rendered} from '../helpers/render.js';
+import {keys, tick} from '../helpers/render.js';
 
 const {start} = appHarness();
 
 const selectedLine = (frame: string) => frame.split('\n').find(line => line.trimStart().startsWith('› ')) ?? '';
-
-const askWhoCan = async (tui: Rendered, action: string) => {
-	await tui.waitFor('Users (14)');
-	tui.write(':');
-	await tui.waitFor(':whocan');
-	await tui.type('whocan');
-	await tui.waitForFrame(f => f.split('\n').some(line => line.startsWith(':whocan')));
-	tui.write(keys.enter);
-	await tui.waitFor('Who can…');
-	await tui.type(action);
-	await tui.waitFor(`do ${action}`);
-	tui.write(keys.enter);
-	return tui.waitFor(`Users who can ${action} on *`);
-};
 
 describe('who can → the user, on the granting group', () => {
 	it('enter opens ana.silva on LightsailFullAccessGroup (her second group); x plans removing her from it', async () => {
