@@ -14,7 +14,7 @@ import {DEPARTED, EMPTY_GROUP, READ_ONLY_USER} from '../../scripts/seed.js';
 import {readCredentialsCsv, secretsIn} from '../helpers/credentials-csv.js';
 import {cliPath, root, type CliRun} from '../helpers/cli.js';
 import {e2eAccount} from '../helpers/e2e.js';
-import {openUserSafely, showsSecret, typeText} from '../helpers/e2e-steps.js';
+import {createUserStepOne, openUserSafely, saveSecretsCsv, showsSecret} from '../helpers/e2e-steps.js';
 import {TmuxSession} from '../helpers/tmux.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
@@ -52,13 +52,7 @@ describeWithMoto('e2e: secrets are shown once and written nowhere else', () => {
 		const tui = TmuxSession.start({command: [process.execPath, cliPath, '--endpoint-url', account.moto().endpoint], env, width: 140, height: 50, cwd: root});
 		/** SecretOnce → s → the path → saved → d; returns the screen after the dismissal. */
 		const saveAndDismiss = async (file: string, after: string | RegExp): Promise<string> => {
-			tui.keys('s');
-			await tui.waitFor('Save as CSV to:');
-			tui.keys('C-u');
-			await tui.waitFor(/Save as CSV to:\s*$/m);
-			await typeText(tui, file);
-			tui.keys('Enter');
-			await tui.waitFor(`saved to ${file} (mode 0600)`);
+			await saveSecretsCsv(tui, file);
 			tui.keys('d');
 			const screen = await tui.waitFor(after);
 			screens.push({where: `the screen after dismissing ${path.basename(file)}`, text: screen});
@@ -68,15 +62,7 @@ describeWithMoto('e2e: secrets are shown once and written nowhere else', () => {
 			await tui.waitFor(/Users \(\d+\)/, 60_000);
 
 			// 1. The create-user wizard: generated password and a key; copying fails clearly; saved; dismissed.
-			tui.keys('n');
-			await tui.waitFor('step 1 of 3');
-			await typeText(tui, TUI_USER);
-			tui.keys('Enter');
-			await tui.waitFor(/^› Path/m);
-			tui.keys('Enter');
-			await tui.waitFor(/^› Tags/m);
-			tui.keys('Enter');
-			await tui.waitFor('step 2 of 3');
+			await createUserStepOne(tui, TUI_USER);
 			tui.keys('Space');
 			await tui.waitFor(/^› Console access\s+generated password/m);
 			// The plan is built only once the account's password policy is read (moto has none).

@@ -11,7 +11,7 @@ import path from 'node:path';
 import {expect, it} from 'vitest';
 import {readCredentialsCsv} from '../helpers/credentials-csv.js';
 import {e2eAccount} from '../helpers/e2e.js';
-import {filterList, jump, moveCursorTo, openUserSafely, showsSecret, typeText} from '../helpers/e2e-steps.js';
+import {createUserStepOne, filterList, jump, moveCursorTo, openUserSafely, saveSecretsCsv, showsSecret, typeText} from '../helpers/e2e-steps.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
 const POLICY = 'LightsailFullAccessPolicy2';
@@ -79,16 +79,7 @@ describeWithMoto('e2e: W1 Lightsail onboarding in tmux', () => {
 
 		// 3. The user: Users → n → name, path, tags → generated password (reset), access key → the group.
 		await jump(tui, 'users', /Users \(\d+\)/);
-		tui.keys('n');
-		await tui.waitFor('step 1 of 3');
-		await typeText(tui, USER);
-		tui.keys('Enter');
-		await tui.waitFor(/^› Path/m);
-		tui.keys('Enter');
-		await tui.waitFor(/^› Tags/m);
-		await typeText(tui, 'team=web');
-		tui.keys('Enter');
-		await tui.waitFor('step 2 of 3');
+		await createUserStepOne(tui, USER, 'team=web');
 		tui.keys('Space');
 		await tui.waitFor(/^› Console access\s+generated password/m);
 		// The plan is built only once the account's password policy is read (moto has none).
@@ -121,13 +112,7 @@ describeWithMoto('e2e: W1 Lightsail onboarding in tmux', () => {
 		expect(shown).toContain('must be changed at next sign-in');
 		const folder = mkdtempSync(path.join(os.tmpdir(), 'iamtui-w1-'));
 		const csvPath = path.join(folder, `${USER}_credentials.csv`);
-		tui.keys('s');
-		await tui.waitFor('Save as CSV to:');
-		tui.keys('C-u');
-		await tui.waitFor(/Save as CSV to:\s*$/m);
-		await typeText(tui, csvPath);
-		tui.keys('Enter');
-		const saved = await tui.waitFor(`saved to ${csvPath} (mode 0600)`);
+		const saved = await saveSecretsCsv(tui, csvPath);
 
 		const csv = readCredentialsCsv(csvPath);
 		expect(csv.mode).toBe(0o600);

@@ -11,7 +11,7 @@ import {expect, it} from 'vitest';
 import {BACKUP} from '../../scripts/seed.js';
 import {readCredentialsCsv} from '../helpers/credentials-csv.js';
 import {e2eAccount} from '../helpers/e2e.js';
-import {openUserSafely, showsSecret, typeText} from '../helpers/e2e-steps.js';
+import {openUserSafely, saveSecretsCsv, showsSecret} from '../helpers/e2e-steps.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
 const USER = BACKUP.user;
@@ -43,13 +43,7 @@ describeWithMoto('e2e: W6 key rotation in tmux', () => {
 		expect(createPlan).toContain(`aws iam create-access-key --user-name ${USER}`);
 		tui.keys('y');
 		await tui.waitFor(/shown once[\s\S]*Secret access key/);
-		tui.keys('s');
-		await tui.waitFor('Save as CSV to:');
-		tui.keys('C-u');
-		await tui.waitFor(/Save as CSV to:\s*$/m);
-		await typeText(tui, csvPath);
-		tui.keys('Enter');
-		const shown = await tui.waitFor(`saved to ${csvPath} (mode 0600)`);
+		const shown = await saveSecretsCsv(tui, csvPath);
 		const csv = readCredentialsCsv(csvPath);
 		expect(csv.mode).toBe(0o600);
 		expect(csv.rows).toHaveLength(1);

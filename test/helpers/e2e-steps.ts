@@ -69,3 +69,28 @@ export const openUserSafely = async (tui: TmuxSession, name: string): Promise<st
 	tui.keys('Enter');
 	return tui.waitFor(`User ${name}`);
 };
+
+/** On SecretOnce: s, clear the proposed path, type `file`, enter; returns the screen saying it was saved 0600. */
+export const saveSecretsCsv = async (tui: TmuxSession, file: string): Promise<string> => {
+	tui.keys('s');
+	await tui.waitFor('Save as CSV to:');
+	tui.keys('C-u');
+	await tui.waitFor(/Save as CSV to:\s*$/m);
+	await typeText(tui, file);
+	tui.keys('Enter');
+	return tui.waitFor(`saved to ${file} (mode 0600)`);
+};
+
+/** On Users: n, then the wizard's step 1 (name, default path, optional tags) until step 2 is shown. */
+export const createUserStepOne = async (tui: TmuxSession, user: string, tags?: string): Promise<void> => {
+	tui.keys('n');
+	await tui.waitFor('step 1 of 3');
+	await typeText(tui, user);
+	tui.keys('Enter');
+	await tui.waitFor(/^› Path/m);
+	tui.keys('Enter');
+	await tui.waitFor(/^› Tags/m);
+	if (tags) await typeText(tui, tags);
+	tui.keys('Enter');
+	await tui.waitFor('step 2 of 3');
+};
