@@ -1,30 +1,15 @@
 // Group and policy writes in the TUI: create a group with a policy, delete a group (members removed,
 // policies detached and deleted first, the name typed), attach and detach, and read-only mode.
-import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
+import {describe, expect, it} from 'vitest';
 import {fixtureSnapshot, groups} from '../fixtures/account.js';
-import {fixtureGateway, type FixtureGateway, type FixtureGatewayOptions} from '../fixtures/gateway.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
-import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
+import type {FixtureGatewayOptions} from '../fixtures/gateway.js';
+import {appHarness, writesOf} from '../helpers/app.js';
+import {keys, tick, type Rendered} from '../helpers/render.js';
 
-let services: TestServices | undefined;
-let ui: Rendered | undefined;
-afterEach(() => {
-	ui?.unmount();
-	services?.dispose();
-	ui = undefined;
-	services = undefined;
-});
+const harness = appHarness();
 
-const start = (options: FixtureGatewayOptions = {}, size = {columns: 200, rows: 45}) => {
-	const gateway: FixtureGateway = fixtureGateway(options);
-	services = testServices({gateway: () => gateway});
-	ui = renderTui(<App services={services} initial={{profile: 'dev'}} />, size);
-	return {tui: ui, gateway};
-};
+const start = (options: FixtureGatewayOptions = {}, size = {columns: 200, rows: 45}) => harness.start({...options, ...size});
 
-const READS = new Set(['callerIdentity', 'loadSnapshot']);
-const writes = (gateway: FixtureGateway) => gateway.calls.filter(c => !READS.has(c) && !/^(userDetails|getUser|loginProfile|accessKeys|mfaDevices):/.test(c));
 const selectedLine = (frame: string) => frame.split('\n').find(line => line.trimStart().startsWith('› ')) ?? '';
 const footer = (frame: string) => frame.split('\n').filter(Boolean).pop() ?? '';
 
@@ -90,11 +75,11 @@ describe('group writes', () => {
 		expect(plan).toContain('aws iam create-group --group-name LightsailTeam --path /teams/');
 		expect(plan).toContain('Attach LightsailFullAccessPolicy to group LightsailTeam');
 		expect(plan).toContain('aws iam attach-group-policy --group-name LightsailTeam --policy-arn arn:aws:iam::123456789012:policy/LightsailFullAccessPolicy');
-		expect(writes(gateway)).toEqual([]);
+		expect(writesOf(gateway)).toEqual([]);
 
 		tui.write('y');
 		await tui.waitFor(/done\s+Attach LightsailFullAccessPolicy to group LightsailTeam/);
-		expect(writes(gateway)).toEqual([
+		expect(writesOf(gateway)).toEqual([
 			'createGroup:LightsailTeam:/teams/',
 			'attachGroupPolicy:LightsailTeam:arn:aws:iam::123456789012:policy/LightsailFullAccessPolicy',
 		]);
@@ -116,7 +101,7 @@ describe('group writes', () => {
 		tui.write(keys.enter);
 		const refused = await tui.waitFor('a group named Developers already exists');
 		expect(refused).toContain('IAM group names ignore case');
-		expect(writes(gateway)).toEqual([]);
+		expect(writesOf(gateway)).toEqual([]);
 	});
 
 	it('D deletes a group: members removed, policies detached, inline deleted, then the group — only once its name is typed', async () => {
@@ -149,13 +134,13 @@ describe('group writes', () => {
 		await tui.waitFor('confirm: LightsailFullAccess');
 		tui.write(keys.enter);
 		await tui.waitFor('does not match');
-		expect(writes(gateway)).toEqual([]);
+		expect(writesOf(gateway)).toEqual([]);
 
 		tui.write('Group');
 		await tui.waitFor('confirm: LightsailFullAccessGroup');
 		tui.write(keys.enter);
 		await tui.waitFor(/done\s+Delete group LightsailFullAccessGroup/);
-		expect(writes(gateway)).toEqual([
+		expect(writesOf(gateway)).toEqual([
 			'removeUserFromGroup:ana.silva:LightsailFullAccessGroup',
 			'removeUserFromGroup:eve.adams:LightsailFullAccessGroup',
 			'detachGroupPolicy:LightsailFullAccessGroup:arn:aws:iam::123456789012:policy/LightsailFullAccessPolicy',
@@ -196,7 +181,7 @@ describe('group writes', () => {
 		expect(detach).toContain('takes it from the 2 members of Managers');
 		tui.write('y');
 		await tui.waitFor(/done\s+Detach ManagersDescribe/);
-		expect(writes(gateway)).toEqual([
+		expect(writesOf(gateway)).toEqual([
 			'attachGroupPolicy:Managers:arn:aws:iam::aws:policy/ReadOnlyAccess',
 			'detachGroupPolicy:Managers:arn:aws:iam::123456789012:policy/ManagersDescribe',
 		]);
@@ -215,7 +200,7 @@ describe('group writes', () => {
 		expect(plan).toContain('cannot be recovered');
 		tui.write('y');
 		await tui.waitFor(/done\s+Delete inline policy/);
-		expect(writes(gateway)).toEqual(['deleteGroupPolicy:RightScaleDash:AllowEverything']);
+		expect(writesOf(gateway)).toEqual(['deleteGroupPolicy:RightScaleDash:AllowEverything']);
 	});
 });
 
@@ -234,7 +219,7 @@ describe('policy writes', () => {
 		await tui.waitFor('Attach UnusedCustomerPolicy to group EmptyGroup');
 		tui.write('y');
 		await tui.waitFor(/done\s+Attach UnusedCustomerPolicy/);
-		expect(writes(gateway)).toEqual(['attachGroupPolicy:EmptyGroup:arn:aws:iam::123456789012:policy/UnusedCustomerPolicy']);
+		expect(writesOf(gateway)).toEqual(['attachGroupPolicy:EmptyGroup:arn:aws:iam::123456789012:policy/UnusedCustomerPolicy']);
 
 		tui.write(keys.enter);
 		await tui.waitFor('Policy UnusedCustomerPolicy');
@@ -246,7 +231,7 @@ describe('policy writes', () => {
 		await select(tui, 'policy/ReadOnlyAccess');
 		tui.write('D');
 		await tui.waitFor('ReadOnlyAccess is an AWS managed policy: AWS owns it, it cannot be deleted');
-		expect(writes(gateway)).toHaveLength(1);
+		expect(writesOf(gateway)).toHaveLength(1);
 	});
 
 	it('D on a customer policy: detached everywhere and old versions deleted first, the name typed', async () => {
@@ -268,7 +253,7 @@ describe('policy writes', () => {
 		tui.write(keys.enter);
 		await tui.waitFor(/done\s+Delete policy ManagersDescribe/);
 		const arn = 'arn:aws:iam::123456789012:policy/ManagersDescribe';
-		expect(writes(gateway)).toEqual([`detachGroupPolicy:Managers:${arn}`, `deletePolicyVersion:${arn}:v2`, `deletePolicy:${arn}`]);
+		expect(writesOf(gateway)).toEqual([`detachGroupPolicy:Managers:${arn}`, `deletePolicyVersion:${arn}:v2`, `deletePolicy:${arn}`]);
 	});
 });
 
@@ -310,6 +295,6 @@ describe('read-only', () => {
 		const frame = await tui.waitFor('Policies (');
 		expect(frame).not.toContain('choose a template');
 		expect(frame).not.toContain('Create a group');
-		expect(writes(gateway)).toEqual([]);
+		expect(writesOf(gateway)).toEqual([]);
 	});
 });
