@@ -8,11 +8,11 @@ import {assertValid, checkPath, checkTags, checkUserName, MAX_GROUPS_PER_USER} f
 import {applyPatch} from './patch.js';
 import {membershipPreview} from './preview.js';
 import {conflict, limitExceeded, notFound, sameNameAs} from './refuse.js';
-import {addToGroupStep, attachStep, createAccessKeyStep, createLoginProfileStep, createUserStep} from './steps.js';
+import {changePasswordSupport} from './change-password.js';
+import {addToGroupStep, createAccessKeyStep, createLoginProfileStep, createUserStep} from './steps.js';
 import type {Plan, PlanStep} from './types.js';
 
-/** The policy the console attaches when a new user must change the password at first sign-in. */
-export const CHANGE_PASSWORD_POLICY_ARN = 'arn:aws:iam::aws:policy/IAMUserChangePassword';
+export {CHANGE_PASSWORD_POLICY_ARN} from './change-password.js';
 
 export interface NewUserRequest {
 	name: string;
@@ -48,11 +48,9 @@ export const planCreateUser = (index: SnapshotIndex, request: NewUserRequest): P
 	const notes: string[] = [];
 	if (request.console) {
 		const {password, passwordResetRequired} = request.console;
-		steps.push(createLoginProfileStep(name, password, passwordResetRequired));
-		if (passwordResetRequired) {
-			steps.push(attachStep({kind: 'user', name}, CHANGE_PASSWORD_POLICY_ARN, 'IAMUserChangePassword', true));
-			notes.push(`IAMUserChangePassword is attached so that ${name} can set a new password at first sign-in, as the console does.`);
-		}
+		const support = changePasswordSupport(index, name, passwordResetRequired);
+		steps.push(createLoginProfileStep(name, password, passwordResetRequired), ...support.steps);
+		notes.push(...support.notes);
 	}
 	if (request.accessKey) steps.push(createAccessKeyStep(name));
 	steps.push(...groups.map(group => addToGroupStep(name, group)));

@@ -4,11 +4,10 @@
 import type {AccessKeyDetail, LoginProfile} from '../gateway.js';
 import type {SnapshotIndex} from '../indexes.js';
 import type {Secret} from '../secret.js';
-import {MAX_ACCESS_KEYS, MAX_MANAGED_POLICIES_PER_ENTITY} from '../validate.js';
-import {CHANGE_PASSWORD_POLICY_ARN} from './create-user.js';
+import {MAX_ACCESS_KEYS} from '../validate.js';
+import {changePasswordSupport} from './change-password.js';
 import {conflict, limitExceeded, missing, requireUser} from './refuse.js';
 import {
-	attachStep,
 	createAccessKeyStep,
 	createLoginProfileStep,
 	deleteAccessKeyStep,
@@ -104,31 +103,12 @@ export interface PasswordRequest {
 
 const shownOnce = 'The password will be shown once, after the plan runs, and never again.';
 
-/**
- * A password to be changed at next sign-in is useless unless the user may change it: like the console,
- * attach IAMUserChangePassword (unless it is attached already, or the user is at IAM's 10-policy limit).
- */
-const changePasswordSupport = (index: SnapshotIndex, request: PasswordRequest): {steps: PlanStep[]; notes: string[]} => {
-	if (!request.passwordResetRequired) return {steps: [], notes: []};
-	const attached = index.userByName.get(request.user)?.attachedPolicies ?? [];
-	if (attached.some(p => p.arn === CHANGE_PASSWORD_POLICY_ARN)) return {steps: [], notes: []};
-	if (attached.length >= MAX_MANAGED_POLICIES_PER_ENTITY)
-		return {
-			steps: [],
-			notes: [`IAMUserChangePassword cannot be attached (${request.user} has ${MAX_MANAGED_POLICIES_PER_ENTITY} managed policies, IAM's limit): unless a group grants iam:ChangePassword, ${request.user} cannot set the new password at sign-in.`],
-		};
-	return {
-		steps: [attachStep({kind: 'user', name: request.user}, CHANGE_PASSWORD_POLICY_ARN, 'IAMUserChangePassword', true)],
-		notes: [`IAMUserChangePassword is attached so that ${request.user} can set a new password at sign-in, as the console does.`],
-	};
-};
-
 /** `loginProfile`: what the user has now (null: no console password). */
 export const planCreateLoginProfile = (index: SnapshotIndex, request: PasswordRequest, loginProfile: LoginProfile | null): Plan => {
 	const {user, password, passwordResetRequired} = request;
 	requireUser(index, user);
 	if (loginProfile) throw conflict(`${user} already has a console password (since ${day(loginProfile.createDate)})`, 'reset it instead');
-	const support = changePasswordSupport(index, request);
+	const support = changePasswordSupport(index, request.user, request.passwordResetRequired);
 	return userPlan(user, `Give ${user} console access`, [createLoginProfileStep(user, password, passwordResetRequired), ...support.steps], false, [...support.notes, shownOnce]);
 };
 
@@ -136,7 +116,7 @@ export const planResetPassword = (index: SnapshotIndex, request: PasswordRequest
 	const {user, password, passwordResetRequired} = request;
 	requireUser(index, user);
 	if (!loginProfile) throw missing(`${user} has no console password`, 'give them console access instead');
-	const support = changePasswordSupport(index, request);
+	const support = changePasswordSupport(index, request.user, request.passwordResetRequired);
 	return userPlan(user, `Reset the console password of ${user}`, [updateLoginProfileStep(user, password, passwordResetRequired), ...support.steps], true, [
 		`The old password stops working at once.`,
 		...support.notes,
