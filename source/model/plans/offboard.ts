@@ -5,6 +5,7 @@
 import type {OffboardRecord} from '../offboard/record.js';
 import {awsIam} from './aws-cli.js';
 import {stepKey} from './step-key.js';
+import {certificateStatusStep} from './steps.js';
 import type {Plan, PlanStep, StepOperation} from './types.js';
 
 const step = (description: string, awsCli: string, run: StepOperation): PlanStep => ({description, awsCli, run});
@@ -49,14 +50,7 @@ const credentialSteps = (record: OffboardRecord, keepUser: boolean): PlanStep[] 
 	}
 	if (keepUser) {
 		// A legal hold keeps the evidence: keys stay (inactive), certificates are only deactivated.
-		for (const cert of record.signingCertificates.filter(c => c.status === 'Active'))
-			steps.push(
-				step(
-					`Deactivate signing certificate ${cert.certificateId}`,
-					awsIam('update-signing-certificate', {'user-name': user, 'certificate-id': cert.certificateId, status: 'Inactive'}),
-					{operation: 'updateSigningCertificate', user, certificateId: cert.certificateId, status: 'Inactive'},
-				),
-			);
+		for (const cert of record.signingCertificates.filter(c => c.status === 'Active')) steps.push(certificateStatusStep(user, cert.certificateId, 'Inactive'));
 		return steps;
 	}
 	for (const key of record.accessKeys)

@@ -6,6 +6,7 @@ import type {SnapshotIndex} from '../indexes.js';
 import type {OffboardRecord} from '../offboard/record.js';
 import type {Secret} from '../secret.js';
 import {awsIam} from './aws-cli.js';
+import {putBoundaryStep} from './steps.js';
 import type {Plan, PlanStep} from './types.js';
 
 export interface RestoreOptions {
@@ -66,11 +67,7 @@ export const planRestore = (record: OffboardRecord, index: SnapshotIndex, option
 	];
 	const boundary = record.permissionsBoundaryArn;
 	if (boundary && !gone.has(`permissions boundary ${boundary}`))
-		steps.push({
-			description: `Set permissions boundary ${boundary}`,
-			awsCli: awsIam('put-user-permissions-boundary', {'user-name': user, 'permissions-boundary': boundary}),
-			run: {operation: 'putUserPermissionsBoundary', user, policyArn: boundary},
-		});
+		steps.push(putBoundaryStep(user, boundary));
 	if (options.password)
 		steps.push({
 			description: 'Issue a new console password (reset required at first sign-in; shown once)',

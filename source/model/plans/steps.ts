@@ -172,6 +172,18 @@ export const deleteBoundaryStep = (user: string): PlanStep => ({
 	run: {operation: 'deleteUserPermissionsBoundary', user},
 });
 
+export const putBoundaryStep = (user: string, policyArn: string): PlanStep => ({
+	description: `Set permissions boundary ${policyArn} of ${user}`,
+	awsCli: awsIam('put-user-permissions-boundary', {'user-name': user, 'permissions-boundary': policyArn}),
+	run: {operation: 'putUserPermissionsBoundary', user, policyArn},
+});
+
+export const certificateStatusStep = (user: string, certificateId: string, status: 'Active' | 'Inactive'): PlanStep => ({
+	description: `${status === 'Active' ? 'Activate' : 'Deactivate'} signing certificate ${certificateId} of ${user}`,
+	awsCli: awsIam('update-signing-certificate', {'user-name': user, 'certificate-id': certificateId, status}),
+	run: {operation: 'updateSigningCertificate', user, certificateId, status},
+});
+
 export const uploadCertificateStep = (user: string, certificateBody: string): PlanStep => ({
 	description: `Upload an X.509 signing certificate for ${user}`,
 	awsCli: awsIam('upload-signing-certificate', {'user-name': user, 'certificate-body': 'file://certificate.pem'}),

@@ -9,6 +9,7 @@ import {iamAction, type ExecutionReport} from './execute.js';
 import {
 	addToGroupStep,
 	attachStep,
+	certificateStatusStep,
 	deleteAccessKeyStep,
 	deleteBoundaryStep,
 	deleteCertificateStep,
@@ -17,6 +18,7 @@ import {
 	deleteLoginProfileStep,
 	deletePolicyStep,
 	deleteUserStep,
+	putBoundaryStep,
 	putInlineStep,
 	removeFromGroupStep,
 	tagsCli,
@@ -53,16 +55,10 @@ const untagStep = (user: string, tagKeys: string[]): PlanStep => ({
 	run: {operation: 'untagUser', user, tagKeys},
 });
 
+/** Puts back a boundary the plan replaced or removed. */
 const boundaryStep = (user: string, policyArn: string): PlanStep => ({
+	...putBoundaryStep(user, policyArn),
 	description: `Put back the permissions boundary ${policyArn} of ${user}`,
-	awsCli: awsIam('put-user-permissions-boundary', {'user-name': user, 'permissions-boundary': policyArn}),
-	run: {operation: 'putUserPermissionsBoundary', user, policyArn},
-});
-
-const certificateStatusStep = (user: string, certificateId: string, status: 'Active' | 'Inactive'): PlanStep => ({
-	description: `${status === 'Active' ? 'Activate' : 'Deactivate'} signing certificate ${certificateId} of ${user}`,
-	awsCli: awsIam('update-signing-certificate', {'user-name': user, 'certificate-id': certificateId, status}),
-	run: {operation: 'updateSigningCertificate', user, certificateId, status},
 });
 
 const gone = (what: string, how = 'it was deleted') => ({cannot: `${what}: ${how}; iamtui cannot bring it back`});
