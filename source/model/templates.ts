@@ -4,6 +4,7 @@
 import {z} from 'zod';
 import {IamError} from './errors.js';
 import {parseJsonText} from './json-text.js';
+import {unsafePatternReason} from './pattern-safety.js';
 import {checkPolicyDocument} from './policy-document.js';
 
 export interface TemplateParameter {
@@ -60,12 +61,20 @@ const strings = (value: unknown): string[] => {
 const placeholdersIn = (document: unknown): Set<string> =>
 	new Set(strings(document).flatMap(s => [...s.matchAll(PLACEHOLDER)].map(m => m[1]!)));
 
-const compile = (pattern: string): RegExp | undefined => {
+/** Values longer than this are refused before any pattern runs: a bound on matching time too. */
+const MAX_VALUE_LENGTH = 2048;
+
+/** The pattern as a whole-value regex, or why it cannot be used (invalid, or may backtrack for ever). */
+const compile = (name: string, pattern: string): {ok: true; regex: RegExp} | {ok: false; problem: string} => {
+	let regex: RegExp;
 	try {
-		return new RegExp(`^(?:${pattern})$`);
+		regex = new RegExp(`^(?:${pattern})$`);
 	} catch {
-		return undefined;
+		return {ok: false, problem: `parameter "${name}" has a pattern that is not a valid regular expression`};
 	}
+	const unsafe = unsafePatternReason(pattern);
+	if (unsafe) return {ok: false, problem: `parameter "${name}" has a pattern that could take exponential time to match (${unsafe}); write it without the nesting`};
+	return {ok: true, regex};
 };
 
 const consistencyProblems = (parameters: TemplateParameter[], document: unknown): string[] => {
@@ -76,9 +85,10 @@ const consistencyProblems = (parameters: TemplateParameter[], document: unknown)
 	for (const name of used) if (!names.includes(name)) problems.push(`the document uses \${${name}} but no parameter "${name}" is declared`);
 	for (const p of parameters) {
 		if (!used.has(p.name)) problems.push(`parameter "${p.name}" is declared but the document never uses \${${p.name}}`);
-		const pattern = p.pattern === undefined ? undefined : compile(p.pattern);
-		if (p.pattern !== undefined && !pattern) problems.push(`parameter "${p.name}" has a pattern that is not a valid regular expression`);
-		if (pattern && p.example !== undefined && !pattern.test(p.example)) problems.push(`parameter "${p.name}": its example "${p.example}" does not match its own pattern`);
+		const pattern = p.pattern === undefined ? undefined : compile(p.name, p.pattern);
+		if (pattern && !pattern.ok) problems.push(pattern.problem);
+		else if (pattern && p.example !== undefined && (p.example.length > MAX_VALUE_LENGTH || !pattern.regex.test(p.example)))
+			problems.push(`parameter "${p.name}": its example "${p.example}" does not match its own pattern`);
 	}
 	return problems;
 };
@@ -106,32 +116,39 @@ export const parseTemplate = (id: string, raw: string): PolicyTemplate => {
 	return {id, title, description, source, parameters, document, notes};
 };
 
-const valueProblems = (template: PolicyTemplate, values: Record<string, string>): string[] => {
+// Values are looked up in a Map of the caller's own entries: a parameter named "constructor" or
+// "toString" must not find Object.prototype's.
+const valueProblems = (template: PolicyTemplate, values: ReadonlyMap<string, string>): string[] => {
 	const problems: string[] = [];
 	const names = template.parameters.map(p => p.name);
-	for (const given of Object.keys(values)) {
+	for (const given of values.keys()) {
 		if (!names.includes(given)) {
 			const takes = names.length === 0 ? 'it takes no parameters' : `it takes ${names.map(n => `"${n}"`).join(', ')}`;
 			problems.push(`Unknown parameter "${given}" for template "${template.id}": ${takes}.`);
 		}
 	}
 	for (const p of template.parameters) {
-		const value = values[p.name];
+		const value = values.get(p.name);
 		const example = p.example === undefined ? '' : ` (e.g. "${p.example}")`;
 		if (value === undefined || value.trim() === '') {
 			problems.push(`Parameter "${p.name}" is missing: give ${p.description.replace(/\.$/, '')}${example}.`);
 			continue;
 		}
-		const pattern = p.pattern === undefined ? undefined : compile(p.pattern);
-		if (pattern && !pattern.test(value)) {
+		if (value.length > MAX_VALUE_LENGTH) {
+			problems.push(`Parameter "${p.name}" is ${value.length} characters long; a template parameter may be at most ${MAX_VALUE_LENGTH}.`);
+			continue;
+		}
+		const pattern = p.pattern === undefined ? undefined : compile(p.name, p.pattern);
+		if (pattern && !pattern.ok) problems.push(`The template's ${pattern.problem}.`);
+		else if (pattern && !pattern.regex.test(value)) {
 			problems.push(`Parameter "${p.name}": "${value}" is not valid — ${p.description.replace(/\.$/, '')}${example}; it must match ${p.pattern}.`);
 		}
 	}
 	return problems;
 };
 
-const fill = (value: unknown, values: Record<string, string>): unknown => {
-	const replace = (s: string) => s.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
+const fill = (value: unknown, values: ReadonlyMap<string, string>): unknown => {
+	const replace = (s: string) => s.replace(PLACEHOLDER, (whole, name: string) => values.get(name) ?? whole);
 	if (typeof value === 'string') return replace(value);
 	if (Array.isArray(value)) return value.map(v => fill(v, values));
 	if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [replace(k), fill(v, values)]));
@@ -140,8 +157,9 @@ const fill = (value: unknown, values: Record<string, string>): unknown => {
 
 /** Fill the placeholders and check the result as a managed policy; returns the compact JSON to send. */
 export const renderTemplate = (template: PolicyTemplate, values: Record<string, string>): RenderResult => {
-	const problems = valueProblems(template, values);
+	const given = new Map(Object.entries(values));
+	const problems = valueProblems(template, given);
 	if (problems.length > 0) return {ok: false, problems};
-	const declared = Object.fromEntries(template.parameters.map(p => [p.name, values[p.name]!]));
+	const declared = new Map(template.parameters.map(p => [p.name, given.get(p.name)!]));
 	return checkPolicyDocument(JSON.stringify(fill(template.document, declared)), 'managed');
 };

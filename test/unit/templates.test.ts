@@ -111,6 +111,59 @@ describe('renderTemplate', () => {
 	});
 });
 
+describe('hostile template files', () => {
+	const withParameter = (parameter: Doc, resource = 'arn:aws:s3:::${' + String(parameter.name) + '}') =>
+		JSON.stringify({
+			title: 'T', description: 'd', source: 'iamtui', parameters: [parameter],
+			document: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 's3:ListBucket', Resource: resource}]},
+		});
+
+	it('a parameter named like an Object.prototype key is an ordinary parameter, never a crash', () => {
+		for (const name of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+			const template = parseTemplate('proto', withParameter({name, description: 'the bucket'}));
+			expect(renderTemplate(template, {})).toEqual({ok: false, problems: [`Parameter "${name}" is missing: give the bucket.`]});
+			const filled = renderTemplate(template, {[name]: 'reports'});
+			expect(filled.ok && JSON.parse(filled.document).Statement[0].Resource).toBe('arn:aws:s3:::reports');
+		}
+		// Given for a template that does not take it: unknown, not inherited.
+		expect(renderTemplate(parseTemplate('bucket', bucketTemplate()), {bucket: 'ok-bucket', constructor: 'x'})).toEqual({
+			ok: false,
+			problems: ['Unknown parameter "constructor" for template "bucket": it takes "bucket".'],
+		});
+	});
+
+	it.each([
+		['(a+)+$', 'nested'],
+		['(a*)*b', 'nested'],
+		['(x|x)*y', 'alternation'],
+		['(?:[a-z]+\\.)+com', 'nested'],
+		['([a-z]{1,5})+', 'nested'],
+	])('a pattern that can backtrack for ever (%s) is refused when the file is read', (pattern, _kind) => {
+		const started = Date.now();
+		const error = parseError(withParameter({name: 'bucket', description: 'the bucket', example: `${'a'.repeat(40)}!`, pattern}));
+		expect(error.message).toMatch(/parameter "bucket" has a pattern that could take exponential time to match \(a repeated group that itself repeats or alternates\)/);
+		expect(Date.now() - started).toBeLessThan(1000);
+	});
+
+	it('a template built without parseTemplate still refuses the unsafe pattern, within a second, instead of running it', () => {
+		const template: PolicyTemplate = {...parseTemplate('bucket', bucketTemplate()), parameters: [{name: 'bucket', description: 'the bucket', pattern: '(a+)+$'}]};
+		const started = Date.now();
+		const result = renderTemplate(template, {bucket: `${'a'.repeat(40)}!`});
+		expect(Date.now() - started).toBeLessThan(1000);
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.problems[0]).toMatch(/pattern that could take exponential time/);
+	});
+
+	it('a value past the length cap is refused before any pattern runs; safe patterns, bounded repeats and the shipped ones pass', () => {
+		const template = parseTemplate('bucket', bucketTemplate());
+		expect(renderTemplate(template, {bucket: 'a'.repeat(5000)})).toEqual({ok: false, problems: ['Parameter "bucket" is 5000 characters long; a template parameter may be at most 2048.']});
+		for (const pattern of ['[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]', '(ab|cd){3}', '(\\.(1|2)){3}', 'a+b*', '(?:abc)+', '[(+)]+', '\\(a+\\)+']) {
+			expect(() => parseTemplate('ok', withParameter({name: 'bucket', description: 'the bucket', pattern}))).not.toThrow();
+		}
+		expect(readTemplate('network-restricted').parameters[0]!.pattern).toBeDefined();
+	});
+});
+
 // ---- The shipped templates ----
 
 const ids = readdirSync(TEMPLATES).filter(name => name.endsWith('.json')).map(name => name.replace(/\.json$/, '')).sort();
