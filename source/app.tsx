@@ -1,5 +1,6 @@
 // The TUI: providers and the screen stack. No AWS and no file system here: everything arrives in `services`.
 import {useCallback, useMemo, useState} from 'react';
+import {connectGuarded} from './aws/read-only.js';
 import type {ConnectionHooks, ConnectionSettings, IamGateway} from './model/gateway.js';
 import type {AccountSnapshot} from './model/snapshot.js';
 import {Shell, type MfaRequest} from './ui/Shell.js';
@@ -19,7 +20,17 @@ const failedGateway = (error: unknown, readOnly: boolean): IamGateway =>
 
 export function App(props: {services: Services; initial: ConnectionSettings}) {
 	const {services} = props;
-	const [connection, setConnection] = useState({settings: props.initial, generation: 0});
+	// Read-only is a property of the session, above any one connection: a session started read-only opens
+	// every profile read-only, and a profile stored read-only is read-only whichever way it is reached.
+	const sessionReadOnly = props.initial.readOnly === true;
+	const withSessionFlags = useCallback(
+		(next: ConnectionSettings): ConnectionSettings => {
+			const stored = next.profile ? services.store.profile(next.profile)?.readOnly === true : false;
+			return {...next, readOnly: sessionReadOnly || next.readOnly === true || stored};
+		},
+		[services, sessionReadOnly],
+	);
+	const [connection, setConnection] = useState(() => ({settings: withSessionFlags(props.initial), generation: 0}));
 	const [mfaQueue, setMfaQueue] = useState<MfaRequest[]>([]);
 
 	// Stable for the life of the app: the client calls it whenever a role needs an MFA code.
@@ -31,17 +42,15 @@ export function App(props: {services: Services; initial: ConnectionSettings}) {
 		[],
 	);
 	const {settings} = connection;
-	const gateway = useMemo(() => {
-		try {
-			return services.connect(settings, hooks);
-		} catch (error) {
-			return failedGateway(error, Boolean(settings.readOnly));
-		}
-	}, [services, settings, hooks]);
+	const gateway = useMemo(
+		() => connectGuarded(services.connect, settings, hooks, error => failedGateway(error, settings.readOnly === true)),
+		[services, settings, hooks],
+	);
 
 	const switchTo = useCallback(
-		(next: ConnectionSettings) => setConnection(current => ({settings: next, generation: current.generation + 1})),
-		[],
+		(next: ConnectionSettings) =>
+			setConnection(current => ({settings: withSessionFlags(next), generation: current.generation + 1})),
+		[withSessionFlags],
 	);
 	const onLoaded = useCallback(
 		(_snapshot: AccountSnapshot) => {
@@ -52,7 +61,7 @@ export function App(props: {services: Services; initial: ConnectionSettings}) {
 					name: settings.profile,
 					...(settings.region ? {region: settings.region} : {}),
 					...(settings.endpoint ? {endpoint: settings.endpoint} : {}),
-					...(settings.readOnly !== undefined ? {readOnly: settings.readOnly} : {}),
+					// Not readOnly: a session's --read-only is not the profile's setting (a stored one is kept).
 				});
 			} catch {
 				// A profile the store's schema refuses (odd name from the environment) is simply not remembered.

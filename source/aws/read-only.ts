@@ -2,7 +2,7 @@
 // method before any request is sent. Writes are recognised by an explicit list and, so a new write
 // cannot slip through when someone forgets the list, by their verb.
 import {IamError} from '../model/errors.js';
-import type {IamGateway, WriteName} from '../model/gateway.js';
+import type {ConnectionHooks, ConnectionSettings, IamGateway, WriteName} from '../model/gateway.js';
 
 /**
  * Every IamWrites method. `satisfies Record<WriteName, true>` makes the build fail when a write is added
@@ -83,3 +83,23 @@ export const readOnlyGateway = <G extends IamGateway>(inner: G): G =>
 			return (value as (...args: unknown[]) => unknown).bind(target);
 		},
 	});
+
+/**
+ * The one place the app turns settings into a gateway. Read-only belongs to the session: when the session
+ * (or the profile) is read-only, whatever connect() returned — lazy, failed, or a connect that forgot the
+ * flag — is wrapped, so no path that builds a gateway can leave it writable.
+ */
+export const connectGuarded = (
+	connect: (settings: ConnectionSettings, hooks: ConnectionHooks) => IamGateway,
+	settings: ConnectionSettings,
+	hooks: ConnectionHooks,
+	onError: (error: unknown) => IamGateway,
+): IamGateway => {
+	let gateway: IamGateway;
+	try {
+		gateway = connect(settings, hooks);
+	} catch (error) {
+		gateway = onError(error);
+	}
+	return settings.readOnly === true ? readOnlyGateway(gateway) : gateway;
+};
