@@ -32,6 +32,7 @@ export const restoreCommand = async (gateway: IamGateway, args: string[], option
 		...(password ? {password} : {}),
 		accessKey: record.accessKeys.length > 0,
 		skipMissing: options.skipMissing,
+		source: file,
 	});
 	const url = async () => signInUrl(actor.account ?? record.account, await gateway.accountAlias().catch(() => null));
 	return runPlanCommand(gateway, plan, 'restore', {...options, before, deliverSecrets: secretDelivery(options.secrets, url)});

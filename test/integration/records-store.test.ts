@@ -6,31 +6,20 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {OffboardRecord} from '../../source/model/offboard/record.js';
 import {RecordStore} from '../../source/store/records.js';
+import {offboardRecord, recordUser} from '../fixtures/offboard-record.js';
 
-const record = (user: string, extra: Partial<OffboardRecord> = {}): OffboardRecord => ({
-	version: 1,
-	kind: 'iamtui-offboard-record',
-	account: '123456789012',
-	capturedAt: '2026-11-23T10:00:00.000Z',
-	capturedBy: null,
-	user: {name: user, arn: `arn:aws:iam::123456789012:user/${user}`, path: '/', createDate: '2020-01-01T00:00:00.000Z'},
-	groups: ['Developers'],
-	attachedPolicies: [],
-	inlinePolicies: [],
-	tags: [],
-	permissionsBoundaryArn: null,
-	loginProfile: null,
-	accessKeys: [],
-	mfaDevices: [],
-	signingCertificates: [],
-	sshPublicKeys: [],
-	serviceSpecificCredentials: [],
-	unlisted: [],
-	completed: [],
-	keepUser: false,
-	finishedAt: null,
-	...extra,
-});
+const record = (user: string, extra: Partial<OffboardRecord> = {}): OffboardRecord =>
+	offboardRecord({
+		...recordUser(user, '/'),
+		groups: ['Developers'],
+		attachedPolicies: [],
+		inlinePolicies: [],
+		tags: [],
+		loginProfile: null,
+		accessKeys: [],
+		finishedAt: null,
+		...extra,
+	});
 
 const store = () => new RecordStore(mkdtempSync(path.join(os.tmpdir(), 'iamtui-records-')));
 

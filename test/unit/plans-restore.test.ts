@@ -6,32 +6,10 @@ import type {OffboardRecord} from '../../source/model/offboard/record.js';
 import {planText} from '../../source/model/plans/describe.js';
 import {planRestore} from '../../source/model/plans/restore.js';
 import {Secret} from '../../source/model/secret.js';
-import {ACCOUNT, fixtureSnapshot} from '../fixtures/account.js';
+import {fixtureSnapshot} from '../fixtures/account.js';
+import {offboardRecord, recordUser} from '../fixtures/offboard-record.js';
 
-const record = (extra: Partial<OffboardRecord> = {}): OffboardRecord => ({
-	version: 1,
-	kind: 'iamtui-offboard-record',
-	account: ACCOUNT,
-	capturedAt: '2026-11-23T10:00:00.000Z',
-	capturedBy: null,
-	user: {name: 'zoe.left', arn: `arn:aws:iam::${ACCOUNT}:user/team/zoe.left`, path: '/team/', createDate: '2020-01-01T00:00:00.000Z'},
-	groups: ['Developers', 'LightsailFullAccessGroup'],
-	attachedPolicies: [{name: 'ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess'}],
-	inlinePolicies: [{name: 'Extra', document: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}'}],
-	tags: [{Key: 'team', Value: 'ops'}],
-	permissionsBoundaryArn: null,
-	loginProfile: {createDate: '2020-01-01T00:00:00.000Z', passwordResetRequired: false},
-	accessKeys: [{accessKeyId: 'AKIAOLD', status: 'Active', createDate: '2020-01-01T00:00:00.000Z', lastUsedDate: null}],
-	mfaDevices: [],
-	signingCertificates: [],
-	sshPublicKeys: [],
-	serviceSpecificCredentials: [],
-	unlisted: [],
-	completed: [],
-	keepUser: false,
-	finishedAt: '2026-11-23T10:05:00.000Z',
-	...extra,
-});
+const record = offboardRecord;
 
 const index = () => buildIndex(fixtureSnapshot());
 
@@ -63,7 +41,54 @@ describe('planRestore', () => {
 	});
 
 	it('refuses when the user exists again (names are unique ignoring case)', () => {
-		const r = record({user: {name: 'Ana.Silva', arn: `arn:aws:iam::${ACCOUNT}:user/Ana.Silva`, path: '/', createDate: '2020-01-01T00:00:00.000Z'}});
+		const r = record(recordUser('Ana.Silva', '/'));
 		expect(() => planRestore(r, index(), {accessKey: false, skipMissing: false})).toThrow(/exists already/);
+	});
+});
+
+describe('planRestore: a hand-edited record is checked against IAM rules before anything is sent', () => {
+	const FILE = '/records/zoe.json';
+	const refusal = (extra: Partial<OffboardRecord>): string => {
+		try {
+			planRestore(record(extra), index(), {accessKey: false, skipMissing: false, source: FILE});
+		} catch (error) {
+			return `${(error as Error).message} — ${(error as {hint?: string}).hint ?? ''}`;
+		}
+		return 'no refusal';
+	};
+	const user = recordUser;
+
+	it('a user name with spaces and over 64 characters', () => {
+		const long = `zoe left ${'x'.repeat(60)}`;
+		const message = refusal(user(long));
+		expect(message).toContain(FILE);
+		expect(message).toMatch(/user\.name: the user name is 69 characters long; IAM accepts at most 64/);
+		expect(refusal(user('zoe left'))).toMatch(/user\.name: the user name "zoe left" contains a space/);
+	});
+
+	it('a path without its trailing slash', () => {
+		const message = refusal(user('zoe.left', '/team'));
+		expect(message).toContain(FILE);
+		expect(message).toMatch(/user\.path: the path "\/team" must start and end with "\/"/);
+	});
+
+	it('a tag key that starts with aws:', () => {
+		const message = refusal({tags: [{Key: 'team', Value: 'ops'}, {Key: 'aws:owner', Value: 'me'}]});
+		expect(message).toContain(FILE);
+		expect(message).toMatch(/tags\[1\]\.Key: the tag key "aws:owner" starts with "aws:"/);
+	});
+
+	it('an inline policy with a Principal', () => {
+		const document = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*'}]});
+		const message = refusal({inlinePolicies: [{name: 'Extra', document}]});
+		expect(message).toContain(FILE);
+		expect(message).toMatch(/inlinePolicies\[0\]\.document: Statement 1: Principal is not allowed in an identity policy/);
+	});
+
+	it('names every broken field, and an unedited record still plans', () => {
+		const message = refusal({...user('zoe left', '/team'), tags: [{Key: 'aws:x', Value: 'y'}]});
+		expect(message).toMatch(/user\.name: .*also user\.path: .*tags\[0\]\.Key: /);
+		expect(message).toContain('nothing was sent');
+		expect(refusal({})).toBe('no refusal');
 	});
 });

@@ -6,6 +6,7 @@ import type {SnapshotIndex} from '../indexes.js';
 import type {OffboardRecord} from '../offboard/record.js';
 import type {Secret} from '../secret.js';
 import {awsIam} from './aws-cli.js';
+import {assertRestorable} from './restore-check.js';
 import {putBoundaryStep} from './steps.js';
 import type {Plan, PlanStep} from './types.js';
 
@@ -16,6 +17,8 @@ export interface RestoreOptions {
 	accessKey: boolean;
 	/** Go ahead without the groups and policies that no longer exist (otherwise: refuse). */
 	skipMissing: boolean;
+	/** The record's file, named when a value in it breaks IAM's rules. */
+	source?: string;
 }
 
 /** Groups and managed policies in the record that the account no longer has. */
@@ -28,6 +31,8 @@ export const missingForRestore = (record: OffboardRecord, index: SnapshotIndex):
 ];
 
 export const planRestore = (record: OffboardRecord, index: SnapshotIndex, options: RestoreOptions): Plan => {
+	// Before anything else: a hand-edited record must not reach IAM with values it would refuse.
+	assertRestorable(record, options.source);
 	const user = record.user.name;
 	if ([...index.userByName.keys()].some(name => name.toLowerCase() === user.toLowerCase()))
 		throw new IamError('Conflict', `a user named ${user} exists already`, 'restore recreates a deleted user; this one is still (or again) there', 'EntityAlreadyExists');

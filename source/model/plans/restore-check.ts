@@ -1,0 +1,86 @@
+// A record is a file an operator can edit: before restore sends anything, every value it would send
+// passes IAM's rules (the same checks as every other plan), and a refusal names the field.
+import {IamError} from '../errors.js';
+import type {OffboardRecord} from '../offboard/record.js';
+import {checkPolicyDocument} from '../policy-document.js';
+import {
+	checkGroupName,
+	checkInlinePolicyName,
+	checkPath,
+	checkTagKey,
+	checkTagValue,
+	checkUserName,
+	MAX_INLINE_USER_POLICY_CHARS,
+	MAX_TAGS_PER_USER,
+	type Problem,
+} from '../validate.js';
+
+export interface FieldProblem {
+	/** Where in the record, as in the file: `user.name`, `tags[2].Key`, `inlinePolicies[0].document`. */
+	field: string;
+	problem: string;
+}
+
+const POLICY_ARN = /^arn:aws[\w-]*:iam::(?:\d{12}|aws):policy\/[\x21-\x7e]+$/;
+
+const arnProblem = (label: string, arn: string): Problem =>
+	POLICY_ARN.test(arn) ? null : `the ${label} ${JSON.stringify(arn)} is not a policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`;
+
+const tagProblems = (record: OffboardRecord): FieldProblem[] => {
+	const found: FieldProblem[] = [];
+	if (record.tags.length > MAX_TAGS_PER_USER) found.push({field: 'tags', problem: `${record.tags.length} tags; IAM accepts at most ${MAX_TAGS_PER_USER} per user`});
+	const seen = new Set<string>();
+	record.tags.forEach((tag, n) => {
+		const key = checkTagKey(tag.Key);
+		if (key) found.push({field: `tags[${n}].Key`, problem: key});
+		const value = checkTagValue(tag.Key, tag.Value);
+		if (value) found.push({field: `tags[${n}].Value`, problem: value});
+		if (seen.has(tag.Key.toLowerCase())) found.push({field: `tags[${n}].Key`, problem: `the tag key ${JSON.stringify(tag.Key)} is given twice; IAM allows each key once (ignoring case)`});
+		seen.add(tag.Key.toLowerCase());
+	});
+	return found;
+};
+
+const inlineProblems = (record: OffboardRecord): FieldProblem[] => {
+	const found: FieldProblem[] = [];
+	let total = 0;
+	record.inlinePolicies.forEach((policy, n) => {
+		const name = checkInlinePolicyName(policy.name);
+		if (name) found.push({field: `inlinePolicies[${n}].name`, problem: name});
+		const checked = checkPolicyDocument(policy.document, 'user-inline');
+		if (!checked.ok) for (const problem of checked.problems) found.push({field: `inlinePolicies[${n}].document`, problem});
+		total += policy.document.replace(/\s/g, '').length;
+	});
+	if (total > MAX_INLINE_USER_POLICY_CHARS)
+		found.push({field: 'inlinePolicies', problem: `the inline policies total ${total} characters (white space not counted); IAM allows ${MAX_INLINE_USER_POLICY_CHARS} per user`});
+	return found;
+};
+
+/** Every value restore would send that IAM would refuse, with the field it came from. */
+export const restoreProblems = (record: OffboardRecord): FieldProblem[] => {
+	const found: FieldProblem[] = [];
+	const add = (field: string, problem: Problem) => {
+		if (problem) found.push({field, problem});
+	};
+	add('user.name', checkUserName(record.user.name));
+	add('user.path', checkPath(record.user.path));
+	found.push(...tagProblems(record));
+	record.groups.forEach((group, n) => add(`groups[${n}]`, checkGroupName(group)));
+	record.attachedPolicies.forEach((policy, n) => add(`attachedPolicies[${n}].arn`, arnProblem('policy ARN', policy.arn)));
+	found.push(...inlineProblems(record));
+	if (record.permissionsBoundaryArn !== null) add('permissionsBoundaryArn', arnProblem('permissions boundary', record.permissionsBoundaryArn));
+	return found;
+};
+
+/** Throws, naming the record file, the field and the rule, when restore would send a value IAM refuses. */
+export const assertRestorable = (record: OffboardRecord, source = 'the record'): void => {
+	const [first, ...more] = restoreProblems(record);
+	if (!first) return;
+	const also = more.length > 0 ? `also ${more.map(p => `${p.field}: ${p.problem}`).join('; ')} — ` : '';
+	throw new IamError(
+		'Invalid',
+		`${source} cannot be restored as it is: ${first.field}: ${first.problem}`,
+		`${also}fix ${more.length > 0 ? 'these fields' : 'that field'} in the record (or restore from an unedited copy); nothing was sent`,
+		'ValidationError',
+	);
+};
