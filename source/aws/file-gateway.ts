@@ -1,33 +1,39 @@
 // An offline account: the JSON that `aws iam get-account-authorization-details` writes (one file, or
 // several pages as auditors export them), opened read-only with every browse and who-has-what feature.
-import {readFile} from 'node:fs/promises';
 import {IamError} from '../model/errors.js';
 import type {CallerIdentity, IamGateway, IamReads, PolicyVersion, UserDetails} from '../model/gateway.js';
 import type {AccountSnapshot} from '../model/snapshot.js';
+import {readBoundedFile} from '../store/read-file.js';
+import {checkExportPage} from './export-schema.js';
 import {readOnlyGateway} from './read-only.js';
 import {buildSnapshot, type AuthorizationDetailsPage} from './snapshot-build.js';
 
 const OFFLINE_REPORT_REASON = 'an offline export has no credential report (console, MFA and key columns need a live account)';
 
+const EXPORT_HINT = 'pass the JSON written by: aws iam get-account-authorization-details > FILE';
+
 const readPage = async (file: string): Promise<AuthorizationDetailsPage> => {
 	let text: string;
 	try {
-		text = await readFile(file, 'utf8');
+		// A regular file of at most 256 MiB: a FIFO or a device is refused, never waited on.
+		text = readBoundedFile(file, 'export');
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new IamError('Invalid', `cannot read ${file}${code ? ` (${code})` : ''}`, 'pass the JSON written by: aws iam get-account-authorization-details > FILE');
+		const code = (error as IamError).code;
+		throw new IamError('Invalid', `cannot read the export: ${(error as Error).message}`, EXPORT_HINT, code);
 	}
 	let page: unknown;
 	try {
 		page = JSON.parse(text);
 	} catch {
-		throw new IamError('Invalid', `${file} is not JSON`, 'pass the JSON written by: aws iam get-account-authorization-details > FILE');
+		throw new IamError('Invalid', `${file} is not JSON`, EXPORT_HINT);
 	}
 	const shaped = page as Record<string, unknown>;
-	if (!page || typeof page !== 'object' || !['UserDetailList', 'GroupDetailList', 'Policies'].some(key => Array.isArray(shaped[key]))) {
+	if (!page || typeof page !== 'object' || Array.isArray(page) || !['UserDetailList', 'GroupDetailList', 'Policies'].some(key => Array.isArray(shaped[key]))) {
 		throw new IamError('Invalid', `${file} is not an account authorization details export`, 'it needs UserDetailList, GroupDetailList or Policies');
 	}
-	return page as AuthorizationDetailsPage;
+	const checked = checkExportPage(page);
+	if (!checked.ok) throw new IamError('Invalid', `${file} is not a valid authorization details export: ${checked.problem}`, EXPORT_HINT);
+	return checked.page;
 };
 
 const accountOf = (snapshot: AccountSnapshot): string =>

@@ -1,9 +1,10 @@
 // X.509 signing certificates for a user (W3): reading and checking a PEM file before it is uploaded,
 // or generating a self-signed one whose private key goes to a 0600 file and nowhere else.
 import {X509Certificate} from 'node:crypto';
-import {readFileSync} from 'node:fs';
 import {generate} from 'selfsigned';
+import {describeError} from '../model/errors.js';
 import {expandPath, writePrivateFile, type WriteFailure} from './private-file.js';
+import {FileReadError, readBoundedFile} from './read-file.js';
 
 export interface CertificateInfo {
 	/** The one certificate, as PEM text ending in a newline: what UploadSigningCertificate takes. */
@@ -30,11 +31,12 @@ export const readCertificatePem = (file: string, options: {now?: Date} = {}): Re
 	const target = expandPath(file);
 	let text: string;
 	try {
-		text = readFileSync(target, 'utf8');
+		// Only a regular file, at most 1 MiB: a FIFO or /dev/zero is refused, never waited on or read forever.
+		text = readBoundedFile(target, 'certificate');
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
+		const reason = error instanceof FileReadError ? error.reason : undefined;
 		const message =
-			code === 'ENOENT' ? `No file at ${target}` : code === 'EISDIR' ? `${target} is a folder, not a certificate file` : code === 'EACCES' ? `${target} is not readable for you` : `Cannot read ${target}: ${(error as Error).message}`;
+			reason === 'missing' ? `No file at ${target}` : reason === 'not-a-file' && /folder/.test((error as Error).message) ? `${target} is a folder, not a certificate file` : describeError(error);
 		return {ok: false, message};
 	}
 	const blocks = text.match(CERTIFICATE_BLOCK) ?? [];

@@ -1,6 +1,16 @@
-// The local config store (conf): the profiles the operator used, the last one, preferences.
+// The local config store (config.json, 0600): the profiles the operator used, the last one, preferences.
 // Never a secret: the schema only admits names, regions, endpoints and flags, and rejects extra keys.
-import Conf from 'conf';
+// Read fresh on every call and changed under a lock (read, modify, write a temp file, rename), so two
+// iamtui processes saving at once both land. A link at the path is never followed; a file that is
+// not a valid store is moved aside (config.json.corrupt-TIME) with a message, and the command goes on.
+import {mkdirSync, renameSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {z} from 'zod';
+import {IamError} from '../model/errors.js';
+import {withFileLock} from './lock-file.js';
+import {replacePrivateFile} from './private-file.js';
+import {FileReadError, readBoundedFileIfPresent} from './read-file.js';
 
 export interface StoredProfile {
 	name: string;
@@ -16,62 +26,55 @@ export interface Preferences {
 	keyAgeDays: number;
 }
 
-interface StoreShape {
-	profiles: StoredProfile[];
-	lastProfile?: string;
-	preferences: Preferences;
-}
+const profileSchema = z.strictObject({
+	name: z.string().min(1).max(128).regex(/^[\w+=,.@:/-]+$/, {error: 'a profile name holds letters, digits and + = , . @ : / _ - only'}),
+	region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, {error: 'a region looks like eu-west-1'}).optional(),
+	endpoint: z.string().regex(/^https?:\/\//, {error: 'an endpoint starts with http:// or https://'}).optional(),
+	readOnly: z.boolean().optional(),
+	lastUsed: z.string().optional(),
+});
 
-const profileSchema = {
-	type: 'object',
-	additionalProperties: false,
-	required: ['name'],
-	properties: {
-		name: {type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\w+=,.@:/-]+$'},
-		region: {type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-\\d+$'},
-		endpoint: {type: 'string', pattern: '^https?://'},
-		readOnly: {type: 'boolean'},
-		lastUsed: {type: 'string'},
-	},
-} as const;
+// Other top-level keys (written by an older or newer iamtui) are kept as they are.
+const storeSchema = z.looseObject({
+	profiles: z.array(profileSchema).default([]),
+	lastProfile: z.string().optional(),
+	preferences: z.strictObject({keyAgeDays: z.number().int().min(1).max(3650).optional()}).optional(),
+});
 
-const schema = {
-	profiles: {type: 'array', items: profileSchema, default: []},
-	lastProfile: {type: 'string'},
-	preferences: {
-		type: 'object',
-		additionalProperties: false,
-		properties: {keyAgeDays: {type: 'integer', minimum: 1, maximum: 3650}},
-		default: {keyAgeDays: 90},
-	},
-} as const;
+type StoreShape = z.infer<typeof storeSchema>;
 
 export interface ConfigStoreOptions {
 	/** Folder for the store; tests pass a temporary directory. Defaults to the OS config dir. */
 	cwd?: string;
+	/** Where a notice goes (a corrupt store moved aside); stderr by default. */
+	notice?: (line: string) => void;
 }
 
+/** The OS config folder for iamtui, where earlier versions (the conf package) kept config.json too. */
+const defaultFolder = (): string => {
+	const home = os.homedir();
+	if (process.platform === 'darwin') return path.join(home, 'Library', 'Preferences', 'iamtui');
+	if (process.platform === 'win32') return path.join(process.env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'iamtui', 'Config');
+	return path.join(process.env.XDG_CONFIG_HOME || path.join(home, '.config'), 'iamtui');
+};
+
+const firstProblem = (error: z.ZodError): string => {
+	const issue = error.issues[0];
+	const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+	return `${where}${issue?.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map(k => `"${k}"`).join(', ')}` : (issue?.message ?? 'wrong shape')}`;
+};
+
 export class ConfigStore {
-	private readonly conf: Conf<StoreShape>;
+	readonly path: string;
+	private readonly notice: (line: string) => void;
 
 	constructor(options: ConfigStoreOptions = {}) {
-		this.conf = new Conf<StoreShape>({
-			projectName: 'iamtui',
-			projectSuffix: '',
-			cwd: options.cwd,
-			configFileMode: 0o600,
-			// conf's typings want a JSON schema per key; ours is static and checked by tests.
-			schema: schema as never,
-			clearInvalidConfig: false,
-		});
-	}
-
-	get path(): string {
-		return this.conf.path;
+		this.path = path.join(options.cwd ?? defaultFolder(), 'config.json');
+		this.notice = options.notice ?? (line => process.stderr.write(`iamtui: ${line}\n`));
 	}
 
 	profiles(): StoredProfile[] {
-		return this.conf.get('profiles') ?? [];
+		return this.read().profiles;
 	}
 
 	profile(name: string): StoredProfile | undefined {
@@ -80,34 +83,81 @@ export class ConfigStore {
 
 	/** Adds or updates a profile, keeping fields not given. Throws on invalid values (schema). */
 	saveProfile(profile: StoredProfile): void {
-		const others = this.profiles().filter(p => p.name !== profile.name);
-		const merged = dropUndefined({...this.profile(profile.name), ...profile});
-		this.conf.set('profiles', [...others, merged]);
+		this.update(store => ({...store, profiles: withProfile(store.profiles, profile)}));
 	}
 
 	removeProfile(name: string): boolean {
-		const before = this.profiles();
-		const after = before.filter(p => p.name !== name);
-		this.conf.set('profiles', after);
-		if (this.conf.get('lastProfile') === name) this.conf.delete('lastProfile');
-		return after.length !== before.length;
+		let removed = false;
+		this.update(store => {
+			const profiles = store.profiles.filter(p => p.name !== name);
+			removed = profiles.length !== store.profiles.length;
+			const {lastProfile, ...rest} = store;
+			return {...rest, profiles, ...(lastProfile === undefined || lastProfile === name ? {} : {lastProfile})};
+		});
+		return removed;
 	}
 
 	lastProfile(): string | undefined {
-		return this.conf.get('lastProfile');
+		return this.read().lastProfile;
 	}
 
 	/** Records that a profile was opened: remembered, and opened first next time. */
 	markUsed(profile: StoredProfile, now = new Date()): void {
-		this.saveProfile({...profile, lastUsed: now.toISOString()});
-		this.conf.set('lastProfile', profile.name);
+		this.update(store => ({...store, profiles: withProfile(store.profiles, {...profile, lastUsed: now.toISOString()}), lastProfile: profile.name}));
 	}
 
 	preferences(): Preferences {
-		const stored = this.conf.get('preferences') as Partial<Preferences> | undefined;
-		return {keyAgeDays: stored?.keyAgeDays ?? 90};
+		return {keyAgeDays: this.read().preferences?.keyAgeDays ?? 90};
+	}
+
+	/** The store as it is on disk now; a missing file is an empty store, an unusable one is moved aside. */
+	private read(): StoreShape {
+		let text: string | undefined;
+		try {
+			text = readBoundedFileIfPresent(this.path, 'config', {noFollow: true});
+		} catch (error) {
+			if (!(error instanceof FileReadError)) throw error;
+			return this.moveAside(error.message);
+		}
+		if (text === undefined) return {profiles: []};
+		let json: unknown;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			return this.moveAside(text.trim() === '' ? 'it is empty' : 'it is not JSON');
+		}
+		const parsed = storeSchema.safeParse(json);
+		return parsed.success ? parsed.data : this.moveAside(`it is not an iamtui config store (${firstProblem(parsed.error)})`);
+	}
+
+	/** Renames an unusable store out of the way, says where it went, and goes on with an empty one. */
+	private moveAside(why: string): StoreShape {
+		const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+		try {
+			renameSync(this.path, aside);
+			this.notice(`${this.path} could not be used (${why}); moved it to ${aside} and started with no stored profiles`);
+		} catch (error) {
+			// Another iamtui moved it first (ENOENT), or the folder is read-only: go on without it either way.
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.notice(`${this.path} could not be used (${why}) nor moved aside: ${(error as Error).message}`);
+		}
+		return {profiles: []};
+	}
+
+	/** Read, change, validate and write back under the lock: a concurrent change is never lost. */
+	private update(change: (store: StoreShape) => StoreShape): void {
+		mkdirSync(path.dirname(this.path), {recursive: true, mode: 0o700});
+		withFileLock(this.path, () => {
+			const next = storeSchema.safeParse(change(this.read()));
+			if (!next.success) throw new IamError('Invalid', `not saved: ${firstProblem(next.error)}`, 'correct the value and save again');
+			replacePrivateFile(this.path, `${JSON.stringify(next.data, null, '\t')}\n`);
+		});
 	}
 }
 
 const dropUndefined = <T extends object>(value: T): T =>
 	Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+const withProfile = (profiles: StoredProfile[], profile: StoredProfile): StoredProfile[] => [
+	...profiles.filter(p => p.name !== profile.name),
+	dropUndefined({...profiles.find(p => p.name === profile.name), ...profile}),
+];

@@ -1,10 +1,13 @@
 // The audit journal: every write attempt as one JSON line (time, profile, account, caller, operation,
 // target, outcome, error code), in the config folder, mode 0600. The schema is strict — no free-form
 // field — so nothing secret can ride along in a record.
-import {appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync} from 'node:fs';
+import {mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {z} from 'zod';
 import {JOURNAL_TARGET_FIELDS, type JournalEntry, type JournalSink} from '../model/plans/execute.js';
+import {settledView} from '../model/plans/journal-plans.js';
+import {appendPrivateLine} from './private-file.js';
+import {readBoundedFileIfPresent} from './read-file.js';
 
 const name = z.string().max(256).nullable();
 
@@ -14,10 +17,15 @@ const entrySchema = z
 		profile: name,
 		account: name,
 		callerArn: name,
-		operation: z.string().regex(/^iam:[A-Za-z]+$/),
+		operation: z.string().regex(/^iam(tui)?:[A-Za-z]+$/),
 		target: z.object(Object.fromEntries(JOURNAL_TARGET_FIELDS.map(field => [field, z.string().max(2048).optional()]))).strict(),
-		outcome: z.enum(['ok', 'failed', 'refused']),
+		outcome: z.enum(['intent', 'ok', 'failed', 'refused']),
 		errorCode: z.string().max(64).nullable(),
+		// Plan ids and step indexes pair an intent with its outcome; lines from before them lack both.
+		planId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
+		step: z.number().int().min(0).max(100_000).optional(),
+		by: z.literal('reconcile').optional(),
+		resolves: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
 	})
 	.strict();
 
@@ -34,15 +42,20 @@ export class Journal implements JournalSink {
 	append(entry: JournalEntry): void {
 		const record = entrySchema.parse(entry);
 		mkdirSync(path.dirname(this.path), {recursive: true, mode: 0o700});
-		appendFileSync(this.path, `${JSON.stringify(record)}\n`, {mode: 0o600});
-		// `mode` applies only when the file is created: keep it 0600 even if someone loosened it.
-		chmodSync(this.path, 0o600);
+		appendPrivateLine(this.path, `${JSON.stringify(record)}\n`);
 	}
 
-	/** Every record, oldest first; lines that do not parse are skipped. */
+	/** The journal as the operator reads it (model/plans/journal-plans.ts): an intent folded into its outcome. */
 	read(): JournalEntry[] {
-		if (!existsSync(this.path)) return [];
-		return readFileSync(this.path, 'utf8')
+		return settledView(this.lines());
+	}
+
+	/** Every record as written, intents included, oldest first; lines that do not parse are skipped. */
+	lines(): JournalEntry[] {
+		// Never through a planted link; past 64 MiB only the newest records (the tail) are read.
+		const text = readBoundedFileIfPresent(this.path, 'journal', {noFollow: true, tail: true});
+		if (text === undefined) return [];
+		return text
 			.split('\n')
 			.filter(Boolean)
 			.flatMap(text => {

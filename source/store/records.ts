@@ -1,10 +1,12 @@
 // Offboarding records, one JSON file per offboarding in the config folder's records/ (0700), each
 // 0600 and written atomically (temp file + rename), so an interrupted run never leaves half a record.
 // A record is what makes a run resumable and a mistake reversible; it never holds a secret.
-import {chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {IamError} from '../model/errors.js';
 import {offboardRecordSchema, type OffboardRecord} from '../model/offboard/record.js';
+import {replacePrivateFile} from './private-file.js';
+import {FileReadError, readBoundedFile} from './read-file.js';
 
 export interface StoredRecord {
 	path: string;
@@ -43,10 +45,7 @@ export class RecordStore {
 		const valid = offboardRecordSchema.parse(record);
 		mkdirSync(this.folder, {recursive: true, mode: 0o700});
 		const file = path.join(this.folder, fileName(valid));
-		const temporary = `${file}.${process.pid}.tmp`;
-		writeFileSync(temporary, `${JSON.stringify(valid, null, 2)}\n`, {mode: 0o600});
-		chmodSync(temporary, 0o600);
-		renameSync(temporary, file);
+		replacePrivateFile(file, `${JSON.stringify(valid, null, 2)}\n`);
 		return file;
 	}
 
@@ -54,9 +53,11 @@ export class RecordStore {
 	load(file: string, account?: string): OffboardRecord {
 		let text: string;
 		try {
-			text = readFileSync(file, 'utf8');
+			text = readBoundedFile(file, 'record');
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
+			// A FIFO, a device or a huge file: its own message says what is wrong with it.
+			if (error instanceof FileReadError && error.reason !== 'missing') throw error;
 			throw new IamError('NotFound', `cannot read ${file}${code ? ` (${code})` : ''}`, 'list the records with `iamtui records`');
 		}
 		const record = parseRecord(text, file);

@@ -1,11 +1,12 @@
 // Key rotations in progress, one JSON file (rotations.json, 0600) beside the config store, written
 // atomically (temp file + rename). One entry per account and user: key ids and the stage only. The
 // schema is strict and key ids cannot hold a secret's characters, so no secret can be written here.
-import {chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {z} from 'zod';
 import {IamError} from '../model/errors.js';
 import {rotationSchema, type RotationProgress} from '../model/rotation.js';
+import {replacePrivateFile} from './private-file.js';
+import {readBoundedFileIfPresent} from './read-file.js';
 
 export const ROTATIONS_FILE = 'rotations.json';
 
@@ -43,13 +44,9 @@ export class RotationStore {
 	}
 
 	private read(): RotationProgress[] {
-		let text: string;
-		try {
-			text = readFileSync(this.path, 'utf8');
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-			throw error;
-		}
+		// A regular file only (a link planted here is refused, not followed), at most 4 MiB.
+		const text = readBoundedFileIfPresent(this.path, 'rotations', {noFollow: true});
+		if (text === undefined) return [];
 		let json: unknown;
 		try {
 			json = JSON.parse(text);
@@ -63,10 +60,6 @@ export class RotationStore {
 	}
 
 	private write(rotations: RotationProgress[]): void {
-		mkdirSync(path.dirname(this.path), {recursive: true, mode: 0o700});
-		const temporary = `${this.path}.${process.pid}.tmp`;
-		writeFileSync(temporary, `${JSON.stringify({version: 1, rotations}, null, 2)}\n`, {mode: 0o600});
-		chmodSync(temporary, 0o600);
-		renameSync(temporary, this.path);
+		replacePrivateFile(this.path, `${JSON.stringify({version: 1, rotations}, null, 2)}\n`);
 	}
 }

@@ -1,11 +1,12 @@
 // Template files on disk: the templates/ folder shipped with the package, or any JSON file the
 // operator names (a template, or a bare policy document, which becomes a template without parameters).
-import {readdir, readFile, stat} from 'node:fs/promises';
+import {readdir, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {IamError} from '../model/errors.js';
 import {parseJsonText} from '../model/json-text.js';
 import {parseTemplate, type PolicyTemplate} from '../model/templates.js';
+import {FileReadError, readBoundedFile} from './read-file.js';
 
 const isDirectory = async (candidate: string) => (await stat(candidate).catch(() => undefined))?.isDirectory() ?? false;
 const isFile = async (candidate: string) => (await stat(candidate).catch(() => undefined))?.isFile() ?? false;
@@ -25,14 +26,15 @@ export const findTemplatesDir = async (from: string): Promise<string> => {
 /** The package's templates/ folder, found from this module: works from source/store/ (tsx, vitest), dist/store/ and a bundled dist/. */
 export const packageTemplatesDir = async (): Promise<string> => findTemplatesDir(path.dirname(fileURLToPath(import.meta.url)));
 
+// Only a regular file of at most 1 MiB: a FIFO, a device or a huge file is refused, never waited on.
 const readText = async (file: string): Promise<string> => {
 	try {
-		return await readFile(file, 'utf8');
+		return readBoundedFile(file, 'policy');
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') throw new IamError('NotFound', `no file at ${file}`, 'check the path, or give a template id (see the templates list)', code);
-		if (code === 'EISDIR') throw new IamError('Invalid', `${file} is a folder, not a JSON file`, 'give the path of a .json file', code);
-		throw new IamError('Invalid', `cannot read ${file}: ${(error as Error).message}`, '', code);
+		const reason = error instanceof FileReadError ? error.reason : undefined;
+		if (reason === 'missing') throw new IamError('NotFound', `no file at ${file}`, 'check the path, or give a template id (see the templates list)', 'ENOENT');
+		if (reason === 'not-a-file' && /folder/.test((error as Error).message)) throw new IamError('Invalid', `${file} is a folder, not a JSON file`, 'give the path of a .json file', 'EISDIR');
+		throw error;
 	}
 };
 

@@ -1,7 +1,8 @@
 // The ways a secret leaves memory, on a real file system: the credentials CSV (0600, the console's
 // columns, never over an existing file unless asked), signing certificates and their private key,
 // and the clipboard that clears itself — with a fake clipboard at the OS boundary and fake timers.
-import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {generate} from 'selfsigned';
@@ -10,6 +11,7 @@ import type {IssuedSecret} from '../../source/model/plans/execute.js';
 import {Secret} from '../../source/model/secret.js';
 import {generateSelfSigned, readCertificatePem} from '../../source/store/certificates.js';
 import type {Clipboard} from '../../source/store/clipboard.js';
+import {checkPrivateFile, writePrivateFile} from '../../source/store/private-file.js';
 import {copyWithAutoClear, credentialRows, CSV_HEADER, saveCredentialsCsv} from '../../source/store/secrets.js';
 
 const URL = 'https://123456789012.signin.aws.amazon.com/console';
@@ -79,9 +81,53 @@ describe('saveCredentialsCsv', () => {
 		writeFileSync(victim, 'untouched');
 		const link = path.join(dir, 'creds.csv');
 		symlinkSync(victim, link);
-		expect(saveCredentialsCsv(link, credentialRows(issued(), URL), {overwrite: false})).toMatchObject({ok: false, reason: 'exists'});
+		// Not 'exists': that would offer to overwrite, and a link is refused even then.
+		expect(saveCredentialsCsv(link, credentialRows(issued(), URL), {overwrite: false})).toMatchObject({ok: false, reason: 'not-a-file', message: expect.stringMatching(/symbolic link/)});
 		expect(saveCredentialsCsv(link, credentialRows(issued(), URL), {overwrite: true})).toMatchObject({ok: false, message: expect.stringMatching(/symbolic link/)});
 		expect(readFileSync(victim, 'utf8')).toBe('untouched');
+	});
+
+	it('a dangling symbolic link or a FIFO is refused by the pre-check (before any key is made), with or without overwrite', () => {
+		const dangling = path.join(dir, 'dangling.csv');
+		symlinkSync(path.join(dir, 'not-yet.txt'), dangling);
+		const fifo = path.join(dir, 'pipe.csv');
+		execFileSync('mkfifo', [fifo]);
+		for (const [file, pattern] of [
+			[dangling, /symbolic link/],
+			[fifo, /not a regular file/],
+		] as const) {
+			for (const overwrite of [false, true]) {
+				expect(checkPrivateFile(file, {overwrite}), `${file} ${overwrite}`).toMatchObject({reason: 'not-a-file', message: expect.stringMatching(pattern)});
+				expect(saveCredentialsCsv(file, credentialRows(issued(), URL), {overwrite})).toMatchObject({ok: false, reason: 'not-a-file'});
+			}
+		}
+		expect(existsSync(path.join(dir, 'not-yet.txt'))).toBe(false);
+		expect(readdirSync(dir).sort()).toEqual(['dangling.csv', 'pipe.csv']);
+	});
+
+	it('a file that appears between the check and the write is left alone, and no temporary file lingers', () => {
+		const file = path.join(dir, 'raced.csv');
+		const result = writePrivateFile(
+			file,
+			() => {
+				writeFileSync(file, 'someone else'); // appears while ours is being written
+				return 'secret,row\r\n';
+			},
+			{overwrite: false},
+		);
+		expect(result).toMatchObject({ok: false, reason: 'exists'});
+		expect(readFileSync(file, 'utf8')).toBe('someone else');
+		expect(readdirSync(dir)).toEqual(['raced.csv']);
+	});
+
+	it('overwriting replaces the file (a new inode), so a hard link elsewhere is not written through', () => {
+		const file = path.join(dir, 'creds.csv');
+		writeFileSync(file, 'old');
+		const other = path.join(dir, 'hard-link.txt');
+		linkSync(file, other);
+		expect(saveCredentialsCsv(file, credentialRows(issued(), URL), {overwrite: true})).toEqual({ok: true, path: file});
+		expect(readFileSync(other, 'utf8')).toBe('old');
+		expect(readFileSync(file, 'utf8')).toMatch(/^User name/);
 	});
 
 	it('a missing folder: says so, creates nothing', () => {
