@@ -9,6 +9,7 @@ process.env['NODE_ENV'] ??= 'production';
 import meow from 'meow';
 import {resolveConnection} from './model/connection.js';
 import {describeError, isIamError} from './model/errors.js';
+import {toStderr, toStdout, writeOutput, writeText} from './commands/output.js';
 import {ConfigStore} from './store/config.js';
 import {isInteractive} from './terminal.js';
 import {usage} from './usage.js';
@@ -30,6 +31,7 @@ const flags = {
 		saveCsv: {type: 'string'},
 		showSecret: {type: 'boolean', default: false},
 		overwrite: {type: 'boolean', default: false},
+		ifSaveFails: {type: 'string'},
 		group: {type: 'string', isMultiple: true},
 		user: {type: 'string'},
 		path: {type: 'string'},
@@ -48,10 +50,10 @@ const unknownFlag = Object.keys(cli.flags).find(name => !(name in flags));
 
 const main = async (): Promise<number> => {
 	if (unknownFlag !== undefined) {
-		process.stderr.write(`iamtui: unknown flag --${unknownFlag.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)} — see iamtui --help\n`);
+		writeText(toStderr, `iamtui: unknown flag --${unknownFlag.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)} — see iamtui --help`);
 		return 64;
 	}
-	const store = new ConfigStore({cwd: process.env.IAMTUI_CONFIG_DIR || undefined});
+	const store = new ConfigStore({cwd: process.env.IAMTUI_CONFIG_DIR || undefined, notice: line => writeText(toStderr, `iamtui: ${line}`)});
 	const settings = resolveConnection(
 		{profile: cli.flags.profile, region: cli.flags.region, endpointUrl: cli.flags.endpointUrl, readOnly: cli.flags.readOnly},
 		process.env,
@@ -63,7 +65,7 @@ const main = async (): Promise<number> => {
 		// Loaded only for a command: the TUI's first frame does not wait for every command's modules.
 		const {runHeadless, headlessCommands} = await import('./commands/run.js');
 		if (!headlessCommands.includes(command)) {
-			process.stderr.write(`iamtui: unknown command "${command}" — commands: ${headlessCommands.join(', ')} (iamtui --help)\n`);
+			writeText(toStderr, `iamtui: unknown command "${command}" — commands: ${headlessCommands.join(', ')} (iamtui --help)`);
 			return 64;
 		}
 		const {terminalAsk, terminalConfirm} = await import('./commands/confirm.js');
@@ -77,7 +79,7 @@ const main = async (): Promise<number> => {
 			dryRun: cli.flags.dryRun,
 			keepUser: cli.flags.keepUser,
 			skipMissing: cli.flags.skipMissing,
-			secrets: {saveCsv: cli.flags.saveCsv, showSecret: cli.flags.showSecret, overwrite: cli.flags.overwrite},
+			secrets: {saveCsv: cli.flags.saveCsv, showSecret: cli.flags.showSecret, overwrite: cli.flags.overwrite, ifSaveFails: cli.flags.ifSaveFails},
 			writeFlags: {
 				groups: cli.flags.group ?? [],
 				user: cli.flags.user,
@@ -93,12 +95,13 @@ const main = async (): Promise<number> => {
 			// A destructive command may ask only when there is a terminal to answer on.
 			...(isInteractive(process.stdin, process.stdout) ? {confirm: terminalConfirm, ask: terminalAsk} : {}),
 		});
-		if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
-		if (result.stderr) process.stderr.write(result.stderr);
+		// Every byte a command prints passes the sanitiser on its way out (commands/output.ts).
+		writeOutput(toStdout, result.stdout, cli.flags.json);
+		writeText(toStderr, result.stderr ?? '');
 		return result.exitCode ?? 0;
 	}
 	if (!isInteractive(process.stdin, process.stdout)) {
-		process.stderr.write('iamtui needs a terminal; use the headless commands (`iamtui users --json` …, see iamtui --help)\n');
+		writeText(toStderr, 'iamtui needs a terminal; use the headless commands (`iamtui users --json` …, see iamtui --help)');
 		return 64;
 	}
 	// An empty or malformed --endpoint-url must not fall back to the public AWS endpoint.
@@ -106,7 +109,7 @@ const main = async (): Promise<number> => {
 	try {
 		checkEndpoint(settings.endpoint);
 	} catch (error) {
-		process.stderr.write(`iamtui: ${describeError(error)}\n`);
+		writeText(toStderr, `iamtui: ${describeError(error)}`);
 		return 64;
 	}
 	// We are in a real terminal (checked above). Ink treats an inherited CI variable as "output is a log"
@@ -122,8 +125,8 @@ main().then(
 	},
 	(error: unknown) => {
 		// One line, never a stack trace: IamError messages carry their own hint.
-		process.stderr.write(`iamtui: ${describeError(error)}\n`);
-		if (!isIamError(error) && process.env.IAMTUI_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+		writeText(toStderr, `iamtui: ${describeError(error)}`);
+		if (!isIamError(error) && process.env.IAMTUI_DEBUG) writeText(toStderr, (error as Error)?.stack ?? '');
 		process.exitCode = EXIT_FAILURE;
 	},
 );

@@ -3,6 +3,7 @@
 // line and progress), drawn from a few light modules; the app (every screen, the policy evaluator,
 // the stores — most of the code) loads right after and takes over. The SDK loads later still, when
 // the gateway makes its first call.
+import {toStderr, writeText} from './commands/output.js';
 import React from 'react';
 import {Box, render} from 'ink';
 import type {ConnectionSettings} from './model/gateway.js';
@@ -39,7 +40,7 @@ export const runTui = async ({settings, store, fromFiles = []}: TuiOptions): Pro
 			// Exiting anyway; the terminal is restored below.
 		}
 		terminal.restore();
-		if (message) process.stderr.write(`iamtui: ${message}\n`);
+		if (message) writeText(toStderr, `iamtui: ${message}`);
 		process.exit(code);
 	};
 	const onSignal = (signal: NodeJS.Signals) => die(signal === 'SIGINT' ? 130 : 143);

@@ -28,3 +28,20 @@ export const sanitizeMultiline = (text: string): string =>
 	stripSequences(text.replace(/\r\n?/g, '\n'))
 		.replace(/\t/g, '  ')
 		.replace(controlsExceptNewline, '');
+
+// Everything iamtui writes to stdout or stderr is one of these: the writer (commands/output.ts) takes
+// nothing else, so a new output path cannot forget to sanitise what it prints.
+declare const terminalBrand: unique symbol;
+/** Text safe to write to a terminal; made only by `terminalText` or `terminalJson`. */
+export type TerminalText = string & {readonly [terminalBrand]: true};
+
+/** Untrusted text (account data, file contents, arguments, error messages) made safe; lines are kept. */
+export const terminalText = (text: string): TerminalText => sanitizeMultiline(text) as TerminalText;
+
+// JSON.stringify escapes C0 controls but leaves DEL, C1 controls, bidi overrides and line/paragraph
+// separators raw inside strings: escaping them too keeps the JSON exact and the terminal inert.
+const rawInJson = /[\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+/** JSON text made safe without changing its value: what a terminal would act on becomes a \u escape. */
+export const terminalJson = (json: string): TerminalText =>
+	terminalText(json.replace(rawInJson, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));

@@ -72,6 +72,11 @@ export const writeBadFiles = (dir: string, pems: {certificate: string; key: stri
 		overGroupInline: sizedPolicy(5600),
 		unusedParameter: doc({title: 't', description: 'd', source: 's', parameters: [{name: 'bucket', description: 'b'}], document: JSON.parse(policy([statement]))}),
 		badPattern: doc({title: 't', description: 'd', source: 's', parameters: [{name: 'bucket', description: 'b', pattern: '['}], document: JSON.parse(policy([{...statement, Resource: 'arn:aws:s3:::${bucket}'}]))}),
+		// Hostile template files: escape sequences in the text iamtui quotes, a prototype key as a
+		// parameter, a pattern that backtracks for ever on its own example.
+		hostileTemplate: doc({title: 'T\u001B[31m', description: 'd', source: 's', parameters: [{name: 'b', description: 'the \u001B]0;pwned\u0007 bucket', pattern: '[a-z]+'}], document: JSON.parse(policy([{...statement, Resource: 'arn:aws:s3:::${b}'}]))}),
+		constructorParameter: doc({title: 't', description: 'd', source: 's', parameters: [{name: 'constructor', description: 'the bucket'}], document: JSON.parse(policy([{...statement, Resource: 'arn:aws:s3:::${constructor}'}]))}),
+		redosPattern: doc({title: 't', description: 'd', source: 's', parameters: [{name: 'bucket', description: 'the bucket', example: `${'a'.repeat(40)}!`, pattern: '(a+)+$'}], document: JSON.parse(policy([{...statement, Resource: 'arn:aws:s3:::${bucket}'}]))}),
 		notPem: 'this is not a certificate',
 		keyOnly: pems.key,
 		brokenPem: '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n',
@@ -177,6 +182,15 @@ export const badInputCases = (files: CaseFiles, bad: Record<string, string>): Ba
 		{name: 'parameter: missing, for an inline policy', args: ['put-group-policy', group, 'Inline', '--template', 's3-single-bucket'], code: 64, stderr: /Parameter "bucket" is missing/},
 		{name: 'template file: a parameter never used', args: ['create-policy', 'P', ...template('unusedParameter')], code: 64, stderr: /template "unusedParameter" is not valid: parameter "bucket" is declared but the document never uses/},
 		{name: 'template file: a pattern that is not a regex', args: ['create-policy', 'P', ...template('badPattern'), '--param', 'bucket=x'], code: 64, stderr: /has a pattern that is not a valid regular expression/},
+		// Hostile text on the error paths: what iamtui quotes back (a file's text, an argument, a path, a
+		// name from the account in "did you mean") reaches stderr without its escape sequences.
+		{name: 'hostile text: a template description with escape sequences', args: ['create-policy', 'P', ...template('hostileTemplate'), '--param', 'b=X'], code: 64, stderr: /Parameter "b": "X" is not valid — the {2}bucket; it must match \[a-z\]\+/},
+		{name: 'hostile text: a parameter value with escape sequences', args: ['create-policy', 'P', ...template('hostileTemplate'), '--param', 'b=\u001B[2J\u0007X'], code: 64, stderr: /Parameter "b": "X" is not valid/},
+		{name: 'hostile text: a template path with escape sequences', args: ['create-policy', 'P', '--template', path.join(files.dir, 'no\u001B[31mfile\u0007.json')], code: 64, stderr: /no file at .*nofile\.json/},
+		{name: 'hostile text: an unknown command with escape sequences', args: ['frob\u001B]0;pwned\u0007'], code: 64, stderr: /unknown command "frob" — commands: users/},
+		{name: 'hostile text: "did you mean" a group named with escape sequences', args: ['add-to-group', user, 'grp'], code: 3, stderr: /no group named grp in this account — did you mean grpG\?/},
+		{name: 'template file: a parameter named constructor, not given', args: ['create-policy', 'P', ...template('constructorParameter')], code: 64, stderr: /Parameter "constructor" is missing: give the bucket/},
+		{name: 'template file: a pattern that backtracks for ever', args: ['create-policy', 'P', ...template('redosPattern'), '--param', `bucket=${'a'.repeat(40)}!`], code: 64, stderr: /parameter "bucket" has a pattern that could take exponential time to match/},
 		// CSV paths for new secrets: refused before anything is created.
 		{name: 'csv: missing folder', args: ['create-key', user, '--save-csv', path.join(files.dir, 'no-such-folder', 'k.csv')], code: 64, stderr: /The folder .*no-such-folder does not exist; create it or choose another path/},
 		{name: 'csv: a folder', args: ['create-key', user, '--save-csv', bad.folder!], code: 64, stderr: /a-folder is a folder; add a file name to the path/},

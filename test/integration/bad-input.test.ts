@@ -181,6 +181,20 @@ describeWithMoto('bad input: a clear error, no crash, nothing changed on the ser
 		}, RUN_TIMEOUT);
 	});
 
+	it('a ReDoS pattern or a constructor parameter answers within a second of an ordinary usage error', async () => {
+		const timed = async (name: string) => {
+			const c = cases.find(k => k.name === name)!;
+			const started = Date.now();
+			const result = await runCli([...c.args, '--endpoint-url', moto.endpoint], env);
+			expect(result.code, result.stderr).toBe(64);
+			expect(result.stderr).toMatch(c.stderr);
+			return Date.now() - started;
+		};
+		const baseline = await timed('parameter: missing');
+		expect(await timed('template file: a pattern that backtracks for ever')).toBeLessThan(baseline + 1000);
+		expect(await timed('template file: a parameter named constructor, not given')).toBeLessThan(baseline + 1000);
+	}, RUN_TIMEOUT);
+
 	describe('CSV folders that cannot be written: refused before the key is made', () => {
 		const refusedAt = async (folder: string) => {
 			const result = await run(['create-key', SEED.user, '--save-csv', path.join(folder, 'k.csv')]);
