@@ -20,6 +20,7 @@ import type {
 	SshPublicKey,
 	UserDetails,
 	WriteInput,
+	WriteObserver,
 	WriteResult,
 } from '../model/gateway.js';
 import type {AccountSnapshot} from '../model/snapshot.js';
@@ -158,8 +159,8 @@ export class SdkGateway implements IamGateway {
 		return this.run('iam', 'iam:CreateLoginProfile', (clients, context) => creates.createLoginProfile(clients, context, input));
 	}
 
-	createAccessKey(input: WriteInput<'createAccessKey'>): Promise<NewAccessKey> {
-		return this.run('iam', 'iam:CreateAccessKey', (clients, context) => creates.createAccessKey(clients, context, input));
+	createAccessKey(input: WriteInput<'createAccessKey'>, observe?: WriteObserver): Promise<NewAccessKey> {
+		return this.run('iam', 'iam:CreateAccessKey', (clients, context) => creates.createAccessKey(clients, context, input, observe));
 	}
 
 	createPolicy(input: WriteInput<'createPolicy'>): Promise<WriteResult<'createPolicy'>> {

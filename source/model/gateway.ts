@@ -107,31 +107,44 @@ export interface IamReads {
 }
 
 /**
+ * A write the gateway sent on its own inside one operation (a create's reconcile deleting the key it
+ * made and could not read): reported through a WriteObserver so the executor journals it like a step.
+ */
+export interface SideWrite {
+	/** iam:DeleteAccessKey … */
+	action: string;
+	target: Record<string, string>;
+	outcome: 'ok' | 'failed';
+	errorCode: string | null;
+}
+export type WriteObserver = (write: SideWrite) => void;
+
+/**
  * Writes: each is one IAM call taking one object, so a plan step can carry its input as data and the
  * executor can dispatch by name. Read-only connections refuse them before any request (aws/read-only.ts).
  */
 export interface IamWrites {
 	addUserToGroup(input: {user: string; group: string}): Promise<void>;
 	removeUserFromGroup(input: {user: string; group: string}): Promise<void>;
-	createUser(input: {user: string; path?: string; tags?: Tag[]}): Promise<void>;
+	createUser(input: {user: string; path?: string; tags?: Tag[]}, observe?: WriteObserver): Promise<void>;
 	deleteUser(input: {user: string}): Promise<void>;
 	tagUser(input: {user: string; tags: Tag[]}): Promise<void>;
 	untagUser(input: {user: string; tagKeys: string[]}): Promise<void>;
 	/** The password is sent and forgotten; it never reaches a journal or a plan's text. */
-	createLoginProfile(input: {user: string; password: string; passwordResetRequired: boolean}): Promise<void>;
+	createLoginProfile(input: {user: string; password: string; passwordResetRequired: boolean}, observe?: WriteObserver): Promise<void>;
 	updateLoginProfile(input: {user: string; password: string; passwordResetRequired: boolean}): Promise<void>;
 	deleteLoginProfile(input: {user: string}): Promise<void>;
-	createAccessKey(input: {user: string}): Promise<NewAccessKey>;
+	createAccessKey(input: {user: string}, observe?: WriteObserver): Promise<NewAccessKey>;
 	updateAccessKey(input: {user: string; accessKeyId: string; status: 'Active' | 'Inactive'}): Promise<void>;
 	deleteAccessKey(input: {user: string; accessKeyId: string}): Promise<void>;
-	createGroup(input: {group: string; path?: string}): Promise<void>;
+	createGroup(input: {group: string; path?: string}, observe?: WriteObserver): Promise<void>;
 	deleteGroup(input: {group: string}): Promise<void>;
 	attachUserPolicy(input: {user: string; policyArn: string}): Promise<void>;
 	detachUserPolicy(input: {user: string; policyArn: string}): Promise<void>;
 	attachGroupPolicy(input: {group: string; policyArn: string}): Promise<void>;
 	detachGroupPolicy(input: {group: string; policyArn: string}): Promise<void>;
 	/** Returns the new policy's ARN. */
-	createPolicy(input: {policyName: string; path?: string; document: string; description?: string}): Promise<{arn: string}>;
+	createPolicy(input: {policyName: string; path?: string; document: string; description?: string}, observe?: WriteObserver): Promise<{arn: string}>;
 	deletePolicy(input: {policyArn: string}): Promise<void>;
 	deletePolicyVersion(input: {policyArn: string; versionId: string}): Promise<void>;
 	putUserPolicy(input: {user: string; policyName: string; document: string}): Promise<void>;
@@ -141,7 +154,7 @@ export interface IamWrites {
 	putUserPermissionsBoundary(input: {user: string; policyArn: string}): Promise<void>;
 	deleteUserPermissionsBoundary(input: {user: string}): Promise<void>;
 	/** Returns the certificate id IAM assigned. */
-	uploadSigningCertificate(input: {user: string; certificateBody: string}): Promise<{certificateId: string}>;
+	uploadSigningCertificate(input: {user: string; certificateBody: string}, observe?: WriteObserver): Promise<{certificateId: string}>;
 	updateSigningCertificate(input: {user: string; certificateId: string; status: 'Active' | 'Inactive'}): Promise<void>;
 	deleteSigningCertificate(input: {user: string; certificateId: string}): Promise<void>;
 	deactivateMfaDevice(input: {user: string; serialNumber: string}): Promise<void>;

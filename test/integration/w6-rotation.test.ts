@@ -90,7 +90,7 @@ describeWithMoto('W6 key rotation against moto', () => {
 
 		// The journal has the three writes; no file iamtui wrote holds the secret.
 		expect(journal.read().map(e => [e.operation, e.target.accessKeyId ?? null, e.outcome])).toEqual([
-			['iam:CreateAccessKey', null, 'ok'],
+			['iam:CreateAccessKey', issued.accessKeyId, 'ok'],
 			['iam:UpdateAccessKey', oldKey, 'ok'],
 			['iam:DeleteAccessKey', oldKey, 'ok'],
 		]);

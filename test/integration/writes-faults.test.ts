@@ -1,71 +1,14 @@
 // No blind resend of a create: faults on exactly the first CreateUser / CreateAccessKey /
 // CreateLoginProfile / CreatePolicy / UploadSigningCertificate, and the write still happens exactly
 // once. Two kinds of fault: the fault proxy's (test/helpers/fault-proxy.ts), which answers 500, drops
-// or throttles BEFORE moto sees the request; and, below, a proxy that lets moto act and then drops the
+// or throttles BEFORE moto sees the request; and test/helpers/after-effect-proxy.ts, which lets moto act and drops the
 // answer — the case where a blind resend would create twice.
-import http from 'node:http';
-import type {Socket} from 'node:net';
 import selfsigned from 'selfsigned';
 import {afterEach, expect, it} from 'vitest';
+import {dropAnswerAfterProcessing} from '../helpers/after-effect-proxy.js';
 import {startFaultProxy, type FaultKind, type FaultProxy} from '../helpers/fault-proxy.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 import {ACCOUNT, POLICY_DOCUMENT, useMotoForWrites} from './writes-moto.js';
-
-interface AfterEffectProxy {
-	endpoint: string;
-	/** The actions received, in order, with what happened: forwarded, or processed by moto then cut off. */
-	history(): {action: string; outcome: 'forwarded' | 'dropped-after-processing'}[];
-	stop(): Promise<void>;
-}
-
-/** Forwards everything to moto; the first `count` requests for `action` are processed, then the connection is cut. */
-const dropAnswerAfterProcessing = async (target: string, action: string, count = 1): Promise<AfterEffectProxy> => {
-	const upstream = new URL(target);
-	const events: {action: string; outcome: 'forwarded' | 'dropped-after-processing'}[] = [];
-	const sockets = new Set<Socket>();
-	let left = count;
-	const server = http.createServer((request, response) => {
-		const chunks: Buffer[] = [];
-		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => {
-			const body = Buffer.concat(chunks);
-			const name = new URLSearchParams(body.toString('utf8')).get('Action') ?? '(none)';
-			const cut = name === action && left > 0;
-			if (cut) left--;
-			events.push({action: name, outcome: cut ? 'dropped-after-processing' : 'forwarded'});
-			const forward = http.request(
-				{host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: request.headers},
-				answer => {
-					if (!cut) {
-						response.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
-						answer.pipe(response);
-						return;
-					}
-					// moto has answered, so it has acted; the client never hears of it.
-					answer.resume();
-					answer.on('end', () => request.socket.destroy());
-				},
-			);
-			forward.on('error', () => request.socket.destroy());
-			forward.end(body);
-		});
-	});
-	server.on('connection', socket => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	const {port} = server.address() as {port: number};
-	return {
-		endpoint: `http://127.0.0.1:${port}`,
-		history: () => events.map(event => ({...event})),
-		stop: () =>
-			new Promise<void>(resolve => {
-				for (const socket of sockets) socket.destroy();
-				server.close(() => resolve());
-			}),
-	};
-};
 
 describeWithMoto('creates are never resent blindly (faults against moto)', () => {
 	const env = useMotoForWrites();
@@ -87,7 +30,7 @@ describeWithMoto('creates are never resent blindly (faults against moto)', () =>
 		return proxy;
 	};
 	const afterEffect = async (action: string, count = 1) => {
-		const proxy = await dropAnswerAfterProcessing(env.moto().endpoint, action, count);
+		const proxy = await dropAnswerAfterProcessing(env.moto().endpoint, action, {count});
 		stops.push(() => proxy.stop());
 		return proxy;
 	};

@@ -3,7 +3,7 @@
 // Secrets issued on the way (new access keys, passwords set) come back in the report as Secret values,
 // for the SecretOnce screen; they never reach the journal.
 import {describeError, isIamError} from '../errors.js';
-import type {IamGateway, IamWrites, WriteName} from '../gateway.js';
+import type {IamGateway, IamWrites, WriteName, WriteObserver} from '../gateway.js';
 import {isSecret, Secret} from '../secret.js';
 import type {AppliedChange, Plan, PlanStep, SnapshotPatch, StepOperation} from './types.js';
 
@@ -22,21 +22,35 @@ export const JOURNAL_TARGET_FIELDS = [
 ] as const;
 export type JournalTarget = Partial<Record<(typeof JOURNAL_TARGET_FIELDS)[number], string>>;
 
-/** One journal record: who did what to which entity, and how it ended. Never a payload or a secret. */
+/**
+ * One journal record: who did what to which entity, and how it ended. Never a payload or a secret.
+ * A plan's step is journaled twice: its intent before the request is sent, its outcome after, both with
+ * the plan's id and the step's index, so an interrupted run (an intent with no outcome) can be found and
+ * resolved. Lines written before plans had ids carry neither field.
+ */
 export interface JournalEntry {
 	time: string;
 	profile: string | null;
 	account: string | null;
 	callerArn: string | null;
-	/** The IAM action, e.g. iam:AddUserToGroup. */
+	/** The IAM action, e.g. iam:AddUserToGroup; iamtui:Resolved marks an unfinished plan as taken care of. */
 	operation: string;
 	target: JournalTarget;
-	outcome: 'ok' | 'failed' | 'refused';
+	outcome: 'intent' | 'ok' | 'failed' | 'refused';
 	errorCode: string | null;
+	planId?: string;
+	/** The step's index in its plan (from 0). */
+	step?: number;
+	/** Sent by the gateway inside the step (reconcile's clean-up), not the step itself. */
+	by?: 'reconcile';
+	/** On an iamtui:Resolved line: the unfinished plan it closes. */
+	resolves?: string;
 }
 
 export interface JournalSink {
 	append(entry: JournalEntry): void;
+	/** Every line as written, intents included, oldest first (absent on sinks that only write). */
+	lines?(): JournalEntry[];
 }
 
 /** Who is acting, for the journal. */
@@ -63,6 +77,8 @@ export interface StepOutcome {
 
 export interface ExecutionReport {
 	ok: boolean;
+	/** The id its journal lines carry (set by executePlan). */
+	planId?: string;
 	outcomes: StepOutcome[];
 	/** The changes that were made, for patching the snapshot. */
 	patch: SnapshotPatch;
@@ -92,10 +108,26 @@ const inputOf = (op: StepOperation): Record<string, unknown> => {
 	return Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, isSecret(value) ? value.reveal() : value]));
 };
 
-const send = async (gateway: IamGateway, op: StepOperation): Promise<unknown> => {
-	const method = gateway[op.operation] as (input: unknown) => Promise<unknown>;
-	return method.call(gateway, inputOf(op));
+const send = async (gateway: IamGateway, op: StepOperation, observe: WriteObserver): Promise<unknown> => {
+	const method = gateway[op.operation] as (input: unknown, observe: WriteObserver) => Promise<unknown>;
+	return method.call(gateway, inputOf(op), observe);
 };
+
+/** The ids a create returned, for its outcome line: what a take-back needs to find it again. */
+const resultTarget = (op: StepOperation, result: unknown): JournalTarget => {
+	const out = (result ?? {}) as Partial<Record<string, unknown>>;
+	const target: JournalTarget = {};
+	if (op.operation === 'createAccessKey' && typeof out.accessKeyId === 'string') target.accessKeyId = out.accessKeyId;
+	if (typeof out.arn === 'string') target.policyArn = out.arn;
+	if (typeof out.certificateId === 'string' && out.certificateId) target.certificateId = out.certificateId;
+	return target;
+};
+
+const sideTarget = (target: Record<string, string>): JournalTarget =>
+	Object.fromEntries(JOURNAL_TARGET_FIELDS.filter(field => typeof target[field] === 'string').map(field => [field, target[field]]));
+
+/** A short random id for a plan's journal lines (not a secret; only unique enough to pair them). */
+export const newPlanId = (): string => globalThis.crypto.randomUUID().slice(0, 8);
 
 /** What a finished step adds to the report: the patch entry, and any credential it issued. */
 const settle = (op: StepOperation, result: unknown, secrets: IssuedSecret[]): AppliedChange => {
@@ -119,6 +151,8 @@ export interface ExecuteOptions {
 	now?: () => Date;
 	/** Called after each step, so a screen can show progress (and a resumable plan can record it). */
 	onStep?: (outcome: StepOutcome, position: number) => void;
+	/** The id the plan's journal lines carry; a new one by default. */
+	planId?: string;
 	/**
 	 * Resumable plans (offboarding): a removal whose target is already gone (NoSuchEntity) counts as
 	 * done, because an earlier, interrupted run may have sent it before it could record it.
@@ -133,6 +167,7 @@ const alreadyGone = (op: StepOperation, error: unknown): boolean =>
 
 export const executePlan = async (plan: Plan, options: ExecuteOptions): Promise<ExecutionReport> => {
 	const now = options.now ?? (() => new Date());
+	const planId = options.planId ?? newPlanId();
 	const outcomes: StepOutcome[] = plan.steps.map(step => ({step, status: 'not-run'}));
 	const patch: SnapshotPatch = {changes: []};
 	const secrets: IssuedSecret[] = [];
@@ -143,20 +178,28 @@ export const executePlan = async (plan: Plan, options: ExecuteOptions): Promise<
 			outcome.status = 'skipped';
 			outcome.message = step.noop;
 		} else {
-			const record = (result: JournalEntry['outcome'], errorCode: string | null) =>
-				options.journal.append({
-					time: now().toISOString(),
-					...options.actor,
-					operation: iamAction(step.run),
-					target: journalTarget(step.run),
-					outcome: result,
-					errorCode,
-				});
+			const line = (operation: string, target: JournalTarget, result: JournalEntry['outcome'], errorCode: string | null): JournalEntry => ({
+				time: now().toISOString(),
+				...options.actor,
+				operation,
+				target,
+				outcome: result,
+				errorCode,
+				planId,
+				step: position,
+			});
+			const record = (result: JournalEntry['outcome'], errorCode: string | null, extra: JournalTarget = {}) =>
+				options.journal.append(line(iamAction(step.run), {...journalTarget(step.run), ...extra}, result, errorCode));
+			// Reconcile's own writes (deleting an orphan key) are journaled like any other.
+			const observe: WriteObserver = write =>
+				options.journal.append({...line(write.action, sideTarget(write.target), write.outcome, write.errorCode), by: 'reconcile'});
+			// Written before the request leaves: if the process dies now, the journal shows the write may have landed.
+			record('intent', null);
 			try {
-				const result = await send(options.gateway, step.run);
+				const result = await send(options.gateway, step.run, observe);
 				outcome.status = 'done';
 				patch.changes.push(settle(step.run, result, secrets));
-				record('ok', null);
+				record('ok', null, resultTarget(step.run, result));
 			} catch (error) {
 				if (options.goneIsDone && alreadyGone(step.run, error)) {
 					outcome.status = 'done';
@@ -177,7 +220,7 @@ export const executePlan = async (plan: Plan, options: ExecuteOptions): Promise<
 		options.onStep?.(outcome, position);
 		if (!ok) break;
 	}
-	return {ok, outcomes, patch, secrets};
+	return {ok, planId, outcomes, patch, secrets};
 };
 
 /** One line per step: done / failed / skipped / not run. */
