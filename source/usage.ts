@@ -45,6 +45,8 @@ export const usage = `
     --save-csv FILE       new credentials go to FILE (mode 0600, the console's CSV columns)
     --show-secret         print new credentials on stdout (otherwise they never are)
     --overwrite           --save-csv may replace an existing file
+    --if-save-fails delete|show  if the CSV cannot be written once a secret exists: delete
+                          the new key/password again (default) or print it once on stdout
     --group G / --user U  the user's groups (create-user, repeatable) or the policy's principal
     --path P              IAM path for a new user, group or policy (default /)
     --tag k=v             create-user: a tag (repeatable)

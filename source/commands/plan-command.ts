@@ -33,8 +33,11 @@ export const actorOf = async (gateway: IamGateway, settings: ConnectionSettings)
 	return {profile: settings.profile ?? null, account: identity?.account ?? null, callerArn: identity?.arn ?? null};
 };
 
-/** Where the secrets went, in one line for the report (never the secrets themselves). */
-export type DeliverSecrets = (secrets: IssuedSecret[]) => Promise<{lines: string[]; json?: unknown; failed?: boolean}>;
+/** What a delivery needs to take back a secret it could not deliver (secret-delivery.ts). */
+export type DeliveryContext = {gateway: IamGateway; journal: JournalSink; actor: Actor};
+
+/** Where the secrets went, in one line for the report (never the secrets themselves); `failure`: the stderr line when they could not be saved. */
+export type DeliverSecrets = (secrets: IssuedSecret[], context: DeliveryContext) => Promise<{lines: string[]; json?: unknown; failed?: boolean; failure?: string}>;
 
 const confirmation = async (plan: Plan, command: string, options: WriteOptions, text: string): Promise<CommandResult | undefined> => {
 	const needsAnswer = plan.dangerous || plan.confirmName !== undefined || plan.lockout !== undefined;
@@ -61,8 +64,10 @@ export const runPlanCommand = async (
 	if (options.dryRun) return {stdout: options.json ? JSON.stringify({dryRun: true, plan}, null, 2) : `${text}\n\n(dry run: nothing was sent)`};
 	const refused = await confirmation(plan, command, options, text);
 	if (refused) return refused;
-	const report = await executePlan(plan, {gateway, journal: options.journal, actor: await actorOf(gateway, options.settings)});
-	const delivered: Awaited<ReturnType<DeliverSecrets>> = report.secrets.length > 0 && options.deliverSecrets ? await options.deliverSecrets(report.secrets) : {lines: []};
+	const actor = await actorOf(gateway, options.settings);
+	const report = await executePlan(plan, {gateway, journal: options.journal, actor});
+	const delivered: Awaited<ReturnType<DeliverSecrets>> =
+		report.secrets.length > 0 && options.deliverSecrets ? await options.deliverSecrets(report.secrets, {gateway, journal: options.journal, actor}) : {lines: []};
 	for (const issued of report.secrets) (issued.kind === 'access-key' ? issued.secretAccessKey : issued.password).wipe();
 	const failed = report.outcomes.find(o => o.status === 'failed');
 	const undone = report.ok ? undefined : offerUndo(plan, report, options.before);
@@ -79,7 +84,7 @@ export const runPlanCommand = async (
 			)
 		: [...reportLines(report), ...delivered.lines, ...(undone?.lines ?? [])].join('\n');
 	// The writes went through but the new secret could not be saved: a script must not read that as success.
-	if (report.ok && delivered.failed) return {stdout, stderr: 'iamtui: the writes were done but the new credentials could not be saved, so the secret is lost — delete the new key (or reset the password) and run again with a writable --save-csv path\n', exitCode: EXIT_FAILURE};
+	if (report.ok && delivered.failed) return {stdout, stderr: delivered.failure ?? 'iamtui: the writes were done but the new credentials could not be saved, so the secret is lost — delete the new key (or reset the password) and run again with a writable --save-csv path\n', exitCode: EXIT_FAILURE};
 	if (report.ok) return {stdout};
 	return {stdout, stderr: `iamtui: ${failed?.message ?? 'a step failed'}\n`, exitCode: EXIT_FAILURE};
 };
