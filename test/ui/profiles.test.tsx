@@ -89,7 +89,7 @@ describe('Profiles', () => {
 		tui.write(keys.enter);
 		await tui.waitFor('Users (3)');
 		expect(tui.lastFrame()).toContain('profile local');
-		expect(services!.connections.at(-1)!.settings).toEqual({profile: 'local', region: 'us-east-1', endpoint: 'http://127.0.0.1:5000'});
+		expect(services!.connections.at(-1)!.settings).toEqual({profile: 'local', region: 'us-east-1', endpoint: 'http://127.0.0.1:5000', readOnly: false});
 		expect(services!.store.lastProfile()).toBe('local');
 	});
 
