@@ -1,20 +1,58 @@
-// Keys typed while the app is busy (a reload indexing 5,000 users, a slow render) reach Ink as one
-// chunk: "/dana" arrives as a single input that matches no command, and was lost. The pacer splits such
-// a run into its keystrokes and hands them over one by one, each after React has committed what the one
-// before did — so "/" opens the filter and "dana" lands in it, as if typed slowly.
+// Keys typed while the app is busy (a reload indexing 5,000 users, a slow render), pasted, or sent by a
+// fast typist reach Ink in one read: "/dana", or a password then ↓ ↓ space. Ink hands the keys of one
+// read over synchronously, before React has rendered what the first one did, so the second would meet
+// the focus of before (the space lands in the password instead of toggling the field two rows down).
+// The pacer delivers one keystroke per commit: a key that arrives before React committed what the
+// previous key did waits its turn, and a chunk of several keystrokes is split into them first.
 import {useInput, useStdin, type Key} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
 
 const ESCAPE = '\u001B';
 
-/** The keystrokes in one chunk of plain typing; escape sequences (arrows, esc) are never split. */
-export const splitKeystrokes = (data: string): string[] => {
-	if (data.includes(ESCAPE)) return [data];
-	const characters = Array.from(data);
-	return characters.length > 1 ? characters : [data];
+/** Length of the escape sequence starting at `start` (data[start] is ESC): CSI, SS3, alt-chord or lone ESC. */
+const escapeLength = (data: string, start: number): number => {
+	const next = data[start + 1];
+	if (next === undefined) return 1;
+	if (next === '[') {
+		// CSI: ESC [ parameters (0x30–0x3f) intermediates (0x20–0x2f) final (0x40–0x7e); ESC [ [ A too.
+		let index = start + 2;
+		if (data[index] === '[') index++;
+		while (index < data.length) {
+			const code = data.charCodeAt(index);
+			if (code >= 0x40 && code <= 0x7e) return index - start + 1;
+			if (code < 0x20 || code > 0x3f) break;
+			index++;
+		}
+		// Unterminated or malformed: ESC [ is alt-[ and the rest are keys of their own.
+		return 2;
+	}
+	if (next === 'O' && start + 2 < data.length) return 3;
+	// ESC ESC [ A (alt-arrow): one keystroke.
+	if (next === ESCAPE && (data[start + 2] === '[' || data[start + 2] === 'O')) return 1 + escapeLength(data, start + 1);
+	if (next === ESCAPE) return 1;
+	// Alt-chord: ESC and one character (a code point, so an astral one stays whole).
+	return 1 + (data.codePointAt(start + 1)! > 0xffff ? 2 : 1);
 };
 
-/** Like Ink's useInput, but a run of keystrokes typed ahead is delivered one key at a time, in order. */
+/** The keystrokes in one chunk: characters one by one, escape sequences (arrows, alt-chords, esc) whole. */
+export const splitKeystrokes = (data: string): string[] => {
+	const keystrokes: string[] = [];
+	let index = 0;
+	while (index < data.length) {
+		if (data[index] === ESCAPE) {
+			const length = escapeLength(data, index);
+			keystrokes.push(data.slice(index, index + length));
+			index += length;
+			continue;
+		}
+		const character = String.fromCodePoint(data.codePointAt(index)!);
+		keystrokes.push(character);
+		index += character.length;
+	}
+	return keystrokes.length > 0 ? keystrokes : [data];
+};
+
+/** Like Ink's useInput, but each keystroke is handled only after React committed what the previous one did. */
 export const usePacedInput = (handler: (input: string, key: Key) => void): void => {
 	const {internal_eventEmitter: events} = useStdin();
 	const handlerRef = useRef(handler);
@@ -23,6 +61,8 @@ export const usePacedInput = (handler: (input: string, key: Key) => void): void 
 	const raw = useRef('');
 	const queue = useRef<string[]>([]);
 	const replaying = useRef(false);
+	// A key was handled and React has not committed its effects yet: the next key must wait.
+	const uncommitted = useRef(false);
 	const [turn, setTurn] = useState(0);
 	useEffect(() => {
 		const remember = (data: string) => {
@@ -38,21 +78,24 @@ export const usePacedInput = (handler: (input: string, key: Key) => void): void 
 	const onInput = useCallback((input: string, key: Key) => {
 		if (!replaying.current) {
 			const keystrokes = splitKeystrokes(raw.current || input);
-			// Split runs wait their turn; so does a key that arrives while earlier ones are still queued.
-			if (keystrokes.length > 1 || queue.current.length > 0) {
-				const idle = queue.current.length === 0;
+			if (keystrokes.length > 1 || queue.current.length > 0 || uncommitted.current) {
+				const idle = queue.current.length === 0 && !uncommitted.current;
 				queue.current.push(...keystrokes);
 				if (idle) setTurn(current => current + 1);
 				return;
 			}
 		}
+		uncommitted.current = true;
 		handlerRef.current(input, key);
+		// A render, so the effect below runs once this key's changes are committed.
+		setTurn(current => current + 1);
 	}, []);
 	useInput(onInput);
 
-	// One key per commit: the next is delivered from an effect, i.e. after React committed what the
-	// previous key did (a text field registered, a filter opened); a timer cannot promise that.
+	// The next key is delivered from an effect, i.e. after React committed what the previous key did (a
+	// text field registered, a filter opened, the focus moved); a timer cannot promise that.
 	useEffect(() => {
+		uncommitted.current = false;
 		const next = queue.current.shift();
 		if (next === undefined) return;
 		replaying.current = true;
@@ -61,6 +104,7 @@ export const usePacedInput = (handler: (input: string, key: Key) => void): void 
 		} finally {
 			replaying.current = false;
 		}
-		setTurn(current => current + 1);
+		// Nobody handled it (no listener took it): go on with the next, or the queue would stall.
+		if (!uncommitted.current) setTurn(current => current + 1);
 	}, [turn, events]);
 };
