@@ -15,8 +15,10 @@ export const usage = `
     remove-from-group USER GROUP     remove a user from a group; needs --yes without a terminal
     journal            the audit journal of every write attempt (who, what, when, outcome)
     offboard USER      record what USER has, then revoke and delete in IAM's order; run again to resume
+                       (a resume re-reads USER and needs the options it was started with)
                        (--keep-user revokes and keeps the user; needs --yes or the name typed at a terminal)
-    records            offboarding records (what each offboarded user had), unfinished ones first
+    records            offboarding records (what each offboarded user had), unfinished ones first;
+                       records close RECORD stops an unfinished one being resumed (to start over)
     restore RECORD     recreate an offboarded user from its record (groups, policies, tags); a new
                        password and key are issued (--save-csv FILE or --show-secret); --skip-missing
     create-user NAME   [--path P] [--tag k=v]… [--group G]… [--console-password] [--access-key]

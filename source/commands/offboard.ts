@@ -1,10 +1,13 @@
 // Headless `iamtui offboard USER [--dry-run | --yes] [--keep-user]`: records what the user has, then
-// runs the offboarding plan, saving progress after each step; a second run resumes from the record.
+// runs the offboarding plan, saving progress after each step; a second run resumes from the record,
+// re-reading the user and planning from what it has now, and only under the options it was started
+// with. A dry run or a read-only connection sends nothing and records nothing.
 // Offboarding yourself is refused headless: it needs the typed confirmation of the TUI or a terminal.
 import {IamError} from '../model/errors.js';
 import type {IamGateway} from '../model/gateway.js';
 import {buildIndex} from '../model/indexes.js';
 import {collectRecord} from '../model/offboard/collect.js';
+import {optionConflict, resumeRecord} from '../model/offboard/resume.js';
 import {runOffboarding} from '../model/offboard/run.js';
 import {planText} from '../model/plans/describe.js';
 import {reportLines} from '../model/plans/execute.js';
@@ -28,18 +31,29 @@ export const offboardCommand = async (gateway: IamGateway, args: string[], optio
 	if (!actor.account) throw new IamError('Credentials', 'cannot tell which account this profile opens (sts:GetCallerIdentity failed)', 'check the profile with: aws sts get-caller-identity');
 	const now = options.now ?? (() => new Date());
 	const resumed = options.records.unfinished(actor.account).find(r => r.record.user.name === name);
+	const conflict = resumed && optionConflict(resumed.record, options.keepUser);
+	if (resumed && conflict)
+		return {
+			stdout: '',
+			stderr:
+				`iamtui: refused: the unfinished offboarding of ${name} in ${resumed.path} ${conflict}; nothing was sent. ` +
+				`To finish it as started, run: iamtui offboard ${name}${resumed.record.keepUser ? ' --keep-user' : ''}. ` +
+				`To start over with these options, close it first (it is kept, with what ${name} had, for restore): iamtui records close ${resumed.path}\n`,
+			exitCode: EXIT_USAGE,
+		};
+	if (gateway.readOnly && !options.dryRun)
+		return {stdout: '', stderr: `iamtui: read-only mode: offboard ${name} was not started; nothing was sent or recorded — open the profile without --read-only (or use --dry-run to see the plan)\n`, exitCode: EXIT_FAILURE};
 	const index = buildIndex(await gateway.loadSnapshot());
 	if (!resumed && !index.userByName.has(name)) {
 		const done = options.records.list().find(r => r.record.account === actor.account && r.record.user.name === name);
-		throw new IamError(
-			'NotFound',
-			`no user named ${name} in account ${actor.account}`,
-			done ? `it was offboarded on ${done.record.finishedAt ?? done.record.capturedAt}; its record is ${done.path}` : 'list the users with: iamtui users',
-			'NoSuchEntity',
-		);
+		const when = done?.record.closedAt ? `its offboarding was closed unfinished on ${done.record.closedAt}` : `it was offboarded on ${done?.record.finishedAt ?? done?.record.capturedAt}`;
+		throw new IamError('NotFound', `no user named ${name} in account ${actor.account}`, done ? `${when}; its record is ${done.path}` : 'list the users with: iamtui users', 'NoSuchEntity');
 	}
-	const record = resumed?.record ?? (await collectRecord(name, {gateway, index, account: actor.account, callerArn: actor.callerArn, now: now(), keepUser: options.keepUser}));
-	const plan = {...planOffboard(record, {keepUser: record.keepUser}), lockout: selfLockout(record, actor.callerArn)};
+	const collect = () => collectRecord(name, {gateway, index, account: actor.account!, callerArn: actor.callerArn, now: now(), keepUser: options.keepUser});
+	// A resume re-reads the user: what it gained since the interruption is revoked too.
+	const current = resumed && index.userByName.has(name) ? await collect() : undefined;
+	const record = resumed ? resumeRecord(resumed.record, current, now()).record : await collect();
+	const plan = {...planOffboard(record, {keepUser: record.keepUser, ...(current ? {now: current} : {})}), lockout: selfLockout(record, actor.callerArn)};
 	const text = `${resumed ? `Resuming the offboarding recorded in ${resumed.path}\n` : ''}${planText(plan)}`;
 	if (options.dryRun) return {stdout: options.json ? JSON.stringify({dryRun: true, resumed: Boolean(resumed), record, plan}, null, 2) : `${text}\n\n(dry run: nothing was sent, nothing recorded)`};
 	if (plan.lockout && !options.ask)

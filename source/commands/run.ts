@@ -7,7 +7,8 @@ import type {ConfigStore} from '../store/config.js';
 import {groupsCommand, userCommand, usersCommand} from './browse.js';
 import {profilesCommand} from './profiles.js';
 import {canCommand, whoCanCommand} from './access.js';
-import {journalCommand} from './journal.js';
+import {journalCommand, unfinishedCommand} from './journal.js';
+import {resolveJournalCommand} from './journal-resolve.js';
 import {membershipCommand} from './membership.js';
 import {offboardCommand} from './offboard.js';
 import {recordsCommand} from './records.js';
@@ -46,6 +47,10 @@ export interface HeadlessContext {
 	keepUser?: boolean;
 	/** restore: go ahead without groups and policies that no longer exist. */
 	skipMissing?: boolean;
+	/** journal: list the plans that were interrupted (an intent without an outcome). */
+	unfinished?: boolean;
+	/** journal resolve ID: take the interrupted plan back. */
+	takeBack?: boolean;
 	/** Commands that issue a secret: where it goes. */
 	secrets?: SecretFlags;
 	/** The write commands' own flags (create-user, create-key, create-policy, attach-policy). */
@@ -129,7 +134,7 @@ export const runHeadless = async (command: string, args: string[], context: Head
 				...(context.ask ? {ask: context.ask} : {}),
 			}));
 		case 'records':
-			return recordsCommand(recordsOf(context.store), context.json);
+			return withUsageErrors(async () => recordsCommand(recordsOf(context.store), context.json, args));
 		case 'restore':
 			return withUsageErrors(async () => restoreCommand(await connect(context.settings), args, {
 				...writeOptions(context),
@@ -154,6 +159,8 @@ export const runHeadless = async (command: string, args: string[], context: Head
 			return uploadCertificateCommand(await connect(context.settings), args, writeCommandOptions(context));
 		case 'journal': {
 			const journal = journalOf(context.store);
+			if (args[0] === 'resolve') return resolveJournalCommand(() => connect(context.settings), args, {...writeOptions(context), journal, takeBack: context.takeBack ?? false});
+			if (context.unfinished) return unfinishedCommand(journal.lines(), context.json, journal.path);
 			return journalCommand(journal.read(), context.json, journal.path);
 		}
 		case 'profiles': {

@@ -1,17 +1,18 @@
 // The offboarding screen in the app (O on a user): what the user has and the plan with its `aws iam`
 // lines, nothing sent until the name is typed, each step's progress, the record saved through
 // services.records; an unfinished record resumes (done steps skipped, announced on the Users screen);
-// offboarding yourself also needs "lock me out"; tab keeps the user (legal hold).
+// a resume re-reads the user (what it gained since is revoked too) and keeps the option it was started
+// with; offboarding yourself also needs "lock me out"; tab keeps the user (legal hold).
 import {statSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
-import type {IamGateway} from '../../source/model/gateway.js';
+import type {IamGateway, UserDetails} from '../../source/model/gateway.js';
 import {buildIndex} from '../../source/model/indexes.js';
 import {collectRecord} from '../../source/model/offboard/collect.js';
 import {planOffboard} from '../../source/model/plans/offboard.js';
 import {stepKey} from '../../source/model/plans/step-key.js';
 import {ACCOUNT, FIXTURE_NOW, fixtureSnapshot} from '../fixtures/account.js';
-import {fixtureGateway, type FixtureGateway} from '../fixtures/gateway.js';
+import {fixtureDetails, fixtureGateway, type FixtureGateway} from '../fixtures/gateway.js';
 import {testServices, type TestServices} from '../fixtures/services.js';
 import {keys, renderTui, type Rendered} from '../helpers/render.js';
 
@@ -30,8 +31,11 @@ const KEY = 'AKIAANAEXAMPLE000001';
 const MFA = `arn:aws:iam::${ACCOUNT}:mfa/${ANA}`;
 const WRITE = /^(update|delete|deactivate|remove|detach)/;
 
-const start = (options: {self?: boolean; holdDeleteUser?: Promise<void>} = {}) => {
-	const gateway: FixtureGateway = fixtureGateway(options.self ? {identity: {account: ACCOUNT, arn: ANA_ARN, userId: 'AIDAANA'}} : {});
+const start = (options: {self?: boolean; holdDeleteUser?: Promise<void>; details?: Record<string, UserDetails>} = {}) => {
+	const gateway: FixtureGateway = fixtureGateway({
+		...(options.self ? {identity: {account: ACCOUNT, arn: ANA_ARN, userId: 'AIDAANA'}} : {}),
+		...(options.details ? {details: options.details} : {}),
+	});
 	const {holdDeleteUser} = options;
 	// Optionally DeleteUser waits, to look at the screen (and the record) in the middle of the run.
 	const connected: IamGateway = holdDeleteUser
@@ -119,12 +123,24 @@ describe('offboarding screen', () => {
 		expect(services.records.unfinished(ACCOUNT)).toEqual([]);
 	});
 
-	it('resumes an unfinished record: announced on the Users screen, done steps skipped and not sent again', async () => {
-		const {tui, writes, services, gateway} = start();
-		const record = await collectRecord(ANA, {gateway, index: buildIndex(fixtureSnapshot()), account: ACCOUNT, callerArn: null, now: FIXTURE_NOW, keepUser: false});
-		const steps = planOffboard(record, {keepUser: false}).steps;
+	/** Ana's record, saved as an earlier run left it after its first three steps (key and MFA device). */
+	const interrupted = async (gateway: FixtureGateway, services: TestServices, keepUser = false) => {
+		// Collected before anything was sent: from ana as the fixture has her by default.
+		const record = await collectRecord(ANA, {gateway: fixtureGateway(), index: buildIndex(fixtureSnapshot()), account: ACCOUNT, callerArn: null, now: FIXTURE_NOW, keepUser});
+		const steps = planOffboard(record, {keepUser}).steps;
 		const path = services.records.save({...record, completed: steps.slice(0, 3).map(s => stepKey(s.run))});
 		gateway.calls.length = 0;
+		return path;
+	};
+	/** What ana has once those three steps landed: her key inactive, no MFA device. */
+	const afterThreeSteps = (...extraKeys: UserDetails['accessKeys']): Record<string, UserDetails> => {
+		const ana = fixtureDetails[ANA]!;
+		return {[ANA]: {...ana, accessKeys: [...ana.accessKeys.map(k => ({...k, status: 'Inactive' as const})), ...extraKeys], mfaDevices: []}};
+	};
+
+	it('resumes an unfinished record: announced on the Users screen, the user re-read, done steps skipped and not sent again', async () => {
+		const {tui, writes, services, gateway} = start({details: afterThreeSteps()});
+		const path = await interrupted(gateway, services);
 
 		const users = await tui.waitFor(`Unfinished offboarding of ${ANA} (3 steps done)`);
 		expect(users).toContain('press O to resume');
@@ -133,7 +149,7 @@ describe('offboarding screen', () => {
 		expect(frame).toContain(`record: ${path}`);
 		expect(frame).toContain(`1. Deactivate access key ${KEY} — skipped: done in an earlier run`);
 		expect(frame).toContain(`3. Delete virtual MFA device ${MFA} — skipped: done in an earlier run`);
-		expect(gateway.calls.filter(c => c.startsWith('accessKeys:'))).toEqual([]); // the record is not collected again
+		expect(gateway.calls).toContain(`accessKeys:${ANA}`); // what the user has now is read again
 
 		await tui.type(ANA);
 		tui.write(keys.enter);
@@ -149,6 +165,36 @@ describe('offboarding screen', () => {
 		tui.write(keys.escape);
 		const back = await tui.waitFor('Users (11)');
 		expect(back).not.toContain('Unfinished offboarding');
+	});
+
+	it('a key created after the interruption is found on resume, deactivated and deleted; the record keeps both', async () => {
+		const created = {...fixtureDetails[ANA]!.accessKeys[0]!, accessKeyId: 'AKIANEWAFTERSTOP0001', status: 'Active' as const};
+		const {tui, writes, services, gateway} = start({details: afterThreeSteps(created)});
+		const path = await interrupted(gateway, services);
+		const frame = await offboardAna(tui);
+		expect(frame).toContain('Found since the offboarding began, revoked too: access key AKIANEWAFTERSTOP0001');
+		expect(frame).toContain('aws iam update-access-key --user-name ana.silva --access-key-id AKIANEWAFTERSTOP0001 --status Inactive');
+		await tui.type(ANA);
+		tui.write(keys.enter);
+		await tui.waitFor(`${ANA} is offboarded`);
+		expect(writes()).toContain(`updateAccessKey:${ANA}:AKIANEWAFTERSTOP0001:Inactive`);
+		expect(writes()).toContain(`deleteAccessKey:${ANA}:AKIANEWAFTERSTOP0001`);
+		const record = services.records.load(path);
+		expect(record.accessKeys.map(k => k.accessKeyId)).toEqual([KEY, 'AKIANEWAFTERSTOP0001']);
+		expect(record.accessKeys[0]!.status).toBe('Active'); // what she had when it began
+		expect(record.resumes).toEqual([expect.objectContaining({keepUser: false, found: ['access key AKIANEWAFTERSTOP0001']})]);
+	});
+
+	it('a resume keeps the option it was started with: tab is refused, naming how to start over', async () => {
+		const {tui, writes, services, gateway} = start({details: afterThreeSteps()});
+		const path = await interrupted(gateway, services);
+		await offboardAna(tui);
+		tui.write(keys.tab);
+		const frame = await tui.waitFor('Refused: this offboarding was started to delete the user');
+		expect(frame).toContain(`iamtui records close ${path}`);
+		expect(frame).toContain('(•) delete the user');
+		expect(frame).toContain(`aws iam delete-user --user-name ${ANA}`);
+		expect(writes()).toEqual([]);
 	});
 
 	it('offboarding yourself shows the consequence and needs "lock me out" after the name', async () => {

@@ -6,8 +6,10 @@ import type {IamGateway} from '../../source/model/gateway.js';
 import {buildIndex} from '../../source/model/indexes.js';
 import {collectRecord} from '../../source/model/offboard/collect.js';
 import type {OffboardRecord} from '../../source/model/offboard/record.js';
+import {optionConflict, resumeRecord} from '../../source/model/offboard/resume.js';
 import {runOffboarding} from '../../source/model/offboard/run.js';
 import {planOffboard} from '../../source/model/plans/offboard.js';
+import {stepKey} from '../../source/model/plans/step-key.js';
 import {ACCOUNT, FIXTURE_NOW, fixtureSnapshot} from '../fixtures/account.js';
 import {fixtureGateway} from '../fixtures/gateway.js';
 
@@ -149,5 +151,72 @@ describe('runOffboarding: interrupted after every step, then resumed', () => {
 		const {report} = await runOffboarding(record(), planOffboard(record(), {keepUser: false}), {gateway, journal, actor, saveRecord: () => {}});
 		expect(report.ok).toBe(true);
 		expect(report.outcomes.every(o => o.message === 'already gone')).toBe(true);
+	});
+});
+
+describe('a resume plans from what the user has now, keeping the record history', () => {
+	const keyStep = (id: string) => `updateAccessKey user=eve.adams accessKeyId=${id}`;
+	// The first two steps landed: key 1 inactive, no password; then someone created a new key.
+	const stopped = record({completed: [keyStep('AKIAEVE1'), 'deleteLoginProfile user=eve.adams']});
+	const now = record({
+		loginProfile: null,
+		accessKeys: [
+			{accessKeyId: 'AKIAEVE1', status: 'Inactive', createDate: FIXTURE_NOW.toISOString(), lastUsedDate: null},
+			{accessKeyId: 'AKIAEVE2', status: 'Inactive', createDate: FIXTURE_NOW.toISOString(), lastUsedDate: null},
+			{accessKeyId: 'AKIANEW3', status: 'Active', createDate: FIXTURE_NOW.toISOString(), lastUsedDate: null},
+		],
+		groups: ['LightsailFullAccessGroup', 'Developers', 'Admins'],
+	});
+
+	it('adds what is new to the record after what it had, and notes the resume', () => {
+		const {record: resumed, found} = resumeRecord(stopped, now, FIXTURE_NOW);
+		expect(found).toEqual(['group Admins', 'access key AKIANEW3']);
+		expect(resumed.accessKeys.map(k => `${k.accessKeyId}:${k.status}`)).toEqual(['AKIAEVE1:Active', 'AKIAEVE2:Inactive', 'AKIANEW3:Active']);
+		expect(resumed.groups).toEqual(['LightsailFullAccessGroup', 'Developers', 'Admins']);
+		expect(resumed.loginProfile).toEqual(stopped.loginProfile);
+		expect(resumed.completed).toEqual(stopped.completed);
+		expect(resumed.resumes).toEqual([{at: FIXTURE_NOW.toISOString(), keepUser: false, found}]);
+	});
+
+	it('revokes a key and a group that appeared after the interruption; done steps stay skipped', () => {
+		const resumed = resumeRecord(stopped, now, FIXTURE_NOW).record;
+		for (const keepUser of [false, true]) {
+			const plan = planOffboard({...resumed, keepUser}, {keepUser, now});
+			const sent = plan.steps.filter(s => !s.noop).map(s => stepKey(s.run));
+			expect(sent).toContain(keyStep('AKIANEW3'));
+			expect(sent).toContain('removeUserFromGroup user=eve.adams group=Admins');
+			if (!keepUser) expect(sent).toContain('deleteAccessKey user=eve.adams accessKeyId=AKIANEW3');
+			expect(plan.steps.filter(s => s.noop).map(s => stepKey(s.run))).toEqual([keyStep('AKIAEVE1'), 'deleteLoginProfile user=eve.adams']);
+			expect(plan.notes?.join('\n')).toContain('Found since the offboarding began, revoked too: group Admins, access key AKIANEW3');
+		}
+	});
+
+	it('sends a done step again when the account shows it undone (a key turned back on)', () => {
+		const reactivated = record({...now, accessKeys: [{accessKeyId: 'AKIAEVE1', status: 'Active', createDate: FIXTURE_NOW.toISOString(), lastUsedDate: null}]});
+		const plan = planOffboard(resumeRecord(stopped, reactivated, FIXTURE_NOW).record, {keepUser: true, now: reactivated});
+		const step = plan.steps.find(s => stepKey(s.run) === keyStep('AKIAEVE1'));
+		expect(step?.noop).toBeUndefined();
+	});
+
+	it('a different option is named, not taken', () => {
+		expect(optionConflict(record(), false)).toBeUndefined();
+		expect(optionConflict(record(), true)).toMatch(/started without --keep-user \(the user is deleted\).*asks to keep the user/);
+		expect(optionConflict(record({keepUser: true}), false)).toMatch(/started with --keep-user .*would delete the user/);
+	});
+});
+
+describe('runOffboarding on a read-only connection', () => {
+	it('refuses before anything is sent or recorded', async () => {
+		const gateway = fixtureGateway({readOnly: true});
+		const saved: OffboardRecord[] = [];
+		const run = runOffboarding(record(), planOffboard(record(), {keepUser: false}), {
+			gateway,
+			journal: {append: () => {}},
+			actor: {profile: null, account: ACCOUNT, callerArn: null},
+			saveRecord: r => saved.push(r),
+		});
+		await expect(run).rejects.toMatchObject({kind: 'ReadOnly', message: expect.stringMatching(/nothing was sent or recorded/)});
+		expect(saved).toEqual([]);
+		expect(gateway.calls.filter(c => /^(update|delete|deactivate|remove|detach)/.test(c))).toEqual([]);
 	});
 });

@@ -34,7 +34,12 @@ export const offboardRecordSchema = z
 		/** Keys of the plan steps that completed (see stepKey), in order: what a resumed run skips. */
 		completed: z.array(z.string()),
 		keepUser: z.boolean(),
+		/** When the run ended: every step done, or closed unfinished by the operator (then closedAt too). */
 		finishedAt: z.string().nullable(),
+		/** Each resume: when, with which option, and what the user had gained since (revoked too). */
+		resumes: z.array(z.object({at: z.string(), keepUser: z.boolean(), found: z.array(z.string())}).strict()).optional(),
+		/** Closed unfinished (`iamtui records close`): not resumed; a new run starts from what the user has then. */
+		closedAt: z.string().optional(),
 	})
 	.strict();
 

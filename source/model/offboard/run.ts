@@ -1,6 +1,8 @@
 // Runs an offboarding plan and keeps its record current: the record is saved before the first write
 // and again after every completed step, so an interruption at any point (network, Ctrl-C, kill)
 // leaves a record a later run resumes from — skipping what is done, treating what is gone as done.
+// A read-only connection can send nothing, so it must not leave an unfinished record either.
+import {IamError} from '../errors.js';
 import {executePlan, type Actor, type ExecutionReport, type JournalSink, type StepOutcome} from '../plans/execute.js';
 import {stepKey} from '../plans/step-key.js';
 import type {Plan} from '../plans/types.js';
@@ -18,6 +20,13 @@ export interface OffboardRunOptions {
 }
 
 export const runOffboarding = async (record: OffboardRecord, plan: Plan, options: OffboardRunOptions): Promise<{report: ExecutionReport; record: OffboardRecord}> => {
+	if (options.gateway.readOnly)
+		throw new IamError(
+			'ReadOnly',
+			`read-only mode: the offboarding of ${record.user.name} was not started; nothing was sent or recorded`,
+			'open the profile without read-only to offboard (or use --dry-run to see the plan)',
+			'ReadOnly',
+		);
 	const now = options.now ?? (() => new Date());
 	let current: OffboardRecord = {...record, completed: [...record.completed]};
 	options.saveRecord(current);

@@ -1,8 +1,10 @@
 // The offboarding plan, computed from the record of what the user had, in the order IAM requires
 // (DeleteUser fails with DeleteConflict while anything below remains): cut access first (deactivate
 // keys — immediate effect — and remove the console password), then credentials, then memberships
-// and policies, then the user. Steps the record marks completed are skipped, so a re-run resumes.
+// and policies, then the user. Steps the record marks completed are skipped, so a re-run resumes —
+// unless what the user has now (re-read on a resume) shows the step is needed again.
 import type {OffboardRecord} from '../offboard/record.js';
+import {planningView} from '../offboard/resume.js';
 import {awsIam} from './aws-cli.js';
 import {stepKey} from './step-key.js';
 import {certificateStatusStep} from './steps.js';
@@ -114,14 +116,26 @@ const permissionSteps = (record: OffboardRecord): PlanStep[] => {
 export interface OffboardOptions {
 	/** Stop after revoking: keep the user (and its inactive keys) for a legal hold. */
 	keepUser: boolean;
+	/** On a resume, what the user has now (collectRecord afresh); undefined when the user is gone. */
+	now?: OffboardRecord;
 }
+
+const allSteps = (record: OffboardRecord, keepUser: boolean): PlanStep[] => {
+	const user = record.user.name;
+	const steps = [...revokeSteps(record), ...credentialSteps(record, keepUser), ...permissionSteps(record)];
+	if (!keepUser) steps.push(step(`Delete user ${user}`, awsIam('delete-user', {'user-name': user}), {operation: 'deleteUser', user}));
+	return steps;
+};
 
 export const planOffboard = (record: OffboardRecord, options: OffboardOptions): Plan => {
 	const user = record.user.name;
-	const steps = [...revokeSteps(record), ...credentialSteps(record, options.keepUser), ...permissionSteps(record)];
-	if (!options.keepUser) steps.push(step(`Delete user ${user}`, awsIam('delete-user', {'user-name': user}), {operation: 'deleteUser', user}));
-	const completed = new Set(record.completed);
+	const steps = allSteps(options.now ? planningView(record, options.now) : record, options.keepUser);
+	// A step done in an earlier run is done again when the account shows it undone (a key turned back on).
+	const needed = new Set(options.now ? allSteps(options.now, options.keepUser).map(s => stepKey(s.run)) : []);
+	const completed = new Set(record.completed.filter(key => !needed.has(key)));
+	const found = options.now ? (record.resumes?.at(-1)?.found ?? []) : [];
 	const notes = [
+		...(found.length > 0 ? [`Found since the offboarding began, revoked too: ${found.join(', ')}.`] : []),
 		`What ${user} had is recorded; \`iamtui restore\` can recreate the user, tags, groups and policies (credentials are re-issued, not restored).`,
 		...record.unlisted.map(kind => `${kind} could not be listed on this account: if the user has any, DeleteUser will refuse and say so.`),
 	];

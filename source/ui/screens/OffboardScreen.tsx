@@ -1,13 +1,14 @@
-// Offboarding a user (W7): record what they have (or pick up the unfinished record of an earlier run),
-// show it and the plan with its `aws iam` equivalents, choose delete or keep (legal hold), type the
+// Offboarding a user (W7): record what they have (or pick up the unfinished record of an earlier run,
+// re-reading the user so what it gained since is revoked too), show it and the plan with its `aws iam` equivalents, choose delete or keep (legal hold), type the
 // user's name — and "lock me out" when it is you — then run it step by step. The record is saved
 // before the first write and after every step, so an interruption resumes here later.
 import {Box, Text} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
 import {describeError} from '../../model/errors.js';
-import type {SnapshotIndex} from '../../model/indexes.js';
+import {buildIndex, type SnapshotIndex} from '../../model/indexes.js';
 import {collectRecord} from '../../model/offboard/collect.js';
 import type {OffboardRecord} from '../../model/offboard/record.js';
+import {resumeRecord} from '../../model/offboard/resume.js';
 import {runOffboarding} from '../../model/offboard/run.js';
 import {planLines, type PlanLine} from '../../model/plans/describe.js';
 import type {ExecutionReport} from '../../model/plans/execute.js';
@@ -23,7 +24,8 @@ import {useSnapshot} from '../state/snapshot.js';
 import {LOCKOUT_PHRASE} from './PlanConfirm.js';
 import {progressLines, recordLines, type StepProgress} from './offboard-lines.js';
 
-type Loaded = {record: OffboardRecord; resumedFrom?: string};
+/** `now`: on a resume, what the user has now (undefined when it is gone); the plan starts from it. */
+type Loaded = {record: OffboardRecord; resumedFrom?: string; now?: OffboardRecord};
 type Phase =
 	| {name: 'confirm'}
 	| {name: 'running'}
@@ -40,18 +42,18 @@ const useRecord = (name: string, index: SnapshotIndex): {loaded?: Loaded; error?
 	useEffect(() => {
 		if (!identity) return;
 		let live = true;
-		try {
+		const load = async (): Promise<Loaded> => {
 			const resumed = services.records.unfinished(identity.account).find(r => r.record.user.name === name);
-			if (resumed) {
-				setState({loaded: {record: resumed.record, resumedFrom: resumed.path}});
-				return;
-			}
-		} catch (error) {
-			setState({error});
-			return;
-		}
-		collectRecord(name, {gateway, index, account: identity.account, callerArn: identity.arn, now: services.now(), keepUser: false}).then(
-			record => live && setState({loaded: {record}}),
+			const collect = (from: SnapshotIndex, keepUser: boolean) =>
+				collectRecord(name, {gateway, index: from, account: identity.account, callerArn: identity.arn, now: services.now(), keepUser});
+			if (!resumed) return {record: await collect(index, false)};
+			// A resume re-reads the account: the snapshot on screen may predate what the user gained since.
+			const fresh = buildIndex(await gateway.loadSnapshot());
+			const now = fresh.userByName.has(name) ? await collect(fresh, resumed.record.keepUser) : undefined;
+			return {record: resumeRecord(resumed.record, now, services.now()).record, resumedFrom: resumed.path, ...(now ? {now} : {})};
+		};
+		load().then(
+			loaded => live && setState({loaded}),
 			(error: unknown) => live && setState({error}),
 		);
 		return () => {
@@ -84,8 +86,8 @@ export function OffboardScreen(props: {name: string; index: SnapshotIndex; focus
 	const plan = useMemo(() => {
 		if (!record) return undefined;
 		const lockout = selfLockout(record, identity?.arn ?? null);
-		return {...planOffboard(record, {keepUser: keep}), ...(lockout ? {lockout} : {})};
-	}, [record, keep, identity]);
+		return {...planOffboard(record, {keepUser: keep, ...(loaded?.now ? {now: loaded.now} : {})}), ...(lockout ? {lockout} : {})};
+	}, [record, keep, identity, loaded]);
 	const sendable = plan ? plan.steps.filter(s => !s.noop).length : 0;
 	const expected = plan && sendable > 0 ? [record!.user.name, ...(plan.lockout ? [LOCKOUT_PHRASE] : [])] : [];
 	const typing = phase.name === 'confirm' && plan !== undefined && typed.length < expected.length;
@@ -129,7 +131,10 @@ export function OffboardScreen(props: {name: string; index: SnapshotIndex; focus
 		setMismatch(false);
 		if (next.length === expected.length) run();
 	};
+	const [refusedToggle, setRefusedToggle] = useState(false);
 	const toggle = () => {
+		// A resume keeps the option it was started with: another one needs the record closed first.
+		if (loaded?.resumedFrom) return setRefusedToggle(true);
 		setKeepUser(!keep);
 		setTyped([]);
 		setDraft('');
@@ -160,6 +165,13 @@ export function OffboardScreen(props: {name: string; index: SnapshotIndex; focus
 		? [
 				{depth: 0, text: `Resuming the offboarding started ${record.capturedAt.slice(0, 16).replace('T', ' ')} UTC (${done} step${done === 1 ? '' : 's'} done then)`, tone: 'warning'},
 				{depth: 1, text: `record: ${loaded.resumedFrom}`},
+				...(refusedToggle
+					? [
+							{depth: 0 as const, text: `Refused: this offboarding was started to ${keep ? 'keep the user (legal hold)' : 'delete the user'}, and a resume keeps that choice.`, tone: 'loss' as const},
+							{depth: 1 as const, text: `To ${keep ? 'delete' : 'keep'} it instead, close the record, then press O again (it starts over from what ${user} has now):`},
+							{depth: 2 as const, text: `iamtui records close ${loaded.resumedFrom}`},
+						]
+					: []),
 			]
 		: [];
 	const outcome = (): PlanLine[] => {
@@ -190,7 +202,7 @@ export function OffboardScreen(props: {name: string; index: SnapshotIndex; focus
 				? 'enter/esc goes back'
 				: sendable === 0
 					? 'Nothing to send: every step is done. enter finishes the record · esc goes back'
-					: `${plan.lockout ? 'You are offboarding yourself. ' : ''}Type the name, then enter · tab: ${keep ? 'keep the user (legal hold)' : 'delete the user'} ⇄ ${keep ? 'delete it' : 'keep it'} · esc cancels (nothing is sent)`;
+					: `${plan.lockout ? 'You are offboarding yourself. ' : ''}Type the name, then enter · ${loaded.resumedFrom ? `resuming: ${keep ? 'the user is kept' : 'the user is deleted'}, as started` : `tab: ${keep ? 'keep the user (legal hold)' : 'delete the user'} ⇄ ${keep ? 'delete it' : 'keep it'}`} · esc cancels (nothing is sent)`;
 	const choice = `outcome: ${keep ? '( ) delete the user   (•) keep the user, without access (legal hold)' : '(•) delete the user   ( ) keep the user, without access (legal hold)'}`;
 	const chrome = 1 + (phase.name === 'confirm' ? 1 : 0) + (typing ? 1 : 0);
 	const visible = Math.max(1, props.height - chrome);
