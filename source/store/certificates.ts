@@ -2,7 +2,6 @@
 // or generating a self-signed one whose private key goes to a 0600 file and nowhere else.
 import {X509Certificate} from 'node:crypto';
 import {generate} from 'selfsigned';
-import {describeError} from '../model/errors.js';
 import {expandPath, writePrivateFile, type WriteFailure} from './private-file.js';
 import {FileReadError, readBoundedFile} from './read-file.js';
 
@@ -36,7 +35,7 @@ export const readCertificatePem = (file: string, options: {now?: Date} = {}): Re
 	} catch (error) {
 		const reason = error instanceof FileReadError ? error.reason : undefined;
 		const message =
-			reason === 'missing' ? `No file at ${target}` : reason === 'not-a-file' && /folder/.test((error as Error).message) ? `${target} is a folder, not a certificate file` : describeError(error);
+			reason === 'missing' ? `No file at ${target}` : reason === 'not-a-file' && /folder/.test((error as Error).message) ? `${target} is a folder, not a certificate file` : (error as Error).message;
 		return {ok: false, message};
 	}
 	const blocks = text.match(CERTIFICATE_BLOCK) ?? [];

@@ -65,6 +65,8 @@ const failureFor = (error: unknown, file: string): Extract<WriteResult, {ok: fal
 			return failure('is-directory', `${file} is a folder; add a file name to the path`);
 		case 'ELOOP':
 			return failure('not-a-file', `${file} is a symbolic link; choose another name`);
+		case 'ENXIO': // O_NONBLOCK on a FIFO nobody reads, or a device without its driver
+			return failure('not-a-file', `${file} is not a regular file (a pipe, device or socket); choose another name`);
 		default:
 			return failure('other', `Cannot write ${file}: ${(error as Error)?.message ?? String(error)}`);
 	}
