@@ -70,14 +70,19 @@ export const openUserSafely = async (tui: TmuxSession, name: string): Promise<st
 	return tui.waitFor(`User ${name}`);
 };
 
-/** On SecretOnce: s, clear the proposed path, type `file`, enter; returns the screen saying it was saved 0600. */
-export const saveSecretsCsv = async (tui: TmuxSession, file: string): Promise<string> => {
+/** On SecretOnce: s, clear the proposed path, type `file`, enter (what happens next is the caller's to check). */
+export const enterSecretsCsvPath = async (tui: TmuxSession, file: string): Promise<void> => {
 	tui.keys('s');
 	await tui.waitFor('Save as CSV to:');
 	tui.keys('C-u');
 	await tui.waitFor(/Save as CSV to:\s*$/m);
 	await typeText(tui, file);
 	tui.keys('Enter');
+};
+
+/** On SecretOnce: saves to `file`; returns the screen saying it was saved 0600. */
+export const saveSecretsCsv = async (tui: TmuxSession, file: string): Promise<string> => {
+	await enterSecretsCsvPath(tui, file);
 	return tui.waitFor(`saved to ${file} (mode 0600)`);
 };
 
