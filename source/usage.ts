@@ -43,6 +43,8 @@ export const usage = `
     --json                machine-readable output for the commands
     --dry-run             writes: print the plan and its \`aws iam\` equivalents, change nothing
     --yes                 writes: confirm a removal without asking
+    --i-know-this-locks-me-out   writes: run a change that takes away your own IAM write access (or
+                          your user, or the access key you sign with); refused without it, even with --yes
     --keep-user           offboard: revoke every access but keep the user (legal hold)
     --save-csv FILE       new credentials go to FILE (mode 0600, the console's CSV columns)
     --show-secret         print new credentials on stdout (otherwise they never are)

@@ -83,7 +83,9 @@ export class SdkGateway implements IamGateway {
 	callerIdentity(): Promise<CallerIdentity> {
 		return this.run('sts', 'sts:GetCallerIdentity', async ({sts}) => {
 			const out = await sts.send(new GetCallerIdentityCommand({}));
-			return {account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? ''};
+			// STS does not say which key signed the request; the credentials the SDK resolved do.
+			const accessKeyId = await sts.config.credentials().then(c => c.accessKeyId, () => undefined);
+			return {account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '', ...(accessKeyId ? {accessKeyId} : {})};
 		});
 	}
 

@@ -54,5 +54,5 @@ export const policyAttachmentCommand = (
 		const index = buildIndex(await gateway.loadSnapshot());
 		const policyArn = await resolvePolicyArn(gateway, index, policy, target, options);
 		const plan = (change === 'attach' ? planAttachPolicy : planDetachPolicy)(index, {policyArn, target});
-		return runPlanCommand(gateway, plan, command, options);
+		return runPlanCommand(gateway, plan, command, {...options, before: index});
 	});

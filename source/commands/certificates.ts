@@ -24,7 +24,7 @@ export const uploadCertificateCommand = (gateway: IamGateway, args: string[], op
 			...certificate.warnings.map(w => `Warning: ${w}`),
 			...(plan.notes ?? []),
 		];
-		const result = await runPlanCommand(gateway, plan, 'upload-certificate', options);
+		const result = await runPlanCommand(gateway, plan, 'upload-certificate', {...options, before: index});
 		// Said even when the upload runs without a preview (scripts read stderr for warnings).
 		const warnings = certificate.warnings.map(w => `iamtui: warning: ${w}\n`).join('');
 		return warnings ? {...result, stderr: `${warnings}${result.stderr ?? ''}`} : result;

@@ -20,6 +20,7 @@ export const createKeyCommand = (gateway: IamGateway, args: string[], options: W
 		const plan = planCreateAccessKey(index, user, keys);
 		return runPlanCommand(gateway, plan, 'create-key', {
 			...options,
+			before: index,
 			deliverSecrets: secretDelivery(options.secrets, accountSignInUrl(gateway, options.settings)),
 		});
 	});

@@ -22,7 +22,8 @@ export const createPolicyCommand = (gateway: IamGateway, args: string[], options
 		// The new policy's ARN names the account: it comes from the caller's identity.
 		const {account} = await actorOf(gateway, options.settings);
 		if (!account) throw new IamError('Credentials', 'cannot tell which account this profile opens (sts:GetCallerIdentity failed)', 'check the profile with: aws sts get-caller-identity');
-		const plan = planCreatePolicy(buildIndex(await gateway.loadSnapshot()), account, {
+		const before = buildIndex(await gateway.loadSnapshot());
+		const plan = planCreatePolicy(before, account, {
 			name,
 			document: rendered.document,
 			...(flags.path === undefined ? {} : {path: flags.path}),
@@ -30,5 +31,5 @@ export const createPolicyCommand = (gateway: IamGateway, args: string[], options
 			...(attachTo ? {attachTo} : {}),
 		});
 		plan.notes = [`From the template "${rendered.title}".`, ...rendered.notes, ...(plan.notes ?? [])];
-		return runPlanCommand(gateway, plan, 'create-policy', options);
+		return runPlanCommand(gateway, plan, 'create-policy', {...options, before});
 	});

@@ -16,8 +16,9 @@ export const createGroupCommand = (gateway: IamGateway, args: string[], options:
 		const [name] = args;
 		if (!name || args.length > 1) throw usageError('create-group needs one group name', 'usage: iamtui create-group NAME [--path P]');
 		const groupPath = options.flags.path;
-		const plan = planCreateGroup(buildIndex(await gateway.loadSnapshot()), {name, ...(groupPath === undefined ? {} : {path: groupPath})});
-		return runPlanCommand(gateway, plan, 'create-group', options);
+		const before = buildIndex(await gateway.loadSnapshot());
+		const plan = planCreateGroup(before, {name, ...(groupPath === undefined ? {} : {path: groupPath})});
+		return runPlanCommand(gateway, plan, 'create-group', {...options, before});
 	});
 
 const PUT_USAGE = 'usage: iamtui put-group-policy GROUP NAME (--template T [--param k=v]… | --file F)';

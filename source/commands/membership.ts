@@ -18,6 +18,7 @@ export const membershipCommand = async (
 	if (!user || !group || args.length > 2) {
 		throw new IamError('Invalid', `${command} needs a user and a group`, `usage: iamtui ${command} USER GROUP${change === 'remove' ? ' --yes' : ''}`);
 	}
-	const plan = planMembership(buildIndex(await gateway.loadSnapshot()), {change, group, users: [user]});
-	return runPlanCommand(gateway, plan, command, options);
+	const before = buildIndex(await gateway.loadSnapshot());
+	const plan = planMembership(before, {change, group, users: [user]});
+	return runPlanCommand(gateway, plan, command, {...options, before});
 };

@@ -8,6 +8,7 @@ import type {Plan} from '../model/plans/types.js';
 import {proposeUndo} from '../model/plans/undo.js';
 import type {SnapshotIndex} from '../model/indexes.js';
 import type {ConnectionSettings, IamGateway} from '../model/gateway.js';
+import {dryRunLockoutNote, guardHeadless, lockoutRefusal} from './lockout-guard.js';
 import type {CommandResult} from './result.js';
 
 export const EXIT_FAILURE = 3;
@@ -19,6 +20,8 @@ export interface WriteOptions {
 	json: boolean;
 	yes: boolean;
 	dryRun: boolean;
+	/** --i-know-this-locks-me-out: a plan that locks the caller out may run (with --yes or a y). */
+	lockoutConfirmed?: boolean;
 	/** Asks on the terminal; undefined when there is none (pipes, CI). */
 	confirm?: (question: string) => Promise<boolean>;
 }
@@ -60,8 +63,12 @@ export const runPlanCommand = async (
 	command: string,
 	options: WriteOptions & PlanContext & {deliverSecrets?: DeliverSecrets},
 ): Promise<CommandResult> => {
+	// The self-lockout guard first: its warning heads the plan, and a lockout needs its own flag.
+	plan = await guardHeadless(gateway, plan, options.before);
 	const text = planText(plan);
-	if (options.dryRun) return {stdout: options.json ? JSON.stringify({dryRun: true, plan}, null, 2) : `${text}\n\n(dry run: nothing was sent)`};
+	if (options.dryRun) return {stdout: options.json ? JSON.stringify({dryRun: true, plan}, null, 2) : `${text}\n\n(dry run: nothing was sent)${dryRunLockoutNote(plan)}`};
+	const locked = lockoutRefusal(plan, command, options.lockoutConfirmed ?? false);
+	if (locked) return locked;
 	const refused = await confirmation(plan, command, options, text);
 	if (refused) return refused;
 	const actor = await actorOf(gateway, options.settings);

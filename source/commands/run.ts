@@ -39,6 +39,8 @@ export interface HeadlessContext {
 	yes?: boolean;
 	/** Writes: print the plan, send nothing. */
 	dryRun?: boolean;
+	/** Writes: --i-know-this-locks-me-out, a plan that locks the caller out may run. */
+	lockoutConfirmed?: boolean;
 	/** Asks y/N on the terminal; absent without one. */
 	confirm?: (question: string) => Promise<boolean>;
 	/** Asks for a typed line on the terminal (a name to confirm); absent without one. */
@@ -85,6 +87,7 @@ const writeOptions = (context: HeadlessContext) => ({
 	json: context.json,
 	yes: context.yes ?? false,
 	dryRun: context.dryRun ?? false,
+	lockoutConfirmed: context.lockoutConfirmed ?? false,
 	...(context.confirm ? {confirm: context.confirm} : {}),
 });
 

@@ -6,6 +6,11 @@ export interface CallerIdentity {
 	account: string;
 	arn: string;
 	userId: string;
+	/**
+	 * The access key id this session signs with, from the resolved credentials (STS does not return it);
+	 * absent when unknown (an export file). The lockout guard needs it: deactivating it ends the session.
+	 */
+	accessKeyId?: string;
 }
 
 export interface AccessKeyDetail {

@@ -101,7 +101,7 @@ function ConfirmPlan(props: {
 	useEffect(() => {
 		if (!identity || props.finished) return;
 		let live = true;
-		guardLockout(props.index, props.plan, identity.arn).then(
+		guardLockout(props.index, props.plan, identity).then(
 			plan => live && setGuarded(plan),
 			() => live && setGuarded(props.plan), // The guard could not evaluate: the plan as built, no claim either way.
 		);

@@ -11,6 +11,7 @@ import {FIXTURE_NOW} from '../fixtures/account.js';
 import {fixtureDetails, fixtureGateway, type FixtureGateway} from '../fixtures/gateway.js';
 import {testServices, type TestServices} from '../fixtures/services.js';
 import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
+import {openUser, select, selectedLine} from '../helpers/user-screen.js';
 
 let services: TestServices | undefined;
 let ui: Rendered | undefined;
@@ -50,32 +51,6 @@ const start = (options: {readOnly?: boolean; columns?: number} = {}) => {
 
 const READS = /^(callerIdentity|loadSnapshot|userDetails|loginProfile|getUser|accessKeys|mfaDevices)/;
 const writes = (gateway: FixtureGateway) => gateway.calls.filter(c => !READS.test(c));
-const selectedLine = (frame: string) => frame.split('\n').find(line => line.trimStart().startsWith('› ')) ?? '';
-/** Which line of the frame is selected: two "none" lines read the same, their positions do not. */
-const selectedRow = (frame: string) => frame.split('\n').findIndex(line => line.trimStart().startsWith('› '));
-
-const openUser = async (tui: Rendered, name: string) => {
-	await tui.waitFor('Users (12)');
-	tui.write('/');
-	await tui.waitFor('type to filter');
-	await tui.type(name);
-	tui.write(keys.enter);
-	await tui.waitFor('esc clears');
-	tui.write(keys.enter);
-	await tui.waitFor(`User ${name}`);
-};
-
-/** Moves the cursor down until the selected line holds `text`. */
-const select = async (tui: Rendered, text: string) => {
-	for (let n = 0; n < 40 && !selectedLine(tui.lastFrame()).includes(text); n++) {
-		const before = selectedRow(tui.lastFrame());
-		tui.write(keys.down);
-		await tui.waitForFrame(f => selectedRow(f) !== before, {message: `looking for ${text}`});
-		await tick();
-	}
-	expect(selectedLine(tui.lastFrame())).toContain(text);
-};
-
 describe('User screen writes', () => {
 	it('K at the two-key limit says so and offers deactivate-oldest or delete-oldest-then-create', async () => {
 		const {tui, gateway} = start();

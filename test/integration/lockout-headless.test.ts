@@ -1,0 +1,73 @@
+// The self-lockout guard on the headless path, through the built binary against moto with authorization
+// on: a non-root admin whose only IAM access comes from its group. Removing itself from that group is
+// refused even with --yes (exit 64, what would be lost named, nothing sent); --dry-run names the flag;
+// the same removal for someone else needs no flag; with --i-know-this-locks-me-out it runs.
+import {mkdtempSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {AddUserToGroupCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateUserCommand, GetGroupCommand, IAMClient, PutGroupPolicyCommand} from '@aws-sdk/client-iam';
+import {afterAll, beforeAll, expect, it} from 'vitest';
+import {motoEnvironment, runCli} from '../helpers/cli.js';
+import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
+
+const everything = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: '*', Resource: '*'}]});
+const RUN_TIMEOUT = 120_000;
+
+describeWithMoto('self-lockout guard, headless, against moto with authorization on', () => {
+	let moto: Moto;
+	let root: IAMClient;
+	let env: Record<string, string>;
+	const cli = (...args: string[]) => runCli([...args, '--endpoint-url', moto.endpoint], env);
+	const members = async () => ((await root.send(new GetGroupCommand({GroupName: 'Admins'}))).Users ?? []).map(u => u.UserName).sort();
+
+	beforeAll(async () => {
+		moto = await startMoto();
+		root = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}});
+		await root.send(new CreateGroupCommand({GroupName: 'Admins'}));
+		await root.send(new PutGroupPolicyCommand({GroupName: 'Admins', PolicyName: 'everything', PolicyDocument: everything}));
+		for (const user of ['operator', 'ana']) {
+			await root.send(new CreateUserCommand({UserName: user}));
+			await root.send(new AddUserToGroupCommand({GroupName: 'Admins', UserName: user}));
+		}
+		const {AccessKey: key} = await root.send(new CreateAccessKeyCommand({UserName: 'operator'}));
+		env = {...motoEnvironment(mkdtempSync(path.join(os.tmpdir(), 'iamtui-lockout-'))), AWS_ACCESS_KEY_ID: key!.AccessKeyId!, AWS_SECRET_ACCESS_KEY: key!.SecretAccessKey!};
+		await moto.setAuthorization(true);
+	});
+
+	afterAll(async () => {
+		await moto?.stop();
+	});
+
+	it('remove-from-group of your own admin group with --yes: refused, exit 64, what is lost named, nothing sent', async () => {
+		const result = await cli('remove-from-group', 'operator', 'Admins', '--yes');
+		expect(result.code, result.stderr).toBe(64);
+		expect(result.stderr).toMatch(
+			/^iamtui: refused: remove-from-group would lock you out — you \(operator\) lose iam:AddUserToGroup, iam:AttachUserPolicy, iam:PutUserPolicy, iam:CreateAccessKey: you could not undo this yourself\. Nothing was sent; to run it anyway add --i-know-this-locks-me-out/,
+		);
+		expect(result.stdout).toBe('');
+		await moto.setAuthorization(false);
+		expect(await members()).toEqual(['ana', 'operator']);
+		await moto.setAuthorization(true);
+	}, RUN_TIMEOUT);
+
+	it('--dry-run shows the warning first and names the flag', async () => {
+		const result = await cli('remove-from-group', 'operator', 'Admins', '--dry-run');
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout.split('\n')[1]).toBe('Warning: you (operator) lose iam:AddUserToGroup, iam:AttachUserPolicy, iam:PutUserPolicy, iam:CreateAccessKey: you could not undo this yourself');
+		expect(result.stdout).toContain('This plan locks you out: running it is refused without --i-know-this-locks-me-out.');
+	}, RUN_TIMEOUT);
+
+	it('the same removal for another user needs no flag', async () => {
+		const result = await cli('remove-from-group', 'ana', 'Admins', '--yes');
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toMatch(/done +Remove ana from group Admins/);
+	}, RUN_TIMEOUT);
+
+	it('with --i-know-this-locks-me-out (and --yes) it runs', async () => {
+		const result = await cli('remove-from-group', 'operator', 'Admins', '--yes', '--i-know-this-locks-me-out');
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toMatch(/done +Remove operator from group Admins/);
+		await moto.setAuthorization(false);
+		expect(await members()).toEqual([]);
+	}, RUN_TIMEOUT);
+});
