@@ -2,7 +2,7 @@
 // certificate, groups, inline and attached policies and tags is offboarded; nothing else in the account
 // changes; the record lists what the user had. And interrupted after every step k (a fault hook in front
 // of the gateway), then resumed: the same final state, and no write sent twice.
-import {mkdtempSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -11,8 +11,10 @@ import {
 	CreateLoginProfileCommand,
 	CreateUserCommand,
 	CreateVirtualMFADeviceCommand,
+	DeleteAccessKeyCommand,
 	EnableMFADeviceCommand,
 	IAMClient,
+	ListAccessKeysCommand,
 	PutUserPolicyCommand,
 	UploadSigningCertificateCommand,
 	AddUserToGroupCommand,
@@ -21,6 +23,7 @@ import selfsigned from 'selfsigned';
 import {afterAll, beforeAll, beforeEach, expect, it} from 'vitest';
 import {createGateway} from '../../source/aws/gateway.js';
 import {offboardCommand} from '../../source/commands/offboard.js';
+import {recordsCommand} from '../../source/commands/records.js';
 import {restoreCommand} from '../../source/commands/restore.js';
 import {IamError} from '../../source/model/errors.js';
 import type {IamGateway} from '../../source/model/gateway.js';
@@ -79,15 +82,15 @@ describeWithMoto('offboarding (W7) against moto', () => {
 		await iam.send(new UploadSigningCertificateCommand({UserName: LEAVER, CertificateBody: certificate}));
 	};
 
-	const offboard = (gateway: IamGateway, records: RecordStore, journal: Journal) =>
+	const offboard = (gateway: IamGateway, records: RecordStore, journal: Journal, flags: {keepUser?: boolean; dryRun?: boolean} = {}) =>
 		offboardCommand(gateway, [LEAVER], {
 			settings: {endpoint: moto.endpoint},
 			journal,
 			json: false,
 			yes: true,
-			dryRun: false,
+			dryRun: flags.dryRun ?? false,
 			records,
-			keepUser: false,
+			keepUser: flags.keepUser ?? false,
 		});
 
 	beforeAll(async () => {
@@ -191,4 +194,78 @@ describeWithMoto('offboarding (W7) against moto', () => {
 			expect(others(after)).toEqual(before);
 		}
 	}, 600_000);
+
+	/** A fresh record store and journal in a temporary config folder. */
+	const stores = () => {
+		const records = new RecordStore(mkdtempSync(path.join(os.tmpdir(), 'iamtui-w7-')));
+		return {records, journal: new Journal(path.dirname(records.folder))};
+	};
+
+	it.each([false, true])('keep-user %s: interrupted, a key created since, resumed: the new key is revoked too and the report is true', async keepUser => {
+		const plain = createGateway({endpoint: moto.endpoint, maxAttempts: 2});
+		const {records, journal} = stores();
+		// One key to begin with, so IAM's quota of two leaves room for the one created later.
+		const [, second0] = (await iam.send(new ListAccessKeysCommand({UserName: LEAVER}))).AccessKeyMetadata ?? [];
+		await iam.send(new DeleteAccessKeyCommand({UserName: LEAVER, AccessKeyId: second0!.AccessKeyId!}));
+		const sent: string[] = [];
+		const first = await offboard(hooked(plain, sent, 3), records, journal, {keepUser});
+		expect(first.exitCode).toBe(3);
+		// Between the runs someone gives the leaver a new key.
+		const created = (await iam.send(new CreateAccessKeyCommand({UserName: LEAVER}))).AccessKey!.AccessKeyId!;
+		const second = await offboard(hooked(plain, sent), records, journal, {keepUser});
+		expect(second.exitCode ?? 0, second.stderr).toBe(0);
+		expect(sent).toContain(`updateAccessKey:${LEAVER}:${created}:Inactive`);
+		const [stored] = records.list();
+		expect(stored!.record.accessKeys.map(k => k.accessKeyId)).toContain(created);
+		expect(stored!.record.resumes?.at(-1)?.found).toEqual([`access key ${created}`]);
+		if (keepUser) {
+			expect(second.stdout).toContain(`${LEAVER} has no access left (user kept)`);
+			const keys = (await iam.send(new ListAccessKeysCommand({UserName: LEAVER}))).AccessKeyMetadata ?? [];
+			expect(keys.map(k => `${k.AccessKeyId}:${k.Status}`)).toContain(`${created}:Inactive`);
+			expect(keys.filter(k => k.Status === 'Active')).toEqual([]);
+			expect((await plain.loadSnapshot()).users.find(u => u.name === LEAVER)?.groups).toEqual([]);
+		} else {
+			expect(sent).toContain(`deleteAccessKey:${LEAVER}:${created}`);
+			expect(second.stdout).toContain(`${LEAVER} is offboarded`);
+			expect(await plain.getUser(LEAVER)).toBeNull();
+		}
+	}, 120_000);
+
+	it('a --keep-user resume of a record made without it is refused, naming the difference; records close starts over', async () => {
+		const plain = createGateway({endpoint: moto.endpoint, maxAttempts: 2});
+		const {records, journal} = stores();
+		const sent: string[] = [];
+		expect((await offboard(hooked(plain, sent, 4), records, journal)).exitCode).toBe(3);
+		const before = sent.length;
+		const refused = await offboard(hooked(plain, sent), records, journal, {keepUser: true});
+		expect(refused.exitCode).toBe(64);
+		expect(refused.stderr).toMatch(/refused: the unfinished offboarding of wendy\.leaver in .* was started without --keep-user \(the user is deleted\), and this run asks to keep the user/);
+		const [unfinished] = records.unfinished('123456789012');
+		expect(refused.stderr).toContain(`iamtui records close ${unfinished!.path}`);
+		expect(sent).toHaveLength(before);
+		expect(await plain.getUser(LEAVER)).not.toBeNull();
+		expect(unfinished!.record.keepUser).toBe(false);
+
+		// Closed on purpose, a new run starts from what the user has now and keeps it.
+		expect(recordsCommand(records, false, ['close', unfinished!.path]).stdout).toContain('Closed the unfinished offboarding of wendy.leaver');
+		const kept = await offboard(hooked(plain, sent), records, journal, {keepUser: true});
+		expect(kept.exitCode ?? 0, kept.stderr).toBe(0);
+		expect(kept.stdout).toContain('has no access left (user kept)');
+		expect(await plain.getUser(LEAVER)).not.toBeNull();
+		expect(records.list().map(r => r.record.closedAt ? 'closed' : r.record.keepUser ? 'kept' : 'deleted').sort()).toEqual(['closed', 'kept']);
+	}, 120_000);
+
+	it('--read-only and --dry-run runs leave no record in the records folder', async () => {
+		const {records, journal} = stores();
+		const readOnly = await offboard(createGateway({endpoint: moto.endpoint, maxAttempts: 2, readOnly: true}), records, journal);
+		expect(readOnly.exitCode).toBe(3);
+		expect(readOnly.stderr).toMatch(/read-only mode: .*nothing was sent or recorded/);
+		const dryRun = await offboard(createGateway({endpoint: moto.endpoint, maxAttempts: 2}), records, journal, {dryRun: true});
+		expect(dryRun.exitCode ?? 0).toBe(0);
+		expect(existsSync(records.folder) ? readdirSync(records.folder) : []).toEqual([]);
+		// So a later run starts afresh, not from a record of a run that sent nothing.
+		const real = await offboard(createGateway({endpoint: moto.endpoint, maxAttempts: 2}), records, journal);
+		expect(real.stdout).not.toContain('Resuming');
+		expect(real.exitCode ?? 0, real.stderr).toBe(0);
+	}, 120_000);
 });
