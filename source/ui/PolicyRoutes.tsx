@@ -28,7 +28,7 @@ type PolicyRouteProps = {
 };
 
 const policyColumns: Array<Column<PolicyChoice>> = [
-	{id: 'name', header: 'POLICY', width: 20, grow: true, cell: r => r.name},
+	{id: 'name', header: 'POLICY', width: 20, grow: true, ellipsis: 'middle', cell: r => r.name},
 	{id: 'type', header: 'TYPE', width: 8, cell: r => r.type},
 	{id: 'detail', header: 'ABOUT', width: 12, grow: true, dropOrder: 1, cell: r => r.detail},
 ];
@@ -41,7 +41,7 @@ interface HolderRow {
 
 const holderColumns: Array<Column<HolderRow>> = [
 	{id: 'kind', header: 'KIND', width: 5, cell: r => r.ref.kind},
-	{id: 'name', header: 'NAME', width: 20, grow: true, cell: r => r.ref.name},
+	{id: 'name', header: 'NAME', width: 20, grow: true, ellipsis: 'middle', cell: r => r.ref.name},
 	{id: 'detail', header: 'MEMBERS / GROUPS', width: 12, grow: true, dropOrder: 1, cell: r => r.detail},
 ];
 

@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {sanitize} from '../../model/sanitize.js';
-import {fit} from './text.js';
+import {fit, fitMiddle} from './text.js';
 
 export interface Column<Row> {
 	id: string;
@@ -15,6 +15,8 @@ export interface Column<Row> {
 	align?: 'left' | 'right';
 	/** Columns with a higher number are dropped first when the terminal is narrow. */
 	dropOrder?: number;
+	/** 'middle': an overlong cell keeps its end (names that differ only at the end stay distinct). */
+	ellipsis?: 'end' | 'middle';
 	/** A row's text: from the row alone (the table keeps it per row; new columns when anything else it reads changes). */
 	cell: (row: Row) => string;
 }
@@ -42,7 +44,9 @@ export const layoutColumns = <Row,>(columns: Array<Column<Row>>, width: number):
 };
 
 const renderLine = <Row,>(columns: Array<Column<Row>>, cells: (column: Column<Row>) => string): string =>
-	columns.map(column => fit(sanitize(cells(column)), column.width, column.align)).join(' '.repeat(GAP));
+	columns
+		.map(column => (column.ellipsis === 'middle' ? fitMiddle : fit)(sanitize(cells(column)), column.width, column.align))
+		.join(' '.repeat(GAP));
 
 export function Table<Row>(props: {
 	columns: Array<Column<Row>>;

@@ -14,7 +14,7 @@ import type {Plan} from '../../model/plans/types.js';
 import {sanitize} from '../../model/sanitize.js';
 import {Secret} from '../../model/secret.js';
 import {clamp, windowTop} from '../components/list-window.js';
-import {truncate} from '../components/text.js';
+import {fitMiddle, truncate} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import {useCommands} from '../state/keyboard.js';
 import {
@@ -216,6 +216,9 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 	let body;
 	if (step.id === 'groups') {
 		const top = clamp(groupCursor.top, 0, Math.max(0, groupRows.length - listHeight));
+		// A long name keeps its end (names may differ only there); the policies get what is left.
+		const longest = Math.max(0, ...groupRows.map(row => Array.from(row.name).length));
+		const groupNameWidth = Math.max(24, Math.min(longest, props.width - 1 - 4 - 1 - 16));
 		body = (
 			<Box flexDirection="column">
 				<Text dimColor>{line(`Marked: ${form.groups.join(', ') || 'none'} · space marks, ↑↓ move, enter shows the plan`)}</Text>
@@ -225,7 +228,7 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 					const mark = form.groups.includes(row.name) ? '✓' : ' ';
 					return (
 						<Text key={row.name} inverse={selected && props.focused} wrap="truncate-end">
-							{line(`${selected ? '›' : ' '} ${mark} ${row.name.padEnd(24)} ${row.detail}`)}
+							{line(`${selected ? '›' : ' '} ${mark} ${fitMiddle(row.name, groupNameWidth)} ${row.detail}`)}
 						</Text>
 					);
 				})}

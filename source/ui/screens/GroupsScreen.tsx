@@ -6,7 +6,7 @@ import type {CommandId} from '../keymap.js';
 import {ListScreen} from './ListScreen.js';
 
 const columns: Array<Column<GroupRow>> = [
-	{id: 'name', header: 'NAME', width: 14, grow: true, cell: r => r.name},
+	{id: 'name', header: 'NAME', width: 14, grow: true, ellipsis: 'middle', cell: r => r.name},
 	{id: 'members', header: 'MEMBERS', width: 7, align: 'right', cell: r => String(r.memberCount)},
 	{id: 'policies', header: 'POLICIES', width: 12, grow: true, dropOrder: 1, cell: r => r.policies.join(', ')},
 ];

@@ -25,7 +25,7 @@ interface Row extends PolicyChoice {
 
 const columns: Array<Column<Row>> = [
 	{id: 'mark', header: ' ', width: 1, cell: r => (r.marked ? '✓' : ' ')},
-	{id: 'name', header: 'POLICY', width: 20, grow: true, cell: r => r.name},
+	{id: 'name', header: 'POLICY', width: 20, grow: true, ellipsis: 'middle', cell: r => r.name},
 	{id: 'type', header: 'TYPE', width: 8, cell: r => r.type},
 	{id: 'detail', header: 'ABOUT', width: 12, grow: true, dropOrder: 1, cell: r => r.detail},
 ];

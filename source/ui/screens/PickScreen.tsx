@@ -34,7 +34,7 @@ export function PickScreen(props: {
 	const columns = useMemo<Array<Column<Row>>>(
 		() => [
 			...(props.multiple ? [{id: 'mark', header: ' ', width: 1, cell: (r: Row) => (r.marked ? '✓' : ' ')}] : []),
-			{id: 'name', header: 'NAME', width: 16, grow: true, cell: r => r.name},
+			{id: 'name', header: 'NAME', width: 16, grow: true, ellipsis: 'middle', cell: r => r.name},
 			{id: 'detail', header: props.multiple ? 'GROUPS' : 'POLICIES', width: 12, grow: true, dropOrder: 1, cell: r => r.detail},
 		],
 		[props.multiple],

@@ -13,7 +13,7 @@ import type {UndoProposal} from '../../model/plans/undo.js';
 import {sanitize} from '../../model/sanitize.js';
 import {useCommands} from '../state/keyboard.js';
 import type {RunPlan} from '../state/plan-runner.js';
-import {truncate} from '../components/text.js';
+import {wrapText} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 
 type Phase = {name: 'confirm'} | {name: 'running'} | {name: 'done'; report: ExecutionReport} | {name: 'crashed'; message: string};
@@ -109,13 +109,21 @@ export function PlanConfirm(props: {
 						? `Stopped part-way: u plans taking back the ${undoPlan.steps.length} change${undoPlan.steps.length === 1 ? '' : 's'} that went through · enter/esc goes back`
 						: 'enter/esc goes back';
 	const lines = [...(phase.name === 'done' ? resultLines(phase.report, undo) : []), ...planLines(plan)];
-	const visible = Math.max(1, props.height - (typing ? 2 : 1));
-	const start = Math.min(top, Math.max(0, lines.length - visible));
+	// Wrapped, never cut: a plan must show the whole name of what it changes (IAM names differ at the end).
+	const statusRows = wrapText(sanitize(status), props.width);
+	const rows = lines.flatMap(line => {
+		const indent = '  '.repeat(line.depth);
+		return wrapText(`${indent}${sanitize(line.text)}`, props.width, `${indent}  `).map(text => ({line, text}));
+	});
+	const visible = Math.max(1, props.height - statusRows.length - (typing ? 1 : 0));
+	const start = Math.min(top, Math.max(0, rows.length - visible));
 	return (
 		<Box flexDirection="column">
-			<Text bold color={plan.dangerous && phase.name === 'confirm' ? 'red' : undefined} wrap="truncate-end">
-				{truncate(sanitize(status), props.width)}
-			</Text>
+			{statusRows.map((text, n) => (
+				<Text key={`status-${n}`} bold color={plan.dangerous && phase.name === 'confirm' ? 'red' : undefined} wrap="truncate-end">
+					{text}
+				</Text>
+			))}
 			{typing ? (
 				<Box>
 					<Text color={mismatch ? 'red' : 'yellow'}>{mismatch ? 'does not match — type exactly: ' : 'confirm: '}</Text>
@@ -132,7 +140,7 @@ export function PlanConfirm(props: {
 					/>
 				</Box>
 			) : null}
-			{lines.slice(start, start + visible).map((line, n) => (
+			{rows.slice(start, start + visible).map(({line, text}, n) => (
 				<Text
 					key={`${start + n}`}
 					bold={line.depth === 0}
@@ -140,7 +148,7 @@ export function PlanConfirm(props: {
 					dimColor={line.tone === 'dim'}
 					wrap="truncate-end"
 				>
-					{truncate(`${'  '.repeat(line.depth)}${sanitize(line.text)}`, props.width)}
+					{text}
 				</Text>
 			))}
 		</Box>

@@ -31,7 +31,7 @@ interface AttachRow {
 }
 
 const attachColumns: Array<Column<AttachRow>> = [
-	{id: 'label', header: 'ATTACH TO', width: 20, grow: true, cell: r => r.label},
+	{id: 'label', header: 'ATTACH TO', width: 20, grow: true, ellipsis: 'middle', cell: r => r.label},
 	{id: 'detail', header: 'WHO', width: 12, grow: true, dropOrder: 1, cell: r => r.detail},
 ];
 
