@@ -34,5 +34,6 @@ export const appElement = ({settings, store, fromFiles = []}: TuiOptions) => {
 		rotations: new RotationStore(path.dirname(store.path)),
 		afterSnapshotLoaded: releaseLoadGarbage,
 	};
-	return <App services={services} initial={settings} />;
+	// Export files are only ever read: the session is read-only, so App wraps every gateway it builds.
+	return <App services={services} initial={fromFiles.length > 0 ? {...settings, readOnly: true} : settings} />;
 };

@@ -86,9 +86,12 @@ export const usePacedInput = (handler: (input: string, key: Key) => void): void 
 			}
 		}
 		uncommitted.current = true;
-		handlerRef.current(input, key);
-		// A render, so the effect below runs once this key's changes are committed.
-		setTurn(current => current + 1);
+		try {
+			handlerRef.current(input, key);
+		} finally {
+			// A render, so the effect below runs once this key's changes are committed (even if it threw).
+			setTurn(current => current + 1);
+		}
 	}, []);
 	useInput(onInput);
 
