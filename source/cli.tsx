@@ -29,6 +29,8 @@ const flags = {
 		iKnowThisLocksMeOut: {type: 'boolean', default: false},
 		keepUser: {type: 'boolean', default: false},
 		skipMissing: {type: 'boolean', default: false},
+		unfinished: {type: 'boolean', default: false},
+		takeBack: {type: 'boolean', default: false},
 		saveCsv: {type: 'string'},
 		showSecret: {type: 'boolean', default: false},
 		overwrite: {type: 'boolean', default: false},
@@ -81,6 +83,8 @@ const main = async (): Promise<number> => {
 			lockoutConfirmed: cli.flags.iKnowThisLocksMeOut,
 			keepUser: cli.flags.keepUser,
 			skipMissing: cli.flags.skipMissing,
+			unfinished: cli.flags.unfinished,
+			takeBack: cli.flags.takeBack,
 			secrets: {saveCsv: cli.flags.saveCsv, showSecret: cli.flags.showSecret, overwrite: cli.flags.overwrite, ifSaveFails: cli.flags.ifSaveFails},
 			writeFlags: {
 				groups: cli.flags.group ?? [],

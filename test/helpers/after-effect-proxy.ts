@@ -22,7 +22,6 @@ export interface AfterEffectOptions {
 export const dropAnswerAfterProcessing = async (target: string, action: string, options: AfterEffectOptions = {}): Promise<AfterEffectProxy> => {
 	const upstream = new URL(target);
 	const events: {action: string; outcome: 'forwarded' | 'dropped-after-processing'}[] = [];
-	const sockets = new Set<Socket>();
 	let left = options.count ?? 1;
 	const server = http.createServer((request, response) => {
 		const chunks: Buffer[] = [];
@@ -53,6 +52,13 @@ export const dropAnswerAfterProcessing = async (target: string, action: string, 
 			forward.end(body);
 		});
 	});
+	const {endpoint, stop} = await listen(server);
+	return {endpoint, history: () => events.map(event => ({...event})), stop};
+};
+
+/** Listens on a free loopback port; stop() closes every open connection too. */
+export const listen = async (server: http.Server): Promise<{endpoint: string; stop: () => Promise<void>}> => {
+	const sockets = new Set<Socket>();
 	server.on('connection', socket => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
@@ -61,7 +67,6 @@ export const dropAnswerAfterProcessing = async (target: string, action: string, 
 	const {port} = server.address() as {port: number};
 	return {
 		endpoint: `http://127.0.0.1:${port}`,
-		history: () => events.map(event => ({...event})),
 		stop: () =>
 			new Promise<void>(resolve => {
 				for (const socket of sockets) socket.destroy();

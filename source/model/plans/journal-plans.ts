@@ -80,3 +80,16 @@ export const findUnfinished = (lines: JournalEntry[], id: string): UnfinishedPla
 	const matches = unfinishedPlans(lines).filter(plan => plan.planId.startsWith(id));
 	return matches.length === 1 ? matches[0] : matches.find(plan => plan.planId === id);
 };
+
+/** The plans an iamtui:Resolved line closed. */
+export const resolvedPlanIds = (lines: JournalEntry[]): ReadonlySet<string> =>
+	new Set(lines.filter(e => e.operation === RESOLVED && e.resolves).map(e => e.resolves!));
+
+/** How a line's outcome reads: a lone intent is UNFINISHED until its plan is resolved, then unknown. */
+export const outcomeLabel = (entry: JournalEntry, resolved: ReadonlySet<string>): string => {
+	if (entry.outcome !== 'intent') return entry.outcome;
+	return entry.planId !== undefined && resolved.has(entry.planId) ? 'unknown' : 'UNFINISHED';
+};
+
+/** What a line changed, in words; an iamtui:Resolved line names the plan it closed. */
+export const targetWords = (entry: JournalEntry): string => (entry.resolves ? `plan ${entry.resolves}` : '');

@@ -82,7 +82,7 @@ const describeChange = (change: AppliedChange): string => {
 };
 
 /** The step that takes one applied change back, judged against the account before the plan. */
-const inverseOf = (change: AppliedChange, before: SnapshotIndex | undefined): Inverse => {
+export const inverseOf = (change: AppliedChange, before: SnapshotIndex | undefined): Inverse => {
 	if (!before && NEEDS_EARLIER_STATE.has(change.operation)) return {cannot: `${describeChange(change)}: the account was not read before the change, so its earlier state is unknown`};
 	switch (change.operation) {
 		case 'addUserToGroup':

@@ -4,6 +4,7 @@ import {Text} from 'ink';
 import {useMemo, useState} from 'react';
 import {describeError} from '../../model/errors.js';
 import type {JournalEntry} from '../../model/plans/execute.js';
+import {outcomeLabel, resolvedPlanIds, targetWords} from '../../model/plans/journal-plans.js';
 import {sanitize} from '../../model/sanitize.js';
 import type {Column} from '../components/Table.js';
 import {ListScreen} from './ListScreen.js';
@@ -13,7 +14,8 @@ export interface JournalRow {
 	time: string;
 	operation: string;
 	target: string;
-	outcome: JournalEntry['outcome'];
+	/** ok, failed, refused; UNFINISHED for a request whose outcome was never recorded. */
+	outcome: string;
 	errorCode: string;
 	who: string;
 }
@@ -27,19 +29,21 @@ const targetText = (target: JournalEntry['target']): string =>
 		.join(' ');
 
 /** Newest first; entries with the same time keep the reverse of the order they were written in. */
-export const journalRows = (entries: JournalEntry[]): JournalRow[] =>
-	entries
+export const journalRows = (entries: JournalEntry[]): JournalRow[] => {
+	const resolved = resolvedPlanIds(entries);
+	return entries
 		.map((entry, position) => ({entry, position}))
 		.sort((a, b) => b.entry.time.localeCompare(a.entry.time) || b.position - a.position)
 		.map(({entry, position}) => ({
 			key: String(position),
 			time: shortTime(entry.time),
-			operation: entry.operation.replace(/^iam:/, ''),
-			target: targetText(entry.target),
-			outcome: entry.outcome,
+			operation: entry.operation.replace(/^iam(tui)?:/, ''),
+			target: [targetText(entry.target), targetWords(entry)].filter(Boolean).join(' '),
+			outcome: outcomeLabel(entry, resolved),
 			errorCode: entry.errorCode ?? '',
 			who: [entry.profile, entry.callerArn].filter(Boolean).join(' '),
 		}));
+};
 
 export const filterJournalRows = (rows: JournalRow[], query: string): JournalRow[] => {
 	const q = query.trim().toLowerCase();
@@ -50,7 +54,7 @@ const columns: Array<Column<JournalRow>> = [
 	{id: 'time', header: 'TIME (UTC)', width: 19, cell: r => r.time},
 	{id: 'operation', header: 'OPERATION', width: 22, cell: r => r.operation},
 	{id: 'target', header: 'TARGET', width: 20, grow: true, cell: r => r.target},
-	{id: 'outcome', header: 'OUTCOME', width: 7, cell: r => r.outcome},
+	{id: 'outcome', header: 'OUTCOME', width: 10, cell: r => r.outcome},
 	{id: 'error', header: 'ERROR', width: 14, dropOrder: 2, cell: r => r.errorCode},
 	{id: 'who', header: 'WHO', width: 14, grow: true, dropOrder: 1, cell: r => r.who},
 ];

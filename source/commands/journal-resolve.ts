@@ -1,0 +1,70 @@
+// `iamtui journal resolve PLAN_ID --take-back [--dry-run] [--yes]`: takes back an unfinished plan
+// (journal-plans.ts). What IAM holds now is read here; model/plans/take-back.ts decides what the
+// evidence proves the plan made; the take-back runs as any plan does (journaled, confirmed, --dry-run).
+// Once it went through (or nothing was left), an iamtui:Resolved line closes the plan in the journal.
+import type {IamGateway} from '../model/gateway.js';
+import type {JournalEntry, JournalSink} from '../model/plans/execute.js';
+import {findUnfinished, RESOLVED, type UnfinishedPlan} from '../model/plans/journal-plans.js';
+import {planText} from '../model/plans/describe.js';
+import {planTakeBack, type TakeBackEvidence} from '../model/plans/take-back.js';
+import {sanitize} from '../model/sanitize.js';
+import {actorOf, EXIT_FAILURE, runPlanCommand, type WriteOptions} from './plan-command.js';
+import type {CommandResult} from './result.js';
+import {usageError, withUsageErrors} from './write-args.js';
+
+const USAGE = 'usage: iamtui journal resolve PLAN_ID --take-back [--dry-run] [--yes]   (iamtui journal --unfinished lists the plans)';
+
+export interface ResolveOptions extends WriteOptions {
+	journal: JournalSink & {lines(): JournalEntry[]; path: string};
+	takeBack: boolean;
+}
+
+/** What IAM holds now for every user the plan touched: one snapshot, then their keys and passwords. */
+const readEvidence = async (gateway: IamGateway, plan: UnfinishedPlan): Promise<TakeBackEvidence> => {
+	const users = [...new Set(plan.steps.map(s => s.target.user).filter((u): u is string => u !== undefined))];
+	const snapshot = await gateway.loadSnapshot();
+	const evidence: TakeBackEvidence = new Map();
+	for (const name of users) {
+		const user = snapshot.users.find(u => u.name === name);
+		if (!user) {
+			evidence.set(name, {createDate: null, groups: [], loginProfile: null, accessKeys: []});
+			continue;
+		}
+		const [profile, keys] = await Promise.all([gateway.loginProfile(name), gateway.accessKeys(name)]);
+		evidence.set(name, {
+			createDate: user.createDate,
+			groups: user.groups,
+			loginProfile: profile ? {createDate: profile.createDate} : null,
+			accessKeys: keys.map(k => ({accessKeyId: k.accessKeyId, createDate: k.createDate})),
+		});
+	}
+	return evidence;
+};
+
+export const resolveJournalCommand = (connect: () => Promise<IamGateway>, args: string[], options: ResolveOptions): Promise<CommandResult> =>
+	withUsageErrors(async () => {
+		const [, id] = args;
+		if (!id || args.length > 2) throw usageError('journal resolve needs one plan id', USAGE);
+		if (!options.takeBack) throw usageError('say how to resolve the plan: --take-back (add --dry-run to see it first)', USAGE);
+		const plan = findUnfinished(options.journal.lines(), id);
+		if (!plan) return {stdout: '', stderr: `iamtui: no unfinished plan ${sanitize(id)} in ${options.journal.path} — iamtui journal --unfinished lists them\n`, exitCode: EXIT_FAILURE};
+		const gateway = await connect();
+		const actor = await actorOf(gateway, options.settings);
+		if (plan.account && actor.account && plan.account !== actor.account)
+			return {stdout: '', stderr: `iamtui: plan ${plan.planId} was run in account ${plan.account}, and this connection is account ${actor.account}: connect to the same account (--profile ${sanitize(plan.profile ?? 'NAME')})\n`, exitCode: EXIT_FAILURE};
+		const {plan: takeBack, cannot} = planTakeBack(plan, await readEvidence(gateway, plan));
+		const resolved = () =>
+			options.journal.append({time: new Date().toISOString(), ...actor, operation: RESOLVED, target: {}, outcome: 'ok', errorCode: null, resolves: plan.planId});
+		const notTaken = cannot.map(line => `not taken back: ${line}`);
+		if (!takeBack) {
+			if (options.dryRun) return {stdout: [`Nothing of plan ${plan.planId} is left to take back.`, ...notTaken, '(dry run: nothing was sent)'].join('\n')};
+			resolved();
+			return {stdout: [`Nothing of plan ${plan.planId} is left to take back; it is marked resolved in the journal.`, ...notTaken].join('\n')};
+		}
+		const result = await runPlanCommand(gateway, takeBack, 'journal resolve', options);
+		if (options.dryRun || (result.exitCode ?? 0) !== 0) return result;
+		resolved();
+		if (options.json) return result;
+		// The plan with its `aws iam` lines first, then what happened.
+		return {...result, stdout: [planText(takeBack), '', result.stdout, `Plan ${plan.planId} is marked resolved in the journal.`].join('\n')};
+	});

@@ -1,0 +1,73 @@
+// Issue 14, item 3: taking back an interrupted plan deletes only what the evidence proves it made.
+import {expect, it} from 'vitest';
+import type {JournalEntry} from '../../source/model/plans/execute.js';
+import {unfinishedPlans} from '../../source/model/plans/journal-plans.js';
+import {planTakeBack, type UserEvidence} from '../../source/model/plans/take-back.js';
+
+const SENT = '2026-12-04T15:00:00.000Z';
+const base = {time: SENT, profile: 'dev', account: '123456789012', callerArn: null, errorCode: null, planId: 'p1'};
+const intent = (step: number, operation: string, target: JournalEntry['target']): JournalEntry => ({...base, step, operation, target, outcome: 'intent'});
+const ok = (step: number, operation: string, target: JournalEntry['target']): JournalEntry => ({...base, step, operation, target, outcome: 'ok'});
+
+/** create-user ana --console-password --access-key --group G, killed while the key's answer was on its way. */
+const killedAtKey = unfinishedPlans([
+	intent(0, 'iam:CreateUser', {user: 'ana'}),
+	ok(0, 'iam:CreateUser', {user: 'ana'}),
+	intent(1, 'iam:CreateLoginProfile', {user: 'ana'}),
+	ok(1, 'iam:CreateLoginProfile', {user: 'ana'}),
+	intent(2, 'iam:CreateAccessKey', {user: 'ana'}),
+])[0]!;
+
+const ana = (keys: UserEvidence['accessKeys']): Map<string, UserEvidence> =>
+	new Map([['ana', {createDate: '2026-12-04T15:00:00Z', groups: [], loginProfile: {createDate: '2026-12-04T15:00:01Z'}, accessKeys: keys}]]);
+
+it('the one key made after the intent is deleted, then the password and the user, newest first', () => {
+	const {plan, cannot} = planTakeBack(killedAtKey, ana([{accessKeyId: 'AKIALOST', createDate: '2026-12-04T15:00:02Z'}]));
+	expect(cannot).toEqual([]);
+	expect(plan!.steps.map(s => s.awsCli)).toEqual([
+		'aws iam delete-access-key --user-name ana --access-key-id AKIALOST',
+		'aws iam delete-login-profile --user-name ana',
+		'aws iam delete-user --user-name ana',
+	]);
+	expect(plan!.confirmName).toBe('ana');
+	expect(plan!.dangerous).toBe(true);
+});
+
+it('two keys made after the intent: neither is deleted, both are named', () => {
+	const {plan, cannot} = planTakeBack(
+		killedAtKey,
+		ana([
+			{accessKeyId: 'AKIALOST', createDate: '2026-12-04T15:00:02Z'},
+			{accessKeyId: 'AKIATHEIRS', createDate: '2026-12-04T15:00:03Z'},
+		]),
+	);
+	expect(plan!.steps.map(s => s.run.operation)).toEqual(['deleteLoginProfile', 'deleteUser']);
+	expect(cannot).toEqual([expect.stringContaining('AKIALOST, AKIATHEIRS')]);
+});
+
+it('a key older than the intent (minus the clock margin) is not the plan\'s; an unknown step on something else is named, never guessed', () => {
+	const unknownAttach = unfinishedPlans([
+		intent(0, 'iam:AttachUserPolicy', {user: 'bo', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess'}),
+	])[0]!;
+	expect(planTakeBack(unknownAttach, new Map()).plan).toBeUndefined();
+	expect(planTakeBack(unknownAttach, new Map()).cannot).toEqual([expect.stringContaining('does not say whether it landed')]);
+	const {plan} = planTakeBack(killedAtKey, ana([{accessKeyId: 'AKIAOLD', createDate: '2026-12-04T14:59:50Z'}]));
+	expect(plan!.steps.map(s => s.run.operation)).toEqual(['deleteLoginProfile', 'deleteUser']);
+});
+
+it('a group step whose outcome is unknown: removed only if the user is in the group now', () => {
+	const killedAtGroup = unfinishedPlans([
+		intent(0, 'iam:CreateUser', {user: 'ana'}),
+		ok(0, 'iam:CreateUser', {user: 'ana'}),
+		intent(1, 'iam:CreateAccessKey', {user: 'ana'}),
+		ok(1, 'iam:CreateAccessKey', {user: 'ana', accessKeyId: 'AKIANEW'}),
+		intent(2, 'iam:AddUserToGroup', {user: 'ana', group: 'G'}),
+	])[0]!;
+	const evidence = (groups: string[]) => new Map([['ana', {createDate: SENT, groups, loginProfile: null, accessKeys: [{accessKeyId: 'AKIANEW', createDate: SENT}]}]]);
+	expect(planTakeBack(killedAtGroup, evidence(['G'])).plan!.steps.map(s => s.awsCli)).toEqual([
+		'aws iam remove-user-from-group --user-name ana --group-name G',
+		'aws iam delete-access-key --user-name ana --access-key-id AKIANEW',
+		'aws iam delete-user --user-name ana',
+	]);
+	expect(planTakeBack(killedAtGroup, evidence([])).plan!.steps.map(s => s.run.operation)).toEqual(['deleteAccessKey', 'deleteUser']);
+});
