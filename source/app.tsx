@@ -61,7 +61,8 @@ export function App(props: {services: Services; initial: ConnectionSettings}) {
 					name: settings.profile,
 					...(settings.region ? {region: settings.region} : {}),
 					...(settings.endpoint ? {endpoint: settings.endpoint} : {}),
-					// Not readOnly: a session's --read-only is not the profile's setting (a stored one is kept).
+					// The read-only preference is remembered (readme): a profile opened read-only stays read-only.
+					...(settings.readOnly ? {readOnly: true} : {}),
 				});
 			} catch {
 				// A profile the store's schema refuses (odd name from the environment) is simply not remembered.

@@ -136,8 +136,8 @@ describeWithMoto('read-only survives every profile switch (recording proxy)', ()
 		tui.write('r');
 		await tui.waitFor('Reloading the account');
 		await expectStillReadOnly(tui);
-		// The session's flag is not written into the profile: it is the session's, not the profile's.
-		expect(services!.store.profile('edited')?.readOnly).toBeUndefined();
+		// Opened read-only, it is remembered read-only (the readme's "read-only preference").
+		expect(services!.store.profile('edited')?.readOnly).toBe(true);
 	}, 60_000);
 
 	it('an assume-role profile that asks for an MFA code opens read-only', async () => {
