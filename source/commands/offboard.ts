@@ -3,6 +3,7 @@
 // re-reading the user and planning from what it has now, and only under the options it was started
 // with. A dry run or a read-only connection sends nothing and records nothing.
 // Offboarding yourself is refused headless: it needs the typed confirmation of the TUI or a terminal.
+import path from 'node:path';
 import {IamError} from '../model/errors.js';
 import type {IamGateway} from '../model/gateway.js';
 import {buildIndex} from '../model/indexes.js';
@@ -41,6 +42,9 @@ export const offboardCommand = async (gateway: IamGateway, args: string[], optio
 				`To start over with these options, close it first (it is kept, with what ${name} had, for restore): iamtui records close ${resumed.path}\n`,
 			exitCode: EXIT_USAGE,
 		};
+	// Progress is saved under the name the record's content gives: a renamed record would stay unfinished.
+	if (resumed && path.resolve(options.records.pathOf(resumed.record)) !== path.resolve(resumed.path))
+		throw new IamError('Invalid', `the unfinished record ${resumed.path} is not under the name iamtui gave it`, `rename it to ${path.basename(options.records.pathOf(resumed.record))} (same folder), then run again`);
 	if (gateway.readOnly && !options.dryRun)
 		return {stdout: '', stderr: `iamtui: read-only mode: offboard ${name} was not started; nothing was sent or recorded — open the profile without --read-only (or use --dry-run to see the plan)\n`, exitCode: EXIT_FAILURE};
 	const index = buildIndex(await gateway.loadSnapshot());

@@ -13,6 +13,9 @@ const closeRecord = (records: RecordStore, file: string, now: Date): CommandResu
 	const record = records.load(file);
 	if (path.dirname(path.resolve(file)) !== path.resolve(records.folder))
 		throw new IamError('Invalid', `${file} is not in the records folder ${records.folder}`, 'close a record listed by `iamtui records`');
+	// Saving writes to the name the record's content gives; a renamed file would stay unfinished.
+	if (path.resolve(records.pathOf(record)) !== path.resolve(file))
+		throw new IamError('Invalid', `${file} is not under the name iamtui gave it (${path.basename(records.pathOf(record))})`, 'rename it back, then close it');
 	if (record.finishedAt !== null)
 		throw new IamError('Invalid', `${file} is not unfinished: it was ${record.closedAt ? 'closed' : 'finished'} on ${record.finishedAt}`, 'only an unfinished offboarding can be closed; see `iamtui records`');
 	const at = now.toISOString();

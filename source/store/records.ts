@@ -40,11 +40,16 @@ export class RecordStore {
 		this.folder = path.join(configFolder, 'records');
 	}
 
+	/** The file save() writes this record to: its progress lands there, whatever file it was read from. */
+	pathOf(record: OffboardRecord): string {
+		return path.join(this.folder, fileName(record));
+	}
+
 	/** Writes a new record or updates one (same account, user and capture time → same file). */
 	save(record: OffboardRecord): string {
 		const valid = offboardRecordSchema.parse(record);
 		mkdirSync(this.folder, {recursive: true, mode: 0o700});
-		const file = path.join(this.folder, fileName(valid));
+		const file = this.pathOf(valid);
 		replacePrivateFile(file, `${JSON.stringify(valid, null, 2)}\n`);
 		return file;
 	}

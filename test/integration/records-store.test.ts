@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {OffboardRecord} from '../../source/model/offboard/record.js';
+import {recordsCommand} from '../../source/commands/records.js';
 import {RecordStore} from '../../source/store/records.js';
 import {offboardRecord, recordUser} from '../fixtures/offboard-record.js';
 
@@ -66,5 +67,27 @@ describe('RecordStore', () => {
 		const records = store();
 		const file = records.save(record('ana'));
 		expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(record('ana'));
+	});
+
+	it('records close ends an unfinished record on purpose: kept, listed as closed, no longer resumed; nothing else is closed', () => {
+		const records = store();
+		const file = records.save(record('ana'));
+		const finished = records.save(record('bob', {finishedAt: '2026-11-23T10:05:00.000Z'}));
+		const closed = recordsCommand(records, false, ['close', file], new Date('2026-11-24T09:00:00.000Z'));
+		expect(closed.stdout).toContain(`Closed the unfinished offboarding of ana (${file})`);
+		expect(records.unfinished('123456789012')).toEqual([]);
+		expect(records.load(file)).toMatchObject({closedAt: '2026-11-24T09:00:00.000Z', finishedAt: '2026-11-24T09:00:00.000Z', groups: ['Developers']});
+		expect(recordsCommand(records, false).stdout).toMatch(/closed +123456789012 +ana/);
+		expect(() => recordsCommand(records, false, ['close', file])).toThrow(/not unfinished: it was closed/);
+		expect(() => recordsCommand(records, false, ['close', finished])).toThrow(/not unfinished: it was finished/);
+		const elsewhere = path.join(mkdtempSync(path.join(os.tmpdir(), 'iamtui-elsewhere-')), 'copy.json');
+		writeFileSync(elsewhere, JSON.stringify(record('carl')));
+		expect(() => recordsCommand(records, false, ['close', elsewhere])).toThrow(/not in the records folder/);
+		expect(() => recordsCommand(records, false, ['close'])).toThrow(/records close needs one record file/);
+		// A renamed record: saving would write elsewhere and leave it unfinished, so it is refused untouched.
+		const renamed = path.join(records.folder, 'renamed.json');
+		writeFileSync(renamed, JSON.stringify(record('dan')));
+		expect(() => recordsCommand(records, false, ['close', renamed])).toThrow(/not under the name iamtui gave it \(123456789012-dan-2026-11-23T10-00-00-000Z\.json\)/);
+		expect(records.load(finished).closedAt).toBeUndefined();
 	});
 });
