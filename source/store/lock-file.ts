@@ -1,8 +1,9 @@
 // A lock for read-modify-write of one of iamtui's files across processes (two TUIs adding a profile
 // at once): FILE.lock created with O_EXCL holding the owner's pid. A lock whose owner is gone, or
 // that is older than STALE_MS, is taken over; waiting is bounded, then a clear error says what to do.
-import {closeSync, constants, lstatSync, openSync, readFileSync, unlinkSync, writeSync} from 'node:fs';
+import {closeSync, constants, lstatSync, openSync, unlinkSync, writeSync} from 'node:fs';
 import {IamError} from '../model/errors.js';
+import {FileReadError, readBoundedFile} from './read-file.js';
 
 const STALE_MS = 10_000;
 const WAIT_MS = 5_000;
@@ -12,9 +13,10 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 const ownerAlive = (lock: string): boolean => {
 	let pid: number;
 	try {
-		pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
-	} catch {
-		return true; // Being written right now: give it time.
+		pid = Number.parseInt(readBoundedFile(lock, 'config', {noFollow: true}), 10);
+	} catch (error) {
+		// Gone meanwhile: the next attempt takes it. A link, a FIFO: not a lock of ours, so stale.
+		return error instanceof FileReadError && error.reason === 'missing';
 	}
 	if (!Number.isInteger(pid) || pid <= 0) return false;
 	try {

@@ -1,6 +1,6 @@
 // The config store on disk: round trip through a new instance, 0600, schema refuses anything else.
-import {spawn} from 'node:child_process';
-import {chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {execFileSync, spawn} from 'node:child_process';
+import {chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
@@ -107,5 +107,17 @@ describe('ConfigStore in a temporary directory', () => {
 		expect(statSync(victim).mode & 0o777).toBe(0o644);
 		expect(notices).toEqual([expect.stringMatching(/config\.json is a symbolic link.*moved it to/)]);
 		expect(new ConfigStore({cwd: dir}).profiles()).toEqual([{name: 'dev'}]);
+	});
+
+	it('a lock left behind by a process that is gone, or a FIFO planted as the lock, is taken over, not waited on for ever', () => {
+		const store = new ConfigStore({cwd: dir});
+		writeFileSync(`${store.path}.lock`, '999999999');
+		utimesSync(`${store.path}.lock`, new Date(Date.now() - 1000), new Date(Date.now() - 1000));
+		store.saveProfile({name: 'dev'});
+		execFileSync('mkfifo', [`${store.path}.lock`]);
+		utimesSync(`${store.path}.lock`, new Date(Date.now() - 1000), new Date(Date.now() - 1000));
+		store.saveProfile({name: 'ops'});
+		expect(new ConfigStore({cwd: dir}).profiles().map(p => p.name).sort()).toEqual(['dev', 'ops']);
+		expect(readdirSync(dir)).toEqual(['config.json']);
 	});
 });
