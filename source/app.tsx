@@ -18,6 +18,15 @@ const failedGateway = (error: unknown, readOnly: boolean): IamGateway =>
 		get: (_target, property) => (property === 'readOnly' ? readOnly : property === 'then' ? undefined : () => Promise.reject(error)),
 	});
 
+/** Whether the store keeps this profile read-only; a store that cannot be read errs on the safe side. */
+const storedReadOnly = (services: Services, profile: string): boolean => {
+	try {
+		return services.store.profile(profile)?.readOnly === true;
+	} catch {
+		return true;
+	}
+};
+
 export function App(props: {services: Services; initial: ConnectionSettings}) {
 	const {services} = props;
 	// Read-only is a property of the session, above any one connection: a session started read-only opens
@@ -25,7 +34,7 @@ export function App(props: {services: Services; initial: ConnectionSettings}) {
 	const sessionReadOnly = props.initial.readOnly === true;
 	const withSessionFlags = useCallback(
 		(next: ConnectionSettings): ConnectionSettings => {
-			const stored = next.profile ? services.store.profile(next.profile)?.readOnly === true : false;
+			const stored = next.profile ? storedReadOnly(services, next.profile) : false;
 			return {...next, readOnly: sessionReadOnly || next.readOnly === true || stored};
 		},
 		[services, sessionReadOnly],
