@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {SdkGateway} from '../../source/aws/gateway.js';
-import {isMutatingMethod, MUTATING_METHODS, readOnlyGateway} from '../../source/aws/read-only.js';
+import {connectGuarded, isMutatingMethod, MUTATING_METHODS, readOnlyGateway} from '../../source/aws/read-only.js';
 import {IamError} from '../../source/model/errors.js';
 import type {IamGateway, IamReads} from '../../source/model/gateway.js';
 import {emptySnapshot} from '../../source/model/snapshot.js';
@@ -131,5 +131,33 @@ describe('read-only covers every write of the real SdkGateway', () => {
 		const wrapped = readOnlyGateway(readsOnly);
 		await expect(wrapped.createAccessKey({user: 'ana'})).rejects.toMatchObject({kind: 'ReadOnly'});
 		await expect(wrapped.deleteUser({user: 'ana'})).rejects.toMatchObject({kind: 'ReadOnly'});
+	});
+});
+
+describe('connectGuarded: the one way the app builds a gateway', () => {
+	it('wraps whatever connect() returned when the settings are read-only, even a gateway that says it writes', async () => {
+		const {gateway, calls} = fakeGateway();
+		const guarded = connectGuarded(() => gateway, {profile: 'p', readOnly: true}, {}, () => gateway);
+		expect(guarded.readOnly).toBe(true);
+		await expect(guarded.addUserToGroup({user: 'ana', group: 'Ops'})).rejects.toMatchObject({kind: 'ReadOnly'});
+		await guarded.callerIdentity();
+		expect(calls).toEqual(['callerIdentity']);
+	});
+
+	it('wraps the stand-in for a connect() that threw, and leaves a writable session alone', async () => {
+		const {gateway, calls} = fakeGateway();
+		const failed = connectGuarded(
+			() => {
+				throw new Error('no such profile');
+			},
+			{readOnly: true},
+			{},
+			() => gateway,
+		);
+		await expect(failed.addUserToGroup({user: 'ana', group: 'Ops'})).rejects.toMatchObject({kind: 'ReadOnly'});
+		expect(calls).toEqual([]);
+		const writable = connectGuarded(() => gateway, {readOnly: false}, {}, () => gateway);
+		await writable.addUserToGroup({user: 'ana', group: 'Ops'});
+		expect(calls).toEqual(['addUserToGroup:ana:Ops']);
 	});
 });
