@@ -14,6 +14,8 @@ export const usage = `
     add-to-group USER GROUP          add a user to a group (prints the steps and what the user gains)
     remove-from-group USER GROUP     remove a user from a group; needs --yes without a terminal
     journal            the audit journal of every write attempt (who, what, when, outcome)
+                       --unfinished: plans interrupted after a request whose outcome is unknown
+    journal resolve PLAN_ID --take-back   take an unfinished plan back (--dry-run to see it first)
     offboard USER      record what USER has, then revoke and delete in IAM's order; run again to resume
                        (a resume re-reads USER and needs the options it was started with)
                        (--keep-user revokes and keeps the user; needs --yes or the name typed at a terminal)
@@ -46,6 +48,8 @@ export const usage = `
     --i-know-this-locks-me-out   writes: run a change that takes away your own IAM write access (or
                           your user, or the access key you sign with); refused without it, even with --yes
     --keep-user           offboard: revoke every access but keep the user (legal hold)
+    --unfinished          journal: only the plans that were interrupted
+    --take-back           journal resolve: undo what the interrupted plan made
     --save-csv FILE       new credentials go to FILE (mode 0600, the console's CSV columns)
     --show-secret         print new credentials on stdout (otherwise they never are)
     --overwrite           --save-csv may replace an existing file

@@ -71,3 +71,14 @@ it('a group step whose outcome is unknown: removed only if the user is in the gr
 	]);
 	expect(planTakeBack(killedAtGroup, evidence([])).plan!.steps.map(s => s.run.operation)).toEqual(['deleteAccessKey', 'deleteUser']);
 });
+
+it('a removal is never reversed: an interrupted offboarding gives nobody access back', () => {
+	const offboarding = unfinishedPlans([
+		intent(0, 'iam:RemoveUserFromGroup', {user: 'bo', group: 'Admins'}),
+		ok(0, 'iam:RemoveUserFromGroup', {user: 'bo', group: 'Admins'}),
+		intent(1, 'iam:DetachUserPolicy', {user: 'bo', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess'}),
+	])[0]!;
+	const {plan, cannot} = planTakeBack(offboarding, new Map([['bo', {createDate: '2020-01-01T00:00:00Z', groups: [], loginProfile: null, accessKeys: []}]]));
+	expect(plan).toBeUndefined();
+	expect(cannot).toEqual([expect.stringContaining('iamtui offboard USER'), expect.stringContaining('iamtui offboard USER')]);
+});

@@ -38,8 +38,12 @@ const writeName = (operation: string): string => {
 	return name.charAt(0).toLowerCase() + name.slice(1);
 };
 
-/** Done steps whose journal target says all their inverse needs. */
-const FROM_TARGET = new Set(['createGroup', 'attachUserPolicy', 'detachUserPolicy', 'attachGroupPolicy', 'detachGroupPolicy', 'removeUserFromGroup']);
+/**
+ * Done grants whose journal target says all their inverse needs. Removals are never reversed: a take-back
+ * gives no access back on its own (an interrupted offboarding is finished by running it again).
+ */
+const FROM_TARGET = new Set(['createGroup', 'attachUserPolicy', 'attachGroupPolicy']);
+const REMOVAL = /^(delete|remove|detach|deactivate)/;
 
 const describe = (step: JournaledStep): string =>
 	`${step.operation}${Object.entries(step.target)
@@ -86,6 +90,7 @@ const verdictFor = (step: JournaledStep, evidence: TakeBackEvidence, claimedKeys
 			return removeFromGroupStep(user, group);
 		}
 		default: {
+			if (REMOVAL.test(name)) return {cannot: `${describe(step)}: a removal; iamtui gives no access back on its own (an interrupted offboarding is finished with iamtui offboard USER)`};
 			if (!sure) return {cannot: unknown};
 			if (name === 'createPolicy' && step.target.policyArn) return inverseOf({operation: 'createPolicy', policyName: step.target.policyName ?? '', document: '', result: {arn: step.target.policyArn}}, undefined) as PlanStep;
 			if (!FROM_TARGET.has(name)) return {cannot: `${describe(step)}: iamtui cannot take this back from the journal alone; do it by hand if needed`};
