@@ -3,7 +3,7 @@
 // name of what it changes — title, step, `aws` line and "What changes" — wrapped, never cut.
 import {describe, expect, it} from 'vitest';
 import type {Group} from '../../source/model/snapshot.js';
-import {ACCOUNT, fixtureSnapshot, groups} from '../fixtures/account.js';
+import {ACCOUNT, fixtureSnapshot, groups, users} from '../fixtures/account.js';
 import {fitMiddle, wrapText} from '../../source/ui/components/text.js';
 import {appHarness, writesOf} from '../helpers/app.js';
 import {keys, type Rendered} from '../helpers/render.js';
@@ -123,5 +123,26 @@ describe('names that differ only at the end, at 80 columns', () => {
 		const step = rowsWithStem(await tui.waitFor('step 3 of 3'));
 		expect(step).toHaveLength(2);
 		expect(step.some(row => row.includes('-east')) && step.some(row => row.includes('-west'))).toBe(true);
+	});
+
+	it('a user in both groups: the Groups section of the user screen (where x removes) tells them apart', async () => {
+		const bruno = users.find(user => user.name === 'bruno.costa')!;
+		const {tui} = harness.start({
+			columns: 80,
+			rows: 45,
+			snapshot: fixtureSnapshot({
+				groups: [...groups, longGroup(EAST), longGroup(WEST)],
+				users: users.map(user => (user === bruno ? {...user, groups: [...user.groups, EAST, WEST]} : user)),
+			}),
+		});
+		await tui.waitFor('Users (12)');
+		tui.write('/bruno');
+		await tui.waitFor(/Users \(1\/12\)/);
+		tui.write(keys.enter);
+		await tui.waitFor('esc clears');
+		tui.write(keys.enter);
+		const rows = rowsWithStem(await tui.waitFor('Groups (3)'));
+		expect(rows).toHaveLength(2);
+		expect(rows.some(row => row.includes('-east')) && rows.some(row => row.includes('-west'))).toBe(true);
 	});
 });

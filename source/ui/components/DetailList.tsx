@@ -6,7 +6,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {useCommands} from '../state/keyboard.js';
 import type {CommandId, ScreenId} from '../keymap.js';
 import {clamp, moveCursor, windowTop} from './list-window.js';
-import {truncate} from './text.js';
+import {truncate, truncateMiddle} from './text.js';
 
 export interface DetailLine {
 	key: string;
@@ -103,7 +103,8 @@ export function DetailList(props: {
 			{lines.slice(top, top + height).map((line, offset) => {
 				const position = top + offset;
 				const selected = position === selectedLine;
-				const text = truncate(sanitize(line.text), Math.max(1, props.width - 2));
+				// A line that is just a name keeps its end: IAM names may differ only there.
+				const text = (line.value !== undefined && line.text === line.value ? truncateMiddle : truncate)(sanitize(line.text), Math.max(1, props.width - 2));
 				if (line.heading)
 					return (
 						<Text key={line.key} bold color="cyan" wrap="truncate-end">

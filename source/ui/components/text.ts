@@ -45,3 +45,6 @@ export const wrapText = (text: string, width: number, indent = ''): string[] => 
 	rows.push(rest.join(''));
 	return rows.map((row, n) => (n === 0 ? row : indent + row));
 };
+
+/** truncate, keeping the end: for a line that is just a name (a user's group, a group's member). */
+export const truncateMiddle = (text: string, width: number): string => (Array.from(text).length > width ? fitMiddle(text, width) : text);
