@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {AddUserToGroupCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateUserCommand, GetGroupCommand, IAMClient, PutGroupPolicyCommand} from '@aws-sdk/client-iam';
 import {afterAll, beforeAll, expect, it} from 'vitest';
+import {createGateway} from '../../source/aws/gateway.js';
 import {motoEnvironment, runCli} from '../helpers/cli.js';
 import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
 
@@ -55,6 +56,28 @@ describeWithMoto('self-lockout guard, headless, against moto with authorization 
 		expect(result.code, result.stderr).toBe(0);
 		expect(result.stdout.split('\n')[1]).toBe('Warning: you (operator) lose iam:AddUserToGroup, iam:AttachUserPolicy, iam:PutUserPolicy, iam:CreateAccessKey: you could not undo this yourself');
 		expect(result.stdout).toContain('This plan locks you out: running it is refused without --i-know-this-locks-me-out.');
+	}, RUN_TIMEOUT);
+
+	it('the gateway names the access key the session signs with (STS does not): the guard\'s key case', async () => {
+		const saved = {...process.env};
+		try {
+			for (const name of ['AWS_PROFILE', 'AWS_SESSION_TOKEN']) delete process.env[name];
+			process.env.AWS_ACCESS_KEY_ID = env.AWS_ACCESS_KEY_ID;
+			process.env.AWS_SECRET_ACCESS_KEY = env.AWS_SECRET_ACCESS_KEY;
+			const identity = await createGateway({endpoint: moto.endpoint, maxAttempts: 2}).callerIdentity();
+			expect(identity.arn).toMatch(/:user\/operator$/);
+			expect(identity.accessKeyId).toBe(env.AWS_ACCESS_KEY_ID);
+		} finally {
+			process.env = saved;
+		}
+	}, RUN_TIMEOUT);
+
+	it('--dry-run --json carries the lockout in the plan', async () => {
+		const result = await cli('remove-from-group', 'operator', 'Admins', '--dry-run', '--json');
+		expect(result.code, result.stderr).toBe(0);
+		const out = JSON.parse(result.stdout) as {dryRun: boolean; plan: {lockout?: string; dangerous: boolean}};
+		expect(out.plan.lockout).toMatch(/^you \(operator\) lose iam:AddUserToGroup/);
+		expect(out.plan.dangerous).toBe(true);
 	}, RUN_TIMEOUT);
 
 	it('the same removal for another user needs no flag', async () => {
