@@ -8,9 +8,8 @@ import {buildIndex} from '../model/indexes.js';
 import {generatePassword} from '../model/password.js';
 import {planCreateUser} from '../model/plans/create-user.js';
 import {Secret} from '../model/secret.js';
-import {unfinishedFor} from '../model/plans/journal-plans.js';
-import {unfinishedNotice} from './journal.js';
-import {EXIT_FAILURE, runPlanCommand} from './plan-command.js';
+import {settleUnfinished} from './journal-resolve.js';
+import {runPlanCommand} from './plan-command.js';
 import type {CommandResult} from './result.js';
 import {checkSecretDestination, secretDelivery} from './secret-delivery.js';
 import {accountSignInUrl, parseTags, usageError, withUsageErrors, type WriteCommandOptions} from './write-args.js';
@@ -22,9 +21,9 @@ export const createUserCommand = (gateway: IamGateway, args: string[], options: 
 		const [name] = args;
 		if (!name || args.length > 1) throw usageError('create-user needs one user name', USAGE);
 		const {flags} = options;
-		// An earlier run on this user stopped after a request whose outcome is unknown: resolve it first.
-		const unfinished = unfinishedFor(options.journal.lines?.() ?? [], name);
-		if (unfinished.length > 0) return {stdout: '', stderr: unfinishedNotice('create-user', name, unfinished), exitCode: EXIT_FAILURE};
+		// An earlier run on this user stopped after a request whose outcome is unknown: settle it first.
+		const settled = await settleUnfinished(gateway, 'create-user', name, options);
+		if ('stop' in settled) return settled.stop;
 		const tags = parseTags(flags.tags);
 		// Refuse before any request when a secret would have nowhere to go.
 		if ((flags.consolePassword || flags.accessKey) && !options.dryRun) checkSecretDestination('create-user', options.secrets);
@@ -38,10 +37,11 @@ export const createUserCommand = (gateway: IamGateway, args: string[], options: 
 				accessKey: flags.accessKey,
 				groups: flags.groups,
 			});
-			return await runPlanCommand(gateway, plan, 'create-user', {
+			const result = await runPlanCommand(gateway, plan, 'create-user', {
 				...options,
 				deliverSecrets: secretDelivery(options.secrets, accountSignInUrl(gateway, options.settings)),
 			});
+			return {...result, stdout: [...settled.before, result.stdout].join('\n')};
 		} finally {
 			// A dry run or a refusal never used it; after a run it was delivered and wiped already.
 			password?.wipe();

@@ -4,7 +4,8 @@
 // Once it went through (or nothing was left), an iamtui:Resolved line closes the plan in the journal.
 import type {IamGateway} from '../model/gateway.js';
 import type {JournalEntry, JournalSink} from '../model/plans/execute.js';
-import {findUnfinished, RESOLVED, type UnfinishedPlan} from '../model/plans/journal-plans.js';
+import {findUnfinished, RESOLVED, unfinishedFor, type UnfinishedPlan} from '../model/plans/journal-plans.js';
+import {unfinishedNotice} from './journal.js';
 import {planText} from '../model/plans/describe.js';
 import {planTakeBack, type TakeBackEvidence} from '../model/plans/take-back.js';
 import {sanitize} from '../model/sanitize.js';
@@ -15,7 +16,7 @@ import {usageError, withUsageErrors} from './write-args.js';
 const USAGE = 'usage: iamtui journal resolve PLAN_ID --take-back [--dry-run] [--yes]   (iamtui journal --unfinished lists the plans)';
 
 export interface ResolveOptions extends WriteOptions {
-	journal: JournalSink & {lines(): JournalEntry[]; path: string};
+	journal: JournalSink & {lines(): JournalEntry[]; path?: string};
 	takeBack: boolean;
 }
 
@@ -47,7 +48,7 @@ export const resolveJournalCommand = (connect: () => Promise<IamGateway>, args: 
 		if (!id || args.length > 2) throw usageError('journal resolve needs one plan id', USAGE);
 		if (!options.takeBack) throw usageError('say how to resolve the plan: --take-back (add --dry-run to see it first)', USAGE);
 		const plan = findUnfinished(options.journal.lines(), id);
-		if (!plan) return {stdout: '', stderr: `iamtui: no unfinished plan ${sanitize(id)} in ${options.journal.path} — iamtui journal --unfinished lists them\n`, exitCode: EXIT_FAILURE};
+		if (!plan) return {stdout: '', stderr: `iamtui: no unfinished plan ${sanitize(id)} in ${options.journal.path ?? 'the journal'} — iamtui journal --unfinished lists them\n`, exitCode: EXIT_FAILURE};
 		const gateway = await connect();
 		const actor = await actorOf(gateway, options.settings);
 		if (plan.account && actor.account && plan.account !== actor.account)
@@ -68,3 +69,23 @@ export const resolveJournalCommand = (connect: () => Promise<IamGateway>, args: 
 		// The plan with its `aws iam` lines first, then what happened.
 		return {...result, stdout: [planText(takeBack), '', result.stdout, `Plan ${plan.planId} is marked resolved in the journal.`].join('\n')};
 	});
+
+const readable = (journal: JournalSink): journal is ResolveOptions['journal'] => typeof journal.lines === 'function';
+
+/**
+ * Before a rerun on `user`: an unfinished plan on that user is settled first. Without a terminal the run
+ * is refused with the commands that resolve it; at a terminal the take-back is offered (its own plan and
+ * confirmation follow), and once it went through the run goes on — which finishes what was interrupted.
+ */
+export const settleUnfinished = async (gateway: IamGateway, command: string, user: string, options: WriteOptions): Promise<{stop: CommandResult} | {before: string[]}> => {
+	const {journal} = options;
+	const unfinished = unfinishedFor(journal.lines?.() ?? [], user);
+	const [plan] = unfinished;
+	if (!plan) return {before: []};
+	const notice = unfinishedNotice(command, user, unfinished);
+	const refused = {stop: {stdout: '', stderr: notice, exitCode: EXIT_FAILURE}};
+	if (!options.confirm || options.dryRun || unfinished.length > 1 || !readable(journal)) return refused;
+	if (!(await options.confirm(`${notice}\nTake plan ${plan.planId} back now, then run ${command} again? [y/N] `))) return refused;
+	const taken = await resolveJournalCommand(async () => gateway, ['resolve', plan.planId], {...options, journal, takeBack: true, json: false});
+	return (taken.exitCode ?? 0) === 0 ? {before: [taken.stdout, '']} : {stop: taken};
+};
