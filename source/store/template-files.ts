@@ -57,7 +57,15 @@ const fromFile = async (file: string): Promise<PolicyTemplate> => {
 	const parsed = parseJsonText(text);
 	if (!parsed.ok) throw new IamError('Invalid', `${file} is not JSON: ${parsed.message}`, 'fix the file, or give a template id');
 	const isTemplate = typeof parsed.value === 'object' && parsed.value !== null && 'document' in parsed.value;
-	if (isTemplate) return parseTemplate(idOf(file), text);
+	if (isTemplate) {
+		try {
+			return parseTemplate(idOf(file), text);
+		} catch (error) {
+			// The schema names the field; the operator also needs to know which file.
+			if (error instanceof IamError) throw new IamError(error.kind, `${file}: ${error.message}`, error.hint, error.code);
+			throw error;
+		}
+	}
 	if (!isBareDocument(parsed.value)) {
 		throw new IamError('Invalid', `${file} is neither a policy document (no "Statement") nor a template (no "document")`, 'give a policy document {"Version": "2012-10-17", "Statement": [ … ]} or a template file');
 	}

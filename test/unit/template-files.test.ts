@@ -163,6 +163,6 @@ describe('loadTemplate', () => {
 		await writeFile(file, JSON.stringify({title: 'Half', document}));
 		const error = await failure(loadTemplate(file));
 		expect(error.kind).toBe('Invalid');
-		expect(error.message).toBe('template "half" is not valid: description must be a string; source must be a string');
+		expect(error.message).toBe(`${file}: template "half" is not valid: description must be a string; source must be a string`);
 	});
 });
