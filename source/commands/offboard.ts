@@ -30,8 +30,9 @@ export const offboardCommand = async (gateway: IamGateway, args: string[], optio
 	if (!name || args.length > 1) throw new IamError('Invalid', 'offboard needs one user name', 'usage: iamtui offboard USER [--dry-run | --yes] [--keep-user]');
 	const actor = await actorOf(gateway, options.settings);
 	if (!actor.account) throw new IamError('Credentials', 'cannot tell which account this profile opens (sts:GetCallerIdentity failed)', 'check the profile with: aws sts get-caller-identity');
+	const account = actor.account;
 	const now = options.now ?? (() => new Date());
-	const resumed = options.records.unfinished(actor.account).find(r => r.record.user.name === name);
+	const resumed = options.records.unfinished(account).find(r => r.record.user.name === name);
 	const conflict = resumed && optionConflict(resumed.record, options.keepUser);
 	if (resumed && conflict)
 		return {
@@ -53,7 +54,7 @@ export const offboardCommand = async (gateway: IamGateway, args: string[], optio
 		const when = done?.record.closedAt ? `its offboarding was closed unfinished on ${done.record.closedAt}` : `it was offboarded on ${done?.record.finishedAt ?? done?.record.capturedAt}`;
 		throw new IamError('NotFound', `no user named ${name} in account ${actor.account}`, done ? `${when}; its record is ${done.path}` : 'list the users with: iamtui users', 'NoSuchEntity');
 	}
-	const collect = () => collectRecord(name, {gateway, index, account: actor.account!, callerArn: actor.callerArn, now: now(), keepUser: options.keepUser});
+	const collect = () => collectRecord(name, {gateway, index, account, callerArn: actor.callerArn, now: now(), keepUser: options.keepUser});
 	// A resume re-reads the user: what it gained since the interruption is revoked too.
 	const current = resumed && index.userByName.has(name) ? await collect() : undefined;
 	const record = resumed ? resumeRecord(resumed.record, current, now()).record : await collect();
