@@ -167,7 +167,11 @@ export const appendPrivateLine = (file: string, text: string): void => {
 	try {
 		fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0), 0o600);
 	} catch (error) {
-		throw new IamError('Invalid', failureFor(error, file).message, hint);
+		const code = (error as NodeJS.ErrnoException)?.code;
+		// Not "choose another name": the name is iamtui's; what is at it must go.
+		const message =
+			code === 'ELOOP' ? `${file} is a symbolic link, which iamtui does not follow for its own files` : code === 'ENXIO' ? `${file} is not a regular file` : failureFor(error, file).message;
+		throw new IamError('Invalid', message, hint);
 	}
 	try {
 		if (!fstatSync(fd).isFile()) throw new IamError('Invalid', `${file} is not a regular file`, hint);
