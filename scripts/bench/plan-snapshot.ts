@@ -43,5 +43,5 @@ export const planSnapshot = (plan: SeedPlan): AccountSnapshot => {
 		tags: [],
 	}));
 	for (const holder of [...groups, ...users]) for (const p of holder.attachedPolicies) policies.find(x => x.arn === p.arn)!.attachmentCount++;
-	return {loadedAt: CREATED, users, groups, policies, credentialReport: {status: 'ok', generatedAt: null, rows: []}};
+	return {loadedAt: CREATED, users, groups, policies, roles: [], credentialReport: {status: 'ok', generatedAt: null, rows: []}};
 };

@@ -163,6 +163,8 @@ export const buildSnapshot = (
 		users: [...users.values()].sort(byName),
 		groups: [...groups.values()].sort(byName),
 		policies: kept.map(toPolicy).sort(byName),
+		// Roles are read from RoleDetailList by the roles work (issue 18); none until then.
+		roles: [],
 		credentialReport,
 	};
 };

@@ -58,6 +58,31 @@ export interface ManagedPolicy {
 	description?: string;
 }
 
+/** An instance profile that carries a role (EC2 reaches the role through it). */
+export interface InstanceProfileRef {
+	name: string;
+	arn: string;
+}
+
+export interface Role {
+	name: string;
+	id: string;
+	arn: string;
+	path: string;
+	createDate: string;
+	/** The trust policy (AssumeRolePolicyDocument), decoded JSON text ('' when absent). */
+	trustPolicy: string;
+	attachedPolicies: AttachedPolicyRef[];
+	inlinePolicies: InlinePolicy[];
+	tags: Tag[];
+	permissionsBoundaryArn?: string;
+	instanceProfiles: InstanceProfileRef[];
+	/** RoleLastUsed: ISO date and region, when IAM knows it. */
+	lastUsed?: {date: string; region?: string};
+	description?: string;
+	maxSessionDuration?: number;
+}
+
 export interface CredentialReportKey {
 	active: boolean;
 	/** ISO date or null when N/A. */
@@ -89,6 +114,8 @@ export interface AccountSnapshot {
 	groups: Group[];
 	/** AWS managed policies that are attached somewhere, and every customer managed policy. */
 	policies: ManagedPolicy[];
+	/** Roles from GAAD's RoleDetailList (service-linked roles included). */
+	roles: Role[];
 	credentialReport: CredentialReport;
 }
 
@@ -108,5 +135,6 @@ export const emptySnapshot = (loadedAt = new Date(0).toISOString()): AccountSnap
 	users: [],
 	groups: [],
 	policies: [],
+	roles: [],
 	credentialReport: {status: 'ok', generatedAt: null, rows: []},
 });

@@ -123,6 +123,7 @@ const tricky = (): SnapshotIndex =>
 			user('jojo', {groups: ['Ops'], attachedPolicies: [ref('OwnKeys')]}),
 			user('hal', {groups: ['Ops2'], inlinePolicies: [{name: 'NoTerminate', document: policy({Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*', Condition: {Bool: {'aws:MultiFactorAuthPresent': 'false'}}})}]}),
 		],
+		roles: [],
 		credentialReport: {status: 'ok', generatedAt: null, rows: []},
 	});
 

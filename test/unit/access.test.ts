@@ -32,6 +32,7 @@ const account = (spec: AccountSpec): SnapshotIndex =>
 			name, arn: policyArn(name), id: `ANPA${i}`, path: '/', awsManaged: false, defaultVersionId: 'v1', document,
 			attachmentCount: 1, createDate: '2026-01-01T00:00:00Z', updateDate: '2026-01-01T00:00:00Z',
 		})),
+		roles: [],
 		credentialReport: {status: 'ok', generatedAt: null, rows: []},
 	});
 

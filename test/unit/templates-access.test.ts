@@ -28,6 +28,7 @@ const model = buildAccessModel(
 			name: POLICY, arn: policyArn, id: 'ANPA0', path: '/', awsManaged: false, defaultVersionId: 'v1', document: rendered.document,
 			attachmentCount: 1, createDate: '2026-01-01T00:00:00Z', updateDate: '2026-01-01T00:00:00Z',
 		}],
+		roles: [],
 		credentialReport: {status: 'ok', generatedAt: null, rows: []},
 	}),
 );
