@@ -8,6 +8,7 @@ import {App} from '../../source/app.js';
 import {fixtureSnapshot, groups, policies} from '../fixtures/account.js';
 import {fixtureGateway, type FixtureGateway, type FixtureGatewayOptions} from '../fixtures/gateway.js';
 import {testServices, type TestServices} from '../fixtures/services.js';
+import {filterTo, inlineFromTemplate, openGroup} from '../helpers/group-steps.js';
 import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
 
 let services: TestServices | undefined;
@@ -42,15 +43,6 @@ const operations = (gateway: FixtureGateway) => writes(gateway).map(c => c.split
 const createdDocument = (gateway: FixtureGateway) => {
 	const call = writes(gateway).find(c => c.startsWith('createPolicy:'))!;
 	return JSON.parse(call.slice(call.indexOf('{'))) as {Statement: Array<{Action: string | string[]; Resource: string}>};
-};
-
-const filterTo = async (tui: Rendered, text: string) => {
-	tui.write('/');
-	await tui.waitFor('type to filter');
-	tui.write(text);
-	await tui.waitFor(/\b1 of \d+/);
-	tui.write(keys.enter);
-	await tui.waitFor('esc clears');
 };
 
 /** :policies → n → the template list. */
@@ -205,25 +197,8 @@ describe('policy from a template', () => {
 
 	it('W3: i on a group puts an inline policy from the full-control template', async () => {
 		const {tui, gateway} = start();
-		await tui.waitFor('Users (12)');
-		tui.write(':');
-		await tui.waitFor(':users :groups');
-		tui.write('groups');
-		await tui.waitFor(':groups');
-		tui.write(keys.enter);
-		await tui.waitFor('Groups (5)');
-		await filterTo(tui, 'EmptyGroup');
-		tui.write(keys.enter);
-		await tui.waitFor('Group EmptyGroup');
-		tui.write('i');
-		await tui.waitFor('Inline policy for group EmptyGroup: choose a template');
-		await filterTo(tui, 'full-control');
-		tui.write(keys.enter);
-		await tui.waitFor('Inline policy name');
-		tui.write('\u0015');
-		tui.write('AllowEverything');
-		await tui.waitFor('AllowEverything');
-		tui.write(keys.enter);
+		await openGroup(tui, 'EmptyGroup');
+		await inlineFromTemplate(tui, 'EmptyGroup', 'full-control', 'AllowEverything');
 		await tui.waitFor('Preview of AllowEverything — valid');
 		tui.write(keys.enter);
 		const plan = await tui.waitFor('Put inline policy AllowEverything on group EmptyGroup');
