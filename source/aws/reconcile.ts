@@ -65,8 +65,9 @@ export interface CreateOnce<T> {
 	landedEarlier?(error: unknown, window: RequestWindow): Promise<Reconciled<T>>;
 }
 
-/** Sends a write reconcile decided on, and reports it (ok or failed) so it is journaled. */
+/** Sends a write reconcile decided on, reporting its intent first and then its outcome, so it is journaled. */
 export const observed = async (observe: WriteObserver | undefined, write: Omit<SideWrite, 'outcome' | 'errorCode'>, send: () => Promise<unknown>): Promise<void> => {
+	observe?.({...write, outcome: 'intent', errorCode: null});
 	try {
 		await send();
 		observe?.({...write, outcome: 'ok', errorCode: null});

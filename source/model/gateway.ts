@@ -119,7 +119,8 @@ export interface SideWrite {
 	/** iam:DeleteAccessKey … */
 	action: string;
 	target: Record<string, string>;
-	outcome: 'ok' | 'failed';
+	/** intent: about to be sent (journaled first, as every write); then ok or failed. */
+	outcome: 'intent' | 'ok' | 'failed';
 	errorCode: string | null;
 }
 export type WriteObserver = (write: SideWrite) => void;
