@@ -82,3 +82,21 @@ it('a removal is never reversed: an interrupted offboarding gives nobody access 
 	expect(plan).toBeUndefined();
 	expect(cannot).toEqual([expect.stringContaining('iamtui offboard USER'), expect.stringContaining('iamtui offboard USER')]);
 });
+
+it('done creates of a policy and a certificate are taken back by the ids their outcome lines carry; an attachment is detached', () => {
+	const plan = unfinishedPlans([
+		intent(0, 'iam:CreatePolicy', {policyName: 'Reports'}),
+		ok(0, 'iam:CreatePolicy', {policyName: 'Reports', policyArn: 'arn:aws:iam::123456789012:policy/Reports'}),
+		intent(1, 'iam:AttachGroupPolicy', {group: 'Analysts', policyArn: 'arn:aws:iam::123456789012:policy/Reports'}),
+		ok(1, 'iam:AttachGroupPolicy', {group: 'Analysts', policyArn: 'arn:aws:iam::123456789012:policy/Reports'}),
+		intent(2, 'iam:UploadSigningCertificate', {user: 'rs'}),
+		ok(2, 'iam:UploadSigningCertificate', {user: 'rs', certificateId: 'CERT1'}),
+		intent(3, 'iam:AddUserToGroup', {user: 'rs', group: 'Analysts'}),
+	])[0]!;
+	const {plan: takeBack} = planTakeBack(plan, new Map([['rs', {createDate: '2020-01-01T00:00:00Z', groups: [], loginProfile: null, accessKeys: []}]]));
+	expect(takeBack!.steps.map(s => s.awsCli)).toEqual([
+		'aws iam delete-signing-certificate --user-name rs --certificate-id CERT1',
+		'aws iam detach-group-policy --group-name Analysts --policy-arn arn:aws:iam::123456789012:policy/Reports',
+		'aws iam delete-policy --policy-arn arn:aws:iam::123456789012:policy/Reports',
+	]);
+});

@@ -42,7 +42,7 @@ const writeName = (operation: string): string => {
  * Done grants whose journal target says all their inverse needs. Removals are never reversed: a take-back
  * gives no access back on its own (an interrupted offboarding is finished by running it again).
  */
-const FROM_TARGET = new Set(['createGroup', 'attachUserPolicy', 'attachGroupPolicy']);
+const FROM_TARGET = new Set(['createGroup', 'createPolicy', 'uploadSigningCertificate', 'attachUserPolicy', 'attachGroupPolicy']);
 const REMOVAL = /^(delete|remove|detach|deactivate)/;
 
 const describe = (step: JournaledStep): string =>
@@ -92,9 +92,11 @@ const verdictFor = (step: JournaledStep, evidence: TakeBackEvidence, claimedKeys
 		default: {
 			if (REMOVAL.test(name)) return {cannot: `${describe(step)}: a removal; iamtui gives no access back on its own (an interrupted offboarding is finished with iamtui offboard USER)`};
 			if (!sure) return {cannot: unknown};
-			if (name === 'createPolicy' && step.target.policyArn) return inverseOf({operation: 'createPolicy', policyName: step.target.policyName ?? '', document: '', result: {arn: step.target.policyArn}}, undefined) as PlanStep;
 			if (!FROM_TARGET.has(name)) return {cannot: `${describe(step)}: iamtui cannot take this back from the journal alone; do it by hand if needed`};
-			const inverse = inverseOf({operation: name, ...step.target} as unknown as AppliedChange, undefined);
+			// The outcome line carries the ids a create returned (a policy's ARN, a certificate's id).
+			const {policyArn, certificateId} = step.target;
+			const result = {...(policyArn ? {arn: policyArn} : {}), ...(certificateId ? {certificateId} : {})};
+			const inverse = inverseOf({operation: name, ...step.target, result} as unknown as AppliedChange, undefined);
 			return 'cannot' in inverse ? {cannot: inverse.cannot} : inverse;
 		}
 	}
