@@ -88,7 +88,7 @@ function ConfirmPlan(props: {
 }) {
 	const runPlan = usePlanRunner();
 	const navigation = useNavigation();
-	const {identity} = useConnection();
+	const {identity, identityError} = useConnection();
 	const [ran, setRan] = useState(props.finished !== undefined);
 	// The account as it was before the run: an undo puts back what the plan replaced.
 	const [before] = useState(props.index);
@@ -97,9 +97,16 @@ function ConfirmPlan(props: {
 		if (!ran) wipeSecretsIn(props.plan.steps.map(step => step.run));
 		props.onBack();
 	};
-	const [guarded, setGuarded] = useState<Plan | undefined>(identity && !props.finished ? undefined : props.plan);
+	// Nothing runs before the guard has answered: while the caller's identity is still on its way the
+	// screen waits for it (a plan opened early must not skip the guard); only a failed GetCallerIdentity
+	// shows the plan as built, with no claim either way.
+	const [guarded, setGuarded] = useState<Plan | undefined>(props.finished ? props.plan : undefined);
 	useEffect(() => {
-		if (!identity || props.finished) return;
+		if (props.finished || guarded) return;
+		if (!identity) {
+			if (identityError !== undefined) setGuarded(props.plan);
+			return;
+		}
 		let live = true;
 		guardLockout(props.index, props.plan, identity).then(
 			plan => live && setGuarded(plan),
@@ -110,7 +117,7 @@ function ConfirmPlan(props: {
 		};
 		// The plan is fixed for the life of the route; the index changes after the run and must not re-guard.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, []);
+	}, [identity, identityError]);
 	useCommands('plan', {back: leave, 'cancel-plan': leave}, props.focused && !guarded);
 	if (!guarded) return <Text dimColor>Checking whether this change locks you out…</Text>;
 	return (
