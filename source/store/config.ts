@@ -3,7 +3,7 @@
 // Read fresh on every call and changed under a lock (read, modify, write a temp file, rename), so two
 // iamtui processes saving at once both land. A link at the path is never followed; a file that is
 // not a valid store is moved aside (config.json.corrupt-TIME) with a message, and the command goes on.
-import {mkdirSync, renameSync} from 'node:fs';
+import {lstatSync, mkdirSync, renameSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {z} from 'zod';
@@ -71,6 +71,17 @@ export class ConfigStore {
 	constructor(options: ConfigStoreOptions = {}) {
 		this.path = path.join(options.cwd ?? defaultFolder(), 'config.json');
 		this.notice = options.notice ?? (line => process.stderr.write(`iamtui: ${line}\n`));
+		this.createIfMissing();
+	}
+
+	/** Like earlier versions, the store exists from the first run on (with defaults); a folder we cannot write is no reason to stop. */
+	private createIfMissing(): void {
+		if (kindOf(this.path) !== 'missing') return;
+		try {
+			this.update(store => ({...store, preferences: store.preferences ?? {keyAgeDays: 90}}));
+		} catch {
+			// Read-only config folder: every read still works, and a save says why it cannot.
+		}
 	}
 
 	profiles(): StoredProfile[] {
@@ -153,6 +164,15 @@ export class ConfigStore {
 		});
 	}
 }
+
+const kindOf = (file: string): 'missing' | 'present' => {
+	try {
+		lstatSync(file);
+		return 'present';
+	} catch {
+		return 'missing';
+	}
+};
 
 const dropUndefined = <T extends object>(value: T): T =>
 	Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;

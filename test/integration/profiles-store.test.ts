@@ -98,9 +98,9 @@ describe('ConfigStore in a temporary directory', () => {
 		const victim = path.join(dir, 'victim.json');
 		writeFileSync(victim, JSON.stringify({profiles: [{name: 'planted'}]}));
 		chmodSync(victim, 0o644);
+		symlinkSync(victim, path.join(dir, 'config.json'));
 		const notices: string[] = [];
 		const store = new ConfigStore({cwd: dir, notice: line => notices.push(line)});
-		symlinkSync(victim, store.path);
 		expect(store.profiles()).toEqual([]);
 		store.saveProfile({name: 'dev'});
 		expect(readFileSync(victim, 'utf8')).toBe(JSON.stringify({profiles: [{name: 'planted'}]}));
