@@ -1,4 +1,6 @@
-// Which account to open: flags > environment > the store's last used profile > the SDK default.
+// Which account to open, in the order the aws CLI resolves it: --profile > AWS_PROFILE > credentials in
+// the environment (access keys, web identity, container) > the profile remembered by iamtui > the
+// SDK default. Pure: the environment is passed in.
 import type {ConnectionSettings} from './gateway.js';
 
 export interface ConnectionFlags {
@@ -17,14 +19,28 @@ export interface StoredProfileSettings {
 
 export type Environment = Record<string, string | undefined>;
 
+/**
+ * Credentials the SDK takes from the environment when no profile is named: exported access keys
+ * (aws-vault, granted, CI), a web identity token (EKS, GitHub OIDC), a container credentials endpoint (ECS).
+ */
+export const environmentCredentials = (env: Environment): string | undefined => {
+	if (nonEmpty(env.AWS_ACCESS_KEY_ID) && nonEmpty(env.AWS_SECRET_ACCESS_KEY)) return 'AWS_ACCESS_KEY_ID';
+	if (nonEmpty(env.AWS_WEB_IDENTITY_TOKEN_FILE) && nonEmpty(env.AWS_ROLE_ARN)) return 'AWS_WEB_IDENTITY_TOKEN_FILE';
+	if (nonEmpty(env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI)) return 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI';
+	if (nonEmpty(env.AWS_CONTAINER_CREDENTIALS_FULL_URI)) return 'AWS_CONTAINER_CREDENTIALS_FULL_URI';
+	return undefined;
+};
+
 export const resolveConnection = (
 	flags: ConnectionFlags,
 	env: Environment,
 	lookup: (name: string) => StoredProfileSettings | undefined,
 	lastProfile: string | undefined,
 ): ConnectionSettings => {
-	// An explicit profile (flag or AWS_PROFILE) wins; the store's last profile only when nothing was said.
-	const profile = flags.profile ?? nonEmpty(env.AWS_PROFILE) ?? lastProfile;
+	// An explicit profile (flag or AWS_PROFILE) wins; exported credentials come next (the SDK uses them
+	// only when no profile is named); the store's last profile only when nothing was said at all.
+	const explicit = nonEmpty(flags.profile) ?? nonEmpty(env.AWS_PROFILE);
+	const profile = explicit ?? (environmentCredentials(env) ? undefined : lastProfile);
 	const stored = profile ? lookup(profile) : undefined;
 	// The SDK reads AWS_ENDPOINT_URL[_IAM] itself; a stored endpoint must not shadow the environment.
 	const envEndpoint = nonEmpty(env.AWS_ENDPOINT_URL_IAM) ?? nonEmpty(env.AWS_ENDPOINT_URL);

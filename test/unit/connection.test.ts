@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {resolveConnection, type StoredProfileSettings} from '../../source/model/connection.js';
+import {environmentCredentials, resolveConnection, type StoredProfileSettings} from '../../source/model/connection.js';
 
 const stored: Record<string, StoredProfileSettings> = {
 	dev: {name: 'dev', region: 'eu-west-1', endpoint: 'http://127.0.0.1:5000', readOnly: true},
@@ -53,5 +53,40 @@ describe('resolveConnection', () => {
 
 	it('ignores blank environment values', () => {
 		expect(resolveConnection({}, {AWS_PROFILE: '  ', AWS_REGION: ''}, lookup, 'prod')).toMatchObject({profile: 'prod', region: 'us-east-1'});
+	});
+
+	describe('the order the aws CLI uses: --profile > AWS_PROFILE > environment credentials > remembered > default', () => {
+		const keys = {AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret'};
+		const webIdentity = {AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/token', AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/ci'};
+		const containerRelative = {AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/credentials/abc'};
+		const containerFull = {AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://127.0.0.1:1338/creds'};
+
+		it.each([
+			['exported access keys', keys],
+			['a web identity token', webIdentity],
+			['a container credentials path', containerRelative],
+			['a container credentials URL', containerFull],
+		])('%s win over the remembered profile (and its stored settings)', (_name, env) => {
+			expect(resolveConnection({}, env, lookup, 'dev')).toEqual({profile: undefined, region: undefined, endpoint: undefined, readOnly: false});
+		});
+
+		it('AWS_PROFILE wins over exported credentials, --profile over both', () => {
+			expect(resolveConnection({}, {...keys, AWS_PROFILE: 'prod'}, lookup, 'dev').profile).toBe('prod');
+			expect(resolveConnection({profile: 'dev'}, {...keys, ...webIdentity, AWS_PROFILE: 'prod'}, lookup, undefined).profile).toBe('dev');
+			expect(resolveConnection({profile: 'dev'}, keys, lookup, 'prod')).toMatchObject({profile: 'dev', region: 'eu-west-1', readOnly: true});
+		});
+
+		it('half a credential is not a credential: the remembered profile still opens', () => {
+			expect(resolveConnection({}, {AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE'}, lookup, 'dev').profile).toBe('dev');
+			expect(resolveConnection({}, {AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/ci'}, lookup, 'dev').profile).toBe('dev');
+			expect(resolveConnection({}, {AWS_ACCESS_KEY_ID: ' ', AWS_SECRET_ACCESS_KEY: 'x'}, lookup, 'dev').profile).toBe('dev');
+		});
+
+		it('names the source it found', () => {
+			expect(environmentCredentials(keys)).toBe('AWS_ACCESS_KEY_ID');
+			expect(environmentCredentials(webIdentity)).toBe('AWS_WEB_IDENTITY_TOKEN_FILE');
+			expect(environmentCredentials(containerFull)).toBe('AWS_CONTAINER_CREDENTIALS_FULL_URI');
+			expect(environmentCredentials({})).toBeUndefined();
+		});
 	});
 });
