@@ -10,3 +10,6 @@ export {prepareWhoCan} from './access/who-can-prepare.js';
 export {effectiveAccess, isAdminEquivalent} from './access/effective.js';
 export {actionCatalogue, closestNames, completeAction, resolveActions, type ResolvedActions} from './access/catalogue.js';
 export type * from './access/types.js';
+export {canAssume, outsideTrust} from './access/assume-role.js';
+export {assumableRoles, throughRoles, whoCanAssume, MAX_CHAIN} from './access/role-reach.js';
+export {findRole, rolePrincipal, trustOf} from './access/roles.js';

@@ -1,7 +1,7 @@
 // The access model of one snapshot: every policy parsed and validated once, every principal's
 // policy set keyed so that principals sharing groups/attachments share one evaluation (memoised).
 import {policiesReachingUser, type SnapshotIndex} from '../indexes.js';
-import type {Group, User} from '../snapshot.js';
+import type {Group, Role, User} from '../snapshot.js';
 import {
 	evaluate,
 	preparePolicy,
@@ -49,7 +49,7 @@ export const preparedOf = (model: AccessModel, read: ReadDocument): PreparedPoli
 	(read.prepared ??= preparePolicy(read.parsed, model.validations));
 
 export interface Principal {
-	kind: 'user' | 'group';
+	kind: 'user' | 'group' | 'role';
 	name: string;
 	arn: string;
 	reaching: ReachingPolicy[];
@@ -64,6 +64,7 @@ export interface Principal {
 	/** Some policy reads principal facts (aws:username, tags…): evaluated for this principal alone. */
 	personal: boolean;
 	user?: User;
+	role?: Role;
 }
 
 export interface AccessModel {
@@ -85,7 +86,7 @@ export const isAccessModel = (value: SnapshotIndex | AccessModel): value is Acce
 	(value as AccessModel).kind === 'access-model';
 
 const accountOf = (index: SnapshotIndex): string => {
-	const arn = index.snapshot.users[0]?.arn ?? index.snapshot.groups[0]?.arn ?? '';
+	const arn = index.snapshot.users[0]?.arn ?? index.snapshot.groups[0]?.arn ?? index.snapshot.roles?.[0]?.arn ?? '';
 	return /^\d{12}$/.test(arn.split(':')[4] ?? '') ? arn.split(':')[4]! : '000000000000';
 };
 
@@ -142,11 +143,11 @@ export const entryFor = (model: AccessModel, key: string, document: string | und
 };
 
 export const keyOf = (owner: string, source: PolicySource): string =>
-	source.kind === 'inline' ? `${source.viaGroup ? `group/${source.viaGroup}` : `user/${owner}`}/inline/${source.name}` : source.arn!;
+	source.kind === 'inline' ? `${source.viaGroup ? `group/${source.viaGroup}` : source.role ? `role/${source.role}` : `user/${owner}`}/inline/${source.name}` : source.arn!;
 
-export const inlineDocument = (holder: User | Group, name: string) => holder.inlinePolicies.find(p => p.name === name)?.document;
+export const inlineDocument = (holder: User | Group | Role, name: string) => holder.inlinePolicies.find(p => p.name === name)?.document;
 
-const assemble = (model: AccessModel, kind: 'user' | 'group', holder: User | Group, reachingSources: PolicySource[], boundaryArn?: string): Principal => {
+export const assemble = (model: AccessModel, kind: Principal['kind'], holder: User | Group | Role, reachingSources: PolicySource[], boundaryArn?: string): Principal => {
 	const {index} = model;
 	const reaching: ReachingPolicy[] = reachingSources.map(source => {
 		const key = keyOf(holder.name, source);
@@ -186,6 +187,7 @@ const assemble = (model: AccessModel, kind: 'user' | 'group', holder: User | Gro
 	if (boundary) principal.boundary = boundary;
 	if (boundaryEntry) principal.boundaryEntry = boundaryEntry;
 	if (kind === 'user') principal.user = holder as User;
+	if (kind === 'role') principal.role = holder as Role;
 	return principal;
 };
 
@@ -198,6 +200,13 @@ export const userFacts = (model: AccessModel, user: User): Record<string, string
 		'aws:PrincipalType': 'User',
 	};
 	for (const tag of user.tags) facts[`aws:PrincipalTag/${tag.Key}`] = tag.Value;
+	return facts;
+};
+
+/** What a role's sessions carry for certain (the session's own name and tags are not known here). */
+export const roleFacts = (model: AccessModel, role: Role): Record<string, string> => {
+	const facts: Record<string, string> = {'aws:PrincipalArn': role.arn, 'aws:PrincipalAccount': model.accountId, 'aws:PrincipalType': 'AssumedRole'};
+	for (const tag of role.tags) facts[`aws:PrincipalTag/${tag.Key}`] = tag.Value;
 	return facts;
 };
 
@@ -268,6 +277,7 @@ export const evaluatePrincipal = (model: AccessModel, principal: Principal, acti
 		policies: set.policies,
 		...(set.boundary ? {boundary: set.boundary} : {}),
 		...(principal.user ? {principalFacts: userFacts(model, principal.user)} : {}),
+		...(principal.role ? {principalFacts: roleFacts(model, principal.role)} : {}),
 	});
 	model.memo.set(set.key, result);
 	return result;

@@ -12,6 +12,8 @@ export interface PolicySource {
 	arn?: string;
 	/** Set when the policy reaches the user through a group. */
 	viaGroup?: string;
+	/** Set when the policy is a role's own (reached by assuming the role). */
+	role?: string;
 }
 
 /** A policy reaching a user, with its document (JSON text as stored in the snapshot). */
@@ -95,8 +97,57 @@ export interface GrantPath {
 	statement: StatementRef;
 }
 
+/** A condition of an assume-role step: written in the role's trust policy, or in the caller's identity policy. */
+export interface AssumeCondition {
+	operator: string;
+	key: string;
+	values: string[];
+	where: 'trust' | 'identity';
+	/** Allow: assuming needs it to hold. Deny: assuming needs it NOT to hold. */
+	effect: 'Allow' | 'Deny';
+}
+
+/** The trust statement that admits (or refuses) a caller. */
+export interface TrustRef {
+	role: string;
+	/** 1-based position in the trust policy's Statement list. */
+	statementIndex: number;
+	sid?: string;
+	/** account: the trust names the account (the caller's identity policy must allow); direct: it names the caller. */
+	principal: 'account' | 'direct';
+	effect: 'Allow' | 'Deny';
+}
+
+/** Whether one caller (user or role) may assume one role, and why. */
+export interface AssumeStep {
+	caller: {kind: 'user' | 'role'; name: string};
+	role: string;
+	roleArn: string;
+	decision: Decision;
+	trust?: TrustRef;
+	/** The caller's statements that allow (or deny) sts:AssumeRole on the role. */
+	identity: StatementRef[];
+	conditions: AssumeCondition[];
+	/** One line: why, in the operator's words. */
+	reason: string;
+}
+
+/** How a principal reaches an action through roles: the assume steps, then the last role's grant. */
+export interface RolePath {
+	role: string;
+	roleArn: string;
+	/** From the principal to `role` (one step, or several when roles chain). */
+	steps: AssumeStep[];
+	decision: 'Allowed' | 'Conditional';
+	/** The role's statements that allow the action. */
+	via: GrantPath[];
+	/** The role's own conditions for the action (the steps carry theirs). */
+	conditions: ConditionShown[];
+	actions: string[];
+}
+
 export interface WhoCanEntry {
-	kind: 'user' | 'group';
+	kind: 'user' | 'group' | 'role';
 	name: string;
 	arn: string;
 	decision: 'Allowed' | 'Conditional';
@@ -107,6 +158,8 @@ export interface WhoCanEntry {
 	conditions: ConditionShown[];
 	/** True when some policy reaching this principal could not be evaluated (a deny may be missed). */
 	incomplete: boolean;
+	/** Set when the principal (also) reaches the action by assuming roles; `via` holds only its direct grants. */
+	throughRoles?: RolePath[];
 }
 
 export interface WhoCanAnswer {
@@ -116,6 +169,10 @@ export interface WhoCanAnswer {
 	resource: string;
 	users: WhoCanEntry[];
 	groups: WhoCanEntry[];
+	/** Roles whose own policies grant the action (rows of their own). */
+	roles: WhoCanEntry[];
+	/** Trust policies that admit principals outside this account or that could not be read, named (never counted). */
+	roleNotes: string[];
 	/** Distinct policies that could not be evaluated, with who they reach. */
 	couldNotEvaluate: Array<PolicyProblem & {users: string[]; groups: string[]}>;
 	notes: string[];

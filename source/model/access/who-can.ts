@@ -13,6 +13,8 @@ import {toModel, type AccessModel} from './model.js';
 import type {WhoCanAnswer, WhoCanEntry, WhoCanResult} from './types.js';
 import {actionClasses} from './who-can-classes.js';
 import {entryMaker} from './who-can-entries.js';
+import {rolesOf} from './roles.js';
+import {withRoles} from './role-reach.js';
 
 const problemsOf = (principals: Holder[]): WhoCanAnswer['couldNotEvaluate'] => {
 	const byPolicy = new Map<string, WhoCanAnswer['couldNotEvaluate'][number]>();
@@ -51,8 +53,16 @@ const notesOf = (actions: string[], settled: Settled[][], position: Map<string, 
 	return {notes, answered, firstFailure};
 };
 
-/** Every user and group that is Allowed or Conditional for the action (wildcards expanded). */
+/** Every user, group and role that is Allowed or Conditional for the action (wildcards expanded), users also through roles. */
 export const whoCan = async (source: SnapshotIndex | AccessModel, action: string, resource = '*'): Promise<WhoCanResult> => {
+	const model = toModel(source);
+	const direct = await whoCanDirect(model, action, resource);
+	// Role paths are worked out once per query, after the identity-only answer, and merged into it.
+	return direct.ok && rolesOf(model).length > 0 ? withRoles(model, direct) : direct;
+};
+
+/** Who-can by identity policies alone (users and groups; no roles). */
+export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: string, resource = '*'): Promise<WhoCanResult> => {
 	const model = toModel(source);
 	const badResource = checkResource(resource);
 	if (badResource) return badResource;
@@ -90,6 +100,8 @@ export const whoCan = async (source: SnapshotIndex | AccessModel, action: string
 		resource,
 		users: answerFor(index.users),
 		groups: answerFor(index.groups),
+		roles: [],
+		roleNotes: [],
 		couldNotEvaluate: problemsOf([...index.users, ...index.groups]),
 		notes,
 	};

@@ -1,0 +1,173 @@
+// Access through roles. Forward, for `can`: the roles a principal may assume (chains followed to
+// MAX_CHAIN roles, cycles cut) and what each grants. Backward, for who-can: the roles whose own
+// policies grant the action, then who may assume them (users and, chaining, other roles), once per
+// query: the identity-only answer stays on its fast path and role paths are merged into it.
+import type {Role} from '../snapshot.js';
+import {canAssume, grants, outsideTrust, ASSUME} from './assume-role.js';
+import {conditionsShown} from './explain.js';
+import {evaluatePrincipal, principalFor, relevantSet, statementRefs, type AccessModel, type Principal} from './model.js';
+import {rolePrincipal, rolesOf, trustOf} from './roles.js';
+import type {AssumeStep, GrantPath, RolePath, WhoCanAnswer, WhoCanEntry} from './types.js';
+import {whoCanDirect} from './who-can.js';
+
+/** Longest chain of roles followed (AWS allows chaining; a cycle ends at a role seen before). */
+export const MAX_CHAIN = 5;
+
+interface RoleGrant {
+	role: Role;
+	decision: 'Allowed' | 'Conditional';
+	via: GrantPath[];
+	conditions: RolePath['conditions'];
+	actions: string[];
+}
+
+/** What the role's own policies grant for these actions (undefined: nothing). */
+const roleGrant = async (model: AccessModel, role: Role, actions: string[], resource: string): Promise<RoleGrant | undefined> => {
+	const principal = rolePrincipal(model, role);
+	const found: RoleGrant = {role, decision: 'Conditional', via: [], conditions: [], actions: []};
+	for (const action of actions) {
+		const set = relevantSet(principal, action, resource);
+		if (!set.mayAllow) continue;
+		const answer = await evaluatePrincipal(model, principal, action, resource, set);
+		if (!answer.ok || (answer.decision !== 'Allowed' && answer.decision !== 'Conditional')) continue;
+		if (answer.decision === 'Allowed') found.decision = 'Allowed';
+		found.actions.push(action);
+		for (const raw of answer.statements.filter(s => s.effect === 'Allow')) for (const statement of statementRefs(principal, raw)) found.via.push({action, statement});
+		found.conditions.push(...conditionsShown(principal, answer.conditions));
+	}
+	return found.actions.length > 0 ? found : undefined;
+};
+
+const pathOf = (steps: AssumeStep[], grant: RoleGrant): RolePath => ({
+	role: grant.role.name,
+	roleArn: grant.role.arn,
+	steps,
+	decision: grant.decision === 'Allowed' && steps.every(s => s.decision === 'Allowed') ? 'Allowed' : 'Conditional',
+	via: grant.via,
+	conditions: grant.conditions,
+	actions: grant.actions,
+});
+
+/** Roles `caller` may assume, directly or by chaining, each with the steps that lead there. */
+export const assumableRoles = async (model: AccessModel, caller: Principal): Promise<Array<{role: Role; steps: AssumeStep[]}>> => {
+	const found: Array<{role: Role; steps: AssumeStep[]}> = [];
+	const seen = new Set<string>(caller.kind === 'role' ? [caller.name] : []);
+	let frontier: Array<{principal: Principal; steps: AssumeStep[]}> = [{principal: caller, steps: []}];
+	for (let depth = 0; depth < MAX_CHAIN && frontier.length > 0; depth++) {
+		const next: typeof frontier = [];
+		for (const {principal, steps} of frontier) {
+			const candidates = rolesOf(model).filter(r => !seen.has(r.name));
+			const answers = await Promise.all(candidates.map(role => canAssume(model, principal, role)));
+			answers.forEach((answer, n) => {
+				const role = candidates[n]!;
+				if (!grants(answer) || seen.has(role.name)) return;
+				seen.add(role.name);
+				const path = [...steps, answer];
+				found.push({role, steps: path});
+				next.push({principal: rolePrincipal(model, role), steps: path});
+			});
+		}
+		frontier = next;
+	}
+	return found;
+};
+
+/** For `can`: every role path by which `caller` reaches the action. */
+export const throughRoles = async (model: AccessModel, caller: Principal, action: string, resource: string): Promise<RolePath[]> => {
+	const paths: RolePath[] = [];
+	for (const {role, steps} of await assumableRoles(model, caller)) {
+		const grant = await roleGrant(model, role, [action], resource);
+		if (grant) paths.push(pathOf(steps, grant));
+	}
+	return paths;
+};
+
+const namedUsers = (model: AccessModel, role: Role): string[] => {
+	const arns = new Set(trustOf(role).statements.flatMap(s => s.principals.filter(p => p.kind === 'user').map(p => p.raw)));
+	return model.index.snapshot.users.filter(u => arns.has(u.arn) || arns.has(u.id)).map(u => u.name);
+};
+
+const trustsAccount = (model: AccessModel, role: Role) =>
+	trustOf(role).statements.some(s => s.effect === 'Allow' && s.principals.some(p => p.kind === 'account' && p.accountId === model.accountId));
+
+/** Who may assume `role`: users and roles of this account, each with its step. */
+export const whoCanAssume = async (model: AccessModel, role: Role): Promise<AssumeStep[]> => {
+	const users = new Set(namedUsers(model, role));
+	const account = trustsAccount(model, role);
+	if (account) {
+		// The trust delegates to identity policies: who-can's fast path finds the users they allow.
+		const allowed = await whoCanDirect(model, ASSUME, role.arn);
+		if (allowed.ok) for (const entry of allowed.users) users.add(entry.name);
+	}
+	const callers: Principal[] = [...users].flatMap(name => principalFor(model, 'user', name) ?? []);
+	const roleArns = new Set(trustOf(role).statements.flatMap(s => s.principals.map(p => p.raw)));
+	for (const other of rolesOf(model)) {
+		if (other.name === role.name) continue;
+		const principal = rolePrincipal(model, other);
+		if (roleArns.has(other.arn) || roleArns.has(other.id) || (account && relevantSet(principal, ASSUME, role.arn).mayAllow)) callers.push(principal);
+	}
+	const steps = await Promise.all(callers.map(caller => canAssume(model, caller, role)));
+	return steps.filter(grants);
+};
+
+const entryOf = (grant: RoleGrant, incomplete: boolean): WhoCanEntry => ({
+	kind: 'role',
+	name: grant.role.name,
+	arn: grant.role.arn,
+	decision: grant.decision,
+	via: grant.via,
+	actions: grant.actions,
+	conditions: grant.conditions,
+	incomplete,
+});
+
+const collator = new Intl.Collator();
+
+/** The identity-only answer, with roles as rows and users' role paths merged in. */
+export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promise<WhoCanAnswer> => {
+	const roleNotes = new Set<string>();
+	const granting: RoleGrant[] = [];
+	for (const role of rolesOf(model)) {
+		const grant = await roleGrant(model, role, answer.actions, answer.resource);
+		if (grant) granting.push(grant);
+	}
+	const byUser = new Map<string, RolePath[]>();
+	// Backwards from each granting role: who assumes it, then who assumes those roles, up to MAX_CHAIN.
+	for (const grant of granting) {
+		for (const note of outsideTrust(trustOf(grant.role), model.accountId)) roleNotes.add(`${grant.role.name}: ${note}`);
+		let frontier: Array<{role: Role; tail: AssumeStep[]}> = [{role: grant.role, tail: []}];
+		const seen = new Set([grant.role.name]);
+		for (let depth = 0; depth < MAX_CHAIN && frontier.length > 0; depth++) {
+			const next: typeof frontier = [];
+			for (const {role, tail} of frontier) {
+				for (const assumed of await whoCanAssume(model, role)) {
+					const steps = [assumed, ...tail];
+					if (assumed.caller.kind === 'user') {
+						const list = byUser.get(assumed.caller.name) ?? [];
+						list.push(pathOf(steps, grant));
+						byUser.set(assumed.caller.name, list);
+					} else if (!seen.has(assumed.caller.name)) {
+						seen.add(assumed.caller.name);
+						next.push({role: rolesOf(model).find(r => r.name === assumed.caller.name)!, tail: steps});
+					}
+				}
+			}
+			frontier = next;
+		}
+	}
+	const users = [...answer.users];
+	const known = new Map(users.map((u, n) => [u.name, n]));
+	for (const [name, paths] of byUser) {
+		const n = known.get(name);
+		const reached = paths.some(p => p.decision === 'Allowed') ? 'Allowed' : 'Conditional';
+		if (n !== undefined) {
+			const entry = users[n]!;
+			users[n] = {...entry, decision: entry.decision === 'Allowed' ? 'Allowed' : reached, throughRoles: paths};
+			continue;
+		}
+		const user = principalFor(model, 'user', name)!;
+		users.push({kind: 'user', name, arn: user.arn, decision: reached, via: [], actions: [...new Set(paths.flatMap(p => p.actions))], conditions: [], incomplete: user.problems.length > 0, throughRoles: paths});
+	}
+	if (users.length > answer.users.length) users.sort((a, b) => collator.compare(a.name, b.name));
+	return {...answer, users, roles: granting.map(g => entryOf(g, rolePrincipal(model, g.role).problems.length > 0)), roleNotes: [...roleNotes]};
+};
