@@ -31,6 +31,7 @@ const flags = {
 		skipMissing: {type: 'boolean', default: false},
 		unfinished: {type: 'boolean', default: false},
 		takeBack: {type: 'boolean', default: false},
+		markResolved: {type: 'boolean', default: false},
 		saveCsv: {type: 'string'},
 		showSecret: {type: 'boolean', default: false},
 		overwrite: {type: 'boolean', default: false},
@@ -85,6 +86,7 @@ const main = async (): Promise<number> => {
 			skipMissing: cli.flags.skipMissing,
 			unfinished: cli.flags.unfinished,
 			takeBack: cli.flags.takeBack,
+			markResolved: cli.flags.markResolved,
 			secrets: {saveCsv: cli.flags.saveCsv, showSecret: cli.flags.showSecret, overwrite: cli.flags.overwrite, ifSaveFails: cli.flags.ifSaveFails},
 			writeFlags: {
 				groups: cli.flags.group ?? [],

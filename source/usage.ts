@@ -50,6 +50,7 @@ export const usage = `
     --keep-user           offboard: revoke every access but keep the user (legal hold)
     --unfinished          journal: only the plans that were interrupted
     --take-back           journal resolve: undo what the interrupted plan made
+    --mark-resolved       journal resolve: close a plan you handled by hand (nothing is sent)
     --save-csv FILE       new credentials go to FILE (mode 0600, the console's CSV columns)
     --show-secret         print new credentials on stdout (otherwise they never are)
     --overwrite           --save-csv may replace an existing file

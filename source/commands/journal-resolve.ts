@@ -3,7 +3,7 @@
 // evidence proves the plan made; the take-back runs as any plan does (journaled, confirmed, --dry-run).
 // Once it went through (or nothing was left), an iamtui:Resolved line closes the plan in the journal.
 import type {IamGateway} from '../model/gateway.js';
-import type {JournalEntry, JournalSink} from '../model/plans/execute.js';
+import type {Actor, JournalEntry, JournalSink} from '../model/plans/execute.js';
 import {findUnfinished, RESOLVED, unfinishedFor, type UnfinishedPlan} from '../model/plans/journal-plans.js';
 import {unfinishedNotice} from './journal.js';
 import {planText} from '../model/plans/describe.js';
@@ -13,11 +13,13 @@ import {actorOf, EXIT_FAILURE, runPlanCommand, type WriteOptions} from './plan-c
 import type {CommandResult} from './result.js';
 import {usageError, withUsageErrors} from './write-args.js';
 
-const USAGE = 'usage: iamtui journal resolve PLAN_ID --take-back [--dry-run] [--yes]   (iamtui journal --unfinished lists the plans)';
+const USAGE = 'usage: iamtui journal resolve PLAN_ID (--take-back [--dry-run] [--yes] | --mark-resolved)   (iamtui journal --unfinished lists the plans)';
 
 export interface ResolveOptions extends WriteOptions {
 	journal: JournalSink & {lines(): JournalEntry[]; path?: string};
 	takeBack: boolean;
+	/** The operator handled it by hand: close the plan in the journal, send nothing. */
+	markResolved?: boolean;
 }
 
 /** What IAM holds now for every user the plan touched: one snapshot, then their keys and passwords. */
@@ -42,32 +44,48 @@ const readEvidence = async (gateway: IamGateway, plan: UnfinishedPlan): Promise<
 	return evidence;
 };
 
+/** Items the take-back left to the operator keep the plan unfinished until they say it is handled. */
+const leftOpen = (planId: string, cannot: string[]): CommandResult['stderr'] =>
+	`iamtui: plan ${planId} stays unfinished: ${cannot.length === 1 ? 'one thing needs' : `${cannot.length} things need`} you (above); once handled, close it with: iamtui journal resolve ${planId} --mark-resolved\n`;
+
 export const resolveJournalCommand = (connect: () => Promise<IamGateway>, args: string[], options: ResolveOptions): Promise<CommandResult> =>
 	withUsageErrors(async () => {
 		const [, id] = args;
 		if (!id || args.length > 2) throw usageError('journal resolve needs one plan id', USAGE);
-		if (!options.takeBack) throw usageError('say how to resolve the plan: --take-back (add --dry-run to see it first)', USAGE);
+		if (options.takeBack === (options.markResolved ?? false)) throw usageError('say how to resolve the plan: --take-back (add --dry-run to see it first), or --mark-resolved once you handled it by hand', USAGE);
 		const plan = findUnfinished(options.journal.lines(), id);
 		if (!plan) return {stdout: '', stderr: `iamtui: no unfinished plan ${sanitize(id)} in ${options.journal.path ?? 'the journal'} — iamtui journal --unfinished lists them\n`, exitCode: EXIT_FAILURE};
+		const resolved = (actor: Actor) =>
+			options.journal.append({time: new Date().toISOString(), ...actor, operation: RESOLVED, target: {}, outcome: 'ok', errorCode: null, resolves: plan.planId});
+		if (options.markResolved) {
+			if (options.dryRun) return {stdout: `Plan ${plan.planId} would be marked resolved (dry run: nothing was written).`};
+			resolved({profile: options.settings.profile ?? null, account: plan.account, callerArn: null});
+			return {stdout: `Plan ${plan.planId} is marked resolved in the journal; nothing was sent to IAM.`};
+		}
 		const gateway = await connect();
 		const actor = await actorOf(gateway, options.settings);
 		if (plan.account && actor.account && plan.account !== actor.account)
 			return {stdout: '', stderr: `iamtui: plan ${plan.planId} was run in account ${plan.account}, and this connection is account ${actor.account}: connect to the same account (--profile ${sanitize(plan.profile ?? 'NAME')})\n`, exitCode: EXIT_FAILURE};
 		const {plan: takeBack, cannot} = planTakeBack(plan, await readEvidence(gateway, plan));
-		const resolved = () =>
-			options.journal.append({time: new Date().toISOString(), ...actor, operation: RESOLVED, target: {}, outcome: 'ok', errorCode: null, resolves: plan.planId});
 		const notTaken = cannot.map(line => `not taken back: ${line}`);
+		const settle = (stdout: string[]): CommandResult => {
+			if (cannot.length > 0) return {stdout: [...stdout, ...notTaken].join('\n'), stderr: leftOpen(plan.planId, cannot), exitCode: EXIT_FAILURE};
+			resolved(actor);
+			return {stdout: [...stdout, `Plan ${plan.planId} is marked resolved in the journal.`].join('\n')};
+		};
 		if (!takeBack) {
 			if (options.dryRun) return {stdout: [`Nothing of plan ${plan.planId} is left to take back.`, ...notTaken, '(dry run: nothing was sent)'].join('\n')};
-			resolved();
-			return {stdout: [`Nothing of plan ${plan.planId} is left to take back; it is marked resolved in the journal.`, ...notTaken].join('\n')};
+			return settle([`Nothing of plan ${plan.planId} is left to take back.`]);
 		}
 		const result = await runPlanCommand(gateway, takeBack, 'journal resolve', options);
 		if (options.dryRun || (result.exitCode ?? 0) !== 0) return result;
-		resolved();
-		if (options.json) return result;
+		if (options.json) {
+			if (cannot.length > 0) return {...result, stderr: leftOpen(plan.planId, cannot), exitCode: EXIT_FAILURE};
+			resolved(actor);
+			return result;
+		}
 		// The plan with its `aws iam` lines first, then what happened.
-		return {...result, stdout: [planText(takeBack), '', result.stdout, `Plan ${plan.planId} is marked resolved in the journal.`].join('\n')};
+		return settle([planText(takeBack), '', result.stdout]);
 	});
 
 const readable = (journal: JournalSink): journal is ResolveOptions['journal'] => typeof journal.lines === 'function';

@@ -53,6 +53,8 @@ export interface HeadlessContext {
 	unfinished?: boolean;
 	/** journal resolve ID: take the interrupted plan back. */
 	takeBack?: boolean;
+	/** journal resolve ID: close the interrupted plan, handled by hand. */
+	markResolved?: boolean;
 	/** Commands that issue a secret: where it goes. */
 	secrets?: SecretFlags;
 	/** The write commands' own flags (create-user, create-key, create-policy, attach-policy). */
@@ -162,7 +164,7 @@ export const runHeadless = async (command: string, args: string[], context: Head
 			return uploadCertificateCommand(await connect(context.settings), args, writeCommandOptions(context));
 		case 'journal': {
 			const journal = journalOf(context.store);
-			if (args[0] === 'resolve') return resolveJournalCommand(() => connect(context.settings), args, {...writeOptions(context), journal, takeBack: context.takeBack ?? false});
+			if (args[0] === 'resolve') return resolveJournalCommand(() => connect(context.settings), args, {...writeOptions(context), journal, takeBack: context.takeBack ?? false, markResolved: context.markResolved ?? false});
 			if (context.unfinished) return unfinishedCommand(journal.lines(), context.json, journal.path);
 			return journalCommand(journal.read(), context.json, journal.path);
 		}
