@@ -22,7 +22,18 @@ const user = z.looseObject({
 	PermissionsBoundary: z.looseObject({PermissionsBoundaryArn: text.optional()}).optional(),
 });
 const group = z.looseObject({...entity, GroupName: text.optional(), GroupId: text.optional(), GroupPolicyList: inline.optional()});
-const role = z.looseObject({...entity, RoleName: text.optional()});
+// Trust documents: parsed by the aws CLI, URL-encoded from the API, raw JSON from moto.
+const role = z.looseObject({
+	...entity,
+	RoleName: text.optional(),
+	RoleId: text.optional(),
+	AssumeRolePolicyDocument: z.union([text, z.record(z.string(), z.unknown())]).optional(),
+	RolePolicyList: inline.optional(),
+	Tags: z.array(tag).optional(),
+	PermissionsBoundary: z.looseObject({PermissionsBoundaryArn: text.optional()}).optional(),
+	InstanceProfileList: z.array(z.looseObject({InstanceProfileName: text.optional(), Arn: text.optional()})).optional(),
+	RoleLastUsed: z.looseObject({LastUsedDate: date.optional(), Region: text.optional()}).optional(),
+});
 const version = z.looseObject({
 	VersionId: text.optional(),
 	IsDefaultVersion: z.boolean().optional(),

@@ -28,8 +28,8 @@ const readPage = async (file: string): Promise<AuthorizationDetailsPage> => {
 		throw new IamError('Invalid', `${file} is not JSON`, EXPORT_HINT);
 	}
 	const shaped = page as Record<string, unknown>;
-	if (!page || typeof page !== 'object' || Array.isArray(page) || !['UserDetailList', 'GroupDetailList', 'Policies'].some(key => Array.isArray(shaped[key]))) {
-		throw new IamError('Invalid', `${file} is not an account authorization details export`, 'it needs UserDetailList, GroupDetailList or Policies');
+	if (!page || typeof page !== 'object' || Array.isArray(page) || !['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'].some(key => Array.isArray(shaped[key]))) {
+		throw new IamError('Invalid', `${file} is not an account authorization details export`, 'it needs UserDetailList, GroupDetailList, RoleDetailList or Policies');
 	}
 	const checked = checkExportPage(page);
 	if (!checked.ok) throw new IamError('Invalid', `${file} is not a valid authorization details export: ${checked.problem}`, EXPORT_HINT);
@@ -37,7 +37,7 @@ const readPage = async (file: string): Promise<AuthorizationDetailsPage> => {
 };
 
 const accountOf = (snapshot: AccountSnapshot): string =>
-	[...snapshot.users, ...snapshot.groups].map(entity => entity.arn.split(':')[4]).find(Boolean) ?? 'unknown';
+	[...snapshot.users, ...snapshot.groups, ...snapshot.roles].map(entity => entity.arn.split(':')[4]).find(Boolean) ?? 'unknown';
 
 /** What a GAAD export does not hold: credentials, MFA devices, the password policy, the alias. */
 const notInExport = (what: string): IamError =>

@@ -7,6 +7,7 @@ import type {
 	GroupDetail,
 	ManagedPolicyDetail,
 	PolicyDetail,
+	RoleDetail,
 	UserDetail,
 } from '@aws-sdk/client-iam';
 import type {
@@ -16,6 +17,8 @@ import type {
 	Group,
 	InlinePolicy,
 	ManagedPolicy,
+	Role,
+	Tag,
 	User,
 } from '../model/snapshot.js';
 
@@ -70,28 +73,47 @@ const attachedRefs = (list: AttachedPolicy[] | undefined): AttachedPolicyRef[] =
 const inlinePolicies = (list: PolicyDetail[] | undefined): InlinePolicy[] =>
 	(list ?? []).map(p => ({name: p.PolicyName ?? '', document: decodePolicyDocument(p.PolicyDocument)}));
 
+const tagsOf = (list: {Key?: string; Value?: string}[] | undefined): Tag[] =>
+	(list ?? []).map(t => ({Key: t.Key ?? '', Value: t.Value ?? ''}));
+
+/** The fields every IAM identity has, with GAAD's missing values made empty. */
+const identity = (name: string | undefined, id: string | undefined, d: {Arn?: string; Path?: string; CreateDate?: Date}) => ({
+	name: name ?? '',
+	id: id ?? '',
+	arn: d.Arn ?? '',
+	path: d.Path ?? '/',
+	createDate: iso(d.CreateDate),
+});
+
 const toUser = (u: UserDetail): User => ({
-	name: u.UserName ?? '',
-	id: u.UserId ?? '',
-	arn: u.Arn ?? '',
-	path: u.Path ?? '/',
-	createDate: iso(u.CreateDate),
+	...identity(u.UserName, u.UserId, u),
 	groups: [...(u.GroupList ?? [])],
 	attachedPolicies: attachedRefs(u.AttachedManagedPolicies),
 	inlinePolicies: inlinePolicies(u.UserPolicyList),
-	tags: (u.Tags ?? []).map(t => ({Key: t.Key ?? '', Value: t.Value ?? ''})),
+	tags: tagsOf(u.Tags),
 	...(u.PermissionsBoundary?.PermissionsBoundaryArn ? {permissionsBoundaryArn: u.PermissionsBoundary.PermissionsBoundaryArn} : {}),
 });
 
 const toGroup = (g: GroupDetail): Group => ({
-	name: g.GroupName ?? '',
-	id: g.GroupId ?? '',
-	arn: g.Arn ?? '',
-	path: g.Path ?? '/',
-	createDate: iso(g.CreateDate),
+	...identity(g.GroupName, g.GroupId, g),
 	attachedPolicies: attachedRefs(g.AttachedManagedPolicies),
 	inlinePolicies: inlinePolicies(g.GroupPolicyList),
 });
+
+// The trust document arrives URL-encoded from AWS and raw from moto; decoded tolerantly like any document.
+const toRole = (r: RoleDetail): Role => {
+	const lastUsed = iso(r.RoleLastUsed?.LastUsedDate);
+	return {
+		...identity(r.RoleName, r.RoleId, r),
+		trustPolicy: decodePolicyDocument(r.AssumeRolePolicyDocument),
+		attachedPolicies: attachedRefs(r.AttachedManagedPolicies),
+		inlinePolicies: inlinePolicies(r.RolePolicyList),
+		tags: tagsOf(r.Tags),
+		instanceProfiles: (r.InstanceProfileList ?? []).map(p => ({name: p.InstanceProfileName ?? '', arn: p.Arn ?? ''})),
+		...(r.PermissionsBoundary?.PermissionsBoundaryArn ? {permissionsBoundaryArn: r.PermissionsBoundary.PermissionsBoundaryArn} : {}),
+		...(lastUsed ? {lastUsed: {date: lastUsed, ...(r.RoleLastUsed?.Region ? {region: r.RoleLastUsed.Region} : {})}} : {}),
+	};
+};
 
 const toPolicy = (p: ManagedPolicyDetail): ManagedPolicy => {
 	const arn = p.Arn ?? '';
@@ -114,9 +136,10 @@ const toPolicy = (p: ManagedPolicyDetail): ManagedPolicy => {
 };
 
 /** Counts what a page adds, for progress: customer managed policies and attached AWS managed ones. */
-export const countPage = (page: AuthorizationDetailsPage): {users: number; groups: number; policies: number} => ({
+export const countPage = (page: AuthorizationDetailsPage): {users: number; groups: number; roles: number; policies: number} => ({
 	users: page.UserDetailList?.length ?? 0,
 	groups: page.GroupDetailList?.length ?? 0,
+	roles: page.RoleDetailList?.length ?? 0,
 	policies: (page.Policies ?? []).filter(p => !isAwsManagedArn(p.Arn ?? '') || (p.AttachmentCount ?? 0) > 0).length,
 });
 
@@ -135,6 +158,7 @@ export const buildSnapshot = (
 	// Keyed maps: a page boundary never duplicates an entity, even if a service repeats one.
 	const users = new Map<string, User>();
 	const groups = new Map<string, Group>();
+	const roles = new Map<string, Role>();
 	const policies = new Map<string, ManagedPolicyDetail>();
 	const referenced = new Set<string>();
 
@@ -149,8 +173,10 @@ export const buildSnapshot = (
 			groups.set(group.arn || group.name, group);
 			for (const ref of group.attachedPolicies) referenced.add(ref.arn);
 		}
-		for (const role of page.RoleDetailList ?? []) {
-			for (const ref of attachedRefs(role.AttachedManagedPolicies)) referenced.add(ref.arn);
+		for (const detail of page.RoleDetailList ?? []) {
+			const role = toRole(detail);
+			roles.set(role.arn || role.name, role);
+			for (const ref of role.attachedPolicies) referenced.add(ref.arn);
 		}
 		for (const detail of page.Policies ?? []) if (detail.Arn) policies.set(detail.Arn, detail);
 	}
@@ -163,8 +189,7 @@ export const buildSnapshot = (
 		users: [...users.values()].sort(byName),
 		groups: [...groups.values()].sort(byName),
 		policies: kept.map(toPolicy).sort(byName),
-		// Roles are read from RoleDetailList by the roles work (issue 18); none until then.
-		roles: [],
+		roles: [...roles.values()].sort(byName),
 		credentialReport,
 	};
 };

@@ -24,8 +24,8 @@ export interface SnapshotLoadOptions extends LoadOptions {
 }
 
 const PAGE_SIZE = 1000;
-/** Users, groups and policies only: roles are not shown, and policies' AttachmentCount already counts them. */
-const FILTER = ['User', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] as const;
+/** Users, groups, roles (trust policies, role permissions, instance profiles) and managed policies. */
+const FILTER = ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy'] as const;
 const REPORT_PERMISSIONS = 'needs iam:GenerateCredentialReport and iam:GetCredentialReport';
 /** The report is not ready yet: poll again. */
 const REPORT_NOT_READY = new Set([
@@ -115,7 +115,7 @@ const loadAuthorizationDetails = async (
 /** Loads the whole account, reporting progress after every page and when the report is awaited. */
 export const loadSnapshot = async (iam: IAMClient, options: SnapshotLoadOptions = {}): Promise<AccountSnapshot> => {
 	const {onProgress = () => {}, signal, errorContext = {}} = options;
-	const progress: SnapshotProgress = {phase: 'authorization-details', pages: 0, users: 0, groups: 0, policies: 0, retries: 0};
+	const progress: SnapshotProgress = {phase: 'authorization-details', pages: 0, users: 0, groups: 0, roles: 0, policies: 0, retries: 0};
 	const report = () => onProgress({...progress});
 	const addRetries = (retries: number) => {
 		if (retries > 0) {
@@ -146,6 +146,7 @@ export const loadSnapshot = async (iam: IAMClient, options: SnapshotLoadOptions 
 			progress.pages += 1;
 			progress.users += counts.users;
 			progress.groups += counts.groups;
+			progress.roles = (progress.roles ?? 0) + counts.roles;
 			progress.policies += counts.policies;
 			progress.retries += retries;
 			report();

@@ -1,6 +1,6 @@
 // Lookups over a snapshot, built once per snapshot: user → groups → policies, group → members,
 // policy → attachments. Every list screen and headless command reads through these.
-import type {AccountSnapshot, AttachedPolicyRef, CredentialReportRow, Group, ManagedPolicy, User} from './snapshot.js';
+import type {AccountSnapshot, AttachedPolicyRef, CredentialReportRow, Group, ManagedPolicy, Role, User} from './snapshot.js';
 
 /** A policy that reaches a user, and how: directly, inline, or through a group. */
 export interface PolicyGrant {
@@ -16,6 +16,7 @@ export interface SnapshotIndex {
 	snapshot: AccountSnapshot;
 	userByName: Map<string, User>;
 	groupByName: Map<string, Group>;
+	roleByName: Map<string, Role>;
 	policyByArn: Map<string, ManagedPolicy>;
 	membersByGroup: Map<string, string[]>;
 	/** Policy ARN → user and group names it is attached to. */
@@ -26,6 +27,8 @@ export interface SnapshotIndex {
 export const buildIndex = (snapshot: AccountSnapshot): SnapshotIndex => {
 	const userByName = new Map(snapshot.users.map(u => [u.name, u]));
 	const groupByName = new Map(snapshot.groups.map(g => [g.name, g]));
+	// `?? []`: snapshots built before roles were read (saved fixtures, older exports in memory) have none.
+	const roleByName = new Map((snapshot.roles ?? []).map(r => [r.name, r]));
 	const policyByArn = new Map(snapshot.policies.map(p => [p.arn, p]));
 	const membersByGroup = new Map<string, string[]>(snapshot.groups.map(g => [g.name, []]));
 	const attachments = new Map<string, {users: string[]; groups: string[]}>();
@@ -50,7 +53,7 @@ export const buildIndex = (snapshot: AccountSnapshot): SnapshotIndex => {
 	const reportByUser = new Map(
 		snapshot.credentialReport.status === 'ok' ? snapshot.credentialReport.rows.map(r => [r.user, r]) : [],
 	);
-	return {snapshot, userByName, groupByName, policyByArn, membersByGroup, attachments, reportByUser};
+	return {snapshot, userByName, groupByName, roleByName, policyByArn, membersByGroup, attachments, reportByUser};
 };
 
 /** Every identity policy that reaches a user, with its path; direct ones first, then by group. */

@@ -125,6 +125,8 @@ export interface SnapshotProgress {
 	pages: number;
 	users: number;
 	groups: number;
+	/** Roles read so far (absent in progress from older builds/fixtures). */
+	roles?: number;
 	policies: number;
 	/** Retries the SDK reported so far (throttling, 5xx). */
 	retries: number;

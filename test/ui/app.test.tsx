@@ -30,10 +30,10 @@ describe('App', () => {
 		const gate = new Promise<void>(resolve => (open = resolve));
 		const tui = start({
 			gateway: () =>
-				fixtureGateway({gate, progress: [{phase: 'authorization-details', pages: 2, users: 12, groups: 5, policies: 6, retries: 1}]}),
+				fixtureGateway({gate, progress: [{phase: 'authorization-details', pages: 2, users: 12, groups: 5, roles: 3, policies: 6, retries: 1}]}),
 		});
 		expect(tui.lastFrame()).toContain('Loading the account (profile dev)');
-		await tui.waitFor('pages 2 · users 12 · groups 5 · policies 6 · retries 1');
+		await tui.waitFor('pages 2 · users 12 · groups 5 · roles 3 · policies 6 · retries 1');
 		open();
 		const frame = await tui.waitFor('Users (12)');
 		expect(frame).toContain('profile dev');

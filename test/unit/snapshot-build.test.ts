@@ -164,3 +164,71 @@ describe('documents from an aws CLI export', () => {
 		expect(JSON.parse(decodePolicyDocument(document))).toEqual(document);
 	});
 });
+
+describe('roles from RoleDetailList', () => {
+	const trust = {Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {AWS: `arn:aws:iam::${ACCOUNT}:root`}, Action: 'sts:AssumeRole'}]};
+	const role = (name: string, extra: Record<string, unknown> = {}) => ({
+		Path: '/',
+		RoleName: name,
+		RoleId: `AROA${name.toUpperCase()}`,
+		Arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+		CreateDate: date,
+		AssumeRolePolicyDocument: encoded(trust),
+		InstanceProfileList: [],
+		RolePolicyList: [],
+		AttachedManagedPolicies: [],
+		Tags: [],
+		RoleLastUsed: {},
+		...extra,
+	});
+
+	it('reads trust, inline and attached policies, boundary, tags, instance profiles and last used, across pages', () => {
+		const pages: AuthorizationDetailsPage[] = [
+			{
+				RoleDetailList: [
+					role('Web', {
+						Path: '/app/',
+						// moto sends the trust document raw; AWS URL-encodes it.
+						AssumeRolePolicyDocument: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'}]}),
+						InstanceProfileList: [{InstanceProfileName: 'web-profile', InstanceProfileId: 'AIP1', Arn: `arn:aws:iam::${ACCOUNT}:instance-profile/web-profile`, Path: '/', CreateDate: date, Roles: []}],
+						RolePolicyList: [{PolicyName: 'logs', PolicyDocument: encoded(allowAll)}],
+						AttachedManagedPolicies: [{PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess'}],
+						Tags: [{Key: 'team', Value: 'web'}],
+						PermissionsBoundary: {PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: `arn:aws:iam::${ACCOUNT}:policy/Boundary`},
+						RoleLastUsed: {LastUsedDate: new Date('2026-11-30T10:00:00Z'), Region: 'eu-west-1'},
+					}),
+				],
+			},
+			{RoleDetailList: [role('Admin')], Policies: [policy('arn:aws:iam::aws:policy/ReadOnlyAccess', 0)]},
+		];
+		const snapshot = buildSnapshot(pages, report);
+		expect(snapshot.roles.map(r => r.name)).toEqual(['Admin', 'Web']);
+		const [admin, web] = snapshot.roles;
+		expect(JSON.parse(admin!.trustPolicy)).toEqual(trust);
+		expect(admin!.lastUsed).toBeUndefined();
+		expect(web).toMatchObject({
+			id: 'AROAWEB',
+			path: '/app/',
+			createDate: '2024-01-02T03:04:05.000Z',
+			attachedPolicies: [{name: 'ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess'}],
+			inlinePolicies: [{name: 'logs', document: JSON.stringify(allowAll, null, 2)}],
+			tags: [{Key: 'team', Value: 'web'}],
+			permissionsBoundaryArn: `arn:aws:iam::${ACCOUNT}:policy/Boundary`,
+			instanceProfiles: [{name: 'web-profile', arn: `arn:aws:iam::${ACCOUNT}:instance-profile/web-profile`}],
+			lastUsed: {date: '2026-11-30T10:00:00.000Z', region: 'eu-west-1'},
+		});
+		expect(JSON.parse(web!.trustPolicy).Statement[0].Principal).toEqual({Service: 'ec2.amazonaws.com'});
+		// The AWS managed policy only a role uses is kept, even when moto says 0 attachments.
+		expect(snapshot.policies.map(p => p.name)).toEqual(['ReadOnlyAccess']);
+	});
+
+	it('keeps a malformed or missing trust document as text instead of dropping the role', () => {
+		const snapshot = buildSnapshot([{RoleDetailList: [role('Broken', {AssumeRolePolicyDocument: '%7Bnot json'}), role('Bare', {AssumeRolePolicyDocument: undefined, Tags: undefined, InstanceProfileList: undefined})]}], report);
+		expect(snapshot.roles.map(r => [r.name, r.trustPolicy])).toEqual([['Bare', ''], ['Broken', '{not json']]);
+		expect(snapshot.roles[0]).toMatchObject({tags: [], instanceProfiles: [], attachedPolicies: []});
+	});
+
+	it('does not duplicate a role a service repeats across pages', () => {
+		expect(buildSnapshot([{RoleDetailList: [role('A')]}, {RoleDetailList: [role('A')]}], report).roles).toHaveLength(1);
+	});
+});

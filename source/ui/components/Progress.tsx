@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import type {SnapshotProgress} from '../../model/snapshot.js';
 
 const phaseText: Record<SnapshotProgress['phase'], string> = {
-	'authorization-details': 'Reading users, groups and policies (GetAccountAuthorizationDetails)',
+	'authorization-details': 'Reading users, groups, roles and policies (GetAccountAuthorizationDetails)',
 	'credential-report': 'Reading the credential report',
 	done: 'Done',
 };
@@ -17,7 +17,7 @@ export function Progress(props: {profile: string | undefined; progress: Snapshot
 			</Text>
 			<Text wrap="truncate-end">{progress ? phaseText[progress.phase] : 'Connecting'}</Text>
 			<Text dimColor wrap="truncate-end">
-				{`pages ${progress?.pages ?? 0} · users ${progress?.users ?? 0} · groups ${progress?.groups ?? 0} · policies ${
+				{`pages ${progress?.pages ?? 0} · users ${progress?.users ?? 0} · groups ${progress?.groups ?? 0} · roles ${progress?.roles ?? 0} · policies ${
 					progress?.policies ?? 0
 				} · retries ${progress?.retries ?? 0}`}
 			</Text>
