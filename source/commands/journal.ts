@@ -4,8 +4,16 @@
 import {sanitize} from '../model/sanitize.js';
 import type {JournalEntry} from '../model/plans/execute.js';
 import {outcomeLabel, resolvedPlanIds, targetWords, unfinishedPlans, type JournaledStep, type UnfinishedPlan} from '../model/plans/journal-plans.js';
+import {EXIT_USAGE} from './plan-command.js';
 import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
+
+/** `iamtui journal` takes no argument but `resolve PLAN_ID`. */
+export const journalArgumentError: CommandResult = {
+	stdout: '',
+	stderr: 'iamtui: journal takes no argument but resolve — iamtui journal [--unfinished] [--json], or iamtui journal resolve PLAN_ID --take-back\n',
+	exitCode: EXIT_USAGE,
+};
 
 export const journalCommand = (entries: JournalEntry[], json: boolean, file: string): CommandResult => {
 	if (json) return {stdout: JSON.stringify(entries, null, 2)};

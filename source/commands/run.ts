@@ -7,7 +7,7 @@ import type {ConfigStore} from '../store/config.js';
 import {groupsCommand, userCommand, usersCommand} from './browse.js';
 import {profilesCommand} from './profiles.js';
 import {canCommand, whoCanCommand} from './access.js';
-import {journalCommand, unfinishedCommand} from './journal.js';
+import {journalArgumentError, journalCommand, unfinishedCommand} from './journal.js';
 import {resolveJournalCommand} from './journal-resolve.js';
 import {membershipCommand} from './membership.js';
 import {offboardCommand} from './offboard.js';
@@ -165,6 +165,7 @@ export const runHeadless = async (command: string, args: string[], context: Head
 		case 'journal': {
 			const journal = journalOf(context.store);
 			if (args[0] === 'resolve') return resolveJournalCommand(() => connect(context.settings), args, {...writeOptions(context), journal, takeBack: context.takeBack ?? false, markResolved: context.markResolved ?? false});
+			if (args.length > 0) return journalArgumentError;
 			if (context.unfinished) return unfinishedCommand(journal.lines(), context.json, journal.path);
 			return journalCommand(journal.read(), context.json, journal.path);
 		}
