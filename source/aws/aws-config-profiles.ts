@@ -20,3 +20,9 @@ export const profileNames = (files: SharedConfig): string[] => {
 };
 
 export const listAwsConfigProfiles = async (): Promise<string[]> => profileNames(await loadSharedConfig());
+
+/** A setting of the profile's section in ~/.aws/config (the loader strips the "profile " prefix). */
+export const profileSetting = (files: SharedConfig | undefined, profile: string | undefined, key: string): string | undefined => {
+	const value = files?.configFile[profile ?? 'default']?.[key];
+	return value && value.trim() ? value.trim() : undefined;
+};

@@ -7,9 +7,9 @@ import {AssumeRoleCommand, STSClient} from '@aws-sdk/client-sts';
 import {fromNodeProviderChain} from '@aws-sdk/credential-providers';
 import {IamError} from '../model/errors.js';
 import type {ConnectionHooks, ConnectionSettings} from '../model/gateway.js';
-import {loadSharedConfig, profileNames, type SharedConfig} from './aws-config-profiles.js';
+import {loadSharedConfig, profileNames, profileSetting, type SharedConfig} from './aws-config-profiles.js';
 import {toIamError} from './errors.js';
-import {rejectedOnlyRetryStrategy} from './retry.js';
+import {quotaAwareRetryStrategy, rejectedOnlyRetryStrategy, type RetryMode} from './retry.js';
 
 /** IAM is global and signs for us-east-1 in the aws partition. */
 export const DEFAULT_REGION = 'us-east-1';
@@ -46,9 +46,13 @@ const configEndpoints = (files: SharedConfig, profile: string): {iam?: string; s
 	};
 };
 
+const isTrue = (value: string | undefined): boolean => value?.trim().toLowerCase() === 'true';
+
 /**
  * Endpoint precedence: settings.endpoint (both services) > AWS_ENDPOINT_URL_IAM / _STS (one service
- * each) > AWS_ENDPOINT_URL (both) > the profile's endpoint_url in ~/.aws/config.
+ * each) > AWS_ENDPOINT_URL (both) > the profile's endpoint_url in ~/.aws/config. As for the aws CLI,
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true (or the profile's ignore_configured_endpoint_urls) drops
+ * all but the explicit endpoint.
  */
 export const resolveEndpoints = (
 	settings: ConnectionSettings,
@@ -58,11 +62,51 @@ export const resolveEndpoints = (
 ): {iam?: string; sts?: string} => {
 	const explicit = nonEmpty(settings.endpoint);
 	if (explicit) return {iam: explicit, sts: explicit};
+	const ignore = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim()
+		? isTrue(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS)
+		: isTrue(profileSetting(files, profile, 'ignore_configured_endpoint_urls'));
+	if (ignore) return {};
 	const fromConfig = files ? configEndpoints(files, profile ?? 'default') : {};
 	const both = nonEmpty(env.AWS_ENDPOINT_URL);
 	return {
 		iam: nonEmpty(env.AWS_ENDPOINT_URL_IAM) ?? both ?? fromConfig.iam,
 		sts: nonEmpty(env.AWS_ENDPOINT_URL_STS) ?? both ?? fromConfig.sts,
+	};
+};
+
+/**
+ * IAM is global per partition: it signs in us-east-1 (aws), us-gov-west-1 (GovCloud) or cn-north-1
+ * (China). A profile in any region of a partition reaches that partition's IAM.
+ */
+export const iamRegionFor = (region: string): string => {
+	if (region.startsWith('us-gov-')) return 'us-gov-west-1';
+	if (region.startsWith('cn-')) return 'cn-north-1';
+	return region;
+};
+
+const positiveInt = (value: string | undefined): number | undefined => {
+	const parsed = value && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+	return parsed >= 1 ? parsed : undefined;
+};
+
+/**
+ * Region, attempts and retry mode as the aws CLI reads them: settings (flag, AWS_REGION, the stored
+ * profile) > AWS_MAX_ATTEMPTS / AWS_RETRY_MODE > the profile's region / max_attempts / retry_mode in
+ * ~/.aws/config > iamtui's defaults (us-east-1, 8 attempts, adaptive).
+ */
+export const resolveClientConfig = (
+	settings: ConnectionSettings,
+	env: Environment,
+	files: SharedConfig | undefined,
+	profile: string | undefined,
+): {region: string; maxAttempts: number; retryMode: RetryMode} => {
+	const mode = (nonEmpty(env.AWS_RETRY_MODE) ?? profileSetting(files, profile, 'retry_mode'))?.toLowerCase();
+	return {
+		region: nonEmpty(settings.region) ?? profileSetting(files, profile, 'region') ?? DEFAULT_REGION,
+		maxAttempts:
+			settings.maxAttempts ?? positiveInt(env.AWS_MAX_ATTEMPTS) ?? positiveInt(profileSetting(files, profile, 'max_attempts')) ?? DEFAULT_MAX_ATTEMPTS,
+		// "legacy" is the v2 CLI's name for the old standard mode.
+		retryMode: mode === 'standard' || mode === 'legacy' ? 'standard' : 'adaptive',
 	};
 };
 
@@ -141,20 +185,18 @@ export const createClients = async (
 	// Unreadable or malformed config files must not stop credentials from the environment.
 	const files = await loadSharedConfig().catch(() => undefined);
 	const endpoints = resolveEndpoints(settings, env, files, profile);
-	const region = nonEmpty(settings.region) ?? DEFAULT_REGION;
+	const {region, maxAttempts, retryMode} = resolveClientConfig(settings, env, files, profile);
 	const credentials = credentialProvider(profile, files, hooks, {endpoint: endpoints.sts, region});
 	const common = {
-		region,
 		credentials,
-		retryMode: 'adaptive',
-		maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+		maxAttempts,
 		requestHandler: {connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS},
 	} as const;
-	const iamEndpoint = endpoints.iam ? {endpoint: endpoints.iam} : {};
+	const iam = {...common, region: iamRegionFor(region), ...(endpoints.iam ? {endpoint: endpoints.iam} : {})};
 	return {
-		iam: new IAMClient({...common, ...iamEndpoint}),
-		iamCreates: new IAMClient({...common, ...iamEndpoint, retryStrategy: rejectedOnlyRetryStrategy(common.maxAttempts)}),
-		sts: new STSClient({...common, ...(endpoints.sts ? {endpoint: endpoints.sts} : {})}),
+		iam: new IAMClient({...iam, retryStrategy: quotaAwareRetryStrategy(retryMode, maxAttempts)}),
+		iamCreates: new IAMClient({...iam, retryStrategy: rejectedOnlyRetryStrategy(maxAttempts)}),
+		sts: new STSClient({...common, region, retryStrategy: quotaAwareRetryStrategy(retryMode, maxAttempts), ...(endpoints.sts ? {endpoint: endpoints.sts} : {})}),
 		endpoints,
 		profile,
 		region,

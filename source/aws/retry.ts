@@ -5,6 +5,7 @@
 // request before doing anything) and refused connections (nothing was sent), and leave every
 // ambiguous failure to reconcile.ts, which re-reads IAM before deciding to send again.
 import type {IAMClientConfig} from '@aws-sdk/client-iam';
+import {AdaptiveRetryStrategy, StandardRetryStrategy} from '@smithy/core/retry';
 
 type RetryStrategyV2 = Extract<NonNullable<IAMClientConfig['retryStrategy']>, {acquireInitialRetryToken: unknown}>;
 type RetryToken = Awaited<ReturnType<RetryStrategyV2['acquireInitialRetryToken']>>;
@@ -37,6 +38,16 @@ const CUT_OFF = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'Ti
 const shapeOf = (error: unknown): ErrorShape => (typeof error === 'object' && error !== null ? (error as ErrorShape) : {});
 
 const statusOf = (error: ErrorShape): number | undefined => error.$metadata?.httpStatusCode;
+
+/**
+ * IAM's quota answer (too many keys, groups, attached policies…). The SDK counts LimitExceededException
+ * as throttling and would back off and resend up to maxAttempts times; a quota does not clear by
+ * waiting, so it is shown at once.
+ */
+export const isQuotaExceeded = (error: unknown): boolean => {
+	const e = shapeOf(error);
+	return e.name === 'LimitExceededException' || e.name === 'LimitExceeded' || e.Code === 'LimitExceeded';
+};
 
 export const isThrottling = (error: unknown): boolean => {
 	const e = shapeOf(error);
@@ -84,3 +95,19 @@ export const rejectedOnlyRetryStrategy = (maxAttempts: number): RetryStrategyV2 
 	},
 	recordSuccess() {},
 });
+
+export type RetryMode = 'standard' | 'adaptive';
+
+/** The SDK's own strategy (AWS_RETRY_MODE, AWS_MAX_ATTEMPTS), except that a quota error is never resent. */
+export const quotaAwareRetryStrategy = (mode: RetryMode, maxAttempts: number): RetryStrategyV2 => {
+	const inner: RetryStrategyV2 = mode === 'standard' ? new StandardRetryStrategy(maxAttempts) : new AdaptiveRetryStrategy(async () => maxAttempts);
+	return {
+		acquireInitialRetryToken: scope => inner.acquireInitialRetryToken(scope),
+		async refreshRetryTokenForRetry(previous: RetryToken, info: RetryErrorInfo) {
+			// The middleware rethrows the request's own error when this rejects.
+			if (isQuotaExceeded(info.error)) throw new Error('not retried: an IAM quota was reached');
+			return inner.refreshRetryTokenForRetry(previous, info);
+		},
+		recordSuccess: token => inner.recordSuccess(token),
+	};
+};

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {resolveEndpoints} from '../../source/aws/client.js';
+import {iamRegionFor, resolveClientConfig, resolveEndpoints} from '../../source/aws/client.js';
 
 const files = {
 	configFile: {
@@ -7,6 +7,8 @@ const files = {
 		local: {endpoint_url: 'http://127.0.0.1:5000'},
 		split: {endpoint_url: 'http://127.0.0.1:5000', services: 'emu'},
 		'services.emu': {'iam.endpoint_url': 'http://127.0.0.1:6000'},
+		ignoring: {endpoint_url: 'http://127.0.0.1:5000', ignore_configured_endpoint_urls: 'true'},
+		gov: {region: 'us-gov-east-1', max_attempts: '2', retry_mode: 'standard'},
 	},
 	credentialsFile: {},
 };
@@ -30,5 +32,47 @@ describe('resolveEndpoints', () => {
 		expect(resolveEndpoints({}, {}, files, 'local')).toEqual({iam: 'http://127.0.0.1:5000', sts: 'http://127.0.0.1:5000'});
 		expect(resolveEndpoints({}, {}, files, 'split')).toEqual({iam: 'http://127.0.0.1:6000', sts: 'http://127.0.0.1:5000'});
 		expect(resolveEndpoints({}, {}, files, undefined)).toEqual({iam: undefined, sts: undefined});
+	});
+});
+
+describe('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', () => {
+	it('drops the environment and ~/.aws/config endpoints, never the explicit one', () => {
+		const env = {AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true', AWS_ENDPOINT_URL: 'http://all.env'};
+		expect(resolveEndpoints({}, env, files, 'local')).toEqual({});
+		expect(resolveEndpoints({endpoint: 'http://127.0.0.1:1'}, env, files, 'local')).toEqual({iam: 'http://127.0.0.1:1', sts: 'http://127.0.0.1:1'});
+	});
+
+	it("honours the profile's ignore_configured_endpoint_urls, and the variable over it", () => {
+		expect(resolveEndpoints({}, {}, files, 'ignoring')).toEqual({});
+		expect(resolveEndpoints({}, {AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false'}, files, 'ignoring')).toEqual({
+			iam: 'http://127.0.0.1:5000',
+			sts: 'http://127.0.0.1:5000',
+		});
+	});
+});
+
+describe('resolveClientConfig', () => {
+	it("takes the profile's region, max_attempts and retry_mode from ~/.aws/config", () => {
+		expect(resolveClientConfig({}, {}, files, 'gov')).toEqual({region: 'us-gov-east-1', maxAttempts: 2, retryMode: 'standard'});
+		expect(resolveClientConfig({}, {}, files, 'local')).toEqual({region: 'us-east-1', maxAttempts: 8, retryMode: 'adaptive'});
+	});
+
+	it('AWS_MAX_ATTEMPTS and AWS_RETRY_MODE win over the profile; the region from settings wins over both', () => {
+		const env = {AWS_MAX_ATTEMPTS: '5', AWS_RETRY_MODE: 'adaptive'};
+		expect(resolveClientConfig({region: 'eu-west-1'}, env, files, 'gov')).toEqual({region: 'eu-west-1', maxAttempts: 5, retryMode: 'adaptive'});
+		expect(resolveClientConfig({}, {AWS_RETRY_MODE: 'legacy'}, undefined, undefined).retryMode).toBe('standard');
+	});
+
+	it('ignores a malformed attempts count', () => {
+		expect(resolveClientConfig({}, {AWS_MAX_ATTEMPTS: 'lots'}, undefined, undefined).maxAttempts).toBe(8);
+		expect(resolveClientConfig({}, {AWS_MAX_ATTEMPTS: '0'}, undefined, undefined).maxAttempts).toBe(8);
+	});
+});
+
+describe('iamRegionFor', () => {
+	it("signs IAM in its partition's region", () => {
+		expect(iamRegionFor('us-gov-east-1')).toBe('us-gov-west-1');
+		expect(iamRegionFor('cn-northwest-1')).toBe('cn-north-1');
+		expect(iamRegionFor('eu-west-1')).toBe('eu-west-1');
 	});
 });
