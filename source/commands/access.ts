@@ -1,6 +1,10 @@
-// Headless `who-can ACTION` and `can USER ACTION`: the access model's answers for scripts.
-// `can` exits 0 when allowed, 1 when denied, 2 when conditional (errors use other codes).
-import {explain, whoCan, type AccessError, type GrantPath, type StatementRef} from '../model/access.js';
+// Headless `who-can ACTION` and `can USER ACTION`: the access model's answers for scripts, roles included.
+// `can` exits 0 when allowed, 1 when denied, 2 when conditional (errors use other codes), by the widest reach:
+// directly or through any role the principal may assume (`--direct`: identity policies alone).
+import {buildAccessModel, closestNames, findRole, rolePrincipal, throughRoles, whoCan, type AccessError, type AccessModel, type GrantPath, type RolePath, type StatementRef, type WhoCanEntry} from '../model/access.js';
+import {explainFor} from '../model/access/explain.js';
+import {principalFor} from '../model/access/model.js';
+import {rolePathConditions, rolePathText} from '../model/access/role-path-text.js';
 import {IamError} from '../model/errors.js';
 import {sanitize} from '../model/sanitize.js';
 import type {IamGateway} from '../model/gateway.js';
@@ -15,6 +19,7 @@ const refuse = (error: AccessError): never => {
 
 const statementShape = (statement: StatementRef) => ({
 	...(statement.source.viaGroup ? {GroupName: statement.source.viaGroup} : {}),
+	...(statement.source.role ? {RoleName: statement.source.role} : {}),
 	PolicyName: statement.source.name,
 	PolicyType: statement.source.kind,
 	...(statement.source.arn ? {PolicyArn: statement.source.arn} : {}),
@@ -24,7 +29,28 @@ const statementShape = (statement: StatementRef) => ({
 });
 
 const pathText = (statement: StatementRef): string =>
-	[statement.source.viaGroup ? `group ${statement.source.viaGroup}` : 'direct', statement.source.name, `#${statement.statementIndex}${statement.sid ? ` (${statement.sid})` : ''}`].join(' → ');
+	[statement.source.viaGroup ? `group ${statement.source.viaGroup}` : statement.source.role ? `role ${statement.source.role}` : 'direct', statement.source.name, `#${statement.statementIndex}${statement.sid ? ` (${statement.sid})` : ''}`].join(' → ');
+
+/** A role path for scripts: each assume step (who, the statement allowing it, the trust statement), then the role's grant. */
+const rolePathShape = (path: RolePath) => ({
+	RoleName: path.role,
+	RoleArn: path.roleArn,
+	Decision: path.decision,
+	Path: path.steps.map(step => ({
+		...(step.caller.kind === 'user' ? {UserName: step.caller.name} : {FromRoleName: step.caller.name}),
+		AssumeRoleName: step.role,
+		Decision: step.decision,
+		Statements: step.identity.map(statementShape),
+		...(step.trust ? {Trust: {StatementIndex: step.trust.statementIndex, ...(step.trust.sid ? {Sid: step.trust.sid} : {}), Principal: step.trust.principal}} : {}),
+		...(step.conditions.length > 0 ? {Conditions: step.conditions.map(c => ({Operator: c.operator, Key: c.key, Values: c.values, Effect: c.effect, In: c.where}))} : {}),
+	})),
+	Statements: distinctPaths(path.via).map(grant => statementShape(grant.statement)),
+	...(path.conditions.length > 0 ? {Conditions: path.conditions.map(c => ({...statementShape(c.statement), Operator: c.operator, Key: c.key, Values: c.values}))} : {}),
+	Text: rolePathText(path),
+});
+
+const nameOf = (entry: WhoCanEntry) =>
+	entry.kind === 'user' ? {UserName: entry.name} : entry.kind === 'group' ? {GroupName: entry.name} : {RoleName: entry.name};
 
 const distinctPaths = (via: GrantPath[]) => {
 	const seen = new Map<string, GrantPath>();
@@ -37,27 +63,46 @@ export const whoCanCommand = async (gateway: IamGateway, action: string | undefi
 	const index = buildIndex(await gateway.loadSnapshot());
 	const answer = await whoCan(index, action, resource ?? '*');
 	if (!answer.ok) return refuse(answer);
-	const principals = [...answer.users, ...answer.groups].map(entry => ({
-		...(entry.kind === 'user' ? {UserName: entry.name} : {GroupName: entry.name}),
+	const entries = [...answer.users, ...answer.groups, ...answer.roles];
+	const principals = entries.map(entry => ({
+		...nameOf(entry),
 		Arn: entry.arn,
 		Decision: entry.decision,
 		Actions: entry.actions,
-		Via: distinctPaths(entry.via).map(grant => statementShape(grant.statement)),
+		Via: [...distinctPaths(entry.via).map(grant => statementShape(grant.statement)), ...(entry.throughRoles ?? []).map(rolePathShape)],
 		...(entry.conditions.length > 0 ? {Conditions: entry.conditions.map(c => ({Operator: c.operator, Key: c.key, Values: c.values, Effect: c.effect}))} : {}),
 		...(entry.incomplete ? {Incomplete: true} : {}),
 	}));
 	if (json) return {stdout: JSON.stringify(principals, null, 2)};
-	const rows = [...answer.users, ...answer.groups].map(entry => [
+	const rows = entries.map(entry => [
 		entry.kind,
 		entry.name,
 		entry.decision,
-		distinctPaths(entry.via).map(grant => pathText(grant.statement)).join('; '),
+		[...distinctPaths(entry.via).map(grant => pathText(grant.statement)), ...(entry.throughRoles ?? []).map(p => `through role ${p.role}: ${rolePathText(p)}`)].join('; '),
 	]);
-	const notes = [...answer.notes, ...answer.couldNotEvaluate.map(p => `could not evaluate ${p.source.name}: ${p.reason}`)].map(sanitize);
+	const notes = [
+		...answer.notes,
+		...answer.couldNotEvaluate.map(p => `could not evaluate ${p.source.name}: ${p.reason}`),
+		...answer.roleNotes.map(n => `trust outside this account, not counted: ${n}`),
+	].map(sanitize);
 	return {stdout: [textTable(['KIND', 'NAME', 'DECISION', 'VIA'], rows), ...notes].join('\n')};
 };
 
 const EXIT_BY_DECISION = {Allowed: 0, ExplicitDeny: 1, ImplicitDeny: 1, Conditional: 2} as const;
+
+type Reach = keyof typeof EXIT_BY_DECISION;
+
+/** The widest of the direct decision and the role paths: Allowed beats Conditional beats a deny. */
+const widest = (direct: Reach, paths: RolePath[]): Reach =>
+	direct === 'Allowed' || paths.some(p => p.decision === 'Allowed') ? 'Allowed' : direct === 'Conditional' || paths.length > 0 ? 'Conditional' : direct;
+
+/** A user by name (or ARN), else a role by name or ARN. */
+const principalNamed = (model: AccessModel, name: string) => {
+	const user = model.index.userByName.get(name) ?? model.index.snapshot.users.find(u => u.arn === name);
+	if (user) return principalFor(model, 'user', user.name);
+	const role = findRole(model, name);
+	return role ? rolePrincipal(model, role) : undefined;
+};
 
 export const canCommand = async (
 	gateway: IamGateway,
@@ -65,18 +110,26 @@ export const canCommand = async (
 	action: string | undefined,
 	resource: string | undefined,
 	json: boolean,
+	direct = false,
 ): Promise<CommandResult> => {
-	if (!userName || !action) throw new IamError('Invalid', 'can needs a user and an action', 'usage: iamtui can USER ACTION [--resource ARN] [--json]');
-	const index = buildIndex(await gateway.loadSnapshot());
-	const answer = await explain(index, userName, action, resource ?? '*');
+	if (!userName || !action) throw new IamError('Invalid', 'can needs a user (or role) and an action', 'usage: iamtui can USER|ROLE ACTION [--resource ARN] [--direct] [--json]');
+	const model = buildAccessModel(buildIndex(await gateway.loadSnapshot()));
+	const principal = principalNamed(model, userName);
+	if (!principal) {
+		const names = [...model.index.userByName.keys(), ...(model.index.snapshot.roles ?? []).map(r => r.name)];
+		return refuse({ok: false, kind: 'unknown-user', message: `no user or role named "${userName}"`, suggestions: closestNames(userName, names)});
+	}
+	const answer = await explainFor(model, principal, action, resource ?? '*');
 	if (!answer.ok) return refuse(answer);
-	const exitCode = EXIT_BY_DECISION[answer.decision];
+	const paths = direct ? [] : await throughRoles(model, principal, answer.action, answer.resource);
+	const reach = widest(answer.decision, paths);
+	const exitCode = EXIT_BY_DECISION[reach];
 	if (json) {
 		return {
 			exitCode,
 			stdout: JSON.stringify(
 				{
-					UserName: answer.userName,
+					...(principal.kind === 'role' ? {RoleName: principal.name} : {UserName: principal.name}),
 					Action: answer.action,
 					Resource: answer.resource,
 					Decision: answer.decision,
@@ -85,6 +138,7 @@ export const canCommand = async (
 					BlockedByBoundary: answer.blockedByBoundary,
 					CouldNotEvaluate: answer.couldNotEvaluate.map(p => ({PolicyName: p.source.name, Reason: p.reason})),
 					Notes: answer.notes,
+					...(direct ? {} : {ThroughRoles: paths.map(rolePathShape), WidestDecision: reach}),
 				},
 				null,
 				2,
@@ -92,12 +146,13 @@ export const canCommand = async (
 		};
 	}
 	const lines = [
-		`${answer.userName} ${answer.action} on ${answer.resource}: ${answer.decision}`,
+		`${principal.kind === 'role' ? 'role ' : ''}${answer.userName} ${answer.action} on ${answer.resource}: ${answer.decision}${direct ? ' (identity policies only)' : paths.length > 0 ? ` directly; ${reach} through roles` : ''}`,
 		...answer.statements.map(s => `  ${s.effect === 'Deny' ? 'denied by' : 'granted by'} ${pathText(s)}`),
 		...answer.conditions.map(c => `  if ${c.operator} ${c.key} ${c.values.join(',')} (${pathText(c.statement)})`),
 		...(answer.blockedByBoundary ? ['  the permissions boundary does not allow it'] : []),
+		...paths.flatMap(p => [`  through role ${p.role}: ${p.decision}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `    ${c}`)]),
 		...answer.notes.map(n => `  note: ${n}`),
 	];
-	// User, group, policy names and condition values come from the account: untrusted, made inert.
+	// User, group, role, policy names and condition values come from the account: untrusted, made inert.
 	return {stdout: lines.map(sanitize).join('\n'), exitCode};
 };

@@ -42,6 +42,11 @@ export const explain = async (
 		const names = [...model.index.userByName.keys()];
 		return accessError('unknown-user', `no user named "${userName}"`, closestNames(userName, names));
 	}
+	return explainFor(model, principal, action, resource);
+};
+
+/** Explain one principal's (a user's or a role's) access to one action, by its identity policies. */
+export const explainFor = async (model: AccessModel, principal: Principal, action: string, resource = '*'): Promise<ExplainResult> => {
 	const badResource = checkResource(resource);
 	if (badResource) return badResource;
 	const resolved = await resolveActions(action);
@@ -55,7 +60,7 @@ export const explain = async (
 	const refs = (raws: typeof outcome.statements) => raws.flatMap(r => statementRefs(principal, r));
 	return {
 		ok: true,
-		userName,
+		userName: principal.name,
 		action: wanted,
 		resource,
 		decision: outcome.decision,
