@@ -46,6 +46,7 @@ const flags = {
 		param: {type: 'string', isMultiple: true},
 		description: {type: 'string'},
 		file: {type: 'string'},
+		direct: {type: 'boolean', default: false},
 } as const;
 
 // Unknown flags are refused by us, not meow: meow exits 2, and a usage error here is 64 (EX_USAGE).
@@ -78,6 +79,7 @@ const main = async (): Promise<number> => {
 			store,
 			json: cli.flags.json,
 			resource: cli.flags.resource,
+			direct: cli.flags.direct,
 			fromFiles: cli.flags.fromFile,
 			yes: cli.flags.yes,
 			dryRun: cli.flags.dryRun,

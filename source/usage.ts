@@ -9,8 +9,11 @@ export const usage = `
     user NAME          one user: groups, policies (direct and through groups), access keys, MFA devices, tags
     groups             every group: members and policies
     profiles           profiles iamtui remembers and those in ~/.aws/config
-    who-can ACTION     every user and group allowed ACTION (wildcards accepted), with the grant paths
-    can USER ACTION    Allowed / ExplicitDeny / ImplicitDeny / Conditional, with the deciding statements
+    who-can ACTION     every user, group and role allowed ACTION (wildcards accepted), with the grant
+                       paths; users reaching it by assuming a role show the role path
+    can USER ACTION    Allowed / ExplicitDeny / ImplicitDeny / Conditional, with the deciding statements,
+                       and the roles USER may assume that allow it (--direct: identity policies only);
+                       USER may also be a role name or ARN
     add-to-group USER GROUP          add a user to a group (prints the steps and what the user gains)
     remove-from-group USER GROUP     remove a user from a group; needs --yes without a terminal
     journal            the audit journal of every write attempt (who, what, when, outcome)
@@ -42,6 +45,7 @@ export const usage = `
     --from-file FILE      offline: open the JSON of aws iam get-account-authorization-details
                           (repeat for several pages), read-only
     --resource ARN        who-can / can: the resource (default *)
+    --direct              can: answer by the principal's own policies, not through roles
     --json                machine-readable output for the commands
     --dry-run             writes: print the plan and its \`aws iam\` equivalents, change nothing
     --yes                 writes: confirm a removal without asking

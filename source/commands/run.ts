@@ -33,6 +33,8 @@ export interface HeadlessContext {
 	store: ConfigStore;
 	json: boolean;
 	resource?: string;
+	/** can: identity policies only (no role paths). */
+	direct?: boolean;
 	/** Offline: GAAD export files instead of a live account. */
 	fromFiles?: string[];
 	/** Writes: confirm a destructive command without asking. */
@@ -127,7 +129,7 @@ export const runHeadless = async (command: string, args: string[], context: Head
 		case 'who-can':
 			return withUsageErrors(async () => whoCanCommand(await connect(context.settings, context.fromFiles), args[0], context.resource, context.json));
 		case 'can':
-			return withUsageErrors(async () => canCommand(await connect(context.settings, context.fromFiles), args[0], args[1], context.resource, context.json));
+			return withUsageErrors(async () => canCommand(await connect(context.settings, context.fromFiles), args[0], args[1], context.resource, context.json, context.direct ?? false));
 		case 'add-to-group':
 		case 'remove-from-group':
 			return withUsageErrors(async () => membershipCommand(await connect(context.settings), command === 'add-to-group' ? 'add' : 'remove', args, writeOptions(context)));
