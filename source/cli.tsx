@@ -11,7 +11,7 @@ import {resolveConnection} from './model/connection.js';
 import {describeError, isIamError} from './model/errors.js';
 import {toStderr, toStdout, writeOutput, writeText} from './commands/output.js';
 import {ConfigStore} from './store/config.js';
-import {isInteractive} from './terminal.js';
+import {isInteractive, prepareInkEnvironment} from './terminal.js';
 import {usage} from './usage.js';
 
 const EXIT_FAILURE = 3;
@@ -122,9 +122,9 @@ const main = async (): Promise<number> => {
 		writeText(toStderr, `iamtui: ${describeError(error)}`);
 		return 64;
 	}
-	// We are in a real terminal (checked above). Ink treats an inherited CI variable as "output is a log"
-	// and draws nothing until exit; is-in-ci reads CI when Ink loads, so say "not CI" before that.
-	process.env.CI = '0';
+	// We are in a real terminal (checked above): Ink and chalk read CI and the colour variables when they
+	// load, so say "not CI" and the colour level before that (terminal.ts).
+	prepareInkEnvironment(process.env);
 	const {runTui} = await import('./tui.js');
 	return runTui({settings, store, fromFiles: cli.flags.fromFile});
 };

@@ -52,6 +52,11 @@ export class TmuxSession {
 		return this.tmux('capture-pane', '-p', '-t', 'main');
 	}
 
+	/** The visible screen with its colours and styles, as SGR escape sequences (capture-pane -e). */
+	styledScreen(): string {
+		return this.tmux('capture-pane', '-e', '-p', '-t', 'main');
+	}
+
 	/** Everything the terminal kept, scrollback included. */
 	scrollback(): string {
 		return this.tmux('capture-pane', '-p', '-S', '-', '-t', 'main');
