@@ -16,6 +16,8 @@ import {GroupsScreen} from './screens/GroupsScreen.js';
 import {JournalScreen} from './screens/JournalScreen.js';
 import {PoliciesScreen} from './screens/PoliciesScreen.js';
 import {PolicyScreen} from './screens/PolicyScreen.js';
+import {RoleScreen} from './screens/RoleScreen.js';
+import {RolesScreen} from './screens/RolesScreen.js';
 import {ProfilesScreen} from './screens/ProfilesScreen.js';
 import {UserScreen} from './screens/UserScreen.js';
 import {HygieneScreen} from './screens/HygieneScreen.js';
@@ -116,6 +118,10 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					onDeleteGroup={writes.deleteGroup}
 				/>
 			);
+		case 'roles':
+			return <RolesScreen {...common} index={index} now={props.now} onOpenRole={name => navigation.push({screen: 'role', name})} />;
+		case 'role':
+			return <RoleScreen {...common} index={index} name={route.name} now={props.now} onOpen={navigation.push} />;
 		case 'policies':
 			return (
 				<PoliciesScreen
@@ -239,7 +245,8 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					index={index}
 					target={{kind: 'inline', owner: route.owner, ownerName: route.ownerName, policyName: route.policyName}}
 					onOpen={navigation.push}
-					onDelete={() => writes.deleteInlinePolicy({kind: route.owner, name: route.ownerName}, route.policyName)}
+					// Role policies are read-only here (role writes are not part of this screen yet).
+					{...(route.owner !== 'role' ? {onDelete: () => writes.deleteInlinePolicy({kind: route.owner as 'user' | 'group', name: route.ownerName}, route.policyName)} : {})}
 					onHint={flash}
 				/>
 			);

@@ -53,7 +53,7 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 		if ((jumpTargets as readonly string[]).includes(name)) navigation.jump({screen: name as JumpTarget});
 		else if (name === 'help') setOverlay('help');
 		else if (name === 'quit' || name === 'q') exit();
-		else flash(`Unknown command :${name} — try :users :groups :policies :whocan :profiles :journal`, 'error');
+		else flash(`Unknown command :${name} — try :users :groups :roles :policies :whocan :profiles :journal`, 'error');
 	};
 
 	const modal = overlay !== 'none' || props.mfaRequest !== undefined;

@@ -2,7 +2,7 @@
 // readme's key table (keymapMarkdown) all read this one list, so they cannot drift apart.
 import type {Key} from 'ink';
 
-export type ScreenId = 'users' | 'user' | 'groups' | 'group' | 'policies' | 'policy' | 'profiles' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal';
+export type ScreenId = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal';
 export type Scope = 'global' | ScreenId;
 
 export type CommandId =
@@ -90,9 +90,9 @@ export interface Command {
 	footer: boolean;
 }
 
-const lists: ScreenId[] = ['users', 'groups', 'policies', 'profiles', 'hygiene', 'journal'];
-const sortable: ScreenId[] = ['users', 'groups', 'policies', 'hygiene'];
-const details: ScreenId[] = ['user', 'group', 'policy'];
+const lists: ScreenId[] = ['users', 'groups', 'roles', 'policies', 'profiles', 'hygiene', 'journal'];
+const sortable: ScreenId[] = ['users', 'groups', 'roles', 'policies', 'hygiene'];
+const details: ScreenId[] = ['user', 'group', 'role', 'policy'];
 // Who-has-what screens: their own keys, plus moving and going back.
 const tools: ScreenId[] = ['whocan', 'access'];
 // Writes: pick users or a group, then confirm a plan.
@@ -121,9 +121,10 @@ export const commands: readonly Command[] = [
 	command('bottom', ['G', 'End'], [{input: 'G'}, {key: 'end'}], 'bottom', 'Go to the last row', every, {
 		footer: false,
 	}),
-	command('open', ['enter'], [{key: 'return'}], 'open', 'Open the selected user, group or policy', [
+	command('open', ['enter'], [{key: 'return'}], 'open', 'Open the selected user, group, role or policy', [
 		'users',
 		'groups',
+		'roles',
 		'policies',
 		...details,
 		'whocan',
@@ -183,7 +184,7 @@ export const commands: readonly Command[] = [
 	command('explain', ['e'], [{input: 'e'}], 'explain', 'Explain: can this user do ACTION on RESOURCE?', ['access']),
 	command('complete', ['tab'], [{key: 'tab'}], 'complete', 'Complete the action from the catalogue (while typing it)', tools),
 	command('edit-query', ['/'], [{input: '/'}], 'query', 'Edit the action and resource of the who-can query', ['whocan']),
-	command('command-line', [':'], [{input: ':'}], 'command', 'Command line: :users :groups :policies :whocan :hygiene :profiles :journal', 'global'),
+	command('command-line', [':'], [{input: ':'}], 'command', 'Command line: :users :groups :roles :policies :whocan :hygiene :profiles :journal', 'global'),
 	command('reload', ['r'], [{input: 'r'}], 'reload', 'Reload the account snapshot', 'global'),
 	command('help', ['?'], [{input: '?'}], 'help', 'Show or hide this help', 'global'),
 	command('quit', ['q'], [{input: 'q'}], 'quit', 'Quit on the first screen, go back elsewhere', 'global'),
@@ -193,6 +194,7 @@ export const commands: readonly Command[] = [
 export const commandLineEntries: ReadonlyArray<{name: string; description: string}> = [
 	{name: 'users', description: 'Jump to the users list'},
 	{name: 'groups', description: 'Jump to the groups list'},
+	{name: 'roles', description: 'Jump to the roles list: who may assume each role, last use, service roles marked'},
 	{name: 'policies', description: 'Jump to the policies list'},
 	{name: 'whocan', description: 'Who can do an action (on a resource)? Users and groups, with grant paths'},
 	{name: 'hygiene', description: 'Credential hygiene: old or unused keys and passwords, console users without MFA'},

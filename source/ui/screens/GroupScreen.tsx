@@ -8,6 +8,7 @@ import {formatAgo} from '../../model/views.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
 import type {Route} from '../state/routes.js';
 import type {CommandId} from '../keymap.js';
+import {policyRefLines} from './policy-ref-lines.js';
 
 const orNone = (lines: DetailLine[], key: string): DetailLine[] => (lines.length > 0 ? lines : [note(`${key}-none`, 'none')]);
 
@@ -99,28 +100,7 @@ export function GroupScreen(props: {
 					})),
 					'members',
 				),
-				heading('attached', `Managed policies (${group.attachedPolicies.length})`),
-				...orNone(
-					group.attachedPolicies.map(p => ({
-						key: `attached-${p.arn}`,
-						text: `${p.name}  ${p.arn}`,
-						value: p.arn,
-						section: 'attached',
-						open: () => onOpen({screen: 'policy', arn: p.arn}),
-					})),
-					'attached',
-				),
-				heading('inline', `Inline policies (${group.inlinePolicies.length})`),
-				...orNone(
-					group.inlinePolicies.map(p => ({
-						key: `inline-${p.name}`,
-						text: p.name,
-						value: p.name,
-						section: 'inline',
-						open: () => onOpen({screen: 'inline-policy', owner: 'group', ownerName: group.name, policyName: p.name}),
-					})),
-					'inline',
-				),
+				...policyRefLines({kind: 'group', ...group}, onOpen),
 			]
 		: [note('missing', `Group ${props.name} is not in this snapshot (deleted?).`, 'warning')];
 	return (

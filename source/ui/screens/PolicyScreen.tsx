@@ -22,7 +22,7 @@ export const documentLines = (document: string, key: string): DetailLine[] => {
 
 type PolicyTarget =
 	| {kind: 'managed'; arn: string}
-	| {kind: 'inline'; owner: 'user' | 'group'; ownerName: string; policyName: string};
+	| {kind: 'inline'; owner: 'user' | 'group' | 'role'; ownerName: string; policyName: string};
 
 interface PolicyView {
 	title: string;
@@ -72,7 +72,11 @@ const inlineLines = (
 	onOpen: (route: Route) => void,
 ): PolicyView => {
 	const owner =
-		target.owner === 'user' ? index.userByName.get(target.ownerName) : index.groupByName.get(target.ownerName);
+		target.owner === 'user'
+			? index.userByName.get(target.ownerName)
+			: target.owner === 'role'
+				? index.roleByName.get(target.ownerName)
+				: index.groupByName.get(target.ownerName);
 	const policy = owner?.inlinePolicies.find(p => p.name === target.policyName);
 	return {
 		title: `Inline policy ${target.policyName}`,

@@ -16,15 +16,17 @@ export interface UserLineFocus {
 export type Route =
 	| {screen: 'users'}
 	| {screen: 'groups'}
+	| {screen: 'roles'}
 	| {screen: 'policies'}
 	| {screen: 'profiles'}
 	/** `focus`: the line the cursor starts on (who-can opens the user on the group or policy that granted). */
 	| {screen: 'user'; name: string; focus?: UserLineFocus}
 	| {screen: 'group'; name: string}
+	| {screen: 'role'; name: string}
 	| {screen: 'policy'; arn: string}
 	| {screen: 'whocan'}
 	| {screen: 'access'; name: string}
-	| {screen: 'inline-policy'; owner: 'user' | 'group'; ownerName: string; policyName: string}
+	| {screen: 'inline-policy'; owner: 'user' | 'group' | 'role'; ownerName: string; policyName: string}
 	// Writes: pick a group for a user or users for a group, then confirm the plan.
 	| {screen: 'pick-group'; user: string}
 	| {screen: 'pick-users'; group: string}
@@ -74,5 +76,5 @@ export const scopeOf = (route: Route): ScreenId => scopes[route.screen] ?? (rout
 /** Screens that show the account and so need a loaded snapshot (profiles and the journal do not). */
 export const needsSnapshot = (route: Route): boolean => route.screen !== 'profiles' && route.screen !== 'journal';
 
-export const jumpTargets = ['users', 'groups', 'policies', 'whocan', 'hygiene', 'profiles', 'journal'] as const;
+export const jumpTargets = ['users', 'groups', 'roles', 'policies', 'whocan', 'hygiene', 'profiles', 'journal'] as const;
 export type JumpTarget = (typeof jumpTargets)[number];

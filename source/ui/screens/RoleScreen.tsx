@@ -1,0 +1,38 @@
+// One role: who may assume it (each trust statement's principals and conditions), its permissions,
+// boundary, tags, instance profiles and last use. Enter opens a policy, a trusted user or role.
+import {Box, Text} from 'ink';
+import type {SnapshotIndex} from '../../model/indexes.js';
+import {sanitize} from '../../model/sanitize.js';
+import {DetailList, note} from '../components/DetailList.js';
+import type {Route} from '../state/routes.js';
+import {roleLines} from './role-lines.js';
+
+export function RoleScreen(props: {
+	index: SnapshotIndex;
+	name: string;
+	now: Date;
+	onOpen: (route: Route) => void;
+	onBack: () => void;
+	focused: boolean;
+	width: number;
+	height: number;
+}) {
+	const role = props.index.roleByName.get(props.name);
+	const lines = role
+		? roleLines(props.index, role, props.now, props.onOpen)
+		: [note('missing', `Role ${props.name} is not in this snapshot (deleted?).`, 'warning')];
+	return (
+		<Box flexDirection="column">
+			<Text bold wrap="truncate-end">{`Role ${sanitize(props.name)}`}</Text>
+			<DetailList
+				scope="role"
+				lines={lines}
+				actions={{}}
+				height={props.height - 1}
+				width={props.width}
+				focused={props.focused}
+				onBack={props.onBack}
+			/>
+		</Box>
+	);
+}

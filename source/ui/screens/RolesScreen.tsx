@@ -1,0 +1,48 @@
+// The account's roles: name, path, who may assume them in short, last use; service-linked and service
+// roles marked, trust reaching outside the account visible in the TRUSTED column ("* (anyone!)").
+import {useMemo} from 'react';
+import type {SnapshotIndex} from '../../model/indexes.js';
+import {filterRoleRows, roleRows, roleSortColumns, type RoleRow} from '../../model/role-views.js';
+import {formatAgo} from '../../model/views.js';
+import type {Column} from '../components/Table.js';
+import {ListScreen} from './ListScreen.js';
+
+const kindText: Record<RoleRow['kind'], string> = {'service-linked': 'svc-linked', service: 'service', '': ''};
+
+const columnsAt = (now: Date): Array<Column<RoleRow>> => [
+	{id: 'name', header: 'NAME', width: 14, grow: true, ellipsis: 'middle', cell: r => r.name},
+	{id: 'kind', header: 'KIND', width: 10, cell: r => kindText[r.kind]},
+	{id: 'trusted', header: 'TRUSTED', width: 16, grow: true, cell: r => r.trusted.join(', ') || '(nobody)'},
+	{id: 'lastUsed', header: 'LAST USED', width: 10, cell: r => formatAgo(r.lastUsed, now) || 'never'},
+	{id: 'path', header: 'PATH', width: 8, grow: true, dropOrder: 1, cell: r => r.path},
+];
+
+export function RolesScreen(props: {
+	index: SnapshotIndex;
+	now: Date;
+	onOpenRole: (name: string) => void;
+	onBack?: () => void;
+	focused: boolean;
+	width: number;
+	height: number;
+}) {
+	const rows = useMemo(() => roleRows(props.index), [props.index]);
+	const columns = useMemo(() => columnsAt(props.now), [props.now]);
+	return (
+		<ListScreen
+			scope="roles"
+			title="Roles"
+			rows={rows}
+			rowKey={r => r.arn || r.name}
+			columns={columns}
+			filter={filterRoleRows}
+			sortColumns={roleSortColumns}
+			onOpen={row => props.onOpenRole(row.name)}
+			onBack={props.onBack}
+			emptyText="No roles in this account."
+			focused={props.focused}
+			width={props.width}
+			height={props.height}
+		/>
+	);
+}

@@ -1,0 +1,123 @@
+// The Roles list and the Role screen: alone with plain props, and through the App (:roles, enter, esc).
+import {describe, expect, it, vi} from 'vitest';
+import {buildIndex} from '../../source/model/indexes.js';
+import {RoleScreen} from '../../source/ui/screens/RoleScreen.js';
+import {RolesScreen} from '../../source/ui/screens/RolesScreen.js';
+import {ACCOUNT, FIXTURE_NOW, fixtureRoles, fixtureSnapshot} from '../fixtures/account.js';
+import {appHarness} from '../helpers/app.js';
+import {filterTo} from '../helpers/group-steps.js';
+import {keys, renderTui} from '../helpers/render.js';
+
+const index = buildIndex(fixtureSnapshot({roles: fixtureRoles}));
+const size = {focused: true, width: 120, height: 30};
+const noop = () => {};
+const lineOf = (frame: string, name: string) => frame.split('\n').find(line => line.includes(` ${name} `)) ?? '';
+
+describe('Roles list', () => {
+	it('shows trusted principals in short, last use, and marks service-linked and service roles', async () => {
+		const tui = renderTui(<RolesScreen {...size} index={index} now={FIXTURE_NOW} onOpenRole={noop} />);
+		const frame = await tui.waitFor('Roles (7)');
+		expect(frame).toMatch(/NAME +KIND +TRUSTED +LAST USED +PATH/);
+		expect(lineOf(frame, 'Admin')).toMatch(/Admin +account +2d ago +\//);
+		expect(lineOf(frame, 'Deploy')).toMatch(/Deploy +user ana\.silva +never +\/ops\//);
+		expect(lineOf(frame, 'web-ec2')).toMatch(/web-ec2 +service +ec2\.amazonaws\.com/);
+		expect(lineOf(frame, 'AWSServiceRoleForSupport')).toMatch(/svc-linked +support\.amazonaws\.com/);
+		expect(lineOf(frame, 'PartnerAudit')).toContain('other account 111122223333');
+		expect(lineOf(frame, 'OpenDoor')).toContain('* (anyone!)');
+		expect(lineOf(frame, 'Broken')).toContain('(malformed trust policy)');
+		tui.unmount();
+	});
+
+	it('filters with / on the trusted principals too, sorts with s, and opens with enter', async () => {
+		const onOpenRole = vi.fn();
+		const tui = renderTui(<RolesScreen {...size} index={index} now={FIXTURE_NOW} onOpenRole={onOpenRole} />);
+		await tui.waitFor('Roles (7)');
+		tui.write('/');
+		await tui.type('anyone');
+		const filtered = await tui.waitFor('OpenDoor');
+		expect(filtered).not.toContain('Admin ');
+		tui.write(keys.escape);
+		await tui.waitFor('Admin');
+		// Sort by path (the second column): /aws-service-role/… comes after /, /ops/ last.
+		tui.write('s');
+		const byPath = await tui.waitForFrame(frame => frame.includes('sorted by path'));
+		const order = byPath.split('\n').map(line => /^\W*(\S+)/.exec(line)?.[1]).filter(name => fixtureRoles.some(r => r.name === name));
+		expect(order.at(-1)).toBe('Deploy');
+		tui.write(keys.home);
+		await tui.waitFor('›');
+		tui.write(keys.enter);
+		await vi.waitFor(() => expect(onOpenRole).toHaveBeenCalled());
+		tui.unmount();
+	});
+});
+
+describe('Role screen', () => {
+	it('shows each trust statement with principals and conditions, policies, boundary, tags, last use', async () => {
+		const tui = renderTui(<RoleScreen {...size} height={40} index={index} name="Deploy" now={FIXTURE_NOW} onOpen={noop} onBack={noop} />);
+		const frame = await tui.waitFor('Role Deploy');
+		expect(frame).toContain(`arn:aws:iam::${ACCOUNT}:role/ops/Deploy`);
+		expect(frame).toContain('Trust policy (1 statement)');
+		expect(frame).toContain('Allow sts:AssumeRole');
+		expect(frame).toContain(`principal user ana.silva  arn:aws:iam::${ACCOUNT}:user/ana.silva`);
+		expect(frame).toContain('condition Bool aws:MultiFactorAuthPresent = true');
+		expect(frame).toMatch(/Inline policies \(1\)[\s\S]*deploy-ec2/);
+		expect(frame).toMatch(/Permissions boundary[\s\S]*policy\/ManagersDescribe/);
+		expect(frame).toContain('team = platform');
+		expect(frame).toContain('last used: no record');
+		tui.unmount();
+	});
+
+	it('names other accounts, anyone and malformed trust as such; service roles and instance profiles', async () => {
+		const partner = renderTui(<RoleScreen {...size} index={index} name="PartnerAudit" now={FIXTURE_NOW} onOpen={noop} onBack={noop} />);
+		const p = await partner.waitFor('Role PartnerAudit');
+		expect(p).toContain('principal other account 111122223333  arn:aws:iam::111122223333:root');
+		expect(p).toContain('condition StringEquals sts:ExternalId = partner-42');
+		partner.unmount();
+		const open = renderTui(<RoleScreen {...size} index={index} name="OpenDoor" now={FIXTURE_NOW} onOpen={noop} onBack={noop} />);
+		expect(await open.waitFor('Role OpenDoor')).toContain('principal * (anyone!)');
+		open.unmount();
+		const broken = renderTui(<RoleScreen {...size} index={index} name="Broken" now={FIXTURE_NOW} onOpen={noop} onBack={noop} />);
+		const b = await broken.waitFor('Role Broken');
+		expect(b).toContain('Trust policy (0 statements)');
+		expect(b).toContain('malformed: the trust policy is not valid JSON');
+		broken.unmount();
+		const web = renderTui(<RoleScreen {...size} index={index} name="web-ec2" now={FIXTURE_NOW} onOpen={noop} onBack={noop} />);
+		const w = await web.waitFor('Role web-ec2');
+		expect(w).toContain('service role: only AWS services may assume it');
+		expect(w).toMatch(/Instance profiles \(1\)[\s\S]*web-ec2  arn:aws:iam::123456789012:instance-profile\/web-ec2/);
+		web.unmount();
+		const linked = renderTui(<RoleScreen {...size} index={index} name="AWSServiceRoleForSupport" now={FIXTURE_NOW} onOpen={noop} onBack={noop} />);
+		expect(await linked.waitFor('Role AWSServiceRoleForSupport')).toContain('service-linked role');
+		linked.unmount();
+	});
+});
+
+describe('roles in the App', () => {
+	const {start} = appHarness();
+
+	it(':roles, enter opens the role, enter on a trusted user opens the user, and on a policy the policy', async () => {
+		const {tui} = start({snapshot: fixtureSnapshot({roles: fixtureRoles})});
+		await tui.waitFor('Users (12)');
+		tui.write(':');
+		await tui.type('roles\r');
+		await tui.waitFor('Roles (7)');
+		await filterTo(tui, 'Deploy');
+		tui.write(keys.enter);
+		await tui.waitFor('Role Deploy');
+		// tab to the trust section, then down to the trusted user's line, one rendered move at a time.
+		tui.write(keys.tab);
+		await tui.waitFor('› Allow sts:AssumeRole');
+		tui.write('j');
+		await tui.waitForFrame(frame => /› +principal user ana/.test(frame));
+		tui.write(keys.enter);
+		await tui.waitFor('User ana.silva');
+		tui.write(keys.escape);
+		await tui.waitFor('Role Deploy');
+		await tui.type('\t\t');
+		await tui.waitForFrame(frame => /› +deploy-ec2/.test(frame));
+		tui.write(keys.enter);
+		const inline = await tui.waitFor('Inline policy deploy-ec2');
+		expect(inline).toContain('of role Deploy');
+		expect(inline).toContain('ec2:TerminateInstances');
+	});
+});
