@@ -2,14 +2,27 @@
 // implicit, Conditional) and the statements that decided it. enter asks, esc closes.
 import {Box, Text} from 'ink';
 import {useRef, useState} from 'react';
-import {explain, type AccessModel, type ExplainResult, type Explanation} from '../../model/access.js';
+import {explain, throughRoles, type AccessModel, type ExplainResult, type Explanation, type RolePath} from '../../model/access.js';
+import {principalFor} from '../../model/access/model.js';
+import {rolePathConditions, rolePathText} from '../../model/access/role-path-text.js';
 import {describeError} from '../../model/errors.js';
 import {sanitize} from '../../model/sanitize.js';
 import {ActionQuery, type ActionQueryValue} from '../components/ActionQuery.js';
 import {truncate} from '../components/text.js';
 import {conditionText, decisionColor, decisionText, errorText, pathText} from './access-text.js';
 
-type State = {status: 'idle'} | {status: 'evaluating'} | {status: 'done'; result: ExplainResult};
+type State = {status: 'idle'} | {status: 'evaluating'} | {status: 'done'; result: ExplainResult; paths?: RolePath[]};
+
+/** Explain, and the roles the user may assume that allow it (shown first: they are what the direct answer misses). */
+const ask = async (model: AccessModel, userName: string, query: ActionQueryValue): Promise<State> => {
+	const result = await explain(model, userName, query.action, query.resource);
+	const principal = principalFor(model, 'user', userName);
+	if (!result.ok || !principal) return {status: 'done', result};
+	return {status: 'done', result, paths: await throughRoles(model, principal, result.action, result.resource)};
+};
+
+const roleLines = (paths: RolePath[]): string[] =>
+	paths.flatMap(p => [`through role ${p.role}: ${p.decision}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `  ${c}`)]);
 
 const detailLines = (answer: Explanation): string[] => {
 	const lines: string[] = [];
@@ -28,12 +41,12 @@ const detailLines = (answer: Explanation): string[] => {
 export function ExplainPanel(props: {model: AccessModel; userName: string; active: boolean; width: number; height: number; onClose: () => void}) {
 	const [state, setState] = useState<State>({status: 'idle'});
 	const generation = useRef(0);
-	const ask = (query: ActionQueryValue) => {
+	const onAsk = (query: ActionQueryValue) => {
 		if (!query.action) return;
 		const mine = ++generation.current;
 		setState({status: 'evaluating'});
-		explain(props.model, props.userName, query.action, query.resource).then(
-			result => generation.current === mine && setState({status: 'done', result}),
+		ask(props.model, props.userName, query).then(
+			done => generation.current === mine && setState(done),
 			(error: unknown) =>
 				generation.current === mine &&
 				setState({status: 'done', result: {ok: false, kind: 'evaluation-failed', message: describeError(error), suggestions: []}}),
@@ -49,9 +62,9 @@ export function ExplainPanel(props: {model: AccessModel; userName: string; activ
 		body = (
 			<Box flexDirection="column">
 				<Text bold color={decisionColor(answer.decision)}>
-					{truncate(`${decisionText[answer.decision]} — ${answer.action} on ${answer.resource}`, width)}
+					{truncate(`${decisionText[answer.decision]}${state.paths?.length ? ' directly' : ''} — ${answer.action} on ${answer.resource}`, width)}
 				</Text>
-				{detailLines(answer)
+				{[...roleLines(state.paths ?? []), ...detailLines(answer)]
 					.slice(0, room - 1)
 					.map((line, n) => (
 						<Text key={n} wrap="truncate-end">
@@ -63,7 +76,7 @@ export function ExplainPanel(props: {model: AccessModel; userName: string; activ
 	}
 	return (
 		<Box flexDirection="column" borderStyle="single" borderTop={false} borderRight={false} borderBottom={false} paddingLeft={1}>
-			<ActionQuery scope="access" prompt={`can ${sanitize(props.userName)} do`} active={props.active} width={width} onSubmit={ask} onCancel={props.onClose} />
+			<ActionQuery scope="access" prompt={`can ${sanitize(props.userName)} do`} active={props.active} width={width} onSubmit={onAsk} onCancel={props.onClose} />
 			{body}
 		</Box>
 	);

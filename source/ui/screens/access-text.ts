@@ -4,7 +4,7 @@ import type {AccessError, ConditionShown, Decision, PolicySource, StatementRef} 
 
 export const sourceText = (source: PolicySource): string => {
 	const kind = source.kind === 'boundary' ? 'boundary' : source.kind === 'inline' ? 'inline policy' : 'policy';
-	return `${source.viaGroup ? `group ${source.viaGroup}` : 'user'} → ${kind} ${source.name}`;
+	return `${source.viaGroup ? `group ${source.viaGroup}` : source.role ? `role ${source.role}` : 'user'} → ${kind} ${source.name}`;
 };
 
 /** e.g. "group Developers → policy DevelopersEc2 → statement #1 (AllowEc2)". */

@@ -5,6 +5,7 @@
 import type {PolicySource, WhoCanAnswer, WhoCanEntry} from '../../model/access.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
 import type {UserLineFocus} from '../state/routes.js';
+import {rolePathConditions, rolePathText} from '../../model/access/role-path-text.js';
 import {conditionText, pathText} from './access-text.js';
 
 /** The User screen line for a grant path: the group it came through, else the user's own policy. */
@@ -25,7 +26,8 @@ const entryLines = (entry: WhoCanEntry, many: boolean, openAt: Opener): DetailLi
 		const known = paths.get(text);
 		paths.set(text, {actions: many ? `${known ? `${known.actions}, ` : ''}${grant.action}` : '', source: grant.statement.source});
 	}
-	const first = entry.via[0]?.statement.source;
+	// A user reaching it only through a role opens on what lets them assume it (the group, else their policy).
+	const first = entry.via[0]?.statement.source ?? entry.throughRoles?.[0]?.steps[0]?.identity[0]?.source;
 	const actions = many ? `  ${entry.actions.length} action${entry.actions.length === 1 ? '' : 's'}` : '';
 	const incomplete = entry.incomplete ? '  (a policy could not be evaluated: a deny may be missed)' : '';
 	return [
@@ -47,6 +49,16 @@ const entryLines = (entry: WhoCanEntry, many: boolean, openAt: Opener): DetailLi
 			tone: 'warning' as const,
 			open: () => openAt(condition.statement.source),
 		})),
+		...(entry.throughRoles ?? []).flatMap((path, n) => [
+			{
+				key: `${key}-role-${n}`,
+				text: `    through role ${path.role}${path.decision === 'Conditional' ? ' (Conditional)' : ''}: ${rolePathText(path)}`,
+				tone: path.decision === 'Conditional' ? ('warning' as const) : undefined,
+				dim: path.decision !== 'Conditional',
+				open: () => openAt(path.steps[0]?.identity[0]?.source),
+			},
+			...rolePathConditions(path).map((text, c) => ({key: `${key}-role-${n}-if-${c}`, text: `      ${text}`, tone: 'warning' as const, open: () => openAt(path.steps[0]?.identity[0]?.source)})),
+		]),
 	];
 };
 
@@ -63,6 +75,15 @@ export const whoCanLines = (
 	lines.push(heading('groups', `Groups whose policies grant it (${answer.groups.length})`));
 	lines.push(...answer.groups.flatMap(entry => entryLines(entry, many, () => onOpenGroup(entry.name))));
 	if (answer.groups.length === 0) lines.push(note('groups-none', 'none'));
+	// Roles are principals too: rows of their own (opening a role is the Roles screen's, not here).
+	if (answer.roles.length > 0) {
+		lines.push(heading('roles', `Roles whose policies grant it (${answer.roles.length})`));
+		lines.push(...answer.roles.flatMap(entry => entryLines(entry, many, () => undefined)));
+	}
+	if (answer.roleNotes.length > 0) {
+		lines.push(heading('role-trust', 'Trust outside this account (not counted above)'));
+		lines.push(...answer.roleNotes.map((text, n) => note(`role-trust-${n}`, text, 'warning')));
+	}
 	if (answer.couldNotEvaluate.length > 0) {
 		lines.push(heading('problems', `Policies that could not be evaluated (${answer.couldNotEvaluate.length})`));
 		for (const problem of answer.couldNotEvaluate) {

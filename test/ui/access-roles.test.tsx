@@ -1,0 +1,61 @@
+// Access through roles in the TUI: WhoCan lists the developer through the Admin role with the whole path,
+// the Deploy user as Conditional (MFA), roles as rows of their own and trust outside the account named;
+// Explain on the Access view shows "through role X" when the direct answer is a deny.
+import {describe, expect, it, vi} from 'vitest';
+import {buildAccessModel} from '../../source/model/access.js';
+import {AccessScreen} from '../../source/ui/screens/AccessScreen.js';
+import {WhoCanScreen} from '../../source/ui/screens/WhoCanScreen.js';
+import {ROOT, accountWithRoles, allow, policy, roleArn, trustPolicy, trusts, userArn} from '../fixtures/roles.js';
+import {keys, renderTui} from '../helpers/render.js';
+
+const model = buildAccessModel(
+	accountWithRoles({
+		users: {dev: {groups: ['Developers']}, ops: {}, nobody: {}},
+		groups: {Developers: {inline: {AssumeAdmin: policy(allow('sts:AssumeRole', roleArn('Admin')))}}},
+		roles: {
+			Admin: {trust: trustPolicy(trusts(ROOT)), inline: {Everything: policy(allow('*'))}},
+			Deploy: {trust: trustPolicy(trusts(userArn('ops'), {Condition: {Bool: {'aws:MultiFactorAuthPresent': 'true'}}})), inline: {Terminate: policy(allow('ec2:TerminateInstances'))}},
+			Partner: {trust: trustPolicy(trusts('arn:aws:iam::999988887777:root')), inline: {Ec2: policy(allow('ec2:*'))}},
+		},
+	}),
+);
+const size = {focused: true, width: 200, height: 40};
+const noop = () => {};
+
+describe('who-can and explain through roles (TUI)', () => {
+	it('WhoCan shows the role path, the conditional trust, role rows and outside trust; enter opens the user on the group', async () => {
+		const onOpenUser = vi.fn();
+		const tui = renderTui(<WhoCanScreen {...size} model={model} onOpenUser={onOpenUser} onOpenGroup={noop} onBack={noop} />, {columns: 200, rows: 40});
+		await tui.waitFor('Who can…');
+		await tui.type('ec2:TerminateInstances');
+		await tui.waitFor('do ec2:TerminateInstances');
+		tui.write(keys.enter);
+		const frame = await tui.waitFor(/Users who can ec2:TerminateInstances on \* \(2\)/);
+		expect(frame).toContain(
+			'through role Admin: group Developers → inline policy AssumeAdmin → statement #1 → assume role Admin (trust statement #1: the account) → inline policy Everything → statement #1',
+		);
+		expect(frame).toMatch(/ops {2}Conditional/);
+		expect(frame).toContain('through role Deploy (Conditional): assume role Deploy (trust statement #1: names user ops) → inline policy Terminate → statement #1');
+		expect(frame).toContain('if aws:MultiFactorAuthPresent Bool true (trust policy)');
+		expect(frame).toMatch(/Roles whose policies grant it \(3\)[\s\S]*Admin[\s\S]*Deploy[\s\S]*Partner/);
+		expect(frame).toContain('Partner: account arn:aws:iam::999988887777:root (another account)');
+		expect(frame).not.toMatch(/nobody/);
+		tui.write(keys.enter);
+		await vi.waitFor(() => expect(onOpenUser).toHaveBeenCalledWith('dev', {section: 'groups', value: 'Developers'}));
+		tui.unmount();
+	});
+
+	it('Explain: denied directly, allowed through role Admin with the path', async () => {
+		const tui = renderTui(<AccessScreen {...size} model={model} name="dev" onBack={noop} />, {columns: 200, rows: 40});
+		await tui.waitFor('Access of dev');
+		tui.write('e');
+		await tui.waitFor('can dev do');
+		await tui.type('ec2:TerminateInstances');
+		await tui.waitFor('do ec2:TerminateInstances');
+		tui.write(keys.enter);
+		const frame = await tui.waitFor('— ec2:TerminateInstances on *');
+		expect(frame).toContain('Denied (implicit) directly — ec2:TerminateInstances on *');
+		expect(frame).toContain('through role Admin: Allowed: group Developers → inline policy AssumeAdmin → statement #1 → assume role Admin');
+		tui.unmount();
+	});
+});
