@@ -2,6 +2,8 @@
 // access model speaks the neutral shapes below, so this file is all that changes to swap evaluators.
 import {createValidatedPolicy, validateIdentityPolicy} from '@cloud-copilot/iam-policy';
 import {runSimulation, type RequestAnalysis, type RunSimulationResults} from '@cloud-copilot/iam-simulate';
+import {withPrincipalVariables} from './arn-variables.js';
+import {allowConditions, certainAllow, knownKeys, type KnownKey} from './condition-unknowns.js';
 import {asWritten, withLiteralVariables} from './policy-version.js';
 
 /** A policy document checked once; `handle` is opaque to callers. */
@@ -126,7 +128,20 @@ const factConstraints = [
 	'/^aws:principaltag\\/.*/',
 ].map(keyName => ({keyName, presenceIsKnown: true as const, valueIsKnown: true as const}));
 
-const simulate = async (request: EvalRequest, resource: string, withBoundary: boolean) =>
+/** The request's policies with the principal's variables put into their ARNs (arn-variables.ts). */
+const substituted = (request: EvalRequest) => {
+	const written = new Map<string, string>();
+	const one = (p: EvalPolicy) => {
+		const s = withPrincipalVariables(p.handle, request.principalFacts);
+		for (const [out, text] of s.written) written.set(out, text);
+		return {name: p.key, policy: s.handle};
+	};
+	return {identity: request.policies.map(one), boundary: request.boundary ? one(request.boundary) : undefined, written};
+};
+
+type Policies = ReturnType<typeof substituted>;
+
+const simulate = async (request: EvalRequest, policies: Policies, resource: string, withBoundary: boolean) =>
 	runSimulation(
 		{
 			request: {
@@ -135,12 +150,10 @@ const simulate = async (request: EvalRequest, resource: string, withBoundary: bo
 				resource: {resource, accountId: request.accountId},
 				contextVariables: request.principalFacts ?? {},
 			},
-			identityPolicies: request.policies.map(p => ({name: p.key, policy: p.handle})),
+			identityPolicies: policies.identity,
 			serviceControlPolicies: [],
 			resourceControlPolicies: [],
-			...(withBoundary && request.boundary
-				? {permissionBoundaryPolicies: [{name: request.boundary.key, policy: request.boundary.handle}]}
-				: {}),
+			...(withBoundary && policies.boundary ? {permissionBoundaryPolicies: [policies.boundary]} : {}),
 		},
 		{simulationMode: 'Discovery', discoveryContextKeyConstraints: request.principalFacts ? factConstraints : []},
 	);
@@ -161,14 +174,16 @@ const analysesOf = (run: Exclude<RunSimulationResults, {resultType: 'error'}>) =
 		? [{analysis: run.result.analysis, pattern: undefined as string | undefined}]
 		: run.results.map(r => ({analysis: r.analysis, pattern: r.resourcePattern as string | undefined}));
 
-const conditionsOf = (analyses: RequestAnalysis[]): RawCondition[] => {
+const conditionsOf = (analyses: RequestAnalysis[], known: KnownKey): RawCondition[] => {
 	const found: RawCondition[] = [];
 	for (const a of analyses) {
 		const groups = [a.identityAnalysis, a.permissionBoundaryAnalysis];
 		for (const group of groups) {
 			if (!group) continue;
+			// Matching allows: with the conditions the simulator missed (condition-unknowns.ts).
+			const matching = new Set(group.allowStatements);
 			for (const s of [...group.allowStatements, ...group.denyStatements, ...group.unmatchedStatements]) {
-				for (const c of s.ignoredConditions ?? []) {
+				for (const c of matching.has(s) ? allowConditions(s, known) : (s.ignoredConditions ?? [])) {
 					const statement = ref(s);
 					found.push({
 						operator: c.operation().value(),
@@ -188,13 +203,15 @@ const conditionsOf = (analyses: RequestAnalysis[]): RawCondition[] => {
 export const evaluate = async (request: EvalRequest): Promise<EvalAnswer | EvalFailure> => {
 	const notes: string[] = [];
 	let resource = request.resource;
+	const known = knownKeys(request.principalFacts);
+	const policies = substituted(request);
 	try {
-		let run = await simulate(request, resource, true);
+		let run = await simulate(request, policies, resource, true);
 		if (run.resultType === 'error' && run.errors.message === 'must.use.wildcard') {
 			// AWS evaluates such actions on "*" whatever resource was asked about.
 			notes.push(`${request.action} takes no resource; evaluated on *`);
 			resource = '*';
-			run = await simulate(request, resource, true);
+			run = await simulate(request, policies, resource, true);
 		}
 		if (run.resultType === 'error') return errorFor(request, resource, run.errors.message);
 
@@ -208,15 +225,15 @@ export const evaluate = async (request: EvalRequest): Promise<EvalAnswer | EvalF
 		const base = {ok: true as const, partialDenies: dedupe(partialDenies, refKey), notes, blockedByBoundary: false};
 
 		if (run.overallResult === 'Allowed') {
-			const certain = allowed.some(r => !r.analysis.conditions || r.analysis.conditions.conditionType === 'always');
+			const certain = allowed.some(r => certainAllow(r.analysis, known));
 			const statements = allowed.flatMap(r => r.analysis.identityAnalysis?.allowStatements ?? []).map(ref);
-			const conditions = certain ? [] : conditionsOf(allowed.map(r => r.analysis));
+			const conditions = certain ? [] : conditionsOf(allowed.map(r => r.analysis), known);
 			return {
 				...base,
 				decision: certain ? 'Allowed' : 'Conditional',
 				statements: dedupe([...statements, ...conditions.map(c => c.statement)], refKey),
 				conditions,
-				resourcePatterns: [...new Set(allowed.map(r => asWritten(r.pattern ?? resource)))],
+				resourcePatterns: [...new Set(allowed.map(r => asWritten(policies.written.get(r.pattern ?? '') ?? r.pattern ?? resource)))],
 			};
 		}
 		if (run.overallResult === 'ExplicitlyDenied') {
@@ -228,7 +245,7 @@ export const evaluate = async (request: EvalRequest): Promise<EvalAnswer | EvalF
 		}
 		// Implicit deny: say so when identity policies alone would have allowed (the boundary cut it).
 		if (request.boundary) {
-			const without = await simulate(request, resource, false);
+			const without = await simulate(request, policies, resource, false);
 			if (without.resultType !== 'error' && without.overallResult === 'Allowed') {
 				const statements = analysesOf(without)
 					.flatMap(r => r.analysis.identityAnalysis?.allowStatements ?? [])

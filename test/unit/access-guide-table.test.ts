@@ -1,0 +1,208 @@
+// Cases written from the AWS IAM User Guide (each cites its page): conditions that hold when their key
+// is absent, …IfExists, ForAllValues/ForAnyValue, Null, policy variables inside ARNs (colons, specials,
+// defaults), NotAction/NotResource and deny over allow. The account is what iamtui knows; whatever the
+// request carries is unknown, so a condition on it must come back Conditional, never certain.
+import {describe, expect, it} from 'vitest';
+import {explain, whoCan, type Decision} from '../../source/model/access.js';
+import {buildIndex} from '../../source/model/indexes.js';
+
+const GUIDE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
+const OPERATORS = `${GUIDE}reference_policies_elements_condition_operators.html`;
+const MULTIVALUED = `${GUIDE}reference_policies_condition-single-vs-multi-valued-context-keys.html`;
+const VARIABLES = `${GUIDE}reference_policies_variables.html`;
+const EVALUATION = `${GUIDE}reference_policies_evaluation-logic.html`;
+const NOT_ACTION = `${GUIDE}reference_policies_elements_notaction.html`;
+const NOT_RESOURCE = `${GUIDE}reference_policies_elements_notresource.html`;
+const VERSION = `${GUIDE}reference_policies_elements_version.html`;
+
+const ACCT = '123456789012';
+type Statement = Record<string, unknown>;
+const allowIf = (Action: string, Condition: Record<string, unknown>, Resource = '*'): Statement => ({Effect: 'Allow', Action, Resource, Condition});
+const denyIf = (Action: string, Condition: Record<string, unknown>, Resource = '*'): Statement => ({Effect: 'Deny', Action, Resource, Condition});
+const grant = (Action: string, Resource = '*'): Statement => ({Effect: 'Allow', Action, Resource});
+const refuse = (Action: string, Resource = '*'): Statement => ({Effect: 'Deny', Action, Resource});
+
+/** ana (id AIDA0, tags as given) holds one inline policy; bob holds nothing. */
+const withPolicy = (statements: Statement[], tags: Record<string, string> = {}, version: string | null = '2012-10-17') => {
+	const document = JSON.stringify(version === null ? {Statement: statements} : {Version: version, Statement: statements});
+	const user = (name: string, i: number, own: boolean) => ({
+		name, id: `AIDA${i}`, arn: `arn:aws:iam::${ACCT}:user/${name}`, path: '/', createDate: '2026-01-01T00:00:00Z', groups: [],
+		attachedPolicies: [], inlinePolicies: own ? [{name: 'P', document}] : [],
+		tags: own ? Object.entries(tags).map(([Key, Value]) => ({Key, Value})) : [],
+	});
+	return buildIndex({
+		loadedAt: '2026-01-01T00:00:00Z', users: [user('ana', 0, true), user('bob', 1, false)], groups: [], policies: [], roles: [],
+		credentialReport: {status: 'ok', generatedAt: null, rows: []},
+	});
+};
+
+interface Row {
+	name: string;
+	page: string;
+	statements: Statement[];
+	tags?: Record<string, string>;
+	version?: string | null;
+	action: string;
+	resource?: string;
+	decision: Decision;
+	/** The conditions shown, as [operator, key, values] (Conditional answers). */
+	shows?: Array<[string, string, string[]]>;
+}
+
+const ANA_QUEUE = `arn:aws:sqs:us-east-2:${ACCT}:ana-queue`;
+const BOB_QUEUE = `arn:aws:sqs:us-east-2:${ACCT}:bob-queue`;
+const OWN_QUEUE = 'arn:aws:sqs:us-east-2:*:${aws:username}-queue';
+const TAGS = ['ForAllValues:StringEquals', 'aws:TagKeys', ['environment', 'cost-center']] as [string, string, string[]];
+
+const rows: Row[] = [
+	// Conditions that hold when their key is absent: the request decides, so Conditional with the condition.
+	{name: 'ForAllValues:StringEquals on aws:TagKeys (true when the request has no tags): Conditional', page: MULTIVALUED,
+		statements: [allowIf('ec2:CreateTags', {[TAGS[0]]: {[TAGS[1]]: TAGS[2]}})], action: 'ec2:CreateTags', decision: 'Conditional', shows: [TAGS]},
+	{name: 'ForAllValues:StringLike on aws:TagKeys: Conditional', page: MULTIVALUED,
+		statements: [allowIf('ec2:CreateTags', {'ForAllValues:StringLike': {'aws:TagKeys': 'Created*'}})], action: 'ec2:CreateTags', decision: 'Conditional',
+		shows: [['ForAllValues:StringLike', 'aws:TagKeys', ['Created*']]]},
+	{name: 'ForAllValues:StringNotEquals on aws:TagKeys: Conditional', page: MULTIVALUED,
+		statements: [allowIf('ec2:CreateTags', {'ForAllValues:StringNotEquals': {'aws:TagKeys': 'owner'}})], action: 'ec2:CreateTags', decision: 'Conditional',
+		shows: [['ForAllValues:StringNotEquals', 'aws:TagKeys', ['owner']]]},
+	{name: 'ForAnyValue:StringEquals on aws:TagKeys (false when absent): Conditional', page: MULTIVALUED,
+		statements: [allowIf('ec2:CreateTags', {'ForAnyValue:StringEquals': {'aws:TagKeys': 'project'}})], action: 'ec2:CreateTags', decision: 'Conditional',
+		shows: [['ForAnyValue:StringEquals', 'aws:TagKeys', ['project']]]},
+	{name: 'ForAnyValue:StringNotEquals on aws:TagKeys: Conditional', page: MULTIVALUED,
+		statements: [allowIf('ec2:CreateTags', {'ForAnyValue:StringNotEquals': {'aws:TagKeys': 'project'}})], action: 'ec2:CreateTags', decision: 'Conditional'},
+	{name: 'ForAllValues:StringEquals on aws:PrincipalOrgPaths: Conditional', page: MULTIVALUED,
+		statements: [allowIf('s3:ListAllMyBuckets', {'ForAllValues:StringLike': {'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*'}})], action: 's3:ListAllMyBuckets', decision: 'Conditional'},
+	{name: 'Null "true" on aws:TokenIssueTime (no temporary credentials): Conditional', page: OPERATORS,
+		statements: [allowIf('ec2:*', {Null: {'aws:TokenIssueTime': 'true'}})], action: 'ec2:DescribeInstances', decision: 'Conditional',
+		shows: [['Null', 'aws:TokenIssueTime', ['true']]]},
+	{name: 'Null "true" on aws:TagKeys: Conditional', page: OPERATORS,
+		statements: [allowIf('ec2:CreateTags', {Null: {'aws:TagKeys': 'true'}})], action: 'ec2:CreateTags', decision: 'Conditional',
+		shows: [['Null', 'aws:TagKeys', ['true']]]},
+	{name: 'Null "false" on aws:TokenIssueTime: Conditional', page: OPERATORS,
+		statements: [allowIf('ec2:*', {Null: {'aws:TokenIssueTime': 'false'}})], action: 'ec2:DescribeInstances', decision: 'Conditional',
+		shows: [['Null', 'aws:TokenIssueTime', ['false']]]},
+	{name: 'Null "true" on a principal tag the user lacks: Allowed (the account says so)', page: OPERATORS,
+		statements: [allowIf('ec2:*', {Null: {'aws:PrincipalTag/team': 'true'}})], action: 'ec2:DescribeInstances', decision: 'Allowed'},
+	{name: 'Null "true" on a principal tag the user has: ImplicitDeny', page: OPERATORS, tags: {team: 'dev'},
+		statements: [allowIf('ec2:*', {Null: {'aws:PrincipalTag/team': 'true'}})], action: 'ec2:DescribeInstances', decision: 'ImplicitDeny'},
+	{name: 'Null "false" on a principal tag the user has: Allowed', page: OPERATORS, tags: {team: 'dev'},
+		statements: [allowIf('ec2:*', {Null: {'aws:PrincipalTag/team': 'false'}})], action: 'ec2:DescribeInstances', decision: 'Allowed'},
+	{name: 'StringEqualsIfExists on aws:RequestedRegion: Conditional (kept)', page: OPERATORS,
+		statements: [allowIf('ec2:*', {StringEqualsIfExists: {'aws:RequestedRegion': 'eu-west-1'}})], action: 'ec2:DescribeInstances', decision: 'Conditional',
+		shows: [['StringEqualsIfExists', 'aws:RequestedRegion', ['eu-west-1']]]},
+	{name: 'BoolIfExists MFA deny beside an allow: Conditional, naming the deny (kept)', page: OPERATORS,
+		statements: [grant('s3:*'), denyIf('s3:*', {BoolIfExists: {'aws:MultiFactorAuthPresent': 'false'}})], action: 's3:ListAllMyBuckets', decision: 'Conditional',
+		shows: [['BoolIfExists', 'aws:MultiFactorAuthPresent', ['false']]]},
+	{name: 'StringNotEquals on an absent key (true when absent): Conditional', page: OPERATORS,
+		statements: [allowIf('ec2:*', {StringNotEquals: {'aws:SourceVpc': 'vpc-111bbb22'}})], action: 'ec2:DescribeInstances', decision: 'Conditional'},
+	{name: 'a deny whose ForAllValues key is absent: Conditional, naming the deny', page: MULTIVALUED,
+		statements: [grant('ec2:*'), denyIf('ec2:CreateTags', {'ForAllValues:StringEquals': {'aws:TagKeys': 'secret'}})], action: 'ec2:CreateTags', decision: 'Conditional',
+		shows: [['ForAllValues:StringEquals', 'aws:TagKeys', ['secret']]]},
+	{name: 'a deny on Null aws:TokenIssueTime "false" beside an allow: Conditional', page: OPERATORS,
+		statements: [grant('ec2:*'), denyIf('ec2:*', {Null: {'aws:TokenIssueTime': 'false'}})], action: 'ec2:DescribeInstances', decision: 'Conditional'},
+	{name: 'a known tag condition and an absent-key one: Conditional on the absent one only', page: OPERATORS, tags: {team: 'dev'},
+		statements: [allowIf('ec2:CreateTags', {StringEquals: {'aws:PrincipalTag/team': 'dev'}, [TAGS[0]]: {[TAGS[1]]: TAGS[2]}})], action: 'ec2:CreateTags',
+		decision: 'Conditional', shows: [TAGS]},
+	{name: 'a failed known tag condition beside an absent-key one: ImplicitDeny', page: EVALUATION, tags: {team: 'ops'},
+		statements: [allowIf('ec2:CreateTags', {StringEquals: {'aws:PrincipalTag/team': 'dev'}, [TAGS[0]]: {[TAGS[1]]: TAGS[2]}})], action: 'ec2:CreateTags', decision: 'ImplicitDeny'},
+	{name: 'ForAllValues allow beside an unconditional allow: Allowed', page: EVALUATION,
+		statements: [allowIf('ec2:CreateTags', {[TAGS[0]]: {[TAGS[1]]: TAGS[2]}}), grant('ec2:CreateTags')], action: 'ec2:CreateTags', decision: 'Allowed'},
+	{name: 'ForAllValues allow, unconditional deny: ExplicitDeny', page: EVALUATION,
+		statements: [allowIf('ec2:CreateTags', {[TAGS[0]]: {[TAGS[1]]: TAGS[2]}}), refuse('ec2:CreateTags')], action: 'ec2:CreateTags', decision: 'ExplicitDeny'},
+	// Keys the account answers stay decided.
+	{name: 'aws:username equal to the user: Allowed', page: OPERATORS,
+		statements: [allowIf('s3:ListAllMyBuckets', {StringEquals: {'aws:username': 'ana'}})], action: 's3:ListAllMyBuckets', decision: 'Allowed'},
+	{name: 'aws:username of another user: ImplicitDeny', page: OPERATORS,
+		statements: [allowIf('s3:ListAllMyBuckets', {StringEquals: {'aws:username': 'bob'}})], action: 's3:ListAllMyBuckets', decision: 'ImplicitDeny'},
+	{name: 'aws:userid of the user: Allowed', page: OPERATORS,
+		statements: [allowIf('s3:ListAllMyBuckets', {StringEquals: {'aws:userid': 'AIDA0'}})], action: 's3:ListAllMyBuckets', decision: 'Allowed'},
+	{name: 'aws:PrincipalArn like the user: Allowed', page: OPERATORS,
+		statements: [allowIf('s3:ListAllMyBuckets', {ArnLike: {'aws:PrincipalArn': `arn:aws:iam::${ACCT}:user/a*`}})], action: 's3:ListAllMyBuckets', decision: 'Allowed'},
+	{name: 'aws:PrincipalAccount of the account: Allowed', page: OPERATORS,
+		statements: [allowIf('s3:ListAllMyBuckets', {StringEquals: {'aws:PrincipalAccount': ACCT}})], action: 's3:ListAllMyBuckets', decision: 'Allowed'},
+	{name: 'aws:PrincipalType User: Allowed', page: OPERATORS,
+		statements: [allowIf('s3:ListAllMyBuckets', {StringEquals: {'aws:PrincipalType': 'User'}})], action: 's3:ListAllMyBuckets', decision: 'Allowed'},
+	{name: 'principal tag condition met: Allowed', page: VARIABLES, tags: {team: 'dev'},
+		statements: [allowIf('ec2:*', {StringEquals: {'aws:PrincipalTag/team': 'dev'}})], action: 'ec2:DescribeInstances', decision: 'Allowed'},
+	// Variables inside ARNs: substituted before the ARN is split.
+	{name: '${aws:username} in an SQS queue name: the own queue is Allowed', page: VARIABLES,
+		statements: [grant('sqs:*', OWN_QUEUE)], action: 'sqs:SendMessage', resource: ANA_QUEUE, decision: 'Allowed'},
+	{name: '${aws:username} in an SQS queue name: another user\'s queue is ImplicitDeny', page: VARIABLES,
+		statements: [grant('sqs:*', OWN_QUEUE)], action: 'sqs:SendMessage', resource: BOB_QUEUE, decision: 'ImplicitDeny'},
+	{name: '${aws:username} in an SNS topic name: Allowed', page: VARIABLES,
+		statements: [grant('sns:Publish', 'arn:aws:sns:us-east-1:*:${aws:username}-alerts')], action: 'sns:Publish', resource: `arn:aws:sns:us-east-1:${ACCT}:ana-alerts`, decision: 'Allowed'},
+	{name: '${aws:PrincipalTag/team} in an SQS queue name: Allowed', page: VARIABLES, tags: {team: 'dev'},
+		statements: [grant('sqs:*', 'arn:aws:sqs:us-east-2:*:${aws:PrincipalTag/team}-queue')], action: 'sqs:SendMessage', resource: `arn:aws:sqs:us-east-2:${ACCT}:dev-queue`, decision: 'Allowed'},
+	{name: '${aws:PrincipalTag/team} the user lacks: ImplicitDeny', page: VARIABLES,
+		statements: [grant('sqs:*', 'arn:aws:sqs:us-east-2:*:${aws:PrincipalTag/team}-queue')], action: 'sqs:SendMessage', resource: `arn:aws:sqs:us-east-2:${ACCT}:dev-queue`, decision: 'ImplicitDeny'},
+	{name: '${aws:PrincipalTag/team, \'shared\'} default when the tag is absent: Allowed', page: VARIABLES,
+		statements: [grant('sqs:*', 'arn:aws:sqs:us-east-2:*:${aws:PrincipalTag/team, \'shared\'}-queue')], action: 'sqs:SendMessage', resource: `arn:aws:sqs:us-east-2:${ACCT}:shared-queue`, decision: 'Allowed'},
+	{name: '${aws:PrincipalAccount} as the ARN account and ${aws:username} as the user: Allowed', page: VARIABLES,
+		statements: [grant('iam:CreateAccessKey', 'arn:aws:iam::${aws:PrincipalAccount}:user/${aws:username}')], action: 'iam:CreateAccessKey', resource: `arn:aws:iam::${ACCT}:user/ana`, decision: 'Allowed'},
+	{name: '${aws:username} in a DynamoDB table name: Allowed', page: VARIABLES,
+		statements: [grant('dynamodb:GetItem', 'arn:aws:dynamodb:us-east-1:${aws:PrincipalAccount}:table/${aws:username}')], action: 'dynamodb:GetItem', resource: `arn:aws:dynamodb:us-east-1:${ACCT}:table/ana`, decision: 'Allowed'},
+	{name: '${aws:username} in an S3 key prefix: Allowed', page: VARIABLES,
+		statements: [grant('s3:GetObject', 'arn:aws:s3:::home/${aws:username}/*')], action: 's3:GetObject', resource: 'arn:aws:s3:::home/ana/notes.txt', decision: 'Allowed'},
+	{name: '${aws:userid} in an S3 key prefix: Allowed', page: VARIABLES,
+		statements: [grant('s3:GetObject', 'arn:aws:s3:::home/${aws:userid}/*')], action: 's3:GetObject', resource: 'arn:aws:s3:::home/AIDA0/notes.txt', decision: 'Allowed'},
+	{name: '${$} is a literal $: matches "$price"', page: VARIABLES,
+		statements: [grant('s3:GetObject', 'arn:aws:s3:::shop/${$}price')], action: 's3:GetObject', resource: 'arn:aws:s3:::shop/$price', decision: 'Allowed'},
+	{name: '${?} is a literal ?, not a wildcard', page: VARIABLES,
+		statements: [grant('s3:GetObject', 'arn:aws:s3:::shop/why${?}')], action: 's3:GetObject', resource: 'arn:aws:s3:::shop/whyx', decision: 'ImplicitDeny'},
+	{name: '${*} is a literal *, not a wildcard', page: VARIABLES,
+		statements: [grant('s3:GetObject', 'arn:aws:s3:::shop/star${*}')], action: 's3:GetObject', resource: 'arn:aws:s3:::shop/starlight', decision: 'ImplicitDeny'},
+	{name: 'a deny with ${aws:username} in a queue name cuts the own queue: ExplicitDeny', page: EVALUATION,
+		statements: [grant('sqs:*'), refuse('sqs:DeleteQueue', OWN_QUEUE)], action: 'sqs:DeleteQueue', resource: ANA_QUEUE, decision: 'ExplicitDeny'},
+	{name: 'a deny with ${aws:username} in a queue name spares another queue: Allowed', page: EVALUATION,
+		statements: [grant('sqs:*'), refuse('sqs:DeleteQueue', OWN_QUEUE)], action: 'sqs:DeleteQueue', resource: BOB_QUEUE, decision: 'Allowed'},
+	{name: 'NotResource with ${aws:username}: the own queue is left out', page: NOT_RESOURCE,
+		statements: [{Effect: 'Allow', Action: 'sqs:*', NotResource: OWN_QUEUE}], action: 'sqs:SendMessage', resource: ANA_QUEUE, decision: 'ImplicitDeny'},
+	{name: 'NotResource with ${aws:username}: other queues are allowed', page: NOT_RESOURCE,
+		statements: [{Effect: 'Allow', Action: 'sqs:*', NotResource: OWN_QUEUE}], action: 'sqs:SendMessage', resource: BOB_QUEUE, decision: 'Allowed'},
+	{name: 'Version 2008-10-17: ${aws:username} in a queue name is literal text', page: VERSION, version: '2008-10-17',
+		statements: [grant('sqs:*', OWN_QUEUE)], action: 'sqs:SendMessage', resource: ANA_QUEUE, decision: 'ImplicitDeny'},
+	{name: 'no Version: ${aws:username} in a queue name is literal text', page: VERSION, version: null,
+		statements: [grant('sqs:*', OWN_QUEUE)], action: 'sqs:SendMessage', resource: ANA_QUEUE, decision: 'ImplicitDeny'},
+	// NotAction, NotResource, deny over allow.
+	{name: 'NotAction allows the services it does not name', page: NOT_ACTION,
+		statements: [{Effect: 'Allow', NotAction: 'iam:*', Resource: '*'}], action: 'sqs:SendMessage', resource: ANA_QUEUE, decision: 'Allowed'},
+	{name: 'NotAction does not allow what it names', page: NOT_ACTION,
+		statements: [{Effect: 'Allow', NotAction: 'iam:*', Resource: '*'}], action: 'iam:CreateUser', decision: 'ImplicitDeny'},
+	{name: 'Deny NotAction with a condition on an absent key: Conditional', page: NOT_ACTION,
+		statements: [grant('*'), {Effect: 'Deny', NotAction: 'iam:ChangePassword', Resource: '*', Condition: {BoolIfExists: {'aws:MultiFactorAuthPresent': 'false'}}}],
+		action: 'sqs:SendMessage', resource: ANA_QUEUE, decision: 'Conditional'},
+	{name: 'NotResource allows other resources', page: NOT_RESOURCE,
+		statements: [{Effect: 'Allow', Action: 's3:*', NotResource: 'arn:aws:s3:::secret/*'}], action: 's3:GetObject', resource: 'arn:aws:s3:::public/a', decision: 'Allowed'},
+	{name: 'an explicit deny overrides an allow', page: EVALUATION,
+		statements: [grant('sqs:*'), refuse('sqs:*', ANA_QUEUE)], action: 'sqs:SendMessage', resource: ANA_QUEUE, decision: 'ExplicitDeny'},
+	{name: 'nothing allows: implicit deny', page: EVALUATION, statements: [grant('s3:*')], action: 'sqs:SendMessage', resource: ANA_QUEUE, decision: 'ImplicitDeny'},
+];
+
+describe('access table from the IAM User Guide', () => {
+	it('has at least 40 cases, each citing a page of the guide', () => {
+		expect(rows.length).toBeGreaterThanOrEqual(40);
+		for (const row of rows) expect(row.page.startsWith(GUIDE)).toBe(true);
+	});
+
+	it.each(rows)('$name', async row => {
+		const result = await explain(withPolicy(row.statements, row.tags, row.version === undefined ? '2012-10-17' : row.version), 'ana', row.action, row.resource);
+		if (!result.ok) throw new Error(`${result.kind}: ${result.message}`);
+		expect(result.decision, row.page).toBe(row.decision);
+		if (row.decision === 'Conditional') expect(result.conditions.length).toBeGreaterThan(0);
+		else expect(result.conditions).toEqual([]);
+		if (row.shows) expect(result.conditions.map(c => [c.operator, c.key, c.values])).toEqual(row.shows);
+	});
+});
+
+describe('who-can with variables inside ARNs', () => {
+	it('lists the user whose name fills ${aws:username} in an SQS queue, not others', async () => {
+		const result = await whoCan(withPolicy([grant('sqs:*', OWN_QUEUE)]), 'sqs:SendMessage', ANA_QUEUE);
+		if (!result.ok) throw new Error(result.message);
+		expect(result.users.map(u => [u.name, u.decision])).toEqual([['ana', 'Allowed']]);
+	});
+
+	it('reports an absent-key ForAllValues grant as Conditional, with the condition', async () => {
+		const result = await whoCan(withPolicy([allowIf('ec2:CreateTags', {[TAGS[0]]: {[TAGS[1]]: TAGS[2]}})]), 'ec2:CreateTags');
+		if (!result.ok) throw new Error(result.message);
+		expect(result.users.map(u => [u.name, u.decision, u.conditions.map(c => c.operator)])).toEqual([['ana', 'Conditional', [TAGS[0]]]]);
+	});
+});
