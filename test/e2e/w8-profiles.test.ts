@@ -68,8 +68,10 @@ describeWithMoto('e2e: W8 profiles in tmux', () => {
 					.join('\n'),
 			);
 			writeFileSync(path.join(aws, 'config'), '[default]\nregion = us-east-1\nendpoint_url = http://127.0.0.1:9\n');
+			// Only the files hold credentials: exported keys would win over the remembered profile (as for the aws CLI).
+			const {AWS_ACCESS_KEY_ID: _id, AWS_SECRET_ACCESS_KEY: _secret, ...fileOnlyEnv} = env;
 			const start = (args: string[]) => {
-				const session = TmuxSession.start({command: [process.execPath, cliPath, ...args], env, width: 140, height: 40, cwd: root});
+				const session = TmuxSession.start({command: [process.execPath, cliPath, ...args], env: fileOnlyEnv, width: 140, height: 40, cwd: root});
 				sessions.push(session);
 				return session;
 			};
