@@ -14,6 +14,7 @@ export const DEMO_EXPORT = path.join(root, 'demo', 'demo-account.json');
 interface Export {
 	UserDetailList: Array<{AttachedManagedPolicies?: Array<{PolicyArn: string}>}>;
 	GroupDetailList: Array<{AttachedManagedPolicies?: Array<{PolicyArn: string}>}>;
+	RoleDetailList: Array<{AttachedManagedPolicies?: Array<{PolicyArn: string}>}>;
 	Policies: Array<{Arn: string}>;
 	[key: string]: unknown;
 }
@@ -32,10 +33,10 @@ const main = async () => {
 		});
 		const data = JSON.parse(output) as Export;
 		// moto lists all ~1,500 AWS managed policies; AWS lists the ones in use. Keep what the account uses.
-		const used = new Set([...data.UserDetailList, ...data.GroupDetailList].flatMap(e => (e.AttachedManagedPolicies ?? []).map(p => p.PolicyArn)));
+		const used = new Set([...data.UserDetailList, ...data.GroupDetailList, ...data.RoleDetailList].flatMap(e => (e.AttachedManagedPolicies ?? []).map(p => p.PolicyArn)));
 		data.Policies = data.Policies.filter(p => !p.Arn.startsWith('arn:aws:iam::aws:') || used.has(p.Arn));
 		writeFileSync(DEMO_EXPORT, `${JSON.stringify(data, null, 2)}\n`);
-		process.stderr.write(`wrote ${DEMO_EXPORT}: ${data.UserDetailList.length} users, ${data.GroupDetailList.length} groups, ${data.Policies.length} policies\n`);
+		process.stderr.write(`wrote ${DEMO_EXPORT}: ${data.UserDetailList.length} users, ${data.GroupDetailList.length} groups, ${data.RoleDetailList.length} roles, ${data.Policies.length} policies\n`);
 	} finally {
 		await moto.stop();
 	}

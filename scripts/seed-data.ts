@@ -106,6 +106,8 @@ export const ALL_USERS: readonly string[] = [...PEOPLE, ...SERVICE_USERS];
 
 export const ALL_GROUPS: readonly string[] = [
 	LIGHTSAIL.group, SERVICE_ACCOUNT.group, DEVELOPERS.group, MANAGERS.group, ADMINS.group, BACKUP.group, EMPTY_GROUP,
+	// OPS.group, declared with the roles below.
+	'Ops',
 ];
 
 export const CUSTOMER_POLICIES: readonly string[] = [LIGHTSAIL.policy, DEVELOPERS.policy, MANAGERS.policy, BACKUP.policy];
@@ -126,3 +128,76 @@ export const tagsFor = (user: string): {Key: string; Value: string}[] => {
 	if (user.charCodeAt(0) % 3 === 0) tags.push({Key: 'cost-center', Value: `cc-${100 + (user.length % 7)}`});
 	return tags;
 };
+
+// ---- roles (issue 18, workflow W9) ----
+
+const roleArn = (name: string, path = '/') => `arn:aws:iam::${DEMO_ACCOUNT_ID}:role${path}${name}`;
+const trustedBy = (Principal: unknown, Condition?: unknown) => ({
+	Version: '2012-10-17',
+	Statement: [{Effect: 'Allow', Principal, Action: 'sts:AssumeRole', ...(Condition ? {Condition} : {})}],
+});
+
+/** Account-trusted: anyone here whose identity policy allows sts:AssumeRole on it (the Ops group's) may become admin. */
+export const ADMIN_ROLE = {
+	role: 'Admin',
+	arn: roleArn('Admin'),
+	policyArn: ADMINISTRATOR_ACCESS_ARN,
+	trust: trustedBy({AWS: `arn:aws:iam::${DEMO_ACCOUNT_ID}:root`}),
+} as const;
+
+/** Ops: a group whose inline policy may assume Admin; its member is not a developer. */
+export const OPS = {
+	group: 'Ops',
+	members: ['kwame.mensah'],
+	inlinePolicy: 'AssumeAdminRole',
+	document: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'sts:AssumeRole', Resource: ADMIN_ROLE.arn}]},
+} as const;
+
+export const READ_ONLY_AUDIT_ROLE = {
+	role: 'ReadOnlyAudit',
+	arn: roleArn('ReadOnlyAudit'),
+	policyArn: READ_ONLY_ACCESS_ARN,
+	/** The chain: only the Deploy role may assume it. */
+	trust: trustedBy({AWS: roleArn('Deploy')}),
+} as const;
+
+/** Trusts one user directly (no identity allow needed), with MFA; may deploy EC2 and assume ReadOnlyAudit. */
+export const DEPLOY_ROLE = {
+	role: 'Deploy',
+	arn: roleArn('Deploy'),
+	user: 'ana.silva',
+	trust: trustedBy({AWS: `arn:aws:iam::${DEMO_ACCOUNT_ID}:user/ana.silva`}, {Bool: {'aws:MultiFactorAuthPresent': 'true'}}),
+	inlinePolicy: 'DeployEc2',
+	document: {
+		Version: '2012-10-17',
+		Statement: [
+			{Effect: 'Allow', Action: [...DEVELOPER_ACTIONS], Resource: '*'},
+			{Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn('ReadOnlyAudit')},
+		],
+	},
+} as const;
+
+/** What EC2 instances run as (ec2.amazonaws.com), through an instance profile of the same name. */
+export const EC2_SERVICE_ROLE = {
+	role: 'web-ec2',
+	instanceProfile: 'web-ec2',
+	trust: trustedBy({Service: 'ec2.amazonaws.com'}),
+	inlinePolicy: 'ReadBackups',
+	document: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::acme-backups', 'arn:aws:s3:::acme-backups/*']}]},
+} as const;
+
+/** Created by CreateServiceLinkedRole (path /aws-service-role/…/), as AWS services do. */
+export const SERVICE_LINKED_ROLE = {service: 'autoscaling.amazonaws.com', role: 'AWSServiceRoleForAutoScaling'} as const;
+
+/** A vendor's account may assume it, but only with the agreed external id. */
+export const PARTNER_ROLE = {
+	role: 'PartnerAudit',
+	account: '111122223333',
+	externalId: 'acme-partner-7731',
+	policyArn: READ_ONLY_ACCESS_ARN,
+	trust: trustedBy({AWS: 'arn:aws:iam::111122223333:root'}, {StringEquals: {'sts:ExternalId': 'acme-partner-7731'}}),
+} as const;
+
+export const ALL_ROLES: readonly string[] = [
+	ADMIN_ROLE.role, DEPLOY_ROLE.role, READ_ONLY_AUDIT_ROLE.role, EC2_SERVICE_ROLE.role, SERVICE_LINKED_ROLE.role, PARTNER_ROLE.role,
+];

@@ -1,41 +1,55 @@
 // Seeds a realistic account into moto_server (the demo and the tests share it). Independent requests
 // run in parallel, in three waves: entities, then their links, then what needs ids from the links.
 import {
+	AddRoleToInstanceProfileCommand,
 	AddUserToGroupCommand,
 	AttachGroupPolicyCommand,
+	AttachRolePolicyCommand,
 	AttachUserPolicyCommand,
 	CreateAccessKeyCommand,
 	CreateGroupCommand,
 	CreateLoginProfileCommand,
+	CreateInstanceProfileCommand,
 	CreatePolicyCommand,
+	CreateRoleCommand,
+	CreateServiceLinkedRoleCommand,
 	CreateUserCommand,
 	CreateVirtualMFADeviceCommand,
 	EnableMFADeviceCommand,
+	GetRoleCommand,
 	GetUserCommand,
 	IAMClient,
 	PutGroupPolicyCommand,
+	PutRolePolicyCommand,
 	PutUserPolicyCommand,
 	UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
-import {GetCallerIdentityCommand, STSClient} from '@aws-sdk/client-sts';
+import {AssumeRoleCommand, GetCallerIdentityCommand, STSClient} from '@aws-sdk/client-sts';
 import {
+	ADMIN_ROLE,
 	ADMINS,
+	ALL_GROUPS,
 	ALL_USERS,
 	BACKUP,
 	CONSOLE_USERS,
 	DEMO_ACCOUNT_ID,
 	DEMO_PASSWORD,
 	DEPARTED,
+	DEPLOY_ROLE,
 	DEVELOPERS,
-	EMPTY_GROUP,
+	EC2_SERVICE_ROLE,
 	INLINE_USER,
 	LIGHTSAIL,
 	MANAGERS,
 	MFA_USERS,
 	ONE_KEY_USERS,
+	OPS,
+	PARTNER_ROLE,
 	READ_ONLY_ACCESS_ARN,
+	READ_ONLY_AUDIT_ROLE,
 	READ_ONLY_USER,
 	SERVICE_ACCOUNT,
+	SERVICE_LINKED_ROLE,
 	SERVICE_PATH,
 	SERVICE_USERS,
 	TWO_KEY_USERS,
@@ -84,9 +98,12 @@ export async function seedDemoAccount(endpoint: string): Promise<SeedSummary> {
 				Tags: tagsFor(user),
 			})),
 		),
-		...[LIGHTSAIL.group, SERVICE_ACCOUNT.group, DEVELOPERS.group, MANAGERS.group, ADMINS.group, BACKUP.group, EMPTY_GROUP].map(
-			group => () => send(new CreateGroupCommand({GroupName: group})),
+		...ALL_GROUPS.map(group => () => send(new CreateGroupCommand({GroupName: group}))),
+		...[ADMIN_ROLE, DEPLOY_ROLE, READ_ONLY_AUDIT_ROLE, EC2_SERVICE_ROLE, PARTNER_ROLE].map(r => () =>
+			send(new CreateRoleCommand({RoleName: r.role, AssumeRolePolicyDocument: json(r.trust)})),
 		),
+		() => send(new CreateInstanceProfileCommand({InstanceProfileName: EC2_SERVICE_ROLE.instanceProfile})),
+		() => send(new CreateServiceLinkedRoleCommand({AWSServiceName: SERVICE_LINKED_ROLE.service})),
 		...managed.map(p => () =>
 			send(new CreatePolicyCommand({PolicyName: p.policy, PolicyDocument: json(p.document), Description: `${p.group}: seeded by iamtui`})),
 		),
@@ -125,6 +142,13 @@ export async function seedDemoAccount(endpoint: string): Promise<SeedSummary> {
 		() => send(new AttachUserPolicyCommand({UserName: READ_ONLY_USER, PolicyArn: READ_ONLY_ACCESS_ARN})),
 		() => send(new PutGroupPolicyCommand({GroupName: SERVICE_ACCOUNT.group, PolicyName: SERVICE_ACCOUNT.inlinePolicy, PolicyDocument: json(SERVICE_ACCOUNT.document)})),
 		() => send(new PutUserPolicyCommand({UserName: INLINE_USER.user, PolicyName: INLINE_USER.policy, PolicyDocument: json(INLINE_USER.document)})),
+		...OPS.members.map(user => () => send(new AddUserToGroupCommand({UserName: user, GroupName: OPS.group}))),
+		() => send(new PutGroupPolicyCommand({GroupName: OPS.group, PolicyName: OPS.inlinePolicy, PolicyDocument: json(OPS.document)})),
+		...[ADMIN_ROLE, READ_ONLY_AUDIT_ROLE, PARTNER_ROLE].map(r => () => send(new AttachRolePolicyCommand({RoleName: r.role, PolicyArn: r.policyArn}))),
+		...[DEPLOY_ROLE, EC2_SERVICE_ROLE].map(r => () =>
+			send(new PutRolePolicyCommand({RoleName: r.role, PolicyName: r.inlinePolicy, PolicyDocument: json(r.document)})),
+		),
+		() => send(new AddRoleToInstanceProfileCommand({InstanceProfileName: EC2_SERVICE_ROLE.instanceProfile, RoleName: EC2_SERVICE_ROLE.role})),
 		...CONSOLE_USERS.map(user => () => send(new CreateLoginProfileCommand({UserName: user, Password: DEMO_PASSWORD, PasswordResetRequired: true}))),
 	];
 	let keys: (readonly [string, {id: string; secret: string}[]])[];
@@ -153,11 +177,12 @@ export async function seedDemoAccount(endpoint: string): Promise<SeedSummary> {
 		...keys
 			.filter(([user]) => (USED_KEY_USERS as readonly string[]).includes(user))
 			.map(([user, list]) => () => useKeyOnce(endpoint, user, list[list.length - 1]!).then(() => requests++)),
+		() => useRoleOnce(endpoint, ADMIN_ROLE.arn).then(() => (requests += 2)),
 	]);
 
 	return {
 		users: [...ALL_USERS],
-		groups: [LIGHTSAIL.group, SERVICE_ACCOUNT.group, DEVELOPERS.group, MANAGERS.group, ADMINS.group, BACKUP.group, EMPTY_GROUP],
+		groups: [...ALL_GROUPS],
 		policies: Object.fromEntries(managed.map(p => [p.policy, policyArn(p.policy)])),
 		accessKeys: Object.fromEntries(keys.map(([user, list]) => [user, list.map(k => k.id)])),
 		mfaSerials: Object.fromEntries(mfa),
@@ -165,6 +190,14 @@ export async function seedDemoAccount(endpoint: string): Promise<SeedSummary> {
 		elapsedMs: Date.now() - started,
 	};
 }
+
+/** The Admin role assumed once and used for one IAM call, so RoleLastUsed has a date and a region. */
+const useRoleOnce = async (endpoint: string, roleArn: string): Promise<void> => {
+	const sts = new STSClient({region: 'us-east-1', endpoint, credentials: DUMMY_CREDENTIALS, maxAttempts: 3});
+	const {Credentials: c} = await sts.send(new AssumeRoleCommand({RoleArn: roleArn, RoleSessionName: 'demo-seed'}));
+	const credentials = {accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken!};
+	await new IAMClient({region: 'us-east-1', endpoint, credentials, maxAttempts: 3}).send(new GetRoleCommand({RoleName: ADMIN_ROLE.role}));
+};
 
 /** One request signed with the key, so moto records "last used" (service and region) for it. */
 const useKeyOnce = async (endpoint: string, user: string, key: {id: string; secret: string}): Promise<void> => {

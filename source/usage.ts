@@ -8,6 +8,9 @@ export const usage = `
     users              every user: groups, policies, console access, MFA
     user NAME          one user: groups, policies (direct and through groups), access keys, MFA devices, tags
     groups             every group: members and policies
+    roles              every role: who may assume it (trusted principals in short), kind, last used
+    role NAME          one role (name or ARN): trust policy with principals and conditions, attached and
+                       inline policies, boundary, tags, instance profiles, last use
     profiles           profiles iamtui remembers and those in ~/.aws/config
     who-can ACTION     every user, group and role allowed ACTION (wildcards accepted), with the grant
                        paths; users reaching it by assuming a role show the role path

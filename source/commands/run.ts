@@ -6,6 +6,7 @@ import type {ConnectionSettings, IamGateway} from '../model/gateway.js';
 import type {ConfigStore} from '../store/config.js';
 import {groupsCommand, userCommand, usersCommand} from './browse.js';
 import {profilesCommand} from './profiles.js';
+import {roleCommand, rolesCommand} from './roles.js';
 import {canCommand, whoCanCommand} from './access.js';
 import {journalArgumentError, journalCommand, unfinishedCommand} from './journal.js';
 import {resolveJournalCommand} from './journal-resolve.js';
@@ -26,7 +27,7 @@ import {Journal} from '../store/journal.js';
 import {RecordStore} from '../store/records.js';
 import {checkEndpoint} from './endpoint-check.js';
 
-export const headlessCommands = ['users', 'user', 'groups', 'profiles', 'who-can', 'can', 'add-to-group', 'remove-from-group', 'journal', 'offboard', 'records', 'restore', 'create-user', 'create-key', 'create-policy', 'attach-policy', 'detach-policy', 'create-group', 'put-group-policy', 'upload-certificate'];
+export const headlessCommands = ['users', 'user', 'groups', 'roles', 'role', 'profiles', 'who-can', 'can', 'add-to-group', 'remove-from-group', 'journal', 'offboard', 'records', 'restore', 'create-user', 'create-key', 'create-policy', 'attach-policy', 'detach-policy', 'create-group', 'put-group-policy', 'upload-certificate'];
 
 export interface HeadlessContext {
 	settings: ConnectionSettings;
@@ -126,6 +127,10 @@ export const runHeadless = async (command: string, args: string[], context: Head
 			return withUsageErrors(async () => userCommand(await connect(context.settings, context.fromFiles), args[0], context.json));
 		case 'groups':
 			return groupsCommand(await connect(context.settings, context.fromFiles), context.json);
+		case 'roles':
+			return rolesCommand(await connect(context.settings, context.fromFiles), context.json);
+		case 'role':
+			return withUsageErrors(async () => roleCommand(await connect(context.settings, context.fromFiles), args[0], context.json));
 		case 'who-can':
 			return withUsageErrors(async () => whoCanCommand(await connect(context.settings, context.fromFiles), args[0], context.resource, context.json));
 		case 'can':

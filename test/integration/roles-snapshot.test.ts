@@ -1,86 +1,101 @@
-// Roles through the real gateway: created with the SDK against moto, then read back in the snapshot
-// (GAAD's RoleDetailList): trust policy, attached and inline policies, instance profiles, tags.
-import {
-	AddRoleToInstanceProfileCommand,
-	AttachRolePolicyCommand,
-	CreateInstanceProfileCommand,
-	CreateRoleCommand,
-	IAMClient,
-	PutRolePolicyCommand,
-} from '@aws-sdk/client-iam';
+// Roles through the real gateway and the built binary: the demo seed creates them with the SDK
+// (CreateRole with trust policies, AttachRolePolicy, PutRolePolicy, an instance profile, a service-linked
+// role, one role assumed once); the snapshot reads them back from GAAD's RoleDetailList.
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
+import {
+	ADMIN_ROLE,
+	ALL_ROLES,
+	DEMO_ACCOUNT_ID as ACCOUNT,
+	DEPLOY_ROLE,
+	EC2_SERVICE_ROLE,
+	PARTNER_ROLE,
+	READ_ONLY_ACCESS_ARN as READ_ONLY,
+	SERVICE_LINKED_ROLE,
+} from '../../scripts/seed.js';
 import {openFileGateway} from '../../source/aws/file-gateway.js';
 import {createGateway} from '../../source/aws/gateway.js';
 import {buildIndex} from '../../source/model/indexes.js';
-import type {AccountSnapshot, SnapshotProgress} from '../../source/model/snapshot.js';
+import type {SnapshotProgress} from '../../source/model/snapshot.js';
 import {parseTrustPolicy, trustedShort} from '../../source/model/trust-principals.js';
-import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
+import {motoEnvironment, runCli} from '../helpers/cli.js';
+import {describeWithMoto, useSeededDemoMoto} from '../helpers/with-moto.js';
 
-const ACCOUNT = '123456789012';
-const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
-const trust = (Principal: unknown, Condition?: unknown) =>
-	JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal, Action: 'sts:AssumeRole', ...(Condition ? {Condition} : {})}]});
 const inline = {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::logs/100%/*'}]};
 
-describeWithMoto('roles in the snapshot (moto)', () => {
-	let moto: Moto;
-	let snapshot: AccountSnapshot;
-	const progress: SnapshotProgress[] = [];
-	const saved = {...process.env};
+describeWithMoto('roles of the seeded demo account (moto)', () => {
+	const {moto} = useSeededDemoMoto();
 
-	beforeAll(async () => {
-		process.env.AWS_ACCESS_KEY_ID = 'testing';
-		process.env.AWS_SECRET_ACCESS_KEY = 'testing';
-		delete process.env.AWS_PROFILE;
-		moto = await startMoto({loadManagedPolicies: true});
-		const iam = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}});
-		await iam.send(new CreateRoleCommand({
-			RoleName: 'Deploy', Path: '/ops/',
-			AssumeRolePolicyDocument: trust({AWS: `arn:aws:iam::${ACCOUNT}:user/ana`}, {Bool: {'aws:MultiFactorAuthPresent': 'true'}}),
-			Tags: [{Key: 'team', Value: 'platform'}],
-		}));
-		await iam.send(new CreateRoleCommand({RoleName: 'web-ec2', AssumeRolePolicyDocument: trust({Service: 'ec2.amazonaws.com'})}));
-		await iam.send(new AttachRolePolicyCommand({RoleName: 'Deploy', PolicyArn: READ_ONLY}));
-		await iam.send(new PutRolePolicyCommand({RoleName: 'Deploy', PolicyName: 'logs', PolicyDocument: JSON.stringify(inline)}));
-		await iam.send(new CreateInstanceProfileCommand({InstanceProfileName: 'web-profile'}));
-		await iam.send(new AddRoleToInstanceProfileCommand({InstanceProfileName: 'web-profile', RoleName: 'web-ec2'}));
-		snapshot = await createGateway({endpoint: moto.endpoint, maxAttempts: 3}).loadSnapshot({onProgress: p => progress.push(p)});
-	});
+	it('the snapshot reads each role: trust, attached and inline policies, instance profiles, last use; progress counts them', async () => {
+		const progress: SnapshotProgress[] = [];
+		const snapshot = await createGateway({endpoint: moto().endpoint, maxAttempts: 3}).loadSnapshot({onProgress: p => progress.push(p)});
+		expect(snapshot.roles.map(r => r.name).sort()).toEqual([...ALL_ROLES].sort());
+		expect(progress.at(-1)).toMatchObject({phase: 'done', roles: ALL_ROLES.length});
+		const index = buildIndex(snapshot);
+		const short = (name: string) => trustedShort(parseTrustPolicy(index.roleByName.get(name)!.trustPolicy), ACCOUNT);
 
-	afterAll(async () => {
-		process.env = saved;
-		await moto?.stop();
-	});
+		const admin = index.roleByName.get(ADMIN_ROLE.role)!;
+		expect(admin).toMatchObject({arn: ADMIN_ROLE.arn, attachedPolicies: [{name: 'AdministratorAccess', arn: ADMIN_ROLE.policyArn}]});
+		expect(admin.id).toMatch(/^AROA/);
+		// The seed assumed Admin once and made a call with its credentials.
+		expect(admin.lastUsed?.date).toMatch(/^\d{4}-\d\d-\d\dT/);
+		expect(short(ADMIN_ROLE.role)).toEqual(['account']);
 
-	it('reads each role with its trust policy, attached and inline policies, tags and instance profiles', () => {
-		expect(snapshot.roles.map(r => r.name)).toEqual(['Deploy', 'web-ec2']);
-		const deploy = buildIndex(snapshot).roleByName.get('Deploy')!;
-		expect(deploy).toMatchObject({
-			path: '/ops/',
-			arn: `arn:aws:iam::${ACCOUNT}:role/ops/Deploy`,
-			attachedPolicies: [{name: 'ReadOnlyAccess', arn: READ_ONLY}],
-			tags: [{Key: 'team', Value: 'platform'}],
-			instanceProfiles: [],
-		});
-		expect(deploy.id).toMatch(/^AROA/);
-		// The inline document decodes to what was put (a literal % survives).
-		expect(JSON.parse(deploy.inlinePolicies[0]!.document)).toEqual(inline);
-		const parsed = parseTrustPolicy(deploy.trustPolicy);
-		expect(parsed.problems).toEqual([]);
-		expect(parsed.statements[0]!.conditions).toEqual([{operator: 'Bool', key: 'aws:MultiFactorAuthPresent', values: ['true']}]);
-		expect(trustedShort(parsed, ACCOUNT)).toEqual(['user ana']);
+		const deploy = index.roleByName.get(DEPLOY_ROLE.role)!;
+		expect(JSON.parse(deploy.inlinePolicies[0]!.document)).toEqual(DEPLOY_ROLE.document);
+		expect(parseTrustPolicy(deploy.trustPolicy).statements[0]!.conditions).toEqual([{operator: 'Bool', key: 'aws:MultiFactorAuthPresent', values: ['true']}]);
+		expect(short(DEPLOY_ROLE.role)).toEqual([`user ${DEPLOY_ROLE.user}`]);
 
-		const web = snapshot.roles[1]!;
-		expect(web.instanceProfiles).toEqual([{name: 'web-profile', arn: `arn:aws:iam::${ACCOUNT}:instance-profile/web-profile`}]);
-		expect(trustedShort(parseTrustPolicy(web.trustPolicy), ACCOUNT)).toEqual(['ec2.amazonaws.com']);
-	});
-
-	it('keeps the AWS managed policy only a role uses among the policies, and counts roles in progress', () => {
+		expect(index.roleByName.get(EC2_SERVICE_ROLE.role)!.instanceProfiles).toEqual([
+			{name: EC2_SERVICE_ROLE.instanceProfile, arn: `arn:aws:iam::${ACCOUNT}:instance-profile/${EC2_SERVICE_ROLE.instanceProfile}`},
+		]);
+		expect(short(EC2_SERVICE_ROLE.role)).toEqual(['ec2.amazonaws.com']);
+		expect(index.roleByName.get(SERVICE_LINKED_ROLE.role)!.path).toBe(`/aws-service-role/${SERVICE_LINKED_ROLE.service}/`);
+		expect(short(PARTNER_ROLE.role)).toEqual([`other account ${PARTNER_ROLE.account}`]);
+		// The AWS managed policy the roles use is among the policies.
 		expect(snapshot.policies.map(p => p.arn)).toContain(READ_ONLY);
-		expect(progress.at(-1)).toMatchObject({phase: 'done', roles: 2});
+	});
+
+	it('roles --json and role NAME --json through the binary, in the IAM API\'s names', async () => {
+		const env = motoEnvironment();
+		const run = (...args: string[]) => runCli([...args, '--endpoint-url', moto().endpoint], env);
+		const list = await run('roles', '--json');
+		expect(list.stderr).toBe('');
+		expect(list.code).toBe(0);
+		const roles = JSON.parse(list.stdout) as Array<{RoleName: string; AssumeRolePolicyDocument: {Statement: unknown[]}}>;
+		expect(roles.map(r => r.RoleName).sort()).toEqual([...ALL_ROLES].sort());
+		expect(roles.find(r => r.RoleName === ADMIN_ROLE.role)!.AssumeRolePolicyDocument).toEqual(ADMIN_ROLE.trust);
+
+		const one = await run('role', DEPLOY_ROLE.role, '--json');
+		expect(one.code).toBe(0);
+		const deploy = JSON.parse(one.stdout) as Record<string, unknown>;
+		expect(Object.keys(deploy)).toEqual(expect.arrayContaining([
+			'RoleName', 'RoleId', 'Arn', 'Path', 'CreateDate', 'AssumeRolePolicyDocument', 'AttachedManagedPolicies', 'RolePolicyList', 'Tags', 'InstanceProfileList', 'RoleLastUsed',
+		]));
+		expect(deploy).toMatchObject({
+			RoleName: DEPLOY_ROLE.role,
+			Arn: DEPLOY_ROLE.arn,
+			AssumeRolePolicyDocument: DEPLOY_ROLE.trust,
+			RolePolicyList: [{PolicyName: DEPLOY_ROLE.inlinePolicy, PolicyDocument: DEPLOY_ROLE.document}],
+			AttachedManagedPolicies: [],
+			RoleLastUsed: {},
+		});
+		const web = JSON.parse((await run('role', EC2_SERVICE_ROLE.role, '--json')).stdout) as {InstanceProfileList: unknown[]};
+		expect(web.InstanceProfileList).toEqual([{InstanceProfileName: EC2_SERVICE_ROLE.instanceProfile, Arn: `arn:aws:iam::${ACCOUNT}:instance-profile/${EC2_SERVICE_ROLE.instanceProfile}`}]);
+
+		const text = await run('roles');
+		expect(text.stdout).toMatch(/ROLE +KIND +TRUSTED +LAST USED +PATH/);
+		expect(text.stdout).toMatch(new RegExp(`${SERVICE_LINKED_ROLE.role} +service-linked +${SERVICE_LINKED_ROLE.service.replace(/\./g, '\\.')}`));
+		expect(text.stdout).toMatch(/PartnerAudit +- +other account 111122223333/);
+		const detail = await run('role', DEPLOY_ROLE.arn);
+		expect(detail.stdout).toContain('principal user ana.silva');
+		expect(detail.stdout).toContain('condition Bool aws:MultiFactorAuthPresent = true');
+		const missing = await run('role', 'NoSuchRole');
+		expect(missing.code).toBe(3);
+		expect(missing.stderr).toContain('no role named NoSuchRole');
+		expect(missing.stderr).toContain('iamtui roles');
 	});
 });
 

@@ -7,12 +7,13 @@ import {createGateway} from '../../source/aws/gateway.js';
 import {canCommand} from '../../source/commands/access.js';
 import {buildAccessModel, explain, whoCan, type WhoCanAnswer} from '../../source/model/access.js';
 import {buildIndex} from '../../source/model/indexes.js';
-import {ADMINS, DEPARTED, DEVELOPERS, MANAGERS, SERVICE_ACCOUNT} from '../../scripts/seed.js';
+import {ADMINS, DEPARTED, DEPLOY_ROLE, DEVELOPERS, MANAGERS, OPS, SERVICE_ACCOUNT} from '../../scripts/seed.js';
 import {describeWithMoto, useSeededDemoMoto} from '../helpers/with-moto.js';
 
 const TERMINATE = 'ec2:TerminateInstances';
-// Everyone else who may terminate instances: the admins (AdministratorAccess) and the service account (* on *).
-const OTHERS = [...ADMINS.members, SERVICE_ACCOUNT.user];
+// Everyone else who may terminate instances: the admins (AdministratorAccess), the service account (* on *),
+// and the demo's role paths (W9): Ops members through the Admin role, the Deploy role's trusted user.
+const OTHERS = [...ADMINS.members, SERVICE_ACCOUNT.user, ...OPS.members, DEPLOY_ROLE.user];
 const developers = [...DEVELOPERS.members, DEPARTED.user];
 
 describeWithMoto('who can (W5) through the real gateway', () => {

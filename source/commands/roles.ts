@@ -1,0 +1,89 @@
+// Headless `roles` and `role NAME`: the account's roles with who may assume them. JSON keys are the IAM
+// API's own (GetRole / GetAccountAuthorizationDetails), documents parsed, so scripts need no dictionary.
+import {IamError} from '../model/errors.js';
+import type {IamGateway} from '../model/gateway.js';
+import {buildIndex} from '../model/indexes.js';
+import {roleRow} from '../model/role-views.js';
+import {sanitize} from '../model/sanitize.js';
+import type {Role} from '../model/snapshot.js';
+import {accountOfArn, conditionText, parseTrustPolicy, principalShort} from '../model/trust-principals.js';
+import type {CommandResult} from './result.js';
+import {textTable} from './text-table.js';
+
+/** A document as an object when it is JSON; as the text that arrived otherwise (a malformed trust policy). */
+const parsedDocument = (text: string): unknown => {
+	if (!text) return null;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+};
+
+export const roleJson = (role: Role) => ({
+	RoleName: role.name,
+	RoleId: role.id,
+	Arn: role.arn,
+	Path: role.path,
+	CreateDate: role.createDate,
+	AssumeRolePolicyDocument: parsedDocument(role.trustPolicy),
+	...(role.description ? {Description: role.description} : {}),
+	...(role.maxSessionDuration ? {MaxSessionDuration: role.maxSessionDuration} : {}),
+	AttachedManagedPolicies: role.attachedPolicies.map(p => ({PolicyName: p.name, PolicyArn: p.arn})),
+	RolePolicyList: role.inlinePolicies.map(p => ({PolicyName: p.name, PolicyDocument: parsedDocument(p.document)})),
+	Tags: role.tags,
+	...(role.permissionsBoundaryArn ? {PermissionsBoundary: {PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: role.permissionsBoundaryArn}} : {}),
+	InstanceProfileList: role.instanceProfiles.map(p => ({InstanceProfileName: p.name, Arn: p.arn})),
+	// As IAM answers: an empty object when the role has no recorded use.
+	RoleLastUsed: role.lastUsed ? {LastUsedDate: role.lastUsed.date, ...(role.lastUsed.region ? {Region: role.lastUsed.region} : {})} : {},
+});
+
+export const rolesCommand = async (gateway: IamGateway, json: boolean): Promise<CommandResult> => {
+	const {roles} = await gateway.loadSnapshot();
+	if (json) return {stdout: JSON.stringify(roles.map(roleJson), null, 2)};
+	if (roles.length === 0) return {stdout: 'No roles in this account.'};
+	return {
+		stdout: textTable(
+			['ROLE', 'KIND', 'TRUSTED', 'LAST USED', 'PATH'],
+			roles.map(roleRow).map(r => [r.name, r.kind || '-', r.trusted.join(', ') || '(nobody)', r.lastUsed?.slice(0, 10) ?? 'never', r.path]),
+		),
+	};
+};
+
+const trustLines = (role: Role): string[] => {
+	const own = accountOfArn(role.arn);
+	const trust = parseTrustPolicy(role.trustPolicy);
+	return [
+		...trust.problems.map(problem => `  malformed: ${problem}`),
+		...trust.statements.flatMap(s => [
+			`  ${s.effect || '(no effect)'} ${s.notActions ? `every action except ${s.notActions.join(', ')}` : s.actions.join(', ')}`,
+			...s.principals.map(p => `    principal ${principalShort(p, own)}  ${p.raw}`),
+			...(s.notPrincipal ?? []).map(p => `    NOT principal (anyone else may!) ${principalShort(p, own)}  ${p.raw}`),
+			...s.conditions.map(c => `    condition ${conditionText(c)}`),
+		]),
+	];
+};
+
+export const roleCommand = async (gateway: IamGateway, name: string | undefined, json: boolean): Promise<CommandResult> => {
+	if (!name) throw new IamError('Invalid', 'role needs a role name', 'usage: iamtui role NAME [--json]');
+	const index = buildIndex(await gateway.loadSnapshot());
+	// A name, or the ARN a trust policy or a log line gives.
+	const role = index.roleByName.get(name) ?? index.snapshot.roles.find(r => r.arn === name);
+	if (!role) throw new IamError('NotFound', `no role named ${name} in this account`, 'list them with: iamtui roles', 'NoSuchEntity');
+	if (json) return {stdout: JSON.stringify(roleJson(role), null, 2)};
+	const row = roleRow(role);
+	const lines = [
+		`${role.name}  ${role.arn}`,
+		`created ${role.createDate}  path ${role.path}${row.kind ? `  ${row.kind} role` : ''}`,
+		`last used: ${role.lastUsed ? `${role.lastUsed.date}${role.lastUsed.region ? ` in ${role.lastUsed.region}` : ''}` : 'no record'}`,
+		'trust policy:',
+		...trustLines(role),
+		`attached policies: ${role.attachedPolicies.map(p => p.name).join(', ') || '-'}`,
+		`inline policies: ${role.inlinePolicies.map(p => p.name).join(', ') || '-'}`,
+		`permissions boundary: ${role.permissionsBoundaryArn ?? '-'}`,
+		`tags: ${role.tags.map(t => `${t.Key}=${t.Value}`).join(', ') || '-'}`,
+		`instance profiles: ${role.instanceProfiles.map(p => p.name).join(', ') || '-'}`,
+	];
+	// Names and documents from the account are untrusted: each line is made inert.
+	return {stdout: lines.map(sanitize).join('\n')};
+};
