@@ -4,6 +4,8 @@
 // request carries is unknown, so a condition on it must come back Conditional, never certain.
 import {describe, expect, it} from 'vitest';
 import {explain, whoCan, type Decision} from '../../source/model/access.js';
+import {buildAccessModel} from '../../source/model/access/model.js';
+import {parseContext, type ContextShortcuts} from '../../source/model/access/request-context.js';
 import {buildIndex} from '../../source/model/indexes.js';
 
 const GUIDE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
@@ -47,6 +49,8 @@ interface Row {
 	decision: Decision;
 	/** The conditions shown, as [operator, key, values] (Conditional answers). */
 	shows?: Array<[string, string, string[]]>;
+	/** The same request with context stated (--context entries or shortcuts), and its answer. */
+	given?: Array<{context: string[]; shortcuts?: ContextShortcuts; decision: Decision}>;
 }
 
 const ANA_QUEUE = `arn:aws:sqs:us-east-2:${ACCT}:ana-queue`;
@@ -57,29 +61,31 @@ const TAGS = ['ForAllValues:StringEquals', 'aws:TagKeys', ['environment', 'cost-
 const rows: Row[] = [
 	// Conditions that hold when their key is absent: the request decides, so Conditional with the condition.
 	{name: 'ForAllValues:StringEquals on aws:TagKeys (true when the request has no tags): Conditional', page: MULTIVALUED,
-		statements: [allowIf('ec2:CreateTags', {[TAGS[0]]: {[TAGS[1]]: TAGS[2]}})], action: 'ec2:CreateTags', decision: 'Conditional', shows: [TAGS]},
+		statements: [allowIf('ec2:CreateTags', {[TAGS[0]]: {[TAGS[1]]: TAGS[2]}})], action: 'ec2:CreateTags', decision: 'Conditional', shows: [TAGS],
+		given: [{context: ['aws:TagKeys=environment'], decision: 'Allowed'}, {context: ['aws:TagKeys=environment,owner'], decision: 'ImplicitDeny'}]},
 	{name: 'ForAllValues:StringLike on aws:TagKeys: Conditional', page: MULTIVALUED,
 		statements: [allowIf('ec2:CreateTags', {'ForAllValues:StringLike': {'aws:TagKeys': 'Created*'}})], action: 'ec2:CreateTags', decision: 'Conditional',
-		shows: [['ForAllValues:StringLike', 'aws:TagKeys', ['Created*']]]},
+		shows: [['ForAllValues:StringLike', 'aws:TagKeys', ['Created*']]], given: [{context: ['aws:TagKeys=CreatedBy,CreatedAt'], decision: 'Allowed'}]},
 	{name: 'ForAllValues:StringNotEquals on aws:TagKeys: Conditional', page: MULTIVALUED,
 		statements: [allowIf('ec2:CreateTags', {'ForAllValues:StringNotEquals': {'aws:TagKeys': 'owner'}})], action: 'ec2:CreateTags', decision: 'Conditional',
 		shows: [['ForAllValues:StringNotEquals', 'aws:TagKeys', ['owner']]]},
 	{name: 'ForAnyValue:StringEquals on aws:TagKeys (false when absent): Conditional', page: MULTIVALUED,
 		statements: [allowIf('ec2:CreateTags', {'ForAnyValue:StringEquals': {'aws:TagKeys': 'project'}})], action: 'ec2:CreateTags', decision: 'Conditional',
-		shows: [['ForAnyValue:StringEquals', 'aws:TagKeys', ['project']]]},
+		shows: [['ForAnyValue:StringEquals', 'aws:TagKeys', ['project']]],
+		given: [{context: ['aws:TagKeys=owner'], decision: 'ImplicitDeny'}, {context: ['aws:TagKeys=owner,project'], decision: 'Allowed'}]},
 	{name: 'ForAnyValue:StringNotEquals on aws:TagKeys: Conditional', page: MULTIVALUED,
 		statements: [allowIf('ec2:CreateTags', {'ForAnyValue:StringNotEquals': {'aws:TagKeys': 'project'}})], action: 'ec2:CreateTags', decision: 'Conditional'},
 	{name: 'ForAllValues:StringEquals on aws:PrincipalOrgPaths: Conditional', page: MULTIVALUED,
 		statements: [allowIf('s3:ListAllMyBuckets', {'ForAllValues:StringLike': {'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*'}})], action: 's3:ListAllMyBuckets', decision: 'Conditional'},
 	{name: 'Null "true" on aws:TokenIssueTime (no temporary credentials): Conditional', page: OPERATORS,
 		statements: [allowIf('ec2:*', {Null: {'aws:TokenIssueTime': 'true'}})], action: 'ec2:DescribeInstances', decision: 'Conditional',
-		shows: [['Null', 'aws:TokenIssueTime', ['true']]]},
+		shows: [['Null', 'aws:TokenIssueTime', ['true']]], given: [{context: ['aws:TokenIssueTime=2026-12-04T10:00:00Z'], decision: 'ImplicitDeny'}]},
 	{name: 'Null "true" on aws:TagKeys: Conditional', page: OPERATORS,
 		statements: [allowIf('ec2:CreateTags', {Null: {'aws:TagKeys': 'true'}})], action: 'ec2:CreateTags', decision: 'Conditional',
 		shows: [['Null', 'aws:TagKeys', ['true']]]},
 	{name: 'Null "false" on aws:TokenIssueTime: Conditional', page: OPERATORS,
 		statements: [allowIf('ec2:*', {Null: {'aws:TokenIssueTime': 'false'}})], action: 'ec2:DescribeInstances', decision: 'Conditional',
-		shows: [['Null', 'aws:TokenIssueTime', ['false']]]},
+		shows: [['Null', 'aws:TokenIssueTime', ['false']]], given: [{context: ['aws:TokenIssueTime=2026-12-04T10:00:00Z'], decision: 'Allowed'}]},
 	{name: 'Null "true" on a principal tag the user lacks: Allowed (the account says so)', page: OPERATORS,
 		statements: [allowIf('ec2:*', {Null: {'aws:PrincipalTag/team': 'true'}})], action: 'ec2:DescribeInstances', decision: 'Allowed'},
 	{name: 'Null "true" on a principal tag the user has: ImplicitDeny', page: OPERATORS, tags: {team: 'dev'},
@@ -88,17 +94,27 @@ const rows: Row[] = [
 		statements: [allowIf('ec2:*', {Null: {'aws:PrincipalTag/team': 'false'}})], action: 'ec2:DescribeInstances', decision: 'Allowed'},
 	{name: 'StringEqualsIfExists on aws:RequestedRegion: Conditional (kept)', page: OPERATORS,
 		statements: [allowIf('ec2:*', {StringEqualsIfExists: {'aws:RequestedRegion': 'eu-west-1'}})], action: 'ec2:DescribeInstances', decision: 'Conditional',
-		shows: [['StringEqualsIfExists', 'aws:RequestedRegion', ['eu-west-1']]]},
+		shows: [['StringEqualsIfExists', 'aws:RequestedRegion', ['eu-west-1']]],
+		given: [{context: ['aws:RequestedRegion=eu-west-1'], decision: 'Allowed'}, {context: ['aws:RequestedRegion=us-east-1'], decision: 'ImplicitDeny'}]},
 	{name: 'BoolIfExists MFA deny beside an allow: Conditional, naming the deny (kept)', page: OPERATORS,
 		statements: [grant('s3:*'), denyIf('s3:*', {BoolIfExists: {'aws:MultiFactorAuthPresent': 'false'}})], action: 's3:ListAllMyBuckets', decision: 'Conditional',
-		shows: [['BoolIfExists', 'aws:MultiFactorAuthPresent', ['false']]]},
+		shows: [['BoolIfExists', 'aws:MultiFactorAuthPresent', ['false']]],
+		given: [{context: [], shortcuts: {mfa: true}, decision: 'Allowed'}, {context: ['aws:MultiFactorAuthPresent=false'], decision: 'ExplicitDeny'}]},
+	{name: 'IpAddress on aws:SourceIp: Conditional', page: OPERATORS,
+		statements: [allowIf('ec2:*', {IpAddress: {'aws:SourceIp': '203.0.113.0/24'}})], action: 'ec2:DescribeInstances', decision: 'Conditional',
+		given: [{context: [], shortcuts: {sourceIp: '203.0.113.7'}, decision: 'Allowed'}, {context: [], shortcuts: {sourceIp: '198.51.100.1'}, decision: 'ImplicitDeny'}]},
+	{name: 'Bool aws:SecureTransport "true": Conditional', page: OPERATORS,
+		statements: [allowIf('s3:GetObject', {Bool: {'aws:SecureTransport': 'true'}})], action: 's3:GetObject', resource: 'arn:aws:s3:::shop/a', decision: 'Conditional',
+		given: [{context: [], shortcuts: {secureTransport: true}, decision: 'Allowed'}, {context: ['aws:SecureTransport=false'], decision: 'ImplicitDeny'}]},
 	{name: 'StringNotEquals on an absent key (true when absent): Conditional', page: OPERATORS,
-		statements: [allowIf('ec2:*', {StringNotEquals: {'aws:SourceVpc': 'vpc-111bbb22'}})], action: 'ec2:DescribeInstances', decision: 'Conditional'},
+		statements: [allowIf('ec2:*', {StringNotEquals: {'aws:SourceVpc': 'vpc-111bbb22'}})], action: 'ec2:DescribeInstances', decision: 'Conditional',
+		given: [{context: ['aws:SourceVpc=vpc-111bbb22'], decision: 'ImplicitDeny'}, {context: ['aws:SourceVpc=vpc-999'], decision: 'Allowed'}]},
 	{name: 'a deny whose ForAllValues key is absent: Conditional, naming the deny', page: MULTIVALUED,
 		statements: [grant('ec2:*'), denyIf('ec2:CreateTags', {'ForAllValues:StringEquals': {'aws:TagKeys': 'secret'}})], action: 'ec2:CreateTags', decision: 'Conditional',
-		shows: [['ForAllValues:StringEquals', 'aws:TagKeys', ['secret']]]},
+		shows: [['ForAllValues:StringEquals', 'aws:TagKeys', ['secret']]],
+		given: [{context: ['aws:TagKeys=secret'], decision: 'ExplicitDeny'}, {context: ['aws:TagKeys=team'], decision: 'Allowed'}]},
 	{name: 'a deny on Null aws:TokenIssueTime "false" beside an allow: Conditional', page: OPERATORS,
-		statements: [grant('ec2:*'), denyIf('ec2:*', {Null: {'aws:TokenIssueTime': 'false'}})], action: 'ec2:DescribeInstances', decision: 'Conditional'},
+		statements: [grant('ec2:*'), denyIf('ec2:*', {Null: {'aws:TokenIssueTime': 'false'}})], action: 'ec2:DescribeInstances', decision: 'Conditional', given: [{context: ['aws:TokenIssueTime=2026-12-04T10:00:00Z'], decision: 'ExplicitDeny'}]},
 	{name: 'a known tag condition and an absent-key one: Conditional on the absent one only', page: OPERATORS, tags: {team: 'dev'},
 		statements: [allowIf('ec2:CreateTags', {StringEquals: {'aws:PrincipalTag/team': 'dev'}, [TAGS[0]]: {[TAGS[1]]: TAGS[2]}})], action: 'ec2:CreateTags',
 		decision: 'Conditional', shows: [TAGS]},
@@ -169,7 +185,7 @@ const rows: Row[] = [
 		statements: [{Effect: 'Allow', NotAction: 'iam:*', Resource: '*'}], action: 'iam:CreateUser', decision: 'ImplicitDeny'},
 	{name: 'Deny NotAction with a condition on an absent key: Conditional', page: NOT_ACTION,
 		statements: [grant('*'), {Effect: 'Deny', NotAction: 'iam:ChangePassword', Resource: '*', Condition: {BoolIfExists: {'aws:MultiFactorAuthPresent': 'false'}}}],
-		action: 'sqs:SendMessage', resource: ANA_QUEUE, decision: 'Conditional'},
+		action: 'sqs:SendMessage', resource: ANA_QUEUE, decision: 'Conditional', given: [{context: [], shortcuts: {mfa: true}, decision: 'Allowed'}]},
 	{name: 'NotResource allows other resources', page: NOT_RESOURCE,
 		statements: [{Effect: 'Allow', Action: 's3:*', NotResource: 'arn:aws:s3:::secret/*'}], action: 's3:GetObject', resource: 'arn:aws:s3:::public/a', decision: 'Allowed'},
 	{name: 'an explicit deny overrides an allow', page: EVALUATION,
@@ -190,6 +206,24 @@ describe('access table from the IAM User Guide', () => {
 		if (row.decision === 'Conditional') expect(result.conditions.length).toBeGreaterThan(0);
 		else expect(result.conditions).toEqual([]);
 		if (row.shows) expect(result.conditions.map(c => [c.operator, c.key, c.values])).toEqual(row.shows);
+	});
+});
+
+const withContext = rows.flatMap(row =>
+	(row.given ?? []).map(g => ({...row, ...g, name: `${row.name} — with ${[...g.context, ...Object.keys(g.shortcuts ?? {})].join(' ')}: ${g.decision}`})),
+);
+
+describe('the same table with request context: the answer resolves and names what decided it', () => {
+	it('covers every Conditional row that context can settle', () => expect(withContext.length).toBeGreaterThanOrEqual(20));
+
+	it.each(withContext)('$name', async row => {
+		const parsed = await parseContext(row.context, row.shortcuts);
+		if (!parsed.ok) throw new Error(parsed.message);
+		const model = buildAccessModel(withPolicy(row.statements, row.tags, row.version === undefined ? '2012-10-17' : row.version), parsed.context);
+		const result = await explain(model, 'ana', row.action, row.resource);
+		if (!result.ok) throw new Error(`${result.kind}: ${result.message}`);
+		expect(result.decision, row.page).toBe(row.decision);
+		expect(result.decidedBy?.length).toBeGreaterThan(0);
 	});
 });
 

@@ -114,6 +114,7 @@ export const evaluationSets = (model: AccessModel, index: HolderIndex, classes: 
 						policies,
 						...(boundary?.entry.evalPolicy ? {boundary: boundary.entry.evalPolicy} : {}),
 						...(isUser(principal) ? {principalFacts: userFacts(model, principal.user)} : {}),
+						...(model.context ? {context: model.context} : {}),
 					});
 					model.memo.set(memoKey, evaluation);
 				}

@@ -4,7 +4,9 @@ import {createValidatedPolicy, validateIdentityPolicy} from '@cloud-copilot/iam-
 import {runSimulation, type RequestAnalysis, type RunSimulationResults} from '@cloud-copilot/iam-simulate';
 import {withPrincipalVariables} from './arn-variables.js';
 import {allowConditions, certainAllow, knownKeys, type KnownKey} from './condition-unknowns.js';
+import {decidedByContext, type DecidingCondition} from './context-decided.js';
 import {asWritten, withLiteralVariables} from './policy-version.js';
+import {contextText, type RequestContext} from './request-context.js';
 
 /** A policy document checked once; `handle` is opaque to callers. */
 export type PreparedPolicy = {ok: true; handle: unknown} | {ok: false; reason: string};
@@ -23,6 +25,8 @@ export interface EvalRequest {
 	boundary?: EvalPolicy;
 	/** Facts we know for certain about the principal (aws:username, aws:PrincipalTag/…). */
 	principalFacts?: Record<string, string>;
+	/** What the request carries, as the operator stated it (--context): keys given are known. */
+	context?: RequestContext;
 }
 
 export interface RawStatement {
@@ -49,6 +53,8 @@ export interface EvalAnswer {
 	blockedByBoundary: boolean;
 	resourcePatterns: string[];
 	notes: string[];
+	/** With context given: the conditions it settled, and whether each held. */
+	decidedBy: Array<DecidingCondition & {statement: RawStatement}>;
 }
 
 export type EvalFailure = {
@@ -141,6 +147,11 @@ const substituted = (request: EvalRequest) => {
 
 type Policies = ReturnType<typeof substituted>;
 
+const constraintsFor = (request: EvalRequest) => [
+	...(request.principalFacts ? factConstraints : []),
+	...Object.keys(request.context ?? {}).map(keyName => ({keyName, presenceIsKnown: true as const, valueIsKnown: true as const})),
+];
+
 const simulate = async (request: EvalRequest, policies: Policies, resource: string, withBoundary: boolean) =>
 	runSimulation(
 		{
@@ -148,14 +159,14 @@ const simulate = async (request: EvalRequest, policies: Policies, resource: stri
 				principal: request.principalArn,
 				action: request.action,
 				resource: {resource, accountId: request.accountId},
-				contextVariables: request.principalFacts ?? {},
+				contextVariables: {...request.context, ...request.principalFacts},
 			},
 			identityPolicies: policies.identity,
 			serviceControlPolicies: [],
 			resourceControlPolicies: [],
 			...(withBoundary && policies.boundary ? {permissionBoundaryPolicies: [policies.boundary]} : {}),
 		},
-		{simulationMode: 'Discovery', discoveryContextKeyConstraints: request.principalFacts ? factConstraints : []},
+		{simulationMode: 'Discovery', discoveryContextKeyConstraints: constraintsFor(request)},
 	);
 
 const failure = (kind: EvalFailure['kind'], message: string): EvalFailure => ({ok: false, kind, message});
@@ -199,11 +210,27 @@ const conditionsOf = (analyses: RequestAnalysis[], known: KnownKey): RawConditio
 	return dedupe(found, c => `${refKey(c.statement)}|${c.operator}|${c.key}`);
 };
 
+/**
+ * An implicit deny on "*" leaves no analysis to read: the allows whose context conditions failed are
+ * those the same request without the context would have hung on.
+ */
+const failedByContext = async (request: EvalRequest, resource: string): Promise<EvalAnswer['decidedBy']> => {
+	const context = request.context ?? {};
+	if (Object.keys(context).length === 0) return [];
+	const {context: _given, ...bare} = request;
+	const run = await simulate(bare, substituted(bare), resource, true);
+	if (run.resultType === 'error' || run.overallResult !== 'Allowed') return [];
+	const keys = new Set(Object.keys(context).map(k => k.toLowerCase()));
+	return conditionsOf(analysesOf(run).map(r => r.analysis), knownKeys(bare.principalFacts))
+		.filter(c => c.effect === 'Allow' && keys.has(c.key.toLowerCase()))
+		.map(c => ({...c, holds: false, given: contextText(context, c.key)}));
+};
+
 /** Evaluate one request against a principal's identity policies (and boundary). Never throws. */
 export const evaluate = async (request: EvalRequest): Promise<EvalAnswer | EvalFailure> => {
 	const notes: string[] = [];
 	let resource = request.resource;
-	const known = knownKeys(request.principalFacts);
+	const known = knownKeys(request.principalFacts, request.context);
 	const policies = substituted(request);
 	try {
 		let run = await simulate(request, policies, resource, true);
@@ -222,7 +249,8 @@ export const evaluate = async (request: EvalRequest): Promise<EvalAnswer | EvalF
 					.filter(s => s.statement.isDeny() && s.actionMatch)
 					.map(ref)
 			: [];
-		const base = {ok: true as const, partialDenies: dedupe(partialDenies, refKey), notes, blockedByBoundary: false};
+		const decidedBy = decidedByContext(all.map(r => r.analysis), request.context ?? {}, ref);
+		const base = {ok: true as const, partialDenies: dedupe(partialDenies, refKey), notes, blockedByBoundary: false, decidedBy};
 
 		if (run.overallResult === 'Allowed') {
 			const certain = allowed.some(r => certainAllow(r.analysis, known));
@@ -260,7 +288,7 @@ export const evaluate = async (request: EvalRequest): Promise<EvalAnswer | EvalF
 				};
 			}
 		}
-		return {...base, decision: 'ImplicitDeny', statements: [], conditions: [], resourcePatterns: []};
+		return {...base, decision: 'ImplicitDeny', statements: [], conditions: [], resourcePatterns: [], decidedBy: base.decidedBy.length > 0 ? base.decidedBy : await failedByContext(request, resource)};
 	} catch (error) {
 		return failure('evaluation-failed', `the simulator failed on ${request.action}: ${(error as Error).message}`);
 	}

@@ -71,5 +71,8 @@ export const explainFor = async (model: AccessModel, principal: Principal, actio
 		resourcePatterns: outcome.resourcePatterns,
 		couldNotEvaluate: principal.problems,
 		notes: outcome.notes,
+		...(outcome.decidedBy.length > 0
+			? {decidedBy: outcome.decidedBy.flatMap(c => statementRefs(principal, c.statement).map(statement => ({...c, statement})))}
+			: {}),
 	};
 };

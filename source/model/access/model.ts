@@ -15,6 +15,7 @@ import {
 import {actionReach, parseStatements, usesPrincipalFacts, type ParsedStatement} from './patterns.js';
 import type {HolderIndex} from './holders.js';
 import type {PolicyProblem, PolicySource, ReachingPolicy, StatementRef} from './types.js';
+import type {RequestContext} from './request-context.js';
 
 export interface PolicyEntry {
 	key: string;
@@ -80,6 +81,8 @@ export interface AccessModel {
 	validations: StatementValidations;
 	/** Built by who-can on first use (who holds which statements). */
 	whoCanIndex?: HolderIndex;
+	/** Request context the operator stated (--context): every answer of this model assumes it. */
+	context?: RequestContext;
 }
 
 export const isAccessModel = (value: SnapshotIndex | AccessModel): value is AccessModel =>
@@ -91,7 +94,7 @@ const accountOf = (index: SnapshotIndex): string => {
 };
 
 /** Build the model once per snapshot; hold on to it (e.g. in a memo) so its caches pay off. */
-export const buildAccessModel = (index: SnapshotIndex): AccessModel => ({
+export const buildAccessModel = (index: SnapshotIndex, context?: RequestContext): AccessModel => ({
 	kind: 'access-model',
 	index,
 	accountId: accountOf(index),
@@ -100,6 +103,7 @@ export const buildAccessModel = (index: SnapshotIndex): AccessModel => ({
 	memo: new Map(),
 	documents: new Map(),
 	validations: new Map(),
+	...(context && Object.keys(context).length > 0 ? {context} : {}),
 });
 
 export const toModel = (source: SnapshotIndex | AccessModel): AccessModel =>
@@ -278,6 +282,7 @@ export const evaluatePrincipal = (model: AccessModel, principal: Principal, acti
 		...(set.boundary ? {boundary: set.boundary} : {}),
 		...(principal.user ? {principalFacts: userFacts(model, principal.user)} : {}),
 		...(principal.role ? {principalFacts: roleFacts(model, principal.role)} : {}),
+		...(model.context ? {context: model.context} : {}),
 	});
 	model.memo.set(set.key, result);
 	return result;

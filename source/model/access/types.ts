@@ -88,6 +88,8 @@ export interface Explanation {
 	couldNotEvaluate: PolicyProblem[];
 	/** e.g. "iam:ListUsers takes no resource; evaluated on *". */
 	notes: string[];
+	/** With request context given (--context): the conditions it settled, whether each held, and the entry that did. */
+	decidedBy?: Array<ConditionShown & {holds: boolean; given: string}>;
 }
 
 export type ExplainResult = Explanation | AccessError;
