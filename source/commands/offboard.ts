@@ -2,7 +2,8 @@
 // runs the offboarding plan, saving progress after each step; a second run resumes from the record,
 // re-reading the user and planning from what it has now, and only under the options it was started
 // with. A dry run or a read-only connection sends nothing and records nothing.
-// Offboarding yourself is refused headless: it needs the typed confirmation of the TUI or a terminal.
+// Offboarding yourself (or the key you sign with) goes through the one self-lockout guard every write
+// uses: refused without --i-know-this-locks-me-out, and named in --dry-run.
 import path from 'node:path';
 import {IamError} from '../model/errors.js';
 import type {IamGateway} from '../model/gateway.js';
@@ -12,8 +13,9 @@ import {optionConflict, resumeRecord} from '../model/offboard/resume.js';
 import {runOffboarding} from '../model/offboard/run.js';
 import {planText} from '../model/plans/describe.js';
 import {reportLines} from '../model/plans/execute.js';
-import {planOffboard, selfLockout} from '../model/plans/offboard.js';
+import {planOffboard} from '../model/plans/offboard.js';
 import type {RecordStore} from '../store/records.js';
+import {dryRunLockoutNote, guardHeadless, lockoutRefusal} from './lockout-guard.js';
 import {actorOf, EXIT_FAILURE, EXIT_USAGE, type WriteOptions} from './plan-command.js';
 import type {CommandResult} from './result.js';
 
@@ -58,16 +60,16 @@ export const offboardCommand = async (gateway: IamGateway, args: string[], optio
 	// A resume re-reads the user: what it gained since the interruption is revoked too.
 	const current = resumed && index.userByName.has(name) ? await collect() : undefined;
 	const record = resumed ? resumeRecord(resumed.record, current, now()).record : await collect();
-	const plan = {...planOffboard(record, {keepUser: record.keepUser, ...(current ? {now: current} : {})}), lockout: selfLockout(record, actor.callerArn)};
+	const plan = await guardHeadless(gateway, planOffboard(record, {keepUser: record.keepUser, ...(current ? {now: current} : {})}), index);
 	const text = `${resumed ? `Resuming the offboarding recorded in ${resumed.path}\n` : ''}${planText(plan)}`;
-	if (options.dryRun) return {stdout: options.json ? JSON.stringify({dryRun: true, resumed: Boolean(resumed), record, plan}, null, 2) : `${text}\n\n(dry run: nothing was sent, nothing recorded)`};
-	if (plan.lockout && !options.ask)
-		return {stdout: '', stderr: `iamtui: refused: ${plan.lockout}. Run it at a terminal to confirm by typing.\n`, exitCode: EXIT_USAGE};
-	if (plan.lockout || !options.yes) {
+	if (options.dryRun)
+		return {stdout: options.json ? JSON.stringify({dryRun: true, resumed: Boolean(resumed), record, plan}, null, 2) : `${text}\n\n(dry run: nothing was sent, nothing recorded)${dryRunLockoutNote(plan)}`};
+	const locked = lockoutRefusal(plan, `offboard ${name}`, options.lockoutConfirmed ?? false);
+	if (locked) return locked;
+	if (!options.yes) {
 		if (!options.ask) return {stdout: '', stderr: 'iamtui: offboard deletes access and there is no terminal to confirm on: add --yes (or --dry-run to see the plan)\n', exitCode: EXIT_USAGE};
-		const expected = plan.lockout ? `lock out ${name}` : name;
-		const typed = await options.ask(`${text}\n\nType "${expected}" to proceed: `);
-		if (typed.trim() !== expected) return {stdout: '', stderr: 'iamtui: cancelled (the confirmation did not match), nothing was sent\n', exitCode: 1};
+		const typed = await options.ask(`${text}\n\nType "${name}" to proceed: `);
+		if (typed.trim() !== name) return {stdout: '', stderr: 'iamtui: cancelled (the confirmation did not match), nothing was sent\n', exitCode: 1};
 	}
 	let recordPath = '';
 	const {report, record: final} = await runOffboarding(record, plan, {

@@ -1,11 +1,12 @@
 // The self-lockout guard on the headless path, through the built binary against moto with authorization
 // on: a non-root admin whose only IAM access comes from its group. Removing itself from that group is
 // refused even with --yes (exit 64, what would be lost named, nothing sent); --dry-run names the flag;
-// the same removal for someone else needs no flag; with --i-know-this-locks-me-out it runs.
-import {mkdtempSync} from 'node:fs';
+// the same removal for someone else needs no flag; with --i-know-this-locks-me-out it runs. Offboarding
+// yourself goes through the same guard.
+import {existsSync, mkdtempSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {AddUserToGroupCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateUserCommand, GetGroupCommand, IAMClient, PutGroupPolicyCommand} from '@aws-sdk/client-iam';
+import {AddUserToGroupCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateUserCommand, GetGroupCommand, IAMClient, ListAccessKeysCommand, PutGroupPolicyCommand} from '@aws-sdk/client-iam';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {createGateway} from '../../source/aws/gateway.js';
 import {motoEnvironment, runCli} from '../helpers/cli.js';
@@ -84,6 +85,35 @@ describeWithMoto('self-lockout guard, headless, against moto with authorization 
 		const result = await cli('remove-from-group', 'ana', 'Admins', '--yes');
 		expect(result.code, result.stderr).toBe(0);
 		expect(result.stdout).toMatch(/done +Remove ana from group Admins/);
+	}, RUN_TIMEOUT);
+
+	// Offboarding asks the same guard (it had a check of its own): yourself is refused, the key you sign with named.
+	it('offboard yourself with --yes: refused, exit 64, your signing key and user named, nothing sent or recorded', async () => {
+		const result = await cli('offboard', 'operator', '--yes');
+		expect(result.code, result.stderr).toBe(64);
+		expect(result.stderr).toBe(
+			`iamtui: refused: offboard operator would lock you out — you (operator) deactivate the access key this session signs with (${env.AWS_ACCESS_KEY_ID}): these credentials stop working at once; ` +
+				'you (operator) delete your own user: these credentials stop working: you could not undo this yourself. Nothing was sent; to run it anyway add --i-know-this-locks-me-out (--dry-run shows the plan)\n',
+		);
+		await moto.setAuthorization(false);
+		const keys = (await root.send(new ListAccessKeysCommand({UserName: 'operator'}))).AccessKeyMetadata ?? [];
+		expect(keys.map(k => k.Status)).toEqual(['Active']);
+		expect(await members()).toContain('operator');
+		await moto.setAuthorization(true);
+		expect(existsSync(path.join(env.IAMTUI_CONFIG_DIR!, 'records'))).toBe(false);
+	}, RUN_TIMEOUT);
+
+	it('offboard yourself --dry-run: the warning and the flag are named', async () => {
+		const result = await cli('offboard', 'operator', '--keep-user', '--dry-run');
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toContain(`Warning: you (operator) deactivate the access key this session signs with (${env.AWS_ACCESS_KEY_ID})`);
+		expect(result.stdout).toContain('This plan locks you out: running it is refused without --i-know-this-locks-me-out.');
+	}, RUN_TIMEOUT);
+
+	it('offboard someone else needs no flag', async () => {
+		const result = await cli('offboard', 'ana', '--yes');
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toMatch(/ana is offboarded/);
 	}, RUN_TIMEOUT);
 
 	it('with --i-know-this-locks-me-out (and --yes) it runs', async () => {

@@ -2,7 +2,8 @@
 // lines, nothing sent until the name is typed, each step's progress, the record saved through
 // services.records; an unfinished record resumes (done steps skipped, announced on the Users screen);
 // a resume re-reads the user (what it gained since is revoked too) and keeps the option it was started
-// with; offboarding yourself also needs "lock me out"; tab keeps the user (legal hold).
+// with; offboarding yourself (the lockout guard every write uses) also needs "lock me out"; tab keeps the
+// user (legal hold).
 import {statSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
@@ -197,11 +198,11 @@ describe('offboarding screen', () => {
 		expect(writes()).toEqual([]);
 	});
 
-	it('offboarding yourself shows the consequence and needs "lock me out" after the name', async () => {
+	it('offboarding yourself: the one lockout guard names the consequence, and "lock me out" is needed after the name', async () => {
 		const {tui, writes} = start({self: true});
 		const frame = await offboardAna(tui);
-		expect(frame).toContain('You are offboarding yourself.');
-		expect(frame).toContain(`Warning: you are offboarding yourself (${ANA}): this profile loses its access and its user`);
+		expect(frame).toContain('This locks you out.');
+		expect(frame).toContain(`Warning: you (${ANA}) delete your own user: these credentials stop working: you could not undo this yourself`);
 		await tui.type(ANA);
 		tui.write(keys.enter);
 		await tui.waitFor('type "lock me out"');

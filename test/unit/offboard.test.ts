@@ -1,6 +1,10 @@
 // The offboarding plan (order, keep-user, resume) and the run that records progress: interrupted after
 // every step k and resumed, the writes are the same and none is sent twice.
+import {mkdtempSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {offboardCommand} from '../../source/commands/offboard.js';
 import {IamError} from '../../source/model/errors.js';
 import type {IamGateway} from '../../source/model/gateway.js';
 import {buildIndex} from '../../source/model/indexes.js';
@@ -10,6 +14,7 @@ import {optionConflict, resumeRecord} from '../../source/model/offboard/resume.j
 import {runOffboarding} from '../../source/model/offboard/run.js';
 import {planOffboard} from '../../source/model/plans/offboard.js';
 import {stepKey} from '../../source/model/plans/step-key.js';
+import {RecordStore} from '../../source/store/records.js';
 import {ACCOUNT, FIXTURE_NOW, fixtureSnapshot} from '../fixtures/account.js';
 import {fixtureGateway} from '../fixtures/gateway.js';
 
@@ -218,5 +223,58 @@ describe('runOffboarding on a read-only connection', () => {
 		await expect(run).rejects.toMatchObject({kind: 'ReadOnly', message: expect.stringMatching(/nothing was sent or recorded/)});
 		expect(saved).toEqual([]);
 		expect(gateway.calls.filter(c => /^(update|delete|deactivate|remove|detach)/.test(c))).toEqual([]);
+	});
+});
+
+// Offboarding asks the same self-lockout guard as every other write (model/plans/lockout.ts), not a
+// check of its own: offboarding yourself, or revoking the key you sign with, needs the flag.
+describe('offboard command: the one self-lockout guard', () => {
+	const ANA = 'ana.silva';
+	const SIGNING = 'AKIAANAEXAMPLE000001';
+	const asAna = (accessKeyId?: string) => fixtureGateway({identity: {account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/${ANA}`, userId: 'AIDAANA', ...(accessKeyId ? {accessKeyId} : {})}});
+	const offboard = (gateway: IamGateway, flags: {yes?: boolean; dryRun?: boolean; keepUser?: boolean; lockoutConfirmed?: boolean}) =>
+		offboardCommand(gateway, [ANA], {
+			settings: {},
+			journal: {append: () => {}},
+			json: false,
+			yes: flags.yes ?? false,
+			dryRun: flags.dryRun ?? false,
+			lockoutConfirmed: flags.lockoutConfirmed ?? false,
+			keepUser: flags.keepUser ?? false,
+			records: new RecordStore(mkdtempSync(path.join(os.tmpdir(), 'iamtui-offboard-lockout-'))),
+			now: () => FIXTURE_NOW,
+		});
+	const writes = (gateway: ReturnType<typeof fixtureGateway>) => gateway.calls.filter(c => /^(update|delete|deactivate|remove|detach)/.test(c));
+
+	it('yourself with --yes: refused (exit 64) with the guard\'s consequence and the flag, nothing sent', async () => {
+		const gateway = asAna();
+		const result = await offboard(gateway, {yes: true});
+		expect(result.exitCode).toBe(64);
+		expect(result.stderr).toBe(
+			`iamtui: refused: offboard ${ANA} would lock you out — you (${ANA}) delete your own user: these credentials stop working: you could not undo this yourself. Nothing was sent; to run it anyway add --i-know-this-locks-me-out (--dry-run shows the plan)\n`,
+		);
+		expect(writes(gateway)).toEqual([]);
+	});
+
+	it('--keep-user on yourself: the key this session signs with is named', async () => {
+		const result = await offboard(asAna(SIGNING), {yes: true, keepUser: true});
+		expect(result.exitCode).toBe(64);
+		expect(result.stderr).toContain(`you (${ANA}) deactivate the access key this session signs with (${SIGNING})`);
+	});
+
+	it('--dry-run names the flag', async () => {
+		const result = await offboard(asAna(), {dryRun: true});
+		expect(result.exitCode).toBeUndefined();
+		expect(result.stdout).toContain(`Warning: you (${ANA}) delete your own user`);
+		expect(result.stdout).toContain('This plan locks you out: running it is refused without --i-know-this-locks-me-out.');
+	});
+
+	it('with --i-know-this-locks-me-out and --yes it runs; someone else needs no flag', async () => {
+		const self = asAna();
+		expect((await offboard(self, {yes: true, lockoutConfirmed: true})).exitCode).toBeUndefined();
+		expect(writes(self)).toContain(`deleteUser:${ANA}`);
+		const other = fixtureGateway();
+		expect((await offboard(other, {yes: true})).exitCode).toBeUndefined();
+		expect(writes(other)).toContain(`deleteUser:${ANA}`);
 	});
 });

@@ -150,8 +150,3 @@ export const planOffboard = (record: OffboardRecord, options: OffboardOptions): 
 	};
 };
 
-/** Offboarding the caller's own user: the consequence, for the typed "lock me out" confirmation. */
-export const selfLockout = (record: OffboardRecord, callerArn: string | null): string | undefined =>
-	callerArn === record.user.arn
-		? `you are offboarding yourself (${record.user.name}): this profile loses its access${record.keepUser ? '' : ' and its user'}; you could not undo it with these credentials`
-		: undefined;

@@ -1,6 +1,7 @@
 // Offboarding a user (W7): record what they have (or pick up the unfinished record of an earlier run,
 // re-reading the user so what it gained since is revoked too), show it and the plan with its `aws iam` equivalents, choose delete or keep (legal hold), type the
-// user's name — and "lock me out" when it is you — then run it step by step. The record is saved
+// user's name — and "lock me out" when the self-lockout guard (model/plans/lockout.ts, the one every write
+// uses) says it locks you out — then run it step by step. The record is saved
 // before the first write and after every step, so an interruption resumes here later.
 import {Box, Text} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
@@ -12,7 +13,9 @@ import {resumeRecord} from '../../model/offboard/resume.js';
 import {runOffboarding} from '../../model/offboard/run.js';
 import {planLines, type PlanLine} from '../../model/plans/describe.js';
 import type {ExecutionReport} from '../../model/plans/execute.js';
-import {planOffboard, selfLockout} from '../../model/plans/offboard.js';
+import {guardLockout} from '../../model/plans/lockout.js';
+import {planOffboard} from '../../model/plans/offboard.js';
+import type {Plan} from '../../model/plans/types.js';
 import {sanitize} from '../../model/sanitize.js';
 import {ErrorPanel} from '../components/ErrorPanel.js';
 import {truncate} from '../components/text.js';
@@ -24,8 +27,11 @@ import {useSnapshot} from '../state/snapshot.js';
 import {LOCKOUT_PHRASE} from './PlanConfirm.js';
 import {progressLines, recordLines, type StepProgress} from './offboard-lines.js';
 
-/** `now`: on a resume, what the user has now (undefined when it is gone); the plan starts from it. */
-type Loaded = {record: OffboardRecord; resumedFrom?: string; now?: OffboardRecord};
+/**
+ * `now`: on a resume, what the user has now (undefined when it is gone); the plan starts from it.
+ * `index`: the account the record was read from, for the lockout guard.
+ */
+type Loaded = {record: OffboardRecord; index: SnapshotIndex; resumedFrom?: string; now?: OffboardRecord};
 type Phase =
 	| {name: 'confirm'}
 	| {name: 'running'}
@@ -46,11 +52,11 @@ const useRecord = (name: string, index: SnapshotIndex): {loaded?: Loaded; error?
 			const resumed = services.records.unfinished(identity.account).find(r => r.record.user.name === name);
 			const collect = (from: SnapshotIndex, keepUser: boolean) =>
 				collectRecord(name, {gateway, index: from, account: identity.account, callerArn: identity.arn, now: services.now(), keepUser});
-			if (!resumed) return {record: await collect(index, false)};
+			if (!resumed) return {record: await collect(index, false), index};
 			// A resume re-reads the account: the snapshot on screen may predate what the user gained since.
 			const fresh = buildIndex(await gateway.loadSnapshot());
 			const now = fresh.userByName.has(name) ? await collect(fresh, resumed.record.keepUser) : undefined;
-			return {record: resumeRecord(resumed.record, now, services.now()).record, resumedFrom: resumed.path, ...(now ? {now} : {})};
+			return {record: resumeRecord(resumed.record, now, services.now()).record, index: fresh, resumedFrom: resumed.path, ...(now ? {now} : {})};
 		};
 		load().then(
 			loaded => live && setState({loaded}),
@@ -64,6 +70,32 @@ const useRecord = (name: string, index: SnapshotIndex): {loaded?: Loaded; error?
 	}, [name, identity, gateway, services]);
 	if (!identity && identityError) return {error: new Error(`cannot tell which account this profile opens (sts:GetCallerIdentity failed): ${identityError}`)};
 	return state;
+};
+
+/**
+ * The plan once the self-lockout guard has answered for it (undefined until then): nothing can be
+ * confirmed before. Only a failed GetCallerIdentity (or a guard that cannot evaluate) leaves the plan
+ * as built, with no claim either way — as on every other plan screen (PlanRoute).
+ */
+const useGuarded = (built: Plan | undefined, index: SnapshotIndex | undefined): Plan | undefined => {
+	const {identity, identityError} = useConnection();
+	const [guarded, setGuarded] = useState<{from: Plan; plan: Plan} | undefined>(undefined);
+	useEffect(() => {
+		if (!built || !index) return;
+		if (!identity) {
+			if (identityError !== undefined) setGuarded({from: built, plan: built});
+			return;
+		}
+		let live = true;
+		guardLockout(index, built, identity).then(
+			plan => live && setGuarded({from: built, plan}),
+			() => live && setGuarded({from: built, plan: built}),
+		);
+		return () => {
+			live = false;
+		};
+	}, [built, index, identity, identityError]);
+	return guarded && guarded.from === built ? guarded.plan : undefined;
 };
 
 export function OffboardScreen(props: {name: string; index: SnapshotIndex; focused: boolean; width: number; height: number; onBack: () => void}) {
@@ -83,11 +115,8 @@ export function OffboardScreen(props: {name: string; index: SnapshotIndex; focus
 	const [top, setTop] = useState(0);
 
 	const record = useMemo(() => (loaded ? {...loaded.record, keepUser: keep} : undefined), [loaded, keep]);
-	const plan = useMemo(() => {
-		if (!record) return undefined;
-		const lockout = selfLockout(record, identity?.arn ?? null);
-		return {...planOffboard(record, {keepUser: keep, ...(loaded?.now ? {now: loaded.now} : {})}), ...(lockout ? {lockout} : {})};
-	}, [record, keep, identity, loaded]);
+	const built = useMemo(() => (record ? planOffboard(record, {keepUser: keep, ...(loaded?.now ? {now: loaded.now} : {})}) : undefined), [record, keep, loaded]);
+	const plan = useGuarded(built, loaded?.index);
 	const sendable = plan ? plan.steps.filter(s => !s.noop).length : 0;
 	const expected = plan && sendable > 0 ? [record!.user.name, ...(plan.lockout ? [LOCKOUT_PHRASE] : [])] : [];
 	const typing = phase.name === 'confirm' && plan !== undefined && typed.length < expected.length;
@@ -157,7 +186,8 @@ export function OffboardScreen(props: {name: string; index: SnapshotIndex; focus
 	);
 
 	if (error) return <ErrorPanel title={`Cannot offboard ${sanitize(props.name)}`} error={error} actions="esc goes back · nothing was sent" />;
-	if (!loaded || !plan || !record) return <Text dimColor>{`Recording what ${sanitize(props.name)} has…`}</Text>;
+	if (!loaded || !record) return <Text dimColor>{`Recording what ${sanitize(props.name)} has…`}</Text>;
+	if (!plan) return <Text dimColor>Checking whether this offboarding locks you out…</Text>;
 
 	const user = record.user.name;
 	const done = loaded.record.completed.length;
@@ -202,7 +232,7 @@ export function OffboardScreen(props: {name: string; index: SnapshotIndex; focus
 				? 'enter/esc goes back'
 				: sendable === 0
 					? 'Nothing to send: every step is done. enter finishes the record · esc goes back'
-					: `${plan.lockout ? 'You are offboarding yourself. ' : ''}Type the name, then enter · ${loaded.resumedFrom ? `resuming: ${keep ? 'the user is kept' : 'the user is deleted'}, as started` : `tab: ${keep ? 'keep the user (legal hold)' : 'delete the user'} ⇄ ${keep ? 'delete it' : 'keep it'}`} · esc cancels (nothing is sent)`;
+					: `${plan.lockout ? 'This locks you out. ' : ''}Type the name, then enter · ${loaded.resumedFrom ? `resuming: ${keep ? 'the user is kept' : 'the user is deleted'}, as started` : `tab: ${keep ? 'keep the user (legal hold)' : 'delete the user'} ⇄ ${keep ? 'delete it' : 'keep it'}`} · esc cancels (nothing is sent)`;
 	const choice = `outcome: ${keep ? '( ) delete the user   (•) keep the user, without access (legal hold)' : '(•) delete the user   ( ) keep the user, without access (legal hold)'}`;
 	const chrome = 1 + (phase.name === 'confirm' ? 1 : 0) + (typing ? 1 : 0);
 	const visible = Math.max(1, props.height - chrome);
