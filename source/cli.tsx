@@ -47,6 +47,10 @@ const flags = {
 		description: {type: 'string'},
 		file: {type: 'string'},
 		direct: {type: 'boolean', default: false},
+		context: {type: 'string', isMultiple: true},
+		mfa: {type: 'boolean', default: false},
+		sourceIp: {type: 'string'},
+		secureTransport: {type: 'boolean', default: false},
 } as const;
 
 // Unknown flags are refused by us, not meow: meow exits 2, and a usage error here is 64 (EX_USAGE).
@@ -80,6 +84,12 @@ const main = async (): Promise<number> => {
 			json: cli.flags.json,
 			resource: cli.flags.resource,
 			direct: cli.flags.direct,
+			request: {
+				context: cli.flags.context ?? [],
+				mfa: cli.flags.mfa,
+				secureTransport: cli.flags.secureTransport,
+				...(cli.flags.sourceIp === undefined ? {} : {sourceIp: cli.flags.sourceIp}),
+			},
 			fromFiles: cli.flags.fromFile,
 			yes: cli.flags.yes,
 			dryRun: cli.flags.dryRun,

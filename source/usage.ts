@@ -49,6 +49,9 @@ export const usage = `
                           (repeat for several pages), read-only
     --resource ARN        who-can / can: the resource (default *)
     --direct              can: answer by the principal's own policies, not through roles
+    --context KEY=VALUE   can / who-can: what the request carries (repeat; a,b for multivalued keys,
+                          e.g. aws:SourceIp=10.1.2.3, aws:TagKeys=env,team); resolves Conditional
+    --mfa, --source-ip IP, --secure-transport   can / who-can: shortcuts for the usual context keys
     --json                machine-readable output for the commands
     --dry-run             writes: print the plan and its \`aws iam\` equivalents, change nothing
     --yes                 writes: confirm a removal without asking

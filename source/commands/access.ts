@@ -1,6 +1,7 @@
 // Headless `who-can ACTION` and `can USER ACTION`: the access model's answers for scripts, roles included.
 // `can` exits 0 when allowed, 1 when denied, 2 when conditional (errors use other codes), by the widest reach:
 // directly or through any role the principal may assume (`--direct`: identity policies alone).
+import {parseContext, type ContextShortcuts} from '../model/access/request-context.js';
 import {buildAccessModel, closestNames, findRole, rolePrincipal, throughRoles, whoCan, type AccessError, type AccessModel, type GrantPath, type RolePath, type StatementRef, type WhoCanEntry} from '../model/access.js';
 import {explainFor} from '../model/access/explain.js';
 import {principalFor} from '../model/access/model.js';
@@ -15,6 +16,16 @@ import {textTable} from './text-table.js';
 const refuse = (error: AccessError): never => {
 	const hint = error.suggestions.length > 0 ? `did you mean: ${error.suggestions.join(', ')}?` : '';
 	throw new IamError(error.kind === 'unknown-user' ? 'NotFound' : 'Invalid', error.message, hint);
+};
+
+/** --context entries and the shortcuts, as the command line gave them. */
+export type RequestFlags = ContextShortcuts & {context: string[]};
+
+/** The snapshot's access model with the request context stated, or a usage error naming close keys. */
+const modelWith = async (gateway: IamGateway, request: RequestFlags | undefined): Promise<AccessModel> => {
+	const parsed = await parseContext(request?.context ?? [], request ?? {});
+	if (!parsed.ok) throw new IamError('Invalid', parsed.message, parsed.suggestions.length > 0 ? `did you mean: ${parsed.suggestions.join(', ')}?` : '');
+	return buildAccessModel(buildIndex(await gateway.loadSnapshot()), parsed.context);
 };
 
 const statementShape = (statement: StatementRef) => ({
@@ -58,10 +69,9 @@ const distinctPaths = (via: GrantPath[]) => {
 	return [...seen.values()];
 };
 
-export const whoCanCommand = async (gateway: IamGateway, action: string | undefined, resource: string | undefined, json: boolean): Promise<CommandResult> => {
-	if (!action) throw new IamError('Invalid', 'who-can needs an action', 'usage: iamtui who-can ACTION [--resource ARN] [--json]');
-	const index = buildIndex(await gateway.loadSnapshot());
-	const answer = await whoCan(index, action, resource ?? '*');
+export const whoCanCommand = async (gateway: IamGateway, action: string | undefined, resource: string | undefined, json: boolean, request?: RequestFlags): Promise<CommandResult> => {
+	if (!action) throw new IamError('Invalid', 'who-can needs an action', 'usage: iamtui who-can ACTION [--resource ARN] [--context KEY=VALUE]… [--json]');
+	const answer = await whoCan(await modelWith(gateway, request), action, resource ?? '*');
 	if (!answer.ok) return refuse(answer);
 	const entries = [...answer.users, ...answer.groups, ...answer.roles];
 	const principals = entries.map(entry => ({
@@ -111,9 +121,10 @@ export const canCommand = async (
 	resource: string | undefined,
 	json: boolean,
 	direct = false,
+	request?: RequestFlags,
 ): Promise<CommandResult> => {
 	if (!userName || !action) throw new IamError('Invalid', 'can needs a user (or role) and an action', 'usage: iamtui can USER|ROLE ACTION [--resource ARN] [--direct] [--json]');
-	const model = buildAccessModel(buildIndex(await gateway.loadSnapshot()));
+	const model = await modelWith(gateway, request);
 	const principal = principalNamed(model, userName);
 	if (!principal) {
 		const names = [...model.index.userByName.keys(), ...(model.index.snapshot.roles ?? []).map(r => r.name)];
@@ -138,6 +149,7 @@ export const canCommand = async (
 					BlockedByBoundary: answer.blockedByBoundary,
 					CouldNotEvaluate: answer.couldNotEvaluate.map(p => ({PolicyName: p.source.name, Reason: p.reason})),
 					Notes: answer.notes,
+					...(answer.decidedBy ? {DecidedBy: answer.decidedBy.map(c => ({...statementShape(c.statement), Operator: c.operator, Key: c.key, Values: c.values, Given: c.given, Holds: c.holds}))} : {}),
 					...(direct ? {} : {ThroughRoles: paths.map(rolePathShape), WidestDecision: reach}),
 				},
 				null,
@@ -149,6 +161,7 @@ export const canCommand = async (
 		`${principal.kind === 'role' ? 'role ' : ''}${answer.userName} ${answer.action} on ${answer.resource}: ${answer.decision}${direct ? ' (identity policies only)' : paths.length > 0 ? ` directly; ${reach} through roles` : ''}`,
 		...answer.statements.map(s => `  ${s.effect === 'Deny' ? 'denied by' : 'granted by'} ${pathText(s)}`),
 		...answer.conditions.map(c => `  if ${c.operator} ${c.key} ${c.values.join(',')} (${pathText(c.statement)})`),
+		...(answer.decidedBy ?? []).map(c => `  decided by ${c.given}: ${c.operator} ${c.key} ${c.values.join(',')} ${c.holds ? 'holds' : 'does not hold'} (${pathText(c.statement)})`),
 		...(answer.blockedByBoundary ? ['  the permissions boundary does not allow it'] : []),
 		...paths.flatMap(p => [`  through role ${p.role}: ${p.decision}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `    ${c}`)]),
 		...answer.notes.map(n => `  note: ${n}`),

@@ -7,7 +7,7 @@ import type {ConfigStore} from '../store/config.js';
 import {groupsCommand, userCommand, usersCommand} from './browse.js';
 import {profilesCommand} from './profiles.js';
 import {roleCommand, rolesCommand} from './roles.js';
-import {canCommand, whoCanCommand} from './access.js';
+import {canCommand, whoCanCommand, type RequestFlags} from './access.js';
 import {journalArgumentError, journalCommand, unfinishedCommand} from './journal.js';
 import {resolveJournalCommand} from './journal-resolve.js';
 import {membershipCommand} from './membership.js';
@@ -36,6 +36,8 @@ export interface HeadlessContext {
 	resource?: string;
 	/** can: identity policies only (no role paths). */
 	direct?: boolean;
+	/** can / who-can: what the request carries (--context, --mfa, --source-ip, --secure-transport). */
+	request?: RequestFlags;
 	/** Offline: GAAD export files instead of a live account. */
 	fromFiles?: string[];
 	/** Writes: confirm a destructive command without asking. */
@@ -132,9 +134,9 @@ export const runHeadless = async (command: string, args: string[], context: Head
 		case 'role':
 			return withUsageErrors(async () => roleCommand(await connect(context.settings, context.fromFiles), args[0], context.json));
 		case 'who-can':
-			return withUsageErrors(async () => whoCanCommand(await connect(context.settings, context.fromFiles), args[0], context.resource, context.json));
+			return withUsageErrors(async () => whoCanCommand(await connect(context.settings, context.fromFiles), args[0], context.resource, context.json, context.request));
 		case 'can':
-			return withUsageErrors(async () => canCommand(await connect(context.settings, context.fromFiles), args[0], args[1], context.resource, context.json, context.direct ?? false));
+			return withUsageErrors(async () => canCommand(await connect(context.settings, context.fromFiles), args[0], args[1], context.resource, context.json, context.direct ?? false, context.request));
 		case 'add-to-group':
 		case 'remove-from-group':
 			return withUsageErrors(async () => membershipCommand(await connect(context.settings), command === 'add-to-group' ? 'add' : 'remove', args, writeOptions(context)));

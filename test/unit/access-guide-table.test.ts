@@ -240,3 +240,41 @@ describe('who-can with variables inside ARNs', () => {
 		expect(result.users.map(u => [u.name, u.decision, u.conditions.map(c => c.operator)])).toEqual([['ana', 'Conditional', [TAGS[0]]]]);
 	});
 });
+
+describe('request context as the command line gives it', () => {
+	it('types values by the key: multivalued split, IP, bool, date, numeric', async () => {
+		const parsed = await parseContext(['aws:TagKeys=env, team', 'aws:CurrentTime=2026-12-04T16:00:00Z', 'aws:MultiFactorAuthAge=300'], {mfa: true, sourceIp: '10.0.0.0/8', secureTransport: true});
+		expect(parsed).toEqual({ok: true, context: {
+			'aws:MultiFactorAuthPresent': 'true', 'aws:SecureTransport': 'true', 'aws:SourceIp': '10.0.0.0/8',
+			'aws:TagKeys': ['env', 'team'], 'aws:CurrentTime': '2026-12-04T16:00:00Z', 'aws:MultiFactorAuthAge': '300',
+		}});
+	});
+
+	it.each([
+		{entry: 'aws:SourceIpp=10.1.2.3', says: /unknown context key "aws:SourceIpp"/, suggests: 'aws:SourceIp'},
+		{entry: 's3:prefx=home/', says: /unknown context key "s3:prefx"/, suggests: 's3:prefix'},
+		{entry: 'aws:SourceIp=ten', says: /expected an IP address/},
+		{entry: 'aws:SecureTransport=yes', says: /expected true or false/},
+		{entry: 'aws:MultiFactorAuthAge=soon', says: /expected a number/},
+		{entry: 'aws:CurrentTime=tomorrow', says: /expected a date/},
+		{entry: 'aws:SourceIp', says: /not KEY=VALUE/},
+		{entry: 'aws:username=bob', says: /comes from the account/},
+	])('refuses $entry with what to do', async ({entry, says, suggests}) => {
+		const parsed = await parseContext([entry]);
+		expect(parsed.ok).toBe(false);
+		if (parsed.ok) return;
+		expect(parsed.message).toMatch(says);
+		if (suggests) expect(parsed.suggestions).toContain(suggests);
+	});
+
+	it('who-can with context lists the user whose condition the context meets', async () => {
+		const parsed = await parseContext([], {sourceIp: '203.0.113.7'});
+		if (!parsed.ok) throw new Error(parsed.message);
+		const index = withPolicy([allowIf('ec2:*', {IpAddress: {'aws:SourceIp': '203.0.113.0/24'}})]);
+		const without = await whoCan(index, 'ec2:StopInstances');
+		const withIt = await whoCan(buildAccessModel(index, parsed.context), 'ec2:StopInstances');
+		if (!without.ok || !withIt.ok) throw new Error('who-can failed');
+		expect(without.users.map(u => u.decision)).toEqual(['Conditional']);
+		expect(withIt.users.map(u => [u.name, u.decision, u.conditions])).toEqual([['ana', 'Allowed', []]]);
+	});
+});
