@@ -166,6 +166,13 @@ const rows: Row[] = [
 		statements: [grant('s3:GetObject', 'arn:aws:s3:::shop/why${?}')], action: 's3:GetObject', resource: 'arn:aws:s3:::shop/whyx', decision: 'ImplicitDeny'},
 	{name: '${*} is a literal *, not a wildcard', page: VARIABLES,
 		statements: [grant('s3:GetObject', 'arn:aws:s3:::shop/star${*}')], action: 's3:GetObject', resource: 'arn:aws:s3:::shop/starlight', decision: 'ImplicitDeny'},
+	{name: 'a variable only the request knows (${aws:SourceAccount}) in an ARN: Conditional on it', page: VARIABLES,
+		statements: [grant('s3:GetObject', 'arn:aws:s3:::shop/${aws:SourceAccount}/*')], action: 's3:GetObject', resource: 'arn:aws:s3:::shop/111122223333/a', decision: 'Conditional',
+		shows: [['StringLike', 'aws:SourceAccount', ['*']]],
+		given: [{context: ['aws:SourceAccount=111122223333'], decision: 'Allowed'}, {context: ['aws:SourceAccount=444455556666'], decision: 'ImplicitDeny'}]},
+	{name: 'a deny with a variable only the request knows: Conditional', page: EVALUATION,
+		statements: [grant('s3:*'), refuse('s3:GetObject', 'arn:aws:s3:::shop/${aws:SourceAccount}/*')], action: 's3:GetObject', resource: 'arn:aws:s3:::shop/111122223333/a', decision: 'Conditional',
+		given: [{context: ['aws:SourceAccount=111122223333'], decision: 'ExplicitDeny'}, {context: ['aws:SourceAccount=444455556666'], decision: 'Allowed'}]},
 	{name: 'a deny with ${aws:username} in a queue name cuts the own queue: ExplicitDeny', page: EVALUATION,
 		statements: [grant('sqs:*'), refuse('sqs:DeleteQueue', OWN_QUEUE)], action: 'sqs:DeleteQueue', resource: ANA_QUEUE, decision: 'ExplicitDeny'},
 	{name: 'a deny with ${aws:username} in a queue name spares another queue: Allowed', page: EVALUATION,
@@ -223,7 +230,8 @@ describe('the same table with request context: the answer resolves and names wha
 		const result = await explain(model, 'ana', row.action, row.resource);
 		if (!result.ok) throw new Error(`${result.kind}: ${result.message}`);
 		expect(result.decision, row.page).toBe(row.decision);
-		expect(result.decidedBy?.length).toBeGreaterThan(0);
+		// What decided: a condition on a key given, or a variable in an ARN the context filled.
+		expect((result.decidedBy?.length ?? 0) + result.notes.filter(n => n.includes(' filled ${')).length).toBeGreaterThan(0);
 	});
 });
 

@@ -2,7 +2,7 @@
 // access model speaks the neutral shapes below, so this file is all that changes to swap evaluators.
 import {createValidatedPolicy, validateIdentityPolicy} from '@cloud-copilot/iam-policy';
 import {runSimulation, type RequestAnalysis, type RunSimulationResults} from '@cloud-copilot/iam-simulate';
-import {withPrincipalVariables} from './arn-variables.js';
+import {substituted} from './arn-variables.js';
 import {allowConditions, certainAllow, knownKeys, type KnownKey} from './condition-unknowns.js';
 import {decidedByContext, type DecidingCondition} from './context-decided.js';
 import {asWritten, withLiteralVariables} from './policy-version.js';
@@ -134,17 +134,6 @@ const factConstraints = [
 	'/^aws:principaltag\\/.*/',
 ].map(keyName => ({keyName, presenceIsKnown: true as const, valueIsKnown: true as const}));
 
-/** The request's policies with the principal's variables put into their ARNs (arn-variables.ts). */
-const substituted = (request: EvalRequest) => {
-	const written = new Map<string, string>();
-	const one = (p: EvalPolicy) => {
-		const s = withPrincipalVariables(p.handle, request.principalFacts);
-		for (const [out, text] of s.written) written.set(out, text);
-		return {name: p.key, policy: s.handle};
-	};
-	return {identity: request.policies.map(one), boundary: request.boundary ? one(request.boundary) : undefined, written};
-};
-
 type Policies = ReturnType<typeof substituted>;
 
 const constraintsFor = (request: EvalRequest) => [
@@ -228,10 +217,10 @@ const failedByContext = async (request: EvalRequest, resource: string): Promise<
 
 /** Evaluate one request against a principal's identity policies (and boundary). Never throws. */
 export const evaluate = async (request: EvalRequest): Promise<EvalAnswer | EvalFailure> => {
-	const notes: string[] = [];
 	let resource = request.resource;
 	const known = knownKeys(request.principalFacts, request.context);
 	const policies = substituted(request);
+	const notes: string[] = [...policies.filled];
 	try {
 		let run = await simulate(request, policies, resource, true);
 		if (run.resultType === 'error' && run.errors.message === 'must.use.wildcard') {
