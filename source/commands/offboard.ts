@@ -12,7 +12,7 @@ import {collectRecord} from '../model/offboard/collect.js';
 import {optionConflict, resumeRecord} from '../model/offboard/resume.js';
 import {runOffboarding} from '../model/offboard/run.js';
 import {planText} from '../model/plans/describe.js';
-import {reportLines} from '../model/plans/execute.js';
+import {journalNotice, reportLines} from '../model/plans/execute.js';
 import {planOffboard} from '../model/plans/offboard.js';
 import type {RecordStore} from '../store/records.js';
 import {dryRunLockoutNote, guardHeadless, lockoutRefusal} from './lockout-guard.js';
@@ -87,6 +87,8 @@ export const offboardCommand = async (gateway: IamGateway, args: string[], optio
 	const stdout = options.json
 		? JSON.stringify({ok: report.ok, record: recordPath, steps: report.outcomes.map(o => ({...o.step, status: o.status, message: o.message}))}, null, 2)
 		: [...reportLines(report), summary].join('\n');
-	if (report.ok) return {stdout};
-	return {stdout, stderr: `iamtui: ${report.outcomes.find(o => o.status === 'failed')?.message ?? 'a step failed'}\n`, exitCode: EXIT_FAILURE};
+	// A journal that could not record a write is said on stderr, and is no clean run for a script either.
+	const unjournaled = journalNotice(report);
+	if (report.ok) return unjournaled ? {stdout, stderr: unjournaled, exitCode: EXIT_FAILURE} : {stdout};
+	return {stdout, stderr: `${unjournaled}iamtui: ${report.outcomes.find(o => o.status === 'failed')?.message ?? 'a step failed'}\n`, exitCode: EXIT_FAILURE};
 };

@@ -3,7 +3,7 @@
 // the executor, the journal and the report are the TUI's. Secrets a plan issues are handed to
 // `deliverSecrets` (a 0600 CSV or, with --show-secret, stdout) — never printed otherwise.
 import {planText} from '../model/plans/describe.js';
-import {executePlan, reportLines, type Actor, type ExecutionReport, type IssuedSecret, type JournalSink} from '../model/plans/execute.js';
+import {executePlan, journalNotice, reportLines, type Actor, type ExecutionReport, type IssuedSecret, type JournalSink} from '../model/plans/execute.js';
 import type {Plan} from '../model/plans/types.js';
 import {proposeUndo} from '../model/plans/undo.js';
 import type {SnapshotIndex} from '../model/indexes.js';
@@ -90,10 +90,12 @@ export const runPlanCommand = async (
 				2,
 			)
 		: [...reportLines(report), ...delivered.lines, ...(undone?.lines ?? [])].join('\n');
+	// A journal that could not record a write is said on stderr, and is no clean run for a script either.
+	const unjournaled = journalNotice(report);
 	// The writes went through but the new secret could not be saved: a script must not read that as success.
-	if (report.ok && delivered.failed) return {stdout, stderr: delivered.failure ?? 'iamtui: the writes were done but the new credentials could not be saved, so the secret is lost — delete the new key (or reset the password) and run again with a writable --save-csv path\n', exitCode: EXIT_FAILURE};
-	if (report.ok) return {stdout};
-	return {stdout, stderr: `iamtui: ${failed?.message ?? 'a step failed'}\n`, exitCode: EXIT_FAILURE};
+	if (report.ok && delivered.failed) return {stdout, stderr: unjournaled + (delivered.failure ?? 'iamtui: the writes were done but the new credentials could not be saved, so the secret is lost — delete the new key (or reset the password) and run again with a writable --save-csv path\n'), exitCode: EXIT_FAILURE};
+	if (report.ok) return unjournaled ? {stdout, stderr: unjournaled, exitCode: EXIT_FAILURE} : {stdout};
+	return {stdout, stderr: `${unjournaled}iamtui: ${failed?.message ?? 'a step failed'}\n`, exitCode: EXIT_FAILURE};
 };
 
 /**

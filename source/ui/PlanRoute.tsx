@@ -1,10 +1,11 @@
 // The write routes: pick a group for a user, pick users for a group, confirm a plan. Reads the
 // snapshot and runs plans through the contexts; the screens themselves only take props.
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
 import type {SnapshotIndex} from '../model/indexes.js';
 import {planMembership, type MembershipRequest} from '../model/plans/group-membership.js';
 import {guardLockout} from '../model/plans/lockout.js';
+import {sanitize} from '../model/sanitize.js';
 import {wipeSecretsIn} from '../model/secret.js';
 import type {Plan} from '../model/plans/types.js';
 import {proposeUndo, type UndoProposal} from '../model/plans/undo.js';
@@ -119,28 +120,38 @@ function ConfirmPlan(props: {
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [identity, identityError]);
 	useCommands('plan', {back: leave, 'cancel-plan': leave}, props.focused && !guarded);
+	// A journal that could not record a write: said above the report, apart from the steps (the change was made).
+	const [journalWarnings, setJournalWarnings] = useState(props.finished?.report.journalWarnings ?? []);
 	if (!guarded) return <Text dimColor>Checking whether this change locks you out…</Text>;
 	return (
-		<PlanConfirm
-			plan={guarded}
-			runPlan={plan => {
-				setRan(true);
-				return runPlan(plan);
-			}}
-			{...(props.finished ? {finished: props.finished.report} : {})}
-			onFinished={report => {
-				if (report.secrets.length === 0) return;
-				// The secrets come first; a plan that stopped part-way comes back to its report and undo offer.
-				const then = report.ok ? undefined : {screen: 'run-plan' as const, plan: guarded, finished: {report, undo: proposeUndo(guarded, report, before)}};
-				navigation.replace({screen: 'secret', secrets: report.secrets, ...(then ? {then} : {})});
-			}}
-			onDone={leave}
-			undoFor={report => props.finished?.undo ?? proposeUndo(guarded, report, before)}
-			onUndo={plan => navigation.replace({screen: 'run-plan', plan})}
-			focused={props.focused}
-			width={props.width}
-			height={props.height}
-		/>
+		<Box flexDirection="column">
+			{journalWarnings.map((warning, n) => (
+				<Text key={n} color="yellow" bold wrap="wrap">
+					{`Warning: ${sanitize(warning)}`}
+				</Text>
+			))}
+			<PlanConfirm
+				plan={guarded}
+				runPlan={plan => {
+					setRan(true);
+					return runPlan(plan);
+				}}
+				{...(props.finished ? {finished: props.finished.report} : {})}
+				onFinished={report => {
+					setJournalWarnings(report.journalWarnings ?? []);
+					if (report.secrets.length === 0) return;
+					// The secrets come first; a plan that stopped part-way (or that the journal missed) comes back to its report.
+					const then = report.ok && !report.journalWarnings ? undefined : {screen: 'run-plan' as const, plan: guarded, finished: {report, undo: proposeUndo(guarded, report, before)}};
+					navigation.replace({screen: 'secret', secrets: report.secrets, ...(then ? {then} : {})});
+				}}
+				onDone={leave}
+				undoFor={report => props.finished?.undo ?? proposeUndo(guarded, report, before)}
+				onUndo={plan => navigation.replace({screen: 'run-plan', plan})}
+				focused={props.focused}
+				width={props.width}
+				height={Math.max(1, props.height - journalWarnings.length)}
+			/>
+		</Box>
 	);
 }
 

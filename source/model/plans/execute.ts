@@ -1,7 +1,9 @@
 // Runs a plan's steps in order through the gateway, journals each attempt, stops at the first failure
 // and reports what was done and what was not. No I/O of its own: the gateway and the journal are given.
 // Secrets issued on the way (new access keys, passwords set) come back in the report as Secret values,
-// for the SecretOnce screen; they never reach the journal.
+// for the SecretOnce screen; they never reach the journal. A journal that cannot be written never hides
+// a write that landed: the step's result and its secret are still reported, the journal failure beside
+// them as a warning; and no write is sent whose intent could not be journaled.
 import {describeError, isIamError} from '../errors.js';
 import type {IamGateway, IamWrites, WriteName, WriteObserver} from '../gateway.js';
 import {isSecret, Secret} from '../secret.js';
@@ -84,7 +86,12 @@ export interface ExecutionReport {
 	patch: SnapshotPatch;
 	/** Credentials issued by the steps that ran, in step order. */
 	secrets: IssuedSecret[];
+	/** Journal lines that could not be written, each saying whether the change was made (absent: none). */
+	journalWarnings?: string[];
 }
+
+/** The warning for a journal line that could not be written, and what it means for the account. */
+export const journalWarning = (error: unknown, consequence: string): string => `the journal could not be written: ${describeError(error)}; ${consequence}`;
 
 /** iam:AddUserToGroup for addUserToGroup: the IAM action a gateway write performs (MFA and SSH in capitals, as IAM spells them). */
 export const iamAction = (op: StepOperation | WriteName): string => {
@@ -171,6 +178,7 @@ export const executePlan = async (plan: Plan, options: ExecuteOptions): Promise<
 	const outcomes: StepOutcome[] = plan.steps.map(step => ({step, status: 'not-run'}));
 	const patch: SnapshotPatch = {changes: []};
 	const secrets: IssuedSecret[] = [];
+	const journalWarnings: string[] = [];
 	let ok = true;
 	for (const [position, outcome] of outcomes.entries()) {
 		const {step} = outcome;
@@ -188,24 +196,44 @@ export const executePlan = async (plan: Plan, options: ExecuteOptions): Promise<
 				planId,
 				step: position,
 			});
-			const record = (result: JournalEntry['outcome'], errorCode: string | null, extra: JournalTarget = {}) =>
-				options.journal.append(line(iamAction(step.run), {...journalTarget(step.run), ...extra}, result, errorCode));
-			// Reconcile's own writes (deleting an orphan key) are journaled like any other.
-			const observe: WriteObserver = write =>
-				options.journal.append({...line(write.action, sideTarget(write.target), write.outcome, write.errorCode), by: 'reconcile'});
+			const append = (entry: JournalEntry, consequence: string): string | undefined => {
+				try {
+					options.journal.append(entry);
+					return undefined;
+				} catch (error) {
+					const warning = journalWarning(error, consequence);
+					journalWarnings.push(warning);
+					return warning;
+				}
+			};
+			const record = (result: JournalEntry['outcome'], errorCode: string | null, consequence: string, extra: JournalTarget = {}) =>
+				append(line(iamAction(step.run), {...journalTarget(step.run), ...extra}, result, errorCode), consequence);
+			// Reconcile's own writes (deleting an orphan key) are journaled like any other; a journal failure
+			// there must not break the reconcile in the gateway.
+			const observe: WriteObserver = write => {
+				append({...line(write.action, sideTarget(write.target), write.outcome, write.errorCode), by: 'reconcile'}, `reconcile's ${write.action} (${write.outcome}) is not in it`);
+			};
 			// Written before the request leaves: if the process dies now, the journal shows the write may have landed.
-			record('intent', null);
+			// A write whose intent cannot be journaled is not sent.
+			const unjournaled = record('intent', null, `nothing was sent for step ${position + 1}; fix the journal, then run again`);
+			if (unjournaled) {
+				outcome.status = 'failed';
+				outcome.message = unjournaled;
+				ok = false;
+				options.onStep?.(outcome, position);
+				break;
+			}
 			try {
 				const result = await send(options.gateway, step.run, observe);
 				outcome.status = 'done';
 				patch.changes.push(settle(step.run, result, secrets));
-				record('ok', null, resultTarget(step.run, result));
+				const warning = record('ok', null, 'the change WAS made', resultTarget(step.run, result));
+				if (warning) outcome.message = warning;
 			} catch (error) {
 				if (options.goneIsDone && alreadyGone(step.run, error)) {
 					outcome.status = 'done';
-					outcome.message = 'already gone';
+					outcome.message = record('ok', 'NoSuchEntity', 'the target was already gone') ?? 'already gone';
 					patch.changes.push({...step.run});
-					record('ok', 'NoSuchEntity');
 					options.onStep?.(outcome, position);
 					continue;
 				}
@@ -213,15 +241,18 @@ export const executePlan = async (plan: Plan, options: ExecuteOptions): Promise<
 				outcome.message = describeError(error);
 				if (isIamError(error)) outcome.errorKind = error.kind;
 				const refused = isIamError(error) && error.kind === 'ReadOnly';
-				record(refused ? 'refused' : 'failed', isIamError(error) ? (error.code ?? error.kind) : 'Unknown');
+				record(refused ? 'refused' : 'failed', isIamError(error) ? (error.code ?? error.kind) : 'Unknown', `the failure of step ${position + 1} is not in it`);
 				ok = false;
 			}
 		}
 		options.onStep?.(outcome, position);
 		if (!ok) break;
 	}
-	return {ok, planId, outcomes, patch, secrets};
+	return {ok, planId, outcomes, patch, secrets, ...(journalWarnings.length > 0 ? {journalWarnings} : {})};
 };
+
+/** The journal warnings as stderr lines for a headless command ('' when the journal took every line). */
+export const journalNotice = (report: ExecutionReport): string => (report.journalWarnings ?? []).map(warning => `iamtui: warning: ${warning}\n`).join('');
 
 /** One line per step: done / failed / skipped / not run. */
 export const reportLines = (report: ExecutionReport): string[] =>
