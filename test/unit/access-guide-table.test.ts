@@ -4,9 +4,12 @@
 // request carries is unknown, so a condition on it must come back Conditional, never certain.
 import {describe, expect, it} from 'vitest';
 import {explain, whoCan, type Decision} from '../../source/model/access.js';
+import {explainFor} from '../../source/model/access/explain.js';
 import {buildAccessModel} from '../../source/model/access/model.js';
+import {findRole, rolePrincipal} from '../../source/model/access/roles.js';
 import {parseContext, type ContextShortcuts} from '../../source/model/access/request-context.js';
 import {buildIndex} from '../../source/model/indexes.js';
+import {ROOT, accountWithRoles, trustPolicy, trusts} from '../fixtures/roles.js';
 
 const GUIDE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/';
 const OPERATORS = `${GUIDE}reference_policies_elements_condition_operators.html`;
@@ -284,5 +287,34 @@ describe('request context as the command line gives it', () => {
 		if (!without.ok || !withIt.ok) throw new Error('who-can failed');
 		expect(without.users.map(u => u.decision)).toEqual(['Conditional']);
 		expect(withIt.users.map(u => [u.name, u.decision, u.conditions])).toEqual([['ana', 'Allowed', []]]);
+	});
+});
+
+describe('a role\'s own policies: what its sessions carry is not known from the account', () => {
+	const roleAnswer = async (statement: Statement, action: string, resource?: string) => {
+		const model = buildAccessModel(accountWithRoles({roles: {Ops: {trust: trustPolicy(trusts(ROOT)), inline: {P: JSON.stringify({Version: '2012-10-17', Statement: [statement]})}}}}));
+		const result = await explainFor(model, rolePrincipal(model, findRole(model, 'Ops')!), action, resource);
+		if (!result.ok) throw new Error(result.message);
+		return result;
+	};
+
+	it('aws:userid (role id:session name) in a condition: Conditional, shown', async () => {
+		const r = await roleAnswer(allowIf('s3:ListAllMyBuckets', {StringEquals: {'aws:userid': 'AROAOPS0:ana'}}), 's3:ListAllMyBuckets');
+		expect([r.decision, r.conditions.map(c => c.key)]).toEqual(['Conditional', ['aws:userid']]);
+	});
+
+	it('${aws:userid} in a resource ARN: Conditional', async () => {
+		const r = await roleAnswer(grant('s3:GetObject', 'arn:aws:s3:::home/${aws:userid}/*'), 's3:GetObject', 'arn:aws:s3:::home/AROAOPS0:ana/a');
+		expect(r.decision).toBe('Conditional');
+	});
+
+	it('${aws:username} in a resource ARN never matches a role session (it has no user name)', async () => {
+		const r = await roleAnswer(grant('sqs:*', OWN_QUEUE), 'sqs:SendMessage', ANA_QUEUE);
+		expect(r.decision).toBe('ImplicitDeny');
+	});
+
+	it('aws:PrincipalType AssumedRole stays decided', async () => {
+		const r = await roleAnswer(allowIf('s3:ListAllMyBuckets', {StringEquals: {'aws:PrincipalType': 'AssumedRole'}}), 's3:ListAllMyBuckets');
+		expect(r.decision).toBe('Allowed');
 	});
 });

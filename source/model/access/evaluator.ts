@@ -123,22 +123,21 @@ const dedupe = <T>(items: T[], key: (t: T) => string): T[] => {
 	return [...seen.values()];
 };
 
-// Discovery mode must trust what we know about the principal, or tag and username
-// conditions would come back "Conditional" although the answer is certain.
-const factConstraints = [
-	'aws:username',
-	'aws:userid',
-	'aws:PrincipalArn',
-	'aws:PrincipalAccount',
-	'aws:PrincipalType',
-	'/^aws:principaltag\\/.*/',
-].map(keyName => ({keyName, presenceIsKnown: true as const, valueIsKnown: true as const}));
+// Discovery mode must trust what we know about the principal, or tag and username conditions would
+// come back "Conditional" although the answer is certain. Only what the facts hold is known: a role's
+// session has no aws:username (known absent) and an aws:userid we cannot know (role id:session name).
+const knownKey = (keyName: string) => ({keyName, presenceIsKnown: true as const, valueIsKnown: true as const});
+const factConstraints = (facts: Record<string, string>) => [
+	knownKey('aws:username'),
+	knownKey('/^aws:principaltag\\/.*/'),
+	...Object.keys(facts).filter(k => !/^aws:principaltag\//i.test(k) && k.toLowerCase() !== 'aws:username').map(knownKey),
+];
 
 type Policies = ReturnType<typeof substituted>;
 
 const constraintsFor = (request: EvalRequest) => [
-	...(request.principalFacts ? factConstraints : []),
-	...Object.keys(request.context ?? {}).map(keyName => ({keyName, presenceIsKnown: true as const, valueIsKnown: true as const})),
+	...(request.principalFacts ? factConstraints(request.principalFacts) : []),
+	...Object.keys(request.context ?? {}).map(knownKey),
 ];
 
 const simulate = async (request: EvalRequest, policies: Policies, resource: string, withBoundary: boolean) =>
