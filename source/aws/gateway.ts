@@ -1,7 +1,7 @@
 // The SDK-backed IamGateway. Cheap to create: clients are built on the first call. Every failure
 // leaves here as an IamError; read-only connections are wrapped so writes are refused up front.
 // The operations themselves live beside it: reads.ts, creates.ts (no blind resend), and the tables of
-// single-call writes (user-writes.ts, credential-writes.ts, policy-writes.ts).
+// single-call writes (user-writes.ts, credential-writes.ts, policy-writes.ts, role-writes.ts).
 import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
 import type {
 	AccessKeyDetail,
@@ -31,12 +31,13 @@ import {toIamError, type ErrorContext} from './errors.js';
 import {POLICY_WRITES, type PolicyWriteName} from './policy-writes.js';
 import * as reads from './reads.js';
 import {readOnlyGateway} from './read-only.js';
+import {ROLE_WRITES, type RoleWriteName} from './role-writes.js';
 import {loadSnapshot} from './snapshot.js';
 import {USER_WRITES, type UserWriteName} from './user-writes.js';
 import {sendWrite, type WriteTable} from './write-table.js';
 
-type SimpleWriteName = UserWriteName | CredentialWriteName | PolicyWriteName;
-const SIMPLE_WRITES: WriteTable<SimpleWriteName> = {...USER_WRITES, ...CREDENTIAL_WRITES, ...POLICY_WRITES};
+type SimpleWriteName = UserWriteName | CredentialWriteName | PolicyWriteName | RoleWriteName;
+const SIMPLE_WRITES: WriteTable<SimpleWriteName> = {...USER_WRITES, ...CREDENTIAL_WRITES, ...POLICY_WRITES, ...ROLE_WRITES};
 
 type Operation<T> = (clients: AwsClients, context: ErrorContext) => Promise<T>;
 
@@ -258,6 +259,21 @@ export class SdkGateway implements IamGateway {
 	}
 	deleteUserPermissionsBoundary(input: WriteInput<'deleteUserPermissionsBoundary'>) {
 		return this.write('deleteUserPermissionsBoundary', input);
+	}
+	attachRolePolicy(input: WriteInput<'attachRolePolicy'>) {
+		return this.write('attachRolePolicy', input);
+	}
+	detachRolePolicy(input: WriteInput<'detachRolePolicy'>) {
+		return this.write('detachRolePolicy', input);
+	}
+	putRolePolicy(input: WriteInput<'putRolePolicy'>) {
+		return this.write('putRolePolicy', input);
+	}
+	deleteRolePolicy(input: WriteInput<'deleteRolePolicy'>) {
+		return this.write('deleteRolePolicy', input);
+	}
+	updateAssumeRolePolicy(input: WriteInput<'updateAssumeRolePolicy'>) {
+		return this.write('updateAssumeRolePolicy', input);
 	}
 }
 

@@ -43,6 +43,11 @@ const IAM_WRITES = {
 	deleteVirtualMfaDevice: true,
 	deleteSshPublicKey: true,
 	deleteServiceSpecificCredential: true,
+	attachRolePolicy: true,
+	detachRolePolicy: true,
+	putRolePolicy: true,
+	deleteRolePolicy: true,
+	updateAssumeRolePolicy: true,
 } as const satisfies Record<WriteName, true>;
 
 /** Gateway methods that change the account: every IamWrites method, and writes planned for later. */

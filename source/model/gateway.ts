@@ -168,6 +168,12 @@ export interface IamWrites {
 	deleteVirtualMfaDevice(input: {serialNumber: string}): Promise<void>;
 	deleteSshPublicKey(input: {user: string; sshPublicKeyId: string}): Promise<void>;
 	deleteServiceSpecificCredential(input: {user: string; serviceSpecificCredentialId: string}): Promise<void>;
+	attachRolePolicy(input: {role: string; policyArn: string}): Promise<void>;
+	detachRolePolicy(input: {role: string; policyArn: string}): Promise<void>;
+	putRolePolicy(input: {role: string; policyName: string; document: string}): Promise<void>;
+	deleteRolePolicy(input: {role: string; policyName: string}): Promise<void>;
+	/** Replaces the role's whole trust policy with `document`. */
+	updateAssumeRolePolicy(input: {role: string; document: string}): Promise<void>;
 }
 
 export type WriteName = keyof IamWrites;

@@ -4,10 +4,10 @@
 import {z} from 'zod';
 import {parseJsonText} from './json-text.js';
 
-export type PolicyKind = 'managed' | 'user-inline' | 'group-inline';
+export type PolicyKind = 'managed' | 'user-inline' | 'group-inline' | 'role-inline';
 
 /** IAM quotas, in characters not counting whitespace. Inline quotas cover all of a user's (group's) inline policies together. */
-export const POLICY_SIZE_LIMITS: Record<PolicyKind, number> = {managed: 6144, 'user-inline': 2048, 'group-inline': 5120};
+export const POLICY_SIZE_LIMITS: Record<PolicyKind, number> = {managed: 6144, 'user-inline': 2048, 'group-inline': 5120, 'role-inline': 10240};
 
 export type PolicyCheck = {ok: true; document: string} | {ok: false; problems: string[]};
 
@@ -15,6 +15,7 @@ const KIND_LABEL: Record<PolicyKind, string> = {
 	managed: 'a managed policy',
 	'user-inline': "a user's inline policies (all of them together)",
 	'group-inline': "a group's inline policies (all of them together)",
+	'role-inline': "a role's inline policies (all of them together)",
 };
 
 const TOP_KEYS = ['Version', 'Id', 'Statement'];

@@ -144,7 +144,7 @@ describe('checkPolicyDocument refuses, saying what to fix', () => {
 
 describe('size limits, counted like IAM (characters without whitespace)', () => {
 	it('has IAM\'s quotas', () => {
-		expect(POLICY_SIZE_LIMITS).toEqual({managed: 6144, 'user-inline': 2048, 'group-inline': 5120});
+		expect(POLICY_SIZE_LIMITS).toEqual({managed: 6144, 'user-inline': 2048, 'group-inline': 5120, 'role-inline': 10240});
 	});
 
 	// A document of exactly `size` non-whitespace characters: the Sid is padded to fit.

@@ -56,6 +56,7 @@ export const planLines = (plan: Plan): PlanLine[] => [
 	]),
 	...(plan.previews.length > 0 ? [line(0, 'What changes'), ...plan.previews.flatMap(previewLines)] : []),
 	...(plan.notes && plan.notes.length > 0 ? [line(0, 'Notes'), ...plan.notes.map(note => line(1, note))] : []),
+	...(plan.diff ? [line(0, plan.diff.title), ...plan.diff.lines.map(d => line(1, `${d.change} ${d.text}`, d.change === '-' ? 'loss' : d.change === '+' ? 'gain' : 'dim'))] : []),
 	...(plan.confirmName ? [line(0, `Type ${plan.confirmName} to confirm`, 'warning')] : []),
 ];
 

@@ -13,6 +13,7 @@ import type {AppliedChange, Plan, PlanStep, SnapshotPatch, StepOperation} from '
 export const JOURNAL_TARGET_FIELDS = [
 	'user',
 	'group',
+	'role',
 	'policyArn',
 	'policyName',
 	'accessKeyId',

@@ -2,7 +2,7 @@
 // reload then replaces the patched snapshot with what IAM says. Also used to simulate a plan (previews,
 // the lockout guard). Credentials (keys, passwords, certificates, MFA) are not in the snapshot: those
 // changes leave it as it is. Entities created here get ARNs and ids shaped like IAM's until the reload.
-import type {AccountSnapshot, AttachedPolicyRef, Group, InlinePolicy, ManagedPolicy, User} from '../snapshot.js';
+import type {AccountSnapshot, AttachedPolicyRef, Group, InlinePolicy, ManagedPolicy, Role, User} from '../snapshot.js';
 import type {AppliedChange, SnapshotPatch} from './types.js';
 
 export const emptyPatch = (): SnapshotPatch => ({changes: []});
@@ -30,7 +30,7 @@ const syntheticId = (prefix: string, arn: string): string => {
 
 const policyName = (arn: string) => arn.split('/').pop() ?? arn;
 
-type Holder = User | Group;
+type Holder = User | Group | Role;
 
 const withAttached = <T extends Holder>(holder: T, ref: AttachedPolicyRef, attach: boolean): T => {
 	const others = holder.attachedPolicies.filter(p => p.arn !== ref.arn);
@@ -53,14 +53,24 @@ const mapGroup = (s: AccountSnapshot, name: string, change: (group: Group) => Gr
 	groups: s.groups.map(g => (g.name === name ? change(g) : g)),
 });
 
+const mapRole = (s: AccountSnapshot, name: string, change: (role: Role) => Role): AccountSnapshot => ({
+	...s,
+	roles: (s.roles ?? []).map(r => (r.name === name ? change(r) : r)),
+});
+
 /** Attach or detach a managed policy, keeping the policy's attachment count in step. */
-const attachment = (s: AccountSnapshot, kind: 'user' | 'group', name: string, arn: string, attach: boolean): AccountSnapshot => {
-	const holders: Holder[] = kind === 'user' ? s.users : s.groups;
+const attachment = (s: AccountSnapshot, kind: 'user' | 'group' | 'role', name: string, arn: string, attach: boolean): AccountSnapshot => {
+	const holders: Holder[] = kind === 'user' ? s.users : kind === 'group' ? s.groups : (s.roles ?? []);
 	const holder = holders.find(h => h.name === name);
 	if (!holder || holder.attachedPolicies.some(p => p.arn === arn) === attach) return s;
 	const known = s.policies.find(p => p.arn === arn);
 	const ref = {name: known?.name ?? policyName(arn), arn};
-	const next = kind === 'user' ? mapUser(s, name, u => withAttached(u, ref, attach)) : mapGroup(s, name, g => withAttached(g, ref, attach));
+	const next =
+		kind === 'user'
+			? mapUser(s, name, u => withAttached(u, ref, attach))
+			: kind === 'group'
+				? mapGroup(s, name, g => withAttached(g, ref, attach))
+				: mapRole(s, name, r => withAttached(r, ref, attach));
 	const delta = attach ? 1 : -1;
 	if (known) return {...next, policies: next.policies.map(p => (p.arn === arn ? {...p, attachmentCount: Math.max(0, p.attachmentCount + delta)} : p))};
 	// An AWS managed policy attached for the first time: listed (document unknown until the reload).
@@ -165,6 +175,15 @@ const applyOne = (now: string) => (s: AccountSnapshot, change: AppliedChange): A
 			return mapUser(s, change.user, u => ({...u, permissionsBoundaryArn: change.policyArn}));
 		case 'deleteUserPermissionsBoundary':
 			return mapUser(s, change.user, ({permissionsBoundaryArn: _gone, ...user}) => user);
+		case 'attachRolePolicy':
+		case 'detachRolePolicy':
+			return attachment(s, 'role', change.role, change.policyArn, change.operation === 'attachRolePolicy');
+		case 'putRolePolicy':
+			return mapRole(s, change.role, r => withInline(r, change.policyName, change.document));
+		case 'deleteRolePolicy':
+			return mapRole(s, change.role, r => withInline(r, change.policyName));
+		case 'updateAssumeRolePolicy':
+			return mapRole(s, change.role, r => ({...r, trustPolicy: change.document}));
 		default:
 			// Credentials and policy versions: not held in the snapshot.
 			return s;

@@ -19,7 +19,7 @@ export interface PlanStep {
 }
 
 export interface PlanTarget {
-	kind: 'user' | 'group' | 'policy';
+	kind: 'user' | 'group' | 'policy' | 'role';
 	name: string;
 }
 
@@ -71,6 +71,14 @@ export interface Plan {
 	lockout?: string;
 	/** Further lines for the confirmation: a policy document preview, warnings, what a template is for. */
 	notes?: string[];
+	/** A document shown before/after (a trust policy the plan replaces). */
+	diff?: {title: string; lines: DiffLine[]};
+}
+
+/** One line of a before/after diff: ' ' unchanged, '-' only before, '+' only after. */
+export interface DiffLine {
+	change: ' ' | '-' | '+';
+	text: string;
 }
 
 /** A step that ran, with what it returned (a created policy's ARN, a certificate id); no secrets. */

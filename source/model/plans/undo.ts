@@ -6,6 +6,7 @@ import type {SnapshotIndex} from '../indexes.js';
 import type {Tag} from '../snapshot.js';
 import {awsIam, shellQuote} from './aws-cli.js';
 import {iamAction, type ExecutionReport} from './execute.js';
+import {attachRoleStep, deleteRoleInlineStep, putRoleInlineStep, updateTrustStep} from './roles.js';
 import {
 	addToGroupStep,
 	attachStep,
@@ -73,11 +74,15 @@ const NEEDS_EARLIER_STATE = new Set<AppliedChange['operation']>([
 	'untagUser',
 	'putUserPermissionsBoundary',
 	'deleteUserPermissionsBoundary',
+	'putRolePolicy',
+	'deleteRolePolicy',
+	'updateAssumeRolePolicy',
 ]);
 
 const describeChange = (change: AppliedChange): string => {
 	const fields = change as unknown as Record<string, unknown>;
-	const on = typeof fields.user === 'string' ? ` of user ${fields.user}` : typeof fields.group === 'string' ? ` of group ${fields.group}` : '';
+	const on =
+		typeof fields.user === 'string' ? ` of user ${fields.user}` : typeof fields.group === 'string' ? ` of group ${fields.group}` : typeof fields.role === 'string' ? ` of role ${fields.role}` : '';
 	return `${iamAction(change)}${typeof fields.policyName === 'string' ? ` ${fields.policyName}` : ''}${on}`;
 };
 
@@ -149,6 +154,24 @@ export const inverseOf = (change: AppliedChange, before: SnapshotIndex | undefin
 		case 'deleteUserPermissionsBoundary': {
 			const earlier = before?.userByName.get(change.user)?.permissionsBoundaryArn;
 			return earlier ? boundaryStep(change.user, earlier) : {cannot: `the permissions boundary of ${change.user}: it was not in the snapshot`};
+		}
+		case 'attachRolePolicy':
+		case 'detachRolePolicy':
+			return attachRoleStep(change.role, change.policyArn, policyLabel(before, change.policyArn), change.operation === 'detachRolePolicy');
+		case 'putRolePolicy': {
+			const earlier = before?.roleByName.get(change.role)?.inlinePolicies.find(p => p.name === change.policyName);
+			if (!earlier) return deleteRoleInlineStep(change.role, change.policyName);
+			return {...putRoleInlineStep(change.role, change.policyName, earlier.document), description: `Put back the earlier document of inline policy ${change.policyName} on role ${change.role}`};
+		}
+		case 'deleteRolePolicy': {
+			const earlier = before?.roleByName.get(change.role)?.inlinePolicies.find(p => p.name === change.policyName);
+			if (!earlier) return {cannot: `inline policy ${change.policyName} of role ${change.role}: its document was not in the snapshot`};
+			return {...putRoleInlineStep(change.role, change.policyName, earlier.document), description: `Put back inline policy ${change.policyName} on role ${change.role}`};
+		}
+		case 'updateAssumeRolePolicy': {
+			const earlier = before?.roleByName.get(change.role)?.trustPolicy;
+			if (!earlier) return {cannot: `the trust policy of role ${change.role}: it was not in the snapshot`};
+			return updateTrustStep(change.role, earlier, `Put back the earlier trust policy of role ${change.role}`);
 		}
 		case 'deleteUser':
 			return gone(`user ${change.user}`, 'it was deleted (an offboarding record can restore it: iamtui restore)');
