@@ -11,5 +11,6 @@ export {effectiveAccess, isAdminEquivalent} from './access/effective.js';
 export {actionCatalogue, closestNames, completeAction, resolveActions, type ResolvedActions} from './access/catalogue.js';
 export type * from './access/types.js';
 export {canAssume, outsideTrust} from './access/assume-role.js';
-export {assumableRoles, throughRoles, whoCanAssume, MAX_CHAIN} from './access/role-reach.js';
+export {assumableRoles, throughRoles, MAX_CHAIN} from './access/role-reach.js';
+export {whoCanAssume} from './access/role-assumers.js';
 export {findRole, rolePrincipal, trustOf} from './access/roles.js';

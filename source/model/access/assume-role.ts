@@ -19,7 +19,7 @@ import type {AssumeCondition, AssumeStep, TrustRef} from './types.js';
 
 export const ASSUME = 'sts:AssumeRole';
 
-const appliesToAssume = (s: TrustStatement): boolean =>
+export const appliesToAssume = (s: TrustStatement): boolean =>
 	s.notActions ? !s.notActions.some(p => actionMatches(p, ASSUME)) : s.actions.some(p => actionMatches(p, ASSUME));
 
 /** How a principal entry names the caller: its account, the caller itself, or not at all. */
@@ -47,10 +47,10 @@ const matchOf = (s: TrustStatement, caller: Principal, accountId: string): 'acco
 	return found;
 };
 
-const trustConditions = (s: TrustStatement, effect: 'Allow' | 'Deny'): AssumeCondition[] =>
+export const trustConditions = (s: TrustStatement, effect: 'Allow' | 'Deny'): AssumeCondition[] =>
 	s.conditions.map(c => ({operator: c.operator, key: c.key, values: c.values, where: 'trust' as const, effect}));
 
-const refOf = (role: Role, s: TrustStatement, index: number, principal: TrustRef['principal']): TrustRef => ({
+export const refOf = (role: Role, s: TrustStatement, index: number, principal: TrustRef['principal']): TrustRef => ({
 	role: role.name,
 	statementIndex: index + 1,
 	...(s.sid ? {sid: s.sid} : {}),

@@ -3,12 +3,12 @@
 // policies grant the action, then who may assume them (users and, chaining, other roles), once per
 // query: the identity-only answer stays on its fast path and role paths are merged into it.
 import type {Role} from '../snapshot.js';
-import {canAssume, grants, outsideTrust, ASSUME} from './assume-role.js';
+import {canAssume, grants, outsideTrust} from './assume-role.js';
+import {whoCanAssume} from './role-assumers.js';
 import {conditionsShown} from './explain.js';
 import {evaluatePrincipal, principalFor, relevantSet, statementRefs, type AccessModel, type Principal} from './model.js';
 import {rolePrincipal, rolesOf, trustOf} from './roles.js';
 import type {AssumeStep, GrantPath, RolePath, WhoCanAnswer, WhoCanEntry} from './types.js';
-import {whoCanDirect} from './who-can.js';
 
 /** Longest chain of roles followed (AWS allows chaining; a cycle ends at a role seen before). */
 export const MAX_CHAIN = 5;
@@ -80,34 +80,6 @@ export const throughRoles = async (model: AccessModel, caller: Principal, action
 		if (grant) paths.push(pathOf(steps, grant));
 	}
 	return paths;
-};
-
-const namedUsers = (model: AccessModel, role: Role): string[] => {
-	const arns = new Set(trustOf(role).statements.flatMap(s => s.principals.filter(p => p.kind === 'user').map(p => p.raw)));
-	return model.index.snapshot.users.filter(u => arns.has(u.arn) || arns.has(u.id)).map(u => u.name);
-};
-
-const trustsAccount = (model: AccessModel, role: Role) =>
-	trustOf(role).statements.some(s => s.effect === 'Allow' && s.principals.some(p => p.kind === 'account' && p.accountId === model.accountId));
-
-/** Who may assume `role`: users and roles of this account, each with its step. */
-export const whoCanAssume = async (model: AccessModel, role: Role): Promise<AssumeStep[]> => {
-	const users = new Set(namedUsers(model, role));
-	const account = trustsAccount(model, role);
-	if (account) {
-		// The trust delegates to identity policies: who-can's fast path finds the users they allow.
-		const allowed = await whoCanDirect(model, ASSUME, role.arn);
-		if (allowed.ok) for (const entry of allowed.users) users.add(entry.name);
-	}
-	const callers: Principal[] = [...users].flatMap(name => principalFor(model, 'user', name) ?? []);
-	const roleArns = new Set(trustOf(role).statements.flatMap(s => s.principals.map(p => p.raw)));
-	for (const other of rolesOf(model)) {
-		if (other.name === role.name) continue;
-		const principal = rolePrincipal(model, other);
-		if (roleArns.has(other.arn) || roleArns.has(other.id) || (account && relevantSet(principal, ASSUME, role.arn).mayAllow)) callers.push(principal);
-	}
-	const steps = await Promise.all(callers.map(caller => canAssume(model, caller, role)));
-	return steps.filter(grants);
 };
 
 const entryOf = (grant: RoleGrant, incomplete: boolean): WhoCanEntry => ({
