@@ -38,6 +38,8 @@ const flags = {
 		ifSaveFails: {type: 'string'},
 		group: {type: 'string', isMultiple: true},
 		user: {type: 'string'},
+		role: {type: 'string'},
+		name: {type: 'string'},
 		path: {type: 'string'},
 		tag: {type: 'string', isMultiple: true},
 		consolePassword: {type: 'boolean', default: false},
@@ -103,6 +105,8 @@ const main = async (): Promise<number> => {
 			writeFlags: {
 				groups: cli.flags.group ?? [],
 				user: cli.flags.user,
+				role: cli.flags.role,
+				name: cli.flags.name,
 				path: cli.flags.path,
 				tags: cli.flags.tag ?? [],
 				consolePassword: cli.flags.consolePassword,

@@ -34,11 +34,15 @@ export const usage = `
     create-key USER    a new access key (IAM allows 2 per user): --save-csv FILE or --show-secret
     create-policy NAME --template T [--param k=v]… [--path P] [--description D] [--group G | --user U]
                        a customer managed policy from a template id or JSON file, optionally attached
-    attach-policy (--user U | --group G) POLICY     POLICY: a name (customer or AWS managed) or an ARN
-    detach-policy (--user U | --group G) POLICY     takes access away: needs --yes without a terminal
+    attach-policy (--user U | --group G | --role R) POLICY     POLICY: a name (customer or AWS managed) or an ARN
+    detach-policy (--user U | --group G | --role R) POLICY     takes access away: needs --yes without a terminal
     create-group NAME  [--path P]
     put-group-policy GROUP NAME --template T [--param k=v]…     an inline policy on GROUP (T: id or JSON file)
     upload-certificate USER FILE     upload a PEM X.509 signing certificate for USER
+    put-role-policy ROLE --template T [--param k=v]… [--name N]   an inline policy on ROLE (T: id or JSON file)
+    delete-role-policy ROLE NAME     delete an inline policy of ROLE; needs --yes without a terminal
+    remove-trust-principal ROLE PRINCIPAL   take PRINCIPAL (an ARN, account id or service) out of ROLE's trust
+                       policy, shown as a JSON diff; needs --yes without a terminal
 
   Options
     --profile NAME        AWS profile (default: AWS_PROFILE, then the last one used in iamtui)
@@ -67,6 +71,8 @@ export const usage = `
     --if-save-fails delete|show  if the CSV cannot be written once a secret exists: delete
                           the new key/password again (default) or print it once on stdout
     --group G / --user U  the user's groups (create-user, repeatable) or the policy's principal
+    --role R              attach-policy / detach-policy: the role the policy goes to or leaves
+    --name N              put-role-policy: the inline policy's name (default: from the template)
     --path P              IAM path for a new user, group or policy (default /)
     --tag k=v             create-user: a tag (repeatable)
     --console-password    create-user: a generated console password, reset required at first sign-in

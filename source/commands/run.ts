@@ -20,6 +20,7 @@ import {createPolicyCommand} from './create-policy.js';
 import {policyAttachmentCommand} from './attach-policy.js';
 import {createGroupCommand, putGroupPolicyCommand} from './groups.js';
 import {uploadCertificateCommand} from './certificates.js';
+import {deleteRolePolicyCommand, putRolePolicyCommand, removeTrustPrincipalCommand} from './role-writes.js';
 import type {SecretFlags} from './secret-delivery.js';
 import {withUsageErrors} from './write-args.js';
 import type {CommandResult} from './result.js';
@@ -27,7 +28,7 @@ import {Journal} from '../store/journal.js';
 import {RecordStore} from '../store/records.js';
 import {checkEndpoint} from './endpoint-check.js';
 
-export const headlessCommands = ['users', 'user', 'groups', 'roles', 'role', 'profiles', 'who-can', 'can', 'add-to-group', 'remove-from-group', 'journal', 'offboard', 'records', 'restore', 'create-user', 'create-key', 'create-policy', 'attach-policy', 'detach-policy', 'create-group', 'put-group-policy', 'upload-certificate'];
+export const headlessCommands = ['users', 'user', 'groups', 'roles', 'role', 'profiles', 'who-can', 'can', 'add-to-group', 'remove-from-group', 'journal', 'offboard', 'records', 'restore', 'create-user', 'create-key', 'create-policy', 'attach-policy', 'detach-policy', 'create-group', 'put-group-policy', 'upload-certificate', 'put-role-policy', 'delete-role-policy', 'remove-trust-principal'];
 
 export interface HeadlessContext {
 	settings: ConnectionSettings;
@@ -71,6 +72,10 @@ export interface WriteFlags {
 	groups: string[];
 	/** --user (attach-policy). */
 	user?: string;
+	/** --role (attach-policy, detach-policy). */
+	role?: string;
+	/** --name N (put-role-policy): the inline policy's name. */
+	name?: string;
 	path?: string;
 	/** --tag key=value, repeatable. */
 	tags: string[];
@@ -171,6 +176,12 @@ export const runHeadless = async (command: string, args: string[], context: Head
 			return putGroupPolicyCommand(await connect(context.settings), args, writeCommandOptions(context));
 		case 'upload-certificate':
 			return uploadCertificateCommand(await connect(context.settings), args, writeCommandOptions(context));
+		case 'put-role-policy':
+			return putRolePolicyCommand(await connect(context.settings), args, writeCommandOptions(context));
+		case 'delete-role-policy':
+			return deleteRolePolicyCommand(await connect(context.settings), args, writeCommandOptions(context));
+		case 'remove-trust-principal':
+			return removeTrustPrincipalCommand(await connect(context.settings), args, writeCommandOptions(context));
 		case 'journal': {
 			const journal = journalOf(context.store);
 			if (args[0] === 'resolve') return resolveJournalCommand(() => connect(context.settings), args, {...writeOptions(context), journal, takeBack: context.takeBack ?? false, markResolved: context.markResolved ?? false});
