@@ -7,7 +7,8 @@ import type {Actor, JournalEntry, JournalSink} from '../model/plans/execute.js';
 import {findUnfinished, RESOLVED, unfinishedFor, type UnfinishedPlan} from '../model/plans/journal-plans.js';
 import {unfinishedNotice} from './journal.js';
 import {planText} from '../model/plans/describe.js';
-import {planTakeBack, type TakeBackEvidence} from '../model/plans/take-back.js';
+import {planTakeBack} from '../model/plans/take-back.js';
+import {readTakeBackEvidence} from '../model/plans/take-back-evidence.js';
 import {sanitize} from '../model/sanitize.js';
 import {actorOf, EXIT_FAILURE, runPlanCommand, type WriteOptions} from './plan-command.js';
 import type {CommandResult} from './result.js';
@@ -21,28 +22,6 @@ export interface ResolveOptions extends WriteOptions {
 	/** The operator handled it by hand: close the plan in the journal, send nothing. */
 	markResolved?: boolean;
 }
-
-/** What IAM holds now for every user the plan touched: one snapshot, then their keys and passwords. */
-const readEvidence = async (gateway: IamGateway, plan: UnfinishedPlan): Promise<TakeBackEvidence> => {
-	const users = [...new Set(plan.steps.map(s => s.target.user).filter((u): u is string => u !== undefined))];
-	const snapshot = await gateway.loadSnapshot();
-	const evidence: TakeBackEvidence = new Map();
-	for (const name of users) {
-		const user = snapshot.users.find(u => u.name === name);
-		if (!user) {
-			evidence.set(name, {createDate: null, groups: [], loginProfile: null, accessKeys: []});
-			continue;
-		}
-		const [profile, keys] = await Promise.all([gateway.loginProfile(name), gateway.accessKeys(name)]);
-		evidence.set(name, {
-			createDate: user.createDate,
-			groups: user.groups,
-			loginProfile: profile ? {createDate: profile.createDate} : null,
-			accessKeys: keys.map(k => ({accessKeyId: k.accessKeyId, createDate: k.createDate})),
-		});
-	}
-	return evidence;
-};
 
 /** Items the take-back left to the operator keep the plan unfinished until they say it is handled. */
 const leftOpen = (planId: string, cannot: string[]): CommandResult['stderr'] =>
@@ -66,7 +45,7 @@ export const resolveJournalCommand = (connect: () => Promise<IamGateway>, args: 
 		const actor = await actorOf(gateway, options.settings);
 		if (plan.account && actor.account && plan.account !== actor.account)
 			return {stdout: '', stderr: `iamtui: plan ${plan.planId} was run in account ${plan.account}, and this connection is account ${actor.account}: connect to the same account (--profile ${sanitize(plan.profile ?? 'NAME')})\n`, exitCode: EXIT_FAILURE};
-		const {plan: takeBack, cannot} = planTakeBack(plan, await readEvidence(gateway, plan));
+		const {plan: takeBack, cannot} = planTakeBack(plan, await readTakeBackEvidence(gateway, plan));
 		const notTaken = cannot.map(line => `not taken back: ${line}`);
 		const settle = (stdout: string[]): CommandResult => {
 			if (cannot.length > 0) return {stdout: [...stdout, ...notTaken].join('\n'), stderr: leftOpen(plan.planId, cannot), exitCode: EXIT_FAILURE};

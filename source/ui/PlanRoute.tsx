@@ -9,8 +9,10 @@ import {sanitize} from '../model/sanitize.js';
 import {wipeSecretsIn} from '../model/secret.js';
 import type {Plan} from '../model/plans/types.js';
 import {proposeUndo, type UndoProposal} from '../model/plans/undo.js';
-import type {ExecutionReport} from '../model/plans/execute.js';
+import {journalWarning, type ExecutionReport} from '../model/plans/execute.js';
 import {useConnection} from './state/connection.js';
+import {useServices} from './state/services-context.js';
+import {markResolved} from './state/take-back.js';
 import {ErrorPanel} from './components/ErrorPanel.js';
 import {PickScreen} from './screens/PickScreen.js';
 import {PlanConfirm} from './screens/PlanConfirm.js';
@@ -69,7 +71,8 @@ export function PlanRoute(props: PlanRouteProps) {
 				onPick={users => toPlan({change: 'add', group: route.group, users})}
 			/>
 		);
-	if (route.screen === 'run-plan') return <ConfirmPlan {...common} index={index} plan={route.plan} {...(route.finished ? {finished: route.finished} : {})} />;
+	if (route.screen === 'run-plan')
+		return <ConfirmPlan {...common} index={index} plan={route.plan} {...(route.finished ? {finished: route.finished} : {})} {...(route.resolves ? {resolves: route.resolves} : {})} />;
 	return <PlanFromRequest {...common} index={index} request={route.request} />;
 }
 
@@ -81,6 +84,8 @@ function ConfirmPlan(props: {
 	plan: Plan;
 	/** The plan already ran: show its report (and the undo offer) instead of asking. */
 	finished?: {report: ExecutionReport; undo: UndoProposal};
+	/** The unfinished plan this one takes back (:journal t): closed in the journal once it went through. */
+	resolves?: string;
 	index: SnapshotIndex;
 	focused: boolean;
 	width: number;
@@ -89,7 +94,8 @@ function ConfirmPlan(props: {
 }) {
 	const runPlan = usePlanRunner();
 	const navigation = useNavigation();
-	const {identity, identityError} = useConnection();
+	const {identity, identityError, settings} = useConnection();
+	const services = useServices();
 	const [ran, setRan] = useState(props.finished !== undefined);
 	// The account as it was before the run: an undo puts back what the plan replaced.
 	const [before] = useState(props.index);
@@ -120,6 +126,15 @@ function ConfirmPlan(props: {
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [identity, identityError]);
 	useCommands('plan', {back: leave, 'cancel-plan': leave}, props.focused && !guarded);
+	// A take-back that went through closes its plan in the journal; a journal that cannot take it says so.
+	const closeResolved = (planId: string): string | undefined => {
+		try {
+			markResolved(services.journal, planId, {profile: settings.profile ?? null, account: identity?.account ?? null, callerArn: identity?.arn ?? null}, services.now());
+			return undefined;
+		} catch (error) {
+			return journalWarning(error, `plan ${planId} is taken back but still reads UNFINISHED`);
+		}
+	};
 	// A journal that could not record a write: said above the report, apart from the steps (the change was made).
 	const [journalWarnings, setJournalWarnings] = useState(props.finished?.report.journalWarnings ?? []);
 	if (!guarded) return <Text dimColor>Checking whether this change locks you out…</Text>;
@@ -138,7 +153,8 @@ function ConfirmPlan(props: {
 				}}
 				{...(props.finished ? {finished: props.finished.report} : {})}
 				onFinished={report => {
-					setJournalWarnings(report.journalWarnings ?? []);
+					const closed = report.ok && props.resolves ? closeResolved(props.resolves) : undefined;
+					setJournalWarnings([...(report.journalWarnings ?? []), ...(closed ? [closed] : [])]);
 					if (report.secrets.length === 0) return;
 					// The secrets come first; a plan that stopped part-way (or that the journal missed) comes back to its report.
 					const then = report.ok && !report.journalWarnings ? undefined : {screen: 'run-plan' as const, plan: guarded, finished: {report, undo: proposeUndo(guarded, report, before)}};

@@ -30,6 +30,7 @@ import {useMessages} from './state/messages.js';
 import {useNavigation} from './state/navigation.js';
 import {needsSnapshot, type Route} from './state/routes.js';
 import {useServices} from './state/services-context.js';
+import {useTakeBack} from './state/take-back.js';
 import {useSnapshot} from './state/snapshot.js';
 
 export interface ScreenHostProps {
@@ -61,6 +62,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 	);
 	const loadAwsConfigProfiles = useCallback(() => services.awsConfigProfiles(), [services]);
 	const readJournal = useCallback(() => services.journal.read(), [services]);
+	const takeBack = useTakeBack();
 	const writes = useGroupPolicyActions(snapshot.index);
 
 	if (route.screen === 'profiles')
@@ -80,7 +82,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 		);
 
 	if (route.screen === 'journal')
-		return <JournalScreen read={readJournal} onBack={navigation.pop} focused={props.focused} width={props.width} height={props.height} />;
+		return <JournalScreen read={readJournal} onBack={navigation.pop} onTakeBack={takeBack} focused={props.focused} width={props.width} height={props.height} />;
 
 	const index: SnapshotIndex | undefined = snapshot.index;
 	if (needsSnapshot(route) && !index) {

@@ -68,7 +68,8 @@ export type CommandId =
 	| 'delete-policy'
 	| 'attach-to'
 	| 'choose'
-	| 'from-file';
+	| 'from-file'
+	| 'take-back';
 
 type KeyName = 'upArrow' | 'downArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
 
@@ -179,6 +180,7 @@ export const commands: readonly Command[] = [
 	command('attach-to', ['a'], [{input: 'a'}], 'attach to', 'Attach this managed policy to a user or a group (pick one, then the plan)', ['policy'], {dangerous: true}),
 	command('choose', ['enter'], [{key: 'return'}], 'choose', 'Choose the selected template, policies or target, or go on to the next step (nothing is sent before the plan is confirmed)', ['write-wizard'], {dangerous: true}),
 	command('from-file', ['f'], [{input: 'f'}], 'from file', 'Read the policy from a JSON file (a template or a bare policy document) instead of a template', ['write-wizard'], {dangerous: true}),
+	command('take-back', ['t'], [{input: 't'}], 'take back', 'On an UNFINISHED row: plan taking back what its interrupted plan may have made (as journal resolve --take-back), shown before anything is sent', ['journal'], {dangerous: true}),
 	command('open-access', ['A'], [{input: 'A'}], 'access', 'Effective access: allowed actions by service, with grant paths', ['user']),
 	command('expand', ['enter', '→'], [{key: 'return'}, {key: 'rightArrow'}], 'expand', 'Expand a service to its grant paths and denies', ['access']),
 	command('explain', ['e'], [{input: 'e'}], 'explain', 'Explain: can this user do ACTION on RESOURCE?', ['access']),

@@ -1,5 +1,7 @@
 // `:journal`: the audit journal, newest first — time, operation, target, outcome, error code — and
 // who acted (profile, caller). Filter with `/` like the other lists. Read when the screen opens.
+// `t` on an UNFINISHED row opens the take-back of its plan (ui/state/take-back.ts), in the normal plan
+// confirmation; the key is dangerous, so a read-only session has none.
 import {Text} from 'ink';
 import {useMemo, useState} from 'react';
 import {describeError} from '../../model/errors.js';
@@ -18,6 +20,8 @@ export interface JournalRow {
 	outcome: string;
 	errorCode: string;
 	who: string;
+	/** The plan of an UNFINISHED row (what `t` takes back). */
+	unfinishedPlan?: string;
 }
 
 /** 2024-06-01T12:00:00.000Z → 2024-06-01 12:00:00 (UTC, as written). */
@@ -35,6 +39,7 @@ export const journalRows = (entries: JournalEntry[]): JournalRow[] => {
 		.map((entry, position) => ({entry, position}))
 		.sort((a, b) => b.entry.time.localeCompare(a.entry.time) || b.position - a.position)
 		.map(({entry, position}) => ({
+			...(outcomeLabel(entry, resolved) === 'UNFINISHED' && entry.planId ? {unfinishedPlan: entry.planId} : {}),
 			key: String(position),
 			time: shortTime(entry.time),
 			operation: entry.operation.replace(/^iam(tui)?:/, ''),
@@ -63,18 +68,37 @@ export function JournalScreen(props: {
 	/** Reads the journal (oldest first, as stored). */
 	read: () => JournalEntry[];
 	onBack?: () => void;
+	/** Opens the take-back of an unfinished plan; resolves to a line to show when none opens. */
+	onTakeBack?: (planId: string) => Promise<string | undefined>;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
-	const [read] = useState<{entries: JournalEntry[]; error?: string}>(() => {
+	const [said, setSaid] = useState<string | undefined>(undefined);
+	const load = (): {entries: JournalEntry[]; error?: string} => {
 		try {
 			return {entries: props.read()};
 		} catch (error) {
 			return {entries: [], error: describeError(error)};
 		}
-	});
+	};
+	const [read, setRead] = useState(load);
+	// Back from a take-back (the screen stays mounted under it): read again, so the plan reads resolved.
+	const [wasFocused, setWasFocused] = useState(props.focused);
+	if (wasFocused !== props.focused) {
+		setWasFocused(props.focused);
+		if (props.focused) {
+			setRead(load());
+			setSaid(undefined);
+		}
+	}
 	const rows = useMemo(() => journalRows(read.entries), [read.entries]);
+	const takeBack = (row: JournalRow | undefined) => {
+		if (!row?.unfinishedPlan) return setSaid('Only an UNFINISHED row can be taken back: pick a row whose outcome reads UNFINISHED.');
+		setSaid(`Reading what plan ${row.unfinishedPlan} left in the account…`);
+		void props.onTakeBack?.(row.unfinishedPlan).then(setSaid, (error: unknown) => setSaid(describeError(error)));
+	};
+	const notice = read.error ? `The journal could not be read: ${read.error}` : said;
 	return (
 		<ListScreen
 			scope="journal"
@@ -83,9 +107,8 @@ export function JournalScreen(props: {
 			rowKey={r => r.key}
 			columns={columns}
 			filter={filterJournalRows}
-			{...(read.error
-				? {notice: <Text color="red" wrap="truncate-end">{sanitize(`The journal could not be read: ${read.error}`)}</Text>, noticeLines: 1}
-				: {})}
+			{...(notice ? {notice: <Text color={read.error ? 'red' : 'yellow'} wrap="truncate-end">{sanitize(notice)}</Text>, noticeLines: 1} : {})}
+			{...(props.onTakeBack ? {actions: {'take-back': takeBack}} : {})}
 			{...(props.onBack ? {onBack: props.onBack} : {})}
 			emptyText="No write has been attempted with iamtui yet."
 			focused={props.focused}

@@ -33,7 +33,8 @@ export type Route =
 	| {screen: 'plan'; request: MembershipRequest}
 	// Any other write: a plan built by the screen that asked for it, confirmed here.
 	/** `finished`: the plan already ran (it issued secrets, shown first); its report and what can be undone. */
-	| {screen: 'run-plan'; plan: Plan; finished?: {report: ExecutionReport; undo: UndoProposal}}
+	/** `resolves`: the unfinished plan this one takes back, closed in the journal once it went through. */
+	| {screen: 'run-plan'; plan: Plan; finished?: {report: ExecutionReport; undo: UndoProposal}; resolves?: string}
 	// Credentials a plan issued, shown once: popping this route wipes them.
 	/** `then`: where dismissing goes instead of back (the report of a plan that stopped part-way). */
 	| {screen: 'secret'; secrets: IssuedSecret[]; then?: Route}
