@@ -87,8 +87,11 @@ const step = (caller: Principal, role: Role, decision: AssumeStep['decision'], r
 	...extra,
 });
 
-/** Whether `caller` (a user or a role of this account) may assume `role`. Never throws. */
-export const canAssume = async (model: AccessModel, caller: Principal, role: Role): Promise<AssumeStep> => {
+/**
+ * Whether `caller` (a user or a role of this account) may assume `role`. Never throws. `evaluatedOn`: an ARN
+ * the same identity statements match as the role's (its identity answer is shared, so evaluated once).
+ */
+export const canAssume = async (model: AccessModel, caller: Principal, role: Role, evaluatedOn = role.arn): Promise<AssumeStep> => {
 	const trust = trustOf(role);
 	const {accountId} = model;
 	if (trust.statements.length === 0) {
@@ -112,7 +115,7 @@ export const canAssume = async (model: AccessModel, caller: Principal, role: Rol
 	const trustRef = refOf(role, chosen.s, chosen.i, chosen.how);
 	const conditions = [...trustConditions(chosen.s, 'Allow'), ...denies.flatMap(d => trustConditions(d.s, 'Deny'))];
 
-	const identity = await evaluatePrincipal(model, caller, ASSUME, role.arn);
+	const identity = await evaluatePrincipal(model, caller, ASSUME, evaluatedOn);
 	if (!identity.ok) return step(caller, role, 'ImplicitDeny', `could not evaluate ${ASSUME} for ${caller.name}: ${identity.message}`, {trust: trustRef});
 	const refs = (raws: typeof identity.statements) => raws.flatMap(r => statementRefs(caller, r));
 	if (identity.decision === 'ExplicitDeny') {

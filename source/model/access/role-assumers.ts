@@ -35,6 +35,18 @@ const signatureOf = (model: AccessModel, role: Role): string => {
 	return ids.join(',');
 };
 
+/** Per signature, the first role ARN seen with it: identity answers for the others are the same. */
+const representatives = new WeakMap<AccessModel, Map<string, string>>();
+
+const representativeOf = (model: AccessModel, role: Role): string => {
+	let known = representatives.get(model);
+	if (!known) representatives.set(model, (known = new Map()));
+	const signature = signatureOf(model, role);
+	let arn = known.get(signature);
+	if (!arn) known.set(signature, (arn = role.arn));
+	return arn;
+};
+
 const allowedBy = (model: AccessModel, role: Role): Promise<WhoCanEntry[]> => {
 	let known = bySignature.get(model);
 	if (!known) bySignature.set(model, (known = new Map()));
@@ -89,12 +101,16 @@ const assumersOf = async (model: AccessModel, role: Role): Promise<AssumeStep[]>
 		// A Deny NotPrincipal admits nobody by itself, but an account trust beside it needs every user asked.
 	}
 	const callers: Principal[] = [...users].flatMap(name => principalFor(model, 'user', name) ?? []);
+	const throughAccount: Principal[] = [];
 	for (const other of rolesOf(model)) {
 		if (other.name === role.name) continue;
 		const principal = rolePrincipal(model, other);
-		if (raws.has(other.arn) || raws.has(other.id) || (account && relevantSet(principal, ASSUME, role.arn).mayAllow)) callers.push(principal);
+		if (raws.has(other.arn) || raws.has(other.id)) callers.push(principal);
+		else if (account && relevantSet(principal, ASSUME, role.arn).mayAllow) throughAccount.push(principal);
 	}
-	const asked = await Promise.all(callers.map(caller => canAssume(model, caller, role)));
+	// Roles admitted through the account: their identity answer is the same for every role of this signature.
+	const on = throughAccount.length > 0 ? representativeOf(model, role) : role.arn;
+	const asked = await Promise.all([...callers.map(caller => canAssume(model, caller, role)), ...throughAccount.map(caller => canAssume(model, caller, role, on))]);
 	return [...(fast ?? []), ...asked.filter(grants)];
 };
 

@@ -5,8 +5,8 @@
 import type {Role} from '../snapshot.js';
 import {canAssume, grants, outsideTrust} from './assume-role.js';
 import {whoCanAssume} from './role-assumers.js';
-import {conditionsShown} from './explain.js';
-import {evaluatePrincipal, principalFor, relevantSet, statementRefs, type AccessModel, type Principal} from './model.js';
+import {principalFor, type AccessModel, type Principal} from './model.js';
+import {evaluateRole} from './role-grants.js';
 import {rolePrincipal, rolesOf, trustOf} from './roles.js';
 import type {AssumeStep, GrantPath, RolePath, WhoCanAnswer, WhoCanEntry} from './types.js';
 
@@ -26,14 +26,13 @@ const roleGrant = async (model: AccessModel, role: Role, actions: string[], reso
 	const principal = rolePrincipal(model, role);
 	const found: RoleGrant = {role, decision: 'Conditional', via: [], conditions: [], actions: []};
 	for (const action of actions) {
-		const set = relevantSet(principal, action, resource);
-		if (!set.mayAllow) continue;
-		const answer = await evaluatePrincipal(model, principal, action, resource, set);
-		if (!answer.ok || (answer.decision !== 'Allowed' && answer.decision !== 'Conditional')) continue;
+		const evaluated = await evaluateRole(model, principal, action, resource);
+		const answer = evaluated?.answer;
+		if (!evaluated || !answer?.ok || (answer.decision !== 'Allowed' && answer.decision !== 'Conditional')) continue;
 		if (answer.decision === 'Allowed') found.decision = 'Allowed';
 		found.actions.push(action);
-		for (const raw of answer.statements.filter(s => s.effect === 'Allow')) for (const statement of statementRefs(principal, raw)) found.via.push({action, statement});
-		found.conditions.push(...conditionsShown(principal, answer.conditions));
+		for (const raw of answer.statements.filter(s => s.effect === 'Allow')) for (const statement of evaluated.refs(raw)) found.via.push({action, statement});
+		for (const c of answer.conditions) for (const statement of evaluated.refs(c.statement)) found.conditions.push({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
 	}
 	return found.actions.length > 0 ? found : undefined;
 };
