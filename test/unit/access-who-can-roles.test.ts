@@ -79,4 +79,30 @@ describe('who-can through roles', () => {
 		expect(direct.ok && direct.decision).toBe('ImplicitDeny');
 		expect(await throughRoles(model, principalFor(model, 'user', 'nobody')!, 'ec2:TerminateInstances', '*')).toEqual([]);
 	});
+
+	it('roles holding the same statement through different policies each name their own; a boundary without the action leaves a role out', async () => {
+		const result = await answer(
+			{
+				managed: {Terminate: policy(allow('ec2:TerminateInstances')), OnlyS3: policy(allow('s3:*'))},
+				roles: {
+					ByManaged: {trust: trustPolicy(trusts({Service: 'ec2.amazonaws.com'})), managed: ['Terminate']},
+					ByInline: {trust: trustPolicy(trusts({Service: 'ec2.amazonaws.com'})), inline: {Mine: policy(allow('ec2:TerminateInstances'))}},
+					Bounded: {trust: trustPolicy(trusts({Service: 'ec2.amazonaws.com'})), managed: ['Terminate'], boundary: 'OnlyS3'},
+				},
+			},
+			'ec2:TerminateInstances',
+		);
+		expect(result.roles.map(r => [r.name, r.via.map(v => `${v.statement.source.kind} ${v.statement.source.name} #${v.statement.statementIndex}`)])).toEqual([
+			['ByInline', ['inline Mine #1']],
+			['ByManaged', ['managed Terminate #1']],
+		]);
+	});
+
+	it('an account trust that also denies one user: that user is left out, the others stay', async () => {
+		const spec = w9();
+		spec.users!.dev2 = {groups: ['Developers']};
+		spec.roles!.Admin!.trust = trustPolicy(trusts(ROOT), {Effect: 'Deny', Principal: {AWS: userArn('dev2')}, Action: 'sts:AssumeRole'});
+		const result = await answer(spec, 'ec2:TerminateInstances');
+		expect(result.users.map(u => u.name)).toEqual(['dev', 'ops']);
+	});
 });

@@ -140,5 +140,5 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 		users.push({kind: 'user', name, arn: user.arn, decision: reached, via: [], actions: [...new Set(paths.flatMap(p => p.actions))], conditions: [], incomplete: user.problems.length > 0, throughRoles: paths});
 	}
 	if (users.length > answer.users.length) users.sort((a, b) => collator.compare(a.name, b.name));
-	return {...answer, users, roles: granting.map(g => entryOf(g, rolePrincipal(model, g.role).problems.length > 0)), roleNotes: [...roleNotes]};
+	return {...answer, users, roles: granting.sort((a, b) => collator.compare(a.role.name, b.role.name)).map(g => entryOf(g, rolePrincipal(model, g.role).problems.length > 0)), roleNotes: [...roleNotes]};
 };
