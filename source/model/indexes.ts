@@ -21,6 +21,8 @@ export interface SnapshotIndex {
 	membersByGroup: Map<string, string[]>;
 	/** Policy ARN → user and group names it is attached to. */
 	attachments: Map<string, {users: string[]; groups: string[]}>;
+	/** Policy ARN → names of the roles it is attached to. */
+	roleAttachments: Map<string, string[]>;
 	reportByUser: Map<string, CredentialReportRow>;
 }
 
@@ -50,10 +52,15 @@ export const buildIndex = (snapshot: AccountSnapshot): SnapshotIndex => {
 		for (const ref of group.attachedPolicies) attach(ref).groups.push(group.name);
 	}
 
+	const roleAttachments = new Map<string, string[]>();
+	for (const role of snapshot.roles ?? []) {
+		for (const ref of role.attachedPolicies) roleAttachments.set(ref.arn, [...(roleAttachments.get(ref.arn) ?? []), role.name]);
+	}
+
 	const reportByUser = new Map(
 		snapshot.credentialReport.status === 'ok' ? snapshot.credentialReport.rows.map(r => [r.user, r]) : [],
 	);
-	return {snapshot, userByName, groupByName, roleByName, policyByArn, membersByGroup, attachments, reportByUser};
+	return {snapshot, userByName, groupByName, roleByName, policyByArn, membersByGroup, attachments, roleAttachments, reportByUser};
 };
 
 /** Every identity policy that reaches a user, with its path; direct ones first, then by group. */

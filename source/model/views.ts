@@ -92,8 +92,9 @@ export const listedPolicies = (index: SnapshotIndex): ManagedPolicy[] =>
 
 const attachmentCount = (index: SnapshotIndex, policy: ManagedPolicy): number => {
 	const found = index.attachments.get(policy.arn);
-	// IAM's own count also covers roles, which the snapshot does not hold.
-	return Math.max(policy.attachmentCount, found ? found.users.length + found.groups.length : 0);
+	const roles = index.roleAttachments.get(policy.arn)?.length ?? 0;
+	// IAM's own count (moto's may lag); never fewer than the attachments the snapshot holds.
+	return Math.max(policy.attachmentCount, (found ? found.users.length + found.groups.length : 0) + roles);
 };
 
 export const policyRows = (index: SnapshotIndex): PolicyRow[] =>

@@ -1,6 +1,8 @@
 // The Roles list and the Role screen: alone with plain props, and through the App (:roles, enter, esc).
 import {describe, expect, it, vi} from 'vitest';
 import {buildIndex} from '../../source/model/indexes.js';
+import {policyRows} from '../../source/model/views.js';
+import {PolicyScreen} from '../../source/ui/screens/PolicyScreen.js';
 import {RoleScreen} from '../../source/ui/screens/RoleScreen.js';
 import {RolesScreen} from '../../source/ui/screens/RolesScreen.js';
 import {ACCOUNT, FIXTURE_NOW, fixtureRoles, fixtureSnapshot} from '../fixtures/account.js';
@@ -89,6 +91,23 @@ describe('Role screen', () => {
 		const linked = renderTui(<RoleScreen {...size} index={index} name="AWSServiceRoleForSupport" now={FIXTURE_NOW} onOpen={noop} onBack={noop} />);
 		expect(await linked.waitFor('Role AWSServiceRoleForSupport')).toContain('service-linked role');
 		linked.unmount();
+	});
+});
+
+describe('a managed policy attached to roles', () => {
+	it('the Policy screen lists the roles it is attached to (enter opens one) and the count includes them', async () => {
+		const arn = 'arn:aws:iam::aws:policy/AdministratorAccess';
+		const onOpen = vi.fn();
+		const tui = renderTui(<PolicyScreen {...size} index={index} target={{kind: 'managed', arn}} onOpen={onOpen} onBack={noop} />);
+		const frame = await tui.waitFor('Attached to roles (1)');
+		expect(frame).toMatch(/Attached to roles \(1\)\n +Admin/);
+		await tui.type('\t\t\t');
+		await tui.waitForFrame(current => /› +Admin/.test(current));
+		tui.write(keys.enter);
+		await vi.waitFor(() => expect(onOpen).toHaveBeenCalledWith({screen: 'role', name: 'Admin'}));
+		tui.unmount();
+		// The fixture says 0 attachments (moto's count may lag): the snapshot's role attachment counts.
+		expect(policyRows(index).find(r => r.arn === arn)!.attachmentCount).toBe(1);
 	});
 });
 

@@ -32,6 +32,7 @@ interface PolicyView {
 const managedLines = (index: SnapshotIndex, arn: string, onOpen: (route: Route) => void): PolicyView => {
 	const policy = index.policyByArn.get(arn);
 	const attached = index.attachments.get(arn) ?? {users: [], groups: []};
+	const roles = index.roleAttachments.get(arn) ?? [];
 	const name = policy?.name ?? arn.split('/').pop() ?? arn;
 	const meta: DetailLine[] = policy
 		? [
@@ -60,6 +61,10 @@ const managedLines = (index: SnapshotIndex, arn: string, onOpen: (route: Route) 
 			...(attached.groups.length > 0
 				? attached.groups.map(group => ({key: `group-${group}`, text: group, open: () => onOpen({screen: 'group', name: group})}))
 				: [note('groups-none', 'none')]),
+			// Only when roles are attached: accounts without roles keep the screen as it was.
+			...(roles.length > 0
+				? [heading('roles', `Attached to roles (${roles.length})`), ...roles.map(role => ({key: `role-${role}`, text: role, open: () => onOpen({screen: 'role', name: role})}))]
+				: []),
 			heading('document', `Document${policy ? ` (${policy.defaultVersionId})` : ''}`),
 			...documentLines(policy?.document ?? '', 'doc'),
 		],
