@@ -3,7 +3,7 @@
 // directly or through any role the principal may assume (`--direct`: identity policies alone).
 import {parseContext, type ContextShortcuts} from '../model/access/request-context.js';
 import {buildAccessModel, closestNames, findRole, rolePrincipal, throughRoles, whoCan, type AccessError, type AccessModel, type GrantPath, type RolePath, type StatementRef, type WhoCanEntry} from '../model/access.js';
-import {explainFor} from '../model/access/explain.js';
+import {boundaryText, explainFor} from '../model/access/explain.js';
 import {principalFor} from '../model/access/model.js';
 import {rolePathConditions, rolePathText} from '../model/access/role-path-text.js';
 import {IamError} from '../model/errors.js';
@@ -147,6 +147,7 @@ export const canCommand = async (
 					Statements: answer.statements.map(statementShape),
 					Conditions: answer.conditions.map(c => ({...statementShape(c.statement), Operator: c.operator, Key: c.key, Values: c.values})),
 					BlockedByBoundary: answer.blockedByBoundary,
+					...(answer.boundary ? {PermissionsBoundary: {PolicyName: answer.boundary.name, PolicyArn: answer.boundary.arn}} : {}),
 					CouldNotEvaluate: answer.couldNotEvaluate.map(p => ({PolicyName: p.source.name, Reason: p.reason})),
 					Notes: answer.notes,
 					...(answer.decidedBy ? {DecidedBy: answer.decidedBy.map(c => ({...statementShape(c.statement), Operator: c.operator, Key: c.key, Values: c.values, Given: c.given, Holds: c.holds}))} : {}),
@@ -162,7 +163,7 @@ export const canCommand = async (
 		...answer.statements.map(s => `  ${s.effect === 'Deny' ? 'denied by' : 'granted by'} ${pathText(s)}`),
 		...answer.conditions.map(c => `  if ${c.operator} ${c.key} ${c.values.join(',')} (${pathText(c.statement)})`),
 		...(answer.decidedBy ?? []).map(c => `  decided by ${c.given}: ${c.operator} ${c.key} ${c.values.join(',')} ${c.holds ? 'holds' : 'does not hold'} (${pathText(c.statement)})`),
-		...(answer.blockedByBoundary ? ['  the permissions boundary does not allow it'] : []),
+		...(answer.blockedByBoundary ? [`  the permissions boundary ${boundaryText(answer.boundary)} does not allow it`] : []),
 		...paths.flatMap(p => [`  through role ${p.role}: ${p.decision}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `    ${c}`)]),
 		...answer.notes.map(n => `  note: ${n}`),
 	];

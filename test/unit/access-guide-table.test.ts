@@ -318,3 +318,52 @@ describe('a role\'s own policies: what its sessions carry is not known from the 
 		expect(r.decision).toBe('Allowed');
 	});
 });
+
+// Permissions boundaries: "an entity can perform only the actions that are allowed by both its identity-based
+// policies and its permissions boundaries"; an explicit deny in either wins; a boundary limits a role as a user.
+const BOUNDARIES = `${GUIDE}access_policies_boundaries.html`;
+describe('permissions boundaries (users and roles): the answer names the boundary', () => {
+	const BOUNDARY_ARN = `arn:aws:iam::${ACCT}:policy/DevBoundary`;
+	const doc = (...Statement: Statement[]) => JSON.stringify({Version: '2012-10-17', Statement});
+	const bounded = async (kind: 'user' | 'role', identity: Statement[], boundary: Statement[], action: string, resource?: string, context: string[] = []) => {
+		const parsed = await parseContext(context, {});
+		if (!parsed.ok) throw new Error(parsed.message);
+		const spec = {inline: {P: doc(...identity)}, boundary: 'DevBoundary'};
+		const model = buildAccessModel(accountWithRoles({
+			managed: {DevBoundary: doc(...boundary)},
+			...(kind === 'user' ? {users: {ana: spec}} : {roles: {Ops: {...spec, trust: trustPolicy(trusts(ROOT))}}}),
+		}), parsed.context);
+		const result = kind === 'user' ? await explain(model, 'ana', action, resource) : await explainFor(model, rolePrincipal(model, findRole(model, 'Ops')!), action, resource);
+		if (!result.ok) throw new Error(result.message);
+		return result;
+	};
+	const named = {kind: 'boundary', name: 'DevBoundary', arn: BOUNDARY_ARN};
+
+	for (const kind of ['user', 'role'] as const) {
+		it(`${kind}: identity allows, boundary allows: Allowed (${BOUNDARIES})`, async () => {
+			const r = await bounded(kind, [grant('s3:*')], [grant('s3:GetObject')], 's3:GetObject', 'arn:aws:s3:::shop/a');
+			expect([r.decision, r.blockedByBoundary, r.boundary]).toEqual(['Allowed', false, named]);
+		});
+		it(`${kind}: identity allows, boundary does not: ImplicitDeny naming the boundary (${EVALUATION})`, async () => {
+			const r = await bounded(kind, [grant('s3:*')], [grant('ec2:*')], 's3:DeleteBucket', 'arn:aws:s3:::shop');
+			expect([r.decision, r.blockedByBoundary, r.boundary]).toEqual(['ImplicitDeny', true, named]);
+			expect(r.statements.map(s => [s.source.name, s.effect])).toEqual([['P', 'Allow']]);
+		});
+		it(`${kind}: boundary allows only with MFA: Conditional with the boundary's condition; context settles it (${BOUNDARIES})`, async () => {
+			const r = await bounded(kind, [grant('ec2:*')], [allowIf('ec2:*', {Bool: {'aws:MultiFactorAuthPresent': 'true'}})], 'ec2:StopInstances');
+			expect([r.decision, r.conditions.map(c => [c.operator, c.key, c.values, c.statement.source.kind, c.statement.source.name])])
+				.toEqual(['Conditional', [['Bool', 'aws:MultiFactorAuthPresent', ['true'], 'boundary', 'DevBoundary']]]);
+			const mfa = await bounded(kind, [grant('ec2:*')], [allowIf('ec2:*', {Bool: {'aws:MultiFactorAuthPresent': 'true'}})], 'ec2:StopInstances', undefined, ['aws:MultiFactorAuthPresent=true']);
+			const none = await bounded(kind, [grant('ec2:*')], [allowIf('ec2:*', {Bool: {'aws:MultiFactorAuthPresent': 'true'}})], 'ec2:StopInstances', undefined, ['aws:MultiFactorAuthPresent=false']);
+			expect([mfa.decision, none.decision, none.blockedByBoundary]).toEqual(['Allowed', 'ImplicitDeny', true]);
+		});
+		it(`${kind}: a deny in the boundary: ExplicitDeny by the boundary's statement (${EVALUATION})`, async () => {
+			const r = await bounded(kind, [grant('iam:*')], [grant('*'), refuse('iam:DeleteUser')], 'iam:DeleteUser');
+			expect([r.decision, r.statements.map(s => [s.source.kind, s.source.name, s.effect])]).toEqual(['ExplicitDeny', [['boundary', 'DevBoundary', 'Deny']]]);
+		});
+		it(`${kind}: the boundary alone grants nothing: ImplicitDeny, not blamed on the boundary (${BOUNDARIES})`, async () => {
+			const r = await bounded(kind, [grant('ec2:*')], [grant('s3:*')], 's3:ListAllMyBuckets');
+			expect([r.decision, r.blockedByBoundary]).toEqual(['ImplicitDeny', false]);
+		});
+	}
+});

@@ -4,7 +4,7 @@ import type {SnapshotIndex} from '../indexes.js';
 import {accessError, closestNames, resolveActions} from './catalogue.js';
 import type {EvalFailure, RawCondition} from './evaluator.js';
 import {evaluatePrincipal, principalFor, statementRefs, toModel, type AccessModel, type Principal} from './model.js';
-import type {AccessError, ConditionShown, ExplainResult} from './types.js';
+import type {AccessError, ConditionShown, ExplainResult, PolicySource} from './types.js';
 
 export const fromFailure = (failure: EvalFailure): AccessError => accessError(failure.kind, failure.message);
 
@@ -68,6 +68,7 @@ export const explainFor = async (model: AccessModel, principal: Principal, actio
 		conditions: conditionsShown(principal, outcome.conditions),
 		partialDenies: refs(outcome.partialDenies),
 		blockedByBoundary: outcome.blockedByBoundary,
+		...(principal.boundary ? {boundary: principal.boundary.source} : {}),
 		resourcePatterns: outcome.resourcePatterns,
 		couldNotEvaluate: principal.problems,
 		notes: outcome.notes,
@@ -76,3 +77,7 @@ export const explainFor = async (model: AccessModel, principal: Principal, actio
 			: {}),
 	};
 };
+
+/** How an answer names a permissions boundary: "DevBoundary (arn:aws:iam::…:policy/DevBoundary)". */
+export const boundaryText = (boundary: PolicySource | undefined): string =>
+	!boundary ? '' : boundary.arn && boundary.arn !== boundary.name ? `${boundary.name} (${boundary.arn})` : boundary.name;

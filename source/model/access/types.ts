@@ -83,6 +83,8 @@ export interface Explanation {
 	partialDenies: StatementRef[];
 	/** Set when identity policies allowed but the permissions boundary did not. */
 	blockedByBoundary: boolean;
+	/** The principal's permissions boundary, when it has one: what blockedByBoundary names. */
+	boundary?: PolicySource;
 	/** For a wildcard resource: the resource patterns the grant covers ('*' for everything). */
 	resourcePatterns: string[];
 	couldNotEvaluate: PolicyProblem[];

@@ -3,6 +3,7 @@
 import {Box, Text} from 'ink';
 import {useRef, useState} from 'react';
 import {explain, throughRoles, type AccessModel, type ExplainResult, type Explanation, type RolePath} from '../../model/access.js';
+import {boundaryText} from '../../model/access/explain.js';
 import {principalFor} from '../../model/access/model.js';
 import {rolePathConditions, rolePathText} from '../../model/access/role-path-text.js';
 import {describeError} from '../../model/errors.js';
@@ -30,7 +31,7 @@ const detailLines = (answer: Explanation): string[] => {
 	for (const statement of answer.statements) lines.push(`${deciding} ${statement.effect.toLowerCase()}: ${pathText(statement)}`);
 	if (answer.decision === 'ImplicitDeny' && answer.statements.length === 0) lines.push('no statement allows it');
 	for (const condition of answer.conditions) lines.push(`${conditionText(condition)}  (${pathText(condition.statement)})`);
-	if (answer.blockedByBoundary) lines.push('the identity policies allow it, the permissions boundary does not');
+	if (answer.blockedByBoundary) lines.push(`the identity policies allow it, the permissions boundary ${boundaryText(answer.boundary)} does not`);
 	for (const deny of answer.partialDenies) lines.push(`partly denied (some resources) by ${pathText(deny)}`);
 	if (answer.resourcePatterns.length > 0 && !answer.resourcePatterns.includes('*')) lines.push(`on ${answer.resourcePatterns.join(', ')} only`);
 	for (const problem of answer.couldNotEvaluate) lines.push(`could not evaluate ${problem.source.name}: ${problem.reason}`);

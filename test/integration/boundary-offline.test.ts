@@ -1,0 +1,64 @@
+// Permissions boundaries through the built binary. moto's IAM does not apply or export a permissions boundary, so
+// the account is an export in GetAccountAuthorizationDetails' real shape (what `aws iam
+// get-account-authorization-details` prints), opened with --from-file.
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {motoEnvironment, runCli} from '../helpers/cli.js';
+
+const ACCT = '123456789012';
+const BOUNDARY = `arn:aws:iam::${ACCT}:policy/DevBoundary`;
+const DATE = '2026-01-01T00:00:00Z';
+const doc = (...Statement: Array<Record<string, unknown>>) => ({Version: '2012-10-17', Statement});
+const boundary = {PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: BOUNDARY};
+const everything = {PolicyName: 'Everything', PolicyDocument: doc({Effect: 'Allow', Action: ['s3:*', 'ec2:*'], Resource: '*'})};
+
+const exportDocument = {
+	UserDetailList: [{
+		Path: '/', UserName: 'ana', UserId: 'AIDAANA0', Arn: `arn:aws:iam::${ACCT}:user/ana`, CreateDate: DATE,
+		UserPolicyList: [everything], GroupList: [], AttachedManagedPolicies: [], Tags: [], PermissionsBoundary: boundary,
+	}],
+	GroupDetailList: [],
+	RoleDetailList: [{
+		Path: '/', RoleName: 'Ops', RoleId: 'AROAOPS0', Arn: `arn:aws:iam::${ACCT}:role/Ops`, CreateDate: DATE,
+		AssumeRolePolicyDocument: doc({Effect: 'Allow', Principal: {AWS: `arn:aws:iam::${ACCT}:root`}, Action: 'sts:AssumeRole'}),
+		InstanceProfileList: [], RolePolicyList: [everything], AttachedManagedPolicies: [], Tags: [], RoleLastUsed: {}, PermissionsBoundary: boundary,
+	}],
+	Policies: [{
+		PolicyName: 'DevBoundary', PolicyId: 'ANPADEVB0', Arn: BOUNDARY, Path: '/', DefaultVersionId: 'v1', AttachmentCount: 0,
+		PermissionsBoundaryUsageCount: 2, IsAttachable: true, CreateDate: DATE, UpdateDate: DATE,
+		PolicyVersionList: [{Document: doc({Effect: 'Allow', Action: 'ec2:*', Resource: '*'}), VersionId: 'v1', IsDefaultVersion: true, CreateDate: DATE}],
+	}],
+};
+
+describe('can with a permissions boundary (--from-file export)', () => {
+	const env = motoEnvironment();
+	let file = '';
+	beforeAll(() => {
+		file = path.join(mkdtempSync(path.join(os.tmpdir(), 'iamtui-boundary-')), 'export.json');
+		writeFileSync(file, JSON.stringify(exportDocument, null, 2));
+	});
+
+	for (const who of ['ana', 'Ops']) {
+		it(`${who}: an identity allow outside the boundary is ImplicitDeny naming the boundary (text and --json)`, async () => {
+			const text = await runCli(['can', who, 's3:ListAllMyBuckets', '--direct', '--from-file', file], env);
+			expect(text.stderr).toBe('');
+			expect(text.code).toBe(1);
+			expect(text.stdout).toContain('s3:ListAllMyBuckets on *: ImplicitDeny');
+			expect(text.stdout).toContain(`the permissions boundary DevBoundary (${BOUNDARY}) does not allow it`);
+			const json = await runCli(['can', who, 's3:ListAllMyBuckets', '--direct', '--json', '--from-file', file], env);
+			const parsed = JSON.parse(json.stdout) as Record<string, unknown>;
+			expect([parsed.Decision, parsed.BlockedByBoundary, parsed.PermissionsBoundary])
+				.toEqual(['ImplicitDeny', true, {PolicyName: 'DevBoundary', PolicyArn: BOUNDARY}]);
+		});
+
+		it(`${who}: inside the boundary: Allowed, the boundary named in --json, not blamed`, async () => {
+			const json = await runCli(['can', who, 'ec2:StopInstances', '--direct', '--json', '--from-file', file], env);
+			expect(json.code).toBe(0);
+			const parsed = JSON.parse(json.stdout) as Record<string, unknown>;
+			expect([parsed.Decision, parsed.BlockedByBoundary, parsed.PermissionsBoundary])
+				.toEqual(['Allowed', false, {PolicyName: 'DevBoundary', PolicyArn: BOUNDARY}]);
+		});
+	}
+});
