@@ -234,10 +234,10 @@ export const badInputCases = (files: CaseFiles, bad: Record<string, string>): Ba
 		{name: 'reads: no such user', args: ['user', 'ghost'], code: 3, stderr: /no user named ghost in this account — list them with: iamtui users/},
 		{name: 'reads: not an action', args: ['who-can', 'ec2DescribeInstances'], code: 64, stderr: /"ec2DescribeInstances" is not an action: write service:Action/},
 		{name: 'reads: resource not an ARN', args: ['who-can', 's3:GetObject', '--resource', 'bucket'], code: 64, stderr: /"bucket" is not an ARN/},
-		{name: 'reads: can, unknown user', args: ['can', 'ghost', 's3:GetObject'], code: 3, stderr: /no user named "ghost"/},
+		{name: 'reads: can, unknown user', args: ['can', 'ghost', 's3:GetObject'], code: 3, stderr: /no user or role named "ghost"/},
 		{name: 'reads: user without a name', args: ['user'], code: 64, stderr: /user needs a user name — usage: iamtui user NAME/},
 		{name: 'reads: who-can without an action', args: ['who-can'], code: 64, stderr: /who-can needs an action/},
-		{name: 'reads: can without an action', args: ['can', 'ghost'], code: 64, stderr: /can needs a user and an action/},
+		{name: 'reads: can without an action', args: ['can', 'ghost'], code: 64, stderr: /can needs a user \(or role\) and an action/},
 		{name: 'an unknown flag', args: ['users', '--frobnicate'], code: 64, stderr: /unknown flag --frobnicate — see iamtui --help/},
 		{name: 'command line: unknown command', args: ['frobnicate'], code: 64, stderr: /unknown command "frobnicate" — commands: users/},
 	];
