@@ -48,6 +48,7 @@ describe('who-can and explain through roles (TUI)', () => {
 	it('Explain: denied directly, allowed through role Admin with the path', async () => {
 		const tui = renderTui(<AccessScreen {...size} model={model} name="dev" onBack={noop} />, {columns: 200, rows: 40});
 		await tui.waitFor('Access of dev');
+		await tui.waitFor('may assume roles: Admin (e asks what they allow)');
 		tui.write('e');
 		await tui.waitFor('can dev do');
 		await tui.type('ec2:TerminateInstances');
@@ -57,5 +58,17 @@ describe('who-can and explain through roles (TUI)', () => {
 		expect(frame).toContain('Denied (implicit) directly — ec2:TerminateInstances on *');
 		expect(frame).toContain('through role Admin: Allowed: group Developers → inline policy AssumeAdmin → statement #1 → assume role Admin');
 		tui.unmount();
+	});
+
+	it('the Access view names the roles a user may assume, Conditional when the trust has a condition; none for others', async () => {
+		const ops = renderTui(<AccessScreen {...size} model={model} name="ops" onBack={noop} />, {columns: 200, rows: 40});
+		await ops.waitFor('may assume roles: Deploy (Conditional)');
+		ops.unmount();
+		const nobody = renderTui(<AccessScreen {...size} model={model} name="nobody" onBack={noop} />, {columns: 200, rows: 40});
+		const frame = await nobody.waitFor('Access of nobody');
+		await new Promise(resolve => setTimeout(resolve, 200));
+		expect(nobody.lastFrame()).not.toContain('may assume');
+		expect(frame).not.toContain('may assume');
+		nobody.unmount();
 	});
 });

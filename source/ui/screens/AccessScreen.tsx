@@ -1,8 +1,9 @@
 // A user's effective access: allowed actions by service, each unfolding to its grant paths and the
 // denies that cut into it; the admin-equivalent badge; `e` asks "can USER do ACTION?" (Explain).
 import {Box, Text} from 'ink';
-import {useMemo, useState} from 'react';
-import {effectiveAccess, type AccessModel} from '../../model/access.js';
+import {useEffect, useMemo, useState} from 'react';
+import {assumableRoles, effectiveAccess, type AccessModel} from '../../model/access.js';
+import {principalFor} from '../../model/access/model.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList} from '../components/DetailList.js';
 import {useCommands} from '../state/keyboard.js';
@@ -21,6 +22,20 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 	const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
 	const [explaining, setExplaining] = useState(false);
 	useCommands('access', {explain: () => setExplaining(true)}, props.focused && !explaining);
+	// The roles this user may assume (directly or chained): their grants are the user's too (Explain shows them).
+	const [mayAssume, setMayAssume] = useState<string | undefined>();
+	useEffect(() => {
+		let current = true;
+		const principal = principalFor(model, 'user', name);
+		if (!principal) return;
+		assumableRoles(model, principal).then(
+			found => current && setMayAssume(found.length === 0 ? undefined : found.map(r => `${r.role.name}${r.steps.some(s => s.decision === 'Conditional') ? ' (Conditional)' : ''}`).join(', ')),
+			() => undefined,
+		);
+		return () => {
+			current = false;
+		};
+	}, [model, name]);
 
 	const lines = useMemo(
 		() =>
@@ -51,9 +66,11 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 			</Box>
 		);
 	const panel = explaining ? Math.min(EXPLAIN_HEIGHT, Math.max(4, props.height - 4)) : 0;
+	const rolesLine = mayAssume ? 1 : 0;
 	return (
 		<Box flexDirection="column">
 			{title}
+			{mayAssume ? <Text color="yellow" wrap="truncate-end">{sanitize(`may assume roles: ${mayAssume} (e asks what they allow)`)}</Text> : null}
 			{explaining ? (
 				<Box height={panel} flexDirection="column" overflow="hidden">
 					<ExplainPanel
@@ -69,7 +86,7 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 			<DetailList
 				scope="access"
 				lines={lines}
-				height={props.height - 1 - panel}
+				height={props.height - 1 - rolesLine - panel}
 				width={props.width}
 				focused={props.focused && !explaining}
 				onBack={props.onBack}
