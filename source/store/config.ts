@@ -67,6 +67,8 @@ const firstProblem = (error: z.ZodError): string => {
 export class ConfigStore {
 	readonly path: string;
 	private readonly notice: (line: string) => void;
+	/** Profiles the operator made writable on purpose while this store is open: a read-only session does not re-mark them. */
+	private readonly madeWritable = new Set<string>();
 
 	constructor(options: ConfigStoreOptions = {}) {
 		this.path = path.join(options.cwd ?? defaultFolder(), 'config.json');
@@ -114,7 +116,17 @@ export class ConfigStore {
 
 	/** Records that a profile was opened: remembered, and opened first next time. */
 	markUsed(profile: StoredProfile, now = new Date()): void {
-		this.update(store => ({...store, profiles: withProfile(store.profiles, {...profile, lastUsed: now.toISOString()}), lastProfile: profile.name}));
+		// Made writable on purpose in this session: opening it read-only now (--read-only) does not undo that choice.
+		const {readOnly, ...rest} = profile;
+		const kept = readOnly && !this.madeWritable.has(profile.name) ? {...rest, readOnly} : rest;
+		this.update(store => ({...store, profiles: withProfile(store.profiles, {...kept, lastUsed: now.toISOString()}), lastProfile: profile.name}));
+	}
+
+	/** Stores a profile read-only, or writable again (the operator's choice on :profiles); adds it when not stored. */
+	setReadOnly(name: string, readOnly: boolean): void {
+		this.update(store => ({...store, profiles: withProfile(store.profiles, {name, readOnly})}));
+		if (readOnly) this.madeWritable.delete(name);
+		else this.madeWritable.add(name);
 	}
 
 	preferences(): Preferences {

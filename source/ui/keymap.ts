@@ -69,7 +69,8 @@ export type CommandId =
 	| 'attach-to'
 	| 'choose'
 	| 'from-file'
-	| 'take-back';
+	| 'take-back'
+	| 'toggle-read-only';
 
 type KeyName = 'upArrow' | 'downArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
 
@@ -141,6 +142,8 @@ export const commands: readonly Command[] = [
 	command('next-section', ['tab'], [{key: 'tab'}], 'section', 'Jump to the next section', details),
 	command('add-profile', ['a'], [{input: 'a'}], 'add', 'Add a profile (name, region, endpoint)', ['profiles']),
 	command('remove-profile', ['d'], [{input: 'd'}], 'remove', 'Remove the selected stored profile', ['profiles']),
+	// Not dangerous: it changes the local store, not the account, and a read-only session may mark a profile too.
+	command('toggle-read-only', ['w'], [{input: 'w'}], 'read-only/writable', 'Store the selected profile read-only, or make it writable again (asks first: y); a session started with --read-only stays read-only until restarted without it', ['profiles']),
 	command('add-to-group', ['a'], [{input: 'a'}], 'add to group', 'Add this user to a group (pick it, see the preview, confirm)', ['user'], {dangerous: true}),
 	command('remove-from-group', ['x'], [{input: 'x'}], 'remove from group', 'Remove this user from the selected group (preview, confirm)', ['user'], {dangerous: true}),
 	command('add-members', ['a'], [{input: 'a'}], 'add members', 'Add users to this group (space marks several; preview, confirm)', ['group'], {dangerous: true}),

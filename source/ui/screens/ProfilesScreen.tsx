@@ -1,5 +1,7 @@
 // Profiles: the ones iamtui stored plus those in ~/.aws/config. Enter switches (the account reloads),
-// `a` adds one, `d` removes a stored one after a confirmation.
+// `a` adds one, `d` removes a stored one after a confirmation. `w` stores a profile read-only at once, or
+// — asked first, since writes then reach the account — writable again; it never lifts the read-only of the
+// running session (a session started with --read-only stays so until restarted without it).
 import {Box, Text} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
 import {describeError} from '../../model/errors.js';
@@ -51,6 +53,7 @@ const columns = (now: Date): Array<Column<ProfileRow>> => [
 		dropOrder: 2,
 		cell: r => [r.stored ? 'iamtui' : '', r.inAwsConfig ? '~/.aws' : ''].filter(Boolean).join(' + '),
 	},
+	{id: 'mode', header: 'MODE', width: 9, dropOrder: 5, cell: r => (r.stored?.readOnly ? 'read-only' : '')},
 	{id: 'region', header: 'REGION', width: 10, dropOrder: 3, cell: r => r.stored?.region ?? ''},
 	{id: 'endpoint', header: 'ENDPOINT', width: 10, grow: true, dropOrder: 1, cell: r => r.stored?.endpoint ?? ''},
 	{id: 'lastUsed', header: 'USED', width: 5, align: 'right', dropOrder: 4, cell: r => formatAge(r.stored?.lastUsed, now)},
@@ -68,7 +71,19 @@ function ConfirmRemove(props: {name: string; onConfirm: () => void; onCancel: ()
 	);
 }
 
-type Mode = {kind: 'list'} | {kind: 'add'} | {kind: 'confirm'; name: string};
+function ConfirmWritable(props: {name: string; onConfirm: () => void; onCancel: () => void}) {
+	useKeys(input => (input === 'y' || input === 'Y' ? props.onConfirm() : props.onCancel()), {
+		active: true,
+		priority: priority.text,
+	});
+	return (
+		<Text color="red" bold wrap="truncate-end">
+			{`Make ${props.name} writable? Writes from iamtui will reach its account. y makes it writable · any other key cancels`}
+		</Text>
+	);
+}
+
+type Mode = {kind: 'list'} | {kind: 'add'} | {kind: 'confirm'; name: string} | {kind: 'writable'; name: string};
 
 export function ProfilesScreen(props: {
 	store: ConfigStore;
@@ -122,6 +137,20 @@ export function ProfilesScreen(props: {
 		setMode({kind: 'list'});
 	};
 
+	const setReadOnly = (name: string, readOnly: boolean) => {
+		try {
+			store.setReadOnly(name, readOnly);
+			setStored(store.profiles());
+			if (readOnly) flash(`Profile ${name} is stored read-only: it opens read-only from now on`);
+			else if (props.current.readOnly)
+				flash(`Profile ${name} is stored writable. This session stays read-only: restart without --read-only to write to ${name}`);
+			else flash(`Profile ${name} is stored writable`);
+		} catch (error) {
+			flash(`Could not change ${name}: ${describeError(error)}`, 'error');
+		}
+		setMode({kind: 'list'});
+	};
+
 	if (mode.kind === 'add')
 		return <AddProfileForm onSave={save} onCancel={() => setMode({kind: 'list'})} awsProfiles={awsConfig} focused={props.focused} />;
 	return (
@@ -142,14 +171,23 @@ export function ProfilesScreen(props: {
 						if (row.stored) setMode({kind: 'confirm', name: row.name});
 						else flash(`${row.name} comes from ~/.aws/config; iamtui only removes the profiles it stored`, 'error');
 					},
+					// Read-only needs no confirmation; lifting it does.
+					'toggle-read-only': row => {
+						if (!row) return;
+						if (row.stored?.readOnly) setMode({kind: 'writable', name: row.name});
+						else setReadOnly(row.name, true);
+					},
 				}}
 				emptyText="No profiles yet: a adds one."
 				focused={props.focused && mode.kind === 'list'}
 				width={props.width}
-				height={props.height - (mode.kind === 'confirm' ? 1 : 0)}
+				height={props.height - (mode.kind === 'confirm' || mode.kind === 'writable' ? 1 : 0)}
 			/>
 			{mode.kind === 'confirm' ? (
 				<ConfirmRemove name={mode.name} onConfirm={() => remove(mode.name)} onCancel={() => setMode({kind: 'list'})} />
+			) : null}
+			{mode.kind === 'writable' ? (
+				<ConfirmWritable name={mode.name} onConfirm={() => setReadOnly(mode.name, false)} onCancel={() => setMode({kind: 'list'})} />
 			) : null}
 		</Box>
 	);
