@@ -28,6 +28,7 @@ export type CommandId =
 	| 'open-access'
 	| 'expand'
 	| 'explain'
+	| 'request-context'
 	| 'complete'
 	| 'edit-query'
 	| 'add-to-group'
@@ -187,6 +188,7 @@ export const commands: readonly Command[] = [
 	command('open-access', ['A'], [{input: 'A'}], 'access', 'Effective access: allowed actions by service, with grant paths', ['user']),
 	command('expand', ['enter', '→'], [{key: 'return'}, {key: 'rightArrow'}], 'expand', 'Expand a service to its grant paths and denies', ['access']),
 	command('explain', ['e'], [{input: 'e'}], 'explain', 'Explain: can this user do ACTION on RESOURCE?', ['access']),
+	command('request-context', ['c'], [{input: 'c'}], 'context', 'Request context Explain assumes (KEY=VALUE …, e.g. aws:MultiFactorAuthPresent=true): conditional answers resolve and say which condition decided', ['access']),
 	command('complete', ['tab'], [{key: 'tab'}], 'complete', 'Complete the action from the catalogue (while typing it)', tools),
 	command('edit-query', ['/'], [{input: '/'}], 'query', 'Edit the action and resource of the who-can query', ['whocan']),
 	command('command-line', [':'], [{input: ':'}], 'command', 'Command line: :users :groups :roles :policies :whocan :hygiene :profiles :journal', 'global'),

@@ -2,13 +2,14 @@
 // denies that cut into it; the admin-equivalent badge; `e` asks "can USER do ACTION?" (Explain).
 import {Box, Text} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
-import {assumableRoles, effectiveAccess, type AccessModel} from '../../model/access.js';
+import {assumableRoles, buildAccessModel, effectiveAccess, type AccessModel} from '../../model/access.js';
 import {principalFor} from '../../model/access/model.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList} from '../components/DetailList.js';
 import {useCommands} from '../state/keyboard.js';
 import {accessLines} from './access-lines.js';
 import {errorText} from './access-text.js';
+import {ContextField, type AppliedContext} from './ContextField.js';
 import {ExplainPanel} from './ExplainPanel.js';
 
 export const ADMIN_BADGE = 'ADMIN-EQUIVALENT';
@@ -21,7 +22,11 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 	const access = useMemo(() => effectiveAccess(model, name), [model, name]);
 	const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
 	const [explaining, setExplaining] = useState(false);
-	useCommands('access', {explain: () => setExplaining(true)}, props.focused && !explaining);
+	// `c`: the request context Explain assumes; the model is rebuilt with it (answers are memoised per context).
+	const [editingContext, setEditingContext] = useState(false);
+	const [applied, setApplied] = useState<AppliedContext>({text: '', context: {}});
+	const explainModel = useMemo(() => (applied.text ? buildAccessModel(model.index, applied.context) : model), [model, applied]);
+	useCommands('access', {explain: () => setExplaining(true), 'request-context': () => setEditingContext(true)}, props.focused && !explaining && !editingContext);
 	// The roles this user may assume (directly or chained): their grants are the user's too (Explain shows them).
 	const [mayAssume, setMayAssume] = useState<string | undefined>();
 	useEffect(() => {
@@ -67,14 +72,29 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 		);
 	const panel = explaining ? Math.min(EXPLAIN_HEIGHT, Math.max(4, props.height - 4)) : 0;
 	const rolesLine = mayAssume ? 1 : 0;
+	const contextLines = editingContext ? 2 : applied.text ? 1 : 0;
 	return (
 		<Box flexDirection="column">
 			{title}
 			{mayAssume ? <Text color="yellow" wrap="truncate-end">{sanitize(`may assume roles: ${mayAssume} (e asks what they allow)`)}</Text> : null}
+			{editingContext ? (
+				<ContextField
+					initial={applied.text}
+					active={props.focused}
+					width={props.width}
+					onApply={next => {
+						setApplied(next);
+						setEditingContext(false);
+					}}
+					onCancel={() => setEditingContext(false)}
+				/>
+			) : applied.text ? (
+				<Text color="cyan" wrap="truncate-end">{sanitize(`request context: ${applied.text} (c changes it; Explain assumes it)`)}</Text>
+			) : null}
 			{explaining ? (
 				<Box height={panel} flexDirection="column" overflow="hidden">
 					<ExplainPanel
-						model={model}
+						model={explainModel}
 						userName={name}
 						active={props.focused}
 						width={props.width}
@@ -86,9 +106,9 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 			<DetailList
 				scope="access"
 				lines={lines}
-				height={props.height - 1 - rolesLine - panel}
+				height={props.height - 1 - rolesLine - contextLines - panel}
 				width={props.width}
-				focused={props.focused && !explaining}
+				focused={props.focused && !explaining && !editingContext}
 				onBack={props.onBack}
 			/>
 		</Box>

@@ -31,6 +31,8 @@ const detailLines = (answer: Explanation): string[] => {
 	for (const statement of answer.statements) lines.push(`${deciding} ${statement.effect.toLowerCase()}: ${pathText(statement)}`);
 	if (answer.decision === 'ImplicitDeny' && answer.statements.length === 0) lines.push('no statement allows it');
 	for (const condition of answer.conditions) lines.push(`${conditionText(condition)}  (${pathText(condition.statement)})`);
+	for (const decided of answer.decidedBy ?? [])
+		lines.push(`decided by ${decided.given}: ${conditionText(decided)} ${decided.holds ? 'holds' : 'does not hold'}  (${pathText(decided.statement)})`);
 	if (answer.blockedByBoundary) lines.push(`the identity policies allow it, the permissions boundary ${boundaryText(answer.boundary)} does not`);
 	for (const deny of answer.partialDenies) lines.push(`partly denied (some resources) by ${pathText(deny)}`);
 	if (answer.resourcePatterns.length > 0 && !answer.resourcePatterns.includes('*')) lines.push(`on ${answer.resourcePatterns.join(', ')} only`);

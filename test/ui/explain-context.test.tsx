@@ -1,0 +1,87 @@
+// Explain with a request context inside the App: `c` on the Access view takes KEY=VALUE entries (parsed as
+// `can --context` parses them); an unknown key is named inline with close names; a Conditional answer then
+// resolves and says which condition the context decided.
+import {describe, expect, it} from 'vitest';
+import {MFA_USER, accessSnapshot} from '../fixtures/access.js';
+import {appHarness} from '../helpers/app.js';
+import {keys, type Rendered as TuiHandle} from '../helpers/render.js';
+
+const harness = appHarness();
+const CTRL_U = '\u0015';
+
+const openAccess = async (tui: TuiHandle, user: string) => {
+	await tui.waitFor('Users (14)');
+	tui.write('/');
+	await tui.type(user);
+	await tui.waitFor('Users (1/14)');
+	tui.write(keys.enter);
+	await tui.waitFor(/esc clears/);
+	tui.write(keys.enter);
+	await tui.waitFor(`User ${user}`);
+	tui.write('A');
+	await tui.waitFor(`Access of ${user}`);
+};
+
+const explainTerminate = async (tui: TuiHandle) => {
+	tui.write('e');
+	await tui.waitFor(`can ${MFA_USER} do`);
+	await tui.type('ec2:TerminateInstances');
+	await tui.waitFor('do ec2:TerminateInstances');
+	tui.write(keys.enter);
+	return tui.waitFor(/(Allowed|Conditional|Denied \(implicit\)) — ec2:TerminateInstances on \*/);
+};
+
+/** c, clear the field, type the entries, enter: the applied context is shown above the list. */
+const setContext = async (tui: TuiHandle, text: string) => {
+	tui.write('c');
+	await tui.waitFor('enter applies');
+	tui.write(CTRL_U);
+	await tui.type(text);
+	tui.write(keys.enter);
+	await tui.waitFor(`request context: ${text}`);
+};
+
+describe('Explain with a request context (c)', () => {
+	it('without context: Conditional on MFA; c with MFA present: Allowed, decided by it; MFA absent: denied, decided by it', async () => {
+		const tui = harness.start({snapshot: accessSnapshot(), columns: 120, rows: 40}).tui;
+		await openAccess(tui, MFA_USER);
+		expect(await explainTerminate(tui)).toContain('Conditional — ec2:TerminateInstances on *');
+		tui.write(keys.escape);
+		await tui.waitForFrame(f => !f.includes(`can ${MFA_USER} do`));
+
+		// A misspelt key: named inline with the close name; the field stays open.
+		tui.write('c');
+		await tui.waitFor('request context');
+		await tui.type('aws:MultiFactorAuthPresnt=true');
+		tui.write(keys.enter);
+		const wrong = await tui.waitFor('unknown context key "aws:MultiFactorAuthPresnt"');
+		expect(wrong).toContain('did you mean aws:MultiFactorAuthPresent');
+		tui.write(keys.escape);
+		await tui.waitForFrame(f => !f.includes('unknown context key'));
+		await setContext(tui, 'aws:MultiFactorAuthPresent=true aws:SourceIp=10.0.0.1');
+
+		const allowed = await explainTerminate(tui);
+		expect(allowed).toContain('Allowed — ec2:TerminateInstances on *');
+		expect(allowed).toContain('decided by aws:MultiFactorAuthPresent=true: if aws:MultiFactorAuthPresent Bool true holds');
+		tui.write(keys.escape);
+		await tui.waitForFrame(f => !f.includes(`can ${MFA_USER} do`));
+
+		await setContext(tui, 'aws:MultiFactorAuthPresent=false');
+		const denied = await explainTerminate(tui);
+		expect(denied).toContain('Denied (implicit) — ec2:TerminateInstances on *');
+		expect(denied).toContain('decided by aws:MultiFactorAuthPresent=false: if aws:MultiFactorAuthPresent Bool true does not hold');
+	});
+
+	it('a mistyped value is refused inline with the expected type; esc leaves the context as it was', async () => {
+		const tui = harness.start({snapshot: accessSnapshot(), columns: 120, rows: 40}).tui;
+		await openAccess(tui, MFA_USER);
+		tui.write('c');
+		await tui.waitFor('request context');
+		await tui.type('aws:SourceIp=not-an-ip');
+		tui.write(keys.enter);
+		expect(await tui.waitFor('context aws:SourceIp=not-an-ip: expected')).not.toContain('--context');
+		tui.write(keys.escape);
+		await tui.waitForFrame(f => !f.includes('enter applies') && !f.includes('not-an-ip'));
+		expect(await explainTerminate(tui)).toContain('Conditional — ec2:TerminateInstances on *');
+	});
+});
