@@ -366,4 +366,14 @@ describe('permissions boundaries (users and roles): the answer names the boundar
 			expect([r.decision, r.blockedByBoundary]).toEqual(['ImplicitDeny', false]);
 		});
 	}
+
+	it(`who-can: a user and a role bounded by the same boundary are listed inside it, not outside (${BOUNDARIES})`, async () => {
+		const spec = {inline: {P: doc(grant('s3:*'), grant('ec2:*'))}, boundary: 'DevBoundary'};
+		const model = buildAccessModel(accountWithRoles({managed: {DevBoundary: doc(grant('ec2:*'))}, users: {ana: spec}, roles: {Ops: {...spec, trust: trustPolicy(trusts(ROOT))}}}));
+		const inside = await whoCan(model, 'ec2:StopInstances');
+		const outside = await whoCan(model, 's3:DeleteBucket');
+		if (!inside.ok || !outside.ok) throw new Error('who-can failed');
+		expect([inside.users.map(u => [u.name, u.decision]), inside.roles.map(r => [r.name, r.decision])]).toEqual([[['ana', 'Allowed']], [['Ops', 'Allowed']]]);
+		expect([outside.users, outside.roles]).toEqual([[], []]);
+	});
 });
