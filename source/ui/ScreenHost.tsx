@@ -31,6 +31,8 @@ import {useNavigation} from './state/navigation.js';
 import {needsSnapshot, type Route} from './state/routes.js';
 import {useServices} from './state/services-context.js';
 import {useTakeBack} from './state/take-back.js';
+import {handleRoleWrite} from './role-writes.js';
+import {RoleWriteRoute} from './RoleWriteRoute.js';
 import {useSnapshot} from './state/snapshot.js';
 
 export interface ScreenHostProps {
@@ -123,7 +125,19 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 		case 'roles':
 			return <RolesScreen {...common} index={index} now={props.now} onOpenRole={name => navigation.push({screen: 'role', name})} />;
 		case 'role':
-			return <RoleScreen {...common} index={index} name={route.name} now={props.now} onOpen={navigation.push} />;
+			return (
+				<RoleScreen
+					{...common}
+					index={index}
+					name={route.name}
+					now={props.now}
+					onOpen={navigation.push}
+					onWrite={write => handleRoleWrite({index, push: navigation.push, flash}, route.name, write)}
+					onHint={flash}
+				/>
+			);
+		case 'pick-role-policy':
+			return <RoleWriteRoute {...common} route={route} index={index} />;
 		case 'policies':
 			return (
 				<PoliciesScreen
@@ -247,8 +261,11 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					index={index}
 					target={{kind: 'inline', owner: route.owner, ownerName: route.ownerName, policyName: route.policyName}}
 					onOpen={navigation.push}
-					// Role policies are read-only here (role writes are not part of this screen yet).
-					{...(route.owner !== 'role' ? {onDelete: () => writes.deleteInlinePolicy({kind: route.owner as 'user' | 'group', name: route.ownerName}, route.policyName)} : {})}
+					onDelete={() =>
+						route.owner === 'role'
+							? handleRoleWrite({index, push: navigation.push, flash}, route.ownerName, {kind: 'delete-inline', policyName: route.policyName})
+							: writes.deleteInlinePolicy({kind: route.owner, name: route.ownerName}, route.policyName)
+					}
 					onHint={flash}
 				/>
 			);

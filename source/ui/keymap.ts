@@ -70,6 +70,10 @@ export type CommandId =
 	| 'attach-to'
 	| 'choose'
 	| 'from-file'
+	| 'attach-role-policy'
+	| 'detach-role-policy'
+	| 'put-role-inline'
+	| 'remove-trust-principal'
 	| 'take-back'
 	| 'toggle-read-only';
 
@@ -183,6 +187,10 @@ export const commands: readonly Command[] = [
 	command('delete-policy', ['D'], [{input: 'D'}], 'delete', 'Delete the policy: a customer managed one is detached everywhere and its old versions deleted first (type its name)', ['policies', 'policy'], {dangerous: true}),
 	command('attach-to', ['a'], [{input: 'a'}], 'attach to', 'Attach this managed policy to a user or a group (pick one, then the plan)', ['policy'], {dangerous: true}),
 	command('choose', ['enter'], [{key: 'return'}], 'choose', 'Choose the selected template, policies or target, or go on to the next step (nothing is sent before the plan is confirmed)', ['write-wizard'], {dangerous: true}),
+	command('attach-role-policy', ['A'], [{input: 'A'}], 'attach policy', 'Attach a managed policy to this role, picked from the account\'s policies (then the plan)', ['role'], {dangerous: true}),
+	command('detach-role-policy', ['D'], [{input: 'D'}], 'detach/delete', 'Detach the selected managed policy from this role, or delete the selected inline policy (the plan first)', ['role'], {dangerous: true}),
+	command('put-role-inline', ['i'], [{input: 'i'}], 'inline policy', 'Put an inline policy on this role from a template or a JSON file (parameters, JSON preview, then the plan)', ['role'], {dangerous: true}),
+	command('remove-trust-principal', ['x'], [{input: 'x'}], 'remove from trust', 'Remove the selected principal from the trust policy (the plan shows the trust before/after as a JSON diff)', ['role'], {dangerous: true}),
 	command('from-file', ['f'], [{input: 'f'}], 'from file', 'Read the policy from a JSON file (a template or a bare policy document) instead of a template', ['write-wizard'], {dangerous: true}),
 	command('take-back', ['t'], [{input: 't'}], 'take back', 'On an UNFINISHED row: plan taking back what its interrupted plan may have made (as journal resolve --take-back), shown before anything is sent', ['journal'], {dangerous: true}),
 	command('open-access', ['A'], [{input: 'A'}], 'access', 'Effective access: allowed actions by service, with grant paths', ['user']),

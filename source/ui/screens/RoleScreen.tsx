@@ -5,6 +5,7 @@ import type {SnapshotIndex} from '../../model/indexes.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, note} from '../components/DetailList.js';
 import type {Route} from '../state/routes.js';
+import {roleWriteActions, type RoleWrite} from '../role-writes.js';
 import {roleLines} from './role-lines.js';
 
 export function RoleScreen(props: {
@@ -13,6 +14,9 @@ export function RoleScreen(props: {
 	now: Date;
 	onOpen: (route: Route) => void;
 	onBack: () => void;
+	/** Role writes (A, D, i, x); absent: the screen only reads. */
+	onWrite?: (write: RoleWrite) => void;
+	onHint?: (text: string) => void;
 	focused: boolean;
 	width: number;
 	height: number;
@@ -27,7 +31,7 @@ export function RoleScreen(props: {
 			<DetailList
 				scope="role"
 				lines={lines}
-				actions={{}}
+				actions={props.onWrite ? roleWriteActions(props.onWrite, text => props.onHint?.(text)) : {}}
 				height={props.height - 1}
 				width={props.width}
 				focused={props.focused}

@@ -4,13 +4,14 @@ import type {SnapshotIndex} from '../../model/indexes.js';
 import {checkPolicyDocument, type PolicyKind} from '../../model/policy-document.js';
 import {planPutInlinePolicy} from '../../model/plans/inline-policies.js';
 import {planCreatePolicy} from '../../model/plans/policies.js';
+import {planPutRolePolicy} from '../../model/plans/roles.js';
 import type {PrincipalRef} from '../../model/plans/steps.js';
 import type {Plan} from '../../model/plans/types.js';
 import {renderTemplate, type PolicyTemplate} from '../../model/templates.js';
 import {checkInlinePolicyName, checkPath, checkPolicyDescription, checkPolicyName} from '../../model/validate.js';
 
 /** What the wizard makes: a customer managed policy (maybe attached at once), or an inline policy of a user or group. */
-export type PolicyWizardTarget = {kind: 'managed'; attachTo?: PrincipalRef} | {kind: 'inline'; owner: PrincipalRef};
+export type PolicyWizardTarget = {kind: 'managed'; attachTo?: PrincipalRef} | {kind: 'inline'; owner: PrincipalRef | {kind: 'role'; name: string}};
 
 export interface WizardField {
 	id: string;
@@ -27,7 +28,7 @@ export type FieldErrors = Record<string, string>;
 const PARAM = 'param:';
 
 export const documentKind = (target: PolicyWizardTarget): PolicyKind =>
-	target.kind === 'managed' ? 'managed' : target.owner.kind === 'user' ? 'user-inline' : 'group-inline';
+	target.kind === 'managed' ? 'managed' : target.owner.kind === 'user' ? 'user-inline' : target.owner.kind === 'role' ? 'role-inline' : 'group-inline';
 
 /** lightsail-full-access → LightsailFullAccessPolicy: a name in IAM's habits, editable. */
 export const suggestedName = (template: PolicyTemplate): string => {
@@ -128,7 +129,10 @@ export const buildPolicyPlan = (
 	attachTo?: PrincipalRef,
 ): Plan => {
 	const name = (values['name'] ?? '').trim();
-	if (target.kind === 'inline') return planPutInlinePolicy(index, {target: target.owner, policyName: name, document});
+	if (target.kind === 'inline')
+		return target.owner.kind === 'role'
+			? planPutRolePolicy(index, {role: target.owner.name, policyName: name, document})
+			: planPutInlinePolicy(index, {target: target.owner, policyName: name, document});
 	const path = optional(values['path']);
 	const description = optional(values['description']);
 	const to = attachTo ?? target.attachTo;

@@ -45,6 +45,8 @@ const statementLines = (
 			text: `  ${prefix} ${principalShort(p, own)}${raw}`,
 			...(outside(p, own) ? {tone: 'warning' as const} : {}),
 			...(route ? {open: () => onOpen(route)} : {}),
+			// x on the line takes this principal out of the trust policy (role-writes.ts).
+			...(prefix === 'principal' ? {value: p.raw, section: 'trust'} : {}),
 		};
 	};
 	const actions = s.notActions ? `every action except ${s.notActions.join(', ')}` : s.actions.join(', ') || '(no action)';

@@ -53,6 +53,8 @@ export type Route =
 	| {screen: 'pick-group-policy'; group: string}
 	| {screen: 'pick-policy-holder'; policyArn: string}
 	| {screen: 'policy-wizard'; target: PolicyWizardTarget}
+	// Role writes: pick a managed policy for a role (the other role writes go straight to their plan).
+	| {screen: 'pick-role-policy'; role: string}
 	// The audit journal.
 	| {screen: 'journal'};
 
@@ -70,6 +72,7 @@ const scopes: Partial<Record<Route['screen'], ScreenId>> = {
 	'pick-group-policy': 'picker',
 	'pick-policy-holder': 'picker',
 	'policy-wizard': 'write-wizard',
+	'pick-role-policy': 'picker',
 };
 
 export const scopeOf = (route: Route): ScreenId => scopes[route.screen] ?? (route.screen as ScreenId);
