@@ -166,6 +166,7 @@ export const canCommand = async (
 		...(answer.blockedByBoundary ? [`  the permissions boundary ${boundaryText(answer.boundary)} does not allow it`] : []),
 		...paths.flatMap(p => [`  through role ${p.role}: ${p.decision}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `    ${c}`)]),
 		...answer.notes.map(n => `  note: ${n}`),
+		...answer.couldNotEvaluate.map(p => `  could not evaluate ${p.source.name}: ${p.reason}`),
 	];
 	// User, group, role, policy names and condition values come from the account: untrusted, made inert.
 	return {stdout: lines.map(sanitize).join('\n'), exitCode};

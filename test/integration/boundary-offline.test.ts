@@ -40,6 +40,16 @@ describe('can with a permissions boundary (--from-file export)', () => {
 		writeFileSync(file, JSON.stringify(exportDocument, null, 2));
 	});
 
+	it('a boundary the export does not hold (e.g. a filtered export): Conditional (exit 2), the boundary named, never Allowed', async () => {
+		const partial = path.join(path.dirname(file), 'no-boundary.json');
+		writeFileSync(partial, JSON.stringify({...exportDocument, Policies: []}));
+		const text = await runCli(['can', 'ana', 's3:ListAllMyBuckets', '--direct', '--from-file', partial], env);
+		expect(text.code).toBe(2);
+		expect(text.stdout).toContain('s3:ListAllMyBuckets on *: Conditional');
+		expect(text.stdout).toContain(`note: the permissions boundary DevBoundary (${BOUNDARY}) could not be read: allowed only if it allows s3:ListAllMyBuckets`);
+		expect(text.stdout).toContain('could not evaluate DevBoundary: the policy is not in the snapshot');
+	});
+
 	for (const who of ['ana', 'Ops']) {
 		it(`${who}: an identity allow outside the boundary is ImplicitDeny naming the boundary (text and --json)`, async () => {
 			const text = await runCli(['can', who, 's3:ListAllMyBuckets', '--direct', '--from-file', file], env);

@@ -367,6 +367,16 @@ describe('permissions boundaries (users and roles): the answer names the boundar
 		});
 	}
 
+	it(`a boundary whose document is not in the snapshot: an identity allow is Conditional, the boundary named (${BOUNDARIES})`, async () => {
+		const model = buildAccessModel(accountWithRoles({users: {ana: {inline: {P: doc(grant('s3:*'))}, boundary: 'DevBoundary'}}}));
+		const r = await explain(model, 'ana', 's3:ListAllMyBuckets');
+		if (!r.ok) throw new Error(r.message);
+		expect([r.decision, r.couldNotEvaluate.map(p => p.source.name)]).toEqual(['Conditional', ['DevBoundary']]);
+		expect(r.notes).toContain(`the permissions boundary DevBoundary (${BOUNDARY_ARN}) could not be read: allowed only if it allows s3:ListAllMyBuckets`);
+		const denied = await explain(model, 'ana', 'ec2:StopInstances');
+		expect(denied.ok && denied.decision).toBe('ImplicitDeny');
+	});
+
 	it(`who-can: a user and a role bounded by the same boundary are listed inside it, not outside (${BOUNDARIES})`, async () => {
 		const spec = {inline: {P: doc(grant('s3:*'), grant('ec2:*'))}, boundary: 'DevBoundary'};
 		const model = buildAccessModel(accountWithRoles({managed: {DevBoundary: doc(grant('ec2:*'))}, users: {ana: spec}, roles: {Ops: {...spec, trust: trustPolicy(trusts(ROOT))}}}));

@@ -58,12 +58,14 @@ export const explainFor = async (model: AccessModel, principal: Principal, actio
 	const outcome = await evaluatePrincipal(model, principal, wanted, resource);
 	if (!outcome.ok) return fromFailure(outcome);
 	const refs = (raws: typeof outcome.statements) => raws.flatMap(r => statementRefs(principal, r));
+	// A boundary whose document is not known (not in the export, unreadable) may cut any allow: never certain.
+	const unreadBoundary = principal.boundary && !principal.boundaryEntry?.evalPolicy && (outcome.decision === 'Allowed' || outcome.decision === 'Conditional');
 	return {
 		ok: true,
 		userName: principal.name,
 		action: wanted,
 		resource,
-		decision: outcome.decision,
+		decision: unreadBoundary ? 'Conditional' : outcome.decision,
 		statements: refs(outcome.statements),
 		conditions: conditionsShown(principal, outcome.conditions),
 		partialDenies: refs(outcome.partialDenies),
@@ -71,7 +73,9 @@ export const explainFor = async (model: AccessModel, principal: Principal, actio
 		...(principal.boundary ? {boundary: principal.boundary.source} : {}),
 		resourcePatterns: outcome.resourcePatterns,
 		couldNotEvaluate: principal.problems,
-		notes: outcome.notes,
+		notes: unreadBoundary
+			? [...outcome.notes, `the permissions boundary ${boundaryText(principal.boundary!.source)} could not be read: allowed only if it allows ${wanted}`]
+			: outcome.notes,
 		...(outcome.decidedBy.length > 0
 			? {decidedBy: outcome.decidedBy.flatMap(c => statementRefs(principal, c.statement).map(statement => ({...c, statement})))}
 			: {}),
