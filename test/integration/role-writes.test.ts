@@ -16,7 +16,14 @@ import {
 	ListRolePoliciesCommand,
 	PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import {afterAll, beforeAll, expect, it} from 'vitest';
+import {afterAll, beforeAll, expect, it, vi} from 'vitest';
+import {createGateway} from '../../source/aws/gateway.js';
+import {buildIndex} from '../../source/model/indexes.js';
+import {executePlan, type JournalEntry} from '../../source/model/plans/execute.js';
+import {planRemoveTrustPrincipal} from '../../source/model/plans/role-trust.js';
+import {planDeleteRolePolicy, planDetachRolePolicy} from '../../source/model/plans/roles.js';
+import type {Plan} from '../../source/model/plans/types.js';
+import {inverseOf} from '../../source/model/plans/undo.js';
 import {Journal} from '../../source/store/journal.js';
 import {motoEnvironment, runCli} from '../helpers/cli.js';
 import {startFaultProxy, type FaultProxy} from '../helpers/fault-proxy.js';
@@ -30,6 +37,11 @@ const AUDIT_ARN = `arn:aws:iam::${ACCOUNT}:policy/${AUDIT}`;
 const WRITE_ACTION = /^(Create|Delete|Put|Attach|Detach|Add|Remove|Update|Upload|Tag|Untag|Enable|Deactivate)/;
 const trust = (...Statement: unknown[]) => JSON.stringify({Version: '2012-10-17', Statement});
 const allowAssume = (AWS: string | string[]) => ({Effect: 'Allow', Principal: {AWS}, Action: 'sts:AssumeRole'});
+/** The in-process gateway uses the SDK's credential chain: dummy environment keys, no profile. */
+const dummyKeys = () => {
+	for (const [key, value] of Object.entries({AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'}))
+		vi.stubEnv(key, value);
+};
 
 describeWithMoto('role writes through the built binary against moto', () => {
 	let moto: Moto;
@@ -47,6 +59,7 @@ describeWithMoto('role writes through the built binary against moto', () => {
 	};
 
 	beforeAll(async () => {
+		dummyKeys();
 		moto = await startMoto({loadManagedPolicies: false});
 		proxy = await startFaultProxy({target: moto.endpoint, seed: 1, faultWhen: () => false});
 		iam = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}});
@@ -61,6 +74,7 @@ describeWithMoto('role writes through the built binary against moto', () => {
 		await iam.send(new PutRolePolicyCommand({RoleName: 'Frozen', PolicyName: 'keep', PolicyDocument: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 's3:ListBucket', Resource: '*'}]})}));
 	});
 	afterAll(async () => {
+		vi.unstubAllEnvs();
 		await proxy?.stop();
 		await moto?.stop();
 	});
@@ -139,4 +153,64 @@ describeWithMoto('role writes through the built binary against moto', () => {
 		expect(await inline('Frozen')).toEqual(['keep']);
 		expect((await trustOf('Frozen')).Statement.map(s => s.Principal.AWS)).toEqual([[ANA, BOB]]);
 	}, 240_000);
+});
+
+describeWithMoto('role writes undone through the real gateway', () => {
+	let moto: Moto;
+	let iam: IAMClient;
+	beforeAll(async () => {
+		dummyKeys();
+		moto = await startMoto({loadManagedPolicies: false});
+		iam = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}});
+		await iam.send(new CreatePolicyCommand({PolicyName: AUDIT, PolicyDocument: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'cloudtrail:LookupEvents', Resource: '*'}]})}));
+		await iam.send(new CreateRoleCommand({RoleName: 'Ops', AssumeRolePolicyDocument: trust(allowAssume([ANA, BOB]), {Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'})}));
+		await iam.send(new AttachRolePolicyCommand({RoleName: 'Ops', PolicyArn: AUDIT_ARN}));
+		await iam.send(new PutRolePolicyCommand({RoleName: 'Ops', PolicyName: 'keep', PolicyDocument: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 's3:ListBucket', Resource: '*'}]})}));
+	});
+	afterAll(async () => {
+		vi.unstubAllEnvs();
+		await moto?.stop();
+	});
+
+	it('detach, delete inline and a trust edit each come back with their inverse', async () => {
+		const gateway = createGateway({endpoint: moto.endpoint, maxAttempts: 2});
+		const journal = {entries: [] as JournalEntry[], append(entry: JournalEntry) {
+			this.entries.push(entry);
+		}};
+		const actor = {profile: null, account: ACCOUNT, callerArn: null};
+		const run = async (plan: Plan) => {
+			const report = await executePlan(plan, {gateway, journal, actor});
+			expect(report.ok, JSON.stringify(report.outcomes.map(o => o.message))).toBe(true);
+			return report;
+		};
+		const before = buildIndex(await gateway.loadSnapshot());
+		const trustBefore = JSON.parse(before.roleByName.get('Ops')!.trustPolicy) as unknown;
+		// The three writes as one plan, so its patch holds each change in order.
+		const report = await run({
+			...planDetachRolePolicy(before, {role: 'Ops', policyArn: AUDIT_ARN}),
+			steps: [
+				...planDetachRolePolicy(before, {role: 'Ops', policyArn: AUDIT_ARN}).steps,
+				...planDeleteRolePolicy(before, 'Ops', 'keep').steps,
+				...planRemoveTrustPrincipal(before, 'Ops', ANA).steps,
+			],
+		});
+		expect((await iam.send(new ListAttachedRolePoliciesCommand({RoleName: 'Ops'}))).AttachedPolicies).toEqual([]);
+		expect((await iam.send(new ListRolePoliciesCommand({RoleName: 'Ops'}))).PolicyNames).toEqual([]);
+		const edited = (await iam.send(new GetRoleCommand({RoleName: 'Ops'}))).Role!.AssumeRolePolicyDocument!;
+		expect(JSON.stringify(JSON.parse(edited.startsWith('%') ? decodeURIComponent(edited) : edited))).not.toContain(ANA);
+
+		const inverses = report.patch.changes.map(change => inverseOf(change, before)).reverse();
+		const steps = inverses.map(inverse => {
+			if ('cannot' in inverse) throw new Error(inverse.cannot);
+			return inverse;
+		});
+		await run({title: 'undo', dangerous: false, targets: [], steps, previews: []});
+		expect((await iam.send(new ListAttachedRolePoliciesCommand({RoleName: 'Ops'}))).AttachedPolicies!.map(p => p.PolicyArn)).toEqual([AUDIT_ARN]);
+		expect((await iam.send(new ListRolePoliciesCommand({RoleName: 'Ops'}))).PolicyNames).toEqual(['keep']);
+		const restored = (await iam.send(new GetRoleCommand({RoleName: 'Ops'}))).Role!.AssumeRolePolicyDocument!;
+		expect(JSON.parse(restored.startsWith('%') ? decodeURIComponent(restored) : restored)).toEqual(trustBefore);
+		// The journal names the role on every line, never a document.
+		expect(journal.entries.filter(e => e.outcome === 'ok').every(e => e.target.role === 'Ops')).toBe(true);
+		expect(JSON.stringify(journal.entries)).not.toContain('s3:ListBucket');
+	}, 120_000);
 });
