@@ -35,9 +35,16 @@ describeWithMoto('e2e: group membership in tmux', () => {
 		expect(detail.UserName).toBe(LIGHTSAIL.consoleUser);
 		expect(detail.Groups).not.toContain(LIGHTSAIL.group);
 		expect(detail.PoliciesViaGroups).toEqual([]);
-		// W2's yardstick: her effective permissions no longer include lightsail:* (can: exit 1 = denied).
-		const can = await account.cli(['can', LIGHTSAIL.consoleUser, 'lightsail:GetInstances']);
-		expect(can.code).toBe(1);
+		// W2's yardstick: her own permissions no longer include lightsail:* (can --direct: exit 1 = denied).
+		const direct = await account.cli(['can', LIGHTSAIL.consoleUser, 'lightsail:GetInstances', '--direct']);
+		expect(direct.code).toBe(1);
+		// The seeded Deploy role trusts her (with MFA) and may assume ReadOnlyAudit (ReadOnlyAccess reads
+		// Lightsail): through roles she still reads it, only with MFA — Conditional (exit 2), never Allowed.
+		const widest = await account.cli(['can', LIGHTSAIL.consoleUser, 'lightsail:GetInstances']);
+		expect(widest.code).toBe(2);
+		expect(widest.stdout).toContain('Deploy');
+		const write = await account.cli(['can', LIGHTSAIL.consoleUser, 'lightsail:CreateInstances']);
+		expect(write.code).toBe(1);
 		const group = JSON.parse((await account.cli(['groups', '--json'])).stdout) as Array<{GroupName: string; Members: string[]}>;
 		expect(group.find(g => g.GroupName === LIGHTSAIL.group)?.Members).not.toContain(LIGHTSAIL.consoleUser);
 		const journal = JSON.parse((await account.cli(['journal', '--json'])).stdout) as Array<Record<string, unknown>>;
