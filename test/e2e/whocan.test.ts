@@ -4,6 +4,7 @@
 import {expect, it} from 'vitest';
 import {describeWithMoto} from '../helpers/with-moto.js';
 import {e2eAccount} from '../helpers/e2e.js';
+import {askWhoCan} from '../helpers/e2e-steps.js';
 import {DEVELOPERS, MANAGERS} from '../../scripts/seed.js';
 
 describeWithMoto('e2e: who can (W5) in tmux', () => {
@@ -11,16 +12,7 @@ describeWithMoto('e2e: who can (W5) in tmux', () => {
 
 	it(':whocan ec2:TerminateInstances lists the developers and not the managers; enter opens the user', async () => {
 		const tui = await account.open({height: 60});
-		tui.keys(':');
-		tui.type('whocan');
-		// A key sent while the typed text is still being read would arrive glued to it (as a paste).
-		await tui.waitFor(/^:whocan/m);
-		tui.keys('Enter');
-		await tui.waitFor('Who can…');
-		tui.type('ec2:TerminateInstances');
-		await tui.waitFor('do ec2:TerminateInstances');
-		tui.keys('Enter');
-		const answer = await tui.waitFor(/Users who can ec2:TerminateInstances on \* \(\d+\)[\s\S]*Groups whose policies grant it/);
+		const answer = await askWhoCan(tui, 'ec2:TerminateInstances', /Users who can ec2:TerminateInstances on \* \(\d+\)[\s\S]*Groups whose policies grant it/);
 		for (const name of DEVELOPERS.members) expect(answer).toContain(name);
 		for (const name of MANAGERS.members) expect(answer).not.toContain(name);
 		expect(answer).toContain(`via group ${DEVELOPERS.group} → policy ${DEVELOPERS.policy} → statement #1`);

@@ -99,3 +99,11 @@ export const createUserStepOne = async (tui: TmuxSession, user: string, tags?: s
 	tui.keys('Enter');
 	await tui.waitFor('step 2 of 3');
 };
+
+/** `:whocan`, the action typed, enter: returns the answer once its users list is drawn (or `expected`). */
+export const askWhoCan = async (tui: TmuxSession, action: string, expected?: RegExp): Promise<string> => {
+	await jump(tui, 'whocan', 'Who can…');
+	await typeText(tui, action, `do ${action}`);
+	tui.keys('Enter');
+	return tui.waitFor(expected ?? new RegExp(`Users who can ${escape(action)} on \\* \\(\\d+\\)`));
+};
