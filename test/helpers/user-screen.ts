@@ -29,3 +29,16 @@ export const select = async (tui: Rendered, text: string) => {
 	}
 	expect(selectedLine(tui.lastFrame())).toContain(text);
 };
+
+/** Opens `user`, `c` (new signing certificate), types the PEM file path and submits it. */
+export const submitCertificateFile = async (tui: Rendered, user: string, file: string) => {
+	await openUser(tui, user);
+	await tui.waitFor('Signing certificates');
+	tui.write('c');
+	await tui.waitFor(`Signing certificate for ${user}`);
+	tui.write(keys.tab);
+	await tui.waitFor('› PEM file');
+	tui.write(file);
+	await tui.waitFor(file);
+	tui.write(keys.enter);
+};

@@ -7,8 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, expect, it} from 'vitest';
 import {appHarness, writesOf} from '../helpers/app.js';
-import {keys} from '../helpers/render.js';
-import {openUser} from '../helpers/user-screen.js';
+import {submitCertificateFile} from '../helpers/user-screen.js';
 
 const harness = appHarness();
 let dir: string;
@@ -27,15 +26,7 @@ it.each([
 ])('c with %s as the PEM file: refused on the form at once, nothing uploaded', async (_, make) => {
 	const file = make();
 	const {tui, gateway} = harness.start({columns: 130, rows: 50});
-	await openUser(tui, 'rsdash');
-	await tui.waitFor('Signing certificates');
-	tui.write('c');
-	await tui.waitFor('Signing certificate for rsdash');
-	tui.write(keys.tab);
-	await tui.waitFor('› PEM file');
-	tui.write(file);
-	await tui.waitFor(file);
-	tui.write(keys.enter);
+	await submitCertificateFile(tui, 'rsdash', file);
 	const refused = await tui.waitFor('is not a regular file (a pipe, device or socket)');
 	expect(refused).toContain('Signing certificate for rsdash');
 	expect(writesOf(gateway)).toEqual([]);

@@ -8,7 +8,7 @@ import {App} from '../../source/app.js';
 import type {PasswordPolicy} from '../../source/model/gateway.js';
 import {fixtureGateway, type FixtureGateway} from '../fixtures/gateway.js';
 import {testServices, type TestServices} from '../fixtures/services.js';
-import {fillCreateUserWizard} from '../helpers/create-user-steps.js';
+import {fillCreateUserWizard, toTypedPassword} from '../helpers/create-user-steps.js';
 import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
 
 let services: TestServices | undefined;
@@ -161,14 +161,7 @@ describe('create-user wizard', () => {
 		const {tui, gateway} = start({passwordPolicy: policy});
 		await openWizard(tui);
 		await paste(tui, 'typist');
-		for (const next of ['› Path', '› Tags', 'step 2 of 3']) {
-			tui.write(keys.enter);
-			await tui.waitFor(next);
-		}
-		tui.write(' ');
-		await tui.waitFor('generated password');
-		tui.write(' ');
-		await tui.waitFor('typed password');
+		await toTypedPassword(tui);
 		await tui.waitFor('Password policy: at least 14 characters, an uppercase letter, a lowercase letter, a digit, a symbol');
 		tui.write(keys.tab);
 		await tui.waitFor('› Password');

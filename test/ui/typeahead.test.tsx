@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {splitKeystrokes} from '../../source/ui/state/keystroke-pacer.js';
 import {appHarness, writesOf} from '../helpers/app.js';
 import {keys, type Rendered} from '../helpers/render.js';
+import {toTypedPassword} from '../helpers/create-user-steps.js';
 
 const harness = appHarness();
 const selectedLine = (frame: string) => frame.split('\n').find(line => line.trimStart().startsWith('› ')) ?? '';
@@ -15,14 +16,7 @@ const openPasswordField = async (tui: Rendered) => {
 	await tui.waitFor('Create a user · step 1 of 3');
 	tui.write('typist');
 	await tui.waitFor('typist');
-	for (const next of ['› Path', '› Tags', 'step 2 of 3']) {
-		tui.write(keys.enter);
-		await tui.waitFor(next);
-	}
-	tui.write(' ');
-	await tui.waitFor('generated password');
-	tui.write(' ');
-	await tui.waitFor('typed password');
+	await toTypedPassword(tui);
 	tui.write(keys.tab);
 	await tui.waitFor('› Password');
 	expect(tui.lastFrame()).toMatch(/Access key +no\b/);

@@ -11,7 +11,7 @@ import {FIXTURE_NOW} from '../fixtures/account.js';
 import {fixtureDetails, fixtureGateway, type FixtureGateway} from '../fixtures/gateway.js';
 import {testServices, type TestServices} from '../fixtures/services.js';
 import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
-import {openUser, select, selectedLine} from '../helpers/user-screen.js';
+import {openUser, select, selectedLine, submitCertificateFile} from '../helpers/user-screen.js';
 
 let services: TestServices | undefined;
 let ui: Rendered | undefined;
@@ -190,15 +190,7 @@ describe('User screen writes', () => {
 		const certificate = path.join(dir, 'rsdash.pem');
 		writeFileSync(certificate, made.certificatePem);
 
-		await openUser(tui, 'rsdash');
-		await tui.waitFor('Signing certificates');
-		tui.write('c');
-		await tui.waitFor('Signing certificate for rsdash');
-		tui.write(keys.tab);
-		await tui.waitFor('› PEM file');
-		tui.write(certificate);
-		await tui.waitFor(certificate);
-		tui.write(keys.enter);
+		await submitCertificateFile(tui, 'rsdash', certificate);
 		const plan = await tui.waitFor('Upload a signing certificate for rsdash');
 		expect(plan).toContain('Certificate: CN=rsdash');
 		tui.write('y');
