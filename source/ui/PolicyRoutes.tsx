@@ -1,8 +1,9 @@
-// The group and policy write routes: create a group, pick a policy for a group, pick a user or group
-// for a policy, the policy wizard. Each ends by replacing itself with the plan's confirmation.
+// The group, role and policy write routes: create a group, pick a policy for a group or a role, pick a user
+// or group for a policy, the policy wizard. Each ends by replacing itself with the plan's confirmation.
 import {useMemo} from 'react';
 import type {SnapshotIndex} from '../model/indexes.js';
 import {planAttachPolicy} from '../model/plans/policies.js';
+import {planAttachRolePolicy} from '../model/plans/roles.js';
 import type {PrincipalRef} from '../model/plans/steps.js';
 import type {Plan} from '../model/plans/types.js';
 import {describeError} from '../model/errors.js';
@@ -19,7 +20,7 @@ import type {Route} from './state/routes.js';
 import {useServices} from './state/services-context.js';
 
 type PolicyRouteProps = {
-	route: Extract<Route, {screen: 'new-group' | 'pick-group-policy' | 'pick-policy-holder' | 'policy-wizard'}>;
+	route: Extract<Route, {screen: 'new-group' | 'pick-group-policy' | 'pick-role-policy' | 'pick-policy-holder' | 'policy-wizard'}>;
 	index: SnapshotIndex;
 	focused: boolean;
 	width: number;
@@ -66,9 +67,13 @@ export function PolicyRoutes(props: PolicyRouteProps) {
 		}
 	};
 
+	// The same choice for a group and a role: every attachable policy, minus what it already has.
 	const policies = useMemo(() => {
-		if (route.screen !== 'pick-group-policy') return [];
-		return attachablePolicies(index, new Set(index.groupByName.get(route.group)?.attachedPolicies.map(p => p.arn)));
+		if (route.screen === 'pick-group-policy')
+			return attachablePolicies(index, new Set(index.groupByName.get(route.group)?.attachedPolicies.map(p => p.arn)));
+		if (route.screen === 'pick-role-policy')
+			return attachablePolicies(index, new Set(index.roleByName.get(route.role)?.attachedPolicies.map(p => p.arn)));
+		return [];
 	}, [route, index]);
 	const holders = useMemo<HolderRow[]>(() => {
 		if (route.screen !== 'pick-policy-holder') return [];
@@ -107,6 +112,21 @@ export function PolicyRoutes(props: PolicyRouteProps) {
 					actions={{pick: row => row && attempt(() => planAttachPolicy(index, {policyArn: row.arn, target: {kind: 'group', name: route.group}}))}}
 					onBack={props.onBack}
 					emptyText={`Every policy is already attached to ${route.group}.`}
+				/>
+			);
+		case 'pick-role-policy':
+			return (
+				<ListScreen
+					{...common}
+					scope="picker"
+					title={`Attach a managed policy to role ${route.role}`}
+					rows={policies}
+					rowKey={r => r.arn}
+					columns={policyColumns}
+					filter={filterPolicyChoices}
+					actions={{pick: row => row && attempt(() => planAttachRolePolicy(index, {role: route.role, policyArn: row.arn}))}}
+					onBack={props.onBack}
+					emptyText={`Every policy is already attached to role ${route.role}.`}
 				/>
 			);
 		case 'pick-policy-holder': {

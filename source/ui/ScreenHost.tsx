@@ -32,7 +32,6 @@ import {needsSnapshot, type Route} from './state/routes.js';
 import {useServices} from './state/services-context.js';
 import {useTakeBack} from './state/take-back.js';
 import {handleRoleWrite} from './role-writes.js';
-import {RoleWriteRoute} from './RoleWriteRoute.js';
 import {useSnapshot} from './state/snapshot.js';
 
 export interface ScreenHostProps {
@@ -136,8 +135,6 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					onHint={flash}
 				/>
 			);
-		case 'pick-role-policy':
-			return <RoleWriteRoute {...common} route={route} index={index} />;
 		case 'policies':
 			return (
 				<PoliciesScreen
@@ -216,6 +213,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 			);
 		case 'new-group':
 		case 'pick-group-policy':
+		case 'pick-role-policy':
 		case 'pick-policy-holder':
 		case 'policy-wizard':
 			return <PolicyRoutes {...common} route={route} index={index} />;
