@@ -4,7 +4,7 @@
 // script that passes --yes has nobody to read the warning. --dry-run names the flag.
 import type {IamGateway} from '../model/gateway.js';
 import {buildIndex, type SnapshotIndex} from '../model/indexes.js';
-import {guardLockout} from '../model/plans/lockout.js';
+import {guardLockout, mayLockOut} from '../model/plans/lockout.js';
 import type {Plan} from '../model/plans/types.js';
 import type {CommandResult} from './result.js';
 
@@ -17,11 +17,15 @@ const EXIT_USAGE = 64;
  * comes back as built: no claim either way (the write itself then needs those same rights).
  */
 export const guardHeadless = async (gateway: IamGateway, plan: Plan, before?: SnapshotIndex): Promise<Plan> => {
-	const [identity, index] = await Promise.all([
-		gateway.callerIdentity().catch(() => undefined),
-		before ?? gateway.loadSnapshot().then(buildIndex, () => undefined),
-	]);
-	if (!identity || !index) return plan;
+	const identity = await gateway.callerIdentity().catch(() => undefined);
+	if (!identity) return plan;
+	// A plan that only acts on other users (create-user) cannot lock the caller out: no account read for it.
+	if (!before && !mayLockOut(plan, identity)) {
+		const {lockout: _none, ...unguarded} = plan;
+		return unguarded;
+	}
+	const index = before ?? (await gateway.loadSnapshot().then(buildIndex, () => undefined));
+	if (!index) return plan;
 	return guardLockout(index, plan, identity).catch(() => plan);
 };
 

@@ -6,7 +6,8 @@ import {planText} from '../../source/model/plans/describe.js';
 import {planMembership} from '../../source/model/plans/group-membership.js';
 import {planDeleteGroup} from '../../source/model/plans/groups.js';
 import {planPutInlinePolicy} from '../../source/model/plans/inline-policies.js';
-import {guardLockout, lockoutOf} from '../../source/model/plans/lockout.js';
+import {guardLockout, lockoutOf, mayLockOut} from '../../source/model/plans/lockout.js';
+import {planCreateUser} from '../../source/model/plans/create-user.js';
 import {planAccessKeyStatus, planDeleteAccessKey} from '../../source/model/plans/credentials.js';
 import {parseTemplate, renderTemplate} from '../../source/model/templates.js';
 import type {AccessKeyDetail} from '../../source/model/gateway.js';
@@ -133,9 +134,23 @@ describe('the lockout table', () => {
 		['an unconditional allow added to your group: harmless', index => onAdmins(index, doc({Effect: 'Allow', Action: 's3:GetObject', Resource: '*'})), undefined],
 	])('%s', async (_name, build, expected) => {
 		const index = account();
-		const lockout = await lockoutOf(index, build(index), CALLER);
+		const plan = build(index);
+		const lockout = await lockoutOf(index, plan, CALLER);
 		if (expected) expect(lockout).toMatch(expected);
 		else expect(lockout).toBeUndefined();
+		// The shortcut that spares headless commands an account read never skips a lockout.
+		if (expected) expect(mayLockOut(plan, CALLER)).toBe(true);
+	});
+
+	it('a plan acting only on another user (create-user) cannot lock out: no account read needed for it', async () => {
+		const index = account();
+		const plan = planCreateUser(index, {name: 'bob', tags: [], console: null, accessKey: true, groups: ['Admins']});
+		expect(mayLockOut(plan, CALLER)).toBe(false);
+		expect(await lockoutOf(index, plan, CALLER)).toBeUndefined();
+		// A caller that is no IAM user (a role session, root): the shortcut claims nothing.
+		expect(mayLockOut(plan, {arn: `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/alice`})).toBe(true);
+		// A change naming the caller's own user is never skipped.
+		expect(mayLockOut(planMembership(index, {change: 'add', group: 'Managers', users: ['alice']}), CALLER)).toBe(true);
 	});
 
 	it('the signing key counts even when the caller is no IAM user in the snapshot; without a known key it cannot', async () => {

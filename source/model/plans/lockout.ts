@@ -113,6 +113,25 @@ export const lockoutOf = async (index: SnapshotIndex, plan: Plan, caller: Caller
 };
 
 /** The plan with `lockout` set when it locks the caller out (and then marked dangerous). */
+/** The IAM user name in a caller ARN (arn:aws:iam::ACCOUNT:user/path/name); undefined for roles, root, federation. */
+const callerUserName = (arn: string): string | undefined =>
+	/^arn:aws[\w-]*:iam::\d{12}:user\//.test(arn) ? arn.slice(arn.lastIndexOf('/') + 1) : undefined;
+
+/**
+ * False when no change of the plan can lock the caller (an IAM user) out: each acts on another named user
+ * (creating a user, its password, keys and groups) and none names the key the caller signs with. lockoutOf
+ * would answer undefined for such a plan, so a caller of the guard need not read the account for it.
+ */
+export const mayLockOut = (plan: Plan, caller: Caller): boolean => {
+	const name = callerUserName(caller.arn);
+	if (name === undefined) return true;
+	return plan.steps.some(step => {
+		if (step.noop) return false;
+		const change = step.run as {user?: unknown; accessKeyId?: unknown};
+		return typeof change.user !== 'string' || change.user === name || (caller.accessKeyId !== undefined && change.accessKeyId === caller.accessKeyId);
+	});
+};
+
 export const guardLockout = async (index: SnapshotIndex, plan: Plan, caller: Caller): Promise<Plan> => {
 	const lockout = await lockoutOf(index, plan, caller);
 	const {lockout: _previous, ...rest} = plan;
