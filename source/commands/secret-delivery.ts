@@ -12,6 +12,7 @@ import {IamError} from '../model/errors.js';
 import {executePlan, type IssuedSecret} from '../model/plans/execute.js';
 import {deleteAccessKeyStep, deleteLoginProfileStep} from '../model/plans/steps.js';
 import type {Plan} from '../model/plans/types.js';
+import {gitTreeWarning} from '../store/secret-location.js';
 import {credentialRows, saveCredentialsCsv} from '../store/secrets.js';
 import {checkPrivateFile, expandPath} from '../store/private-file.js';
 import type {DeliverSecrets, DeliveryContext} from './plan-command.js';
@@ -113,6 +114,11 @@ export const secretDelivery = (flags: SecretFlags, signInUrl: () => Promise<stri
 		if (saved.ok) {
 			lines.push(`credentials saved to ${saved.path} (mode 0600); they cannot be shown again`);
 			json.savedTo = saved.path;
+			const warning = gitTreeWarning(saved.path);
+			if (warning) {
+				lines.push(`warning: ${warning}`);
+				json.warning = warning;
+			}
 		} else {
 			lines.push(`COULD NOT SAVE the credentials: ${saved.message}.`);
 			json.saveError = saved.message;

@@ -4,6 +4,7 @@ import {useEffect, useState} from 'react';
 import type {IssuedSecret} from '../model/plans/execute.js';
 import {signInUrl} from '../model/password.js';
 import type {Secret} from '../model/secret.js';
+import {defaultSecretFolder, gitTreeWarning} from '../store/secret-location.js';
 import {copyWithAutoClear, credentialRows} from '../store/secrets.js';
 import {SecretOnce} from './screens/SecretOnce.js';
 import {useConnection} from './state/connection.js';
@@ -28,12 +29,16 @@ export function SecretRoute(props: {secrets: IssuedSecret[]; then?: Route; focus
 		};
 	}, [gateway]);
 	const url = signInUrl(account, alias);
+	// Looked up once: a secret is never offered a place inside a git work tree (store/secret-location.ts).
+	const [folder] = useState(() => defaultSecretFolder());
 	return (
 		<SecretOnce
 			secrets={props.secrets}
 			signInUrl={url}
 			saveCsv={async (file, overwrite) => services.saveCredentialsCsv(file, credentialRows(props.secrets, url), {overwrite})}
 			copy={(secret: Secret) => copyWithAutoClear(secret, {clipboard: services.clipboard})}
+			defaultFolder={folder}
+			fileWarning={gitTreeWarning}
 			onDismiss={props.then ? () => navigation.replace(props.then!) : props.onBack}
 			focused={props.focused}
 			width={props.width}

@@ -8,6 +8,7 @@ import {planUploadCertificate} from '../model/plans/certificates.js';
 import {oldestKey, planCreateAccessKey, planCreateLoginProfile, planDeactivateOldestKey, planReplaceOldestKey, planResetPassword} from '../model/plans/credentials.js';
 import {planAttachPolicy} from '../model/plans/policies.js';
 import type {Plan} from '../model/plans/types.js';
+import {defaultSecretFolder, gitTreeWarning} from '../store/secret-location.js';
 import {CertificateForm} from './screens/CertificateForm.js';
 import {KeyLimitChoice} from './screens/KeyLimitChoice.js';
 import {PasswordForm} from './screens/PasswordForm.js';
@@ -128,6 +129,8 @@ export function UserWriteRoute(props: UserWriteRouteProps) {
 					user={user}
 					readCertificate={file => services.readCertificate(file)}
 					generateCertificate={options => services.generateCertificate(options)}
+					defaultFolder={defaultSecretFolder()}
+					fileWarning={gitTreeWarning}
 					buildPlan={pem => planUploadCertificate(index, user, certificates, pem)}
 					onPlan={toPlan}
 				/>

@@ -4,7 +4,7 @@
 // between the check and the write never leaves a key whose secret nobody has — it is deleted again,
 // or printed once when the operator chose --if-save-fails show.
 import {execFileSync} from 'node:child_process';
-import {existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {CreateUserCommand, IAMClient, ListAccessKeysCommand} from '@aws-sdk/client-iam';
@@ -124,5 +124,18 @@ describeWithMoto('--save-csv paths that fail after the pre-check', () => {
 		const refused = await run('create-key', 'ivy', '--save-csv', path.join(work, 'x.csv'), '--if-save-fails', 'maybe');
 		expect(refused.code).toBe(64);
 		expect(refused.stderr).toContain('--if-save-fails takes delete or show');
+	});
+
+	it('a CSV saved inside a git work tree: saved 0600, with a warning naming the tree (stdout and --json)', async () => {
+		await iam.send(new CreateUserCommand({UserName: 'kim'}));
+		const repo = path.join(work, 'repo');
+		mkdirSync(path.join(repo, '.git'), {recursive: true});
+		const csv = path.join(repo, 'kim.csv');
+		const result = await run('create-key', 'kim', '--save-csv', csv);
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toContain(`warning: ${csv} is inside the git work tree ${repo}`);
+		expect(statSync(csv).mode & 0o777).toBe(0o600);
+		const json = await run('create-key', 'kim', '--save-csv', path.join(repo, 'kim2.csv'), '--json');
+		expect(JSON.parse(json.stdout).credentials.warning).toContain(`inside the git work tree ${repo}`);
 	});
 });

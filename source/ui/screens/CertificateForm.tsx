@@ -7,6 +7,7 @@ import {describeError} from '../../model/errors.js';
 import type {Plan} from '../../model/plans/types.js';
 import {sanitize} from '../../model/sanitize.js';
 import type {GenerateCertificateResult, ReadCertificateResult} from '../../store/certificates.js';
+import type {SecretFolder} from '../../store/secret-location.js';
 import {truncate} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import {useCommands} from '../state/keyboard.js';
@@ -30,6 +31,10 @@ export function CertificateForm(props: {
 	/** planUploadCertificate for this PEM; throws IamError (a duplicate, IAM's two-certificate limit). */
 	buildPlan: (certificatePem: string) => Plan;
 	onPlan: (plan: Plan) => void;
+	/** Where the key file is offered (store/secret-location.ts): `./`, or `~/` when the current folder is in a git work tree. */
+	defaultFolder?: SecretFolder;
+	/** A warning for a key written where it could be committed (inside a git work tree). */
+	fileWarning?: (keyPath: string) => string | undefined;
 	onBack: () => void;
 	focused: boolean;
 	width: number;
@@ -39,7 +44,7 @@ export function CertificateForm(props: {
 		file: '',
 		commonName: props.user,
 		days: '365',
-		keyFile: `./${props.user.replace(/[^\w+=,.@-]/g, '_')}-signing-key.pem`,
+		keyFile: `${props.defaultFolder?.prefix ?? './'}${props.user.replace(/[^\w+=,.@-]/g, '_')}-signing-key.pem`,
 	});
 	const [active, setActive] = useState(0);
 	const [problems, setProblems] = useState<Partial<Record<Field | 'plan', string>>>({});
@@ -83,6 +88,7 @@ export function CertificateForm(props: {
 				toPlan(result.certificatePem, [
 					`Generated a self-signed certificate for CN=${values.commonName.trim()}, valid until ${result.notAfter.toISOString().slice(0, 10)}.`,
 					`Its private key is in ${result.keyPath} (mode 0600) and is never shown; keep it — cancelling leaves the file there.`,
+					...[props.fileWarning?.(result.keyPath)].filter((w): w is string => w !== undefined).map(w => `Warning: ${w}`),
 				]);
 			},
 			(error: unknown) => {

@@ -8,6 +8,7 @@ import {describeError} from '../../model/errors.js';
 import type {IssuedSecret} from '../../model/plans/execute.js';
 import {sanitize} from '../../model/sanitize.js';
 import type {Secret} from '../../model/secret.js';
+import type {SecretFolder} from '../../store/secret-location.js';
 import type {ClipboardHandle, SaveResult} from '../../store/secrets.js';
 import {TextField} from '../components/TextField.js';
 import {truncate} from '../components/text.js';
@@ -22,6 +23,10 @@ export interface SecretOnceProps {
 	signInUrl: string;
 	saveCsv: (path: string, overwrite: boolean) => Promise<SaveResult>;
 	copy: (secret: Secret) => Promise<CopyOutcome>;
+	/** Where the file is offered (store/secret-location.ts): `./`, or `~/` when the current folder is in a git work tree. */
+	defaultFolder?: SecretFolder;
+	/** A warning for a file saved where it could be committed (inside a git work tree). */
+	fileWarning?: (savedPath: string) => string | undefined;
 	onDismiss: () => void;
 	focused: boolean;
 	width: number;
@@ -41,8 +46,8 @@ type Status = {text: string; tone: 'info' | 'error'} | undefined;
 const secretOf = (issued: IssuedSecret): Secret => (issued.kind === 'access-key' ? issued.secretAccessKey : issued.password);
 const LABEL = 20;
 
-/** The default file: ./USER_credentials.csv (IAM names are file-safe already; anything else becomes _). */
-const defaultPath = (secrets: IssuedSecret[]) => `./${(secrets[0]?.user ?? 'iam').replace(/[^\w+=,.@-]/g, '_')}_credentials.csv`;
+/** The default file: USER_credentials.csv in the offered folder (IAM names are file-safe already; anything else becomes _). */
+const defaultPath = (secrets: IssuedSecret[], folder: SecretFolder | undefined) => `${folder?.prefix ?? './'}${(secrets[0]?.user ?? 'iam').replace(/[^\w+=,.@-]/g, '_')}_credentials.csv`;
 
 /** y or n (esc counts as n); every other key stops here while the question is open. */
 function YesNo(props: {question: string; onYes: () => void; onNo: () => void; focused: boolean}) {
@@ -64,7 +69,7 @@ export function SecretOnce(props: SecretOnceProps) {
 	const {secrets} = props;
 	const [mode, setMode] = useState<Mode>({kind: 'view'});
 	const [selected, setSelected] = useState(() => Math.max(0, secrets.findIndex(s => s.kind === 'access-key')));
-	const [path, setPath] = useState(() => defaultPath(secrets));
+	const [path, setPath] = useState(() => defaultPath(secrets, props.defaultFolder));
 	const [kept, setKept] = useState({saved: false, copied: false});
 	const [status, setStatus] = useState<Status>();
 	const handles = useRef<Array<NonNullable<Extract<CopyOutcome, {ok: true}>['handle']>>>([]);
@@ -96,7 +101,8 @@ export function SecretOnce(props: SecretOnceProps) {
 					if (gone.current) return;
 					if (result.ok) {
 						setKept(k => ({...k, saved: true}));
-						setStatus({text: `saved to ${result.path} (mode 0600)`, tone: 'info'});
+						const warning = props.fileWarning?.(result.path);
+						setStatus(warning ? {text: `saved to ${result.path} (mode 0600) — ${warning}`, tone: 'error'} : {text: `saved to ${result.path} (mode 0600)`, tone: 'info'});
 						setMode({kind: 'view'});
 					} else if (result.reason === 'exists' && !overwrite) setMode({kind: 'overwrite', path: target});
 					else setMode({kind: 'path', error: result.message});
@@ -205,6 +211,7 @@ export function SecretOnce(props: SecretOnceProps) {
 					/>
 				</Box>
 				{mode.error ? <Text color="red" wrap="wrap">{sanitize(mode.error)}</Text> : null}
+				{props.defaultFolder?.reason ? <Text dimColor wrap="wrap">{sanitize(props.defaultFolder.reason)}</Text> : null}
 				<Text dimColor>enter saves (mode 0600) · esc cancels</Text>
 			</Box>
 		);
