@@ -10,10 +10,12 @@ import type {IamGateway} from '../model/gateway.js';
 import {buildIndex} from '../model/indexes.js';
 import {collectRecord} from '../model/offboard/collect.js';
 import {optionConflict, resumeRecord} from '../model/offboard/resume.js';
+import {roleLines} from '../model/offboard/role-lines.js';
 import {runOffboarding} from '../model/offboard/run.js';
 import {planText} from '../model/plans/describe.js';
 import {journalNotice, reportLines} from '../model/plans/execute.js';
 import {planOffboard} from '../model/plans/offboard.js';
+import {sanitize} from '../model/sanitize.js';
 import type {RecordStore} from '../store/records.js';
 import {dryRunLockoutNote, guardHeadless, lockoutRefusal} from './lockout-guard.js';
 import {actorOf, EXIT_FAILURE, EXIT_USAGE, type WriteOptions} from './plan-command.js';
@@ -61,7 +63,9 @@ export const offboardCommand = async (gateway: IamGateway, args: string[], optio
 	const current = resumed && index.userByName.has(name) ? await collect() : undefined;
 	const record = resumed ? resumeRecord(resumed.record, current, now()).record : await collect();
 	const plan = await guardHeadless(gateway, planOffboard(record, {keepUser: record.keepUser, ...(current ? {now: current} : {})}), index);
-	const text = `${resumed ? `Resuming the offboarding recorded in ${resumed.path}\n` : ''}${planText(plan)}`;
+	// The roles of the inventory come first: what the user can assume, and which trusts name them.
+	const roles = roleLines(record).map(l => `${'  '.repeat(l.depth - 1)}${sanitize(l.text)}`);
+	const text = `${resumed ? `Resuming the offboarding recorded in ${resumed.path}\n` : ''}${roles.join('\n')}\n\n${planText(plan)}`;
 	if (options.dryRun)
 		return {stdout: options.json ? JSON.stringify({dryRun: true, resumed: Boolean(resumed), record, plan}, null, 2) : `${text}\n\n(dry run: nothing was sent, nothing recorded)${dryRunLockoutNote(plan)}`};
 	const locked = lockoutRefusal(plan, `offboard ${name}`, options.lockoutConfirmed ?? false);

@@ -5,6 +5,7 @@ import {IamError, isIamError} from '../errors.js';
 import type {IamReads} from '../gateway.js';
 import type {SnapshotIndex} from '../indexes.js';
 import {RECORD_VERSION, type OffboardRecord} from './record.js';
+import {roleInventory} from './roles.js';
 
 const UNSUPPORTED = new Set(['Unknown', 'Invalid']);
 
@@ -31,18 +32,20 @@ export const collectRecord = async (userName: string, context: CollectContext): 
 	const {gateway, index} = context;
 	const user = index.userByName.get(userName);
 	if (!user) throw new IamError('NotFound', `no user named ${userName} in this account`, 'check the name; if it was just created elsewhere, load the account again (r in the TUI)', 'NoSuchEntity');
-	const [loginProfile, keys, mfa, certificates, ssh, service] = await Promise.all([
+	const [loginProfile, keys, mfa, certificates, ssh, service, roles] = await Promise.all([
 		gateway.loginProfile(userName),
 		gateway.accessKeys(userName),
 		gateway.mfaDevices(userName),
 		listed(() => gateway.signingCertificates(userName)),
 		listed(() => gateway.sshPublicKeys(userName)),
 		listed(() => gateway.serviceSpecificCredentials(userName)),
+		roleInventory(index, user),
 	]);
 	const unlisted = [
 		...(certificates ? [] : ['signing certificates']),
 		...(ssh ? [] : ['SSH public keys']),
 		...(service ? [] : ['service-specific credentials']),
+		...roles.unlisted,
 	];
 	return {
 		version: RECORD_VERSION,
@@ -67,6 +70,8 @@ export const collectRecord = async (userName: string, context: CollectContext): 
 			status: c.status,
 			createDate: c.createDate,
 		})),
+		assumableRoles: roles.assumableRoles,
+		trustPolicies: roles.trustPolicies,
 		unlisted,
 		completed: [],
 		keepUser: context.keepUser,

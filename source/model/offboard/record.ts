@@ -8,6 +8,25 @@ const status = z.enum(['Active', 'Inactive']);
 
 export const RECORD_VERSION = 1;
 
+const assumableRole = z
+	.object({
+		role: z.string(),
+		decision: z.enum(['Allowed', 'Conditional']),
+		/** The first step names the user in the role's trust (no identity allow needed). */
+		direct: z.boolean(),
+		/** The role the chain starts at (the role itself unless reached by chaining). */
+		first: z.string(),
+		path: z.string(),
+		conditions: z.array(z.string()),
+	})
+	.strict();
+
+/** A trust policy that named the user by ARN: what restore puts back (the original document). */
+const trustNaming = z.object({role: z.string().min(1), roleArn: z.string(), principal: z.string().min(1), document: z.string()}).strict();
+
+export type AssumableRole = z.infer<typeof assumableRole>;
+export type TrustNaming = z.infer<typeof trustNaming>;
+
 export const offboardRecordSchema = z
 	.object({
 		version: z.literal(RECORD_VERSION),
@@ -29,6 +48,10 @@ export const offboardRecordSchema = z
 		signingCertificates: z.array(z.object({certificateId: z.string(), status, uploadDate: z.string()}).strict()),
 		sshPublicKeys: z.array(z.object({sshPublicKeyId: z.string(), status, uploadDate: z.string()}).strict()),
 		serviceSpecificCredentials: z.array(z.object({serviceSpecificCredentialId: z.string(), serviceName: z.string(), status, createDate: z.string()}).strict()),
+		/** Roles the user could assume when recorded (absent in records older than roles). */
+		assumableRoles: z.array(assumableRole).optional(),
+		/** Trust policies that named the user directly when recorded, each with its original document. */
+		trustPolicies: z.array(trustNaming).optional(),
 		/** Kinds of credentials the account could not list (e.g. an emulator without SSH keys): said, not hidden. */
 		unlisted: z.array(z.string()),
 		/** Keys of the plan steps that completed (see stepKey), in order: what a resumed run skips. */

@@ -51,12 +51,18 @@ export const resumeRecord = (record: OffboardRecord, now: OffboardRecord | undef
 	}
 	if (!record.loginProfile && now.loginProfile) found.push('console password');
 	if (!record.permissionsBoundaryArn && now.permissionsBoundaryArn) found.push(`permissions boundary ${now.permissionsBoundaryArn}`);
+	// A trust keeps its original document (what restore puts back); a role that named the user since is added.
+	const trusted = new Set((record.trustPolicies ?? []).map(t => t.role));
+	const newTrusts = (now.trustPolicies ?? []).filter(t => !trusted.has(t.role));
+	found.push(...newTrusts.map(t => `trust policy of role ${t.role}`));
 	return {
 		record: {
 			...merged,
 			loginProfile: record.loginProfile ?? now.loginProfile,
 			permissionsBoundaryArn: record.permissionsBoundaryArn ?? now.permissionsBoundaryArn,
 			unlisted: [...new Set([...record.unlisted, ...now.unlisted])],
+			trustPolicies: [...(record.trustPolicies ?? []), ...newTrusts],
+			assumableRoles: now.assumableRoles ?? record.assumableRoles ?? [],
 			resumes: [...(record.resumes ?? []), {at: at.toISOString(), keepUser: record.keepUser, found}],
 		},
 		found,

@@ -6,6 +6,7 @@
 import type {OffboardRecord} from '../offboard/record.js';
 import {planningView} from '../offboard/resume.js';
 import {awsIam} from './aws-cli.js';
+import {trustChanges, trustDiff, trustNotes, trustSteps} from './offboard-trust.js';
 import {stepKey} from './step-key.js';
 import {certificateStatusStep} from './steps.js';
 import type {Plan, PlanStep, StepOperation} from './types.js';
@@ -120,25 +121,37 @@ export interface OffboardOptions {
 	now?: OffboardRecord;
 }
 
-const allSteps = (record: OffboardRecord, keepUser: boolean): PlanStep[] => {
+/** `trust`: the trust edits, right after the revocations (a trust naming the user needs no identity allow). */
+const allSteps = (record: OffboardRecord, keepUser: boolean, trust: PlanStep[]): PlanStep[] => {
 	const user = record.user.name;
-	const steps = [...revokeSteps(record), ...credentialSteps(record, keepUser), ...permissionSteps(record)];
+	const steps = [...revokeSteps(record), ...trust, ...credentialSteps(record, keepUser), ...permissionSteps(record)];
 	if (!keepUser) steps.push(step(`Delete user ${user}`, awsIam('delete-user', {'user-name': user}), {operation: 'deleteUser', user}));
 	return steps;
 };
 
+/** Roles reached through an identity allow: removing the groups and policies ends the reach, no trust edit. */
+const reachNotes = (record: OffboardRecord): string[] => {
+	const reached = (record.assumableRoles ?? []).filter(r => !r.direct);
+	if (reached.length === 0) return [];
+	return [`Roles ${record.user.name} reaches through groups or policies (reach ends with groups/policies removed, no trust change): ${reached.map(r => r.role).join(', ')}.`];
+};
+
 export const planOffboard = (record: OffboardRecord, options: OffboardOptions): Plan => {
 	const user = record.user.name;
-	const steps = allSteps(options.now ? planningView(record, options.now) : record, options.keepUser);
+	const trusts = trustChanges(record, options.now);
+	const steps = allSteps(options.now ? planningView(record, options.now) : record, options.keepUser, trustSteps(record, trusts));
 	// A step done in an earlier run is done again when the account shows it undone (a key turned back on).
-	const needed = new Set(options.now ? allSteps(options.now, options.keepUser).map(s => stepKey(s.run)) : []);
+	const needed = new Set(options.now ? allSteps(options.now, options.keepUser, trustSteps(options.now, trustChanges(options.now))).map(s => stepKey(s.run)) : []);
 	const completed = new Set(record.completed.filter(key => !needed.has(key)));
 	const found = options.now ? (record.resumes?.at(-1)?.found ?? []) : [];
 	const notes = [
 		...(found.length > 0 ? [`Found since the offboarding began, revoked too: ${found.join(', ')}.`] : []),
 		`What ${user} had is recorded; \`iamtui restore\` can recreate the user, tags, groups and policies (credentials are re-issued, not restored).`,
+		...trustNotes(record, trusts, options.keepUser),
+		...reachNotes(record),
 		...record.unlisted.map(kind => `${kind} could not be listed on this account: if the user has any, DeleteUser will refuse and say so.`),
 	];
+	const diff = trustDiff(record, trusts);
 	return {
 		title: options.keepUser ? `Revoke every access of ${user} (the user is kept)` : `Offboard ${user}: revoke, then delete the user`,
 		dangerous: true,
@@ -147,6 +160,7 @@ export const planOffboard = (record: OffboardRecord, options: OffboardOptions): 
 		previews: [],
 		confirmName: user,
 		notes,
+		...(diff ? {diff} : {}),
 	};
 };
 

@@ -32,38 +32,56 @@ export interface TrustEdit {
 const label = (statement: Json, n: number) => (typeof statement['Sid'] === 'string' && statement['Sid'] ? `statement ${statement['Sid']}` : `statement ${n + 1}`);
 
 /**
+ * One statement without `principal`: `found` says whether it named it, `kept` is what is left (absent
+ * when the principal was its only one: the statement goes). A statement without Principal is kept as is.
+ */
+export const statementWithout = (statement: unknown, principal: string): {found: boolean; kept?: unknown} => {
+	if (!isRecord(statement) || !('Principal' in statement)) return {found: false, kept: statement};
+	const block = statement['Principal'];
+	// "Principal": "*" — anyone.
+	if (typeof block === 'string') return block === principal ? {found: true} : {found: false, kept: statement};
+	if (!isRecord(block)) return {found: false, kept: statement};
+	const next: Json = {};
+	let found = false;
+	for (const [key, value] of Object.entries(block)) {
+		const list = Array.isArray(value) ? value : [value];
+		const left = list.filter(entry => !(typeof entry === 'string' && samePrincipal(entry, principal)));
+		if (left.length < list.length) found = true;
+		if (left.length > 0) next[key] = Array.isArray(value) ? left : left[0];
+	}
+	if (!found) return {found: false, kept: statement};
+	return Object.keys(next).length === 0 ? {found: true} : {found: true, kept: {...statement, Principal: next}};
+};
+
+/** The statements of a trust document, and whether it wrote a single statement object instead of a list. */
+export const trustStatements = (document: Json): {statements: unknown[]; single: boolean} => {
+	const single = isRecord(document['Statement']);
+	return {single, statements: single ? [document['Statement']] : Array.isArray(document['Statement']) ? document['Statement'] : []};
+};
+
+/** A trust document as an object, or the IamError that says it cannot be read. */
+export const readTrust = (role: string, trustPolicy: string): Json => {
+	const parsed = parseJsonText(trustPolicy);
+	if (!parsed.ok || !isRecord(parsed.value))
+		throw new IamError('Invalid', `the trust policy of role ${role} cannot be read${parsed.ok ? '' : `: ${parsed.message}`}`, `fix it with aws iam update-assume-role-policy --role-name ${role} --policy-document ${trustFile(role)}`, 'MalformedPolicyDocument');
+	return parsed.value;
+};
+
+/**
  * The trust document without `principal` (an ARN, an account id, a service or federated name, or "*"),
  * or an IamError: not named in it (NotFound), unreadable, or nothing left to trust (Invalid).
  */
 export const withoutPrincipal = (role: string, trustPolicy: string, principal: string): TrustEdit => {
-	const parsed = parseJsonText(trustPolicy);
-	if (!parsed.ok || !isRecord(parsed.value))
-		throw new IamError('Invalid', `the trust policy of role ${role} cannot be read${parsed.ok ? '' : `: ${parsed.message}`}`, `fix it with aws iam update-assume-role-policy --role-name ${role} --policy-document ${trustFile(role)}`, 'MalformedPolicyDocument');
-	const document = parsed.value;
-	const single = isRecord(document['Statement']);
-	const statements: unknown[] = single ? [document['Statement']] : Array.isArray(document['Statement']) ? document['Statement'] : [];
+	const document = readTrust(role, trustPolicy);
+	const {single, statements} = trustStatements(document);
 	let found = false;
 	const removedStatements: string[] = [];
 	const kept: unknown[] = [];
 	statements.forEach((statement, n) => {
-		if (!isRecord(statement) || !('Principal' in statement)) return void kept.push(statement);
-		const block = statement['Principal'];
-		if (typeof block === 'string') {
-			// "Principal": "*" — anyone.
-			if (block !== principal) return void kept.push(statement);
-			found = true;
-			return void removedStatements.push(label(statement, n));
-		}
-		if (!isRecord(block)) return void kept.push(statement);
-		const next: Json = {};
-		for (const [key, value] of Object.entries(block)) {
-			const list = Array.isArray(value) ? value : [value];
-			const left = list.filter(entry => !(typeof entry === 'string' && samePrincipal(entry, principal)));
-			if (left.length < list.length) found = true;
-			if (left.length > 0) next[key] = Array.isArray(value) ? left : left[0];
-		}
-		if (Object.keys(next).length === 0) return void removedStatements.push(label(statement, n));
-		kept.push({...statement, Principal: next});
+		const edited = statementWithout(statement, principal);
+		found ||= edited.found;
+		if (edited.kept !== undefined) kept.push(edited.kept);
+		else removedStatements.push(label(statement as Json, n));
 	});
 	if (!found)
 		throw missing(

@@ -1,6 +1,7 @@
 // The offboarding screen's text: what the record says the user has, and each step's progress. Pure
 // (data in, lines out), in the PlanLine shape the plan itself is described in.
 import type {OffboardRecord} from '../../model/offboard/record.js';
+import {roleLines} from '../../model/offboard/role-lines.js';
 import type {PlanLine} from '../../model/plans/describe.js';
 import type {StepStatus} from '../../model/plans/execute.js';
 import type {Plan} from '../../model/plans/types.js';
@@ -28,6 +29,7 @@ export const recordLines = (record: OffboardRecord): PlanLine[] => [
 	item('Service-specific credentials', record.serviceSpecificCredentials.map(c => `${c.serviceName} ${c.serviceSpecificCredentialId}`)),
 	item('Tags', record.tags.map(t => `${t.Key}=${t.Value}`)),
 	...(record.permissionsBoundaryArn ? [{depth: 1 as const, text: `Permissions boundary: ${record.permissionsBoundaryArn}`}] : []),
+	...roleLines(record),
 	...record.unlisted.map(kind => ({depth: 1 as const, text: `${kind}: could not be listed on this account`, tone: 'warning' as const})),
 ];
 
