@@ -24,6 +24,7 @@ describe('planRestore', () => {
 			'attachUserPolicy',
 			'putUserPolicy',
 			'createLoginProfile',
+			'attachUserPolicy',
 			'createAccessKey',
 		]);
 		expect(plan.steps[0]!.run).toMatchObject({user: 'zoe.left', path: '/team/', tags: [{Key: 'team', Value: 'ops'}]});

@@ -2,6 +2,7 @@
 // passes IAM's rules (the same checks as every other plan), and a refusal names the field.
 import {IamError} from '../errors.js';
 import type {OffboardRecord} from '../offboard/record.js';
+import {parseJsonText} from '../json-text.js';
 import {checkPolicyDocument} from '../policy-document.js';
 import {
 	checkGroupName,
@@ -56,6 +57,21 @@ const inlineProblems = (record: OffboardRecord): FieldProblem[] => {
 	return found;
 };
 
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+
+/** A trust a record puts back must name the user restore recreates: an edited record cannot widen a trust. */
+const trustProblems = (record: OffboardRecord): FieldProblem[] =>
+	(record.trustPolicies ?? []).flatMap((trust, n) => {
+		const found: FieldProblem[] = [];
+		if (!ROLE_NAME.test(trust.role)) found.push({field: `trustPolicies[${n}].role`, problem: `${JSON.stringify(trust.role)} is not a role name (1-64 of letters, digits and +=,.@_-)`});
+		if (trust.principal !== record.user.arn)
+			found.push({field: `trustPolicies[${n}].principal`, problem: `restore puts back only the user it recreates (${record.user.arn}), not ${JSON.stringify(trust.principal)}`});
+		const parsed = parseJsonText(trust.document);
+		if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value))
+			found.push({field: `trustPolicies[${n}].document`, problem: 'the original trust policy is not a JSON policy document'});
+		return found;
+	});
+
 /** Every value restore would send that IAM would refuse, with the field it came from. */
 export const restoreProblems = (record: OffboardRecord): FieldProblem[] => {
 	const found: FieldProblem[] = [];
@@ -69,6 +85,7 @@ export const restoreProblems = (record: OffboardRecord): FieldProblem[] => {
 	record.attachedPolicies.forEach((policy, n) => add(`attachedPolicies[${n}].arn`, arnProblem('policy ARN', policy.arn)));
 	found.push(...inlineProblems(record));
 	if (record.permissionsBoundaryArn !== null) add('permissionsBoundaryArn', arnProblem('permissions boundary', record.permissionsBoundaryArn));
+	found.push(...trustProblems(record));
 	return found;
 };
 

@@ -6,8 +6,11 @@ import type {SnapshotIndex} from '../indexes.js';
 import type {OffboardRecord} from '../offboard/record.js';
 import type {Secret} from '../secret.js';
 import {awsIam} from './aws-cli.js';
+import {CHANGE_PASSWORD_POLICY_ARN} from './change-password.js';
 import {assertRestorable} from './restore-check.js';
-import {putBoundaryStep} from './steps.js';
+import {attachStep, putBoundaryStep} from './steps.js';
+import {restoreTrustStep} from './trust-restore.js';
+import {MAX_MANAGED_POLICIES_PER_ENTITY} from '../validate.js';
 import type {Plan, PlanStep} from './types.js';
 
 export interface RestoreOptions {
@@ -28,7 +31,25 @@ export const missingForRestore = (record: OffboardRecord, index: SnapshotIndex):
 	...(record.permissionsBoundaryArn && !index.policyByArn.has(record.permissionsBoundaryArn) && !record.permissionsBoundaryArn.startsWith('arn:aws:iam::aws:')
 		? [`permissions boundary ${record.permissionsBoundaryArn}`]
 		: []),
+	...(record.trustPolicies ?? []).filter(t => !index.roleByName.has(t.role)).map(t => `role ${t.role}`),
 ];
+
+/**
+ * A new password must be changed at first sign-in: like create-user (change-password.ts), the user gets
+ * IAMUserChangePassword unless the restored policies include it, or IAM's 10 would be exceeded (said).
+ */
+const changePasswordSupport = (user: string, restored: string[]): {steps: PlanStep[]; notes: string[]} => {
+	if (restored.includes(CHANGE_PASSWORD_POLICY_ARN)) return {steps: [], notes: []};
+	if (restored.length >= MAX_MANAGED_POLICIES_PER_ENTITY)
+		return {
+			steps: [],
+			notes: [`IAMUserChangePassword cannot be attached (the record gives ${user} ${restored.length} managed policies, IAM's limit): unless a group grants iam:ChangePassword, ${user} cannot set the new password at sign-in.`],
+		};
+	return {
+		steps: [attachStep({kind: 'user', name: user}, CHANGE_PASSWORD_POLICY_ARN, 'IAMUserChangePassword', true)],
+		notes: [`IAMUserChangePassword is attached so that ${user} can set the new password at first sign-in, as the console does.`],
+	};
+};
 
 export const planRestore = (record: OffboardRecord, index: SnapshotIndex, options: RestoreOptions): Plan => {
 	// Before anything else: a hand-edited record must not reach IAM with values it would refuse.
@@ -73,6 +94,13 @@ export const planRestore = (record: OffboardRecord, index: SnapshotIndex, option
 	const boundary = record.permissionsBoundaryArn;
 	if (boundary && !gone.has(`permissions boundary ${boundary}`))
 		steps.push(putBoundaryStep(user, boundary));
+	// After CreateUser: IAM refuses a trust naming a principal that does not exist.
+	for (const trust of record.trustPolicies ?? []) {
+		const role = index.roleByName.get(trust.role);
+		if (role) steps.push(restoreTrustStep(trust, role.trustPolicy, user));
+	}
+	const restoredPolicies = record.attachedPolicies.filter(p => !gone.has(`policy ${p.name}`)).map(p => p.arn);
+	const support = options.password ? changePasswordSupport(user, restoredPolicies) : {steps: [], notes: []};
 	if (options.password)
 		steps.push({
 			description: 'Issue a new console password (reset required at first sign-in; shown once)',
@@ -81,7 +109,7 @@ export const planRestore = (record: OffboardRecord, index: SnapshotIndex, option
 				'--password-reset-required',
 			),
 			run: {operation: 'createLoginProfile', user, password: options.password, passwordResetRequired: true},
-		});
+		}, ...support.steps);
 	if (options.accessKey)
 		steps.push({description: 'Issue a new access key (shown once)', awsCli: awsIam('create-access-key', {'user-name': user}), run: {operation: 'createAccessKey', user}});
 	return {
@@ -93,6 +121,10 @@ export const planRestore = (record: OffboardRecord, index: SnapshotIndex, option
 		notes: [
 			...(missing.length > 0 ? [`Skipped, no longer in the account: ${missing.join(', ')}`] : []),
 			'Old credentials are not restored: the password and key are new, shown once.',
+			...support.notes,
+			...(steps.some(s => s.run.operation === 'updateAssumeRolePolicy' && !s.noop)
+				? [`${user} is put back into the trust policies the offboarding took them out of, merged into each trust as it is now.`]
+				: []),
 		],
 	};
 };
