@@ -147,7 +147,8 @@ describeWithMoto('offboarding (W7) against moto', () => {
 		expect(restored.exitCode ?? 0, restored.stderr).toBe(0);
 		const user = (await gateway.loadSnapshot()).users.find(u => u.name === LEAVER)!;
 		expect(user.groups.sort()).toEqual([DEVELOPERS.group, LIGHTSAIL.group].sort());
-		expect(user.attachedPolicies.map(p => p.arn)).toEqual([READ_ONLY_ACCESS_ARN]);
+		// The new password must be reset at sign-in: IAMUserChangePassword comes with it (issue 16 item 9).
+		expect(user.attachedPolicies.map(p => p.arn).sort()).toEqual([READ_ONLY_ACCESS_ARN, 'arn:aws:iam::aws:policy/IAMUserChangePassword'].sort());
 		expect(user.inlinePolicies.map(p => p.name)).toEqual(['WendyBucket']);
 		expect(user.tags).toEqual([{Key: 'team', Value: 'lightsail'}]);
 		expect(await gateway.loginProfile(LEAVER)).not.toBeNull();
