@@ -1,7 +1,8 @@
 // npm run demo: the TUI against a local, seeded IAM (moto_server on a free loopback port).
-// moto is stopped on every exit path: q, Ctrl-C, SIGTERM, a crash.
+// moto is stopped on every exit path: q, Ctrl-C, SIGTERM, a crash. The demo's config store, journal and
+// records live in one folder it names at start and removes at exit (--keep keeps it).
 import {spawn} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -13,16 +14,21 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+const OFFLINE_EXPORT = `the bundled export of the demo account: offline and READ-ONLY (no writes, no access keys or MFA details).`;
 const MOTO_MISSING = `moto_server, the local AWS emulator (moto, a Python package), is not on your PATH, so the demo opens
-the bundled export of the demo account instead: offline and READ-ONLY (no writes, no access keys or MFA details).
+${OFFLINE_EXPORT}
 For the live demo install it:   pip install 'moto[server]'   (or: pipx install 'moto[server]')   and run npm run demo again.
 To use a real account instead: npx iamtui --profile NAME
 `;
+const OFFLINE_ASKED = `Offline, as asked (--offline): the demo opens ${OFFLINE_EXPORT}
+`;
+/** Demo flags; everything else on the command line goes to iamtui. */
+const DEMO_FLAGS = ['--offline', '--keep'];
 const DEMO_EXPORT = path.join(root, 'demo', 'demo-account.json');
 
 // The emulator accepts any key; drop the operator's own AWS settings so nothing real is used.
 const demoEnvironment = (configDir: string): NodeJS.ProcessEnv => {
-	const env: NodeJS.ProcessEnv = {...process.env, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', IAMTUI_CONFIG_DIR: configDir};
+	const env: NodeJS.ProcessEnv = {...process.env, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', IAMTUI_CONFIG_DIR: configDir, IAMTUI_DEMO: '1'};
 	for (const name of ['AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS']) delete env[name];
 	return env;
 };
@@ -40,7 +46,7 @@ const waitForEnter = (): Promise<void> =>
 
 // A throwaway config store (configDir), so the demo's endpoint never lands in the operator's own profiles.
 const runTui = async (args: string[], configDir: string): Promise<number> => {
-	const extra = process.argv.slice(2).filter(arg => arg !== '--offline');
+	const extra = process.argv.slice(2).filter(arg => !DEMO_FLAGS.includes(arg));
 	const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args, ...extra], {stdio: 'inherit', env: demoEnvironment(configDir)});
 	// Ctrl-C reaches the TUI directly (same terminal); the demo waits for it to exit, then cleans up.
 	process.on('SIGINT', () => {});
@@ -48,22 +54,40 @@ const runTui = async (args: string[], configDir: string): Promise<number> => {
 	return new Promise<number>(resolve => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 };
 
-const main = async (): Promise<number> => {
-	buildIfNeeded(root);
-	const configDir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-demo-'));
-	if (process.argv.includes('--offline') || !(await motoAvailable())) {
-		process.stderr.write(MOTO_MISSING);
-		await waitForEnter();
-		return runTui(['--from-file', DEMO_EXPORT], configDir);
-	}
+const keep = process.argv.includes('--keep');
+
+/** Where this demo's config store, journal and records are, and how to read them after. */
+const folderNotice = (configDir: string): string =>
+	`Demo folder (config, journal, records): ${configDir}\n` +
+	(keep
+		? `  kept after the demo (--keep); read it with: npx iamtui journal --config-dir ${configDir}\n`
+		: '  removed when the demo ends (npm run demo -- --keep keeps it)\n');
+
+const live = async (configDir: string): Promise<number> => {
 	process.stderr.write('Starting moto_server and seeding the demo account…\n');
 	const moto = await startMoto({loadManagedPolicies: true});
 	try {
 		const {seedDemoAccount} = await import('./seed.js');
 		await seedDemoAccount(moto.endpoint);
+		process.stderr.write(`moto_server (the demo account, on loopback only): ${moto.endpoint}\n${folderNotice(configDir)}`);
 		return await runTui(['--endpoint-url', moto.endpoint], configDir);
 	} finally {
 		await moto.stop();
+	}
+};
+
+const main = async (): Promise<number> => {
+	buildIfNeeded(root);
+	const configDir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-demo-'));
+	try {
+		const asked = process.argv.includes('--offline');
+		if (!asked && (await motoAvailable())) return await live(configDir);
+		process.stderr.write((asked ? OFFLINE_ASKED : MOTO_MISSING) + folderNotice(configDir));
+		await waitForEnter();
+		return await runTui(['--from-file', DEMO_EXPORT], configDir);
+	} finally {
+		if (keep) process.stderr.write(`The demo folder was kept: ${configDir}\n`);
+		else rmSync(configDir, {recursive: true, force: true});
 	}
 };
 

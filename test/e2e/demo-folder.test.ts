@@ -1,0 +1,80 @@
+// `npm run demo` as a new user runs it, in tmux, with its own TMPDIR: it names the moto endpoint and the
+// folder holding its config, journal and records; after q nothing of it is left in the temp folder, unless
+// --keep was given (then the folder is named again at exit and holds the config store). --offline says it
+// was asked for, not that moto is missing.
+import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, expect, it} from 'vitest';
+import {root} from '../helpers/cli.js';
+import {TmuxSession} from '../helpers/tmux.js';
+import {describeWithMoto} from '../helpers/with-moto.js';
+
+let session: TmuxSession | undefined;
+const temps: string[] = [];
+afterEach(() => {
+	session?.kill();
+	session = undefined;
+	for (const dir of temps.splice(0)) rmSync(dir, {recursive: true, force: true});
+});
+
+const demo = (...args: string[]) => {
+	const tmp = mkdtempSync(path.join(os.tmpdir(), 'iamtui-demo-tmp-'));
+	temps.push(tmp);
+	session = TmuxSession.start({
+		command: [process.execPath, path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts', ...args],
+		env: {PATH: process.env.PATH ?? '', HOME: tmp, TMPDIR: tmp},
+		cwd: root,
+		width: 140,
+		height: 40,
+	});
+	return {session, tmp};
+};
+
+/** The folder the demo named at start, read from the scrollback. */
+const namedFolder = (text: string): string => {
+	const match = /Demo folder \(config, journal, records\): (\S+)/.exec(text);
+	if (!match) throw new Error(`no demo folder named in:\n${text}`);
+	return match[1]!;
+};
+
+describeWithMoto('npm run demo: its folder and endpoint', () => {
+	it('names the moto endpoint and its folder; after q the temp folder is empty again', async () => {
+		const {session, tmp} = demo();
+		await session.waitFor('Users (40)', 90_000);
+		// While the TUI runs (on the alternate screen), its folder is the one demo folder in TMPDIR.
+		const running = readdirSync(tmp).filter(name => name.startsWith('iamtui-demo-'));
+		expect(running).toHaveLength(1);
+		session.keys('q');
+		expect(await session.waitForExit(20_000)).toBe(0);
+		// Back on the normal screen, what the demo printed before the TUI opened is there to read.
+		const printed = session.scrollback();
+		expect(printed).toMatch(/moto_server \(the demo account, on loopback only\): http:\/\/127\.0\.0\.1:\d+/);
+		expect(namedFolder(printed)).toBe(path.join(tmp, running[0]!));
+		expect(printed).toContain('removed when the demo ends (npm run demo -- --keep keeps it)');
+		expect(readdirSync(tmp).filter(name => name.startsWith('iamtui'))).toEqual([]);
+	}, 120_000);
+
+	it('--keep keeps the folder, names it at exit, and it holds the config store', async () => {
+		const {session} = demo('--keep');
+		await session.waitFor('Users (40)', 90_000);
+		session.keys('q');
+		expect(await session.waitForExit(20_000)).toBe(0);
+		const printed = session.scrollback();
+		const folder = namedFolder(printed);
+		expect(printed).toContain(`kept after the demo (--keep); read it with: npx iamtui journal --config-dir ${folder}`);
+		expect(printed).toContain(`The demo folder was kept: ${folder}`);
+		expect(readdirSync(folder).length).toBeGreaterThan(0);
+	}, 120_000);
+});
+
+it('--offline says it was asked for, not that moto is missing', async () => {
+	const {session} = demo('--offline');
+	const notice = await session.waitFor('Press enter to open it');
+	expect(notice).toContain('Offline, as asked (--offline)');
+	expect(notice).not.toContain('is not on your PATH');
+	session.keys('Enter');
+	await session.waitFor('Users (40)');
+	session.keys('q');
+	expect(await session.waitForExit()).toBe(0);
+}, 60_000);
