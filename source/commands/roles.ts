@@ -3,7 +3,10 @@
 import {IamError} from '../model/errors.js';
 import type {IamGateway} from '../model/gateway.js';
 import {buildIndex} from '../model/indexes.js';
-import {roleRow} from '../model/role-views.js';
+import {buildAccessModel} from '../model/access/model.js';
+import {isRoleAdminEquivalent} from '../model/role-admin.js';
+import {findingCell, roleHygiene} from '../model/role-hygiene.js';
+import {roleRow, roleRows} from '../model/role-views.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Role} from '../model/snapshot.js';
 import {accountOfArn, conditionText, parseTrustPolicy, principalShort} from '../model/trust-principals.js';
@@ -20,7 +23,13 @@ const parsedDocument = (text: string): unknown => {
 	}
 };
 
-export const roleJson = (role: Role) => ({
+/** What iamtui adds to IAM's shape (not IAM keys): the badge, the findings, a trust policy's problems. */
+export interface RoleExtras {
+	admin: boolean;
+	now: Date;
+}
+
+export const roleJson = (role: Role, extras?: RoleExtras) => ({
 	RoleName: role.name,
 	RoleId: role.id,
 	Arn: role.arn,
@@ -36,16 +45,29 @@ export const roleJson = (role: Role) => ({
 	InstanceProfileList: role.instanceProfiles.map(p => ({InstanceProfileName: p.name, Arn: p.arn})),
 	// As IAM answers: an empty object when the role has no recorded use.
 	RoleLastUsed: role.lastUsed ? {LastUsedDate: role.lastUsed.date, ...(role.lastUsed.region ? {Region: role.lastUsed.region} : {})} : {},
+	...(extras ? iamtuiFields(role, extras) : {}),
 });
 
-export const rolesCommand = async (gateway: IamGateway, json: boolean): Promise<CommandResult> => {
-	const {roles} = await gateway.loadSnapshot();
-	if (json) return {stdout: JSON.stringify(roles.map(roleJson), null, 2)};
+const iamtuiFields = (role: Role, extras: RoleExtras) => {
+	const trust = parseTrustPolicy(role.trustPolicy);
+	return {
+		AdminEquivalent: extras.admin,
+		Findings: roleHygiene(role, extras.now, undefined, trust).findings.map(f => f.text),
+		// Never a silent drop: what could not be read in the trust policy, said in words.
+		TrustPolicyProblems: trust.problems,
+	};
+};
+
+export const rolesCommand = async (gateway: IamGateway, json: boolean, now = new Date()): Promise<CommandResult> => {
+	const index = buildIndex(await gateway.loadSnapshot());
+	const {roles} = index.snapshot;
+	const rows = roleRows(index, now);
+	if (json) return {stdout: JSON.stringify(roles.map((role, n) => roleJson(role, {admin: rows[n]!.admin, now})), null, 2)};
 	if (roles.length === 0) return {stdout: 'No roles in this account.'};
 	return {
 		stdout: textTable(
-			['ROLE', 'KIND', 'TRUSTED', 'LAST USED', 'PATH'],
-			roles.map(roleRow).map(r => [r.name, r.kind || '-', r.trusted.join(', ') || '(nobody)', r.lastUsed?.slice(0, 10) ?? 'never', r.path]),
+			['ROLE', 'KIND', 'ADMIN', 'TRUSTED', 'LAST USED', 'FINDINGS', 'PATH'],
+			rows.map(r => [r.name, r.kind || '-', r.admin ? 'admin' : '-', r.trusted.join(', ') || '(nobody)', r.lastUsed?.slice(0, 10) ?? 'never', findingCell(r.findings) || '-', r.path]),
 		),
 	};
 };
@@ -64,18 +86,20 @@ const trustLines = (role: Role): string[] => {
 	];
 };
 
-export const roleCommand = async (gateway: IamGateway, name: string | undefined, json: boolean): Promise<CommandResult> => {
+export const roleCommand = async (gateway: IamGateway, name: string | undefined, json: boolean, now = new Date()): Promise<CommandResult> => {
 	if (!name) throw new IamError('Invalid', 'role needs a role name', 'usage: iamtui role NAME [--json]');
 	const index = buildIndex(await gateway.loadSnapshot());
 	// A name, or the ARN a trust policy or a log line gives.
 	const role = index.roleByName.get(name) ?? index.snapshot.roles.find(r => r.arn === name);
 	if (!role) throw new IamError('NotFound', `no role named ${name} in this account`, 'list them with: iamtui roles', 'NoSuchEntity');
-	if (json) return {stdout: JSON.stringify(roleJson(role), null, 2)};
-	const row = roleRow(role);
+	const admin = isRoleAdminEquivalent(buildAccessModel(index), role);
+	if (json) return {stdout: JSON.stringify(roleJson(role, {admin, now}), null, 2)};
+	const row = roleRow(role, {now});
 	const lines = [
-		`${role.name}  ${role.arn}`,
+		`${role.name}  ${role.arn}${admin ? '  ADMIN-EQUIVALENT' : ''}`,
 		`created ${role.createDate}  path ${role.path}${row.kind ? `  ${row.kind} role` : ''}`,
 		`last used: ${role.lastUsed ? `${role.lastUsed.date}${role.lastUsed.region ? ` in ${role.lastUsed.region}` : ''}` : 'no record'}`,
+		...row.findings.map(f => `finding: ${f.text}`),
 		'trust policy:',
 		...trustLines(role),
 		`attached policies: ${role.attachedPolicies.map(p => p.name).join(', ') || '-'}`,

@@ -1,6 +1,10 @@
-// Rows for the Roles list: who a role trusts in a few words, when it was last used, and what kind of
-// role it is (service-linked, a service's role, or one people assume). Pure: `now` is never read here.
+// Rows for the Roles list: who a role trusts in a few words, when it was last used, what kind of role it
+// is (service-linked, a service's role, or one people assume), the admin-equivalent badge and the hygiene
+// findings. Pure: `now` comes in, never read here.
+import {buildAccessModel, type AccessModel} from './access/model.js';
 import type {SnapshotIndex} from './indexes.js';
+import {adminRoles} from './role-admin.js';
+import {findingCell, roleHygiene, SERVICE_LINKED_PATH, type RoleFinding} from './role-hygiene.js';
 import type {Role} from './snapshot.js';
 import type {SortColumn} from './views.js';
 import {accountOfArn, parseTrustPolicy, trustedShort, type TrustDocument} from './trust-principals.js';
@@ -18,11 +22,15 @@ export interface RoleRow {
 	/** RoleLastUsed (ISO), null when IAM has no record of a use. */
 	lastUsed: string | null;
 	lastUsedRegion: string | null;
+	/** Its own policies allow * on * (no deny, no limiting boundary). */
+	admin: boolean;
+	/** Hygiene findings (unused, trust outside the account); empty without `now`. */
+	findings: RoleFinding[];
 	/** Lower-case text the filter searches, built once per snapshot. */
 	search: string;
 }
 
-export const SERVICE_LINKED_PATH = '/aws-service-role/';
+export {SERVICE_LINKED_PATH};
 
 export const roleKind = (role: Role, trust: TrustDocument): RoleKind => {
 	if (role.path.startsWith(SERVICE_LINKED_PATH)) return 'service-linked';
@@ -30,10 +38,19 @@ export const roleKind = (role: Role, trust: TrustDocument): RoleKind => {
 	return principals.length > 0 && principals.every(p => p.kind === 'service') ? 'service' : '';
 };
 
-export const roleRow = (role: Role): RoleRow => {
+export interface RoleRowContext {
+	/** For the findings (last use against the 90-day threshold). */
+	now?: Date;
+	/** Names of the admin-equivalent roles (role-admin.ts). */
+	admins?: ReadonlySet<string>;
+}
+
+export const roleRow = (role: Role, context: RoleRowContext = {}): RoleRow => {
 	const trust = parseTrustPolicy(role.trustPolicy);
 	const trusted = trustedShort(trust, accountOfArn(role.arn));
 	const kind = roleKind(role, trust);
+	const admin = context.admins?.has(role.name) ?? false;
+	const findings = context.now ? roleHygiene(role, context.now, undefined, trust).findings : [];
 	return {
 		name: role.name,
 		arn: role.arn,
@@ -42,11 +59,17 @@ export const roleRow = (role: Role): RoleRow => {
 		trusted,
 		lastUsed: role.lastUsed?.date ?? null,
 		lastUsedRegion: role.lastUsed?.region ?? null,
-		search: [role.name, role.arn, role.path, kind, ...trusted].join('\n').toLowerCase(),
+		admin,
+		findings,
+		search: [role.name, role.arn, role.path, kind, ...trusted, ...(admin ? ['admin'] : []), ...findings.map(f => f.text)].join('\n').toLowerCase(),
 	};
 };
 
-export const roleRows = (index: SnapshotIndex): RoleRow[] => index.snapshot.roles.map(roleRow);
+/** Every role's row; `model`: an access model of the same snapshot to reuse (else one is built). */
+export const roleRows = (index: SnapshotIndex, now?: Date, model: AccessModel = buildAccessModel(index)): RoleRow[] => {
+	const admins = adminRoles(model);
+	return index.snapshot.roles.map(role => roleRow(role, {admins, ...(now ? {now} : {})}));
+};
 
 export const filterRoleRows = (rows: RoleRow[], query: string): RoleRow[] => {
 	const needle = query.trim().toLowerCase();
@@ -58,5 +81,7 @@ export const roleSortColumns: Array<SortColumn<RoleRow>> = [
 	{id: 'path', label: 'path', value: r => r.path},
 	{id: 'kind', label: 'kind', value: r => r.kind || null},
 	{id: 'trusted', label: 'trusted', value: r => r.trusted.join(', ')},
+	{id: 'admin', label: 'admin', value: r => r.admin},
+	{id: 'findings', label: 'findings', value: r => findingCell(r.findings) || null},
 	{id: 'lastUsed', label: 'last used', value: r => (r.lastUsed ? Date.parse(r.lastUsed) : null)},
 ];

@@ -236,6 +236,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					now={props.now}
 					keyAgeDays={services.store.preferences().keyAgeDays}
 					onOpenUser={name => navigation.push({screen: 'user', name})}
+					onOpenRole={name => navigation.push({screen: 'role', name})}
 					onRotate={name => navigation.push({screen: 'rotate', name})}
 					onOffboard={name => navigation.push({screen: 'offboard', name})}
 				/>

@@ -75,6 +75,7 @@ export type CommandId =
 	| 'put-role-inline'
 	| 'remove-trust-principal'
 	| 'take-back'
+	| 'hygiene-view'
 	| 'toggle-read-only';
 
 type KeyName = 'upArrow' | 'downArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
@@ -193,6 +194,7 @@ export const commands: readonly Command[] = [
 	command('remove-trust-principal', ['x'], [{input: 'x'}], 'remove from trust', 'Remove the selected principal from the trust policy (the plan shows the trust before/after as a JSON diff)', ['role'], {dangerous: true}),
 	command('from-file', ['f'], [{input: 'f'}], 'from file', 'Read the policy from a JSON file (a template or a bare policy document) instead of a template', ['write-wizard'], {dangerous: true}),
 	command('take-back', ['t'], [{input: 't'}], 'take back', 'On an UNFINISHED row: plan taking back what its interrupted plan may have made (as journal resolve --take-back), shown before anything is sent', ['journal'], {dangerous: true}),
+	command('hygiene-view', ['tab'], [{key: 'tab'}], 'users/roles', 'Switch between users (keys, passwords, MFA) and roles (unused for 90 days, trusted by * or another account)', ['hygiene']),
 	command('open-access', ['A'], [{input: 'A'}], 'access', 'Effective access: allowed actions by service, with grant paths', ['user']),
 	command('expand', ['enter', '→'], [{key: 'return'}, {key: 'rightArrow'}], 'expand', 'Expand a service to its grant paths and denies', ['access']),
 	command('explain', ['e'], [{input: 'e'}], 'explain', 'Explain: can this user do ACTION on RESOURCE?', ['access']),

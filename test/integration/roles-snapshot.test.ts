@@ -67,6 +67,12 @@ describeWithMoto('roles of the seeded demo account (moto)', () => {
 		const roles = JSON.parse(list.stdout) as Array<{RoleName: string; AssumeRolePolicyDocument: {Statement: unknown[]}}>;
 		expect(roles.map(r => r.RoleName).sort()).toEqual([...ALL_ROLES].sort());
 		expect(roles.find(r => r.RoleName === ADMIN_ROLE.role)!.AssumeRolePolicyDocument).toEqual(ADMIN_ROLE.trust);
+		// iamtui's own fields beside IAM's: the admin badge (AdministratorAccess), the hygiene findings.
+		const extra = (name: string) => roles.find(r => r.RoleName === name) as unknown as {AdminEquivalent: boolean; Findings: string[]; TrustPolicyProblems: string[]};
+		expect(extra(ADMIN_ROLE.role)).toMatchObject({AdminEquivalent: true, Findings: [], TrustPolicyProblems: []});
+		expect(extra(DEPLOY_ROLE.role).AdminEquivalent).toBe(false);
+		expect(extra(PARTNER_ROLE.role).Findings).toContain(`trusted by unknown account ${PARTNER_ROLE.account}`);
+		expect(extra(SERVICE_LINKED_ROLE.role).Findings).toEqual([]);
 
 		const one = await run('role', DEPLOY_ROLE.role, '--json');
 		expect(one.code).toBe(0);
@@ -86,9 +92,10 @@ describeWithMoto('roles of the seeded demo account (moto)', () => {
 		expect(web.InstanceProfileList).toEqual([{InstanceProfileName: EC2_SERVICE_ROLE.instanceProfile, Arn: `arn:aws:iam::${ACCOUNT}:instance-profile/${EC2_SERVICE_ROLE.instanceProfile}`}]);
 
 		const text = await run('roles');
-		expect(text.stdout).toMatch(/ROLE +KIND +TRUSTED +LAST USED +PATH/);
-		expect(text.stdout).toMatch(new RegExp(`${SERVICE_LINKED_ROLE.role} +service-linked +${SERVICE_LINKED_ROLE.service.replace(/\./g, '\\.')}`));
-		expect(text.stdout).toMatch(/PartnerAudit +- +other account 111122223333/);
+		expect(text.stdout).toMatch(/ROLE +KIND +ADMIN +TRUSTED +LAST USED +FINDINGS +PATH/);
+		expect(text.stdout).toMatch(new RegExp(`${SERVICE_LINKED_ROLE.role} +service-linked +- +${SERVICE_LINKED_ROLE.service.replace(/\./g, '\\.')}`));
+		expect(text.stdout).toMatch(/PartnerAudit +- +- +other account 111122223333 +never +other account +\//);
+		expect(text.stdout).toMatch(/Admin +- +admin +account/);
 		const detail = await run('role', DEPLOY_ROLE.arn);
 		expect(detail.stdout).toContain('principal user ana.silva');
 		expect(detail.stdout).toContain('condition Bool aws:MultiFactorAuthPresent = true');

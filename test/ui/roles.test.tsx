@@ -17,11 +17,11 @@ const lineOf = (frame: string, name: string) => frame.split('\n').find(line => l
 
 describe('Roles list', () => {
 	it('shows trusted principals in short, last use, and marks service-linked and service roles', async () => {
-		const tui = renderTui(<RolesScreen {...size} index={index} now={FIXTURE_NOW} onOpenRole={noop} />);
+		const tui = renderTui(<RolesScreen {...size} width={130} index={index} now={FIXTURE_NOW} onOpenRole={noop} />, {columns: 130});
 		const frame = await tui.waitFor('Roles (7)');
-		expect(frame).toMatch(/NAME +KIND +TRUSTED +LAST USED +PATH/);
-		expect(lineOf(frame, 'Admin')).toMatch(/Admin +account +2d ago +\//);
-		expect(lineOf(frame, 'Deploy')).toMatch(/Deploy +user ana\.silva +never +\/ops\//);
+		expect(frame).toMatch(/NAME +KIND +TRUSTED +ADMIN +LAST USED +FINDINGS +PATH/);
+		expect(lineOf(frame, 'Admin')).toMatch(/Admin +account +admin +2d ago +\//);
+		expect(lineOf(frame, 'Deploy')).toMatch(/Deploy +user ana\.silva +never +never used +\/ops\//);
 		expect(lineOf(frame, 'web-ec2')).toMatch(/web-ec2 +service +ec2\.amazonaws\.com/);
 		expect(lineOf(frame, 'AWSServiceRoleForSupport')).toMatch(/svc-linked +support\.amazonaws\.com/);
 		expect(lineOf(frame, 'PartnerAudit')).toContain('other account 111122223333');

@@ -1,11 +1,13 @@
 // Credential hygiene (`:hygiene`): every user of the credential report with password, MFA and keys
 // (age, last use), the findings flagged — a cell over the threshold starts with `!` — sortable and
 // filterable (by name or by finding: "no mfa", "old key"). From a row: enter opens the user, R starts a
-// key rotation, O an offboarding.
+// key rotation, O an offboarding. Tab switches to the roles: unused for 90 days (service-linked roles are
+// AWS's, marked and not flagged) and trust reaching outside the account, named.
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
+import {useMemo, useState, type ReactNode} from 'react';
 import {DEFAULT_THRESHOLDS, FLAG_LABELS, filterHygieneRows, hygieneRows, hygieneSortColumns, type HygieneFlag, type HygieneRow, type HygieneThresholds, type KeyHygiene} from '../../model/hygiene.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
+import {filterRoleHygiene, roleFindingCounts, roleHygieneRows, roleHygieneSortColumns, type RoleHygiene} from '../../model/role-hygiene.js';
 import {sanitize} from '../../model/sanitize.js';
 import {formatAgo} from '../../model/views.js';
 import type {Column} from '../components/Table.js';
@@ -41,6 +43,18 @@ const columns = (now: Date): Array<Column<HygieneRow>> => [
 	{id: 'flags', header: 'FINDINGS', width: 12, grow: true, cell: r => r.flags.map(f => FLAG_LABELS[f]).join(', ')},
 ];
 
+const roleColumns = (now: Date): Array<Column<RoleHygiene>> => [
+	{id: 'role', header: 'ROLE', width: 14, grow: true, ellipsis: 'middle', cell: r => r.name},
+	{id: 'kind', header: 'KIND', width: 10, cell: r => (r.serviceLinked ? 'svc-linked' : '')},
+	{
+		id: 'lastUsed',
+		header: 'LAST USED',
+		width: 10,
+		cell: r => mark(r.findings.some(f => f.kind === 'unused' || f.kind === 'never-used'), r.lastUsed ? formatAgo(r.lastUsed, now) : 'never'),
+	},
+	{id: 'findings', header: 'FINDINGS', width: 24, grow: true, cell: r => r.findings.map(f => f.text).join(' · ') || (r.serviceLinked ? '(service-linked: AWS keeps it)' : '')},
+];
+
 const counts = (rows: HygieneRow[]): string => {
 	const tally = new Map<HygieneFlag, number>();
 	for (const row of rows) for (const flag of row.flags) tally.set(flag, (tally.get(flag) ?? 0) + 1);
@@ -48,12 +62,26 @@ const counts = (rows: HygieneRow[]): string => {
 	return parts.length > 0 ? parts.join(' · ') : 'no findings';
 };
 
+type NoticeLine = {text: string; color?: string};
+
+const noticeOf = (lines: NoticeLine[]): ReactNode => (
+	<Box flexDirection="column">
+		{lines.map(line => (
+			<Text key={line.text} color={line.color} dimColor={!line.color} wrap="truncate-end">
+				{sanitize(line.text)}
+			</Text>
+		))}
+	</Box>
+);
+
 export function HygieneScreen(props: {
 	index: SnapshotIndex;
 	now: Date;
 	/** The config store's preference: keys older than this are flagged (unused: DEFAULT_THRESHOLDS). */
 	keyAgeDays?: number;
 	onOpenUser: (name: string) => void;
+	/** Enter on a role of the roles view. */
+	onOpenRole?: (name: string) => void;
 	/** R on a row: the key rotation wizard (absent in read-only mode). */
 	onRotate?: (name: string) => void;
 	/** O on a row: the offboarding screen (absent in read-only mode). */
@@ -71,7 +99,7 @@ export function HygieneScreen(props: {
 	const tableColumns = useMemo(() => columns(now), [now]);
 	const missing = useMemo(() => index.snapshot.users.filter(u => !index.reportByUser.has(u.name)).length, [index]);
 
-	const lines: Array<{text: string; color?: string}> =
+	const lines: NoticeLine[] =
 		report.status === 'unavailable'
 			? [
 					{text: `The credential report is unavailable: ${report.reason}`, color: 'yellow'},
@@ -86,18 +114,42 @@ export function HygieneScreen(props: {
 					{text: `${FLAGGED} = key older than ${thresholds.keyAgeDays} days, key or password unused for ${thresholds.unusedDays} days, console without MFA`},
 					{text: `Findings: ${counts(rows)}`, color: 'yellow'},
 				];
-	const notice = (
-		<Box flexDirection="column">
-			{lines.map(line => (
-				<Text key={line.text} color={line.color} dimColor={!line.color} wrap="truncate-end">
-					{sanitize(line.text)}
-				</Text>
-			))}
-		</Box>
-	);
+	const [view, setView] = useState<'users' | 'roles'>('users');
+	const toggle = () => setView(current => (current === 'users' ? 'roles' : 'users'));
+	const roles = useMemo(() => roleHygieneRows(index.snapshot.roles ?? [], now, thresholds.unusedDays), [index, now, thresholds]);
+	const roleTableColumns = useMemo(() => roleColumns(now), [now]);
+	if (report.status === 'ok' || roles.length > 0) lines.push({text: `Roles: ${roleFindingCounts(roles)} · tab shows them`});
+	if (view === 'roles') {
+		const roleLines = [
+			{text: `${FLAGGED} = unused for ${thresholds.unusedDays} days (never used: none since it was made) · service-linked roles are AWS's: not flagged for use`},
+			{text: `Findings: ${roleFindingCounts(roles)} · tab: back to users`, color: 'yellow'},
+		];
+		return (
+			<ListScreen
+				key="roles"
+				scope="hygiene"
+				title="Role hygiene"
+				rows={roles}
+				rowKey={r => r.arn || r.name}
+				columns={roleTableColumns}
+				filter={filterRoleHygiene}
+				sortColumns={roleHygieneSortColumns}
+				onOpen={row => props.onOpenRole?.(row.name)}
+				onBack={props.onBack}
+				actions={{'hygiene-view': toggle}}
+				notice={noticeOf(roleLines)}
+				noticeLines={roleLines.length}
+				emptyText="No roles in this account."
+				focused={props.focused}
+				width={props.width}
+				height={props.height}
+			/>
+		);
+	}
 	const {onRotate, onOffboard} = props;
 	return (
 		<ListScreen
+			key="users"
 			scope="hygiene"
 			title="Credential hygiene"
 			rows={rows}
@@ -108,10 +160,11 @@ export function HygieneScreen(props: {
 			onOpen={row => props.onOpenUser(row.user)}
 			onBack={props.onBack}
 			actions={{
+				'hygiene-view': toggle,
 				...(onRotate ? {'rotate-key': (row: HygieneRow | undefined) => row && onRotate(row.user)} : {}),
 				...(onOffboard ? {'offboard-user': (row: HygieneRow | undefined) => row && onOffboard(row.user)} : {}),
 			}}
-			notice={notice}
+			notice={noticeOf(lines)}
 			noticeLines={lines.length}
 			emptyText={report.status === 'unavailable' ? 'No credential report: nothing to show.' : 'No users in the credential report.'}
 			focused={props.focused}

@@ -1,12 +1,29 @@
 // One role: who may assume it (each trust statement's principals and conditions), its permissions,
-// boundary, tags, instance profiles and last use. Enter opens a policy, a trusted user or role.
+// boundary, tags, instance profiles and last use. Enter opens a policy, a trusted user or role. The
+// admin-equivalent badge heads it; hygiene findings and a chain cycle come first, as warnings.
 import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import {buildAccessModel} from '../../model/access/model.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
+import {isRoleAdminEquivalent} from '../../model/role-admin.js';
+import {roleCycle} from '../../model/role-cycles.js';
+import {roleHygiene} from '../../model/role-hygiene.js';
+import type {Role} from '../../model/snapshot.js';
 import {sanitize} from '../../model/sanitize.js';
-import {DetailList, note} from '../components/DetailList.js';
+import {DetailList, note, type DetailLine} from '../components/DetailList.js';
 import type {Route} from '../state/routes.js';
 import {roleWriteActions, type RoleWrite} from '../role-writes.js';
 import {roleLines} from './role-lines.js';
+
+export const ROLE_ADMIN_BADGE = 'ADMIN-EQUIVALENT';
+
+const warningLines = (index: SnapshotIndex, role: Role, now: Date): DetailLine[] => {
+	const cycle = roleCycle(index.snapshot.roles, role.name);
+	return [
+		...roleHygiene(role, now).findings.map((f, n) => note(`finding-${n}`, `finding: ${f.text}`, 'warning')),
+		...(cycle ? [note('cycle', `chain cycle: ${cycle.join(' → ')} (each may assume the next; iamtui stops at a role seen before)`, 'warning')] : []),
+	];
+};
 
 export function RoleScreen(props: {
 	index: SnapshotIndex;
@@ -22,12 +39,16 @@ export function RoleScreen(props: {
 	height: number;
 }) {
 	const role = props.index.roleByName.get(props.name);
+	const admin = useMemo(() => (role ? isRoleAdminEquivalent(buildAccessModel(props.index), role) : false), [props.index, role]);
 	const lines = role
-		? roleLines(props.index, role, props.now, props.onOpen)
+		? [...warningLines(props.index, role, props.now), ...roleLines(props.index, role, props.now, props.onOpen)]
 		: [note('missing', `Role ${props.name} is not in this snapshot (deleted?).`, 'warning')];
 	return (
 		<Box flexDirection="column">
-			<Text bold wrap="truncate-end">{`Role ${sanitize(props.name)}`}</Text>
+			<Text wrap="truncate-end">
+				<Text bold>{`Role ${sanitize(props.name)}`}</Text>
+				{admin ? <Text bold color="red">{`  ${ROLE_ADMIN_BADGE}`}</Text> : null}
+			</Text>
 			<DetailList
 				scope="role"
 				lines={lines}

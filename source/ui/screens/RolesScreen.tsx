@@ -1,7 +1,9 @@
 // The account's roles: name, path, who may assume them in short, last use; service-linked and service
-// roles marked, trust reaching outside the account visible in the TRUSTED column ("* (anyone!)").
+// roles marked, trust reaching outside the account visible in the TRUSTED column ("* (anyone!)"), the
+// admin-equivalent badge and the hygiene findings (unused for 90 days, trust outside the account).
 import {useMemo} from 'react';
 import type {SnapshotIndex} from '../../model/indexes.js';
+import {findingCell} from '../../model/role-hygiene.js';
 import {filterRoleRows, roleRows, roleSortColumns, type RoleRow} from '../../model/role-views.js';
 import {formatAgo} from '../../model/views.js';
 import type {Column} from '../components/Table.js';
@@ -13,7 +15,10 @@ const columnsAt = (now: Date): Array<Column<RoleRow>> => [
 	{id: 'name', header: 'NAME', width: 14, grow: true, ellipsis: 'middle', cell: r => r.name},
 	{id: 'kind', header: 'KIND', width: 10, cell: r => kindText[r.kind]},
 	{id: 'trusted', header: 'TRUSTED', width: 16, grow: true, cell: r => r.trusted.join(', ') || '(nobody)'},
+	// Never dropped: an admin-equivalent role is the one row an operator must not miss.
+	{id: 'admin', header: 'ADMIN', width: 5, cell: r => (r.admin ? 'admin' : '')},
 	{id: 'lastUsed', header: 'LAST USED', width: 10, cell: r => formatAgo(r.lastUsed, now) || 'never'},
+	{id: 'findings', header: 'FINDINGS', width: 14, grow: true, dropOrder: 2, cell: r => findingCell(r.findings)},
 	{id: 'path', header: 'PATH', width: 8, grow: true, dropOrder: 1, cell: r => r.path},
 ];
 
@@ -26,7 +31,7 @@ export function RolesScreen(props: {
 	width: number;
 	height: number;
 }) {
-	const rows = useMemo(() => roleRows(props.index), [props.index]);
+	const rows = useMemo(() => roleRows(props.index, props.now), [props.index, props.now]);
 	const columns = useMemo(() => columnsAt(props.now), [props.now]);
 	return (
 		<ListScreen
