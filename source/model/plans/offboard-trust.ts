@@ -6,7 +6,7 @@
 import {isIamError} from '../errors.js';
 import type {OffboardRecord, TrustNaming} from '../offboard/record.js';
 import {awsIam} from './aws-cli.js';
-import {jsonDiff, withoutPrincipal, type TrustEdit} from './role-trust.js';
+import {jsonDiff, readTrust, statementWithout, trustStatements, withoutPrincipal, type TrustEdit} from './role-trust.js';
 import {updateTrustStep} from './roles.js';
 import type {DiffLine, PlanStep} from './types.js';
 
@@ -15,6 +15,8 @@ export interface TrustChange {
 	/** The edited document; absent when the edit is refused (`refusal` says why). */
 	edit?: TrustEdit;
 	refusal?: string;
+	/** The refusal is that the user is the trust's only principal (no statement would be left). */
+	only?: boolean;
 	/** On a resume: the account's trust no longer names the user (done earlier, or by someone else). */
 	gone?: boolean;
 }
@@ -23,6 +25,15 @@ export interface TrustChange {
  * The trusts to edit: on a resume, the ones that name the user now (their current document), and the
  * recorded ones that no longer do, marked gone.
  */
+/** Every statement of the trust names the principal and nothing else. */
+const onlyPrincipal = (trust: TrustNaming): boolean => {
+	try {
+		return trustStatements(readTrust(trust.role, trust.document)).statements.every(s => statementWithout(s, trust.principal).kept === undefined);
+	} catch {
+		return false;
+	}
+};
+
 export const trustChanges = (record: OffboardRecord, now?: OffboardRecord): TrustChange[] => {
 	const live = now ? (now.trustPolicies ?? []) : (record.trustPolicies ?? []);
 	const liveRoles = new Set(live.map(t => t.role));
@@ -32,7 +43,7 @@ export const trustChanges = (record: OffboardRecord, now?: OffboardRecord): Trus
 			try {
 				return {trust, edit: withoutPrincipal(trust.role, trust.document, trust.principal)};
 			} catch (error) {
-				return {trust, refusal: isIamError(error) ? error.message : String(error)};
+				return {trust, refusal: isIamError(error) ? error.message : String(error), only: onlyPrincipal(trust)};
 			}
 		}),
 		...gone,
@@ -52,7 +63,7 @@ export const trustSteps = (record: OffboardRecord, changes: TrustChange[]): Plan
 /** What the operator reads about each trust: what the edit removes, or why the trust is left. */
 export const trustNotes = (record: OffboardRecord, changes: TrustChange[], keepUser: boolean): string[] => {
 	const user = userOf(record);
-	return changes.flatMap(({trust, edit, refusal}) => {
+	return changes.flatMap(({trust, edit, refusal, only}) => {
 		if (edit)
 			return [
 				`role ${trust.role} names ${user} in its trust policy: ${user} is taken out (${edit.removedStatements.length > 0 ? `${edit.removedStatements.join(', ')} named only ${user} and is removed whole` : 'the other principals stay'}). Left in, it would name a dangling unique id (AIDA…) once ${user} is deleted. The record keeps the original document for \`iamtui restore\`.`,
@@ -62,7 +73,7 @@ export const trustNotes = (record: OffboardRecord, changes: TrustChange[], keepU
 			? `${user} is kept without any credential, so nobody can use it`
 			: `Once ${user} is deleted, AWS shows that principal as its unique id (AIDA…), which nobody can use, not even a new user named ${user}`;
 		return [
-			`role ${trust.role}: its trust policy is NOT changed — ${refusal}. ${after}; if nobody needs the role, delete it: ${awsIam('delete-role', {'role-name': trust.role})} (after its policies and instance profiles are removed).`,
+			`role ${trust.role}: trust NOT changed — ${only ? `${user} is its only principal, and IAM refuses a trust policy with no statement` : refusal}. ${after}; if nobody needs the role, delete it: ${awsIam('delete-role', {'role-name': trust.role})} (after its policies and instance profiles are removed).`,
 		];
 	});
 };
@@ -72,7 +83,7 @@ export const trustDiff = (record: OffboardRecord, changes: TrustChange[]): {titl
 	const edited = changes.filter(c => c.edit);
 	if (edited.length === 0) return undefined;
 	return {
-		title: `Trust ${edited.length === 1 ? 'policy' : 'policies'} naming ${userOf(record)} (- before, + after)`,
+		title: `Trust policies naming ${userOf(record)} (- before, + after)`,
 		lines: edited.flatMap(c => [{change: ' ' as const, text: `role ${c.trust.role}:`}, ...jsonDiff(c.trust.document, c.edit!.document)]),
 	};
 };
