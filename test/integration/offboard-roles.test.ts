@@ -20,6 +20,8 @@ import {afterAll, beforeAll, beforeEach, expect, it} from 'vitest';
 import {createGateway} from '../../source/aws/gateway.js';
 import {offboardCommand} from '../../source/commands/offboard.js';
 import {restoreCommand} from '../../source/commands/restore.js';
+import {IamError} from '../../source/model/errors.js';
+import type {IamGateway} from '../../source/model/gateway.js';
 import {CHANGE_PASSWORD_POLICY_ARN} from '../../source/model/plans/change-password.js';
 import {Journal} from '../../source/store/journal.js';
 import {RecordStore} from '../../source/store/records.js';
@@ -129,5 +131,35 @@ describeWithMoto('offboarding with roles against moto', () => {
 		const restored = await restoreCommand(gateway, [stored!.path], {...base(s), skipMissing: true, secrets});
 		expect(restored.exitCode ?? 0, restored.stderr).toBe(0);
 		expect(names(await trustOf('SharedDeploy'), LEAVER_ARN)).toBe(true);
+	}, 120_000);
+
+	it('interrupted after a trust edit landed (its answer lost), the resume sends it not again and restore still has the original', async () => {
+		const plain = createGateway({endpoint: moto.endpoint, maxAttempts: 2});
+		const sent: string[] = [];
+		// The first trust edit reaches IAM, then the connection drops before the answer.
+		const lossy = new Proxy(plain, {
+			get(target, property, receiver) {
+				const value = Reflect.get(target, property, receiver) as unknown;
+				if (property !== 'updateAssumeRolePolicy' || typeof value !== 'function') return value;
+				return async (input: {role: string}) => {
+					sent.push(input.role);
+					await (value as (i: unknown) => Promise<unknown>).call(target, input);
+					if (sent.length === 1) throw new IamError('Network', 'connection reset after the request (injected)');
+				};
+			},
+		}) as IamGateway;
+		const s = stores();
+		const first = await offboardCommand(lossy, [LEAVER], {...base(s), keepUser: false});
+		expect(first.exitCode).toBe(3);
+		expect(s.records.unfinished(DEMO_ACCOUNT_ID)).toHaveLength(1);
+		const second = await offboardCommand(lossy, [LEAVER], {...base(s), keepUser: false});
+		expect(second.exitCode ?? 0, second.stderr).toBe(0);
+		expect(sent).toHaveLength(2);
+		expect(new Set(sent).size).toBe(2);
+		expect(names(await trustOf('SharedDeploy'), LEAVER_ARN)).toBe(false);
+		expect(names(await trustOf('RitaTools'), LEAVER_ARN)).toBe(false);
+		const [stored] = s.records.list();
+		expect(stored!.record.finishedAt).not.toBeNull();
+		expect((stored!.record.trustPolicies ?? []).map(t => JSON.parse(t.document) as unknown)).toEqual(expect.arrayContaining([SHARED_TRUST, OWN_TRUST]));
 	}, 120_000);
 });
