@@ -33,6 +33,8 @@ export const appElement = ({settings, store, fromFiles = []}: TuiOptions) => {
 		records: new RecordStore(path.dirname(store.path)),
 		rotations: new RotationStore(path.dirname(store.path)),
 		afterSnapshotLoaded: releaseLoadGarbage,
+		// scripts/demo.ts says so: its moto (and every change made in it) goes when the TUI quits.
+		demo: process.env.IAMTUI_DEMO === '1',
 	};
 	// Export files are only ever read: the session is read-only, so App wraps every gateway it builds.
 	return <App services={services} initial={fromFiles.length > 0 ? {...settings, readOnly: true} : settings} />;

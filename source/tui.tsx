@@ -52,7 +52,9 @@ export const runTui = async ({settings, store, fromFiles = []}: TuiOptions): Pro
 
 	// Offline exports open read-only, as the app will say once it has loaded.
 	const readOnly = Boolean(settings.readOnly) || fromFiles.length > 0;
-	const instance = render(<BootFrame settings={settings} readOnly={readOnly} />, {exitOnCtrlC: true});
+	// Ctrl-C is the app's (Shell quits; the show-once secret warns first); before the app listens for keys
+	// the terminal is not in raw mode, so it is a SIGINT and onSignal exits.
+	const instance = render(<BootFrame settings={settings} readOnly={readOnly} />, {exitOnCtrlC: false});
 	try {
 		const {appElement} = await import('./tui-app.js');
 		instance.rerender(appElement({settings, store, fromFiles}));

@@ -1,6 +1,6 @@
 // The frame around the screen stack: status line, the screens (the top one visible and focused),
 // footer or command line, and the overlays (help, MFA prompt). Owns the global keys.
-import {Box, useApp} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import {useEffect, useMemo, useState, type ReactNode} from 'react';
 import {describeError} from '../model/errors.js';
 import {CommandLine} from './components/CommandLine.js';
@@ -10,7 +10,7 @@ import {MfaPrompt} from './components/MfaPrompt.js';
 import {StatusLine} from './components/StatusLine.js';
 import {ScreenHost} from './ScreenHost.js';
 import {useConnection} from './state/connection.js';
-import {priority, useCommands} from './state/keyboard.js';
+import {priority, useCommands, useInterrupt, useKeys} from './state/keyboard.js';
 import {useMessages} from './state/messages.js';
 import {useNavigation} from './state/navigation.js';
 import {jumpTargets, scopeOf, type JumpTarget} from './state/routes.js';
@@ -24,7 +24,7 @@ export interface MfaRequest {
 	reject: (error: Error) => void;
 }
 
-type Overlay = 'none' | 'help' | 'command';
+type Overlay = 'none' | 'help' | 'command' | 'confirm-quit';
 
 export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () => void}) {
 	const {exit} = useApp();
@@ -46,13 +46,21 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 
 	const scope = scopeOf(navigation.top.route);
 	const atRoot = navigation.stack.length === 1;
+	// The demo's account goes with its moto when the TUI quits: after a write, a quit asks once (y/N).
+	const quit = () => (services.demo && snapshot.writes > 0 && overlay !== 'confirm-quit' ? setOverlay('confirm-quit') : exit());
+	useKeys(input => (input === 'y' || input === 'Y' ? exit() : setOverlay('none')), {
+		active: overlay === 'confirm-quit',
+		priority: priority.prompt,
+	});
+	// Ctrl-C quits from anywhere, unless a screen above claims it (the show-once secret warns first).
+	useInterrupt(() => exit(), {active: true, priority: priority.global});
 	const runCommand = (text: string) => {
 		setOverlay('none');
 		const name = text.replace(/^:/, '').trim().toLowerCase();
 		if (!name) return;
 		if ((jumpTargets as readonly string[]).includes(name)) navigation.jump({screen: name as JumpTarget});
 		else if (name === 'help') setOverlay('help');
-		else if (name === 'quit' || name === 'q') exit();
+		else if (name === 'quit' || name === 'q') quit();
 		else flash(`Unknown command :${name} — try :users :groups :roles :policies :whocan :profiles :journal`, 'error');
 	};
 
@@ -66,7 +74,8 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 				snapshot.reload();
 				flash('Reloading the account…');
 			},
-			quit: () => (atRoot ? exit() : navigation.pop()),
+			// q goes back (a `:` jump too, to where it came from); only the first screen quits.
+			quit: () => (atRoot ? quit() : navigation.pop()),
 		},
 		!modal,
 		{priority: priority.global},
@@ -120,6 +129,10 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 				</Box>
 				{overlay === 'command' ? (
 					<CommandLine onRun={runCommand} onCancel={() => setOverlay('none')} width={width} />
+				) : overlay === 'confirm-quit' ? (
+					<Text color="yellow" bold wrap="truncate-end">
+						{`Quit the demo? ${snapshot.writes === 1 ? 'The change you made goes' : `The ${snapshot.writes} changes you made go`} with it. y/N`}
+					</Text>
 				) : (
 					<Footer screen={scope} readOnly={readOnly} width={width} />
 				)}

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import {afterEach} from 'vitest';
 import {App} from '../../source/app.js';
+import type {ConnectionSettings} from '../../source/model/gateway.js';
 import {Journal} from '../../source/store/journal.js';
 import {fixtureGateway, type FixtureGateway, type FixtureGatewayOptions} from '../fixtures/gateway.js';
 import {testServices, type TestServices} from '../fixtures/services.js';
@@ -16,7 +17,8 @@ export interface StartedApp {
 	journal: Journal;
 }
 
-export const appHarness = () => {
+/** Renders one App per test with these services; unmounts it and disposes of them after each test. */
+export const appLifecycle = () => {
 	let services: TestServices | undefined;
 	let ui: Rendered | undefined;
 	afterEach(() => {
@@ -25,13 +27,22 @@ export const appHarness = () => {
 		ui = undefined;
 		services = undefined;
 	});
+	return (with_: TestServices, initial: ConnectionSettings, size: {columns: number; rows: number}): Rendered => {
+		services = with_;
+		ui = renderTui(<App services={with_} initial={initial} />, size);
+		return ui;
+	};
+};
+
+export const appHarness = () => {
+	const mount = appLifecycle();
 	return {
 		start(options: FixtureGatewayOptions & {columns?: number; rows?: number; profile?: string} = {}): StartedApp {
 			const {columns = 120, rows = 40, profile = 'dev', ...gatewayOptions} = options;
 			const gateway = fixtureGateway(gatewayOptions);
-			services = testServices({gateway: () => gateway});
-			ui = renderTui(<App services={services} initial={{profile}} />, {columns, rows});
-			return {tui: ui, gateway, services, journal: new Journal(path.dirname(services.store.path))};
+			const services = testServices({gateway: () => gateway});
+			const tui = mount(services, {profile}, {columns, rows});
+			return {tui, gateway, services, journal: new Journal(path.dirname(services.store.path))};
 		},
 	};
 };

@@ -12,7 +12,7 @@ import type {SecretFolder} from '../../store/secret-location.js';
 import type {ClipboardHandle, SaveResult} from '../../store/secrets.js';
 import {TextField} from '../components/TextField.js';
 import {truncate} from '../components/text.js';
-import {PASS, priority, useCommands, useKeys} from '../state/keyboard.js';
+import {PASS, priority, useCommands, useInterrupt, useKeys} from '../state/keyboard.js';
 
 export const SHOWN_ONCE_BANNER = 'shown once — save or copy now; after you leave this screen it cannot be shown again';
 
@@ -156,6 +156,16 @@ export function SecretOnce(props: SecretOnceProps) {
 			// q would leave the screen (and lose the secret) without a word: it asks like dismiss does.
 			onOtherKey: input => (input === 'q' ? askToDismiss() : PASS),
 		},
+	);
+
+	// Ctrl-C would quit and lose an unsaved secret without a word: it asks as q does (above every overlay).
+	// Once it is saved or copied, Ctrl-C quits as anywhere else.
+	useInterrupt(
+		() => {
+			if (kept.saved || kept.copied) return PASS;
+			if (mode.kind !== 'busy') setMode({kind: 'confirm-dismiss'});
+		},
+		{active: mode.kind !== 'dismissed', priority: priority.prompt},
 	);
 
 	if (mode.kind === 'dismissed') return <Text dimColor>Dismissed: the credentials are gone from memory.</Text>;

@@ -20,7 +20,11 @@ interface Layer {
 	priority: number;
 	handler: {current: KeyHandler};
 	active: {current: boolean};
+	/** Ctrl-C goes only to these layers, and other keys never do: no text field can swallow a quit. */
+	interrupt?: boolean;
 }
+
+const isInterrupt = (input: string, key: Key): boolean => key.ctrl && input === 'c';
 
 interface KeyboardState {
 	readOnly: boolean;
@@ -33,8 +37,9 @@ export function KeyboardProvider(props: {readOnly: boolean; children: ReactNode}
 	const layers = useRef<Layer[]>([]);
 	const nextId = useRef(0);
 	const dispatch = useCallback((input: string, key: Key) => {
+		const interrupt = isInterrupt(input, key);
 		const ordered = layers.current
-			.filter(layer => layer.active.current)
+			.filter(layer => layer.active.current && Boolean(layer.interrupt) === interrupt)
 			.sort((a, b) => b.priority - a.priority || b.id - a.id);
 		for (const layer of ordered) if (layer.handler.current(input, key) !== PASS) return;
 	}, []);
@@ -53,20 +58,28 @@ export function KeyboardProvider(props: {readOnly: boolean; children: ReactNode}
 export const useReadOnly = (): boolean => useContext(KeyboardContext)?.readOnly ?? false;
 
 /** Receives keys while `active`, in priority order; without a KeyboardProvider (a screen alone) it listens directly. */
-export const useKeys = (handler: KeyHandler, options: {active: boolean; priority: number}): void => {
+export const useKeys = (handler: KeyHandler, options: {active: boolean; priority: number; interrupt?: boolean}): void => {
 	const keyboard = useContext(KeyboardContext);
 	const handlerRef = useRef(handler);
 	handlerRef.current = handler;
 	const activeRef = useRef(options.active);
 	activeRef.current = options.active;
 	const register = keyboard?.register;
+	const interrupt = options.interrupt === true;
 	useLayoutEffect(
-		() => register?.({priority: options.priority, handler: handlerRef, active: activeRef}),
-		[register, options.priority],
+		() => register?.({priority: options.priority, handler: handlerRef, active: activeRef, interrupt}),
+		[register, options.priority, interrupt],
 	);
-	const direct = useCallback((input: string, key: Key) => void handlerRef.current(input, key), []);
+	const direct = useCallback(
+		(input: string, key: Key) => void (isInterrupt(input, key) === interrupt && handlerRef.current(input, key)),
+		[interrupt],
+	);
 	useInput(direct, {isActive: !keyboard && options.active});
 };
+
+/** Ctrl-C: the highest active handler decides (the show-once screen warns first); PASS hands it down. */
+export const useInterrupt = (handler: () => typeof PASS | void, options: {active: boolean; priority: number}): void =>
+	useKeys(() => handler(), {...options, interrupt: true});
 
 export type CommandHandlers = Partial<Record<CommandId, () => void>>;
 

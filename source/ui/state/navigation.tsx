@@ -1,4 +1,5 @@
-// The screen stack: push to open, pop to go back, replace, jump (reset the stack to one list).
+// The screen stack: push to open, pop to go back, replace, jump (`:groups`). A jump goes on top of where
+// it came from, so q/esc goes back there; jumping to a list already in the stack goes back down to it.
 import {createContext, useContext, useMemo, useRef, useState, type ReactNode} from 'react';
 import type {Route} from './routes.js';
 
@@ -31,9 +32,12 @@ export function NavigationProvider(props: {initial: Route; children: ReactNode})
 			pop: () => setStack(current => (current.length > 1 ? current.slice(0, -1) : current)),
 			replace: route => setStack(current => [...current.slice(0, -1), entry(route)]),
 			jump: route =>
-				setStack(current =>
-					current.length === 1 && current[0]!.route.screen === route.screen ? current : [entry(route)],
-				),
+				setStack(current => {
+					const at = current.findIndex(e => e.route.screen === route.screen);
+					if (at >= 0) return current.slice(0, at + 1);
+					// A shown-once secret is not kept under a jump: leaving it wipes it, as it always did.
+					return [...current.filter(e => e.route.screen !== 'secret'), entry(route)];
+				}),
 		};
 	}, [stack]);
 	return <NavigationContext.Provider value={navigation}>{props.children}</NavigationContext.Provider>;

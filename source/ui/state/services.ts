@@ -39,6 +39,8 @@ export interface Services {
 	records: RecordStore;
 	/** Key rotations in progress (store/rotations.ts): key ids and stage, never a secret. */
 	rotations: RotationStore;
+	/** The demo (npm run demo): its account is thrown away on quit, so a quit after writes asks first. */
+	demo?: boolean;
 	/** Called once a snapshot is in: the TUI hands the load's garbage back to the OS (release-memory.ts). */
 	afterSnapshotLoaded?: () => void;
 }

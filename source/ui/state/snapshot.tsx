@@ -20,6 +20,8 @@ export interface SnapshotState {
 	reload(): void;
 	/** After a write: patch the entities touched at once, then reload in the background. */
 	apply(patch: SnapshotPatch): void;
+	/** How many writes changed the account in this session (the demo asks before a quit throws them away). */
+	writes: number;
 }
 
 const SnapshotContext = createContext<SnapshotState | undefined>(undefined);
@@ -39,6 +41,7 @@ export function SnapshotProvider(props: {
 	const {gateway} = props;
 	const [state, setState] = useState<LoadState>({loading: true});
 	const [generation, setGeneration] = useState(0);
+	const [writes, setWrites] = useState(0);
 	const onLoaded = useRef(props.onLoaded);
 	onLoaded.current = props.onLoaded;
 
@@ -68,13 +71,14 @@ export function SnapshotProvider(props: {
 	const reload = useCallback(() => setGeneration(g => g + 1), []);
 	const apply = useCallback((patch: SnapshotPatch) => {
 		setState(current => (current.snapshot ? {...current, snapshot: applyPatch(current.snapshot, patch)} : current));
+		setWrites(n => n + 1);
 		setGeneration(g => g + 1);
 	}, []);
 	const index = useMemo(() => (state.snapshot ? buildIndex(state.snapshot) : undefined), [state.snapshot]);
 	const access = useMemo(() => (index ? accessStateOf(index) : undefined), [index]);
 	const value = useMemo<SnapshotState>(
-		() => ({snapshot: state.snapshot, index, access, loading: state.loading, progress: state.progress, error: state.error, reload, apply}),
-		[state, index, access, reload, apply],
+		() => ({snapshot: state.snapshot, index, access, loading: state.loading, progress: state.progress, error: state.error, reload, apply, writes}),
+		[state, index, access, reload, apply, writes],
 	);
 	return <SnapshotContext.Provider value={value}>{props.children}</SnapshotContext.Provider>;
 }

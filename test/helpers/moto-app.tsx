@@ -1,0 +1,28 @@
+// The whole App against the seeded demo account in moto: the real gateway (@aws-sdk/client-iam over
+// HTTP to 127.0.0.1), real stores in a temporary folder. Call motoAppHarness() inside a describeWithMoto.
+import {createGateway} from '../../source/aws/gateway.js';
+import {ALL_USERS} from '../../scripts/seed.js';
+import {testServices, type TestServices} from '../fixtures/services.js';
+import {appLifecycle} from './app.js';
+import type {Rendered} from './render.js';
+import {useSeededDemoMoto} from './with-moto.js';
+
+/** The Users list header once the demo account is in. */
+export const USERS_LOADED = `Users (${ALL_USERS.length})`;
+
+export const motoAppHarness = () => {
+	const {moto} = useSeededDemoMoto();
+	const mount = appLifecycle();
+	return {
+		moto,
+		/** Renders the App and waits for the Users list; `demo` as scripts/demo.ts runs it. */
+		async start(options: {columns?: number; rows?: number; demo?: boolean} = {}): Promise<{tui: Rendered; services: TestServices}> {
+			const {columns = 120, rows = 40} = options;
+			const services = testServices({gateway: (settings, hooks) => createGateway({...settings, endpoint: moto().endpoint, maxAttempts: 2}, hooks)});
+			if (options.demo) services.demo = true;
+			const tui = mount(services, {}, {columns, rows});
+			await tui.waitFor(USERS_LOADED, {timeoutMs: 20_000});
+			return {tui, services};
+		},
+	};
+};
