@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--users N --groups N --policies N --runs N --moves N --filter-rounds N
+// npm run bench [-- --quick] [--users N --groups N --policies N --roles N --runs N --moves N --filter-rounds N
 // --who-can-budget SECONDS --concurrency N --out FILE]
 // Starts its own moto on a free loopback port, seeds a synthetic account at scale, measures iamtui
 // against the alternatives in the same run, prints a table and writes bench/results.json
@@ -32,6 +32,7 @@ const {values: args} = parseArgs({
 		users: {type: 'string'},
 		groups: {type: 'string'},
 		policies: {type: 'string'},
+		roles: {type: 'string'},
 		runs: {type: 'string'},
 		moves: {type: 'string'},
 		'filter-rounds': {type: 'string'},
@@ -43,7 +44,12 @@ const {values: args} = parseArgs({
 const quick = args.quick === true;
 const base = quick ? QUICK_SCALE : FULL_SCALE;
 const number = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Math.max(1, Number.parseInt(value, 10) || fallback));
-const scale: Scale = {users: number(args.users, base.users), groups: number(args.groups, base.groups), policies: number(args.policies, base.policies)};
+const scale: Scale = {
+	users: number(args.users, base.users),
+	groups: number(args.groups, base.groups),
+	policies: number(args.policies, base.policies),
+	roles: args.roles === '0' ? 0 : number(args.roles, base.roles ?? 0),
+};
 const settings = {
 	runs: number(args.runs, 3),
 	moves: number(args.moves, quick ? 60 : 300),
@@ -75,7 +81,7 @@ const inChildren = async (moto: Moto, scratch: string) => {
 const measure = async (moto: Moto, scratch: string) => {
 	const plan = planAccount(scale);
 	const total = plannedCalls(plan);
-	log(`seeding ${scale.users} users, ${scale.groups} groups, ${scale.policies} policies: ${total} calls, ${settings.seedConcurrency} in flight`);
+	log(`seeding ${scale.users} users, ${scale.groups} groups, ${scale.policies} policies, ${scale.roles} roles: ${total} calls, ${settings.seedConcurrency} in flight`);
 	const seedStarted = performance.now();
 	const seed = await seedAccount(moto.endpoint, plan, {
 		concurrency: settings.seedConcurrency,
@@ -89,6 +95,8 @@ const measure = async (moto: Moto, scratch: string) => {
 	log('snapshot (iamtui gateway)…');
 	const snapshot = await measureSnapshot(moto);
 	if (snapshot.users !== scale.users) throw new Error(`the snapshot has ${snapshot.users} users, expected ${scale.users}`);
+	if (snapshot.roles !== (scale.roles ?? 0)) throw new Error(`the snapshot has ${snapshot.roles} roles, expected ${scale.roles}`);
+	log(`snapshot: ${snapshot.pages} GAAD page(s) for ${snapshot.entities} entities, ${Math.round(snapshot.elapsedMs)} ms`);
 	log(`per-user approach (SDK, ${settings.perUserConcurrency} in flight)…`);
 	const perUser = {...(await perUserBaseline(moto.endpoint, settings.perUserConcurrency)), concurrency: settings.perUserConcurrency};
 	log(`aws CLI on a sample of ${settings.cliSample.users} users and ${settings.cliSample.groups} groups…`);

@@ -3,15 +3,18 @@
 // access key for half. Deterministic (seeded PRNG). Seeded into moto by seed-at-scale.ts, or turned
 // into a snapshot in memory by plan-snapshot.ts (access-model tests and ad-hoc profiling, no moto).
 import {prng} from './pool.js';
+import {planRoles, type RolePlan} from './plan-roles.js';
 
 export interface Scale {
 	users: number;
 	groups: number;
 	policies: number;
+	/** None when left out (plan-roles.ts). */
+	roles?: number;
 }
 
-export const FULL_SCALE: Scale = {users: 5000, groups: 300, policies: 1000};
-export const QUICK_SCALE: Scale = {users: 60, groups: 10, policies: 20};
+export const FULL_SCALE: Scale = {users: 5000, groups: 300, policies: 1000, roles: 1000};
+export const QUICK_SCALE: Scale = {users: 60, groups: 10, policies: 20, roles: 20};
 
 export const DUMMY_CREDENTIALS = {accessKeyId: 'testing', secretAccessKey: 'testing'};
 
@@ -38,17 +41,17 @@ const GRANTS: Array<{Action: string | string[]; Resource: string}> = [
 	{Action: ['cloudwatch:GetMetricData', 'cloudwatch:ListMetrics'], Resource: '*'},
 ];
 
-type Random = () => number;
+export type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const between = (random: Random, low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+export const between = (random: Random, low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 /** `count` distinct indexes below `limit`. */
-const distinct = (random: Random, count: number, limit: number): number[] => {
+export const distinct = (random: Random, count: number, limit: number): number[] => {
 	const chosen = new Set<number>();
 	while (chosen.size < Math.min(count, limit)) chosen.add(Math.floor(random() * limit));
 	return [...chosen];
 };
 
-const policyDocument = (random: Random, n: number): string => {
+export const policyDocument = (random: Random, n: number): string => {
 	const statements: object[] = distinct(random, between(random, 1, 3), GRANTS.length).map((g, i) => ({
 		Sid: `S${i}`,
 		Effect: 'Allow',
@@ -71,6 +74,9 @@ export interface SeedPlan {
 	policies: Array<{name: string; document: string}>;
 	groups: Array<{name: string; attached: number[]; inline: string}>;
 	users: Array<{name: string; groups: number[]; attached: number[]; inline?: string; key: boolean}>;
+	/** Groups' second inline policy, granting sts:AssumeRole on some roles (plan-roles.ts). */
+	assumeGrants: RolePlan['assumeGrants'];
+	roles: RolePlan['roles'];
 }
 
 export const planAccount = (scale: Scale, seed = 20_240_501): SeedPlan => {
@@ -92,5 +98,6 @@ export const planAccount = (scale: Scale, seed = 20_240_501): SeedPlan => {
 		...(random() < 0.25 ? {inline: policyDocument(random, n + 2)} : {}),
 		key: n % 2 === 0,
 	}));
-	return {scale, policies, groups, users};
+	// Roles from their own PRNG: the users, groups and policies stay those of earlier runs.
+	return {scale, policies, groups, users, ...planRoles(scale, seed + 1)};
 };

@@ -66,9 +66,11 @@ export const buildResults = (m: Measurements) => {
 	const targets: Target[] = [
 		target('snapshot-calls', 'snapshot calls ≤ 1/40 of the per-user approach', ratios.snapshotCallsVsPerUser, 1 / 40, 'ratio'),
 		target('snapshot-time', 'snapshot time ≤ 1/20 of the per-user approach', ratios.snapshotTimeVsPerUser, 1 / 20, 'ratio'),
+		target('snapshot-pages', 'GetAccountAuthorizationDetails pages ≤ entities/1,000 + 3', m.snapshot.pages, Math.ceil(m.snapshot.entities / 1000) + 3, 'pages'),
 		target('first-frame', 'first frame ≤ 1/2 of aws iam list-users', ratios.firstFrameVsAwsCli, 1 / 2, 'ratio'),
 		target('keypress-p99', 'keypress to frame p99 ≤ 16 ms (moves and filter keys)', ui.keypress.allP99Ms, 16, 'ms'),
-		target('who-can', 'who-can ≤ 200 ms (slowest of five actions, fresh model)', m.whoCan.maxColdMs, 200, 'ms'),
+		target('who-can', 'who-can incl. role paths ≤ 200 ms (slowest of five actions, fresh model, fresh process)', m.whoCan.maxColdMs, 200, 'ms'),
+		target('who-can-warm', 'who-can incl. role paths ≤ 50 ms warm (slowest of five actions, same model)', m.whoCan.maxWarmMs, 50, 'ms'),
 		target('who-can-tui', 'who-can ≤ 200 ms as in the TUI (slowest first query after the WhoCan screen\'s warm-up)', m.whoCan.tui.maxFirstMs, 200, 'ms'),
 		target('rss', 'TUI RSS with the snapshot loaded ≤ 200 MB', m.start.iamtui.rssMb, 200, 'MB'),
 		// The issue sets no number here: reported against the plan's minimum, a verdict at 1.5× of it.
@@ -90,7 +92,19 @@ export const buildResults = (m: Measurements) => {
 		scale: m.scale,
 		seed: {calls: m.seed.calls, ms: r(m.seed.elapsedMs), callsPerSecond: r((m.seed.calls / m.seed.elapsedMs) * 1000)},
 		snapshot: {
-			iamtui: {calls: m.snapshot.calls, ms: r(m.snapshot.elapsedMs), pages: m.snapshot.pages, users: m.snapshot.users, groups: m.snapshot.groups, policies: m.snapshot.policies, credentialReport: m.snapshot.credentialReport},
+			iamtui: {
+				calls: m.snapshot.calls,
+				ms: r(m.snapshot.elapsedMs),
+				pages: m.snapshot.pages,
+				// GAAD's page rule: at most one page per 1,000 entities, plus a few.
+				pagesAllowed: Math.ceil(m.snapshot.entities / 1000) + 3,
+				entities: m.snapshot.entities,
+				users: m.snapshot.users,
+				groups: m.snapshot.groups,
+				policies: m.snapshot.policies,
+				roles: m.snapshot.roles,
+				credentialReport: m.snapshot.credentialReport,
+			},
 			perUserSdk: {calls: m.perUser.calls, ms: r(m.perUser.elapsedMs), concurrency: m.perUser.concurrency, users: m.perUser.users, groups: m.perUser.groups, links: m.perUser.links},
 			awsCli: {
 				sampleUsers: m.awsCli.sampleUsers.length,
@@ -138,6 +152,9 @@ const verdict = (results: Results, id: string) => {
 	return `${t.pass ? 'PASS' : 'MISS'} (≤ ${t.unit === 'ratio' ? oneIn(t.limit) : `${t.limit} ${t.unit}`})`;
 };
 
+const whoCanCounts = (a: WhoCanTiming) =>
+	a.users === null ? '' : `${a.users} users (${a.throughRoles ?? 0} through roles), ${a.groups} groups, ${a.roles ?? 0} roles`;
+
 const whoCanCell = (a: WhoCanTiming) =>
 	a.coldMs === null ? 'not run (budget spent)' : a.timedOut ? `> ${ms(a.coldMs)} (cut off)` : `${ms(a.coldMs)} first, ${ms(a.warmMs ?? 0)} warm`;
 
@@ -153,6 +170,7 @@ const tableRows = (results: Results): string[][] => {
 		['Seeding (setup)', `${results.seed.calls} calls, ${ms(results.seed.ms)}`, `${results.seed.callsPerSecond} calls/s`, '', ''],
 		['Snapshot: API calls', String(s.iamtui.calls), `${s.perUserSdk.calls} per-user (SDK, ${s.perUserSdk.concurrency} in flight)`, oneIn(ratios.snapshotCallsVsPerUser), verdict(results, 'snapshot-calls')],
 		['Snapshot: time', ms(s.iamtui.ms), `${ms(s.perUserSdk.ms)} per-user (SDK)`, oneIn(ratios.snapshotTimeVsPerUser), verdict(results, 'snapshot-time')],
+		['Snapshot: GAAD pages', `${s.iamtui.pages} for ${s.iamtui.entities} entities`, `${s.iamtui.users} users, ${s.iamtui.groups} groups, ${s.iamtui.policies} policies, ${s.iamtui.roles} roles`, '', verdict(results, 'snapshot-pages')],
 		['Snapshot vs aws CLI: calls', String(s.iamtui.calls), `${s.awsCli.extrapolatedCalls} (extrapolated)`, oneIn(ratios.snapshotCallsVsAwsCliExtrapolated), ''],
 		['Snapshot vs aws CLI: time', ms(s.iamtui.ms), `${ms(s.awsCli.extrapolatedMs)} (extrapolated; measured ${ms(s.awsCli.measuredPerUserMs)}/user on ${s.awsCli.sampleUsers} users)`, oneIn(ratios.snapshotTimeVsAwsCliExtrapolated), ''],
 		['Start to first frame', ms(f.iamtuiFirstFrameMs), `${ms(f.awsCliFirstOutputMs)} aws iam list-users --max-items 1`, oneIn(ratios.firstFrameVsAwsCli), verdict(results, 'first-frame')],
@@ -161,8 +179,15 @@ const tableRows = (results: Results): string[][] => {
 		['Keypress→frame: moves p50/p99', `${ms(k.moveP50Ms)} / ${ms(k.moveP99Ms)}`, `${k.moves} ↓/↑ keys`, '', ''],
 		['Keypress→frame: filter p50/p99', `${ms(k.filterP50Ms)} / ${ms(k.filterP99Ms)}`, `${k.filterKeys} keys typed and erased`, '', ''],
 		['Keypress→frame: all p50/p99', `${ms(k.allP50Ms)} / ${ms(k.allP99Ms)}`, '', '', verdict(results, 'keypress-p99')],
-		...results.whoCan.actions.map(a => [`Who-can ${a.action}`, whoCanCell(a), a.users === null ? '' : `${a.users} users, ${a.groups} groups`, '', '']),
-		['Who-can: slowest first query', `${results.whoCan.timedOut ? '> ' : ''}${ms(results.whoCan.maxColdMs)}`, `fresh model each; first in process ${ms(results.whoCan.firstInProcessMs)}`, '', verdict(results, 'who-can')],
+		...results.whoCan.actions.map(a => [`Who-can ${a.action}`, whoCanCell(a), whoCanCounts(a), '', '']),
+		[
+			`Who-can fresh process incl. roles: slowest first query`,
+			`${results.whoCan.timedOut ? '> ' : ''}${ms(results.whoCan.maxColdMs)}`,
+			`fresh model each, users through roles counted; first in process ${ms(results.whoCan.firstInProcessMs)}`,
+			'',
+			verdict(results, 'who-can'),
+		],
+		['Who-can: slowest warm query', ms(results.whoCan.maxWarmMs), 'median of 3 repeats on the same model', '', verdict(results, 'who-can-warm')],
 		[
 			'Who-can as in the TUI: slowest first query',
 			ms(results.whoCan.tui.maxFirstMs),
@@ -196,7 +221,7 @@ const tableRows = (results: Results): string[][] => {
 const heading = (results: Results) => {
 	const m = results.machine;
 	return [
-		`iamtui bench (${results.mode}: ${results.scale.users} users, ${results.scale.groups} groups, ${results.scale.policies} customer managed policies)`,
+		`iamtui bench (${results.mode}: ${results.scale.users} users, ${results.scale.groups} groups, ${results.scale.policies} customer managed policies, ${results.scale.roles ?? 0} roles)`,
 		`machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, load ${m.loadAverage.join(' / ')} (1/5/15 min), ${results.date}`,
 	];
 };

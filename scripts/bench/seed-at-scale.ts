@@ -6,11 +6,15 @@ import {
 	CreateAccessKeyCommand,
 	CreateGroupCommand,
 	CreatePolicyCommand,
+	CreateRoleCommand,
 	CreateUserCommand,
 	IAMClient,
+	AttachRolePolicyCommand,
 	PutGroupPolicyCommand,
+	PutRolePolicyCommand,
 	PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
+import {assumeName} from './plan-snapshot.js';
 import {inParallel} from './pool.js';
 import {DUMMY_CREDENTIALS, type SeedPlan} from './plan.js';
 
@@ -20,7 +24,9 @@ export {DUMMY_CREDENTIALS, FULL_SCALE, QUICK_SCALE, planAccount, type Scale, typ
 export const plannedCalls = (plan: SeedPlan): number =>
 	plan.policies.length +
 	plan.groups.reduce((sum, g) => sum + 2 + g.attached.length, 0) +
-	plan.users.reduce((sum, u) => sum + 1 + u.groups.length + u.attached.length + (u.inline ? 1 : 0) + (u.key ? 1 : 0), 0);
+	plan.users.reduce((sum, u) => sum + 1 + u.groups.length + u.attached.length + (u.inline ? 1 : 0) + (u.key ? 1 : 0), 0) +
+	plan.assumeGrants.length +
+	plan.roles.reduce((sum, r) => sum + 1 + r.attached.length + (r.inline ? 1 : 0), 0);
 
 export interface SeedResult {
 	calls: number;
@@ -33,7 +39,10 @@ export interface SeedOptions {
 	onProgress?: (done: number, total: number) => void;
 }
 
-/** Seeds the plan: wave 1 the entities, wave 2 the links (they need the entities to exist). */
+/**
+ * Seeds the plan: wave 1 the entities, wave 2 the links and the roles (their trusts name users), wave 3
+ * the roles whose trust names a role, and every role's policies.
+ */
 export const seedAccount = async (endpoint: string, plan: SeedPlan, options: SeedOptions = {}): Promise<SeedResult> => {
 	const started = performance.now();
 	const concurrency = options.concurrency ?? 32;
@@ -61,6 +70,14 @@ export const seedAccount = async (endpoint: string, plan: SeedPlan, options: See
 		concurrency,
 	);
 	const inline = (name: string) => `${name}-inline`;
+	const createRole = (role: SeedPlan['roles'][number]) =>
+		iam.send(
+			new CreateRoleCommand({
+				RoleName: role.name,
+				AssumeRolePolicyDocument: role.trust,
+				...(role.boundary === undefined ? {} : {PermissionsBoundary: arns[role.boundary]}),
+			}),
+		);
 	await inParallel(
 		[
 			...plan.groups.flatMap(g => [
@@ -72,6 +89,21 @@ export const seedAccount = async (endpoint: string, plan: SeedPlan, options: See
 				...u.attached.map(p => () => send(() => iam.send(new AttachUserPolicyCommand({UserName: u.name, PolicyArn: arns[p]})))),
 				...(u.inline ? [() => send(() => iam.send(new PutUserPolicyCommand({UserName: u.name, PolicyName: inline(u.name), PolicyDocument: u.inline!})))] : []),
 				...(u.key ? [() => send(() => iam.send(new CreateAccessKeyCommand({UserName: u.name})))] : []),
+			]),
+			...plan.assumeGrants.map(({group, document}) => () => {
+				const GroupName = plan.groups[group]!.name;
+				return send(() => iam.send(new PutGroupPolicyCommand({GroupName, PolicyName: assumeName(GroupName), PolicyDocument: document})));
+			}),
+			...plan.roles.filter(r => !r.chained).map(role => () => send(() => createRole(role))),
+		],
+		concurrency,
+	);
+	await inParallel(
+		[
+			...plan.roles.filter(r => r.chained).map(role => () => send(() => createRole(role))),
+			...plan.roles.flatMap(r => [
+				...r.attached.map(p => () => send(() => iam.send(new AttachRolePolicyCommand({RoleName: r.name, PolicyArn: arns[p]})))),
+				...(r.inline ? [() => send(() => iam.send(new PutRolePolicyCommand({RoleName: r.name, PolicyName: inline(r.name), PolicyDocument: r.inline!})))] : []),
 			]),
 		],
 		concurrency,

@@ -11,6 +11,9 @@ export interface SnapshotResult {
 	users: number;
 	groups: number;
 	policies: number;
+	roles: number;
+	/** Users, groups, customer managed policies and roles: what GAAD pages over. */
+	entities: number;
 	pages: number;
 	credentialReport: string;
 }
@@ -48,6 +51,8 @@ export const measureSnapshot = async (moto: Moto): Promise<SnapshotResult> => {
 		users: snapshot.users.length,
 		groups: snapshot.groups.length,
 		policies: snapshot.policies.length,
+		roles: snapshot.roles?.length ?? 0,
+		entities: snapshot.users.length + snapshot.groups.length + snapshot.policies.length + (snapshot.roles?.length ?? 0),
 		pages,
 		credentialReport: snapshot.credentialReport.status,
 	};

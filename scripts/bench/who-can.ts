@@ -1,7 +1,7 @@
 // Who-can latency over the snapshot: for each action, the first query on a fresh access model (what
 // an operator waits for the first time) and warm repeats on the same model (its caches filled).
 // Runs in its own child process under a time budget: a query that never ends must not sink the bench.
-import {buildAccessModel, prepareWhoCan, whoCan} from '../../source/model/access.js';
+import {buildAccessModel, prepareWhoCan, whoCan, type WhoCanAnswer} from '../../source/model/access.js';
 import {accessStateOf} from '../../source/ui/state/access.js';
 import type {SnapshotIndex} from '../../source/model/indexes.js';
 import {median} from './pool.js';
@@ -18,6 +18,10 @@ export interface WhoCanTiming {
 	warmMs: number | null;
 	users: number | null;
 	groups: number | null;
+	/** Roles whose own policies grant it. */
+	roles?: number | null;
+	/** Of `users`, those who reach it (also) through a role. */
+	throughRoles?: number | null;
 	/** Set when the query did not finish (or never started) within the bench's time budget. */
 	timedOut?: boolean;
 }
@@ -40,6 +44,14 @@ const summarise = (actions: WhoCanTiming[]): WhoCanResult => ({
 	timedOut: actions.some(a => a.timedOut),
 });
 
+/** Who an answer names: users (and of them those through roles), groups, roles. */
+export const counted = (answer: WhoCanAnswer) => ({
+	users: answer.users.length,
+	groups: answer.groups.length,
+	roles: answer.roles.length,
+	throughRoles: answer.users.filter(u => (u.throughRoles?.length ?? 0) > 0).length,
+});
+
 /** Runs the five queries; `onAction` sees the timings so far after each one (for a partial result). */
 export const measureWhoCan = async (index: SnapshotIndex, onAction: (done: WhoCanTiming[]) => void): Promise<WhoCanResult> => {
 	const actions: WhoCanTiming[] = [];
@@ -55,7 +67,7 @@ export const measureWhoCan = async (index: SnapshotIndex, onAction: (done: WhoCa
 			await whoCan(model, action);
 			warm.push(performance.now() - again);
 		}
-		actions.push({action, coldMs, warmMs: median(warm), users: answer.users.length, groups: answer.groups.length});
+		actions.push({action, coldMs, warmMs: median(warm), ...counted(answer)});
 		onAction(actions);
 	}
 	return summarise(actions);
@@ -70,6 +82,8 @@ export const cutOff = (done: WhoCanTiming[], elapsedMs: number): WhoCanResult =>
 		warmMs: null,
 		users: null,
 		groups: null,
+		roles: null,
+		throughRoles: null,
 		timedOut: true,
 	}));
 	return summarise([...done, ...rest]);
@@ -78,7 +92,7 @@ export const cutOff = (done: WhoCanTiming[], elapsedMs: number): WhoCanResult =>
 export interface PreparedWhoCanResult {
 	/** The WhoCan screen's background warm-up (prepareWhoCan), which runs while the operator types. */
 	prepareMs: number;
-	actions: Array<{action: string; firstMs: number; users: number; groups: number}>;
+	actions: Array<{action: string; firstMs: number} & ReturnType<typeof counted>>;
 	/** The slowest first query of an action on the warmed model: what the operator waits for in the TUI. */
 	maxFirstMs: number;
 }
@@ -100,7 +114,7 @@ export const measureWhoCanPrepared = async (index: SnapshotIndex): Promise<Prepa
 		const answer = await whoCan(access.model, action);
 		const firstMs = performance.now() - began;
 		if (!answer.ok) throw new Error(`who-can ${action}: ${answer.message}`);
-		actions.push({action, firstMs, users: answer.users.length, groups: answer.groups.length});
+		actions.push({action, firstMs, ...counted(answer)});
 	}
 	return {prepareMs, actions, maxFirstMs: Math.max(...actions.map(a => a.firstMs))};
 };
