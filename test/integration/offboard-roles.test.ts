@@ -86,7 +86,7 @@ describeWithMoto('offboarding with roles against moto', () => {
 		const s = stores();
 		const dry = await offboardCommand(gateway, [LEAVER], {...base(s), dryRun: true, keepUser: false});
 		expect(dry.stdout).toMatch(new RegExp(`${ADMIN_ROLE.role} — yes; reach ends with groups/policies removed`));
-		expect(dry.stdout).toMatch(/SharedDeploy — Conditional; trust names rita\.roles directly: see the trust step/);
+		expect(dry.stdout).toMatch(/SharedDeploy — Conditional; trust names rita\.roles directly: taken out by the trust step/);
 		expect(dry.stdout).toMatch(/Trust policies naming rita\.roles directly \(2\): (RitaTools, SharedDeploy|SharedDeploy, RitaTools)/);
 		expect(dry.stdout).toContain('aws iam update-assume-role-policy --role-name SharedDeploy --policy-document file://SharedDeploy-trust.json');
 		expect(s.records.list()).toHaveLength(0);

@@ -32,13 +32,15 @@ describe('offboarding screen: roles', () => {
 		tui.write('O');
 		const frame = await tui.waitFor('Trust policies naming ana.silva (- before, + after)');
 		expect(frame).toMatch(/Roles ana\.silva can assume \(2\):/);
-		expect(frame).toMatch(/Deploy — Conditional; trust names ana\.silva directly/);
+		expect(frame).toMatch(/Deploy — Conditional; trust names ana\.silva directly, left as it is \(see the notes\): ends when ana\.silva is deleted/);
 		expect(frame).toMatch(/if aws:MultiFactorAuthPresent Bool true \(trust policy\)/);
-		expect(frame).toMatch(/Shared — yes; trust names ana\.silva directly: see the trust step/);
+		expect(frame).toMatch(/Shared — yes; trust names ana\.silva directly: taken out by the trust step/);
 		expect(frame).toMatch(/Trust policies naming ana\.silva directly \(2\): Deploy, Shared — AWS turns that principal into a dangling unique id/);
 		expect(frame).toContain('Take ana.silva out of the trust policy of role Shared');
 		expect(frame).toContain('aws iam update-assume-role-policy --role-name Shared --policy-document file://Shared-trust.json');
 		expect(frame).toMatch(/role Deploy: trust NOT changed — ana\.silva is its only principal/);
+		// The note is wrapped, not cut: its end (what to do) is on screen.
+		expect(frame.replace(/\s+/g, ' ')).toContain('if nobody needs the role, delete it: aws iam delete-role --role-name Deploy (after its policies and instance profiles are removed)');
 		expect(frame).toMatch(new RegExp(`- +"${ANA_ARN}",`));
 		expect(writesOf(gateway)).toEqual([]);
 

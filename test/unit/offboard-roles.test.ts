@@ -59,7 +59,8 @@ describe('offboarding inventory: roles', () => {
 		expect(record.trustPolicies!.every(t => t.principal === ANA)).toBe(true);
 		const text = roleLines(record).map(l => l.text).join('\n');
 		expect(text).toMatch(/Admin — yes; reach ends with groups\/policies removed/);
-		expect(text).toMatch(/Deploy — Conditional; trust names ana directly/);
+		expect(text).toMatch(/Deploy — Conditional; trust names ana directly, left as it is \(see the notes\): ends when ana is deleted/);
+		expect(text).toMatch(/Shared — yes; trust names ana directly: taken out by the trust step/);
 		expect(text).toMatch(/Trust policies naming ana directly \(3\): .*dangling unique id/);
 	});
 });

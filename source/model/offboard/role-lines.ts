@@ -1,13 +1,18 @@
 // The roles part of the offboarding inventory, in words: the same lines on the Offboard screen and in
 // headless `offboard`. For each role the user can assume, how, and what ends that reach.
 import type {PlanLine} from '../plans/describe.js';
+import {trustChanges} from '../plans/offboard-trust.js';
 import type {OffboardRecord} from './record.js';
 
-const reachEnds = (record: OffboardRecord, role: {direct: boolean; first: string; role: string}): string => {
+/** What ends the reach: removing groups and policies, the trust step, or (a trust naming only the user) the deletion. */
+const reachEnds = (record: OffboardRecord, role: {direct: boolean; first: string; role: string}, edited: Map<string, boolean>): string => {
 	if (!role.direct) return 'reach ends with groups/policies removed';
-	const named = (record.trustPolicies ?? []).some(t => t.role === role.first);
+	const user = record.user.name;
 	const through = role.first === role.role ? '' : ` (through role ${role.first})`;
-	return named ? `trust names ${record.user.name} directly${through}: see the trust step` : `trust names ${record.user.name} directly${through}`;
+	const edit = edited.get(role.first);
+	if (edit === true) return `trust names ${user} directly${through}: taken out by the trust step`;
+	if (edit === false) return `trust names ${user} directly${through}, left as it is (see the notes): ${record.keepUser ? `${user} keeps no credential to use it` : `ends when ${user} is deleted`}`;
+	return `trust names ${user} directly${through}`;
 };
 
 /** "Roles USER can assume" and "Trust policies naming USER", for the inventory before anything is sent. */
@@ -15,12 +20,13 @@ export const roleLines = (record: OffboardRecord): PlanLine[] => {
 	const user = record.user.name;
 	const roles = record.assumableRoles ?? [];
 	const trusts = record.trustPolicies ?? [];
+	const edited = new Map(trustChanges(record).map(c => [c.trust.role, c.edit !== undefined]));
 	return [
 		roles.length === 0
 			? {depth: 1, text: `Roles ${user} can assume: none`, tone: 'dim'}
 			: {depth: 1, text: `Roles ${user} can assume (${roles.length}):`},
 		...roles.flatMap(r => [
-			{depth: 2 as const, text: `${r.role} — ${r.decision === 'Conditional' ? 'Conditional' : 'yes'}; ${reachEnds(record, r)}`},
+			{depth: 2 as const, text: `${r.role} — ${r.decision === 'Conditional' ? 'Conditional' : 'yes'}; ${reachEnds(record, r, edited)}`},
 			{depth: 2 as const, text: `  via ${r.path}`, tone: 'dim' as const},
 			...r.conditions.map(c => ({depth: 2 as const, text: `  ${c}`, tone: 'warning' as const})),
 		]),

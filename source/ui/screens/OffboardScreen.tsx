@@ -18,7 +18,7 @@ import {planOffboard} from '../../model/plans/offboard.js';
 import type {Plan} from '../../model/plans/types.js';
 import {sanitize} from '../../model/sanitize.js';
 import {ErrorPanel} from '../components/ErrorPanel.js';
-import {truncate} from '../components/text.js';
+import {truncate, wrapText} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import {useConnection} from '../state/connection.js';
 import {useCommands} from '../state/keyboard.js';
@@ -236,7 +236,12 @@ export function OffboardScreen(props: {name: string; index: SnapshotIndex; focus
 	const choice = `outcome: ${keep ? '( ) delete the user   (•) keep the user, without access (legal hold)' : '(•) delete the user   ( ) keep the user, without access (legal hold)'}`;
 	const chrome = 1 + (phase.name === 'confirm' ? 1 : 0) + (typing ? 1 : 0);
 	const visible = Math.max(1, props.height - chrome);
-	const start = Math.min(top, Math.max(0, body.length - visible));
+	// Wrapped, never cut: a note's reason or a role path is often at its end.
+	const rows = body.flatMap(line => {
+		const indent = '  '.repeat(line.depth);
+		return wrapText(`${indent}${sanitize(line.text)}`, props.width, `${indent}  `).map(text => ({...line, text}));
+	});
+	const start = Math.min(top, Math.max(0, rows.length - visible));
 	return (
 		<Box flexDirection="column">
 			<Text bold color={phase.name === 'confirm' ? 'red' : undefined} wrap="truncate-end">
@@ -260,7 +265,7 @@ export function OffboardScreen(props: {name: string; index: SnapshotIndex; focus
 					/>
 				</Box>
 			) : null}
-			{body.slice(start, start + visible).map((line, n) => (
+			{rows.slice(start, start + visible).map((line, n) => (
 				<Text
 					key={`${start + n}`}
 					bold={line.depth === 0}
@@ -268,7 +273,7 @@ export function OffboardScreen(props: {name: string; index: SnapshotIndex; focus
 					dimColor={line.tone === 'dim'}
 					wrap="truncate-end"
 				>
-					{truncate(`${'  '.repeat(line.depth)}${sanitize(line.text)}`, props.width)}
+					{line.text}
 				</Text>
 			))}
 		</Box>
