@@ -1,6 +1,6 @@
 // W4 "restricted tool account" in the TUI, with the built iamtui in tmux against seeded moto. A group and
 // a user in it are made headlessly first (that part is W1's); then in the TUI: (1) a customer managed
-// policy from the cost-read-only-tool template, attached to the group in the same plan — the user's
+// policy from the inventory-read-only template, attached to the group in the same plan — the user's
 // Access view lists exactly the template's actions, each through the group, and `iamtui can` agrees;
 // (2) the AWS managed ReadOnlyAccess attached to another group from the Group screen (m) — reads are
 // allowed through it and writes are not.
@@ -10,7 +10,7 @@ import {e2eAccount} from '../helpers/e2e.js';
 import {cursorLine, filterList, jump, moveCursorTo, openUserSafely} from '../helpers/e2e-steps.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
-const COST = {group: 'CostTools', user: 'costbot', policy: 'CostReadOnlyToolPolicy'};
+const COST = {group: 'CostTools', user: 'costbot', policy: 'InventoryReadOnlyPolicy'};
 const READ_ONLY = {group: 'ReadOnlyTools', user: 'readbot'};
 const COST_ACTIONS = [
 	'ec2:Describe*',
@@ -52,7 +52,7 @@ const canCode = async (account: ReturnType<typeof e2eAccount>, user: string, act
 describeWithMoto('e2e: W4 read-only tool account in tmux', () => {
 	const account = e2eAccount();
 
-	it('cost-read-only-tool attached to the group: the Access view shows exactly its actions; can agrees', async () => {
+	it('inventory-read-only attached to the group: the Access view shows exactly its actions; can agrees', async () => {
 		for (const args of [['create-group', COST.group], ['create-user', COST.user, '--group', COST.group]]) {
 			const run = await account.cli(args);
 			expect(run.code, run.stderr).toBe(0);
@@ -62,8 +62,8 @@ describeWithMoto('e2e: W4 read-only tool account in tmux', () => {
 		await jump(tui, 'policies', /Policies \(\d+\)/);
 		tui.keys('n');
 		await tui.waitFor('choose a template');
-		await filterList(tui, 'cost-read-only-tool');
-		await tui.waitFor(/^› cost-read-only-tool/m);
+		await filterList(tui, 'inventory-read-only');
+		await tui.waitFor(/^› inventory-read-only/m);
 		tui.keys('Enter');
 		await tui.waitFor(`Policy name  ${COST.policy}`);
 		tui.keys('Enter');

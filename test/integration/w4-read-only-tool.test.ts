@@ -1,5 +1,5 @@
 // W4 through the headless commands, as the built binary against moto (with AWS managed policies): a
-// restricted tool account from the cost-read-only-tool template, and a group given ReadOnlyAccess by
+// restricted tool account from the inventory-read-only template, and a group given ReadOnlyAccess by
 // name; then `can` and `who-can` show exactly the actions each allows. The binary answers the headline
 // questions; the longer lists run the same `can` command in-process on one snapshot read through the
 // real gateway (moto takes seconds per snapshot with every AWS managed policy loaded).
@@ -40,7 +40,7 @@ describeWithMoto('W4: a read-only tool account through the headless commands', (
 			['create-group', AUDIT_GROUP],
 			['create-user', TOOL_USER, '--group', TOOL_GROUP],
 			['create-user', AUDITOR, '--group', AUDIT_GROUP],
-			['create-policy', 'CostReadOnlyTool', '--template', 'cost-read-only-tool', '--group', TOOL_GROUP],
+			['create-policy', 'CostReadOnlyTool', '--template', 'inventory-read-only', '--group', TOOL_GROUP],
 			['attach-policy', '--group', AUDIT_GROUP, 'ReadOnlyAccess'],
 		]) {
 			const result = await run(...args);

@@ -56,7 +56,7 @@ const openWizard = async (tui: Rendered) => {
 	await tui.waitFor('Policies (');
 	tui.write('n');
 	await tui.waitFor('New customer managed policy: choose a template');
-	return tui.waitFor('cost-read-only-tool');
+	return tui.waitFor('inventory-read-only');
 };
 
 /** Enter through every field of the form: name, path, description and the parameters. */
@@ -71,7 +71,7 @@ describe('policy from a template', () => {
 	it('W1: lightsail-full-access → LightsailFullAccessPolicy → attach to LightsailFullAccessGroup → createPolicy + attachGroupPolicy', async () => {
 		const {tui, gateway} = start({snapshot: beforeW1()});
 		const list = await openWizard(tui);
-		expect(list).toContain('cost-read-only-tool');
+		expect(list).toContain('inventory-read-only');
 		await filterTo(tui, 'lightsail');
 		const chosen = await tui.waitFor('Lightsail full access');
 		expect(chosen).toContain('The Lightsail console does not support action- or resource-specific permissions');
@@ -174,21 +174,21 @@ describe('policy from a template', () => {
 		expect(writes(gateway)).toEqual([]);
 	});
 
-	it('W4: cost-read-only-tool attached to a group', async () => {
+	it('W4: inventory-read-only attached to a group', async () => {
 		const {tui, gateway} = start();
 		await openWizard(tui);
-		await filterTo(tui, 'cost-read');
+		await filterTo(tui, 'inventory');
 		tui.write(keys.enter);
-		await tui.waitFor('template Cost / read-only tool');
+		await tui.waitFor('template Inventory read-only tool');
 		await submitForm(tui, 3);
-		await tui.waitFor('Preview of CostReadOnlyToolPolicy — valid');
+		await tui.waitFor('Preview of InventoryReadOnlyPolicy — valid');
 		tui.write(keys.enter);
-		await tui.waitFor('Attach CostReadOnlyToolPolicy to a group or a user?');
+		await tui.waitFor('Attach InventoryReadOnlyPolicy to a group or a user?');
 		await filterTo(tui, 'group EmptyGroup');
 		tui.write(keys.enter);
-		await tui.waitFor('Create policy CostReadOnlyToolPolicy');
+		await tui.waitFor('Create policy InventoryReadOnlyPolicy');
 		tui.write('y');
-		await tui.waitFor(/done\s+Attach CostReadOnlyToolPolicy to group EmptyGroup/);
+		await tui.waitFor(/done\s+Attach InventoryReadOnlyPolicy to group EmptyGroup/);
 		expect(operations(gateway)).toEqual(['createPolicy', 'attachGroupPolicy']);
 		const actions = createdDocument(gateway).Statement.flatMap(s => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 		expect(actions).toEqual(expect.arrayContaining(['ec2:Describe*', 'iam:Get*', 'iam:List*', 'iam:GenerateCredentialReport', 'organizations:Describe*', 'organizations:List*']));

@@ -9,7 +9,7 @@ import {parseTemplate, renderTemplate} from '../../source/model/templates.js';
 const ACCOUNT = '123456789012';
 const POLICY = 'CostReadOnlyTool';
 const policyArn = `arn:aws:iam::${ACCOUNT}:policy/${POLICY}`;
-const template = parseTemplate('cost-read-only-tool', readFileSync(new URL('../../templates/cost-read-only-tool.json', import.meta.url), 'utf8'));
+const template = parseTemplate('inventory-read-only', readFileSync(new URL('../../templates/inventory-read-only.json', import.meta.url), 'utf8'));
 const rendered = renderTemplate(template, {});
 if (!rendered.ok) throw new Error(rendered.problems.join('\n'));
 
@@ -33,7 +33,7 @@ const model = buildAccessModel(
 	}),
 );
 
-describe('W4: a tool user whose group carries cost-read-only-tool', () => {
+describe('W4: a tool user whose group carries inventory-read-only', () => {
 	it('has exactly the template\'s action patterns, by service, through the group', () => {
 		const access = effectiveAccess(model, 'costbot');
 		if (!access.ok) throw new Error(access.message);

@@ -184,7 +184,7 @@ const grants = (template: PolicyTemplate) =>
 describe('every file in templates/', () => {
 	it('holds every template the product lists', () => {
 		expect(ids).toEqual(expect.arrayContaining([
-			'cloud-management-full', 'cost-read-only-tool', 'ec2-developers', 'ec2-managers', 'full-control', 'iamtui-admin',
+			'cloud-management-full', 'inventory-read-only', 'ec2-developers', 'ec2-managers', 'full-control', 'iamtui-admin',
 			'iamtui-read-only', 'lightsail-full-access', 'network-restricted', 's3-single-bucket',
 		]));
 	});
@@ -235,11 +235,27 @@ describe('template contents', () => {
 		].sort());
 	});
 
-	it('cost-read-only-tool: describe EC2, read IAM and Organizations, nothing else', () => {
-		expect(grants(readTemplate('cost-read-only-tool'))).toEqual([
+	it('inventory-read-only: describe EC2, read IAM and Organizations, nothing else', () => {
+		expect(grants(readTemplate('inventory-read-only'))).toEqual([
 			'Allow ec2:Describe* on *', 'Allow iam:GenerateCredentialReport on *', 'Allow iam:GenerateServiceLastAccessedDetails on *',
 			'Allow iam:Get* on *', 'Allow iam:List* on *', 'Allow organizations:Describe* on *', 'Allow organizations:List* on *',
 		].sort());
+	});
+
+	it('every shipped template speaks to the operator: no internal document, workflow code or source path', () => {
+		for (const file of readdirSync(TEMPLATES).filter(name => name.endsWith('.json'))) {
+			const template = readTemplate(file.replace(/\.json$/, ''));
+			const words = [template.title, template.description, template.source, ...(template.notes ?? [])].join(' ');
+			expect(words, file).not.toMatch(/PRODUCT\.md|DESIGN\.md|\bworkflow W\d|\bW\d{1,2}\b|source\/|\.ts\b|templates\//);
+		}
+	});
+
+	it('a template whose name promises cost or billing data grants a billing or Cost Explorer read', () => {
+		for (const file of readdirSync(TEMPLATES).filter(name => name.endsWith('.json'))) {
+			const template = readTemplate(file.replace(/\.json$/, ''));
+			if (!/\b(cost|billing)\b/i.test(`${file} ${template.title}`)) continue;
+			expect(grants(template).some(g => /^Allow (ce|billing|cur|budgets):/.test(g)), file).toBe(true);
+		}
 	});
 
 	it('ec2-developers and ec2-managers', () => {
