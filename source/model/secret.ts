@@ -5,9 +5,12 @@ const PLACEHOLDER = '«secret»';
 
 export class Secret {
 	#value: string | undefined;
+	/** A password the operator typed (they know it) rather than one iamtui generated: plans word it so. */
+	readonly typed: boolean;
 
-	constructor(value: string) {
+	constructor(value: string, options: {typed?: boolean} = {}) {
 		this.#value = value;
+		this.typed = options.typed ?? false;
 	}
 
 	/** The value, for the one place that must send or show it; throws after wipe(). */

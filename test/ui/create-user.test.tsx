@@ -191,7 +191,9 @@ describe('create-user wizard', () => {
 		tui.write(keys.enter);
 		const plan = await tui.waitFor('Create user typist');
 		expect(plan).not.toContain(typed);
-		expect(plan).toContain('<generated, shown once>');
+		// The operator typed it: the plan never calls it generated.
+		expect(plan).toContain('<the password you typed>');
+		expect(plan).not.toMatch(/generated/);
 		tui.write('y');
 		const shown = await tui.waitFor('shown once — save or copy now');
 		expect(shown).toMatch(/Password +Correct-Horse-9-Battery/);

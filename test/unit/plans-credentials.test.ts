@@ -103,6 +103,20 @@ describe('console password', () => {
 		for (const text of [JSON.stringify(plan), planText(plan), ...planLines(plan).map(l => l.text)]) expect(text).not.toContain(PASSWORD);
 	});
 
+	it('a typed password is never described as generated (create and reset), and appears in no text either', () => {
+		const typed = new Secret(PASSWORD, {typed: true});
+		const create = planCreateLoginProfile(index, {user: 'heidi.klum', password: typed, passwordResetRequired: false}, null);
+		expect(create.steps[0]!.awsCli).toBe("aws iam create-login-profile --user-name heidi.klum --password '<the password you typed>' --no-password-reset-required");
+		expect(create.steps[0]!.description).toBe('Give heidi.klum a console password (the password typed)');
+		const reset = planResetPassword(index, {user: 'ana.silva', password: typed, passwordResetRequired: true}, profile);
+		expect(reset.steps[0]!.description).toBe('Set a new console password for ana.silva (the password typed, to be changed at next sign-in)');
+		for (const plan of [create, reset]) {
+			const text = [JSON.stringify(plan), planText(plan), ...planLines(plan).map(l => l.text)].join('\n');
+			expect(text).not.toMatch(/generated/);
+			expect(text).not.toContain(PASSWORD);
+		}
+	});
+
 	it('refuses a second login profile, and a reset or removal without one', () => {
 		const request = {user: 'heidi.klum', password: new Secret(PASSWORD), passwordResetRequired: true};
 		expect(() => planCreateLoginProfile(index, request, profile)).toThrowError(

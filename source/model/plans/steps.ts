@@ -8,6 +8,14 @@ import type {PlanStep} from './types.js';
 
 /** What the aws line says instead of a password. */
 export const PASSWORD_PLACEHOLDER = '<generated, shown once>';
+/** In the aws CLI equivalent of a password the operator typed: they have it already. */
+export const TYPED_PASSWORD_PLACEHOLDER = '<the password you typed>';
+
+const placeholderFor = (password: Secret) => (password.typed ? TYPED_PASSWORD_PLACEHOLDER : PASSWORD_PLACEHOLDER);
+const passwordWords = (password: Secret, when: string, passwordResetRequired: boolean) =>
+	password.typed
+		? `the password typed${passwordResetRequired ? `, to be changed at ${when} sign-in` : ''}`
+		: `shown once${passwordResetRequired ? `, to be changed at ${when} sign-in` : ''}`;
 
 export interface PrincipalRef {
 	kind: 'user' | 'group';
@@ -45,14 +53,14 @@ export const deleteUserStep = (user: string): PlanStep => ({
 const resetFlag = (required: boolean) => (required ? '--password-reset-required' : '--no-password-reset-required');
 
 export const createLoginProfileStep = (user: string, password: Secret, passwordResetRequired: boolean): PlanStep => ({
-	description: `Give ${user} a console password (shown once${passwordResetRequired ? ', to be changed at first sign-in' : ''})`,
-	awsCli: withFlag(awsIam('create-login-profile', {'user-name': user, password: PASSWORD_PLACEHOLDER}), resetFlag(passwordResetRequired)),
+	description: `Give ${user} a console password (${passwordWords(password, 'first', passwordResetRequired)})`,
+	awsCli: withFlag(awsIam('create-login-profile', {'user-name': user, password: placeholderFor(password)}), resetFlag(passwordResetRequired)),
 	run: {operation: 'createLoginProfile', user, password, passwordResetRequired},
 });
 
 export const updateLoginProfileStep = (user: string, password: Secret, passwordResetRequired: boolean): PlanStep => ({
-	description: `Set a new console password for ${user} (shown once${passwordResetRequired ? ', to be changed at next sign-in' : ''})`,
-	awsCli: withFlag(awsIam('update-login-profile', {'user-name': user, password: PASSWORD_PLACEHOLDER}), resetFlag(passwordResetRequired)),
+	description: `Set a new console password for ${user} (${passwordWords(password, 'next', passwordResetRequired)})`,
+	awsCli: withFlag(awsIam('update-login-profile', {'user-name': user, password: placeholderFor(password)}), resetFlag(passwordResetRequired)),
 	run: {operation: 'updateLoginProfile', user, password, passwordResetRequired},
 });
 

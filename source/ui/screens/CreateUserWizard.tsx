@@ -111,7 +111,7 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 		let password: Secret | null = null;
 		try {
 			if (form.console === 'generated') password = new Secret(generatePassword(policyOf(policy), props.randomBytes));
-			else if (form.console === 'typed') password = new Secret(form.typedPassword);
+			else if (form.console === 'typed') password = new Secret(form.typedPassword, {typed: true});
 			const plan = planCreateUser(index, toRequest(form, password));
 			setForm(current => ({...current, typedPassword: ''}));
 			props.onPlan(plan);

@@ -52,7 +52,7 @@ export function PasswordForm(props: {
 			setPlanError('Still reading the account’s password policy — press enter again in a moment.');
 			return;
 		}
-		const password = new Secret(typedChoice ? typed : generatePassword(policyOf(policy), props.randomBytes));
+		const password = typedChoice ? new Secret(typed, {typed: true}) : new Secret(generatePassword(policyOf(policy), props.randomBytes));
 		try {
 			const plan = props.buildPlan(password, resetRequired);
 			setTyped('');
