@@ -4,6 +4,7 @@ import {IamError} from '../model/errors.js';
 import type {IamGateway} from '../model/gateway.js';
 import {buildIndex} from '../model/indexes.js';
 import {planMembership} from '../model/plans/group-membership.js';
+import {planThroughRoles} from '../model/plans/preview-roles.js';
 import {runPlanCommand, type WriteOptions} from './plan-command.js';
 import type {CommandResult} from './result.js';
 
@@ -19,6 +20,7 @@ export const membershipCommand = async (
 		throw new IamError('Invalid', `${command} needs a user and a group`, `usage: iamtui ${command} USER GROUP${change === 'remove' ? ' --yes' : ''}`);
 	}
 	const before = buildIndex(await gateway.loadSnapshot());
-	const plan = planMembership(before, {change, group, users: [user]});
+	// A removal's preview says what the user still reaches through roles.
+	const plan = await planThroughRoles(before, planMembership(before, {change, group, users: [user]}));
 	return runPlanCommand(gateway, plan, command, {...options, before});
 };

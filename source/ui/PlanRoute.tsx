@@ -5,6 +5,7 @@ import {useEffect, useMemo, useState} from 'react';
 import type {SnapshotIndex} from '../model/indexes.js';
 import {planMembership, type MembershipRequest} from '../model/plans/group-membership.js';
 import {guardLockout} from '../model/plans/lockout.js';
+import {planThroughRoles} from '../model/plans/preview-roles.js';
 import {sanitize} from '../model/sanitize.js';
 import {wipeSecretsIn} from '../model/secret.js';
 import type {Plan} from '../model/plans/types.js';
@@ -180,8 +181,21 @@ function PlanFromRequest(props: {request: MembershipRequest; index: SnapshotInde
 			return {error};
 		}
 	});
-	if ('plan' in built) return <ConfirmPlan plan={built.plan} index={props.index} focused={props.focused} width={props.width} height={props.height} onBack={props.onBack} />;
-	return <PlanError error={built.error} focused={props.focused} onBack={props.onBack} />;
+	// A removal's preview is then told through roles (what the user still reaches through one).
+	const [throughRoles, setThroughRoles] = useState<Plan | undefined>();
+	useEffect(() => {
+		if (!('plan' in built)) return;
+		let live = true;
+		void planThroughRoles(props.index, built.plan).then(plan => live && setThroughRoles(plan));
+		return () => {
+			live = false;
+		};
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
+	useCommands('plan', {back: props.onBack, 'cancel-plan': props.onBack}, props.focused && 'plan' in built && !throughRoles);
+	if ('error' in built) return <PlanError error={built.error} focused={props.focused} onBack={props.onBack} />;
+	if (!throughRoles) return <Text dimColor>Checking what the user still reaches through roles…</Text>;
+	return <ConfirmPlan plan={throughRoles} index={props.index} focused={props.focused} width={props.width} height={props.height} onBack={props.onBack} />;
 }
 
 function PlanError(props: {error: unknown; focused: boolean; onBack: () => void}) {

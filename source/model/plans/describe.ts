@@ -32,9 +32,15 @@ export const previewLines = (preview: MembershipPreview): PlanLine[] => {
 			lines.push(line(2, `${remove ? 'still has' : 'already has'} ${action.pattern} through ${action.keptThrough.join(', ')}${tail}`, 'kept'));
 			continue;
 		}
+		if (remove && action.reachedThroughRoles) {
+			lines.push(line(2, `still reaches ${action.pattern} through ${action.reachedThroughRoles.join(', ')} — access is not revoked`, 'kept'));
+			continue;
+		}
 		lines.push(line(2, `${remove ? 'loses' : 'gains'} ${action.pattern}${cond}`, remove ? 'loss' : 'gain'));
 		if (action.mayKeepThrough.length > 0)
 			lines.push(line(2, `may still have it through ${action.mayKeepThrough.join(', ')}`, 'warning'));
+		if (action.mayReachThroughRoles)
+			lines.push(line(2, `may still reach it through ${action.mayReachThroughRoles.join(', ')}`, 'warning'));
 	}
 	if (preview.denies.length > 0)
 		lines.push(line(2, `${remove ? 'no longer denied by the group' : 'denied by the group'}: ${preview.denies.join(', ')}`, 'warning'));

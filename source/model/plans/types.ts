@@ -42,6 +42,10 @@ export interface ActionChange {
 	keptThrough: string[];
 	/** Grants by other paths that may cover it (NotAction, conditions, narrower resources). */
 	mayKeepThrough: string[];
+	/** A removal: roles the user still reaches it through ("role Admin"); set by plans/preview-roles.ts. */
+	reachedThroughRoles?: string[];
+	/** A removal: roles that may still give it (conditions, boundary, a deny), each with why. */
+	mayReachThroughRoles?: string[];
 }
 
 export interface MembershipPreview {
