@@ -6,6 +6,7 @@ import type {PolicySource, WhoCanAnswer, WhoCanEntry} from '../../model/access.j
 import {heading, note, type DetailLine} from '../components/DetailList.js';
 import type {UserLineFocus} from '../state/routes.js';
 import {rolePathConditions, rolePathText} from '../../model/access/role-path-text.js';
+import {actionsCovered, decisionWord} from '../../model/decision-words.js';
 import {conditionText, pathText} from './access-text.js';
 
 /** The User screen line for a grant path: the group it came through, else the user's own policy. */
@@ -18,7 +19,8 @@ export const focusOf = (source: PolicySource): UserLineFocus | undefined => {
 
 type Opener = (source?: PolicySource) => void;
 
-const entryLines = (entry: WhoCanEntry, many: boolean, openAt: Opener): DetailLine[] => {
+const entryLines = (entry: WhoCanEntry, total: number, openAt: Opener): DetailLine[] => {
+	const many = total > 1;
 	const key = `${entry.kind}-${entry.name}`;
 	const paths = new Map<string, {actions: string; source: PolicySource}>();
 	for (const grant of entry.via) {
@@ -28,12 +30,12 @@ const entryLines = (entry: WhoCanEntry, many: boolean, openAt: Opener): DetailLi
 	}
 	// A user reaching it only through a role opens on what lets them assume it (the group, else their policy).
 	const first = entry.via[0]?.statement.source ?? entry.throughRoles?.[0]?.steps[0]?.identity[0]?.source;
-	const actions = many ? `  ${entry.actions.length} action${entry.actions.length === 1 ? '' : 's'}` : '';
+	const actions = many ? `  ${actionsCovered(entry, total)}` : '';
 	const incomplete = entry.incomplete ? '  (a policy could not be evaluated: a deny may be missed)' : '';
 	return [
 		{
 			key,
-			text: `${entry.name}  ${entry.decision === 'Conditional' ? 'Conditional' : 'Allowed'}${actions}${incomplete}`,
+			text: `${entry.name}  ${decisionWord(entry, total)}${actions}${incomplete}`,
 			tone: entry.decision === 'Conditional' || entry.incomplete ? 'warning' : undefined,
 			open: () => openAt(first),
 		},
@@ -70,15 +72,16 @@ export const whoCanLines = (
 	const many = answer.actions.length > 1;
 	const what = many ? `${answer.actions.length} actions` : answer.actions[0] ?? '';
 	const lines: DetailLine[] = [heading('users', `Users who can ${what} on ${answer.resource} (${answer.users.length})`)];
-	lines.push(...answer.users.flatMap(entry => entryLines(entry, many, source => onOpenUser(entry.name, source ? focusOf(source) : undefined))));
+	const total = answer.actions.length;
+	lines.push(...answer.users.flatMap(entry => entryLines(entry, total, source => onOpenUser(entry.name, source ? focusOf(source) : undefined))));
 	if (answer.users.length === 0) lines.push(note('users-none', 'nobody'));
 	lines.push(heading('groups', `Groups whose policies grant it (${answer.groups.length})`));
-	lines.push(...answer.groups.flatMap(entry => entryLines(entry, many, () => onOpenGroup(entry.name))));
+	lines.push(...answer.groups.flatMap(entry => entryLines(entry, total, () => onOpenGroup(entry.name))));
 	if (answer.groups.length === 0) lines.push(note('groups-none', 'none'));
 	// Roles are principals too: rows of their own (opening a role is the Roles screen's, not here).
 	if (answer.roles.length > 0) {
 		lines.push(heading('roles', `Roles whose policies grant it (${answer.roles.length})`));
-		lines.push(...answer.roles.flatMap(entry => entryLines(entry, many, () => undefined)));
+		lines.push(...answer.roles.flatMap(entry => entryLines(entry, total, () => undefined)));
 	}
 	if (answer.roleNotes.length > 0) {
 		lines.push(heading('role-trust', 'Trust outside this account (not counted above)'));
