@@ -12,6 +12,7 @@ import type {IamGateway} from '../model/gateway.js';
 import {buildIndex} from '../model/indexes.js';
 import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
+import {actionsCovered, decisionWord} from '../model/decision-words.js';
 
 const refuse = (error: AccessError): never => {
 	const hint = error.suggestions.length > 0 ? `did you mean: ${error.suggestions.join(', ')}?` : '';
@@ -79,6 +80,8 @@ export const whoCanCommand = async (gateway: IamGateway, action: string | undefi
 		Arn: entry.arn,
 		Decision: entry.decision,
 		Actions: entry.actions,
+		// A wildcard query: Allowed for only some of its actions is Partly (the text column says so too).
+		...(decisionWord(entry, answer.actions.length) === 'Partly' ? {Partly: true} : {}),
 		Via: [...distinctPaths(entry.via).map(grant => statementShape(grant.statement)), ...(entry.throughRoles ?? []).map(rolePathShape)],
 		...(entry.conditions.length > 0 ? {Conditions: entry.conditions.map(c => ({Operator: c.operator, Key: c.key, Values: c.values, Effect: c.effect}))} : {}),
 		...(entry.incomplete ? {Incomplete: true} : {}),
@@ -87,7 +90,7 @@ export const whoCanCommand = async (gateway: IamGateway, action: string | undefi
 	const rows = entries.map(entry => [
 		entry.kind,
 		entry.name,
-		entry.decision,
+		[decisionWord(entry, answer.actions.length), actionsCovered(entry, answer.actions.length)].filter(Boolean).join(' '),
 		[...distinctPaths(entry.via).map(grant => pathText(grant.statement)), ...(entry.throughRoles ?? []).map(p => `through role ${p.role}: ${rolePathText(p)}`)].join('; '),
 	]);
 	const notes = [
