@@ -33,6 +33,7 @@ import {useServices} from './state/services-context.js';
 import {useTakeBack} from './state/take-back.js';
 import {handleRoleWrite} from './role-writes.js';
 import {useSnapshot} from './state/snapshot.js';
+import {selectionFor} from './state/created.js';
 
 export interface ScreenHostProps {
 	route: Route;
@@ -109,6 +110,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					adminUsers={snapshot.access?.adminUsers()}
 					onOpenUser={name => navigation.push({screen: 'user', name})}
 					onCreateUser={() => navigation.push({screen: 'create-user'})}
+					select={selectionFor(snapshot.created, 'user')}
 				/>
 			);
 		case 'groups':
@@ -119,6 +121,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					onOpenGroup={name => navigation.push({screen: 'group', name})}
 					onCreateGroup={writes.newGroup}
 					onDeleteGroup={writes.deleteGroup}
+					select={selectionFor(snapshot.created, 'group')}
 				/>
 			);
 		case 'roles':
@@ -143,6 +146,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					onOpenPolicy={arn => navigation.push({screen: 'policy', arn})}
 					onNewPolicy={writes.newPolicy}
 					onDeletePolicy={writes.deletePolicy}
+					select={selectionFor(snapshot.created, 'policy')}
 				/>
 			);
 		case 'user':

@@ -4,7 +4,7 @@ import {createGateway} from '../../source/aws/gateway.js';
 import {ALL_USERS} from '../../scripts/seed.js';
 import {testServices, type TestServices} from '../fixtures/services.js';
 import {appLifecycle} from './app.js';
-import type {Rendered} from './render.js';
+import {keys, type Rendered} from './render.js';
 import {useSeededDemoMoto} from './with-moto.js';
 
 /** The Users list header once the demo account is in. */
@@ -25,4 +25,13 @@ export const motoAppHarness = () => {
 			return {tui, services};
 		},
 	};
+};
+
+/** `:target` enter, then waits for what the target screen shows. */
+export const jump = async (tui: Rendered, target: string, expected: string | RegExp) => {
+	tui.write(':');
+	await tui.waitFor(':users :groups');
+	await tui.type(target);
+	tui.write(keys.enter);
+	await tui.waitFor(expected);
 };

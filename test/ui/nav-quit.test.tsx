@@ -3,7 +3,7 @@
 // changes away; Ctrl-C on the show-once secret warns as q does instead of quitting with it unsaved.
 import {expect, it} from 'vitest';
 import {keys, tick, type Rendered} from '../helpers/render.js';
-import {motoAppHarness, USERS_LOADED} from '../helpers/moto-app.js';
+import {jump, motoAppHarness, USERS_LOADED} from '../helpers/moto-app.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
 const CTRL_C = '\u0003';
@@ -11,14 +11,6 @@ const CTRL_C = '\u0003';
 /** Resolves true if the app exits within `ms` (Ink's exit), false if it is still running. */
 const exits = (tui: Rendered, ms = 400): Promise<boolean> =>
 	Promise.race([tui.instance.waitUntilExit().then(() => true), new Promise<boolean>(resolve => setTimeout(() => resolve(false), ms))]);
-
-const jump = async (tui: Rendered, target: string, expected: string | RegExp) => {
-	tui.write(':');
-	await tui.waitFor(':users :groups');
-	await tui.type(target);
-	tui.write(keys.enter);
-	await tui.waitFor(expected);
-};
 
 const openUser = async (tui: Rendered, name: string) => {
 	tui.write('/');

@@ -19,6 +19,8 @@ export function GroupsScreen(props: {
 	/** `D`: plan deleting the selected group (members, policies first). */
 	onDeleteGroup?: (name: string) => void;
 	onBack?: () => void;
+	/** The row to select (one just created). */
+	select?: {key: string; seq: number} | undefined;
 	focused: boolean;
 	width: number;
 	height: number;
@@ -41,6 +43,7 @@ export function GroupsScreen(props: {
 			onOpen={row => props.onOpenGroup(row.name)}
 			actions={actions}
 			onBack={props.onBack}
+			select={props.select}
 			emptyText="No groups in this account."
 			focused={props.focused}
 			width={props.width}

@@ -1,7 +1,7 @@
 // What every list screen shares: title, `/` filter as you type, `s`/`S` sort, a virtualized table and
 // the cursor. Rows come in memoised; sorting runs when the order changes, filtering when the query does.
 import {Box, Text} from 'ink';
-import {useMemo, useState, type ReactNode} from 'react';
+import {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {nextSortColumn, sortRows, type SortColumn, type SortState} from '../../model/views.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {Table, type Column} from '../components/Table.js';
@@ -26,6 +26,8 @@ export interface ListScreenProps<Row> {
 	notice?: ReactNode;
 	noticeLines?: number;
 	emptyText?: string;
+	/** A row to select (a user, group or policy just created); a new `seq` selects again. */
+	select?: {key: string; seq: number} | undefined;
 	focused: boolean;
 	width: number;
 	height: number;
@@ -61,8 +63,26 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 	}
 	for (const [id, action] of Object.entries(props.actions ?? {}))
 		handlers[id as CommandId] = () => action?.(selected);
-	for (const id of movements) handlers[id] = () => list.move(id);
-	useCommands(props.scope, handlers, props.focused && !editing);
+	const moves: Partial<Record<CommandId, () => void>> = {};
+	for (const id of movements) moves[id] = handlers[id] = () => list.move(id);
+	// While the filter is typed, its text field takes every key but the arrows: they still move the cursor.
+	useCommands(props.scope, editing ? moves : handlers, props.focused);
+
+	// A row asked for (just created) is selected once it is in the rows; a filter that hides it is cleared.
+	const wanted = useRef<{key?: string; seq?: number}>({seq: props.select?.seq});
+	if (props.select && props.select.seq !== wanted.current.seq) wanted.current = {...props.select};
+	useEffect(() => {
+		const key = wanted.current.key;
+		if (key === undefined) return;
+		const at = sorted.findIndex(row => props.rowKey(row) === key);
+		if (at >= 0) {
+			wanted.current = {seq: wanted.current.seq};
+			list.set(at);
+		} else if (query && ordered.some(row => props.rowKey(row) === key)) {
+			setQuery('');
+			setEditing(false);
+		}
+	});
 
 	const sortLabel = sortColumns?.find(c => c.id === sort.column)?.label;
 	const title = `${props.title} (${query ? `${sorted.length}/${rows.length}` : rows.length})${

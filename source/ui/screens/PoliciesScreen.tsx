@@ -21,6 +21,8 @@ export function PoliciesScreen(props: {
 	/** `D`: plan deleting the selected customer managed policy. */
 	onDeletePolicy?: (arn: string) => void;
 	onBack?: () => void;
+	/** The row to select (one just created). */
+	select?: {key: string; seq: number} | undefined;
 	focused: boolean;
 	width: number;
 	height: number;
@@ -43,6 +45,7 @@ export function PoliciesScreen(props: {
 			onOpen={row => props.onOpenPolicy(row.arn)}
 			actions={actions}
 			onBack={props.onBack}
+			select={props.select}
 			emptyText="No customer managed policies, and no AWS managed policy is attached."
 			focused={props.focused}
 			width={props.width}

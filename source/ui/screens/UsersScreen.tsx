@@ -50,6 +50,8 @@ export function UsersScreen(props: {
 	/** `n`: the create-user wizard. */
 	onCreateUser?: () => void;
 	onBack?: () => void;
+	/** The row to select (one just created). */
+	select?: {key: string; seq: number} | undefined;
 	focused: boolean;
 	width: number;
 	height: number;
@@ -76,6 +78,7 @@ export function UsersScreen(props: {
 			onOpen={row => props.onOpenUser(row.name)}
 			actions={props.onCreateUser ? {'create-user': props.onCreateUser} : undefined}
 			onBack={props.onBack}
+			select={props.select}
 			notice={notice}
 			noticeLines={notice ? 1 : 0}
 			emptyText="No users in this account."

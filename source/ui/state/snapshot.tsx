@@ -7,6 +7,7 @@ import type {AccountSnapshot, SnapshotProgress} from '../../model/snapshot.js';
 import {applyPatch} from '../../model/plans/patch.js';
 import type {SnapshotPatch} from '../../model/plans/types.js';
 import {accessStateOf, type AccessState} from './access.js';
+import {createdBy, type CreatedEntity} from './created.js';
 
 export interface SnapshotState {
 	snapshot: AccountSnapshot | undefined;
@@ -22,6 +23,8 @@ export interface SnapshotState {
 	apply(patch: SnapshotPatch): void;
 	/** How many writes changed the account in this session (the demo asks before a quit throws them away). */
 	writes: number;
+	/** The user, group or policy the last write created: its list selects it. */
+	created: CreatedEntity | undefined;
 }
 
 const SnapshotContext = createContext<SnapshotState | undefined>(undefined);
@@ -42,6 +45,7 @@ export function SnapshotProvider(props: {
 	const [state, setState] = useState<LoadState>({loading: true});
 	const [generation, setGeneration] = useState(0);
 	const [writes, setWrites] = useState(0);
+	const [created, setCreated] = useState<CreatedEntity>();
 	const onLoaded = useRef(props.onLoaded);
 	onLoaded.current = props.onLoaded;
 
@@ -72,13 +76,14 @@ export function SnapshotProvider(props: {
 	const apply = useCallback((patch: SnapshotPatch) => {
 		setState(current => (current.snapshot ? {...current, snapshot: applyPatch(current.snapshot, patch)} : current));
 		setWrites(n => n + 1);
+		setCreated(current => createdBy(patch, (current?.seq ?? 0) + 1) ?? current);
 		setGeneration(g => g + 1);
 	}, []);
 	const index = useMemo(() => (state.snapshot ? buildIndex(state.snapshot) : undefined), [state.snapshot]);
 	const access = useMemo(() => (index ? accessStateOf(index) : undefined), [index]);
 	const value = useMemo<SnapshotState>(
-		() => ({snapshot: state.snapshot, index, access, loading: state.loading, progress: state.progress, error: state.error, reload, apply, writes}),
-		[state, index, access, reload, apply, writes],
+		() => ({snapshot: state.snapshot, index, access, loading: state.loading, progress: state.progress, error: state.error, reload, apply, writes, created}),
+		[state, index, access, reload, apply, writes, created],
 	);
 	return <SnapshotContext.Provider value={value}>{props.children}</SnapshotContext.Provider>;
 }
