@@ -31,7 +31,7 @@ describe('offboarding screen: roles', () => {
 		await tui.waitFor(`User ${ANA}`);
 		tui.write('O');
 		const frame = await tui.waitFor('Trust policies naming ana.silva (- before, + after)');
-		expect(frame).toMatch(/Roles ana\.silva can assume \(2\):/);
+		expect(frame).toMatch(/Roles ana\.silva can assume \(2; a role reached from these by chaining ends with them\):/);
 		expect(frame).toMatch(/Deploy — Conditional; trust names ana\.silva directly, left as it is \(see the notes\): ends when ana\.silva is deleted/);
 		expect(frame).toMatch(/if aws:MultiFactorAuthPresent Bool true \(trust policy\)/);
 		expect(frame).toMatch(/Shared — yes; trust names ana\.silva directly: taken out by the trust step/);

@@ -65,6 +65,21 @@ describe('offboarding inventory: roles', () => {
 	});
 });
 
+describe('offboarding inventory: many roles', () => {
+	it('roles reached through an sts:AssumeRole on * are one line of names; a chained role is not followed (its first hop ends it)', async () => {
+		const many = Object.fromEntries(Array.from({length: 12}, (_, n) => [`Team${n}`, {trust: trustPolicy(trusts(ROOT))}]));
+		const index = accountWithRoles({
+			users: {ana: {inline: {AssumeAny: policy(allow('sts:AssumeRole'))}}},
+			roles: {...many, Chained: {trust: trustPolicy(trusts(roleArn('Team0')))}},
+		});
+		const inventory = await roleInventory(index, {name: 'ana', arn: ANA});
+		expect(inventory.assumableRoles.map(r => r.role).sort()).toEqual(Object.keys(many).sort());
+		const lines = roleLines(offboardRecord({...recordUser('ana', '/'), assumableRoles: inventory.assumableRoles, trustPolicies: []}));
+		expect(lines).toHaveLength(3);
+		expect(lines[1]!.text).toMatch(/^through groups or policies \(reach ends with groups\/policies removed\): Team0, Team1, .*Team11$/);
+	});
+});
+
 describe('offboarding plan: trust steps', () => {
 	it('takes the user out of each trust naming them, before DeleteUser, with the aws line and a JSON diff', async () => {
 		const plan = planOffboard(await recordOf(), {keepUser: false});

@@ -4,8 +4,9 @@
 // them. And trust policies that name the user by ARN: those outlive the user (AWS rewrites the ARN to
 // the user's unique id AIDA… when the user is deleted), so the plan takes the user out of them.
 import {buildAccessModel, principalFor} from '../access/model.js';
-import {assumableRoles} from '../access/role-reach.js';
+import {canAssume, grants} from '../access/assume-role.js';
 import {assumeConditionText, stepText} from '../access/role-path-text.js';
+import {rolesOf} from '../access/roles.js';
 import {describeError} from '../errors.js';
 import type {SnapshotIndex} from '../indexes.js';
 import {parseTrustPolicy} from '../trust-principals.js';
@@ -17,19 +18,23 @@ export const trustsNaming = (index: SnapshotIndex, userArn: string): TrustNaming
 		.filter(role => parseTrustPolicy(role.trustPolicy).statements.some(s => s.principals.some(p => p.raw === userArn)))
 		.map(role => ({role: role.name, roleArn: role.arn, principal: userArn, document: role.trustPolicy}));
 
-/** The roles `userName` may assume, directly or by chaining, each with its path in words. */
+/**
+ * The roles `userName` may assume directly, each with its path in words. Chains are not followed: a
+ * role reached by chaining is reached through one of these, so the same step ends it — and following
+ * them costs tens of seconds on an account with a thousand roles, before the screen can show anything.
+ */
 export const rolesUserCanAssume = async (index: SnapshotIndex, userName: string): Promise<AssumableRole[]> => {
 	const model = buildAccessModel(index);
 	const principal = principalFor(model, 'user', userName);
 	if (!principal) return [];
-	const found = await assumableRoles(model, principal);
-	return found.map(({role, steps}) => ({
-		role: role.name,
-		decision: steps.every(s => s.decision === 'Allowed') ? 'Allowed' : 'Conditional',
-		direct: steps[0]?.trust?.principal === 'direct',
-		first: steps[0]?.role ?? role.name,
-		path: steps.map(stepText).join(' → '),
-		conditions: steps.flatMap(s => s.conditions.map(assumeConditionText)),
+	const steps = await Promise.all(rolesOf(model).map(role => canAssume(model, principal, role)));
+	return steps.filter(grants).map(step => ({
+		role: step.role,
+		decision: step.decision === 'Allowed' ? 'Allowed' : 'Conditional',
+		direct: step.trust?.principal === 'direct',
+		first: step.role,
+		path: stepText(step),
+		conditions: step.conditions.map(assumeConditionText),
 	}));
 };
 
