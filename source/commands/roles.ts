@@ -5,8 +5,9 @@ import type {IamGateway} from '../model/gateway.js';
 import {buildIndex} from '../model/indexes.js';
 import {buildAccessModel} from '../model/access/model.js';
 import {isRoleAdminEquivalent} from '../model/role-admin.js';
-import {findingCell, roleHygiene} from '../model/role-hygiene.js';
-import {roleRow, roleRows} from '../model/role-views.js';
+import {roleCycle} from '../model/role-cycles.js';
+import {roleHygiene} from '../model/role-hygiene.js';
+import {roleFindingsCell, roleRow, roleRows} from '../model/role-views.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Role} from '../model/snapshot.js';
 import {accountOfArn, conditionText, parseTrustPolicy, principalShort} from '../model/trust-principals.js';
@@ -27,6 +28,8 @@ const parsedDocument = (text: string): unknown => {
 export interface RoleExtras {
 	admin: boolean;
 	now: Date;
+	/** A loop of roles naming each other in their trust (role-cycles.ts). */
+	cycle?: string[];
 }
 
 export const roleJson = (role: Role, extras?: RoleExtras) => ({
@@ -55,6 +58,7 @@ const iamtuiFields = (role: Role, extras: RoleExtras) => {
 		Findings: roleHygiene(role, extras.now, undefined, trust).findings.map(f => f.text),
 		// Never a silent drop: what could not be read in the trust policy, said in words.
 		TrustPolicyProblems: trust.problems,
+		...(extras.cycle ? {ChainCycle: extras.cycle} : {}),
 	};
 };
 
@@ -62,12 +66,12 @@ export const rolesCommand = async (gateway: IamGateway, json: boolean, now = new
 	const index = buildIndex(await gateway.loadSnapshot());
 	const {roles} = index.snapshot;
 	const rows = roleRows(index, now);
-	if (json) return {stdout: JSON.stringify(roles.map((role, n) => roleJson(role, {admin: rows[n]!.admin, now})), null, 2)};
+	if (json) return {stdout: JSON.stringify(roles.map((role, n) => roleJson(role, {admin: rows[n]!.admin, now, ...(rows[n]!.cycle ? {cycle: rows[n]!.cycle} : {})})), null, 2)};
 	if (roles.length === 0) return {stdout: 'No roles in this account.'};
 	return {
 		stdout: textTable(
 			['ROLE', 'KIND', 'ADMIN', 'TRUSTED', 'LAST USED', 'FINDINGS', 'PATH'],
-			rows.map(r => [r.name, r.kind || '-', r.admin ? 'admin' : '-', r.trusted.join(', ') || '(nobody)', r.lastUsed?.slice(0, 10) ?? 'never', findingCell(r.findings) || '-', r.path]),
+			rows.map(r => [r.name, r.kind || '-', r.admin ? 'admin' : '-', r.trusted.join(', ') || '(nobody)', r.lastUsed?.slice(0, 10) ?? 'never', roleFindingsCell(r) || '-', r.path]),
 		),
 	};
 };
@@ -93,13 +97,15 @@ export const roleCommand = async (gateway: IamGateway, name: string | undefined,
 	const role = index.roleByName.get(name) ?? index.snapshot.roles.find(r => r.arn === name);
 	if (!role) throw new IamError('NotFound', `no role named ${name} in this account`, 'list them with: iamtui roles', 'NoSuchEntity');
 	const admin = isRoleAdminEquivalent(buildAccessModel(index), role);
-	if (json) return {stdout: JSON.stringify(roleJson(role, {admin, now}), null, 2)};
+	const cycle = roleCycle(index.snapshot.roles, role.name);
+	if (json) return {stdout: JSON.stringify(roleJson(role, {admin, now, ...(cycle ? {cycle} : {})}), null, 2)};
 	const row = roleRow(role, {now});
 	const lines = [
 		`${role.name}  ${role.arn}${admin ? '  ADMIN-EQUIVALENT' : ''}`,
 		`created ${role.createDate}  path ${role.path}${row.kind ? `  ${row.kind} role` : ''}`,
 		`last used: ${role.lastUsed ? `${role.lastUsed.date}${role.lastUsed.region ? ` in ${role.lastUsed.region}` : ''}` : 'no record'}`,
 		...row.findings.map(f => `finding: ${f.text}`),
+		...(cycle ? [`chain cycle: ${cycle.join(' → ')} (each may assume the next)`] : []),
 		'trust policy:',
 		...trustLines(role),
 		`attached policies: ${role.attachedPolicies.map(p => p.name).join(', ') || '-'}`,

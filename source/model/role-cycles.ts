@@ -4,8 +4,11 @@
 import type {Role} from './snapshot.js';
 import {accountOfArn, parseTrustPolicy} from './trust-principals.js';
 
-/** For each role: the roles of the same account whose trust names it directly (those it may assume). */
-const assumableByName = (roles: Role[]): Map<string, string[]> => {
+/** Role name → the roles of the same account whose trust names it directly (those it may assume). */
+export type AssumeGraph = Map<string, string[]>;
+
+/** Built once per snapshot: every trust policy is read once. */
+export const assumeGraph = (roles: Role[]): AssumeGraph => {
 	const next = new Map<string, string[]>();
 	for (const target of roles) {
 		const own = accountOfArn(target.arn);
@@ -21,8 +24,8 @@ const assumableByName = (roles: Role[]): Map<string, string[]> => {
 };
 
 /** The shortest loop from `name` back to itself, as role names ([A, B, A]); undefined when there is none. */
-export const roleCycle = (roles: Role[], name: string): string[] | undefined => {
-	const next = assumableByName(roles);
+export const roleCycle = (roles: Role[] | AssumeGraph, name: string): string[] | undefined => {
+	const next = roles instanceof Map ? roles : assumeGraph(roles);
 	const from = new Map<string, string>();
 	let frontier = [name];
 	while (frontier.length > 0) {

@@ -48,7 +48,7 @@ const principalFinding = (p: TrustPrincipal, own: string | undefined): RoleFindi
 		const who = p.kind === 'account' ? '' : `${p.kind} ${p.value} of `;
 		return {kind: 'trust-other-account', text: `trusted by ${who}unknown account ${p.accountId}`};
 	}
-	if (p.kind === 'unknown') return {kind: 'trust-unknown', text: `trusted by unknown principal ${p.raw}`};
+	if (p.kind === 'unknown') return {kind: 'trust-unknown', text: `trusted by unknown principal ${p.value}`};
 	return undefined;
 };
 
@@ -60,7 +60,7 @@ export const trustFindings = (trust: TrustDocument, own: string | undefined): Ro
 		if (s.effect !== 'Allow') continue;
 		for (const p of s.principals) add(principalFinding(p, own));
 		if (s.notPrincipal) {
-			const except = s.notPrincipal.map(p => p.raw).join(', ');
+			const except = s.notPrincipal.map(p => p.raw).join(', ') || '(an unreadable NotPrincipal)';
 			add({kind: 'trust-anyone', text: `trusted by * (anyone) except ${except} (NotPrincipal)`});
 		}
 	}

@@ -4,6 +4,7 @@
 import {buildAccessModel, type AccessModel} from './access/model.js';
 import type {SnapshotIndex} from './indexes.js';
 import {adminRoles} from './role-admin.js';
+import {assumeGraph, roleCycle, type AssumeGraph} from './role-cycles.js';
 import {findingCell, roleHygiene, SERVICE_LINKED_PATH, type RoleFinding} from './role-hygiene.js';
 import type {Role} from './snapshot.js';
 import type {SortColumn} from './views.js';
@@ -26,6 +27,8 @@ export interface RoleRow {
 	admin: boolean;
 	/** Hygiene findings (unused, trust outside the account); empty without `now`. */
 	findings: RoleFinding[];
+	/** A loop of roles naming each other in their trust ([A, B, A]), when the list was given the graph. */
+	cycle?: string[];
 	/** Lower-case text the filter searches, built once per snapshot. */
 	search: string;
 }
@@ -43,6 +46,8 @@ export interface RoleRowContext {
 	now?: Date;
 	/** Names of the admin-equivalent roles (role-admin.ts). */
 	admins?: ReadonlySet<string>;
+	/** Who may assume whom by name (role-cycles.ts), for the chain-cycle mark. */
+	graph?: AssumeGraph;
 }
 
 export const roleRow = (role: Role, context: RoleRowContext = {}): RoleRow => {
@@ -51,7 +56,9 @@ export const roleRow = (role: Role, context: RoleRowContext = {}): RoleRow => {
 	const kind = roleKind(role, trust);
 	const admin = context.admins?.has(role.name) ?? false;
 	const findings = context.now ? roleHygiene(role, context.now, undefined, trust).findings : [];
+	const cycle = context.graph ? roleCycle(context.graph, role.name) : undefined;
 	return {
+		...(cycle ? {cycle} : {}),
 		name: role.name,
 		arn: role.arn,
 		path: role.path,
@@ -61,15 +68,19 @@ export const roleRow = (role: Role, context: RoleRowContext = {}): RoleRow => {
 		lastUsedRegion: role.lastUsed?.region ?? null,
 		admin,
 		findings,
-		search: [role.name, role.arn, role.path, kind, ...trusted, ...(admin ? ['admin'] : []), ...findings.map(f => f.text)].join('\n').toLowerCase(),
+		search: [role.name, role.arn, role.path, kind, ...trusted, ...(admin ? ['admin'] : []), ...findings.map(f => f.text), ...(cycle ? ['chain cycle'] : [])].join('\n').toLowerCase(),
 	};
 };
 
 /** Every role's row; `model`: an access model of the same snapshot to reuse (else one is built). */
 export const roleRows = (index: SnapshotIndex, now?: Date, model: AccessModel = buildAccessModel(index)): RoleRow[] => {
 	const admins = adminRoles(model);
-	return index.snapshot.roles.map(role => roleRow(role, {admins, ...(now ? {now} : {})}));
+	const graph = assumeGraph(index.snapshot.roles);
+	return index.snapshot.roles.map(role => roleRow(role, {admins, graph, ...(now ? {now} : {})}));
 };
+
+/** The FINDINGS cell: hygiene findings in short, then a chain cycle. */
+export const roleFindingsCell = (row: RoleRow): string => [findingCell(row.findings), row.cycle ? 'chain cycle' : ''].filter(Boolean).join(', ');
 
 export const filterRoleRows = (rows: RoleRow[], query: string): RoleRow[] => {
 	const needle = query.trim().toLowerCase();
@@ -82,6 +93,6 @@ export const roleSortColumns: Array<SortColumn<RoleRow>> = [
 	{id: 'kind', label: 'kind', value: r => r.kind || null},
 	{id: 'trusted', label: 'trusted', value: r => r.trusted.join(', ')},
 	{id: 'admin', label: 'admin', value: r => r.admin},
-	{id: 'findings', label: 'findings', value: r => findingCell(r.findings) || null},
+	{id: 'findings', label: 'findings', value: r => roleFindingsCell(r) || null},
 	{id: 'lastUsed', label: 'last used', value: r => (r.lastUsed ? Date.parse(r.lastUsed) : null)},
 ];

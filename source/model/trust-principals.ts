@@ -82,6 +82,8 @@ export const parsePrincipalBlock = (block: unknown, problems: string[]): TrustPr
 			if (type === 'AWS') out.push(parseAwsPrincipal(raw));
 			else if (type === 'Service') out.push({kind: 'service', value: raw, raw});
 			else if (type === 'Federated') {
+				// IAM refuses it on write; an export can still carry one: said, and shown as "no provider".
+				if (raw.trim() === '') problems.push('a Federated principal without a provider');
 				const accountId = federatedAccount(raw);
 				out.push({kind: 'federated', value: raw, raw, ...(accountId ? {accountId} : {})});
 			} else out.push({kind: 'unknown', value: `${type}: ${raw}`, raw});
@@ -181,7 +183,7 @@ export const trustedShort = (doc: TrustDocument, ownAccountId?: string): string[
 	for (const s of doc.statements) {
 		if (s.effect !== 'Allow') continue;
 		for (const p of s.principals) seen.add(principalShort(p, ownAccountId));
-		if (s.notPrincipal) seen.add(`* (anyone!) except ${s.notPrincipal.map(p => principalShort(p, ownAccountId)).join(', ')}`);
+		if (s.notPrincipal) seen.add(`* (anyone!) except ${s.notPrincipal.map(p => principalShort(p, ownAccountId)).join(', ') || '(an unreadable NotPrincipal)'}`);
 	}
 	if (doc.problems.length > 0 && doc.statements.length === 0) seen.add('(malformed trust policy)');
 	return [...seen];

@@ -17,7 +17,6 @@ describe('parseTrustPolicy', () => {
 		['star', '*', {kind: 'anyone', value: '*'}, '* (anyone!)'],
 		['AWS star', {AWS: '*'}, {kind: 'anyone'}, '* (anyone!)'],
 		['SAML provider', {Federated: `arn:aws:iam::${OWN}:saml-provider/Okta`}, {kind: 'federated', accountId: OWN}, `federated arn:aws:iam::${OWN}:saml-provider/Okta`],
-		['federated without a provider', {Federated: ''}, {kind: 'federated', value: ''}, 'federated (no provider)'],
 		['dangling unique id', {AWS: 'AIDAEXAMPLEDELETED1'}, {kind: 'unknown', value: 'AIDAEXAMPLEDELETED1'}, 'unknown AIDAEXAMPLEDELETED1'],
 		['canonical user', {CanonicalUser: 'abc'}, {kind: 'unknown', value: 'CanonicalUser: abc'}, 'unknown CanonicalUser: abc'],
 	])('%s', (_name, principal, expected, short) => {

@@ -3,8 +3,7 @@
 // admin-equivalent badge and the hygiene findings (unused for 90 days, trust outside the account).
 import {useMemo} from 'react';
 import type {SnapshotIndex} from '../../model/indexes.js';
-import {findingCell} from '../../model/role-hygiene.js';
-import {filterRoleRows, roleRows, roleSortColumns, type RoleRow} from '../../model/role-views.js';
+import {filterRoleRows, roleFindingsCell, roleRows, roleSortColumns, type RoleRow} from '../../model/role-views.js';
 import {formatAgo} from '../../model/views.js';
 import type {Column} from '../components/Table.js';
 import {ListScreen} from './ListScreen.js';
@@ -18,7 +17,7 @@ const columnsAt = (now: Date): Array<Column<RoleRow>> => [
 	// Never dropped: an admin-equivalent role is the one row an operator must not miss.
 	{id: 'admin', header: 'ADMIN', width: 5, cell: r => (r.admin ? 'admin' : '')},
 	{id: 'lastUsed', header: 'LAST USED', width: 10, cell: r => formatAgo(r.lastUsed, now) || 'never'},
-	{id: 'findings', header: 'FINDINGS', width: 14, grow: true, dropOrder: 2, cell: r => findingCell(r.findings)},
+	{id: 'findings', header: 'FINDINGS', width: 14, grow: true, dropOrder: 2, cell: roleFindingsCell},
 	{id: 'path', header: 'PATH', width: 8, grow: true, dropOrder: 1, cell: r => r.path},
 ];
 
