@@ -13,6 +13,7 @@ import {buildIndex} from '../model/indexes.js';
 import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
 import {actionsCovered, decisionWord} from '../model/decision-words.js';
+import {EXIT_CONDITIONAL, EXIT_DENIED, EXIT_OK} from '../cli/exit-codes.js';
 
 const refuse = (error: AccessError): never => {
 	const hint = error.suggestions.length > 0 ? `did you mean: ${error.suggestions.join(', ')}?` : '';
@@ -101,7 +102,7 @@ export const whoCanCommand = async (gateway: IamGateway, action: string | undefi
 	return {stdout: [textTable(['KIND', 'NAME', 'DECISION', 'VIA'], rows), ...notes].join('\n')};
 };
 
-const EXIT_BY_DECISION = {Allowed: 0, ExplicitDeny: 1, ImplicitDeny: 1, Conditional: 2} as const;
+const EXIT_BY_DECISION = {Allowed: EXIT_OK, ExplicitDeny: EXIT_DENIED, ImplicitDeny: EXIT_DENIED, Conditional: EXIT_CONDITIONAL} as const;
 
 type Reach = keyof typeof EXIT_BY_DECISION;
 

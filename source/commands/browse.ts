@@ -32,7 +32,14 @@ export const usersCommand = async (gateway: IamGateway, json: boolean): Promise<
 	return {stdout: table + notes};
 };
 
-export const userCommand = async (gateway: IamGateway, name: string | undefined, json: boolean): Promise<CommandResult> => {
+/** What an export (GAAD) does not hold about a user: the per-user calls' answers. */
+const NOT_IN_EXPORT = ['AccessKeys', 'MFADevices'] as const;
+
+/**
+ * One user. `offline`: the gateway reads an export, which holds the user's groups, policies and tags
+ * but no access keys or MFA devices: those are said to be missing (null in --json), never shown empty.
+ */
+export const userCommand = async (gateway: IamGateway, name: string | undefined, json: boolean, offline = false): Promise<CommandResult> => {
 	if (!name) throw new IamError('Invalid', 'user needs a user name', 'usage: iamtui user NAME [--json]');
 	const snapshot = await gateway.loadSnapshot();
 	const index = buildIndex(snapshot);
@@ -40,8 +47,11 @@ export const userCommand = async (gateway: IamGateway, name: string | undefined,
 	if (!user) {
 		throw new IamError('NotFound', `no user named ${name} in this account`, 'list them with: iamtui users', 'NoSuchEntity');
 	}
-	const detail = userDetail(index, user, await gateway.userDetails(name));
-	if (json) return {stdout: JSON.stringify(detail, null, 2)};
+	const details = offline ? {accessKeys: [], mfaDevices: [], tags: user.tags} : await gateway.userDetails(name);
+	const detail = userDetail(index, user, details);
+	if (json) {
+		return {stdout: JSON.stringify(offline ? {...detail, AccessKeys: null, MFADevices: null, NotInExport: NOT_IN_EXPORT} : detail, null, 2)};
+	}
 	// Names from the account are untrusted: each line is made inert (the table sanitises its own cells).
 	const lines = [
 		`${detail.UserName}  ${detail.Arn}`,
@@ -50,7 +60,9 @@ export const userCommand = async (gateway: IamGateway, name: string | undefined,
 		`attached policies: ${detail.AttachedManagedPolicies.join(', ') || '-'}`,
 		`inline policies: ${detail.InlinePolicies.join(', ') || '-'}`,
 		`through groups: ${detail.PoliciesViaGroups.map(p => `${p.PolicyName} (${p.GroupName})`).join(', ') || '-'}`,
+		...(offline ? [`tags: ${detail.Tags.map(t => `${t.Key}=${t.Value}`).join(', ') || '-'}`] : []),
 	].map(sanitize);
+	if (offline) return {stdout: [...lines, 'access keys, MFA devices: not in an export (open the live account to see them)'].join('\n')};
 	const keys = textTable(
 		['ACCESS KEY', 'STATUS', 'CREATED', 'LAST USED'],
 		detail.AccessKeys.map(k => [k.AccessKeyId, k.Status, k.CreateDate, k.LastUsedDate ?? 'never']),

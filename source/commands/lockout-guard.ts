@@ -7,9 +7,9 @@ import {buildIndex, type SnapshotIndex} from '../model/indexes.js';
 import {guardLockout, mayLockOut} from '../model/plans/lockout.js';
 import type {Plan} from '../model/plans/types.js';
 import type {CommandResult} from './result.js';
+import {EXIT_USAGE} from '../cli/exit-codes.js';
 
 export const LOCKOUT_FLAG = '--i-know-this-locks-me-out';
-const EXIT_USAGE = 64;
 
 /**
  * The plan with `lockout` set when it locks the caller out. The account as read to build the plan is

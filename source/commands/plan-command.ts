@@ -11,8 +11,9 @@ import type {ConnectionSettings, IamGateway} from '../model/gateway.js';
 import {dryRunLockoutNote, guardHeadless, lockoutRefusal} from './lockout-guard.js';
 import type {CommandResult} from './result.js';
 
-export const EXIT_FAILURE = 3;
-export const EXIT_USAGE = 64;
+import {EXIT_FAILURE, EXIT_USAGE} from '../cli/exit-codes.js';
+
+export {EXIT_FAILURE, EXIT_USAGE};
 
 export interface WriteOptions {
 	settings: ConnectionSettings;

@@ -27,8 +27,11 @@ import type {CommandResult} from './result.js';
 import {Journal} from '../store/journal.js';
 import {RecordStore} from '../store/records.js';
 import {checkEndpoint} from './endpoint-check.js';
+import {COMMANDS, commandNamed, writesTheAccount} from '../cli/command-specs.js';
+import {EXIT_USAGE} from '../cli/exit-codes.js';
 
-export const headlessCommands = ['users', 'user', 'groups', 'roles', 'role', 'profiles', 'who-can', 'can', 'add-to-group', 'remove-from-group', 'journal', 'offboard', 'records', 'restore', 'create-user', 'create-key', 'create-policy', 'attach-policy', 'detach-policy', 'create-group', 'put-group-policy', 'upload-certificate', 'put-role-policy', 'delete-role-policy', 'remove-trust-principal'];
+/** Every command runHeadless answers: the command table's, but completion (the CLI prints that itself). */
+export const headlessCommands = COMMANDS.map(spec => spec.name).filter(name => name !== 'completion');
 
 export interface HeadlessContext {
 	settings: ConnectionSettings;
@@ -126,12 +129,21 @@ const connect = async (settings: ConnectionSettings, fromFiles: string[] = []): 
 	});
 };
 
+/** A write given an export: refused before anything is read or sent (the export is not the account). */
+const exportIsReadOnly = (command: string): CommandResult => ({
+	stdout: '',
+	stderr: `iamtui: an export is read-only: ${command} changes the account — run it without --from-file, against the account (--profile or --endpoint-url)\n`,
+	exitCode: EXIT_USAGE,
+});
+
 export const runHeadless = async (command: string, args: string[], context: HeadlessContext): Promise<CommandResult> => {
+	const spec = commandNamed(command);
+	if (spec && (context.fromFiles ?? []).length > 0 && writesTheAccount(spec, args)) return exportIsReadOnly(spec.name);
 	switch (command) {
 		case 'users':
 			return usersCommand(await connect(context.settings, context.fromFiles), context.json);
 		case 'user':
-			return withUsageErrors(async () => userCommand(await connect(context.settings, context.fromFiles), args[0], context.json));
+			return withUsageErrors(async () => userCommand(await connect(context.settings, context.fromFiles), args[0], context.json, (context.fromFiles ?? []).length > 0));
 		case 'groups':
 			return groupsCommand(await connect(context.settings, context.fromFiles), context.json);
 		case 'roles':

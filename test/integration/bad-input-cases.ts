@@ -238,7 +238,7 @@ export const badInputCases = (files: CaseFiles, bad: Record<string, string>): Ba
 		{name: 'reads: user without a name', args: ['user'], code: 64, stderr: /user needs a user name — usage: iamtui user NAME/},
 		{name: 'reads: who-can without an action', args: ['who-can'], code: 64, stderr: /who-can needs an action/},
 		{name: 'reads: can without an action', args: ['can', 'ghost'], code: 64, stderr: /can needs a user \(or role\) and an action/},
-		{name: 'an unknown flag', args: ['users', '--frobnicate'], code: 64, stderr: /unknown flag --frobnicate — see iamtui --help/},
+		{name: 'an unknown flag', args: ['users', '--frobnicate'], code: 64, stderr: /unknown flag --frobnicate for users — see iamtui users --help/},
 		{name: 'command line: unknown command', args: ['frobnicate'], code: 64, stderr: /unknown command "frobnicate" — commands: users/},
 	];
 };

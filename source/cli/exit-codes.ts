@@ -1,0 +1,19 @@
+// The exit codes of every iamtui command, defined once: the commands return them, --help lists them.
+export const EXIT_OK = 0;
+/** can: denied; a write cancelled at its confirmation prompt. */
+export const EXIT_DENIED = 1;
+/** can: allowed only when a condition holds. */
+export const EXIT_CONDITIONAL = 2;
+/** The account, the connection or a file refused: one line on stderr says what to do. */
+export const EXIT_FAILURE = 3;
+/** The command line is wrong (EX_USAGE of sysexits.h): nothing was sent. */
+export const EXIT_USAGE = 64;
+
+/** What --help says about each code. */
+export const EXIT_CODES: ReadonlyArray<{code: number; meaning: string}> = [
+	{code: EXIT_OK, meaning: 'success (can: allowed)'},
+	{code: EXIT_DENIED, meaning: 'can: denied; a write cancelled at its prompt'},
+	{code: EXIT_CONDITIONAL, meaning: 'can: allowed only if a condition holds'},
+	{code: EXIT_FAILURE, meaning: 'failure: the account, connection or a file refused (one line on stderr)'},
+	{code: EXIT_USAGE, meaning: 'usage error: a wrong command, argument or flag; nothing was sent'},
+];
