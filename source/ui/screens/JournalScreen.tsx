@@ -2,13 +2,14 @@
 // who acted (profile, caller). Filter with `/` like the other lists. Read when the screen opens.
 // `t` on an UNFINISHED row opens the take-back of its plan (ui/state/take-back.ts), in the normal plan
 // confirmation; the key is dangerous, so a read-only session has none.
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import {useMemo, useState} from 'react';
 import {describeError} from '../../model/errors.js';
 import type {JournalEntry} from '../../model/plans/execute.js';
 import {outcomeLabel, resolvedPlanIds, targetWords} from '../../model/plans/journal-plans.js';
 import {sanitize} from '../../model/sanitize.js';
 import type {Column} from '../components/Table.js';
+import {JournalEntryDetail} from './JournalEntryDetail.js';
 import {ListScreen} from './ListScreen.js';
 
 export interface JournalRow {
@@ -93,6 +94,9 @@ export function JournalScreen(props: {
 		}
 	}
 	const rows = useMemo(() => journalRows(read.entries), [read.entries]);
+	const resolved = useMemo(() => resolvedPlanIds(read.entries), [read.entries]);
+	// enter opens a row in full; the list stays mounted (hidden) so its filter and cursor are kept.
+	const [opened, setOpened] = useState<JournalEntry | undefined>(undefined);
 	const takeBack = (row: JournalRow | undefined) => {
 		if (!row?.unfinishedPlan) return setSaid('Only an UNFINISHED row can be taken back: pick a row whose outcome reads UNFINISHED.');
 		setSaid(`Reading what plan ${row.unfinishedPlan} left in the account…`);
@@ -100,20 +104,26 @@ export function JournalScreen(props: {
 	};
 	const notice = read.error ? `The journal could not be read: ${read.error}` : said;
 	return (
-		<ListScreen
-			scope="journal"
-			title="Journal: every write attempt, newest first"
-			rows={rows}
-			rowKey={r => r.key}
-			columns={columns}
-			filter={filterJournalRows}
-			{...(notice ? {notice: <Text color={read.error ? 'red' : 'yellow'} wrap="truncate-end">{sanitize(notice)}</Text>, noticeLines: 1} : {})}
-			{...(props.onTakeBack ? {actions: {'take-back': takeBack}} : {})}
-			{...(props.onBack ? {onBack: props.onBack} : {})}
-			emptyText="No write has been attempted with iamtui yet."
-			focused={props.focused}
-			width={props.width}
-			height={props.height}
-		/>
+		<Box flexDirection="column">
+			{opened ? <JournalEntryDetail entry={opened} resolved={resolved} onBack={() => setOpened(undefined)} focused={props.focused} width={props.width} /> : null}
+			<Box display={opened ? 'none' : 'flex'} flexDirection="column">
+				<ListScreen
+					scope="journal"
+					title="Journal: every write attempt, newest first"
+					rows={rows}
+					rowKey={r => r.key}
+					columns={columns}
+					filter={filterJournalRows}
+					{...(notice ? {notice: <Text color={read.error ? 'red' : 'yellow'} wrap="truncate-end">{sanitize(notice)}</Text>, noticeLines: 1} : {})}
+					{...(props.onTakeBack ? {actions: {'take-back': takeBack}} : {})}
+					{...(props.onBack ? {onBack: props.onBack} : {})}
+					onOpen={row => setOpened(read.entries[Number(row.key)])}
+					emptyText="No write has been attempted with iamtui yet."
+					focused={props.focused && !opened}
+					width={props.width}
+					height={props.height}
+				/>
+			</Box>
+		</Box>
 	);
 }
