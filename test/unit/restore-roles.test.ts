@@ -75,6 +75,10 @@ describe('planRestore: trust policies', () => {
 		expect(shared.description).toBe('Put ana back into the trust policy of role Shared');
 		expect(shared.awsCli).toBe('aws iam update-assume-role-policy --role-name Shared --policy-document file://Shared-trust.json');
 		expect(shared.run.operation === 'updateAssumeRolePolicy' && statements(shared.run.document)).toEqual(statements(SHARED));
+		// Previewed: the trust as it is now against the trust after the restore.
+		expect(plan.diff?.title).toBe('Trust policies ana is put back into (- now, + after the restore)');
+		expect(plan.diff!.lines).toContainEqual({change: ' ', text: 'role Mixed:'});
+		expect(plan.diff!.lines.filter(l => l.change === '+' && l.text.includes(ANA))).toHaveLength(2);
 	});
 
 	it('refuses when a role of the record is gone; --skip-missing restores without it', () => {

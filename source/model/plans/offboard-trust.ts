@@ -6,7 +6,7 @@
 import {isIamError} from '../errors.js';
 import type {OffboardRecord, TrustNaming} from '../offboard/record.js';
 import {awsIam} from './aws-cli.js';
-import {jsonDiff, readTrust, statementWithout, trustStatements, withoutPrincipal, type TrustEdit} from './role-trust.js';
+import {readTrust, statementWithout, trustsDiff, trustStatements, withoutPrincipal, type TrustEdit} from './role-trust.js';
 import {updateTrustStep} from './roles.js';
 import type {DiffLine, PlanStep} from './types.js';
 
@@ -79,11 +79,8 @@ export const trustNotes = (record: OffboardRecord, changes: TrustChange[], keepU
 };
 
 /** The trust documents before and after, one after another (a plan has one diff). */
-export const trustDiff = (record: OffboardRecord, changes: TrustChange[]): {title: string; lines: DiffLine[]} | undefined => {
-	const edited = changes.filter(c => c.edit);
-	if (edited.length === 0) return undefined;
-	return {
-		title: `Trust policies naming ${userOf(record)} (- before, + after)`,
-		lines: edited.flatMap(c => [{change: ' ' as const, text: `role ${c.trust.role}:`}, ...jsonDiff(c.trust.document, c.edit!.document)]),
-	};
-};
+export const trustDiff = (record: OffboardRecord, changes: TrustChange[]): {title: string; lines: DiffLine[]} | undefined =>
+	trustsDiff(
+		`Trust policies naming ${userOf(record)} (- before, + after)`,
+		changes.flatMap(c => (c.edit ? [{role: c.trust.role, before: c.trust.document, after: c.edit.document}] : [])),
+	);

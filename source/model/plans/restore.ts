@@ -9,6 +9,7 @@ import {awsIam} from './aws-cli.js';
 import {CHANGE_PASSWORD_POLICY_ARN} from './change-password.js';
 import {assertRestorable} from './restore-check.js';
 import {attachStep, putBoundaryStep} from './steps.js';
+import {trustsDiff} from './role-trust.js';
 import {restoreTrustStep} from './trust-restore.js';
 import {MAX_MANAGED_POLICIES_PER_ENTITY} from '../validate.js';
 import type {Plan, PlanStep} from './types.js';
@@ -99,6 +100,10 @@ export const planRestore = (record: OffboardRecord, index: SnapshotIndex, option
 		const role = index.roleByName.get(trust.role);
 		if (role) steps.push(restoreTrustStep(trust, role.trustPolicy, user));
 	}
+	const trustDiff = trustsDiff(
+		`Trust policies ${user} is put back into (- now, + after the restore)`,
+		steps.flatMap(s => (s.run.operation === 'updateAssumeRolePolicy' && !s.noop ? [{role: s.run.role, before: index.roleByName.get(s.run.role)!.trustPolicy, after: s.run.document}] : [])),
+	);
 	const restoredPolicies = record.attachedPolicies.filter(p => !gone.has(`policy ${p.name}`)).map(p => p.arn);
 	const support = options.password ? changePasswordSupport(user, restoredPolicies) : {steps: [], notes: []};
 	if (options.password)
@@ -122,9 +127,13 @@ export const planRestore = (record: OffboardRecord, index: SnapshotIndex, option
 			...(missing.length > 0 ? [`Skipped, no longer in the account: ${missing.join(', ')}`] : []),
 			'Old credentials are not restored: the password and key are new, shown once.',
 			...support.notes,
-			...(steps.some(s => s.run.operation === 'updateAssumeRolePolicy' && !s.noop)
-				? [`${user} is put back into the trust policies the offboarding took them out of, merged into each trust as it is now.`]
+			...(trustDiff
+				? [
+						`${user} is put back into the trust policies the offboarding took them out of, merged into each trust as it is now (the diff below; the aws lines read it from the file they name).`,
+						`IAM may refuse a trust naming a user created seconds before ("Invalid principal"): if a trust step fails, wait a minute, then apply the + side of the diff below with its aws line.`,
+					]
 				: []),
 		],
+		...(trustDiff ? {diff: trustDiff} : {}),
 	};
 };

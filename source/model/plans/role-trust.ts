@@ -125,6 +125,12 @@ export const jsonDiff = (before: string, after: string): DiffLine[] => {
 	return lines;
 };
 
+/** Several roles' trust documents before and after, one after another under a line naming the role (a plan has one diff). */
+export const trustsDiff = (title: string, changes: Array<{role: string; before: string; after: string}>): {title: string; lines: DiffLine[]} | undefined =>
+	changes.length === 0
+		? undefined
+		: {title, lines: changes.flatMap(c => [{change: ' ' as const, text: `role ${c.role}:`}, ...jsonDiff(c.before, c.after)])};
+
 /** Take one principal out of a role's trust policy: the whole new document, previewed as a diff. */
 export const planRemoveTrustPrincipal = (index: SnapshotIndex, roleName: string, principal: string): Plan => {
 	const role = requireModifiableRole(index, roleName);
