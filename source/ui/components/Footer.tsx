@@ -2,15 +2,38 @@ import {Text} from 'ink';
 import {commandsFor, type ScreenId} from '../keymap.js';
 import {truncate} from './text.js';
 
+/** The keys that must always show, however narrow the terminal: the way to every other key, and out. */
+const ALWAYS = new Set(['help', 'quit']);
+
+/**
+ * One line of "key label" pairs. When they do not all fit, whole pairs are dropped from the end of the
+ * screen's own keys (never cut in the middle) and "…" says so; `? help` and `q quit` always stay.
+ */
+export const footerText = (pairs: Array<{id: string; text: string}>, width: number): string => {
+	const all = pairs.map(p => p.text).join('  ');
+	if (all.length <= width) return all;
+	const kept = pairs.filter(p => ALWAYS.has(p.id)).map(p => p.text);
+	const tail = ['…', ...kept].join('  ');
+	const room = width - tail.length - 2;
+	const shown: string[] = [];
+	let used = 0;
+	for (const pair of pairs.filter(p => !ALWAYS.has(p.id))) {
+		const cost = pair.text.length + (shown.length > 0 ? 2 : 0);
+		if (used + cost > room) break;
+		shown.push(pair.text);
+		used += cost;
+	}
+	return truncate([...shown, tail].join('  '), width);
+};
+
 /** One line of "key label" pairs from the keymap, for the current screen. */
 export function Footer(props: {screen: ScreenId | undefined; readOnly: boolean; width: number}) {
-	const text = commandsFor(props.screen, {readOnly: props.readOnly})
+	const pairs = commandsFor(props.screen, {readOnly: props.readOnly})
 		.filter(cmd => cmd.footer)
-		.map(cmd => `${cmd.keys[0]} ${cmd.label}`)
-		.join('  ');
+		.map(cmd => ({id: cmd.id, text: `${cmd.keys[0]} ${cmd.label}`}));
 	return (
 		<Text dimColor wrap="truncate-end">
-			{truncate(text, props.width)}
+			{footerText(pairs, props.width)}
 		</Text>
 	);
 }
