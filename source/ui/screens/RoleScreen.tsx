@@ -40,8 +40,10 @@ export function RoleScreen(props: {
 }) {
 	const role = props.index.roleByName.get(props.name);
 	const admin = useMemo(() => (role ? isRoleAdminEquivalent(buildAccessModel(props.index), role) : false), [props.index, role]);
+	// Read once per snapshot, not per keypress: the cycle walks every role's trust.
+	const warnings = useMemo(() => (role ? warningLines(props.index, role, props.now) : []), [props.index, role, props.now]);
 	const lines = role
-		? [...warningLines(props.index, role, props.now), ...roleLines(props.index, role, props.now, props.onOpen)]
+		? [...warnings, ...roleLines(props.index, role, props.now, props.onOpen)]
 		: [note('missing', `Role ${props.name} is not in this snapshot (deleted?).`, 'warning')];
 	return (
 		<Box flexDirection="column">
