@@ -17,7 +17,7 @@ import {ConfigStore} from './store/config.js';
 import {isInteractive, prepareInkEnvironment} from './terminal.js';
 
 // Usage errors exit 64 (EX_USAGE), in one line that names the help to read (cli/parser.ts).
-const cli = parseCommandLine(process.argv.slice(2), packageJson.version);
+const cli = parseCommandLine(process.argv.slice(2), packageJson);
 
 const main = async (): Promise<number> => {
 	if (cli.kind === 'print') {

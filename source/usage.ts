@@ -25,10 +25,16 @@ const synopsis = (spec: CommandSpec): string => {
 
 const exitCodeLines = (): string[] => columns(EXIT_CODES.map(({code, meaning}) => [String(code), meaning] as const));
 
+/** What package.json says of iamtui. */
+export interface About {
+	version: string;
+	description: string;
+}
+
 /** iamtui --help: every command in one line, the global flags, the exit codes. */
-export const mainHelp = (version: string): string =>
+export const mainHelp = (about: About): string =>
 	[
-		`iamtui ${version} — an interactive terminal account manager for AWS IAM`,
+		`iamtui ${about.version} — ${about.description}`,
 		'',
 		'Usage',
 		'  iamtui [FLAGS]                     the TUI (keys in the TUI: ? shows them all)',

@@ -4,7 +4,7 @@
 // command says itself what is missing (its own message); extra arguments and flags it does not take are
 // refused here, naming the help to read.
 import {Command, CommanderError, Option} from 'commander';
-import {commandHelp, mainHelp} from '../usage.js';
+import {commandHelp, mainHelp, type About} from '../usage.js';
 import {COMMANDS, commandNamed, type CommandSpec} from './command-specs.js';
 import {FLAGS, GLOBAL_FLAGS, flagUsage, type CliFlags, type FlagKey} from './flags.js';
 
@@ -52,18 +52,18 @@ const usageMessage = (error: CommanderError, command: string | undefined): strin
 	}
 };
 
-export const parseCommandLine = (argv: readonly string[], version: string): ParsedCommandLine => {
+export const parseCommandLine = (argv: readonly string[], about: About): ParsedCommandLine => {
 	let parsed: ParsedCommandLine | undefined;
 	let current: string | undefined;
 	let printed = '';
 	const program = new Command('iamtui')
 		.exitOverride()
 		.configureOutput({writeOut: text => (printed += text), writeErr: () => undefined, outputError: () => undefined})
-		.configureHelp({formatHelp: command => (command.name() === 'iamtui' ? mainHelp(version) : commandHelp(commandNamed(command.name())!))})
+		.configureHelp({formatHelp: command => (command.name() === 'iamtui' ? mainHelp(about) : commandHelp(commandNamed(command.name())!))})
 		.showSuggestionAfterError(true)
 		.allowExcessArguments(false)
 		.helpCommand(false)
-		.version(version, '-v, --version', 'the version of iamtui')
+		.version(about.version, '-v, --version', 'the version of iamtui')
 		.helpOption('-h, --help', 'this help');
 	for (const key of GLOBAL_FLAGS) program.addOption(optionOf(key));
 	program.argument('[command...]').action((words: string[]) => {
@@ -80,7 +80,7 @@ export const parseCommandLine = (argv: readonly string[], version: string): Pars
 		.action((name: string | undefined) => {
 			const spec = name === undefined ? undefined : commandNamed(name);
 			if (name !== undefined && !spec) parsed = {kind: 'usage-error', message: `unknown command "${name}" — commands: ${COMMANDS.map(c => c.name).join(', ')}`};
-			else parsed = {kind: 'print', text: spec ? commandHelp(spec) : mainHelp(version)};
+			else parsed = {kind: 'print', text: spec ? commandHelp(spec) : mainHelp(about)};
 		});
 	for (const spec of COMMANDS) {
 		const command = program.command(spec.name).allowExcessArguments(false).helpOption('-h, --help', 'this help');
@@ -104,5 +104,5 @@ export const parseCommandLine = (argv: readonly string[], version: string): Pars
 		const command = current ?? argv.find(word => commandNamed(word) !== undefined);
 		return {kind: 'usage-error', message: usageMessage(error, command === 'help' ? undefined : command)};
 	}
-	return parsed ?? {kind: 'print', text: mainHelp(version)};
+	return parsed ?? {kind: 'print', text: mainHelp(about)};
 };

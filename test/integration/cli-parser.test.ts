@@ -10,7 +10,7 @@ import {FLAGS, GLOBAL_FLAGS} from '../../source/cli/flags.js';
 import {motoEnvironment, root, runCli} from '../helpers/cli.js';
 
 const demoExport = path.join(root, 'demo', 'demo-account.json');
-const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}).version;
+const {version, description} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string; description: string};
 
 describe('iamtui command line', () => {
 	const env = motoEnvironment();
@@ -20,6 +20,7 @@ describe('iamtui command line', () => {
 		const help = await run('--help');
 		expect(help.code).toBe(0);
 		expect(help.stderr).toBe('');
+		expect(help.stdout.split('\n')[0]).toBe(`iamtui ${version} — ${description}`);
 		for (const spec of COMMANDS) expect(help.stdout).toMatch(new RegExp(`^  ${spec.name}\\b.*  ${spec.summary.slice(0, 20).replace(/[()/.*+?[\]]/g, '\\$&')}`, 'm'));
 		for (const key of GLOBAL_FLAGS) expect(help.stdout).toContain(`--${FLAGS[key].name}`);
 		const codes = help.stdout.slice(help.stdout.indexOf('Exit codes'));
