@@ -125,7 +125,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 				/>
 			);
 		case 'roles':
-			return <RolesScreen {...common} index={index} now={props.now} onOpenRole={name => navigation.push({screen: 'role', name})} />;
+			return <RolesScreen {...common} index={index} now={props.now} accessModel={snapshot.access?.model} onOpenRole={name => navigation.push({screen: 'role', name})} />;
 		case 'role':
 			return (
 				<RoleScreen
@@ -133,6 +133,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					index={index}
 					name={route.name}
 					now={props.now}
+					accessModel={snapshot.access?.model}
 					onOpen={navigation.push}
 					onWrite={write => handleRoleWrite({index, push: navigation.push, flash}, route.name, write)}
 					onHint={flash}

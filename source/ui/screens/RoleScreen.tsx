@@ -3,7 +3,7 @@
 // admin-equivalent badge heads it; hygiene findings and a chain cycle come first, as warnings.
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import {buildAccessModel} from '../../model/access/model.js';
+import {buildAccessModel, type AccessModel} from '../../model/access/model.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {isRoleAdminEquivalent} from '../../model/role-admin.js';
 import {roleCycle} from '../../model/role-cycles.js';
@@ -29,6 +29,8 @@ export function RoleScreen(props: {
 	index: SnapshotIndex;
 	name: string;
 	now: Date;
+	/** The session's access model of this snapshot (its parsed policies are reused); else one is built. */
+	accessModel?: AccessModel;
 	onOpen: (route: Route) => void;
 	onBack: () => void;
 	/** Role writes (A, D, i, x); absent: the screen only reads. */
@@ -39,7 +41,7 @@ export function RoleScreen(props: {
 	height: number;
 }) {
 	const role = props.index.roleByName.get(props.name);
-	const admin = useMemo(() => (role ? isRoleAdminEquivalent(buildAccessModel(props.index), role) : false), [props.index, role]);
+	const admin = useMemo(() => (role ? isRoleAdminEquivalent(props.accessModel ?? buildAccessModel(props.index), role) : false), [props.index, props.accessModel, role]);
 	// Read once per snapshot, not per keypress: the cycle walks every role's trust.
 	const warnings = useMemo(() => (role ? warningLines(props.index, role, props.now) : []), [props.index, role, props.now]);
 	const lines = role

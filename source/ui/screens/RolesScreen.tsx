@@ -2,6 +2,7 @@
 // roles marked, trust reaching outside the account visible in the TRUSTED column ("* (anyone!)"), the
 // admin-equivalent badge and the hygiene findings (unused for 90 days, trust outside the account).
 import {useMemo} from 'react';
+import type {AccessModel} from '../../model/access/model.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {filterRoleRows, roleFindingsCell, roleRows, roleSortColumns, type RoleRow} from '../../model/role-views.js';
 import {formatAgo} from '../../model/views.js';
@@ -24,13 +25,16 @@ const columnsAt = (now: Date): Array<Column<RoleRow>> => [
 export function RolesScreen(props: {
 	index: SnapshotIndex;
 	now: Date;
+	/** The session's access model of this snapshot (its parsed policies are reused); else one is built. */
+	accessModel?: AccessModel;
 	onOpenRole: (name: string) => void;
 	onBack?: () => void;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
-	const rows = useMemo(() => roleRows(props.index, props.now), [props.index, props.now]);
+	const {index, now, accessModel} = props;
+	const rows = useMemo(() => roleRows(index, now, accessModel), [index, now, accessModel]);
 	const columns = useMemo(() => columnsAt(props.now), [props.now]);
 	return (
 		<ListScreen
