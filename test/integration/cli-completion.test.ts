@@ -68,6 +68,18 @@ describe('iamtui completion', () => {
 			}
 			for (const spec of COMMANDS) expect(script).toContain(spec.name);
 		}
+		if (onPath('fish')) {
+			// fish completes as at a TAB: `complete -C LINE` prints each candidate and its description.
+			const file = path.join(dir, 'iamtui.fish');
+			const fishCompletes = (line: string) =>
+				execFileSync('fish', ['--no-config', '-c', `source ${JSON.stringify(file)}; complete -C ${JSON.stringify(line)}`], {encoding: 'utf8'})
+					.split('\n')
+					.filter(Boolean)
+					.map(candidate => candidate.split('\t')[0]);
+			expect(fishCompletes('iamtui who')).toEqual(['who-can']);
+			expect(fishCompletes('iamtui offboard ana --ke')).toEqual(['--keep-user']);
+			expect(fishCompletes('iamtui users --ke')).toEqual([]);
+		}
 		expect(scripts.zsh).toMatch(/^#compdef iamtui$/m);
 		expect(scripts.zsh).toMatch(/^\s*\(offboard\) flags=\(.*--keep-user.*\) ;;$/m);
 		expect(scripts.fish).toContain("complete -c iamtui -n '__fish_seen_subcommand_from offboard' -l keep-user");
