@@ -58,7 +58,8 @@ describe('role writes on the Role screen', () => {
 
 		// ana.silva is now the only principal of the only statement: refused, saying why, nothing sent.
 		tui.write('g');
-		await tui.waitForFrame(f => selectedLine(f).includes(':role/ops/Deploy'));
+		// The top line: the role's hygiene finding (Deploy was never used), above its ARN.
+		await tui.waitForFrame(f => selectedLine(f).includes('finding: never used'));
 		tui.write(keys.tab);
 		await tui.waitFor('› Allow sts:AssumeRole');
 		tui.write('j');
@@ -108,7 +109,8 @@ describe('role writes on the Role screen', () => {
 		await tui.waitFor('Inline policies (2)');
 		await tick();
 		tui.write('g');
-		await tui.waitForFrame(f => selectedLine(f).includes(':role/ops/Deploy'));
+		// The top line: the role's hygiene finding (Deploy was never used), above its ARN.
+		await tui.waitForFrame(f => selectedLine(f).includes('finding: never used'));
 		// tab: the trust statement, the managed policies (none), the inline policies.
 		for (const expected of ['Allow sts:AssumeRole', 'none', 'deploy-ec2']) {
 			tui.write(keys.tab);

@@ -85,9 +85,11 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 	});
 
 	const sortLabel = sortColumns?.find(c => c.id === sort.column)?.label;
+	// A list longer than the screen says where the cursor is in it (row 12/40).
+	const position = sorted.length > tableHeight && selected ? ` · row ${list.cursor + 1}/${sorted.length}` : '';
 	const title = `${props.title} (${query ? `${sorted.length}/${rows.length}` : rows.length})${
 		sortLabel ? ` · sorted by ${sortLabel} ${sort.descending ? '↓' : '↑'}` : ''
-	}`;
+	}${position}`;
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
