@@ -35,7 +35,7 @@ const one = async (action: string) => {
 		await whoCan(model, action);
 		warm.push(performance.now() - again);
 	}
-	const throughRoles = answer.users.filter(u => u.throughRoles?.length).length;
+	const throughRoles = answer.users.filter(u => Object.hasOwn(u, 'throughRoles')).length;
 	return {action, coldMs: Math.round(coldMs), warmMs: Math.round(median(warm)), users: answer.users.length, groups: answer.groups.length, roles: answer.roles.length, throughRoles};
 };
 

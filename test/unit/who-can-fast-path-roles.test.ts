@@ -141,6 +141,8 @@ const account = (seed: number): SnapshotIndex => {
 	snapshot.users.forEach((user, n) => {
 		if (n % 9 === 4) user.permissionsBoundaryArn = snapshot.policies[(n % 29) + 1]!.arn;
 		if (n % 4 === 1) user.tags = [{Key: 'team', Value: `team-${n % 7}`}];
+		// Some may assume the deploy roles only with MFA: their step is Conditional where the trust is not.
+		if (n % 5 === 2) user.inlinePolicies.push({name: 'MaybeDeploy', document: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/deploy-*', Condition: {Bool: {'aws:MultiFactorAuthPresent': 'true'}}}]})});
 	});
 	snapshot.roles[5]!.tags = [{Key: 'tier', Value: 'gold'}];
 	return buildIndex(snapshot);

@@ -1,18 +1,71 @@
 // Who may assume a role: users and roles of this account, each with its step; kept per model, as no
 // query changes it. A trust naming the account delegates to identity policies, so its users come from
 // who-can's fast path for sts:AssumeRole on the role (shared by roles whose ARN the same statements
-// match), and their steps are read off that answer instead of evaluating each user again.
+// match), and their steps are made from that answer when read instead of evaluating each user again.
+// Roles admitted through the account are asked once per (caller, signature, trust text), not per role.
 import type {Role} from '../snapshot.js';
 import {appliesToAssume, ASSUME, canAssume, grants, refOf, trustConditions} from './assume-role.js';
 import {holderIndex} from './holders.js';
 import {principalFor, relevantSet, type AccessModel, type Principal} from './model.js';
 import {rolePrincipal, rolesOf, trustOf} from './roles.js';
-import {statementsMatching} from './statements.js';
-import type {AssumeStep, StatementRef, WhoCanEntry} from './types.js';
+import {statementsMatching, statementsOf} from './statements.js';
+import type {AssumeCondition, AssumeStep, StatementRef, TrustRef, WhoCanEntry} from './types.js';
 import {whoCanDirect} from './who-can.js';
 
-const steps = new WeakMap<AccessModel, Map<string, Promise<AssumeStep[]>>>();
-const bySignature = new WeakMap<AccessModel, Map<string, Promise<WhoCanEntry[]>>>();
+/** Users admitted by an account trust: who-can's answer for the role's signature, less those named. */
+export interface AccountAdmits {
+	role: Role;
+	/** Shared by every role of the signature (sorted by name). */
+	entries: WhoCanEntry[];
+	/** The same entries by name. */
+	byName: Map<string, WhoCanEntry>;
+	/** Users the trust names: asked on their own (in `steps`). */
+	skip: Set<string>;
+	trust: TrustRef;
+	/** The trust statement's own conditions. */
+	conditions: AssumeCondition[];
+}
+
+export interface Assumers {
+	account?: AccountAdmits;
+	/** Steps asked one by one that admit: named users, users of a trust that is not that simple, named roles. */
+	asked: AssumeStep[];
+	/** `asked` of users, and of roles. */
+	userSteps: AssumeStep[];
+	namedRoleSteps: AssumeStep[];
+	/**
+	 * Roles admitted through the account trust, as asked for a role of the same signature and trust text
+	 * (shared): skip this role itself, and `retarget` a step to read it for this role.
+	 */
+	throughAccount: AssumeStep[];
+	/**
+	 * Roles with the same key are assumed by the same roles (each but itself): the same signature and
+	 * trust text. Undefined when the trust is not simple.
+	 */
+	rolesKey?: string;
+}
+
+interface Known {
+	assumers: Map<string, Promise<Assumers>>;
+	bySignature: Map<string, Promise<{entries: WhoCanEntry[]; byName: Map<string, WhoCanEntry>}>>;
+	signatures: Map<string, string>;
+	representatives: Map<string, string>;
+	/** Roles whose policies may allow sts:AssumeRole at all (whatever the resource). */
+	mayAssume?: Principal[];
+	/** Representative | trust text → the roles' steps (for any role of that signature and trust). */
+	throughAccount: Map<string, Promise<AssumeStep[]>>;
+	principalsById?: Map<string, {kind: 'user' | 'role'; name: string}>;
+	registered?: boolean;
+}
+
+const knownOf = new WeakMap<AccessModel, Known>();
+const known = (model: AccessModel): Known => {
+	let found = knownOf.get(model);
+	if (!found) {
+		knownOf.set(model, (found = {assumers: new Map(), bySignature: new Map(), signatures: new Map(), representatives: new Map(), throughAccount: new Map()}));
+	}
+	return found;
+};
 
 const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
 const list = (value: unknown): string[] | undefined => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
@@ -22,46 +75,87 @@ const list = (value: unknown): string[] | undefined => (typeof value === 'string
  * who-can answers. A condition that reads the resource (its tags) or a policy variable makes it the role's own.
  */
 const signatureOf = (model: AccessModel, role: Role): string => {
+	withRoleStatements(model);
+	const cache = known(model).signatures;
+	const cached = cache.get(role.name);
+	if (cached !== undefined) return cached;
 	const ids: number[] = [];
+	let own = false;
 	for (const statement of statementsMatching(holderIndex(model).catalogue, ASSUME)) {
 		const raw = statement.document['Statement'];
 		const body = (Array.isArray(raw) ? raw[0] : raw) as Record<string, unknown> | undefined;
 		const resources = list(body?.['Resource']);
 		const notResources = list(body?.['NotResource']);
 		const patterns = resources ?? notResources;
-		if (!body || /ResourceTag|\$\{/i.test(JSON.stringify(body['Condition'] ?? '')) || !patterns || patterns.some(p => p.includes('${'))) return role.arn;
+		if (!body || /ResourceTag|\$\{/i.test(JSON.stringify(body['Condition'] ?? '')) || !patterns || patterns.some(p => p.includes('${'))) {
+			own = true;
+			break;
+		}
 		if (patterns.some(p => glob(p).test(role.arn)) === Boolean(resources)) ids.push(statement.id);
 	}
-	return ids.join(',');
+	const signature = own ? role.arn : ids.join(',');
+	cache.set(role.name, signature);
+	return signature;
+};
+
+/**
+ * Every role's statements (and boundary's) in who-can's catalogue before any signature is taken: a
+ * statement only a role holds can tell two role ARNs apart, and signatures are kept.
+ */
+export const withRoleStatements = (model: AccessModel): void => {
+	const cache = known(model);
+	if (cache.registered) return;
+	cache.registered = true;
+	const {catalogue} = holderIndex(model);
+	for (const role of rolesOf(model)) {
+		const principal = rolePrincipal(model, role);
+		for (const entry of [...principal.entries, ...(principal.boundaryEntry ? [principal.boundaryEntry] : [])]) if (entry.read && !entry.problem) statementsOf(catalogue, entry.read);
+	}
 };
 
 /** Per signature, the first role ARN seen with it: identity answers for the others are the same. */
-const representatives = new WeakMap<AccessModel, Map<string, string>>();
-
 const representativeOf = (model: AccessModel, role: Role): string => {
-	let known = representatives.get(model);
-	if (!known) representatives.set(model, (known = new Map()));
+	const {representatives} = known(model);
 	const signature = signatureOf(model, role);
-	let arn = known.get(signature);
-	if (!arn) known.set(signature, (arn = role.arn));
+	let arn = representatives.get(signature);
+	if (!arn) representatives.set(signature, (arn = role.arn));
 	return arn;
 };
 
-const allowedBy = (model: AccessModel, role: Role): Promise<WhoCanEntry[]> => {
-	let known = bySignature.get(model);
-	if (!known) bySignature.set(model, (known = new Map()));
+const allowedBy = (model: AccessModel, role: Role) => {
+	const {bySignature} = known(model);
 	const signature = signatureOf(model, role);
-	let found = known.get(signature);
+	let found = bySignature.get(signature);
 	if (!found) {
-		known.set(signature, (found = whoCanDirect(model, ASSUME, role.arn).then(answer => (answer.ok ? answer.users : []))));
+		found = whoCanDirect(model, ASSUME, role.arn).then(answer => {
+			const entries = answer.ok ? answer.users : [];
+			return {entries, byName: new Map(entries.map(e => [e.name, e]))};
+		});
+		bySignature.set(signature, found);
 	}
 	return found;
 };
 
 const distinct = (refs: StatementRef[]) => [...new Map(refs.map(r => [`${r.source.viaGroup ?? ''}|${r.source.name}|${r.statementIndex}`, r])).values()];
 
-/** Users admitted by an account trust, read off who-can's answer; undefined when the trust is not that simple. */
-const accountSteps = async (model: AccessModel, role: Role, skip: Set<string>): Promise<AssumeStep[] | undefined> => {
+/** A user's step through an account trust, read off who-can's answer for the role's signature. */
+export const accountStep = (admits: AccountAdmits, entry: WhoCanEntry): AssumeStep => {
+	const identity = entry.conditions.map(c => ({operator: c.operator, key: c.key, values: c.values, where: 'identity' as const, effect: c.effect}));
+	const all = [...admits.conditions, ...identity];
+	return {
+		caller: {kind: 'user', name: entry.name},
+		role: admits.role.name,
+		roleArn: admits.role.arn,
+		decision: entry.decision === 'Conditional' || all.length > 0 ? 'Conditional' : 'Allowed',
+		trust: admits.trust,
+		identity: distinct(entry.via.map(v => v.statement)),
+		conditions: all,
+		reason: `the trust names this account and ${entry.name}'s policies allow ${ASSUME}`,
+	};
+};
+
+/** Users admitted by an account trust; undefined when the trust is not that simple. */
+const accountAdmits = async (model: AccessModel, role: Role, skip: Set<string>): Promise<AccountAdmits | null | undefined> => {
 	const trust = trustOf(role);
 	// A Deny or NotPrincipal in the trust can single users out: then each is asked on its own.
 	if (trust.statements.some(s => s.effect !== 'Allow' || s.notPrincipal)) return undefined;
@@ -69,56 +163,108 @@ const accountSteps = async (model: AccessModel, role: Role, skip: Set<string>): 
 		.map((s, i) => ({s, i}))
 		.filter(({s}) => appliesToAssume(s) && s.principals.some(p => p.kind === 'account' && p.accountId === model.accountId))
 		.sort((a, b) => a.s.conditions.length - b.s.conditions.length)[0];
-	if (!admitting) return [];
-	const trustRef = refOf(role, admitting.s, admitting.i, 'account');
-	const conditions = trustConditions(admitting.s, 'Allow');
-	return (await allowedBy(model, role))
-		.filter(entry => !skip.has(entry.name))
-		.map(entry => {
-			const identity = entry.conditions.map(c => ({operator: c.operator, key: c.key, values: c.values, where: 'identity' as const, effect: c.effect}));
-			const all = [...conditions, ...identity];
-			return {
-				caller: {kind: 'user', name: entry.name},
-				role: role.name,
-				roleArn: role.arn,
-				decision: entry.decision === 'Conditional' || all.length > 0 ? 'Conditional' : 'Allowed',
-				trust: trustRef,
-				identity: distinct(entry.via.map(v => v.statement)),
-				conditions: all,
-				reason: `the trust names this account and ${entry.name}'s policies allow ${ASSUME}`,
-			};
-		});
+	if (!admitting) return null;
+	const {entries, byName} = await allowedBy(model, role);
+	return {role, entries, byName, skip, trust: refOf(role, admitting.s, admitting.i, 'account'), conditions: trustConditions(admitting.s, 'Allow')};
 };
 
-const assumersOf = async (model: AccessModel, role: Role): Promise<AssumeStep[]> => {
-	const raws = new Set(trustOf(role).statements.flatMap(s => [...s.principals, ...(s.notPrincipal ?? [])].map(p => p.raw)));
-	const named = model.index.snapshot.users.filter(u => raws.has(u.arn) || raws.has(u.id)).map(u => u.name);
-	const fast = await accountSteps(model, role, new Set(named));
-	const account = trustOf(role).statements.some(s => s.effect === 'Allow' && s.principals.some(p => p.kind === 'account' && p.accountId === model.accountId));
-	const users = new Set(named);
-	if (!fast && (account || trustOf(role).statements.some(s => s.notPrincipal))) {
-		for (const entry of await allowedBy(model, role)) users.add(entry.name);
+/** Users and roles by ARN and unique id, to find those a trust names without reading every one. */
+const principalsById = (model: AccessModel) => {
+	const cache = known(model);
+	if (!cache.principalsById) {
+		const found = new Map<string, {kind: 'user' | 'role'; name: string}>();
+		for (const u of model.index.snapshot.users) for (const key of [u.arn, u.id]) if (!found.has(key)) found.set(key, {kind: 'user', name: u.name});
+		for (const r of rolesOf(model)) for (const key of [r.arn, r.id]) if (!found.has(key)) found.set(key, {kind: 'role', name: r.name});
+		cache.principalsById = found;
+	}
+	return cache.principalsById;
+};
+
+/** Roles whose policies may allow sts:AssumeRole on some resource (relevance does not depend on it). */
+const mayAssume = (model: AccessModel): Principal[] => {
+	const cache = known(model);
+	cache.mayAssume ??= rolesOf(model)
+		.map(r => rolePrincipal(model, r))
+		.filter(p => relevantSet(p, ASSUME, '*').mayAllow);
+	return cache.mayAssume;
+};
+
+/** A step asked for another role of the same signature and trust text, as it reads for `role`. */
+export const retarget = (step: AssumeStep, role: Role): AssumeStep =>
+	step.role === role.name ? step : {...step, role: role.name, roleArn: role.arn, ...(step.trust ? {trust: {...step.trust, role: role.name}} : {})};
+
+/**
+ * Roles admitted through the account, asked once per signature and trust text (for the first role
+ * seen with them): the same trust text admits alike, and the identity answer is the signature's.
+ */
+const throughAccount = (model: AccessModel, role: Role, namedRoles: Set<string>, on: string): Promise<AssumeStep[]> => {
+	const cache = known(model).throughAccount;
+	const key = `${on}\u0000${role.trustPolicy}`;
+	let found = cache.get(key);
+	if (!found) {
+		const callers = mayAssume(model).filter(p => !namedRoles.has(p.name));
+		found = Promise.all(callers.map(caller => canAssume(model, caller, role, on))).then(steps => steps.filter(grants));
+		cache.set(key, found);
+	}
+	return found;
+};
+
+const assumersOf = async (model: AccessModel, role: Role): Promise<Assumers> => {
+	const trust = trustOf(role);
+	const ids = principalsById(model);
+	const namedUsers = new Set<string>();
+	const namedRoles = new Set<string>();
+	for (const s of trust.statements) {
+		for (const p of [...s.principals, ...(s.notPrincipal ?? [])]) {
+			const who = ids.get(p.raw);
+			if (who?.kind === 'user') namedUsers.add(who.name);
+			else if (who?.kind === 'role') namedRoles.add(who.name);
+		}
+	}
+	const admits = await accountAdmits(model, role, namedUsers);
+	const account = trust.statements.some(s => s.effect === 'Allow' && s.principals.some(p => p.kind === 'account' && p.accountId === model.accountId));
+	// Users in snapshot order (as named), then those of a trust that is not simple.
+	const users = new Set(model.index.snapshot.users.filter(u => namedUsers.has(u.name)).map(u => u.name));
+	if (admits === undefined && (account || trust.statements.some(s => s.notPrincipal))) {
+		for (const entry of (await allowedBy(model, role)).entries) users.add(entry.name);
 		// A Deny NotPrincipal admits nobody by itself, but an account trust beside it needs every user asked.
 	}
 	const callers: Principal[] = [...users].flatMap(name => principalFor(model, 'user', name) ?? []);
-	const throughAccount: Principal[] = [];
-	for (const other of rolesOf(model)) {
-		if (other.name === role.name) continue;
-		const principal = rolePrincipal(model, other);
-		if (raws.has(other.arn) || raws.has(other.id)) callers.push(principal);
-		else if (account && relevantSet(principal, ASSUME, role.arn).mayAllow) throughAccount.push(principal);
-	}
+	// Named roles (not itself) are asked directly; the others (not named, not itself) through the account.
+	for (const other of rolesOf(model)) if (namedRoles.has(other.name) && other.name !== role.name) callers.push(rolePrincipal(model, other));
+	const asked = (await Promise.all(callers.map(caller => canAssume(model, caller, role)))).filter(grants);
 	// Roles admitted through the account: their identity answer is the same for every role of this signature.
-	const on = throughAccount.length > 0 ? representativeOf(model, role) : role.arn;
-	const asked = await Promise.all([...callers.map(caller => canAssume(model, caller, role)), ...throughAccount.map(caller => canAssume(model, caller, role, on))]);
-	return [...(fast ?? []), ...asked.filter(grants)];
+	const others = account && mayAssume(model).some(p => p.name !== role.name && !namedRoles.has(p.name));
+	const shared = others ? await throughAccount(model, role, namedRoles, representativeOf(model, role)) : [];
+	return {
+		...(admits ? {account: admits} : {}),
+		asked,
+		userSteps: asked.filter(s => s.caller.kind === 'user'),
+		namedRoleSteps: asked.filter(s => s.caller.kind === 'role'),
+		throughAccount: shared,
+		...(admits === undefined ? {} : {rolesKey: `${signatureOf(model, role)}\u0000${role.trustPolicy}`}),
+	};
 };
 
-/** Who may assume `role` (users and roles of this account), each with its step. */
-export const whoCanAssume = (model: AccessModel, role: Role): Promise<AssumeStep[]> => {
-	let known = steps.get(model);
-	if (!known) steps.set(model, (known = new Map()));
-	let found = known.get(role.name);
-	if (!found) known.set(role.name, (found = assumersOf(model, role)));
+/** Who may assume `role`, in parts (users through the account trust as who-can's entries): kept per model. */
+export const assumersFor = (model: AccessModel, role: Role): Promise<Assumers> => {
+	const cache = known(model).assumers;
+	let found = cache.get(role.name);
+	if (!found) cache.set(role.name, (found = assumersOf(model, role)));
 	return found;
 };
+
+/** The steps of users admitted through the account trust. */
+export const accountSteps = (admits: AccountAdmits): AssumeStep[] => admits.entries.filter(e => !admits.skip.has(e.name)).map(e => accountStep(admits, e));
+
+/** Who may assume `role` (users and roles of this account), each with its step. */
+export const whoCanAssume = async (model: AccessModel, role: Role): Promise<AssumeStep[]> => {
+	const {account, asked, throughAccount} = await assumersFor(model, role);
+	return [...(account ? accountSteps(account) : []), ...asked, ...roleCallers({throughAccount, namedRoleSteps: []}, role).map(c => c.step())];
+};
+
+/** The roles that may assume `role`, in order: named first, then through the account (each made when called). */
+export const roleCallers = (assumers: Pick<Assumers, 'namedRoleSteps' | 'throughAccount'>, role: Role): Array<{name: string; allowed: boolean; step: () => AssumeStep}> => [
+	...assumers.namedRoleSteps.map(s => ({name: s.caller.name, allowed: s.decision === 'Allowed', step: () => s})),
+	...assumers.throughAccount.filter(s => s.caller.name !== role.name).map(s => ({name: s.caller.name, allowed: s.decision === 'Allowed', step: () => retarget(s, role)})),
+];

@@ -1,12 +1,14 @@
 // A role's answer for one action on who-can's road: the simulator sees the distinct statements that can
 // match (one-statement policies), so roles holding the same statements through different policies share
 // one evaluation, as users do. Roles with a boundary, or statements reading principal facts, take the
-// principal's own evaluation (model.ts), which gives the same answer.
+// principal's own evaluation (model.ts), which gives the same answer. A query of many actions reads the
+// role's statements once per class of actions (actions that the same statements can match).
+import type {Role} from '../snapshot.js';
 import {evaluate, type EvalAnswer, type EvalFailure, type EvalPolicy, type RawStatement} from './evaluator.js';
 import {holderIndex} from './holders.js';
 import {evaluatePrincipal, relevantSet, statementRefs, type AccessModel, type Principal} from './model.js';
-import {preparedStatement, statementIdOf, statementsOf} from './statements.js';
-import type {StatementRef} from './types.js';
+import {preparedStatement, statementIdOf, statementsOf, type DistinctStatement} from './statements.js';
+import type {GrantPath, RolePath, StatementRef} from './types.js';
 
 export interface RoleAnswer {
 	answer: EvalAnswer | EvalFailure;
@@ -14,21 +16,26 @@ export interface RoleAnswer {
 	refs: (raw: RawStatement) => StatementRef[];
 }
 
-export const evaluateRole = async (model: AccessModel, principal: Principal, action: string, resource: string): Promise<RoleAnswer | undefined> => {
-	const own = async (): Promise<RoleAnswer | undefined> => {
-		const set = relevantSet(principal, action, resource);
-		if (!set.mayAllow) return undefined;
-		return {answer: await evaluatePrincipal(model, principal, action, resource, set), refs: raw => statementRefs(principal, raw)};
-	};
-	if (principal.boundaryEntry) return own();
+export interface RoleGrant {
+	role: Role;
+	decision: 'Allowed' | 'Conditional';
+	via: GrantPath[];
+	conditions: RolePath['conditions'];
+	actions: string[];
+}
+
+/**
+ * The role's statements that `matches` picks, with their paths: null when none is an Allow (nothing is
+ * granted), undefined when the role's own evaluation must answer (facts, or one the simulator refuses alone).
+ */
+const viewOf = (model: AccessModel, principal: Principal, matches: (statement: DistinctStatement) => boolean) => {
 	const {catalogue} = holderIndex(model);
 	const byId = new Map<number, StatementRef[]>();
 	let allows = false;
 	for (const entry of principal.entries) {
 		if (!entry.evalPolicy || !entry.read) continue;
-		const distinct = statementsOf(catalogue, entry.read);
-		distinct.forEach((statement, i) => {
-			if (!statement.matches(action)) return;
+		statementsOf(catalogue, entry.read).forEach((statement, i) => {
+			if (!matches(statement)) return;
 			const parsed = entry.statements[i]!;
 			if (statement.effect === 'Allow') allows = true;
 			const refs = byId.get(statement.id) ?? [];
@@ -38,16 +45,64 @@ export const evaluateRole = async (model: AccessModel, principal: Principal, act
 			byId.set(statement.id, refs);
 		});
 	}
-	if (!allows) return undefined;
+	if (!allows) return null;
 	const ids = [...byId.keys()].sort((a, b) => a - b);
 	const statements = ids.map(id => catalogue.all[id]!);
 	const policies = statements.map(preparedStatement);
-	if (statements.some(s => s.usesFacts) || policies.some(p => p === null)) return own();
-	const memoKey = `role-statements:${ids.join(',')}|${action}|${resource}`;
+	if (statements.some(s => s.usesFacts) || policies.some(p => p === null)) return undefined;
+	return {ids, byId, policies: policies as EvalPolicy[]};
+};
+
+type View = NonNullable<ReturnType<typeof viewOf>>;
+
+const onView = async (model: AccessModel, principal: Principal, view: View, action: string, resource: string): Promise<RoleAnswer> => {
+	const memoKey = `role-statements:${view.ids.join(',')}|${action}|${resource}`;
 	let answer = model.memo.get(memoKey);
 	if (!answer) {
-		answer = evaluate({principalArn: principal.arn, accountId: model.accountId, action, resource, policies: policies as EvalPolicy[]});
+		answer = evaluate({principalArn: principal.arn, accountId: model.accountId, action, resource, policies: view.policies});
 		model.memo.set(memoKey, answer);
 	}
-	return {answer: await answer, refs: raw => byId.get(statementIdOf(raw.policyKey) ?? -1) ?? statementRefs(principal, raw)};
+	return {answer: await answer, refs: raw => view.byId.get(statementIdOf(raw.policyKey) ?? -1) ?? statementRefs(principal, raw)};
+};
+
+const own = async (model: AccessModel, principal: Principal, action: string, resource: string): Promise<RoleAnswer | undefined> => {
+	const set = relevantSet(principal, action, resource);
+	if (!set.mayAllow) return undefined;
+	return {answer: await evaluatePrincipal(model, principal, action, resource, set), refs: raw => statementRefs(principal, raw)};
+};
+
+export const evaluateRole = async (model: AccessModel, principal: Principal, action: string, resource: string): Promise<RoleAnswer | undefined> => {
+	if (principal.boundaryEntry) return own(model, principal, action, resource);
+	const view = viewOf(model, principal, statement => statement.matches(action));
+	if (view === null) return undefined;
+	return view ? onView(model, principal, view, action, resource) : own(model, principal, action, resource);
+};
+
+/**
+ * What one role's own policies grant for a query's actions, as evaluateRole answers action by action
+ * (`classes`: the actions sharing their matching statements, from a catalogue holding the role's).
+ */
+export const roleGrantOf = async (model: AccessModel, principal: Principal, role: Role, actions: string[], classes: Array<{actions: string[]; matching: Set<number>}>, resource: string): Promise<RoleGrant | undefined> => {
+	const found: RoleGrant = {role, decision: 'Conditional', via: [], conditions: [], actions: []};
+	const views = new Map<number, ReturnType<typeof viewOf>>();
+	const classOf = new Map<string, number>();
+	classes.forEach((c, n) => c.actions.forEach(action => classOf.set(action, n)));
+	for (const action of actions) {
+		const n = classOf.get(action);
+		let evaluated: RoleAnswer | undefined;
+		if (principal.boundaryEntry || n === undefined) evaluated = await evaluateRole(model, principal, action, resource);
+		else {
+			if (!views.has(n)) views.set(n, viewOf(model, principal, statement => classes[n]!.matching.has(statement.id)));
+			const view = views.get(n);
+			if (view === null) continue;
+			evaluated = view ? await onView(model, principal, view, action, resource) : await own(model, principal, action, resource);
+		}
+		const answer = evaluated?.answer;
+		if (!evaluated || !answer?.ok || (answer.decision !== 'Allowed' && answer.decision !== 'Conditional')) continue;
+		if (answer.decision === 'Allowed') found.decision = 'Allowed';
+		found.actions.push(action);
+		for (const raw of answer.statements.filter(s => s.effect === 'Allow')) for (const statement of evaluated.refs(raw)) found.via.push({action, statement});
+		for (const c of answer.conditions) for (const statement of evaluated.refs(c.statement)) found.conditions.push({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
+	}
+	return found.actions.length > 0 ? found : undefined;
 };

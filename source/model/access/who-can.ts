@@ -14,7 +14,7 @@ import type {WhoCanAnswer, WhoCanEntry, WhoCanResult} from './types.js';
 import {actionClasses} from './who-can-classes.js';
 import {entryMaker} from './who-can-entries.js';
 import {rolesOf} from './roles.js';
-import {withRoles} from './role-reach.js';
+import {withRoles} from './who-can-roles.js';
 
 const problemsOf = (principals: Holder[]): WhoCanAnswer['couldNotEvaluate'] => {
 	const byPolicy = new Map<string, WhoCanAnswer['couldNotEvaluate'][number]>();
