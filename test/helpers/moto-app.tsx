@@ -35,3 +35,15 @@ export const jump = async (tui: Rendered, target: string, expected: string | Reg
 	tui.write(keys.enter);
 	await tui.waitFor(expected);
 };
+
+/** On a list: `/name`, enter keeps the filter, enter opens the one row left. */
+export const openFiltered = async (tui: Rendered, name: string, opened = `User ${name}`) => {
+	tui.write('/');
+	await tui.waitFor('type to filter');
+	await tui.type(name);
+	await tui.waitForFrame(frame => /\b1 of \d+/.test(frame));
+	tui.write(keys.enter);
+	await tui.waitFor('esc clears');
+	tui.write(keys.enter);
+	await tui.waitFor(opened);
+};

@@ -3,7 +3,7 @@
 // changes away; Ctrl-C on the show-once secret warns as q does instead of quitting with it unsaved.
 import {expect, it} from 'vitest';
 import {keys, tick, type Rendered} from '../helpers/render.js';
-import {jump, motoAppHarness, USERS_LOADED} from '../helpers/moto-app.js';
+import {jump, motoAppHarness, openFiltered, USERS_LOADED} from '../helpers/moto-app.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
 const CTRL_C = '\u0003';
@@ -12,20 +12,9 @@ const CTRL_C = '\u0003';
 const exits = (tui: Rendered, ms = 400): Promise<boolean> =>
 	Promise.race([tui.instance.waitUntilExit().then(() => true), new Promise<boolean>(resolve => setTimeout(() => resolve(false), ms))]);
 
-const openUser = async (tui: Rendered, name: string) => {
-	tui.write('/');
-	await tui.waitFor('type to filter');
-	await tui.type(name);
-	await tui.waitForFrame(frame => /\b1 of \d+/.test(frame));
-	tui.write(keys.enter);
-	await tui.waitFor('esc clears');
-	tui.write(keys.enter);
-	await tui.waitFor(`User ${name}`);
-};
-
 /** On ana.silva (no access key): K, run the plan, and the secret is on screen. */
 const issueKey = async (tui: Rendered) => {
-	await openUser(tui, 'ana.silva');
+	await openFiltered(tui, 'ana.silva');
 	// K waits for the user's credentials (a per-user call): press until the plan is there.
 	for (let tries = 0; !tui.lastFrame().includes('aws iam create-access-key'); tries++) {
 		if (tries > 40) throw new Error(`no plan after K:\n${tui.lastFrame()}`);
@@ -56,7 +45,7 @@ describeWithMoto('q and Ctrl-C: back after a jump, quit only from the first scre
 
 	it('a jump from an open user comes back to that user; :users from deeper goes down to the first list', async () => {
 		const {tui} = await harness.start();
-		await openUser(tui, 'dana.kim');
+		await openFiltered(tui, 'dana.kim');
 		await jump(tui, 'groups', /Groups \(\d+\)/);
 		tui.write('q');
 		await tui.waitFor('User dana.kim');

@@ -31,6 +31,8 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 	const [mayAssume, setMayAssume] = useState<string | undefined>();
 	useEffect(() => {
 		let current = true;
+		// A new snapshot: the roles are looked up again (none shown until then, never the old answer).
+		setMayAssume(undefined);
 		const principal = principalFor(model, 'user', name);
 		if (!principal) return;
 		assumableRoles(model, principal).then(

@@ -111,7 +111,12 @@ export function RotationWizard(props: {name: string; index: SnapshotIndex; focus
 		const {progress, keys} = state;
 		setMessage(undefined);
 		if (progress.stage === 'done') return props.onBack();
-		if (progress.stage === 'switch') return save(confirmStage(progress, services.now()));
+		if (progress.stage === 'switch') {
+			// Verify is about the keys' last use since the switch: read it from IAM now, not the list from before.
+			services.rotations.save(confirmStage(progress, services.now()));
+			setState({status: 'loading'});
+			return setAsked(n => n + 1);
+		}
 		if (progress.stage === 'verify') {
 			if (!verifyRotation(progress, keys).ready && !anyway) {
 				setAnyway(true);

@@ -8,6 +8,7 @@ import {prepareWhoCan, whoCan, type AccessError, type AccessModel, type WhoCanAn
 import {describeError} from '../../model/errors.js';
 import {ActionQuery, type ActionQueryValue} from '../components/ActionQuery.js';
 import {DetailList, note} from '../components/DetailList.js';
+import {useAskedAgain} from '../state/asked-again.js';
 import {useCommands} from '../state/keyboard.js';
 import type {UserLineFocus} from '../state/routes.js';
 import {errorText} from './access-text.js';
@@ -40,11 +41,12 @@ export function WhoCanScreen(props: {
 		return () => stop.abort();
 	}, [props.model]);
 
-	const run = (query: ActionQueryValue) => {
+	// After a reload or a write the same query runs again on the new model (a query being typed stays open).
+	const run = useAskedAgain(props.model, (query: ActionQueryValue, again: boolean) => {
 		if (!query.action) return;
 		const mine = ++generation.current;
 		setAnswer({status: 'evaluating', query});
-		setEditing(false);
+		if (!again) setEditing(false);
 		whoCan(props.model, query.action, query.resource).then(
 			result => {
 				if (generation.current !== mine) return;
@@ -57,7 +59,7 @@ export function WhoCanScreen(props: {
 				setEditing(true);
 			},
 		);
-	};
+	});
 
 	const resultsFocused = props.focused && !editing;
 	// Without an answer on screen there is no list to own esc: go back from here.
