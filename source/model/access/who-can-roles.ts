@@ -17,11 +17,18 @@ import {actionClasses} from './who-can-classes.js';
 
 interface TreeNode {
 	role: Role;
-	/** The role steps from this role to the granting one. */
-	tail: AssumeStep[];
-	/** Every step of the tail is Allowed, and so is the grant. */
+	/** The role this one assumes on the way to the granting one, and the step (made when read). */
+	parent?: {node: TreeNode; step: () => AssumeStep};
+	/** Every step on the way is Allowed, and so is the grant. */
 	allowed: boolean;
 }
+
+/** The role steps from the node's role to the granting one. */
+const tailOf = (node: TreeNode): AssumeStep[] => {
+	const tail: AssumeStep[] = [];
+	for (let at: TreeNode | undefined = node; at?.parent; at = at.parent.node) tail.push(at.parent.step());
+	return tail;
+};
 
 interface Tree {
 	grant: RoleGrant;
@@ -45,7 +52,7 @@ const entryOf = (grant: RoleGrant, incomplete: boolean): WhoCanEntry => ({
 /** The roles from which `grant`'s role is reached, breadth first (each once, at its shortest chain). */
 const treeOf = async (model: AccessModel, grant: RoleGrant, assumers: Map<string, Assumers>): Promise<Tree> => {
 	const nodes: TreeNode[] = [];
-	let frontier: TreeNode[] = [{role: grant.role, tail: [], allowed: grant.decision === 'Allowed'}];
+	let frontier: TreeNode[] = [{role: grant.role, allowed: grant.decision === 'Allowed'}];
 	const seen = new Set([grant.role.name]);
 	// A role assumed by the same roles as one expanded before adds none not seen (itself is seen).
 	const expanded = new Set<string>();
@@ -62,7 +69,7 @@ const treeOf = async (model: AccessModel, grant: RoleGrant, assumers: Map<string
 			for (const caller of roleCallers(found, node.role)) {
 				if (seen.has(caller.name)) continue;
 				seen.add(caller.name);
-				next.push({role: roleByName(model, caller.name)!, tail: [caller.step(), ...node.tail], allowed: node.allowed && caller.allowed});
+				next.push({role: roleByName(model, caller.name)!, parent: {node, step: caller.step}, allowed: node.allowed && caller.allowed});
 			}
 		}
 		frontier = next;
@@ -70,15 +77,15 @@ const treeOf = async (model: AccessModel, grant: RoleGrant, assumers: Map<string
 	return {grant, nodes};
 };
 
-/** What a user's paths come to: reached through some tree, Allowed by some path, and which trees. */
+/** What a user's paths come to: reached through some tree, Allowed by some path, and which trees (lists shared). */
 interface Reach {
 	allowed: boolean;
-	trees: Set<number>;
+	trees: number[][];
 }
 
 const reachOf = (byUser: Map<string, Reach>, name: string): Reach => {
 	let reach = byUser.get(name);
-	if (!reach) byUser.set(name, (reach = {allowed: false, trees: new Set()}));
+	if (!reach) byUser.set(name, (reach = {allowed: false, trees: []}));
 	return reach;
 };
 
@@ -92,7 +99,7 @@ const usersReach = (trees: Tree[], assumers: Map<string, Assumers>): Map<string,
 			const {account, userSteps} = assumers.get(node.role.name)!;
 			for (const step of userSteps) {
 				const reach = reachOf(byUser, step.caller.name);
-				reach.trees.add(t);
+				reach.trees.push([t]);
 				reach.allowed ||= node.allowed && step.decision === 'Allowed';
 			}
 			if (!account || account.entries.length === 0) continue;
@@ -107,17 +114,16 @@ const usersReach = (trees: Tree[], assumers: Map<string, Assumers>): Map<string,
 		const someAllowed = nodes.some(n => n.allowed);
 		for (const entry of entries) {
 			const unconditional = entry.decision === 'Allowed' && entry.conditions.length === 0;
-			const reach = reachOf(byUser, entry.name);
 			if (skipped.has(entry.name)) {
-				for (const n of nodes) {
-					if (n.admits.skip.has(entry.name)) continue;
-					reach.trees.add(n.tree);
-					reach.allowed ||= unconditional && n.allowed;
-				}
-				if (reach.trees.size === 0) byUser.delete(entry.name);
+				const own = nodes.filter(n => !n.admits.skip.has(entry.name));
+				if (own.length === 0) continue;
+				const reach = reachOf(byUser, entry.name);
+				reach.trees.push(own.map(n => n.tree));
+				reach.allowed ||= unconditional && own.some(n => n.allowed);
 				continue;
 			}
-			for (const t of allTrees) reach.trees.add(t);
+			const reach = reachOf(byUser, entry.name);
+			reach.trees.push(allTrees);
 			reach.allowed ||= unconditional && someAllowed;
 		}
 	}
@@ -132,7 +138,7 @@ const pathsOf = (name: string, trees: Tree[], assumers: Map<string, Assumers>): 
 			const {account, userSteps} = assumers.get(node.role.name)!;
 			const entry = account && !account.skip.has(name) ? account.byName.get(name) : undefined;
 			const step = entry ? accountStep(account!, entry) : userSteps.find(s => s.caller.name === name);
-			if (step) paths.push(pathOf([step, ...node.tail], grant));
+			if (step) paths.push(pathOf([step, ...tailOf(node)], grant));
 		}
 	}
 	return paths;
@@ -179,7 +185,7 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 			continue;
 		}
 		const user = principalFor(model, 'user', name)!;
-		const actions = answer.actions.length === 1 ? answer.actions : [...new Set([...reach.trees].sort((a, b) => a - b).flatMap(t => trees[t]!.grant.actions))];
+		const actions = answer.actions.length === 1 ? answer.actions : [...new Set([...new Set(reach.trees.flat())].sort((a, b) => a - b).flatMap(t => trees[t]!.grant.actions))];
 		users.push(withLazyPaths({kind: 'user', name, arn: user.arn, decision: reached, via: [], actions, conditions: [], incomplete: user.problems.length > 0}, paths(name)));
 	}
 	if (users.length > answer.users.length) {
