@@ -8,7 +8,7 @@ process.env['NODE_ENV'] ??= 'production';
 
 import path from 'node:path';
 import packageJson from '../package.json' with {type: 'json'};
-import {EXIT_FAILURE, EXIT_USAGE} from './cli/exit-codes.js';
+import {EXIT_FAILURE, EXIT_OK, EXIT_USAGE} from './cli/exit-codes.js';
 import {parseCommandLine} from './cli/parser.js';
 import {resolveConnection} from './model/connection.js';
 import {describeError, isIamError} from './model/errors.js';
@@ -22,7 +22,7 @@ const cli = parseCommandLine(process.argv.slice(2), packageJson);
 const main = async (): Promise<number> => {
 	if (cli.kind === 'print') {
 		writeText(toStdout, cli.text);
-		return 0;
+		return EXIT_OK;
 	}
 	if (cli.kind === 'usage-error') {
 		writeText(toStderr, `iamtui: ${cli.message}`);
@@ -59,7 +59,7 @@ const main = async (): Promise<number> => {
 		// Every byte a command prints passes the sanitiser on its way out (commands/output.ts).
 		writeOutput(toStdout, result.stdout, flags.json ?? false);
 		writeText(toStderr, result.stderr ?? '');
-		return result.exitCode ?? 0;
+		return result.exitCode ?? EXIT_OK;
 	}
 	if (!isInteractive(process.stdin, process.stdout)) {
 		writeText(toStderr, 'iamtui needs a terminal; use the headless commands (`iamtui users --json` …, see iamtui --help)');

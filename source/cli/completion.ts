@@ -1,7 +1,7 @@
 // `iamtui completion bash|zsh|fish`: a completion script generated from the command and flag tables,
 // so it offers exactly the commands and, after a command, exactly the flags the parser accepts.
 import {COMMANDS, type CommandSpec} from './command-specs.js';
-import {EXIT_USAGE} from './exit-codes.js';
+import {EXIT_OK, EXIT_USAGE} from './exit-codes.js';
 import {FLAGS, GLOBAL_FLAGS, type FlagKey} from './flags.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
@@ -117,5 +117,5 @@ export const completionCommand = (args: readonly string[]): {text: string; exitC
 		const given = args[0] === undefined ? 'completion needs a shell' : `no completion for "${args[0]}"`;
 		return {text: `iamtui: ${given} — use iamtui completion bash, zsh or fish (see iamtui completion --help)`, exitCode: EXIT_USAGE};
 	}
-	return {text: completionScript(shell), exitCode: 0};
+	return {text: completionScript(shell), exitCode: EXIT_OK};
 };

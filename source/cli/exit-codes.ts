@@ -2,6 +2,7 @@
 export const EXIT_OK = 0;
 /** can: denied; a write cancelled at its confirmation prompt. */
 export const EXIT_DENIED = 1;
+export const EXIT_CANCELLED = EXIT_DENIED;
 /** can: allowed only when a condition holds. */
 export const EXIT_CONDITIONAL = 2;
 /** The account, the connection or a file refused: one line on stderr says what to do. */

@@ -20,6 +20,7 @@ import type {RecordStore} from '../store/records.js';
 import {dryRunLockoutNote, guardHeadless, lockoutRefusal} from './lockout-guard.js';
 import {actorOf, EXIT_FAILURE, EXIT_USAGE, type WriteOptions} from './plan-command.js';
 import type {CommandResult} from './result.js';
+import {EXIT_CANCELLED} from '../cli/exit-codes.js';
 
 export interface OffboardCommandOptions extends WriteOptions {
 	records: RecordStore;
@@ -73,7 +74,7 @@ export const offboardCommand = async (gateway: IamGateway, args: string[], optio
 	if (!options.yes) {
 		if (!options.ask) return {stdout: '', stderr: 'iamtui: offboard deletes access and there is no terminal to confirm on: add --yes (or --dry-run to see the plan)\n', exitCode: EXIT_USAGE};
 		const typed = await options.ask(`${text}\n\nType "${name}" to proceed: `);
-		if (typed.trim() !== name) return {stdout: '', stderr: 'iamtui: cancelled (the confirmation did not match), nothing was sent\n', exitCode: 1};
+		if (typed.trim() !== name) return {stdout: '', stderr: 'iamtui: cancelled (the confirmation did not match), nothing was sent\n', exitCode: EXIT_CANCELLED};
 	}
 	let recordPath = '';
 	const {report, record: final} = await runOffboarding(record, plan, {

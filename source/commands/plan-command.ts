@@ -11,7 +11,7 @@ import type {ConnectionSettings, IamGateway} from '../model/gateway.js';
 import {dryRunLockoutNote, guardHeadless, lockoutRefusal} from './lockout-guard.js';
 import type {CommandResult} from './result.js';
 
-import {EXIT_FAILURE, EXIT_USAGE} from '../cli/exit-codes.js';
+import {EXIT_CANCELLED, EXIT_FAILURE, EXIT_USAGE} from '../cli/exit-codes.js';
 
 export {EXIT_FAILURE, EXIT_USAGE};
 
@@ -52,7 +52,7 @@ const confirmation = async (plan: Plan, command: string, options: WriteOptions, 
 			stderr: `iamtui: ${command} ${plan.dangerous ? 'takes access away' : 'needs a confirmation'} and there is no terminal to confirm on: add --yes (or --dry-run to see the plan)\n`,
 			exitCode: EXIT_USAGE,
 		};
-	if (!(await options.confirm(`${text}\n\nProceed? [y/N] `))) return {stdout: '', stderr: 'iamtui: cancelled, nothing was sent\n', exitCode: 1};
+	if (!(await options.confirm(`${text}\n\nProceed? [y/N] `))) return {stdout: '', stderr: 'iamtui: cancelled, nothing was sent\n', exitCode: EXIT_CANCELLED};
 	return undefined;
 };
 
