@@ -50,7 +50,7 @@ const entryOf = (grant: RoleGrant, incomplete: boolean): WhoCanEntry => ({
 });
 
 /** The roles from which `grant`'s role is reached, breadth first (each once, at its shortest chain). */
-const treeOf = async (model: AccessModel, grant: RoleGrant, assumers: Map<string, Assumers>): Promise<Tree> => {
+const treeOf = async (model: AccessModel, grant: RoleGrant, assumers: Map<string, Assumers>, callersOf: Map<Assumers, ReturnType<typeof roleCallers>>): Promise<Tree> => {
 	const nodes: TreeNode[] = [];
 	let frontier: TreeNode[] = [{role: grant.role, allowed: grant.decision === 'Allowed'}];
 	const seen = new Set([grant.role.name]);
@@ -66,7 +66,9 @@ const treeOf = async (model: AccessModel, grant: RoleGrant, assumers: Map<string
 				if (expanded.has(found.rolesKey)) continue;
 				expanded.add(found.rolesKey);
 			}
-			for (const caller of roleCallers(found, node.role)) {
+			let callers = callersOf.get(found);
+			if (!callers) callersOf.set(found, (callers = roleCallers(found, node.role)));
+			for (const caller of callers) {
 				if (seen.has(caller.name)) continue;
 				seen.add(caller.name);
 				next.push({role: roleByName(model, caller.name)!, parent: {node, step: caller.step}, allowed: node.allowed && caller.allowed});
@@ -170,7 +172,9 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 	for (const grant of granting) for (const note of outsideTrust(trustOf(grant.role), model.accountId)) roleNotes.add(`${grant.role.name}: ${note}`);
 	const assumers = new Map<string, Assumers>();
 	const trees: Tree[] = [];
-	for (const grant of granting) trees.push(await treeOf(model, grant, assumers));
+	// A role's callers are the same in every tree: listed once.
+	const callersOf = new Map<Assumers, ReturnType<typeof roleCallers>>();
+	for (const grant of granting) trees.push(await treeOf(model, grant, assumers, callersOf));
 	const byUser = usersReach(trees, assumers);
 
 	const users = [...answer.users];
