@@ -2,11 +2,12 @@
 // --from-file` shows what the export holds and says what it lacks; every write given --from-file is
 // refused in one line before anything is read or sent; --config-dir (over IAMTUI_CONFIG_DIR) is where
 // the config store, the journal and the offboarding records are.
-import {existsSync, mkdtempSync, readdirSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import stringWidth from 'string-width';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {COMMANDS} from '../../source/cli/command-specs.js';
 import {EXIT_USAGE} from '../../source/cli/exit-codes.js';
@@ -79,6 +80,23 @@ describe('--from-file and --config-dir on the command line', () => {
 		const missing = await runCli(['user', 'nobody', '--from-file', demoExport], env);
 		expect(missing.code).toBe(3);
 		expect(missing.stderr).toContain('no user named nobody');
+	});
+
+	it('users prints a plain table whose columns line up in a terminal with CJK and emoji names', async () => {
+		const when = '2024-01-01T00:00:00Z';
+		const user = (name: string, groups: string[]) => ({UserName: name, UserId: `AIDA${name.length}`, Arn: `arn:aws:iam::123456789012:user/${name}`, Path: '/', CreateDate: when, GroupList: groups, AttachedManagedPolicies: [], UserPolicyList: [], Tags: []});
+		const group = (name: string) => ({GroupName: name, GroupId: `AGPA${name.length}`, Arn: `arn:aws:iam::123456789012:group/${name}`, Path: '/', CreateDate: when, GroupPolicyList: [], AttachedManagedPolicies: []});
+		const file = path.join(scratch('wide-names'), 'export.json');
+		const names = ['山田太郎', 'dev👩‍💻', 'ana'];
+		writeFileSync(file, JSON.stringify({UserDetailList: [user(names[0]!, ['開発']), user(names[1]!, ['Ops']), user(names[2]!, [])], GroupDetailList: [group('開発'), group('Ops')], RoleDetailList: [], Policies: []}));
+		const result = await runCli(['users', '--from-file', file], env);
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).not.toMatch(/\u001B/);
+		const rows = result.stdout.split('\n').filter(line => names.some(name => line.startsWith(name)) || line.startsWith('USER'));
+		expect(rows).toHaveLength(4);
+		// Where the POLICIES column starts, in terminal cells: the same on every row.
+		const starts = rows.map(line => stringWidth(line.slice(0, line.search(/ (0|POLICIES) /) + 1)));
+		expect(new Set(starts).size, rows.join('\n')).toBe(1);
 	});
 
 	it('every write command given --from-file is refused in one line, exit 64, before anything is sent or journaled', async () => {
