@@ -96,6 +96,8 @@ export interface PreparedWhoCanResult {
 	actions: Array<{action: string; firstMs: number} & ReturnType<typeof counted>>;
 	/** The slowest first query of an action on the warmed model: what the operator waits for in the TUI. */
 	maxFirstMs: number;
+	/** Set when the whole run did not finish within the budget (maxFirstMs is then the budget). */
+	timedOut?: boolean;
 }
 
 /**
