@@ -124,7 +124,6 @@ function ConfirmPlan(props: {
 			live = false;
 		};
 		// The plan is fixed for the life of the route; the index changes after the run and must not re-guard.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [identity, identityError]);
 	useCommands('plan', {back: leave, 'cancel-plan': leave}, props.focused && !guarded);
 	// A take-back that went through closes its plan in the journal; a journal that cannot take it says so.
@@ -190,7 +189,6 @@ function PlanFromRequest(props: {request: MembershipRequest; index: SnapshotInde
 		return () => {
 			live = false;
 		};
-		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, []);
 	useCommands('plan', {back: props.onBack, 'cancel-plan': props.onBack}, props.focused && 'plan' in built && !throughRoles);
 	if ('error' in built) return <PlanError error={built.error} focused={props.focused} onBack={props.onBack} />;

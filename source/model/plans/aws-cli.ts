@@ -2,7 +2,6 @@
 // IAM's name characters is single-quoted, so the line is safe to paste into a shell.
 const plain = /^[\w+=,.@/:-]+$/;
 
-// eslint-disable-next-line no-control-regex
 const control = /[\u0000-\u001F\u007F-\u009F]/;
 
 /**

@@ -66,7 +66,6 @@ const useRecord = (name: string, index: SnapshotIndex): {loaded?: Loaded; error?
 			live = false;
 		};
 		// Once per user and caller: after the run the index changes, and the record shown must stay.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [name, identity, gateway, services]);
 	if (!identity && identityError) return {error: new Error(`cannot tell which account this profile opens (sts:GetCallerIdentity failed): ${identityError}`)};
 	return state;

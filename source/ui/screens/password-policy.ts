@@ -21,7 +21,6 @@ export const usePasswordPolicy = (load: () => Promise<PasswordPolicy | null>): P
 			live = false;
 		};
 		// Once per form: the policy does not change while it is open.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, []);
 	return state;
 };
