@@ -1,4 +1,11 @@
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {defineConfig} from 'vitest/config';
+import {assertInstalledInkPatched} from './scripts/ink-patches.js';
+
+// The tests run the Ink the binary bundles: patches/ink+6.8.0.patch, applied at npm install. On an
+// unpatched node_modules no test runs (the ui tests would pass on a renderer users never get).
+assertInstalledInkPatched(path.dirname(fileURLToPath(import.meta.url)));
 
 export default defineConfig({
 	test: {

@@ -1,18 +1,23 @@
-// The build's patches to Ink's frame output must change nothing on screen: the patched Output.get()
-// gives exactly Ink's own frame for the same writes and clips, frame after frame (so rows reused from
-// the cache are the rows Ink would build), with styles, wide characters, overlaps and clipping.
-import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+// patches/ink+6.8.0.patch (applied to node_modules at npm install) must change nothing on screen: the
+// patched Output.get() gives exactly Ink's own frame for the same writes and clips, frame after frame
+// (so rows reused from the cache are the rows Ink would build), with styles, wide characters, overlaps and
+// clipping. Ink's own files are had back by reversing the patch with patch-package on a scratch copy; the
+// build's check (scripts/ink-patches.ts) accepts the patched files and nothing else.
+import {spawnSync} from 'node:child_process';
+import {copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {patchInkOutput, patchInkRenderNode} from '../../scripts/ink-patches.js';
+import {checkInkPatched, inkFileHash, PATCHED_INK_FILES, UPSTREAM_INK_FILES} from '../../scripts/ink-patches.js';
 import {mulberry32} from '../helpers/prng.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));
-// Inside node_modules, so the patched file resolves Ink's own dependencies.
+const require = createRequire(import.meta.url);
+const inkBuild = path.dirname(require.resolve('ink'));
+// Inside node_modules, so Ink's files there resolve Ink's own dependencies.
 const scratch = path.join(root, 'node_modules', '.cache', `iamtui-ink-patch-test-${process.pid}`);
+const scratchInk = path.join(scratch, 'node_modules', 'ink');
 
 type Operation = {type: 'write'; x: number; y: number; text: string; transformers: Array<(line: string, index: number) => string>} | {type: 'clip'; clip: object} | {type: 'unclip'};
 interface OutputLike {
@@ -53,20 +58,36 @@ const render = (Output: OutputClass, operations: Operation[]) => {
 	return output.get();
 };
 
-describe('Ink output patches (scripts/ink-patches.ts)', () => {
+describe('Ink output patch (patches/ink+6.8.0.patch)', () => {
 	let Original: OutputClass;
 	let Patched: OutputClass;
+	const upstream: Record<string, string> = {};
 
 	beforeAll(async () => {
-		mkdirSync(scratch, {recursive: true});
-		const source = readFileSync(path.join(inkBuild, 'output.js'), 'utf8');
-		// Ink's own file, and the patched one, both loaded from the scratch folder (same resolution).
-		writeFileSync(path.join(scratch, 'original.mjs'), source);
-		writeFileSync(path.join(scratch, 'patched.mjs'), patchInkOutput(source));
-		Original = ((await import(pathToFileURL(path.join(scratch, 'original.mjs')).href)) as {default: OutputClass}).default;
-		Patched = ((await import(pathToFileURL(path.join(scratch, 'patched.mjs')).href)) as {default: OutputClass}).default;
+		// A scratch package holding the patched files: patch-package --reverse gives Ink's own back.
+		mkdirSync(path.join(scratchInk, 'build'), {recursive: true});
+		mkdirSync(path.join(scratch, 'patches'), {recursive: true});
+		writeFileSync(path.join(scratch, 'package.json'), '{"name":"scratch","version":"0.0.0"}');
+		copyFileSync(path.join(root, 'patches', 'ink+6.8.0.patch'), path.join(scratch, 'patches', 'ink+6.8.0.patch'));
+		copyFileSync(path.join(inkBuild, '..', 'package.json'), path.join(scratchInk, 'package.json'));
+		for (const name of Object.keys(PATCHED_INK_FILES)) copyFileSync(path.join(inkBuild, name), path.join(scratchInk, 'build', name));
+		const reverse = spawnSync(process.execPath, [require.resolve('patch-package/index.js'), '--reverse', '--error-on-fail', '--error-on-warn'], {
+			cwd: scratch,
+			encoding: 'utf8',
+		});
+		expect(reverse.status, reverse.stdout + reverse.stderr).toBe(0);
+		for (const name of Object.keys(PATCHED_INK_FILES)) upstream[name] = readFileSync(path.join(scratchInk, 'build', name), 'utf8');
+		Original = ((await import(pathToFileURL(path.join(scratchInk, 'build', 'output.js')).href)) as {default: OutputClass}).default;
+		Patched = ((await import(pathToFileURL(path.join(inkBuild, 'output.js')).href)) as {default: OutputClass}).default;
 	});
 	afterAll(() => rmSync(scratch, {recursive: true, force: true}));
+
+	it('is made against Ink 6.8.0 as published, and node_modules holds the patched files', () => {
+		for (const name of Object.keys(PATCHED_INK_FILES)) {
+			expect(inkFileHash(upstream[name]!), name).toBe(UPSTREAM_INK_FILES[name]);
+			expect(() => checkInkPatched(name, readFileSync(path.join(inkBuild, name), 'utf8'))).not.toThrow();
+		}
+	});
 
 	it('draws exactly the frames Ink draws, frame after frame, rows reused or not', () => {
 		const random = mulberry32(7);
@@ -82,12 +103,12 @@ describe('Ink output patches (scripts/ink-patches.ts)', () => {
 		expect(frames).toBe(300);
 	});
 
-	it('refuses an Ink whose output code is not the one the patch was made for', () => {
-		const source = readFileSync(path.join(inkBuild, 'output.js'), 'utf8');
-		expect(() => patchInkOutput(source.replace('styledCharsToString(lineWithoutEmptyItems)', 'styledCharsToString(line)'))).toThrow(/Output\.get\(\) changed/);
-		expect(() => patchInkOutput(source.replace('    caches = new OutputCaches();', ''))).toThrow(/changed/);
-		const renderNode = readFileSync(path.join(inkBuild, 'render-node-to-output.js'), 'utf8');
-		expect(patchInkRenderNode(renderNode)).toContain('const currentWidth = cachedWidestLine(text);');
-		expect(() => patchInkRenderNode(renderNode.replace('const currentWidth = widestLine(text);', ''))).toThrow(/width measurement changed/);
+	it('the build refuses an Ink whose files are not the patched ones (unpatched, or another version)', () => {
+		for (const name of Object.keys(PATCHED_INK_FILES)) {
+			expect(() => checkInkPatched(name, upstream[name]!)).toThrow(/not the patched Ink.*npm install/);
+			const patched = readFileSync(path.join(inkBuild, name), 'utf8');
+			expect(() => checkInkPatched(name, patched.replace('const ', 'let '))).toThrow(/not the patched Ink/);
+		}
+		expect(() => checkInkPatched('ink.js', '')).toThrow(/not a file/);
 	});
 });
