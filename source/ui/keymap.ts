@@ -143,7 +143,7 @@ export const commands: readonly Command[] = [
 		'profiles',
 	]),
 	command('back', ['esc'], [{key: 'escape'}], 'back', 'Clear the filter, or go back', every),
-	command('filter', ['/'], [{input: '/'}], 'filter', 'Filter as you type (enter keeps it, esc clears it)', [...lists, 'picker', 'write-wizard']),
+	command('filter', ['/'], [{input: '/'}], 'filter', 'Filter as you type (enter keeps it, esc clears it); on the Access view, services; on the create-user wizard, its groups', [...lists, 'picker', 'write-wizard', 'access', 'wizard']),
 	command('sort', ['s'], [{input: 's'}], 'sort', 'Sort by the next column', sortable),
 	command('reverse', ['S'], [{input: 'S'}], 'reverse', 'Reverse the sort order', sortable),
 	command('next-section', ['tab'], [{key: 'tab'}], 'section', 'Jump to the next section', details),

@@ -1,7 +1,7 @@
 // A scrollable list of lines under section headings, for the detail screens. The cursor moves over
 // every non-heading line; lines with an `open` action react to enter; tab jumps to the next section.
 import {Box, Text} from 'ink';
-import {useState} from 'react';
+import {useLayoutEffect, useRef, useState} from 'react';
 import {sanitize} from '../../model/sanitize.js';
 import {useCommands} from '../state/keyboard.js';
 import type {CommandId, ScreenId} from '../keymap.js';
@@ -22,6 +22,8 @@ export interface DetailLine {
 	section?: string;
 	/** Marked with space, for commands on several lines. */
 	marked?: boolean;
+	/** Where the cursor goes if this line disappears under it (a grant line: its service's line). */
+	anchor?: string;
 }
 
 export const heading = (key: string, text: string): DetailLine => ({key, text, heading: true});
@@ -50,7 +52,19 @@ export function DetailList(props: {
 		const anchor = lines[line - 1]?.heading ? line - 1 : line;
 		return {cursor: start, top: Math.min(anchor, windowTop(0, line, height, lines.length))};
 	});
-	const cursor = clamp(state.cursor, 0, Math.max(0, selectable.length - 1));
+	// When the lines change under a still cursor (a service folds, the account reloads), the cursor stays on
+	// the line it was on, or on that line's `anchor` (a folded service's own line) if it went away.
+	const held = useRef<{cursor: number; key?: string; anchor?: string}>({cursor: -1});
+	let cursor = clamp(state.cursor, 0, Math.max(0, selectable.length - 1));
+	if (held.current.cursor === state.cursor && held.current.key !== undefined && lines[selectable[cursor] ?? -1]?.key !== held.current.key) {
+		const found = [held.current.key, held.current.anchor].map(key => selectable.findIndex(position => lines[position]!.key === key)).find(at => at >= 0);
+		if (found !== undefined) cursor = found;
+	}
+	useLayoutEffect(() => {
+		const line = lines[selectable[cursor] ?? -1];
+		held.current = {cursor, key: line?.key, anchor: line?.anchor};
+		if (cursor !== state.cursor) setState(current => ({cursor, top: windowTop(current.top, selectable[cursor] ?? 0, height, lines.length)}));
+	});
 
 	// Updates start from the latest state, so keys arriving faster than renders all count.
 	const place = (next: (cursor: number) => number) =>

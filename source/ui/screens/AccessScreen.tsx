@@ -5,6 +5,7 @@ import {useEffect, useMemo, useState} from 'react';
 import {assumableRoles, buildAccessModel, effectiveAccess, type AccessModel} from '../../model/access.js';
 import {principalFor} from '../../model/access/model.js';
 import {sanitize} from '../../model/sanitize.js';
+import {FilterBar} from '../components/FilterBar.js';
 import {DetailList} from '../components/DetailList.js';
 import {useCommands} from '../state/keyboard.js';
 import {accessLines} from './access-lines.js';
@@ -16,6 +17,10 @@ export const ADMIN_BADGE = 'ADMIN-EQUIVALENT';
 
 const EXPLAIN_HEIGHT = 9;
 
+/** The services a `/` filter keeps: those whose name holds the text. */
+const matching = <S extends {service: string}>(services: S[], query: string): S[] =>
+	services.filter(s => s.service.toLowerCase().includes(query.toLowerCase()));
+
 export function AccessScreen(props: {model: AccessModel; name: string; onBack: () => void; focused: boolean; width: number; height: number}) {
 	const {model, name} = props;
 	// Read from the statements (no simulator): instant, and computed once per user and snapshot.
@@ -26,7 +31,15 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 	const [editingContext, setEditingContext] = useState(false);
 	const [applied, setApplied] = useState<AppliedContext>({text: '', context: {}});
 	const explainModel = useMemo(() => (applied.text ? buildAccessModel(model.index, applied.context) : model), [model, applied]);
-	useCommands('access', {explain: () => setExplaining(true), 'request-context': () => setEditingContext(true)}, props.focused && !explaining && !editingContext);
+	// `/`: only the services whose name holds the text (arrows still move while it is typed).
+	const [query, setQuery] = useState('');
+	const [filtering, setFiltering] = useState(false);
+	const onBack = () => (query ? setQuery('') : props.onBack());
+	useCommands(
+		'access',
+		{explain: () => setExplaining(true), 'request-context': () => setEditingContext(true), filter: () => setFiltering(true)},
+		props.focused && !explaining && !editingContext && !filtering,
+	);
 	// The roles this user may assume (directly or chained): their grants are the user's too (Explain shows them).
 	const [mayAssume, setMayAssume] = useState<string | undefined>();
 	useEffect(() => {
@@ -47,7 +60,7 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 	const lines = useMemo(
 		() =>
 			access.ok
-				? accessLines(access, expanded, service =>
+				? accessLines(query ? {...access, services: matching(access.services, query)} : access, expanded, service =>
 						setExpanded(current => {
 							const next = new Set(current);
 							if (!next.delete(service)) next.add(service);
@@ -55,7 +68,7 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 						}),
 					)
 				: [],
-		[access, expanded],
+		[access, expanded, query],
 	);
 
 	const title = (
@@ -93,6 +106,20 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 			) : applied.text ? (
 				<Text color="cyan" wrap="truncate-end">{sanitize(`request context: ${applied.text} (c changes it; Explain assumes it)`)}</Text>
 			) : null}
+			{filtering || query ? (
+				<FilterBar
+					value={query}
+					editing={filtering && props.focused}
+					matches={matching(access.services, query).length}
+					total={access.services.length}
+					onChange={setQuery}
+					onDone={() => setFiltering(false)}
+					onClear={() => {
+						setQuery('');
+						setFiltering(false);
+					}}
+				/>
+			) : null}
 			{explaining ? (
 				<Box height={panel} flexDirection="column" overflow="hidden">
 					<ExplainPanel
@@ -108,10 +135,10 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 			<DetailList
 				scope="access"
 				lines={lines}
-				height={props.height - 1 - rolesLine - contextLines - panel}
+				height={props.height - 1 - rolesLine - contextLines - panel - (filtering || query ? 1 : 0)}
 				width={props.width}
 				focused={props.focused && !explaining && !editingContext}
-				onBack={props.onBack}
+				onBack={onBack}
 			/>
 		</Box>
 	);

@@ -15,6 +15,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {Secret} from '../../model/secret.js';
 import {clamp, windowTop} from '../components/list-window.js';
 import {fitMiddle, truncate} from '../components/text.js';
+import {FilterBar} from '../components/FilterBar.js';
 import {TextField} from '../components/TextField.js';
 import {useCommands} from '../state/keyboard.js';
 import {
@@ -72,6 +73,9 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 	const [attempted, setAttempted] = useState<ReadonlySet<number>>(new Set());
 	const [planError, setPlanError] = useState<string | undefined>();
 	const [groupCursor, setGroupCursor] = useState({cursor: 0, top: 0});
+	// `/` on the groups step: only the groups whose name or policies hold the text (marks are kept).
+	const [groupQuery, setGroupQuery] = useState('');
+	const [filteringGroups, setFilteringGroups] = useState(false);
 	const policy = usePasswordPolicy(props.loadPasswordPolicy);
 
 	const step = steps[stepAt]!;
@@ -88,6 +92,10 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 		[index],
 	);
 	const groupOrder = useMemo(() => groupRows.map(r => r.name), [groupRows]);
+	const shownGroups = useMemo(() => {
+		const q = groupQuery.toLowerCase();
+		return q ? groupRows.filter(r => r.name.toLowerCase().includes(q) || r.detail.toLowerCase().includes(q)) : groupRows;
+	}, [groupRows, groupQuery]);
 
 	const shown = (id: FieldId) => (touched.has(id) || attempted.has(stepAt) ? problems[id] : undefined);
 	const edit = (id: FieldId, change: Partial<CreateUserForm>) => {
@@ -139,6 +147,7 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 	};
 	const formBack = () => {
 		setPlanError(undefined);
+		if (step.id === 'groups' && groupQuery) return setGroupQuery('');
 		if (stepAt === 0) props.onBack();
 		else {
 			setStepAt(stepAt - 1);
@@ -146,18 +155,19 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 		}
 	};
 
-	const listHeight = Math.max(1, props.height - 6);
+	const filterShown = step.id === 'groups' && (filteringGroups || groupQuery !== '');
+	const listHeight = Math.max(1, props.height - 6 - (filterShown ? 1 : 0));
 	const moveGroup = (delta: number) =>
 		setGroupCursor(current => {
-			const cursor = clamp(current.cursor + delta, 0, Math.max(0, groupRows.length - 1));
-			return {cursor, top: windowTop(current.top, cursor, listHeight, groupRows.length)};
+			const cursor = clamp(current.cursor + delta, 0, Math.max(0, shownGroups.length - 1));
+			return {cursor, top: windowTop(current.top, cursor, listHeight, shownGroups.length)};
 		});
 	const toggle = () => {
 		if (field === 'console') edit('console', {console: nextConsoleChoice(form.console)});
 		else if (field === 'resetRequired') edit('resetRequired', {resetRequired: !form.resetRequired});
 		else if (field === 'accessKey') edit('accessKey', {accessKey: !form.accessKey});
 		else if (field === 'groups') {
-			const row = groupRows[groupCursor.cursor];
+			const row = shownGroups[clamp(groupCursor.cursor, 0, Math.max(0, shownGroups.length - 1))];
 			if (row) edit('groups', toggleGroup(form, row.name, groupOrder));
 		}
 	};
@@ -169,6 +179,7 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 			'toggle-choice': toggle,
 			'form-next': formNext,
 			'form-back': formBack,
+			...(step.id === 'groups' ? {filter: () => setFilteringGroups(true)} : {}),
 		},
 		props.focused,
 	);
@@ -215,16 +226,34 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 	const line = (content: string) => truncate(sanitize(content), Math.max(1, props.width - 1));
 	let body;
 	if (step.id === 'groups') {
-		const top = clamp(groupCursor.top, 0, Math.max(0, groupRows.length - listHeight));
+		const cursor = clamp(groupCursor.cursor, 0, Math.max(0, shownGroups.length - 1));
+		const top = clamp(windowTop(groupCursor.top, cursor, listHeight, shownGroups.length), 0, Math.max(0, shownGroups.length - listHeight));
 		// A long name keeps its end (names may differ only there); the policies get what is left.
 		const longest = Math.max(0, ...groupRows.map(row => Array.from(row.name).length));
 		const groupNameWidth = Math.max(24, Math.min(longest, props.width - 1 - 4 - 1 - 16));
 		body = (
 			<Box flexDirection="column">
 				<Text dimColor>{line(`Marked: ${form.groups.join(', ') || 'none'} · space marks, ↑↓ move, enter shows the plan`)}</Text>
+				{filterShown ? (
+					<FilterBar
+						value={groupQuery}
+						editing={filteringGroups && props.focused}
+						matches={shownGroups.length}
+						total={groupRows.length}
+						onChange={value => {
+							setGroupQuery(value);
+							setGroupCursor({cursor: 0, top: 0});
+						}}
+						onDone={() => setFilteringGroups(false)}
+						onClear={() => {
+							setGroupQuery('');
+							setFilteringGroups(false);
+						}}
+					/>
+				) : null}
 				{groupRows.length === 0 ? <Text dimColor>This account has no groups.</Text> : null}
-				{groupRows.slice(top, top + listHeight).map((row, n) => {
-					const selected = top + n === groupCursor.cursor;
+				{shownGroups.slice(top, top + listHeight).map((row, n) => {
+					const selected = top + n === cursor;
 					const mark = form.groups.includes(row.name) ? '✓' : ' ';
 					return (
 						<Text key={row.name} inverse={selected && props.focused} wrap="truncate-end">

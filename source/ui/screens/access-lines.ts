@@ -23,14 +23,16 @@ export const accessLines = (access: EffectiveAccess, expanded: ReadonlySet<strin
 			...(service.conditional ? ['conditional'] : []),
 		];
 		const toggleIt = () => toggle(service.service);
-		lines.push({key: `svc-${service.service}`, text: `${open ? '▾' : '▸'} ${name}  (${marks.join(', ')})`, tone: service.conditional ? 'warning' : undefined, open: toggleIt});
+		// Folding from a grant line leaves the cursor on the service (DetailList follows the anchor).
+		const anchor = `svc-${service.service}`;
+		lines.push({key: anchor, text: `${open ? '▾' : '▸'} ${name}  (${marks.join(', ')})`, tone: service.conditional ? 'warning' : undefined, open: toggleIt});
 		if (!open) continue;
 		service.grants.forEach((grant, n) => {
-			lines.push({key: `svc-${service.service}-g${n}`, text: `    ${grantText(grant)}`, tone: grant.conditional ? 'warning' : undefined, open: toggleIt});
-			lines.push({key: `svc-${service.service}-g${n}-path`, text: `      ← ${pathText(grant.statement)}`, dim: true, open: toggleIt});
+			lines.push({key: `svc-${service.service}-g${n}`, text: `    ${grantText(grant)}`, tone: grant.conditional ? 'warning' : undefined, open: toggleIt, anchor});
+			lines.push({key: `svc-${service.service}-g${n}-path`, text: `      ← ${pathText(grant.statement)}`, dim: true, open: toggleIt, anchor});
 		});
 		service.denies.forEach((deny, n) => {
-			lines.push({key: `svc-${service.service}-d${n}`, text: `    ${grantText(deny)}  ← ${pathText(deny.statement)}`, tone: 'error', open: toggleIt});
+			lines.push({key: `svc-${service.service}-d${n}`, text: `    ${grantText(deny)}  ← ${pathText(deny.statement)}`, tone: 'error', open: toggleIt, anchor});
 		});
 	}
 	if (access.couldNotEvaluate.length > 0) {
