@@ -21,7 +21,7 @@ describe('screens alone', () => {
 		const tui = renderTui(<UsersScreen {...size} index={index} now={FIXTURE_NOW} onOpenUser={onOpenUser} />);
 		const frame = await tui.waitFor('Users (12)');
 		expect(frame).toMatch(/NAME +GROUPS +POLICIES CONSOLE MFA KEY AGE LAST ACTIVE/);
-		expect(frame).toMatch(/ana\.silva +Developers, LightsailFullA… +2 yes +yes +30d +1d/);
+		expect(frame).toMatch(/ana\.silva +Developers, LightsailFullAccessGroup +2 yes +yes +30d +1d/);
 		expect(frame).toMatch(/bruno\.costa +Developers +1 yes +no +200d +5d/);
 		// newbie is not in the credential report yet.
 		expect(frame).toMatch(/newbie +0 \? +\? +\? +\?/);

@@ -3,14 +3,15 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {sanitize} from '../../model/sanitize.js';
+import {columnSize, shareWidths} from './column-widths.js';
 import {fit, fitMiddle} from './text.js';
 
 export interface Column<Row> {
 	id: string;
 	header: string;
-	/** Fixed width, or the minimum width of a growing column. */
+	/** The minimum width (raised to the header's length); content longer than it widens the column while there is room. */
 	width: number;
-	/** Growing columns share the space left; fixed ones keep `width`. */
+	/** Growing columns take the space that no column's content needs; every column widens to its content first. */
 	grow?: boolean;
 	align?: 'left' | 'right';
 	/** Columns with a higher number are dropped first when the terminal is narrow. */
@@ -23,24 +24,39 @@ export interface Column<Row> {
 
 const GAP = 1;
 
-/** Which columns fit in `width`, and how wide each one is. */
-export const layoutColumns = <Row,>(columns: Array<Column<Row>>, width: number): Array<Column<Row>> => {
+/**
+ * Which columns fit in `width`, and how wide each one is. `longest` (per column id) is the longest cell
+ * of the rows shown: room beyond the minimums goes to content first (column-widths.ts), then to `grow`.
+ */
+export const layoutColumns = <Row,>(columns: Array<Column<Row>>, width: number, longest: ReadonlyMap<string, number> = new Map()): Array<Column<Row>> => {
+	const minOf = (c: Column<Row>) => columnSize(c.width, c.header, 0).min;
 	let shown = [...columns];
-	const needed = (cols: Array<Column<Row>>) => cols.reduce((sum, c) => sum + c.width, 0) + GAP * (cols.length - 1);
+	const needed = (cols: Array<Column<Row>>) => cols.reduce((sum, c) => sum + minOf(c), 0) + GAP * (cols.length - 1);
 	while (shown.length > 1 && needed(shown) > width) {
 		const droppable = shown.filter(c => c.dropOrder !== undefined);
 		if (droppable.length === 0) break;
 		const drop = droppable.reduce((a, b) => (b.dropOrder! > a.dropOrder! ? b : a));
 		shown = shown.filter(c => c !== drop);
 	}
-	const growing = shown.filter(c => c.grow);
-	let spare = Math.max(0, width - needed(shown));
-	return shown.map(column => {
-		if (!column.grow) return column;
-		const share = Math.floor(spare / growing.length);
-		const extra = growing.indexOf(column) === growing.length - 1 ? spare - share * (growing.length - 1) : share;
-		return {...column, width: column.width + extra};
-	});
+	const widths = shareWidths(
+		shown.map(c => columnSize(c.width, c.header, longest.get(c.id) ?? 0, c.grow)),
+		width - GAP * (shown.length - 1),
+	);
+	return shown.map((column, i) => ({...column, width: widths[i]!}));
+};
+
+/** The longest cell of each column over `rows`, each row's lengths read once per set of columns. */
+const longestCells = <Row,>(columns: Array<Column<Row>>, rows: Row[], cache: WeakMap<object, number[]>): Map<string, number> => {
+	const longest = columns.map(() => 0);
+	for (const row of rows) {
+		const cached = typeof row === 'object' && row !== null ? cache.get(row) : undefined;
+		const lengths = cached ?? columns.map(column => Array.from(sanitize(column.cell(row))).length);
+		if (!cached && typeof row === 'object' && row !== null) cache.set(row, lengths);
+		lengths.forEach((length, i) => {
+			if (length > longest[i]!) longest[i] = length;
+		});
+	}
+	return new Map(columns.map((column, i) => [column.id, longest[i]!]));
 };
 
 const renderLine = <Row,>(columns: Array<Column<Row>>, cells: (column: Column<Row>) => string): string =>
@@ -61,7 +77,9 @@ export function Table<Row>(props: {
 	emptyText?: string;
 }) {
 	// Two columns for the cursor marker, so the selection shows even without colour.
-	const columns = useMemo(() => layoutColumns(props.columns, props.width - 2), [props.columns, props.width]);
+	const lengths = useMemo(() => new WeakMap<object, number[]>(), [props.columns]);
+	const longest = useMemo(() => longestCells(props.columns, props.rows, lengths), [props.columns, props.rows, lengths]);
+	const columns = useMemo(() => layoutColumns(props.columns, props.width - 2, longest), [props.columns, props.width, longest]);
 	// A row's text is laid out once per column layout: a key press re-renders only what moved.
 	const lines = useMemo(() => new WeakMap<object, string>(), [columns]);
 	const lineOf = (row: Row) => {
