@@ -128,7 +128,7 @@ class FileGateway implements IamReads {
 
 	async userDetails(userName: string): Promise<UserDetails> {
 		await this.user(userName);
-		throw new IamError('Invalid', 'access keys and MFA devices are not in an offline export', 'open the live account to see them');
+		throw notInExport('access keys and MFA devices');
 	}
 }
 

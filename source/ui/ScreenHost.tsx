@@ -1,5 +1,6 @@
 // Renders one route of the stack with data from the contexts; screens themselves only take props.
 import {memo, useCallback} from 'react';
+import {describeError, isIamError} from '../model/errors.js';
 import type {SnapshotIndex} from '../model/indexes.js';
 import {ErrorPanel} from './components/ErrorPanel.js';
 import {PlanRoute} from './PlanRoute.js';
@@ -20,6 +21,7 @@ import {RoleScreen} from './screens/RoleScreen.js';
 import {RolesScreen} from './screens/RolesScreen.js';
 import {ProfilesScreen} from './screens/ProfilesScreen.js';
 import {UserScreen} from './screens/UserScreen.js';
+import type {UserCredentials} from './screens/user-credentials.js';
 import {HygieneScreen} from './screens/HygieneScreen.js';
 import {OffboardScreen} from './screens/OffboardScreen.js';
 import {RotationWizard} from './screens/RotationWizard.js';
@@ -56,9 +58,19 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 	const {gateway} = connection;
 	const loadDetails = useCallback((name: string) => gateway.userDetails(name), [gateway]);
 	const loadCredentials = useCallback(
-		async (name: string) => {
-			const [loginProfile, certificates] = await Promise.all([gateway.loginProfile(name), gateway.signingCertificates(name)]);
-			return {loginProfile, certificates};
+		async (name: string): Promise<UserCredentials> => {
+			// An offline export holds neither: each section says so in its own words (any other failure is the screen's error).
+			const [loginProfile, certificates] = await Promise.allSettled([gateway.loginProfile(name), gateway.signingCertificates(name)]);
+			const notHeld = (result: PromiseSettledResult<unknown>) => (result.status === 'rejected' && isIamError(result.reason) && result.reason.code === 'OfflineExport' ? describeError(result.reason) : undefined);
+			const consoleNotHeld = notHeld(loginProfile);
+			const certificatesNotHeld = notHeld(certificates);
+			if (loginProfile.status === 'rejected' && !consoleNotHeld) throw loginProfile.reason;
+			if (certificates.status === 'rejected' && !certificatesNotHeld) throw certificates.reason;
+			return {
+				loginProfile: loginProfile.status === 'fulfilled' ? loginProfile.value : null,
+				certificates: certificates.status === 'fulfilled' ? certificates.value : [],
+				...(consoleNotHeld || certificatesNotHeld ? {notHeld: {...(consoleNotHeld ? {console: consoleNotHeld} : {}), ...(certificatesNotHeld ? {certificates: certificatesNotHeld} : {})}} : {}),
+			};
 		},
 		[gateway],
 	);

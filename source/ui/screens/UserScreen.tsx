@@ -206,11 +206,11 @@ export function UserScreen(props: {
 			)),
 		...(props.loadCredentials ? credentialLines(credentials, now) : []),
 		heading('tags', 'Tags'),
-		...(pending(details, 'tags') ??
-			orNone(
-				details.status === 'ok' ? details.details.tags.map(t => ({key: `tag-${t.Key}`, text: `${t.Key} = ${t.Value}`})) : [],
-				'tags',
-			)),
+		// The snapshot holds the tags too (GetAccountAuthorizationDetails lists them): shown when the per-user read
+		// cannot be made (an offline export, a denied read), never an error in their place.
+		...(details.status === 'loading'
+			? [note('tags-loading', 'loading…')]
+			: orNone((details.status === 'ok' ? details.details.tags : user.tags).map(t => ({key: `tag-${t.Key}`, text: `${t.Key} = ${t.Value}`})), 'tags')),
 	];
 
 	return (

@@ -13,6 +13,8 @@ export type Loaded<T> = {status: 'loading'} | {status: 'ok'; details: T} | {stat
 export interface UserCredentials {
 	loginProfile: LoginProfile | null;
 	certificates: SigningCertificate[];
+	/** Sections the source cannot hold (an offline export), each with what to say instead. */
+	notHeld?: {console?: string; certificates?: string};
 }
 
 /** A write asked for on the User screen, with the per-user data its plan needs. */
@@ -55,11 +57,17 @@ export const credentialLines = (state: Loaded<UserCredentials>, now: Date): Deta
 		section: 'certificates',
 		tone: c.status === 'Inactive' ? 'warning' : undefined,
 	}));
+	const notHeld = state.status === 'ok' ? state.details.notHeld : undefined;
 	return [
 		heading('console', 'Console password'),
-		...(waiting(state, 'console') ?? [passwordLine]),
+		...(waiting(state, 'console') ?? (notHeld?.console ? [note('console-not-held', notHeld.console)] : [passwordLine])),
 		heading('certificates', 'Signing certificates'),
-		...(waiting(state, 'certificates') ?? (certificateLines.length > 0 ? certificateLines : [note('certificates-none', 'none')])),
+		...(waiting(state, 'certificates') ??
+			(notHeld?.certificates
+				? [note('certificates-not-held', notHeld.certificates)]
+				: certificateLines.length > 0
+					? certificateLines
+					: [note('certificates-none', 'none')])),
 	];
 };
 
