@@ -4,6 +4,12 @@
 // the focus of before (the space lands in the password instead of toggling the field two rows down).
 // The pacer delivers one keystroke per commit: a key that arrives before React committed what the
 // previous key did waits its turn, and a chunk of several keystrokes is split into them first.
+// Why Ink's internal_eventEmitter (an internal API), checked against Ink 6.8.0 (issue 17): Ink has no
+// paste hook and no bracketed paste; useInput hands over parsed input, not the bytes (Ink's input parser
+// splits escape sequences out but keeps a run of text, "/dana", as one event); and a held keystroke must
+// reach every useInput of the tree (ink-text-input, ink-select-input), which only Ink's emitter does:
+// writing keys back into stdin is no supported path either (push/unshift are a stream's own API, and
+// the tests' stdin is not a stream). Ink is pinned and patched (patches/): an upgrade re-checks this.
 import {useInput, useStdin, type Key} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
 
