@@ -50,14 +50,8 @@ const IAM_WRITES = {
 	updateAssumeRolePolicy: true,
 } as const satisfies Record<WriteName, true>;
 
-/** Gateway methods that change the account: every IamWrites method, and writes planned for later. */
-export const MUTATING_METHODS: ReadonlySet<string> = new Set([
-	...Object.keys(IAM_WRITES),
-	'updateUser',
-	'createPolicyVersion',
-	'applyPlan',
-	'runStep',
-]);
+/** Gateway methods that change the account: every IamWrites method. */
+export const MUTATING_METHODS: ReadonlySet<string> = new Set(Object.keys(IAM_WRITES));
 
 /** Verbs that read: anything else that is not in the list above is judged by WRITE_VERBS. */
 const WRITE_VERBS =

@@ -5,8 +5,6 @@
 import type {AccountSnapshot, AttachedPolicyRef, Group, InlinePolicy, ManagedPolicy, Role, User} from '../snapshot.js';
 import type {AppliedChange, SnapshotPatch} from './types.js';
 
-export const emptyPatch = (): SnapshotPatch => ({changes: []});
-
 /** A membership change as a patch (previews simulate one). */
 export const membershipPatch = (user: string, group: string, member: boolean): SnapshotPatch => ({
 	changes: [member ? {operation: 'addUserToGroup', user, group} : {operation: 'removeUserFromGroup', user, group}],

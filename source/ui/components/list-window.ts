@@ -35,11 +35,3 @@ export const windowTop = (top: number, cursor: number, height: number, count: nu
 	if (cursor >= next + visible) next = cursor - visible + 1;
 	return clamp(next, 0, Math.max(0, count - visible));
 };
-
-export const isMovement = (command: CommandId): boolean =>
-	command === 'up' ||
-	command === 'down' ||
-	command === 'page-up' ||
-	command === 'page-down' ||
-	command === 'top' ||
-	command === 'bottom';
