@@ -161,7 +161,7 @@ export async function seedDemoAccount(endpoint: string): Promise<SeedSummary> {
 		]);
 	} catch (error) {
 		if (String((error as Error).message).includes('ReadOnlyAccess') || (error as Error).name === 'NoSuchEntityException') {
-			throw new Error(`seeding needs AWS managed policies: start moto_server with MOTO_IAM_LOAD_MANAGED_POLICIES=true (${(error as Error).message})`);
+			throw new Error(`seeding needs AWS managed policies: start moto_server with MOTO_IAM_LOAD_MANAGED_POLICIES=true (${(error as Error).message})`, {cause: error});
 		}
 		throw error;
 	}

@@ -42,7 +42,6 @@ const GRANTS: Array<{Action: string | string[]; Resource: string}> = [
 ];
 
 export type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 export const between = (random: Random, low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 /** `count` distinct indexes below `limit`. */
 export const distinct = (random: Random, count: number, limit: number): number[] => {

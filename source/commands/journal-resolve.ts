@@ -4,7 +4,7 @@
 // Once it went through (or nothing was left), an iamtui:Resolved line closes the plan in the journal.
 import type {IamGateway} from '../model/gateway.js';
 import type {Actor, JournalEntry, JournalSink} from '../model/plans/execute.js';
-import {findUnfinished, RESOLVED, unfinishedFor, type UnfinishedPlan} from '../model/plans/journal-plans.js';
+import {findUnfinished, RESOLVED, unfinishedFor} from '../model/plans/journal-plans.js';
 import {unfinishedNotice} from './journal.js';
 import {planText} from '../model/plans/describe.js';
 import {planTakeBack} from '../model/plans/take-back.js';

@@ -2,7 +2,7 @@
 // folder holding its config, journal and records; after q nothing of it is left in the temp folder, unless
 // --keep was given (then the folder is named again at exit and holds the config store). --offline says it
 // was asked for, not that moto is missing.
-import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, expect, it} from 'vitest';

@@ -27,6 +27,7 @@ describeWithMoto('npm run bench -- --quick', () => {
 	const scratch = mkdtempSync(path.join(os.tmpdir(), 'iamtui-bench-test-'));
 	const out = path.join(scratch, 'results-quick.json');
 	let stdout = '';
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON, read field by field
 	let results: Record<string, any>;
 
 	beforeAll(async () => {

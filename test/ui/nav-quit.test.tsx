@@ -2,7 +2,7 @@
 // where the jump came from, and only the first screen quits; the demo asks once before a quit throws its
 // changes away; Ctrl-C on the show-once secret warns as q does instead of quitting with it unsaved.
 import {expect, it} from 'vitest';
-import {keys, tick, type Rendered} from '../helpers/render.js';
+import {tick, type Rendered} from '../helpers/render.js';
 import {jump, motoAppHarness, openFiltered, USERS_LOADED} from '../helpers/moto-app.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
