@@ -138,7 +138,7 @@ export const buildResults = (m: Measurements) => {
 			ms: r(o.elapsedMs),
 			note: 'calls: every request `iamtui offboard USER --yes` sent (counted by a loopback proxy, retries included; serverErrors: answered 5xx by moto, which lacks those operations, and the SDK retried); minimum: one write per plan step + one listing per kind of thing DeleteUser conflicts with; afterSnapshot: without the identity and snapshot calls, as from the TUI',
 		},
-		ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, significant(v)])),
+		ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, significant(v)])) as Record<keyof typeof ratios, number>,
 		targets,
 	};
 };

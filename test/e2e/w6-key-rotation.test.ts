@@ -26,7 +26,7 @@ describeWithMoto('e2e: W6 key rotation in tmux', () => {
 	};
 
 	it('second key → switch → verify → deactivate → delete: the old key is gone, the new secret was shown once', async () => {
-		const [oldKey] = account.seed().accessKeys[USER]!;
+		const oldKey = account.seed().accessKeys[USER]![0]!;
 		expect(oldKey).toBeDefined();
 		const csvPath = path.join(mkdtempSync(path.join(os.tmpdir(), 'iamtui-w6-')), `${USER}_credentials.csv`);
 		const tui = await account.open({height: 45});
