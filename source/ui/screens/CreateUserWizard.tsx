@@ -4,7 +4,7 @@
 // sent here: the plan's confirmation comes next. A generated password exists only from that moment,
 // as a Secret inside the plan; a typed one becomes a Secret then too.
 import {Box, Text} from 'ink';
-import {useEffect, useMemo, useState} from 'react';
+import {useMemo, useState} from 'react';
 import {describeError} from '../../model/errors.js';
 import type {PasswordPolicy} from '../../model/gateway.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
