@@ -31,6 +31,8 @@ export interface KeyHygiene {
 	ageDays: number | null;
 	lastUsedDate: string | null;
 	lastUsedService: string | null;
+	/** When it was made (or last rotated): what its last use cannot precede. */
+	lastRotated: string | null;
 	/** Active and older than keyAgeDays. */
 	old: boolean;
 	/** Active and not used (or never used) for unusedDays. */
@@ -42,6 +44,8 @@ export interface HygieneRow {
 	arn: string;
 	passwordEnabled: boolean;
 	passwordLastUsed: string | null;
+	/** When the user was made: no use of theirs can be older. */
+	userCreationTime: string | null;
 	/** A console password nobody signed in with for unusedDays. */
 	passwordUnused: boolean;
 	mfaActive: boolean;
@@ -79,6 +83,7 @@ export const hygieneRow = (row: CredentialReportRow, now: Date, thresholds: Hygi
 			ageDays,
 			lastUsedDate: key.lastUsedDate,
 			lastUsedService: key.lastUsedService,
+			lastRotated: key.lastRotated,
 			old: key.active && ageDays !== null && ageDays >= thresholds.keyAgeDays,
 			unused: key.active && unusedFor(key.lastUsedDate, key.lastRotated, thresholds.unusedDays, now),
 		};
@@ -102,6 +107,7 @@ export const hygieneRow = (row: CredentialReportRow, now: Date, thresholds: Hygi
 		arn: row.arn,
 		passwordEnabled: row.passwordEnabled,
 		passwordLastUsed: row.passwordLastUsed,
+		userCreationTime: row.userCreationTime,
 		passwordUnused,
 		mfaActive: row.mfaActive,
 		mfaMissing,

@@ -5,6 +5,7 @@
 // AWS's, marked and not flagged) and trust reaching outside the account, named.
 import {Box, Text} from 'ink';
 import {useMemo, useState, type ReactNode} from 'react';
+import {describeTime, latestOf, timeProblem} from '../../model/hygiene-time.js';
 import {DEFAULT_THRESHOLDS, FLAG_LABELS, filterHygieneRows, hygieneRows, hygieneSortColumns, type HygieneFlag, type HygieneRow, type HygieneThresholds, type KeyHygiene} from '../../model/hygiene.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {filterRoleHygiene, roleFindingCounts, roleHygieneRows, roleHygieneSortColumns, type RoleHygiene} from '../../model/role-hygiene.js';
@@ -20,10 +21,19 @@ const mark = (flagged: boolean, text: string) => (flagged ? `${FLAGGED}${text}` 
 
 const days = (value: number | null) => (value === null ? '?' : `${Math.floor(value)}d`);
 
-const keyCell = (key: KeyHygiene | undefined, now: Date): string => {
+const keyCell = (key: KeyHygiene | undefined, row: HygieneRow, now: Date): string => {
 	if (!key) return '-';
-	const used = key.lastUsedDate ? formatAgo(key.lastUsedDate, now) : 'never';
-	return mark(key.old || key.unused, `${key.active ? '' : 'off '}${days(key.ageDays)} / ${used}`);
+	// A key made in the future has no age; one cannot be used before it was made (or before its user).
+	const age = key.lastRotated && timeProblem(key.lastRotated, now) ? '?' : days(key.ageDays);
+	const used = key.lastUsedDate ? describeTime(key.lastUsedDate, now, key.lastRotated ?? row.userCreationTime) : 'never';
+	return mark(key.old || key.unused, `${key.active ? '' : 'off '}${age} / ${used}`);
+};
+
+/** When the report was made; it cannot predate the newest user it lists. */
+const generated = (at: string | null, rows: Array<{userCreationTime: string | null}>, now: Date): string => {
+	if (!at) return 'at an unknown time';
+	const notBefore = latestOf(rows.map(row => row.userCreationTime));
+	return timeProblem(at, now, notBefore) ? `(${describeTime(at, now, notBefore)} UTC)` : `${formatAgo(at, now)} (${at.slice(0, 16).replace('T', ' ')} UTC)`;
 };
 
 const columns = (now: Date): Array<Column<HygieneRow>> => [
@@ -35,11 +45,11 @@ const columns = (now: Date): Array<Column<HygieneRow>> => [
 		width: 10,
 		align: 'right',
 		dropOrder: 3,
-		cell: r => (r.passwordEnabled ? mark(r.passwordUnused, r.passwordLastUsed ? formatAgo(r.passwordLastUsed, now) : 'never') : '-'),
+		cell: r => (r.passwordEnabled ? mark(r.passwordUnused, r.passwordLastUsed ? describeTime(r.passwordLastUsed, now, r.userCreationTime) : 'never') : '-'),
 	},
 	{id: 'mfa', header: 'MFA', width: 4, cell: r => mark(r.mfaMissing, r.mfaActive ? 'yes' : 'no')},
-	{id: 'key1', header: 'KEY 1 AGE/USED', width: 19, cell: r => keyCell(r.keys[0], now)},
-	{id: 'key2', header: 'KEY 2 AGE/USED', width: 19, dropOrder: 1, cell: r => keyCell(r.keys[1], now)},
+	{id: 'key1', header: 'KEY 1 AGE/USED', width: 19, cell: r => keyCell(r.keys[0], r, now)},
+	{id: 'key2', header: 'KEY 2 AGE/USED', width: 19, dropOrder: 1, cell: r => keyCell(r.keys[1], r, now)},
 	{id: 'flags', header: 'FINDINGS', width: 12, grow: true, cell: r => r.flags.map(f => FLAG_LABELS[f]).join(', ')},
 ];
 
@@ -107,7 +117,7 @@ export function HygieneScreen(props: {
 				]
 			: [
 					{
-						text: `Credential report generated ${report.generatedAt ? `${formatAgo(report.generatedAt, now)} (${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC)` : 'at an unknown time'} · AWS regenerates it at most every 4 hours${
+						text: `Credential report generated ${generated(report.generatedAt, report.rows, now)} · AWS regenerates it at most every 4 hours${
 							missing > 0 ? ` · ${missing} user${missing === 1 ? ' is' : 's are'} newer than the report` : ''
 						}`,
 					},
