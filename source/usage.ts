@@ -4,10 +4,31 @@ import {COMMANDS, type CommandSpec} from './cli/command-specs.js';
 import {EXIT_CODES} from './cli/exit-codes.js';
 import {FLAGS, GLOBAL_FLAGS, flagUsage, type FlagKey} from './cli/flags.js';
 
+/** Help lines stay within this many columns (a wide description wraps under itself). */
+const WIDTH = 100;
+
+/** `text` in lines of at most `width` characters, broken at spaces. */
+const wrap = (text: string, width: number): string[] => {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		if (line && line.length + 1 + word.length > width) {
+			lines.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	return [...lines, line];
+};
+
 /** Two columns: the left padded to the widest entry (capped, so a long one does not push all). */
 const columns = (rows: ReadonlyArray<readonly [string, string]>, indent = '  '): string[] => {
 	const width = Math.min(40, Math.max(0, ...rows.map(([left]) => left.length)));
-	return rows.map(([left, right]) => (left.length > width ? `${indent}${left}\n${indent}${' '.repeat(width)}  ${right}` : `${indent}${left.padEnd(width)}  ${right}`));
+	const margin = `${indent}${' '.repeat(width)}  `;
+	return rows.flatMap(([left, right]) => {
+		const [first = '', ...rest] = wrap(right, Math.max(30, WIDTH - margin.length));
+		const head = left.length > width ? [`${indent}${left}`, `${margin}${first}`] : [`${indent}${left.padEnd(width)}  ${first}`];
+		return [...head, ...rest.map(line => `${margin}${line}`)];
+	});
 };
 
 const flagRows = (keys: readonly FlagKey[]) =>
