@@ -5,6 +5,7 @@
 import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
 import type {
 	AccessKeyDetail,
+	AwsManagedPolicy,
 	CallerIdentity,
 	ConnectionHooks,
 	ConnectionSettings,
@@ -146,6 +147,10 @@ export class SdkGateway implements IamGateway {
 
 	policyVersions(policyArn: string): Promise<PolicyVersion[]> {
 		return this.read('iam:ListPolicyVersions', iam => reads.policyVersions(iam, policyArn));
+	}
+
+	awsManagedPolicies(): Promise<AwsManagedPolicy[]> {
+		return this.read('iam:ListPolicies', iam => reads.awsManagedPolicies(iam));
 	}
 
 	// Creates: never resent blindly (creates.ts, reconcile.ts)

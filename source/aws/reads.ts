@@ -8,6 +8,7 @@ import {
 	ListAccessKeysCommand,
 	ListAccountAliasesCommand,
 	ListMFADevicesCommand,
+	ListPoliciesCommand,
 	ListPolicyVersionsCommand,
 	ListServiceSpecificCredentialsCommand,
 	ListSigningCertificatesCommand,
@@ -16,6 +17,7 @@ import {
 	type IAMClient,
 } from '@aws-sdk/client-iam';
 import type {
+	AwsManagedPolicy,
 	AccessKeyDetail,
 	IamReads,
 	LoginProfile,
@@ -185,4 +187,13 @@ export const policyVersions = async (iam: IAMClient, policyArn: string): Promise
 		return {items: out.Versions ?? [], isTruncated: out.IsTruncated, marker: out.Marker};
 	});
 	return versions.map(v => ({versionId: v.VersionId ?? '', isDefault: v.IsDefaultVersion === true, createDate: iso(v.CreateDate)}));
+};
+
+/** Every AWS managed policy, all pages (about 1,400): names and ARNs only. */
+export const awsManagedPolicies = async (iam: IAMClient): Promise<AwsManagedPolicy[]> => {
+	const policies = await allPages(async Marker => {
+		const out = await iam.send(new ListPoliciesCommand({Scope: 'AWS', Marker}));
+		return {items: out.Policies ?? [], isTruncated: out.IsTruncated, marker: out.Marker};
+	});
+	return policies.flatMap(p => (p.Arn && p.PolicyName ? [{name: p.PolicyName, arn: p.Arn}] : []));
 };

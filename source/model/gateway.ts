@@ -109,6 +109,14 @@ export interface IamReads {
 	/** The first account alias, or null; for the console sign-in URL. */
 	accountAlias(): Promise<string | null>;
 	policyVersions(policyArn: string): Promise<PolicyVersion[]>;
+	/** Every AWS managed policy (ListPolicies Scope=AWS), for the attach pickers; an export has none. */
+	awsManagedPolicies?(): Promise<AwsManagedPolicy[]>;
+}
+
+/** An AWS managed policy as ListPolicies names it. */
+export interface AwsManagedPolicy {
+	name: string;
+	arn: string;
 }
 
 /**

@@ -9,6 +9,7 @@ import type {Plan} from '../model/plans/types.js';
 import {describeError} from '../model/errors.js';
 import type {Column} from './components/Table.js';
 import {attachablePolicies, filterPolicyChoices, type PolicyChoice} from './screens/attachable-policies.js';
+import {awsManagedNote, useAwsManagedPolicies} from './state/aws-managed.js';
 import {ListScreen} from './screens/ListScreen.js';
 import {NewGroupWizard} from './screens/NewGroupWizard.js';
 import {PolicyFromTemplate} from './screens/PolicyFromTemplate.js';
@@ -68,13 +69,15 @@ export function PolicyRoutes(props: PolicyRouteProps) {
 	};
 
 	// The same choice for a group and a role: every attachable policy, minus what it already has.
+	const awsManaged = useAwsManagedPolicies(route.screen === 'pick-group-policy' || route.screen === 'pick-role-policy');
 	const policies = useMemo(() => {
+		const every = awsManaged.status === 'ok' ? awsManaged.policies : undefined;
 		if (route.screen === 'pick-group-policy')
-			return attachablePolicies(index, new Set(index.groupByName.get(route.group)?.attachedPolicies.map(p => p.arn)));
+			return attachablePolicies(index, new Set(index.groupByName.get(route.group)?.attachedPolicies.map(p => p.arn)), every);
 		if (route.screen === 'pick-role-policy')
-			return attachablePolicies(index, new Set(index.roleByName.get(route.role)?.attachedPolicies.map(p => p.arn)));
+			return attachablePolicies(index, new Set(index.roleByName.get(route.role)?.attachedPolicies.map(p => p.arn)), every);
 		return [];
-	}, [route, index]);
+	}, [route, index, awsManaged]);
 	const holders = useMemo<HolderRow[]>(() => {
 		if (route.screen !== 'pick-policy-holder') return [];
 		const attached = index.attachments.get(route.policyArn) ?? {users: [], groups: []};
@@ -104,7 +107,7 @@ export function PolicyRoutes(props: PolicyRouteProps) {
 				<ListScreen
 					{...common}
 					scope="picker"
-					title={`Attach a managed policy to group ${route.group}`}
+					title={`Attach a managed policy to group ${route.group}${awsManagedNote(awsManaged)}`}
 					rows={policies}
 					rowKey={r => r.arn}
 					columns={policyColumns}
@@ -119,7 +122,7 @@ export function PolicyRoutes(props: PolicyRouteProps) {
 				<ListScreen
 					{...common}
 					scope="picker"
-					title={`Attach a managed policy to role ${route.role}`}
+					title={`Attach a managed policy to role ${route.role}${awsManagedNote(awsManaged)}`}
 					rows={policies}
 					rowKey={r => r.arn}
 					columns={policyColumns}

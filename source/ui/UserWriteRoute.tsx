@@ -13,6 +13,7 @@ import {CertificateForm} from './screens/CertificateForm.js';
 import {KeyLimitChoice} from './screens/KeyLimitChoice.js';
 import {PasswordForm} from './screens/PasswordForm.js';
 import {attachablePolicies} from './screens/attachable-policies.js';
+import {awsManagedNote, useAwsManagedPolicies, type AwsManagedList} from './state/aws-managed.js';
 import {PickScreen, type PickRow} from './screens/PickScreen.js';
 import {useConnection} from './state/connection.js';
 import {useMessages} from './state/messages.js';
@@ -29,11 +30,10 @@ type UserWriteRouteProps = {
 	onBack: () => void;
 };
 
-/** AWS lists only the AWS managed policies attached somewhere; these are offered even when none is. */
 /** The policies a user can be given: the same choice groups get (screens/attachable-policies.ts). */
-const policyRows = (index: SnapshotIndex, user: string): Array<PickRow & {arn: string}> => {
+const policyRows = (index: SnapshotIndex, user: string, awsManaged: AwsManagedList): Array<PickRow & {arn: string}> => {
 	const attached = new Set(index.userByName.get(user)?.attachedPolicies.map(p => p.arn) ?? []);
-	const rows = attachablePolicies(index, attached).map(p => ({name: p.name, arn: p.arn, detail: `${p.type === 'AWS' ? 'AWS managed' : 'customer'} · ${p.detail}`}));
+	const rows = attachablePolicies(index, attached, awsManaged.status === 'ok' ? awsManaged.policies : undefined).map(p => ({name: p.name, arn: p.arn, detail: `${p.type === 'AWS' ? 'AWS managed' : 'customer'} · ${p.detail}`}));
 	// A customer policy may share a name with an AWS one: the picker returns names, so make them unique.
 	const counts = new Map<string, number>();
 	for (const row of rows) counts.set(row.name, (counts.get(row.name) ?? 0) + 1);
@@ -55,7 +55,8 @@ export function UserWriteRoute(props: UserWriteRouteProps) {
 			flash(describeError(error), 'error');
 		}
 	};
-	const rows = useMemo(() => (route.screen === 'pick-user-policy' ? policyRows(index, route.user) : []), [route, index]);
+	const awsManaged = useAwsManagedPolicies(route.screen === 'pick-user-policy');
+	const rows = useMemo(() => (route.screen === 'pick-user-policy' ? policyRows(index, route.user, awsManaged) : []), [route, index, awsManaged]);
 
 	switch (route.screen) {
 		case 'pick-user-policy':
@@ -63,7 +64,7 @@ export function UserWriteRoute(props: UserWriteRouteProps) {
 				<PickScreen
 					{...common}
 					height={props.height}
-					title={`Attach a managed policy to ${route.user}`}
+					title={`Attach a managed policy to ${route.user}${awsManagedNote(awsManaged)}`}
 					rows={rows}
 					multiple={false}
 					emptyText={`${route.user} already has every policy this account lists.`}

@@ -93,6 +93,7 @@ const READS = {
 	passwordPolicy: true,
 	accountAlias: true,
 	policyVersions: true,
+	awsManagedPolicies: true,
 } as const satisfies Record<keyof IamReads, true>;
 
 /** SdkGateway's private plumbing: not operations, never reached through the interface. */

@@ -1,6 +1,7 @@
-// What can be attached to a user or group: the policies the Policies screen lists (every customer
-// managed one, the AWS managed ones already attached), plus a few AWS managed policies operators often
-// want that the account may not list yet (AWS lists only attached ones; W4 attaches ReadOnlyAccess).
+// What can be attached to a user, group or role: the policies the Policies screen lists (every customer
+// managed one, the AWS managed ones already attached), plus every other AWS managed policy (ListPolicies
+// Scope=AWS, searched by name) — or, when that list cannot be read, a few that operators often want.
+import type {AwsManagedPolicy} from '../../model/gateway.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {policyRows} from '../../model/views.js';
 
@@ -24,7 +25,7 @@ const COMMON_AWS_MANAGED: ReadonlyArray<{name: string; detail: string}> = [
 const awsArn = (name: string) => `arn:aws:iam::aws:policy/${name}`;
 
 /** Policies to pick from, minus `exclude` (ARNs already attached); customer managed first. */
-export const attachablePolicies = (index: SnapshotIndex, exclude: ReadonlySet<string> = new Set()): PolicyChoice[] => {
+export const attachablePolicies = (index: SnapshotIndex, exclude: ReadonlySet<string> = new Set(), awsManaged?: AwsManagedPolicy[]): PolicyChoice[] => {
 	const listed: PolicyChoice[] = policyRows(index).map(row => ({
 		name: row.name,
 		arn: row.arn,
@@ -32,12 +33,11 @@ export const attachablePolicies = (index: SnapshotIndex, exclude: ReadonlySet<st
 		detail: index.policyByArn.get(row.arn)?.description ?? `attached ${row.attachmentCount}×`,
 	}));
 	const known = new Set(listed.map(p => p.arn));
-	const common: PolicyChoice[] = COMMON_AWS_MANAGED.filter(p => !known.has(awsArn(p.name))).map(p => ({
-		name: p.name,
-		arn: awsArn(p.name),
-		type: 'AWS',
-		detail: p.detail,
-	}));
+	const details = new Map(COMMON_AWS_MANAGED.map(p => [awsArn(p.name), p.detail]));
+	const others = awsManaged ?? COMMON_AWS_MANAGED.map(p => ({name: p.name, arn: awsArn(p.name)}));
+	const common: PolicyChoice[] = others
+		.filter(p => !known.has(p.arn))
+		.map(p => ({name: p.name, arn: p.arn, type: 'AWS', detail: details.get(p.arn) ?? 'AWS managed'}));
 	const order = (p: PolicyChoice) => (p.type === 'customer' ? 0 : 1);
 	return [...listed, ...common].filter(p => !exclude.has(p.arn)).sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
 };

@@ -1,0 +1,48 @@
+// The attach-policy pickers offer every AWS managed policy (issue 16, item 5d), read through the real
+// gateway from moto (ListPolicies Scope=AWS; moto serves AWS's managed policies): searched by name,
+// picked, planned and attached — not only the account's own and a short hard-coded list.
+import {expect, it} from 'vitest';
+import {EMPTY_GROUP} from '../../scripts/seed.js';
+import {keys, type Rendered} from '../helpers/render.js';
+import {jump, motoAppHarness, openFiltered} from '../helpers/moto-app.js';
+import {describeWithMoto} from '../helpers/with-moto.js';
+
+/** In an open picker: waits for the whole AWS list, `/name`, keeps the filter, picks the row. */
+const pick = async (tui: Rendered, title: string, policy: string) => {
+	await tui.waitForFrame(frame => frame.includes(title) && !frame.includes('listing every AWS managed policy'), {timeoutMs: 20_000});
+	const total = Number(new RegExp(`${title}[^(]*\\((\\d+)\\)`).exec(tui.lastFrame())?.[1]);
+	expect(total).toBeGreaterThan(500);
+	tui.write('/');
+	await tui.waitFor('type to filter');
+	await tui.type(policy);
+	await tui.waitForFrame(frame => frame.includes(`/${policy}`) && /\b1 of \d+/.test(frame));
+	tui.write(keys.enter);
+	await tui.waitFor('esc clears');
+	tui.write(keys.enter);
+};
+
+describeWithMoto('attach-policy pickers: every AWS managed policy', () => {
+	const harness = motoAppHarness();
+
+	it('a group: AmazonS3ReadOnlyAccess (attached nowhere, in no short list) is found by name and attached', async () => {
+		const {tui} = await harness.start();
+		await jump(tui, 'groups', /Groups \(\d+\)/);
+		await openFiltered(tui, EMPTY_GROUP, `Group ${EMPTY_GROUP}`);
+		tui.write('m');
+		await pick(tui, `Attach a managed policy to group ${EMPTY_GROUP}`, 'AmazonS3ReadOnlyAccess');
+		const plan = await tui.waitFor(`aws iam attach-group-policy --group-name ${EMPTY_GROUP} --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`);
+		expect(plan).toContain('AmazonS3ReadOnlyAccess');
+		tui.write('y');
+		await tui.waitFor('enter/esc goes back', {timeoutMs: 10_000});
+		tui.write(keys.enter);
+		await tui.waitForFrame(frame => frame.includes(`Group ${EMPTY_GROUP}`) && frame.includes('AmazonS3ReadOnlyAccess'), {timeoutMs: 10_000});
+	});
+
+	it('a user: AmazonEC2ReadOnlyAccess is offered and planned', async () => {
+		const {tui} = await harness.start();
+		await openFiltered(tui, 'eli.cohen');
+		tui.write('m');
+		await pick(tui, 'Attach a managed policy to eli.cohen', 'AmazonEC2ReadOnlyAccess');
+		await tui.waitFor('aws iam attach-user-policy --user-name eli.cohen --policy-arn arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess');
+	});
+});
