@@ -67,7 +67,7 @@ describeWithMoto('npm run bench -- --quick', () => {
 	it.skipIf(!tools)('writes the quick results with every figure present and positive', () => {
 		expect(existsSync(out)).toBe(true);
 		expect(results.mode).toBe('quick');
-		expect(results.scale).toEqual({users: 60, groups: 10, policies: 20});
+		expect(results.scale).toEqual({users: 60, groups: 10, policies: 20, roles: 20});
 		expect(results.machine.cores).toBeGreaterThan(0);
 		expect(results.machine.node).toBe(process.version);
 		const figures = [
@@ -152,7 +152,7 @@ describeWithMoto('npm run bench -- --quick', () => {
 		for (const name of ['snapshotCallsVsAwsCliExtrapolated', 'snapshotTimeVsAwsCliExtrapolated', 'usersShownVsAwsCli']) {
 			expect(results.ratios[name]).toBeGreaterThan(0);
 		}
-		expect(results.targets.map((t: {id: string}) => t.id)).toEqual(['snapshot-calls', 'snapshot-time', 'first-frame', 'keypress-p99', 'who-can', 'who-can-tui', 'rss', 'offboarding-calls']);
+		expect(results.targets.map((t: {id: string}) => t.id)).toEqual(['snapshot-calls', 'snapshot-time', 'snapshot-pages', 'first-frame', 'keypress-p99', 'who-can', 'who-can-warm', 'who-can-tui', 'rss', 'offboarding-calls']);
 		for (const target of results.targets) {
 			expect(typeof target.pass).toBe('boolean');
 			expect(target.pass).toBe(target.value <= target.limit);
