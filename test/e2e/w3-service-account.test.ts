@@ -58,7 +58,8 @@ describeWithMoto('e2e: W3 service account in tmux', () => {
 		tui.keys('y');
 		await tui.waitFor(new RegExp(`done\\s+Create group ${GROUP}`));
 		tui.keys('Enter');
-		await tui.waitFor(new RegExp(`^  ${GROUP}\\s+0\\s*$`, 'm'));
+		// The new group is listed, and selected (the list selects the row just created).
+		await tui.waitFor(new RegExp(`^› ${GROUP}\\s+0\\s*$`, 'm'));
 
 		// iam-groupuploadpolicy: open the group → i → full-control → name → preview → plan → run.
 		await filterList(tui, GROUP);
