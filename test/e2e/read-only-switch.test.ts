@@ -49,6 +49,9 @@ describeWithMoto('e2e: read-only survives a profile switch in tmux', () => {
 		expect(tui.screen()).not.toContain('Create a group');
 		expect(proxy.stats().byAction.GetAccountAuthorizationDetails).toBeGreaterThan(0);
 		expect(Object.keys(proxy.stats().byAction).filter(action => MUTATING.test(action))).toEqual([]);
+		// q goes back through the :profiles jump (to Users), then quits there.
+		tui.keys('q');
+		await tui.waitFor(/Users \(\d+\)/);
 		tui.keys('q');
 		expect(await tui.waitForExit()).toBe(0);
 	}, 180_000);
