@@ -2,21 +2,14 @@
 // are shown, and each section the export cannot hold says so in its own words — access keys and MFA,
 // the console password, signing certificates — never another section's message.
 import path from 'node:path';
-import {afterEach, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
+import {expect, it} from 'vitest';
 import {openFileGateway} from '../../source/aws/file-gateway.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
-import {keys, renderTui, type Rendered} from '../helpers/render.js';
+import {testServices} from '../fixtures/services.js';
+import {appLifecycle} from '../helpers/app.js';
 import {root} from '../helpers/cli.js';
+import {keys} from '../helpers/render.js';
 
-let services: TestServices | undefined;
-let ui: Rendered | undefined;
-afterEach(() => {
-	ui?.unmount();
-	services?.dispose();
-	ui = undefined;
-	services = undefined;
-});
+const mount = appLifecycle();
 
 const section = (frame: string, title: string): string => {
 	const lines = frame.split('\n');
@@ -26,8 +19,7 @@ const section = (frame: string, title: string): string => {
 
 it('ana.silva from the demo export: her tag, and what an export does not hold, per section', async () => {
 	const gateway = openFileGateway([path.join(root, 'demo', 'demo-account.json')]);
-	services = testServices({gateway: () => gateway});
-	ui = renderTui(<App services={services} initial={{profile: 'offline'}} />, {columns: 160, rows: 50});
+	const ui = mount(testServices({gateway: () => gateway}), {profile: 'offline'}, {columns: 160, rows: 50});
 	await ui.waitFor('Users (40)');
 	ui.write('/');
 	ui.write('ana.silva');
