@@ -4,6 +4,7 @@
 // `deliverSecrets` (a 0600 CSV or, with --show-secret, stdout) — never printed otherwise.
 import {planText} from '../model/plans/describe.js';
 import {executePlan, journalNotice, reportLines, type Actor, type ExecutionReport, type IssuedSecret, type JournalSink} from '../model/plans/execute.js';
+import {actorFor} from '../model/plans/actor.js';
 import type {Plan} from '../model/plans/types.js';
 import {proposeUndo} from '../model/plans/undo.js';
 import type {SnapshotIndex} from '../model/indexes.js';
@@ -34,7 +35,7 @@ export interface PlanContext {
 
 export const actorOf = async (gateway: IamGateway, settings: ConnectionSettings): Promise<Actor> => {
 	const identity = await gateway.callerIdentity().catch(() => undefined);
-	return {profile: settings.profile ?? null, account: identity?.account ?? null, callerArn: identity?.arn ?? null};
+	return actorFor(settings.profile, identity);
 };
 
 /** What a delivery needs to take back a secret it could not deliver (secret-delivery.ts). */

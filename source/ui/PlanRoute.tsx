@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
 import type {SnapshotIndex} from '../model/indexes.js';
 import {planMembership, type MembershipRequest} from '../model/plans/group-membership.js';
+import {actorFor} from '../model/plans/actor.js';
 import {guardLockout} from '../model/plans/lockout.js';
 import {planThroughRoles} from '../model/plans/preview-roles.js';
 import {sanitize} from '../model/sanitize.js';
@@ -129,7 +130,7 @@ function ConfirmPlan(props: {
 	// A take-back that went through closes its plan in the journal; a journal that cannot take it says so.
 	const closeResolved = (planId: string): string | undefined => {
 		try {
-			markResolved(services.journal, planId, {profile: settings.profile ?? null, account: identity?.account ?? null, callerArn: identity?.arn ?? null}, services.now());
+			markResolved(services.journal, planId, actorFor(settings.profile, identity), services.now());
 			return undefined;
 		} catch (error) {
 			return journalWarning(error, `plan ${planId} is taken back but still reads UNFINISHED`);

@@ -13,6 +13,7 @@ import {resumeRecord} from '../../model/offboard/resume.js';
 import {runOffboarding} from '../../model/offboard/run.js';
 import {planLines, type PlanLine} from '../../model/plans/describe.js';
 import type {ExecutionReport} from '../../model/plans/execute.js';
+import {actorFor} from '../../model/plans/actor.js';
 import {guardLockout} from '../../model/plans/lockout.js';
 import {planOffboard} from '../../model/plans/offboard.js';
 import type {Plan} from '../../model/plans/types.js';
@@ -127,7 +128,7 @@ export function OffboardScreen(props: {name: string; index: SnapshotIndex; focus
 		runOffboarding(record, plan, {
 			gateway,
 			journal: services.journal,
-			actor: {profile: settings.profile ?? null, account: identity?.account ?? null, callerArn: identity?.arn ?? null},
+			actor: actorFor(settings.profile, identity),
 			now: () => services.now(),
 			saveRecord: saved => setRecordPath(services.records.save(saved)),
 			onStep: (outcome, position) => {

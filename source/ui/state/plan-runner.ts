@@ -2,6 +2,7 @@
 // the journal; after the run the snapshot is patched for what was done and reloaded in the background.
 import {useCallback} from 'react';
 import {executePlan, type ExecutionReport, type StepOutcome} from '../../model/plans/execute.js';
+import {actorFor} from '../../model/plans/actor.js';
 import type {Plan} from '../../model/plans/types.js';
 import {useConnection} from './connection.js';
 import {useServices} from './services-context.js';
@@ -18,7 +19,7 @@ export const usePlanRunner = (): RunPlan => {
 			const report = await executePlan(plan, {
 				gateway,
 				journal: services.journal,
-				actor: {profile: settings.profile ?? null, account: identity?.account ?? null, callerArn: identity?.arn ?? null},
+				actor: actorFor(settings.profile, identity),
 				now: () => services.now(),
 				...(onStep ? {onStep} : {}),
 			});

@@ -4,6 +4,7 @@
 // journal (iamtui:Resolved) once it went through with nothing left to the operator.
 import {useCallback} from 'react';
 import {describeError} from '../../model/errors.js';
+import {actorFor} from '../../model/plans/actor.js';
 import type {Actor, JournalSink} from '../../model/plans/execute.js';
 import {findUnfinished, RESOLVED} from '../../model/plans/journal-plans.js';
 import {planTakeBack} from '../../model/plans/take-back.js';
@@ -34,7 +35,7 @@ export const useTakeBack = (): TakeBack => {
 				const left = cannot.map(line => `Not taken back: ${line}`);
 				if (!plan && cannot.length > 0) return `Nothing of plan ${planId} can be taken back by iamtui. ${left.join(' ')} Once handled: iamtui journal resolve ${planId} --mark-resolved`;
 				if (!plan) {
-					markResolved(services.journal, unfinished.planId, {profile: settings.profile ?? null, account: identity?.account ?? null, callerArn: identity?.arn ?? null}, services.now());
+					markResolved(services.journal, unfinished.planId, actorFor(settings.profile, identity), services.now());
 					return `Nothing of plan ${planId} is left to take back: it is marked resolved in the journal.`;
 				}
 				const notes = [...(plan.notes ?? []), ...left, ...(cannot.length > 0 ? [`The plan stays unfinished until you handle these: iamtui journal resolve ${planId} --mark-resolved`] : [])];
