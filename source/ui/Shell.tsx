@@ -8,12 +8,13 @@ import {Footer} from './components/Footer.js';
 import {HelpOverlay} from './components/HelpOverlay.js';
 import {MfaPrompt} from './components/MfaPrompt.js';
 import {StatusLine} from './components/StatusLine.js';
+import {isJumpTarget, jumpTargetsText} from './keymap.js';
 import {ScreenHost} from './ScreenHost.js';
 import {useConnection} from './state/connection.js';
 import {priority, useCommands, useInterrupt, useKeys} from './state/keyboard.js';
 import {useMessages} from './state/messages.js';
 import {useNavigation} from './state/navigation.js';
-import {jumpTargets, scopeOf, type JumpTarget} from './state/routes.js';
+import {jumpRoute, scopeOf} from './state/routes.js';
 import {useServices} from './state/services-context.js';
 import {useSnapshot} from './state/snapshot.js';
 import {useTerminalSize} from './state/terminal-size.js';
@@ -58,10 +59,10 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 		setOverlay('none');
 		const name = text.replace(/^:/, '').trim().toLowerCase();
 		if (!name) return;
-		if ((jumpTargets as readonly string[]).includes(name)) navigation.jump({screen: name as JumpTarget});
+		if (isJumpTarget(name)) navigation.jump(jumpRoute(name));
 		else if (name === 'help') setOverlay('help');
 		else if (name === 'quit' || name === 'q') quit();
-		else flash(`Unknown command :${name} — try :users :groups :roles :policies :whocan :profiles :journal`, 'error');
+		else flash(`Unknown command :${name} — try ${jumpTargetsText}`, 'error');
 	};
 
 	const modal = overlay !== 'none' || props.mfaRequest !== undefined;

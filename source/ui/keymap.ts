@@ -110,6 +110,33 @@ const every: ScreenId[] = [...lists, ...details, ...tools, ...writes];
 // SecretOnce moves between the credentials it shows, and has its own way out (dismiss, which asks first).
 const moving: ScreenId[] = [...every, 'secret'];
 
+/** The screens `:name` jumps to, in the order help and the readme list them: the one list of them. */
+export const jumpTargets = ['users', 'groups', 'roles', 'policies', 'whocan', 'hygiene', 'profiles', 'journal'] as const;
+export type JumpTarget = (typeof jumpTargets)[number];
+
+export const isJumpTarget = (name: string): name is JumpTarget => (jumpTargets as readonly string[]).includes(name);
+
+/** The jump targets as the command line writes them: `:users :groups …`. */
+export const jumpTargetsText = jumpTargets.map(name => `:${name}`).join(' ');
+
+const jumpDescriptions: Record<JumpTarget, string> = {
+	users: 'Jump to the users list',
+	groups: 'Jump to the groups list',
+	roles: 'Jump to the roles list: who may assume each role, last use, service roles marked',
+	policies: 'Jump to the policies list',
+	whocan: 'Who can do an action (on a resource)? Users and groups, with grant paths',
+	hygiene: 'Credential hygiene: old or unused keys and passwords, console users without MFA',
+	profiles: 'Jump to the profiles (add, switch, remove)',
+	journal: 'The audit journal: every write attempt, newest first (filter with /)',
+};
+
+/** What the command line (`:`) accepts: the jump targets, then help and quit. */
+export const commandLineEntries: ReadonlyArray<{name: string; description: string}> = [
+	...jumpTargets.map(name => ({name, description: jumpDescriptions[name]})),
+	{name: 'help', description: 'Show the help'},
+	{name: 'quit', description: 'Quit iamtui'},
+];
+
 const command = (
 	id: CommandId,
 	keys: string[],
@@ -202,24 +229,10 @@ export const commands: readonly Command[] = [
 	command('request-context', ['c'], [{input: 'c'}], 'context', 'Request context Explain assumes (KEY=VALUE …, e.g. aws:MultiFactorAuthPresent=true): conditional answers resolve and say which condition decided', ['access']),
 	command('complete', ['tab'], [{key: 'tab'}], 'complete', 'Complete the action from the catalogue (while typing it)', tools),
 	command('edit-query', ['/'], [{input: '/'}], 'query', 'Edit the action and resource of the who-can query', ['whocan']),
-	command('command-line', [':'], [{input: ':'}], 'command', 'Command line: :users :groups :roles :policies :whocan :hygiene :profiles :journal', 'global'),
+	command('command-line', [':'], [{input: ':'}], 'command', `Command line: ${jumpTargetsText}`, 'global'),
 	command('reload', ['r'], [{input: 'r'}], 'reload', 'Reload the account snapshot', 'global'),
 	command('help', ['?'], [{input: '?'}], 'help', 'Show or hide this help', 'global'),
 	command('quit', ['q'], [{input: 'q'}], 'quit', 'Quit on the first screen, go back elsewhere', 'global'),
-];
-
-/** What the command line (`:`) accepts. */
-export const commandLineEntries: ReadonlyArray<{name: string; description: string}> = [
-	{name: 'users', description: 'Jump to the users list'},
-	{name: 'groups', description: 'Jump to the groups list'},
-	{name: 'roles', description: 'Jump to the roles list: who may assume each role, last use, service roles marked'},
-	{name: 'policies', description: 'Jump to the policies list'},
-	{name: 'whocan', description: 'Who can do an action (on a resource)? Users and groups, with grant paths'},
-	{name: 'hygiene', description: 'Credential hygiene: old or unused keys and passwords, console users without MFA'},
-	{name: 'profiles', description: 'Jump to the profiles (add, switch, remove)'},
-	{name: 'journal', description: 'The audit journal: every write attempt, newest first (filter with /)'},
-	{name: 'help', description: 'Show the help'},
-	{name: 'quit', description: 'Quit iamtui'},
 ];
 
 export interface KeymapOptions {
