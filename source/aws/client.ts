@@ -6,6 +6,7 @@ import {IAMClient} from '@aws-sdk/client-iam';
 import {AssumeRoleCommand, STSClient} from '@aws-sdk/client-sts';
 import {fromNodeProviderChain} from '@aws-sdk/credential-providers';
 import {IamError} from '../model/errors.js';
+import {nonEmpty, type Environment} from '../model/connection.js';
 import type {ConnectionHooks, ConnectionSettings} from '../model/gateway.js';
 import {loadSharedConfig, profileNames, profileSetting, type SharedConfig} from './aws-config-profiles.js';
 import {toIamError} from './errors.js';
@@ -29,10 +30,6 @@ export interface AwsClients {
 	profile?: string;
 	region: string;
 }
-
-export type Environment = Record<string, string | undefined>;
-
-const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined);
 
 /** The profile's own endpoints from ~/.aws/config: a [services NAME] section, then endpoint_url. */
 const configEndpoints = (files: SharedConfig, profile: string): {iam?: string; sts?: string} => {

@@ -19,6 +19,9 @@ export interface StoredProfileSettings {
 
 export type Environment = Record<string, string | undefined>;
 
+/** A setting's value, trimmed; an unset or blank one is absent (the SDK treats them alike). */
+export const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined);
+
 /**
  * Credentials the SDK takes from the environment when no profile is named: exported access keys
  * (aws-vault, granted, CI), a web identity token (EKS, GitHub OIDC), a container credentials endpoint (ECS).
@@ -51,5 +54,3 @@ export const resolveConnection = (
 		readOnly: flags.readOnly === true || stored?.readOnly === true,
 	};
 };
-
-const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined);
