@@ -1,7 +1,8 @@
 // The TUI: providers and the screen stack. No AWS and no file system here: everything arrives in `services`.
 import {useCallback, useMemo, useState} from 'react';
+import {failedGateway} from './aws/lazy-gateway.js';
 import {connectGuarded} from './aws/read-only.js';
-import type {ConnectionHooks, ConnectionSettings, IamGateway} from './model/gateway.js';
+import type {ConnectionHooks, ConnectionSettings} from './model/gateway.js';
 import type {AccountSnapshot} from './model/snapshot.js';
 import {Shell, type MfaRequest} from './ui/Shell.js';
 import {ConnectionProvider} from './ui/state/connection.js';
@@ -11,12 +12,6 @@ import {NavigationProvider} from './ui/state/navigation.js';
 import type {Services} from './ui/state/services.js';
 import {ServicesContext} from './ui/state/services-context.js';
 import {SnapshotProvider} from './ui/state/snapshot.js';
-
-/** A gateway that fails every call with the error connect() threw, so the error screen can show it. */
-const failedGateway = (error: unknown, readOnly: boolean): IamGateway =>
-	new Proxy({readOnly} as IamGateway, {
-		get: (_target, property) => (property === 'readOnly' ? readOnly : property === 'then' ? undefined : () => Promise.reject(error)),
-	});
 
 /** Whether the store keeps this profile read-only; a store that cannot be read errs on the safe side. */
 const storedReadOnly = (services: Services, profile: string): boolean => {

@@ -3,6 +3,7 @@
 // cannot slip through when someone forgets the list, by their verb.
 import {IamError} from '../model/errors.js';
 import type {ConnectionHooks, ConnectionSettings, IamGateway, WriteName} from '../model/gateway.js';
+import {wrapGateway} from './wrap-gateway.js';
 
 /**
  * Every IamWrites method. `satisfies Record<WriteName, true>` makes the build fail when a write is added
@@ -69,19 +70,10 @@ export const readOnlyError = (method: string): IamError =>
 
 /** Wraps a gateway: reads pass through, every mutating method rejects with IamError ReadOnly. */
 export const readOnlyGateway = <G extends IamGateway>(inner: G): G =>
-	new Proxy(inner, {
-		get(target, property, receiver) {
-			if (property === 'readOnly') return true;
-			const value: unknown = Reflect.get(target, property, receiver);
-			if (typeof property !== 'string') return value;
-			// A write is refused even when the inner gateway lacks it (the offline file gateway has none).
-			if ((typeof value === 'function' || value === undefined) && isMutatingMethod(property)) {
-				return async () => Promise.reject(readOnlyError(property));
-			}
-			if (typeof value !== 'function') return value;
-			return (value as (...args: unknown[]) => unknown).bind(target);
-		},
-	});
+	wrapGateway(inner, true, (name, own) =>
+		// A write is refused even when the inner gateway lacks it (the offline file gateway has none).
+		(typeof own === 'function' || own === undefined) && isMutatingMethod(name) ? async () => Promise.reject(readOnlyError(name)) : own,
+	);
 
 /**
  * The one place the app turns settings into a gateway. Read-only belongs to the session: when the session
