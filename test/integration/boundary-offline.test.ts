@@ -50,6 +50,37 @@ describe('can with a permissions boundary (--from-file export)', () => {
 		expect(text.stdout).toContain('could not evaluate DevBoundary: the policy is not in the snapshot');
 	});
 
+	it('who-can with a boundary the export does not hold: the user and the role are Conditional, and the JSON and text say why', async () => {
+		const partial = path.join(path.dirname(file), 'no-boundary-who-can.json');
+		writeFileSync(partial, JSON.stringify({...exportDocument, Policies: []}));
+		const why = `the permissions boundary DevBoundary (${BOUNDARY}) could not be read: allowed only if it allows s3:ListAllMyBuckets`;
+		const json = await runCli(['who-can', 's3:ListAllMyBuckets', '--json', '--from-file', partial], env);
+		expect(json.stderr).toBe('');
+		const rows = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
+		for (const name of [{UserName: 'ana'}, {RoleName: 'Ops'}]) {
+			const row = rows.find(r => Object.entries(name).every(([k, v]) => r[k] === v))!;
+			expect(row.Decision).toBe('Conditional');
+			const conditions = row.Conditions as Array<{Key: string; Operator: string; Values: string[]}>;
+			// Key, Operator and Values read as can's note.
+			expect(conditions.map(c => `${c.Key} ${c.Operator} ${c.Values.join(', ')}`)).toEqual([why]);
+		}
+		const text = await runCli(['who-can', 's3:ListAllMyBuckets', '--from-file', partial], env);
+		expect(text.stdout).toMatch(/user\s+ana\s+Conditional/);
+		expect(text.stdout).toMatch(/role\s+Ops\s+Conditional/);
+		expect(text.stdout).toContain(why);
+		expect(text.stdout).toContain('could not evaluate DevBoundary: the policy is not in the snapshot');
+	});
+
+	it('who-can with the boundary in the export: an allow outside it is not listed, one inside it is Allowed', async () => {
+		const outside = JSON.parse((await runCli(['who-can', 's3:ListAllMyBuckets', '--json', '--from-file', file], env)).stdout) as Array<Record<string, unknown>>;
+		expect(outside.filter(r => r.UserName === 'ana' || r.RoleName === 'Ops')).toEqual([]);
+		const inside = JSON.parse((await runCli(['who-can', 'ec2:StopInstances', '--json', '--from-file', file], env)).stdout) as Array<Record<string, unknown>>;
+		expect(inside.filter(r => r.UserName === 'ana' || r.RoleName === 'Ops').map(r => [r.UserName ?? r.RoleName, r.Decision, r.Conditions])).toEqual([
+			['ana', 'Allowed', undefined],
+			['Ops', 'Allowed', undefined],
+		]);
+	});
+
 	for (const who of ['ana', 'Ops']) {
 		it(`${who}: an identity allow outside the boundary is ImplicitDeny naming the boundary (text and --json)`, async () => {
 			const text = await runCli(['can', who, 's3:ListAllMyBuckets', '--direct', '--from-file', file], env);

@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {buildAccessModel, resolveActions, whoCan, type WhoCanAnswer, type WhoCanEntry} from '../../source/model/access.js';
 import {evaluate} from '../../source/model/access/evaluator.js';
 import {principalFor, statementRefs, userFacts, type AccessModel} from '../../source/model/access/model.js';
+import {unreadBoundaryCondition, unreadBoundaryOf} from '../../source/model/access/unread-boundary.js';
 import {buildIndex, type SnapshotIndex} from '../../source/model/indexes.js';
 import type {AccountSnapshot} from '../../source/model/snapshot.js';
 import {planSnapshot} from '../../scripts/bench/plan-snapshot.js';
@@ -29,16 +30,18 @@ const reference = async (model: AccessModel, kind: 'user' | 'group', name: strin
 		if (answer.ok && (answer.decision === 'Allowed' || answer.decision === 'Conditional')) granted.push({action, answer});
 	}
 	if (granted.length === 0) return undefined;
+	// A boundary that could not be read leaves every grant Conditional on it, as `can` answers.
+	const unread = unreadBoundaryOf(principal);
 	return {
 		kind,
 		name,
 		arn: principal.arn,
-		decision: granted.some(g => g.answer.decision === 'Allowed') ? 'Allowed' : 'Conditional',
+		decision: !unread && granted.some(g => g.answer.decision === 'Allowed') ? 'Allowed' : 'Conditional',
 		via: granted.flatMap(g => g.answer.statements.filter(s => s.effect === 'Allow').flatMap(s => statementRefs(principal, s).map(statement => ({action: g.action, statement})))),
 		actions: granted.map(g => g.action),
 		conditions: granted.flatMap(g =>
 			g.answer.conditions.flatMap(c => statementRefs(principal, c.statement).map(statement => ({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement}))),
-		),
+		).concat(unread ? [unreadBoundaryCondition(unread, granted.map(g => g.action))] : []),
 		incomplete: principal.problems.length > 0,
 	};
 };
@@ -148,8 +151,8 @@ describe('whoCan fast path = one principal at a time', () => {
 	it('tricky account: the answers are not empty (the comparison means something)', async () => {
 		const r = (await expectSameAnswers(tricky(), 'ec2:TerminateInstances')) as WhoCanAnswer;
 		expect(r.users.map(u => u.name)).toEqual(['ana', 'bob', 'cy', 'dee', 'eli', 'fay', 'gus', 'hal', 'jojo']);
-		// eli only with MFA; hal's deny holds unless MFA is present.
-		expect(r.users.filter(u => u.decision === 'Conditional').map(u => u.name)).toEqual(['eli', 'hal']);
+		// eli only with MFA; hal's deny holds unless MFA is present; gus's boundary is not in the snapshot.
+		expect(r.users.filter(u => u.decision === 'Conditional').map(u => u.name)).toEqual(['eli', 'gus', 'hal']);
 		expect(r.users.find(u => u.name === 'fay')?.incomplete).toBe(true);
 		// ana holds Ec2Ops through two groups and Ec2Again: three paths to the same statement text.
 		expect(r.users.find(u => u.name === 'ana')?.via).toHaveLength(3);

@@ -4,7 +4,10 @@ import type {SnapshotIndex} from '../indexes.js';
 import {accessError, closestNames, resolveActions} from './catalogue.js';
 import type {EvalFailure, RawCondition} from './evaluator.js';
 import {evaluatePrincipal, principalFor, statementRefs, toModel, type AccessModel, type Principal} from './model.js';
-import type {AccessError, ConditionShown, ExplainResult, PolicySource} from './types.js';
+import type {AccessError, ConditionShown, ExplainResult} from './types.js';
+import {unreadBoundaryNote, unreadBoundaryOf} from './unread-boundary.js';
+
+export {boundaryText} from './unread-boundary.js';
 
 export const fromFailure = (failure: EvalFailure): AccessError => accessError(failure.kind, failure.message);
 
@@ -59,7 +62,8 @@ export const explainFor = async (model: AccessModel, principal: Principal, actio
 	if (!outcome.ok) return fromFailure(outcome);
 	const refs = (raws: typeof outcome.statements) => raws.flatMap(r => statementRefs(principal, r));
 	// A boundary whose document is not known (not in the export, unreadable) may cut any allow: never certain.
-	const unreadBoundary = principal.boundary && !principal.boundaryEntry?.evalPolicy && (outcome.decision === 'Allowed' || outcome.decision === 'Conditional');
+	const unread = unreadBoundaryOf(principal);
+	const unreadBoundary = unread && (outcome.decision === 'Allowed' || outcome.decision === 'Conditional');
 	return {
 		ok: true,
 		userName: principal.name,
@@ -74,14 +78,10 @@ export const explainFor = async (model: AccessModel, principal: Principal, actio
 		resourcePatterns: outcome.resourcePatterns,
 		couldNotEvaluate: principal.problems,
 		notes: unreadBoundary
-			? [...outcome.notes, `the permissions boundary ${boundaryText(principal.boundary!.source)} could not be read: allowed only if it allows ${wanted}`]
+			? [...outcome.notes, unreadBoundaryNote(unread, wanted)]
 			: outcome.notes,
 		...(outcome.decidedBy.length > 0
 			? {decidedBy: outcome.decidedBy.flatMap(c => statementRefs(principal, c.statement).map(statement => ({...c, statement})))}
 			: {}),
 	};
 };
-
-/** How an answer names a permissions boundary: "DevBoundary (arn:aws:iam::…:policy/DevBoundary)". */
-export const boundaryText = (boundary: PolicySource | undefined): string =>
-	!boundary ? '' : boundary.arn && boundary.arn !== boundary.name ? `${boundary.name} (${boundary.arn})` : boundary.name;

@@ -31,6 +31,8 @@ export interface UserHolder extends Holder {
 	user: User;
 	groups: Holder[];
 	boundary?: {entry: PolicyEntry; source: PolicySource; statements: DistinctStatement[]};
+	/** A boundary the evaluator cannot use (not in the snapshot, unreadable): any allow hangs on it. */
+	unreadBoundary?: PolicySource;
 }
 
 export interface HolderIndex {
@@ -147,7 +149,10 @@ export const holderIndex = (model: AccessModel): HolderIndex => {
 		if (user.permissionsBoundaryArn) {
 			const {boundary, problem} = boundaryOf(builder, user.permissionsBoundaryArn);
 			if (boundary) holder.boundary = boundary;
-			if (problem) holder.problems = [...problems, problem];
+			if (problem) {
+				holder.problems = [...problems, problem];
+				holder.unreadBoundary = problem.source;
+			}
 		}
 		return holder;
 	});

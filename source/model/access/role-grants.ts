@@ -9,6 +9,7 @@ import {holderIndex} from './holders.js';
 import {evaluatePrincipal, relevantSet, statementRefs, type AccessModel, type Principal} from './model.js';
 import {preparedStatement, statementIdOf, statementsOf, type DistinctStatement} from './statements.js';
 import type {GrantPath, RolePath, StatementRef} from './types.js';
+import {unreadBoundaryCondition, unreadBoundaryNote, unreadBoundaryOf} from './unread-boundary.js';
 
 export interface RoleAnswer {
 	answer: EvalAnswer | EvalFailure;
@@ -71,8 +72,16 @@ const own = async (model: AccessModel, principal: Principal, action: string, res
 	return {answer: await evaluatePrincipal(model, principal, action, resource, set), refs: raw => statementRefs(principal, raw)};
 };
 
+/** A granting answer made Conditional when the role's boundary could not be read (as `can` answers). */
+const behindUnreadBoundary = (principal: Principal, found: RoleAnswer | undefined, action: string): RoleAnswer | undefined => {
+	const boundary = unreadBoundaryOf(principal);
+	const answer = found?.answer;
+	if (!boundary || !answer?.ok || (answer.decision !== 'Allowed' && answer.decision !== 'Conditional')) return found;
+	return {...found!, answer: {...answer, decision: 'Conditional', notes: [...answer.notes, unreadBoundaryNote(boundary, action)]}};
+};
+
 export const evaluateRole = async (model: AccessModel, principal: Principal, action: string, resource: string): Promise<RoleAnswer | undefined> => {
-	if (principal.boundaryEntry) return own(model, principal, action, resource);
+	if (principal.boundaryEntry) return behindUnreadBoundary(principal, await own(model, principal, action, resource), action);
 	const view = viewOf(model, principal, statement => statement.matches(action));
 	if (view === null) return undefined;
 	return view ? onView(model, principal, view, action, resource) : own(model, principal, action, resource);
@@ -104,5 +113,12 @@ export const roleGrantOf = async (model: AccessModel, principal: Principal, role
 		for (const raw of answer.statements.filter(s => s.effect === 'Allow')) for (const statement of evaluated.refs(raw)) found.via.push({action, statement});
 		for (const c of answer.conditions) for (const statement of evaluated.refs(c.statement)) found.conditions.push({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
 	}
-	return found.actions.length > 0 ? found : undefined;
+	if (found.actions.length === 0) return undefined;
+	// The boundary the role's grants hang on, named once for all of them.
+	const unread = unreadBoundaryOf(principal);
+	if (unread) {
+		found.decision = 'Conditional';
+		found.conditions.push(unreadBoundaryCondition(unread, found.actions));
+	}
+	return found;
 };

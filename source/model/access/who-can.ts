@@ -11,9 +11,10 @@ import {checkResource, fromFailure} from './explain.js';
 import {holderIndex, type Holder} from './holders.js';
 import {toModel, type AccessModel} from './model.js';
 import type {WhoCanAnswer, WhoCanEntry, WhoCanResult} from './types.js';
-import {actionClasses} from './who-can-classes.js';
+import {actionClasses, isUser} from './who-can-classes.js';
 import {entryMaker} from './who-can-entries.js';
 import {rolesOf} from './roles.js';
+import {unreadBoundaryCondition, unreadBoundaryNote} from './unread-boundary.js';
 import {withRoles} from './who-can-roles.js';
 
 const problemsOf = (principals: Holder[]): WhoCanAnswer['couldNotEvaluate'] => {
@@ -89,20 +90,28 @@ export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: 
 
 	// Holders are sorted by name already.
 	const make = entryMaker(resolved.actions, classes, sets, settled);
+	// A boundary that could not be read may cut any allow (as `can` answers): Conditional, and said why.
+	const unread = new Map<string, string>();
+	const what = resolved.actions.length === 1 ? resolved.actions[0]! : action.trim();
 	const answerFor = (principals: Holder[]): WhoCanEntry[] =>
 		principals.flatMap(p => {
 			const entry = make(p, setsOf.get(p)!);
-			return entry ? [entry] : [];
+			if (!entry) return [];
+			const boundary = isUser(p) ? p.unreadBoundary : undefined;
+			if (!boundary) return [entry];
+			unread.set(boundary.arn ?? boundary.name, unreadBoundaryNote(boundary, what));
+			return [{...entry, decision: 'Conditional' as const, conditions: [...entry.conditions, unreadBoundaryCondition(boundary, entry.actions)]}];
 		});
+	const users = answerFor(index.users);
 	return {
 		ok: true,
 		actions: resolved.actions,
 		resource,
-		users: answerFor(index.users),
+		users,
 		groups: answerFor(index.groups),
 		roles: [],
 		roleNotes: [],
 		couldNotEvaluate: problemsOf([...index.users, ...index.groups]),
-		notes,
+		notes: unread.size > 0 ? [...notes, ...unread.values()] : notes,
 	};
 };
