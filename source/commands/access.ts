@@ -98,6 +98,7 @@ export const whoCanCommand = async (gateway: IamGateway, action: string | undefi
 		...answer.notes,
 		...answer.couldNotEvaluate.map(p => `could not evaluate ${p.source.name}: ${p.reason}`),
 		...answer.roleNotes.map(n => `trust outside this account, not counted: ${n}`),
+		...(answer.users.some(u => u.throughRoles) ? ['through roles: the best path of each user (Allowed first, then fewest roles); `iamtui can USER ACTION` lists every role'] : []),
 	].map(sanitize);
 	return {stdout: [textTable(['KIND', 'NAME', 'DECISION', 'VIA'], rows), ...notes].join('\n')};
 };

@@ -1,7 +1,8 @@
 // whoCan with roles (fast path: distinct statements, who-can answers shared by roles of one signature,
-// role reach computed once per role, paths built when read) must give exactly the answer of the plain
-// way: every role's whole policies evaluated per action, canAssume asked for every (caller, role) pair,
-// and the chains walked backwards from each granting role as AWS allows them (MAX_CHAIN, cycles cut).
+// one walk back from every granting role, each user's best path built when read) must give exactly the
+// answer of the plain way: every role's whole policies evaluated per action, canAssume asked for every
+// (caller, role) pair, and reach worked out within MAX_CHAIN roles by dynamic programming over every
+// step. Each user's one path must be a real chain of those steps, Allowed when any is, else the shortest.
 // Checked on generated accounts with roles, trust conditions, boundaries, tags and ${aws:username}.
 import {describe, expect, it} from 'vitest';
 import {buildAccessModel, canAssume, MAX_CHAIN, outsideTrust, resolveActions, rolePrincipal, trustOf, whoCan, type AssumeStep, type RolePath, type WhoCanAnswer, type WhoCanEntry} from '../../source/model/access.js';
@@ -68,48 +69,65 @@ const assumers = async (model: AccessModel, role: Role): Promise<AssumeStep[]> =
 	return steps.filter(s => s.decision === 'Allowed' || s.decision === 'Conditional');
 };
 
-/** The identity answer's users with every role path merged in, walking back from each granting role. */
+/** Every user's role reach, the plain way: within k more roles, by dynamic programming over every assume step. */
 const reference = async (index: SnapshotIndex, query: string, resource: string) => {
 	const model = buildAccessModel(index);
 	const resolved = await resolveActions(query);
 	if (!resolved.ok) throw new Error(resolved.message);
 	const direct = await whoCan(buildAccessModel({...index, snapshot: {...index.snapshot, roles: []}}), query, resource);
 	if (!direct.ok) throw new Error(direct.message);
-	const known = new Map<string, AssumeStep[]>();
-	const assumersOf = async (role: Role) => known.get(role.name) ?? known.set(role.name, await assumers(model, role)).get(role.name)!;
-	const granting: Grant[] = [];
-	for (const role of rolesOf(model)) {
+	const roles = rolesOf(model);
+	const steps = new Map<string, AssumeStep[]>();
+	for (const role of roles) steps.set(role.name, await assumers(model, role));
+	const granting = new Map<string, Grant>();
+	for (const role of roles) {
 		const grant = await roleGrant(model, role, resolved.actions, resource);
-		if (grant) granting.push(grant);
+		if (grant) granting.set(role.name, grant);
 	}
-	const byUser = new Map<string, RolePath[]>();
-	for (const grant of granting) {
-		let frontier: Array<{role: Role; tail: AssumeStep[]}> = [{role: grant.role, tail: []}];
-		const seen = new Set([grant.role.name]);
-		for (let depth = 0; depth < MAX_CHAIN && frontier.length > 0; depth++) {
-			const next: typeof frontier = [];
-			for (const {role, tail} of frontier) {
-				for (const step of await assumersOf(role)) {
-					const steps = [step, ...tail];
-					if (step.caller.kind === 'user') byUser.set(step.caller.name, [...(byUser.get(step.caller.name) ?? []), pathOf(steps, grant)]);
-					else if (!seen.has(step.caller.name)) {
-						seen.add(step.caller.name);
-						next.push({role: rolesOf(model).find(r => r.name === step.caller.name)!, tail: steps});
-					}
-				}
+	// distance: fewest more roles from a role to a granting one (0: it grants); allowedDistance: Allowed all the way.
+	const distance = new Map<string, number>();
+	const allowedDistance = new Map<string, number>();
+	const grantsInReach = new Map<string, Set<string>>();
+	for (const [name, grant] of granting) {
+		distance.set(name, 0);
+		if (grant.decision === 'Allowed') allowedDistance.set(name, 0);
+		grantsInReach.set(name, new Set([name]));
+	}
+	for (let hops = 1; hops < MAX_CHAIN; hops++) {
+		const before = {distance: new Map(distance), allowed: new Map(allowedDistance), grants: new Map([...grantsInReach].map(([k, v]) => [k, new Set(v)]))};
+		for (const role of roles) {
+			for (const step of steps.get(role.name)!) {
+				if (step.caller.kind !== 'role') continue;
+				const caller = step.caller.name;
+				if (before.distance.has(role.name) && !distance.has(caller)) distance.set(caller, hops);
+				if (step.decision === 'Allowed' && before.allowed.has(role.name) && !allowedDistance.has(caller)) allowedDistance.set(caller, hops);
+				for (const g of before.grants.get(role.name) ?? []) (grantsInReach.get(caller) ?? grantsInReach.set(caller, new Set()).get(caller)!).add(g);
 			}
-			frontier = next;
 		}
 	}
-	const users: WhoCanEntry[] = direct.users.map(entry => (byUser.has(entry.name) ? {...entry, decision: entry.decision === 'Allowed' || byUser.get(entry.name)!.some(p => p.decision === 'Allowed') ? 'Allowed' : 'Conditional', throughRoles: byUser.get(entry.name)!} : entry));
-	for (const [name, paths] of byUser) {
+	const byUser = new Map<string, {length: number; allowed: boolean; grants: Set<string>}>();
+	for (const role of roles) {
+		if (!distance.has(role.name)) continue;
+		for (const step of steps.get(role.name)!) {
+			if (step.caller.kind !== 'user') continue;
+			const reach = byUser.get(step.caller.name) ?? byUser.set(step.caller.name, {length: Infinity, allowed: false, grants: new Set()}).get(step.caller.name)!;
+			const allowed = step.decision === 'Allowed' && allowedDistance.has(role.name);
+			const length = 1 + (allowed ? allowedDistance.get(role.name)! : distance.get(role.name)!);
+			if ((allowed && !reach.allowed) || (allowed === reach.allowed && length < reach.length)) reach.length = length;
+			reach.allowed ||= allowed;
+			for (const g of grantsInReach.get(role.name)!) reach.grants.add(g);
+		}
+	}
+	const users: WhoCanEntry[] = direct.users.map(entry => (byUser.has(entry.name) ? {...entry, decision: entry.decision === 'Allowed' || byUser.get(entry.name)!.allowed ? 'Allowed' : 'Conditional'} : entry));
+	for (const [name, reach] of byUser) {
 		if (direct.users.some(u => u.name === name)) continue;
 		const user = principalFor(model, 'user', name)!;
-		users.push({kind: 'user', name, arn: user.arn, decision: paths.some(p => p.decision === 'Allowed') ? 'Allowed' : 'Conditional', via: [], actions: [...new Set(paths.flatMap(p => p.actions))], conditions: [], incomplete: user.problems.length > 0, throughRoles: paths});
+		const actions = new Set([...reach.grants].flatMap(g => granting.get(g)!.actions));
+		users.push({kind: 'user', name, arn: user.arn, decision: reach.allowed ? 'Allowed' : 'Conditional', via: [], actions: resolved.actions.filter(a => actions.has(a)), conditions: [], incomplete: user.problems.length > 0});
 	}
-	const roles = granting.map(g => ({kind: 'role' as const, name: g.role.name, arn: g.role.arn, decision: g.decision, via: g.via, actions: g.actions, conditions: g.conditions, incomplete: rolePrincipal(model, g.role).problems.length > 0}));
-	const notes = [...new Set(granting.flatMap(g => outsideTrust(trustOf(g.role), model.accountId).map(n => `${g.role.name}: ${n}`)))];
-	return {users, groups: direct.groups, roles, notes};
+	const roleRows = [...granting.values()].map(g => ({kind: 'role' as const, name: g.role.name, arn: g.role.arn, decision: g.decision, via: g.via, actions: g.actions, conditions: g.conditions, incomplete: rolePrincipal(model, g.role).problems.length > 0}));
+	const notes = [...new Set([...granting.values()].flatMap(g => outsideTrust(trustOf(g.role), model.accountId).map(n => `${g.role.name}: ${n}`)))];
+	return {users, groups: direct.groups, roles: roleRows, notes, byUser, steps, granting};
 };
 
 // Paths, identity statements and conditions are sets (listed in a stable order): compared sorted.
@@ -124,14 +142,36 @@ const normal = (entry: WhoCanEntry) => ({
 });
 const byName = (a: {name: string}, b: {name: string}) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+const withoutPaths = ({throughRoles: _paths, ...entry}: WhoCanEntry) => entry;
+
 const expectSame = async (index: SnapshotIndex, query: string, resource = '*'): Promise<WhoCanAnswer> => {
 	const fast = await whoCan(buildAccessModel(index), query, resource);
 	if (!fast.ok) throw new Error(fast.message);
 	const expected = await reference(index, query, resource);
-	expect([...fast.users].sort(byName).map(normal)).toEqual([...expected.users].sort(byName).map(normal));
+	expect([...fast.users].sort(byName).map(withoutPaths).map(normal)).toEqual([...expected.users].sort(byName).map(normal));
 	expect(fast.groups.map(normal)).toEqual(expected.groups.map(normal));
 	expect([...fast.roles].sort(byName).map(normal)).toEqual([...expected.roles].sort(byName).map(normal));
 	expect([...fast.roleNotes].sort()).toEqual([...expected.notes].sort());
+	// Each user reached through roles has one path: a real chain of assume steps, and the best there is.
+	for (const user of fast.users) {
+		const reach = expected.byUser.get(user.name);
+		if (!reach) {
+			expect(user.throughRoles).toBeUndefined();
+			continue;
+		}
+		expect(user.throughRoles).toHaveLength(1);
+		const best = user.throughRoles![0]!;
+		expect(best.steps).toHaveLength(reach.length);
+		expect(best.decision).toBe(reach.allowed ? 'Allowed' : 'Conditional');
+		expect(best.steps[0]!.caller).toEqual({kind: 'user', name: user.name});
+		best.steps.forEach((s, n) => {
+			if (n > 0) expect(s.caller).toEqual({kind: 'role', name: best.steps[n - 1]!.role});
+			const plain = expected.steps.get(s.role)!.find(p => p.caller.kind === s.caller.kind && p.caller.name === s.caller.name);
+			expect(plain && step(plain)).toEqual(step(s));
+		});
+		expect(best.steps.at(-1)!.role).toBe(best.role);
+		expect(path(best)).toEqual(path(pathOf(best.steps, expected.granting.get(best.role)!)));
+	}
 	return fast;
 };
 
@@ -145,6 +185,21 @@ const account = (seed: number): SnapshotIndex => {
 		if (n % 5 === 2) user.inlinePolicies.push({name: 'MaybeDeploy', document: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/deploy-*', Condition: {Bool: {'aws:MultiFactorAuthPresent': 'true'}}}]})});
 	});
 	snapshot.roles[5]!.tags = [{Key: 'tier', Value: 'gold'}];
+	// A person whose shortest chain is Conditional (MFA on the last step) and a longer one Allowed all the way:
+	// zz-person → zz-short → zz-target (2, MFA) and zz-person → zz-long-1 → zz-long-2 → zz-target (3, Allowed).
+	const account = '123456789012';
+	snapshot.users.push({name: 'zz-person', id: 'AIDAZZPERSON', arn: `arn:aws:iam::${account}:user/zz-person`, path: '/', createDate: '2024-01-01T00:00:00Z', groups: [], attachedPolicies: [], inlinePolicies: [], tags: []});
+	const trusting = (...statements: object[]) => JSON.stringify({Version: '2012-10-17', Statement: statements});
+	const names = (arn: string, condition?: object) => ({Effect: 'Allow', Principal: {AWS: arn}, Action: 'sts:AssumeRole', ...(condition ? {Condition: condition} : {})});
+	const role = (name: string, trustPolicy: string, inlinePolicies: Role['inlinePolicies'] = []): Role => ({name, id: `AROA${name.toUpperCase().replace(/-/g, '')}`, arn: `arn:aws:iam::${account}:role/${name}`, path: '/', createDate: '2024-01-01T00:00:00Z', trustPolicy, attachedPolicies: [], inlinePolicies, tags: [], instanceProfiles: []});
+	const person = `arn:aws:iam::${account}:user/zz-person`;
+	const grant = {name: 'Terminate', document: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['ec2:TerminateInstances', 'lightsail:GetInstance'], Resource: '*'}]})};
+	snapshot.roles.push(
+		role('zz-target', trusting(names(`arn:aws:iam::${account}:role/zz-short`, {Bool: {'aws:MultiFactorAuthPresent': 'true'}}), names(`arn:aws:iam::${account}:role/zz-long-2`)), [grant]),
+		role('zz-short', trusting(names(person))),
+		role('zz-long-1', trusting(names(person))),
+		role('zz-long-2', trusting(names(`arn:aws:iam::${account}:role/zz-long-1`))),
+	);
 	return buildIndex(snapshot);
 };
 
@@ -161,6 +216,12 @@ describe('whoCan with roles: fast path = the plain way', () => {
 	])('%s on %s', async (query, resource, throughRoles) => {
 		for (const index of accounts) {
 			const answer = await expectSame(index, query, resource);
+			if (query === 'ec2:TerminateInstances') {
+				// The longer chain wins because it is Allowed all the way.
+				const person = answer.users.find(u => u.name === 'zz-person');
+				expect(person?.decision).toBe('Allowed');
+				expect(person?.throughRoles?.[0]?.steps.map(s => s.role)).toEqual(['zz-long-1', 'zz-long-2', 'zz-target']);
+			}
 			// The comparison means something: users reach it through roles, and roles grant it.
 			expect(answer.users.some(u => (u.throughRoles?.length ?? 0) > 0)).toBe(throughRoles);
 			expect(answer.roles.length > 0).toBe(throughRoles);

@@ -11,7 +11,7 @@
 import type {TrustDocument, TrustPrincipal, TrustStatement} from '../trust-principals.js';
 import type {Role} from '../snapshot.js';
 import {conditionsShown} from './explain.js';
-import {evaluate} from './evaluator.js';
+import {evaluate, type EvalAnswer, type EvalFailure} from './evaluator.js';
 import {evaluatePrincipal, statementRefs, type AccessModel, type Principal} from './model.js';
 import {actionMatches} from './patterns.js';
 import {trustOf} from './roles.js';
@@ -91,7 +91,14 @@ const step = (caller: Principal, role: Role, decision: AssumeStep['decision'], r
  * Whether `caller` (a user or a role of this account) may assume `role`. Never throws. `evaluatedOn`: an ARN
  * the same identity statements match as the role's (its identity answer is shared, so evaluated once).
  */
-export const canAssume = async (model: AccessModel, caller: Principal, role: Role, evaluatedOn = role.arn): Promise<AssumeStep> => {
+export const canAssume = (model: AccessModel, caller: Principal, role: Role, evaluatedOn = role.arn): Promise<AssumeStep> =>
+	canAssumeGiven(model, caller, role, () => evaluatePrincipal(model, caller, ASSUME, evaluatedOn));
+
+/**
+ * canAssume with the caller's identity answer for sts:AssumeRole on the role given (asked only when the
+ * trust leaves it to decide): roles of one signature share it, however many trust texts they have.
+ */
+export const canAssumeGiven = async (model: AccessModel, caller: Principal, role: Role, identityOf: () => Promise<EvalAnswer | EvalFailure>): Promise<AssumeStep> => {
 	const trust = trustOf(role);
 	const {accountId} = model;
 	if (trust.statements.length === 0) {
@@ -115,7 +122,7 @@ export const canAssume = async (model: AccessModel, caller: Principal, role: Rol
 	const trustRef = refOf(role, chosen.s, chosen.i, chosen.how);
 	const conditions = [...trustConditions(chosen.s, 'Allow'), ...denies.flatMap(d => trustConditions(d.s, 'Deny'))];
 
-	const identity = await evaluatePrincipal(model, caller, ASSUME, evaluatedOn);
+	const identity = await identityOf();
 	if (!identity.ok) return step(caller, role, 'ImplicitDeny', `could not evaluate ${ASSUME} for ${caller.name}: ${identity.message}`, {trust: trustRef});
 	const refs = (raws: typeof identity.statements) => raws.flatMap(r => statementRefs(caller, r));
 	if (identity.decision === 'ExplicitDeny') {

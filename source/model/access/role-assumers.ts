@@ -4,9 +4,10 @@
 // match), and their steps are made from that answer when read instead of evaluating each user again.
 // Roles admitted through the account are asked once per (caller, signature, trust text), not per role.
 import type {Role} from '../snapshot.js';
-import {appliesToAssume, ASSUME, canAssume, grants, refOf, trustConditions} from './assume-role.js';
+import {appliesToAssume, ASSUME, canAssume, canAssumeGiven, grants, refOf, trustConditions} from './assume-role.js';
+import type {EvalAnswer} from './evaluator.js';
 import {holderIndex} from './holders.js';
-import {principalFor, relevantSet, type AccessModel, type Principal} from './model.js';
+import {evaluatePrincipal, principalFor, relevantSet, type AccessModel, type Principal} from './model.js';
 import {rolePrincipal, rolesOf, trustOf} from './roles.js';
 import {statementsMatching, statementsOf} from './statements.js';
 import type {AssumeCondition, AssumeStep, StatementRef, TrustRef, WhoCanEntry} from './types.js';
@@ -54,6 +55,8 @@ interface Known {
 	mayAssume?: Principal[];
 	/** Representative | trust text → the roles' steps (for any role of that signature and trust). */
 	throughAccount: Map<string, Promise<AssumeStep[]>>;
+	/** Representative ARN → the roles whose identity policies allow assuming it. */
+	identityAllows: Map<string, Promise<Array<{caller: Principal; identity: EvalAnswer}>>>;
 	principalsById?: Map<string, {kind: 'user' | 'role'; name: string}>;
 	registered?: boolean;
 }
@@ -62,7 +65,7 @@ const knownOf = new WeakMap<AccessModel, Known>();
 const known = (model: AccessModel): Known => {
 	let found = knownOf.get(model);
 	if (!found) {
-		knownOf.set(model, (found = {assumers: new Map(), bySignature: new Map(), signatures: new Map(), representatives: new Map(), throughAccount: new Map()}));
+		knownOf.set(model, (found = {assumers: new Map(), bySignature: new Map(), signatures: new Map(), representatives: new Map(), throughAccount: new Map(), identityAllows: new Map()}));
 	}
 	return found;
 };
@@ -202,9 +205,27 @@ const throughAccount = (model: AccessModel, role: Role, namedRoles: Set<string>,
 	const key = `${on}\u0000${role.trustPolicy}`;
 	let found = cache.get(key);
 	if (!found) {
-		const callers = mayAssume(model).filter(p => !namedRoles.has(p.name));
-		found = Promise.all(callers.map(caller => canAssume(model, caller, role, on))).then(steps => steps.filter(grants));
+		found = identityAllows(model, on).then(allowing =>
+			Promise.all(allowing.filter(({caller}) => !namedRoles.has(caller.name)).map(({caller, identity}) => canAssumeGiven(model, caller, role, () => Promise.resolve(identity)))).then(steps => steps.filter(grants)),
+		);
 		cache.set(key, found);
+	}
+	return found;
+};
+
+/**
+ * Roles whose identity policies allow sts:AssumeRole on `on` (a signature's representative), with that
+ * answer: a role the trust does not name gets in through the account only with it, so the others need
+ * no step at all, and the answer is asked once per signature, not once per trust text.
+ */
+const identityAllows = (model: AccessModel, on: string): Promise<Array<{caller: Principal; identity: EvalAnswer}>> => {
+	const cache = known(model).identityAllows;
+	let found = cache.get(on);
+	if (!found) {
+		found = Promise.all(mayAssume(model).map(async caller => ({caller, identity: await evaluatePrincipal(model, caller, ASSUME, on)}))).then(answers =>
+			answers.flatMap(({caller, identity}) => (identity.ok && (identity.decision === 'Allowed' || identity.decision === 'Conditional') ? [{caller, identity}] : [])),
+		);
+		cache.set(on, found);
 	}
 	return found;
 };

@@ -1,9 +1,13 @@
-// Who-can's role paths, merged into the identity-only answer once per query. Backwards from each role
-// whose own policies grant the action: the roles that may assume it (chains to MAX_CHAIN, cycles cut),
-// each role's assumers computed once per model (role-assumers.ts). Users admitted through an account
-// trust are who-can's answer for sts:AssumeRole, shared by every role of a signature: so a user's
-// decision comes from a few shared facts, and the user's paths — possibly thousands of them, one per
-// (role reached, role assumed first) — are built only when read (`throughRoles` is a lazy property).
+// Who-can's role paths, merged into the identity-only answer once per query. One breadth-first walk
+// backwards from every role whose own policies grant the action at once (chains of at most MAX_CHAIN
+// roles, so a shortest chain never repeats a role): each role learns its shortest chain to a granting
+// role, and — on a second walk over Allowed steps only — its shortest chain that is Allowed all the way.
+// A user is Allowed through roles when some first step is Allowed into a role with an Allowed chain;
+// reached (Conditional) when some step admits them into a role with any chain. Each role's assumers are
+// computed once per model (role-assumers.ts); users admitted through an account trust are who-can's
+// answer for sts:AssumeRole, shared by every role of a signature, so they are handled per answer, not
+// per role. A user can reach the action by thousands of chains in a large account: who-can keeps the
+// best one (Allowed first, then shortest), built when read; `can USER ACTION` lists every role.
 import type {Role} from '../snapshot.js';
 import {outsideTrust} from './assume-role.js';
 import {holderIndex} from './holders.js';
@@ -15,25 +19,22 @@ import {roleByName, rolePrincipal, rolesOf, trustOf} from './roles.js';
 import type {AssumeStep, RolePath, WhoCanAnswer, WhoCanEntry} from './types.js';
 import {actionClasses} from './who-can-classes.js';
 
-interface TreeNode {
+/** A role's shortest chain to a granting role: the next role on it and the step there (made when read). */
+interface Link {
 	role: Role;
-	/** The role this one assumes on the way to the granting one, and the step (made when read). */
-	parent?: {node: TreeNode; step: () => AssumeStep};
-	/** Every step on the way is Allowed, and so is the grant. */
-	allowed: boolean;
+	/** Roles still to assume after this one (0: it grants). */
+	distance: number;
+	next?: {link: Link; step: () => AssumeStep};
+	grant: RoleGrant;
 }
 
-/** The role steps from the node's role to the granting one. */
-const tailOf = (node: TreeNode): AssumeStep[] => {
-	const tail: AssumeStep[] = [];
-	for (let at: TreeNode | undefined = node; at?.parent; at = at.parent.node) tail.push(at.parent.step());
-	return tail;
-};
+type Callers = ReturnType<typeof roleCallers>;
 
-interface Tree {
-	grant: RoleGrant;
-	/** In the order the chains are walked: the granting role, then who assumes it, … */
-	nodes: TreeNode[];
+/** A reached role: its assumers, its shortest chain, and its shortest Allowed chain if any. */
+interface Reached {
+	assumers: Assumers;
+	any: Link;
+	allowed?: Link;
 }
 
 const collator = new Intl.Collator();
@@ -49,101 +50,168 @@ const entryOf = (grant: RoleGrant, incomplete: boolean): WhoCanEntry => ({
 	incomplete,
 });
 
-/** The roles from which `grant`'s role is reached, breadth first (each once, at its shortest chain). */
-const treeOf = async (model: AccessModel, grant: RoleGrant, assumers: Map<string, Assumers>, callersOf: Map<Assumers, ReturnType<typeof roleCallers>>): Promise<Tree> => {
-	const nodes: TreeNode[] = [];
-	let frontier: TreeNode[] = [{role: grant.role, allowed: grant.decision === 'Allowed'}];
-	const seen = new Set([grant.role.name]);
-	// A role assumed by the same roles as one expanded before adds none not seen (itself is seen).
+/**
+ * Breadth first from the granting roles over "may assume" edges, backwards: each role labelled once, at its
+ * shortest distance. `allowedOnly` follows Allowed steps from Allowed grants only.
+ */
+const walk = async (
+	model: AccessModel,
+	granting: RoleGrant[],
+	allowedOnly: boolean,
+	assumersOf: (role: Role) => Promise<Assumers>,
+	callersOf: (assumers: Assumers, role: Role) => Callers,
+): Promise<Map<string, Link>> => {
+	const links = new Map<string, Link>();
+	let frontier: Link[] = [];
+	for (const grant of granting) {
+		if (allowedOnly && grant.decision !== 'Allowed') continue;
+		const link: Link = {role: grant.role, distance: 0, grant};
+		links.set(grant.role.name, link);
+		frontier.push(link);
+	}
+	// A role assumed by the same roles as one expanded before adds none not labelled already.
 	const expanded = new Set<string>();
-	for (let depth = 0; depth < MAX_CHAIN && frontier.length > 0; depth++) {
-		const next: TreeNode[] = [];
-		for (const node of frontier) {
-			nodes.push(node);
-			let found = assumers.get(node.role.name);
-			if (!found) assumers.set(node.role.name, (found = await assumersFor(model, node.role)));
-			if (found.rolesKey !== undefined) {
-				if (expanded.has(found.rolesKey)) continue;
-				expanded.add(found.rolesKey);
+	for (let distance = 1; distance < MAX_CHAIN && frontier.length > 0; distance++) {
+		const next: Link[] = [];
+		for (const link of frontier) {
+			const assumers = await assumersOf(link.role);
+			if (assumers.rolesKey !== undefined) {
+				if (expanded.has(assumers.rolesKey)) continue;
+				expanded.add(assumers.rolesKey);
 			}
-			let callers = callersOf.get(found);
-			if (!callers) callersOf.set(found, (callers = roleCallers(found, node.role)));
-			for (const caller of callers) {
-				if (seen.has(caller.name)) continue;
-				seen.add(caller.name);
-				next.push({role: roleByName(model, caller.name)!, parent: {node, step: caller.step}, allowed: node.allowed && caller.allowed});
+			for (const caller of callersOf(assumers, link.role)) {
+				if (links.has(caller.name) || (allowedOnly && !caller.allowed)) continue;
+				const found: Link = {role: roleByName(model, caller.name)!, distance, next: {link, step: caller.step}, grant: link.grant};
+				links.set(caller.name, found);
+				next.push(found);
 			}
 		}
 		frontier = next;
 	}
-	return {grant, nodes};
+	return links;
 };
 
-/** What a user's paths come to: reached through some tree, Allowed by some path, and which trees (lists shared). */
-interface Reach {
-	allowed: boolean;
-	trees: number[][];
+/** The role steps from the link's role to the granting one. */
+const tailOf = (link: Link): AssumeStep[] => {
+	const tail: AssumeStep[] = [];
+	for (let at: Link | undefined = link; at.next; at = at.next.link) tail.push(at.next.step());
+	return tail;
+};
+
+/** A way in for a user: the first step (made when read) into a role, and that role's chain. */
+interface Entry {
+	first: () => AssumeStep;
+	link: Link;
 }
 
-const reachOf = (byUser: Map<string, Reach>, name: string): Reach => {
-	let reach = byUser.get(name);
-	if (!reach) byUser.set(name, (reach = {allowed: false, trees: []}));
-	return reach;
+const shorter = (a: Entry | undefined, b: Entry): Entry => (a && a.link.distance <= b.link.distance ? a : b);
+
+/** What one user's paths come to: the best way in by an Allowed chain and by any, and the actions (wildcard queries). */
+interface UserReach {
+	allowed?: Entry;
+	any?: Entry;
+	actions?: Bits;
+}
+
+/** A set of the query's actions, one bit per action (a wildcard query has hundreds). */
+type Bits = Uint32Array;
+
+const orInto = (into: Bits, from: Bits) => {
+	for (let w = 0; w < into.length; w++) into[w]! |= from[w]!;
 };
 
-/** Users' reach, from the trees: one pass over the nodes, then one over each account answer's users. */
-const usersReach = (trees: Tree[], assumers: Map<string, Assumers>): Map<string, Reach> => {
-	const byUser = new Map<string, Reach>();
-	// Per account answer (shared by roles of one signature): the nodes admitting its users.
-	const byAnswer = new Map<WhoCanEntry[], Array<{tree: number; allowed: boolean; admits: AccountAdmits}>>();
-	trees.forEach((tree, t) => {
-		for (const node of tree.nodes) {
-			const {account, userSteps} = assumers.get(node.role.name)!;
-			for (const step of userSteps) {
-				const reach = reachOf(byUser, step.caller.name);
-				reach.trees.push([t]);
-				reach.allowed ||= node.allowed && step.decision === 'Allowed';
-			}
-			if (!account || account.entries.length === 0) continue;
-			const list = byAnswer.get(account.entries) ?? byAnswer.set(account.entries, []).get(account.entries)!;
-			list.push({tree: t, allowed: node.allowed && account.conditions.length === 0, admits: account});
+/**
+ * Per role, the actions of the granting roles its chains reach (at most MAX_CHAIN - 1 more roles): for a
+ * wildcard query, a user reached only through roles can do the actions of every granting role in reach.
+ */
+const actionsInReach = (actions: string[], granting: RoleGrant[], reached: Map<string, Reached>, callersOf: (assumers: Assumers, role: Role) => Callers): Map<string, Bits> => {
+	const words = Math.ceil(actions.length / 32);
+	const bit = new Map(actions.map((a, n) => [a, n]));
+	let within = new Map<string, Bits>();
+	for (const grant of granting) {
+		const bits = new Uint32Array(words);
+		for (const action of grant.actions) {
+			const n = bit.get(action)!;
+			bits[n >>> 5]! |= 1 << (n & 31);
 		}
-	});
-	for (const [entries, nodes] of byAnswer) {
-		const skipped = new Set<string>();
-		for (const admits of new Set(nodes.map(n => n.admits))) for (const name of admits.skip) skipped.add(name);
-		const allTrees = [...new Set(nodes.map(n => n.tree))];
-		const someAllowed = nodes.some(n => n.allowed);
-		for (const entry of entries) {
-			const unconditional = entry.decision === 'Allowed' && entry.conditions.length === 0;
-			if (skipped.has(entry.name)) {
-				const own = nodes.filter(n => !n.admits.skip.has(entry.name));
-				if (own.length === 0) continue;
-				const reach = reachOf(byUser, entry.name);
-				reach.trees.push(own.map(n => n.tree));
-				reach.allowed ||= unconditional && own.some(n => n.allowed);
-				continue;
+		within.set(grant.role.name, bits);
+	}
+	for (let hops = 1; hops < MAX_CHAIN; hops++) {
+		const wider = new Map([...within].map(([name, bits]) => [name, bits.slice()]));
+		for (const [name, bits] of within) {
+			const at = reached.get(name);
+			if (!at) continue;
+			for (const caller of callersOf(at.assumers, at.any.role)) {
+				const into = wider.get(caller.name) ?? wider.set(caller.name, new Uint32Array(words)).get(caller.name)!;
+				orInto(into, bits);
 			}
-			const reach = reachOf(byUser, entry.name);
-			reach.trees.push(allTrees);
-			reach.allowed ||= unconditional && someAllowed;
+		}
+		within = wider;
+	}
+	return within;
+};
+
+/** Every user reached through roles, with the best ways in. */
+const usersReach = (reached: Map<string, Reached>, actionsOf?: Map<string, Bits>): Map<string, UserReach> => {
+	const byUser = new Map<string, UserReach>();
+	const reachOf = (name: string) => byUser.get(name) ?? byUser.set(name, {}).get(name)!;
+	const addActions = (reach: UserReach, bits: Bits | undefined) => {
+		if (!bits) return;
+		if (reach.actions) orInto(reach.actions, bits);
+		else reach.actions = bits.slice();
+	};
+	// Per account answer (shared by the roles of one signature): the roles admitting its users.
+	const byAnswer = new Map<WhoCanEntry[], Array<{at: Reached; admits: AccountAdmits}>>();
+	for (const at of reached.values()) {
+		for (const step of at.assumers.userSteps) {
+			const reach = reachOf(step.caller.name);
+			reach.any = shorter(reach.any, {first: () => step, link: at.any});
+			if (step.decision === 'Allowed' && at.allowed) reach.allowed = shorter(reach.allowed, {first: () => step, link: at.allowed});
+			addActions(reach, actionsOf?.get(at.any.role.name));
+		}
+		const account = at.assumers.account;
+		if (!account || account.entries.length === 0) continue;
+		const list = byAnswer.get(account.entries) ?? byAnswer.set(account.entries, []).get(account.entries)!;
+		list.push({at, admits: account});
+	}
+	for (const [entries, roles] of byAnswer) {
+		/** The best ways in among `roles` for one admitted user (`unconditional`: their identity allow is). */
+		const bestOf = (among: typeof roles) => {
+			let any: {at: Reached; admits: AccountAdmits} | undefined;
+			let allowed: typeof any;
+			let actions: Bits | undefined;
+			for (const role of among) {
+				if (!any || role.at.any.distance < any.at.any.distance) any = role;
+				const chain = role.at.allowed;
+				if (chain && role.admits.conditions.length === 0 && (!allowed || chain.distance < allowed.at.allowed!.distance)) allowed = role;
+				const bits = actionsOf?.get(role.at.any.role.name);
+				if (bits) orInto((actions ??= new Uint32Array(bits.length)), bits);
+			}
+			return {any, allowed, actions};
+		};
+		const shared = bestOf(roles);
+		const skipped = new Set<string>();
+		for (const {admits} of roles) for (const name of admits.skip) skipped.add(name);
+		for (const entry of entries) {
+			const best = skipped.has(entry.name) ? bestOf(roles.filter(r => !r.admits.skip.has(entry.name))) : shared;
+			if (!best.any) continue;
+			const reach = reachOf(entry.name);
+			const {admits: anyAdmits, at: anyAt} = best.any;
+			reach.any = shorter(reach.any, {first: () => accountStep(anyAdmits, entry), link: anyAt.any});
+			if (best.allowed && entry.decision === 'Allowed' && entry.conditions.length === 0) {
+				const {admits, at} = best.allowed;
+				reach.allowed = shorter(reach.allowed, {first: () => accountStep(admits, entry), link: at.allowed!});
+			}
+			addActions(reach, best.actions);
 		}
 	}
 	return byUser;
 };
 
-/** One user's paths, in the order the trees were walked. */
-const pathsOf = (name: string, trees: Tree[], assumers: Map<string, Assumers>): RolePath[] => {
-	const paths: RolePath[] = [];
-	for (const {grant, nodes} of trees) {
-		for (const node of nodes) {
-			const {account, userSteps} = assumers.get(node.role.name)!;
-			const entry = account && !account.skip.has(name) ? account.byName.get(name) : undefined;
-			const step = entry ? accountStep(account!, entry) : userSteps.find(s => s.caller.name === name);
-			if (step) paths.push(pathOf([step, ...tailOf(node)], grant));
-		}
-	}
-	return paths;
+/** The user's best path: Allowed all the way if one is, else the shortest. */
+const bestPath = (reach: UserReach): RolePath => {
+	const {first, link} = reach.allowed ?? reach.any!;
+	return pathOf([first(), ...tailOf(link)], link.grant);
 };
 
 /** `entry` with `throughRoles` built on first read (then kept). */
@@ -159,7 +227,15 @@ const withLazyPaths = (entry: WhoCanEntry, build: () => RolePath[]): WhoCanEntry
 	});
 };
 
-/** The identity-only answer, with roles as rows and users' role paths merged in. */
+/** Callers of a role, listed once per model (the same in every query). */
+const callersKept = new WeakMap<Assumers, Callers>();
+const callersOf = (assumers: Assumers, role: Role): Callers => {
+	let found = callersKept.get(assumers);
+	if (!found) callersKept.set(assumers, (found = roleCallers(assumers, role)));
+	return found;
+};
+
+/** The identity-only answer, with roles as rows and each user's best role path merged in. */
 export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promise<WhoCanAnswer> => {
 	withRoleStatements(model);
 	const classes = actionClasses(holderIndex(model).catalogue, answer.actions);
@@ -170,27 +246,32 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 	}
 	const roleNotes = new Set<string>();
 	for (const grant of granting) for (const note of outsideTrust(trustOf(grant.role), model.accountId)) roleNotes.add(`${grant.role.name}: ${note}`);
-	const assumers = new Map<string, Assumers>();
-	const trees: Tree[] = [];
-	// A role's callers are the same in every tree: listed once.
-	const callersOf = new Map<Assumers, ReturnType<typeof roleCallers>>();
-	for (const grant of granting) trees.push(await treeOf(model, grant, assumers, callersOf));
-	const byUser = usersReach(trees, assumers);
+
+	const assumersOf = (role: Role) => assumersFor(model, role);
+	const any = await walk(model, granting, false, assumersOf, callersOf);
+	const allowed = await walk(model, granting, true, assumersOf, callersOf);
+	const reached = new Map<string, Reached>();
+	for (const [name, link] of any) {
+		const chain = allowed.get(name);
+		reached.set(name, {assumers: await assumersOf(link.role), any: link, ...(chain ? {allowed: chain} : {})});
+	}
+	const byUser = usersReach(reached, answer.actions.length > 1 ? actionsInReach(answer.actions, granting, reached, callersOf) : undefined);
 
 	const users = [...answer.users];
 	const known = new Map(users.map((u, n) => [u.name, n]));
-	const paths = (name: string) => () => pathsOf(name, trees, assumers);
 	for (const [name, reach] of byUser) {
-		const reached = reach.allowed ? 'Allowed' : 'Conditional';
+		const reachedHow = reach.allowed ? 'Allowed' : 'Conditional';
+		const paths = () => [bestPath(reach)];
 		const n = known.get(name);
 		if (n !== undefined) {
 			const entry = users[n]!;
-			users[n] = withLazyPaths({...entry, decision: entry.decision === 'Allowed' ? 'Allowed' : reached}, paths(name));
+			users[n] = withLazyPaths({...entry, decision: entry.decision === 'Allowed' ? 'Allowed' : reachedHow}, paths);
 			continue;
 		}
 		const user = principalFor(model, 'user', name)!;
-		const actions = answer.actions.length === 1 ? answer.actions : [...new Set([...new Set(reach.trees.flat())].sort((a, b) => a - b).flatMap(t => trees[t]!.grant.actions))];
-		users.push(withLazyPaths({kind: 'user', name, arn: user.arn, decision: reached, via: [], actions, conditions: [], incomplete: user.problems.length > 0}, paths(name)));
+		const bits = reach.actions;
+		const actions = bits ? answer.actions.filter((_, b) => (bits[b >>> 5]! & (1 << (b & 31))) !== 0) : answer.actions;
+		users.push(withLazyPaths({kind: 'user', name, arn: user.arn, decision: reachedHow, via: [], actions, conditions: [], incomplete: user.problems.length > 0}, paths));
 	}
 	if (users.length > answer.users.length) {
 		// Holders are sorted as the answer lists users: their positions order the merged list cheaply.

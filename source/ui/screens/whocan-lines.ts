@@ -75,6 +75,8 @@ export const whoCanLines = (
 	const total = answer.actions.length;
 	lines.push(...answer.users.flatMap(entry => entryLines(entry, total, source => onOpenUser(entry.name, source ? focusOf(source) : undefined))));
 	if (answer.users.length === 0) lines.push(note('users-none', 'nobody'));
+	// A person can reach it through many chains of roles: who-can shows the best one of each.
+	if (answer.users.some(u => u.throughRoles)) lines.push(note('users-role-paths', 'through roles: the best path of each (Allowed first, then fewest roles); Explain (e) on a user\'s Access lists every role'));
 	lines.push(heading('groups', `Groups whose policies grant it (${answer.groups.length})`));
 	lines.push(...answer.groups.flatMap(entry => entryLines(entry, total, () => onOpenGroup(entry.name))));
 	if (answer.groups.length === 0) lines.push(note('groups-none', 'none'));
