@@ -35,7 +35,7 @@ describeWithMoto('e2e: W1 Lightsail onboarding in tmux', () => {
 		// The suggested name is the seed's policy: clear it and type ours.
 		await tui.waitFor('Policy name  LightsailFullAccessPolicy');
 		tui.keys('C-u');
-		await tui.waitFor(/^Policy name\s*$/m);
+		await tui.waitFor(/^› Policy name\s*$/m);
 		await typeText(tui, POLICY);
 		tui.keys('Enter');
 		await tui.waitFor('optional: "/" or e.g. /tools/');

@@ -117,7 +117,7 @@ describe('Profiles', () => {
 		tui.write('a');
 		await tui.waitFor('Add a profile');
 		await tui.type('q');
-		await tui.waitFor('Name     q');
+		await tui.waitFor(/Name +q/);
 		tui.write(keys.escape);
 		await tui.waitFor('Profiles (3)');
 		expect(services!.store.profiles().map(p => p.name)).toEqual(['dev']);

@@ -4,13 +4,15 @@ import {useState} from 'react';
 import type {StoredProfile} from '../../store/config.js';
 import {TextField} from '../components/TextField.js';
 import {PASS, priority, useKeys} from '../state/keyboard.js';
+import {FieldRow, labelColumn} from './form-fields.js';
 import {validateProfile, type ProfileField, type ProfileInput} from './profile-form.js';
 
 const fields: Array<{id: ProfileField; label: string; placeholder: string}> = [
-	{id: 'name', label: 'Name    ', placeholder: 'e.g. prod'},
-	{id: 'region', label: 'Region  ', placeholder: 'optional, e.g. us-east-1'},
+	{id: 'name', label: 'Name', placeholder: 'e.g. prod'},
+	{id: 'region', label: 'Region', placeholder: 'optional, e.g. us-east-1'},
 	{id: 'endpoint', label: 'Endpoint', placeholder: 'optional, e.g. http://127.0.0.1:5000'},
 ];
+const labelWidth = labelColumn(fields.map(f => f.label));
 
 export function AddProfileForm(props: {
 	onSave: (profile: StoredProfile) => string | undefined;
@@ -52,8 +54,7 @@ export function AddProfileForm(props: {
 			<Text bold>Add a profile</Text>
 			{fields.map((field, position) => (
 				<Box key={field.id} flexDirection="column">
-					<Box>
-						<Text color={position === active ? 'cyan' : undefined}>{`${field.label} `}</Text>
+					<FieldRow label={field.label} labelWidth={labelWidth} active={position === active} problem={errors[field.id]}>
 						<TextField
 							value={input[field.id]}
 							onChange={value => {
@@ -65,8 +66,7 @@ export function AddProfileForm(props: {
 							focused={props.focused && position === active}
 							placeholder={field.placeholder}
 						/>
-					</Box>
-					{errors[field.id] ? <Text color="red" wrap="truncate-end">{`  ${errors[field.id]}`}</Text> : null}
+					</FieldRow>
 					{field.id === 'name' && !errors.name ? <CredentialsNote name={input.name.trim()} awsProfiles={props.awsProfiles} /> : null}
 				</Box>
 			))}

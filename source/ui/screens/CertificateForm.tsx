@@ -11,7 +11,7 @@ import type {SecretFolder} from '../../store/secret-location.js';
 import {truncate} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import {useCommands} from '../state/keyboard.js';
-import {ChoiceValue, FieldRow} from './form-fields.js';
+import {ChoiceValue, FieldRow, labelColumn} from './form-fields.js';
 
 type Field = 'source' | 'file' | 'commonName' | 'days' | 'keyFile';
 type TextFieldId = Exclude<Field, 'source'>;
@@ -126,7 +126,7 @@ export function CertificateForm(props: {
 		<Box flexDirection="column">
 			<Text bold>{line(`Signing certificate for ${props.user}`)}</Text>
 			{fields.map(id => (
-				<FieldRow key={id} label={labels[id]} active={on(id)} problem={problems[id]}>
+				<FieldRow key={id} label={labels[id]} labelWidth={labelColumn(Object.values(labels), props.width)} active={on(id)} problem={problems[id]}>
 					{id === 'source' ? (
 						<ChoiceValue text={generate ? 'generate a self-signed one' : 'upload from a PEM file'} active={on(id)} />
 					) : (

@@ -6,12 +6,15 @@ import {useState} from 'react';
 import {parseContext, type RequestContext} from '../../model/access/request-context.js';
 import {TextField} from '../components/TextField.js';
 import {truncate} from '../components/text.js';
+import {FieldRow, labelColumn} from './form-fields.js';
 
 export interface AppliedContext {
 	/** As the operator typed it, e.g. "aws:MultiFactorAuthPresent=true aws:SourceIp=10.0.0.1". */
 	text: string;
 	context: RequestContext;
 }
+
+const LABEL = 'request context';
 
 /** The command line's wording ("--context X") read as the field's ("X"). */
 const fieldWording = (message: string) => message.replace(/--context /g, '');
@@ -32,8 +35,7 @@ export function ContextField(props: {initial: string; active: boolean; width: nu
 	const width = Math.max(1, props.width);
 	return (
 		<Box flexDirection="column">
-			<Box>
-				<Text>{'request context '}</Text>
+			<FieldRow label={LABEL} labelWidth={labelColumn([LABEL], width)} active={props.active}>
 				<TextField
 					value={text}
 					onChange={value => {
@@ -45,7 +47,7 @@ export function ContextField(props: {initial: string; active: boolean; width: nu
 					focused={props.active && !checking}
 					placeholder="KEY=VALUE … e.g. aws:MultiFactorAuthPresent=true aws:SourceIp=10.0.0.1"
 				/>
-			</Box>
+			</FieldRow>
 			{error ? (
 				<Text color="red" wrap="truncate-end">{truncate(error, width)}</Text>
 			) : (

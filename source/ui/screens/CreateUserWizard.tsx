@@ -31,7 +31,7 @@ import {
 	type CreateUserForm,
 	type FieldId,
 } from './create-user-form.js';
-import {ChoiceValue, FieldRow} from './form-fields.js';
+import {ChoiceValue, FieldRow, labelColumn} from './form-fields.js';
 import {policyOf, policyText, usePasswordPolicy} from './password-policy.js';
 
 const labels: Record<FieldId, string> = {
@@ -268,7 +268,7 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 		body = (
 			<Box flexDirection="column">
 				{fields.map(id => (
-					<FieldRow key={id} label={labels[id]} active={props.focused && field === id} problem={shown(id)}>
+					<FieldRow key={id} label={labels[id]} labelWidth={labelColumn(Object.values(labels), props.width)} active={props.focused && field === id} problem={shown(id)}>
 						{value(id)}
 					</FieldRow>
 				))}

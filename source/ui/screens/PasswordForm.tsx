@@ -11,7 +11,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {Secret} from '../../model/secret.js';
 import {truncate} from '../components/text.js';
 import {useCommands} from '../state/keyboard.js';
-import {ChoiceValue, FieldRow} from './form-fields.js';
+import {ChoiceValue, FieldRow, labelColumn} from './form-fields.js';
 import {TextField} from '../components/TextField.js';
 import {policyOf, policyText, usePasswordPolicy} from './password-policy.js';
 
@@ -81,14 +81,15 @@ export function PasswordForm(props: {
 	);
 	const line = (text: string) => truncate(sanitize(text), Math.max(1, props.width - 1));
 	const on = (id: Field) => props.focused && field === id;
+	const labelWidth = labelColumn(['Password', 'Type it', 'Reset at next sign-in'], props.width);
 	return (
 		<Box flexDirection="column">
 			<Text bold>{line(props.reset ? `Reset the console password of ${props.user}` : `Give ${props.user} a console password`)}</Text>
-			<FieldRow label="Password" active={on('source')}>
+			<FieldRow label="Password" labelWidth={labelWidth} active={on('source')}>
 				<ChoiceValue text={typedChoice ? 'typed' : 'generated (meets the account’s password policy)'} active={on('source')} />
 			</FieldRow>
 			{typedChoice ? (
-				<FieldRow label="Type it" active={on('typed')} problem={tried || typed ? (problem ?? undefined) : undefined}>
+				<FieldRow label="Type it" labelWidth={labelWidth} active={on('typed')} problem={tried || typed ? (problem ?? undefined) : undefined}>
 					<TextField mask
 						value={typed}
 						onChange={value => {
@@ -102,7 +103,7 @@ export function PasswordForm(props: {
 					/>
 				</FieldRow>
 			) : null}
-			<FieldRow label="Reset at next sign-in" active={on('reset')}>
+			<FieldRow label="Reset at next sign-in" labelWidth={labelWidth} active={on('reset')}>
 				<ChoiceValue text={resetRequired ? 'yes' : 'no'} active={on('reset')} />
 			</FieldRow>
 			<Text dimColor>{line(policyText(policy))}</Text>

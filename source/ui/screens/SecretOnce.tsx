@@ -211,7 +211,10 @@ export function SecretOnce(props: SecretOnceProps) {
 		bottom = (
 			<Box flexDirection="column">
 				<Box>
-					<Text>Save as CSV to: </Text>
+					{/* The label keeps its width: a long path wraps beside it instead of squeezing it. */}
+					<Box flexShrink={0}>
+						<Text>Save as CSV to: </Text>
+					</Box>
 					<TextField
 						value={path}
 						onChange={setPath}

@@ -11,6 +11,7 @@ import {TextField} from '../components/TextField.js';
 import {useListCursor} from '../components/use-list-cursor.js';
 import {truncate} from '../components/text.js';
 import {useCommands} from '../state/keyboard.js';
+import {FieldRow, labelColumn} from './form-fields.js';
 
 const columns: Array<Column<PolicyTemplate>> = [
 	{id: 'id', header: 'TEMPLATE', width: 22, cell: t => t.id},
@@ -111,13 +112,19 @@ export function TemplateStep(props: {
 			) : null}
 			{typing ? (
 				<Box flexDirection="column" marginTop={1}>
-					<Box>
-						<Text color="cyan">JSON file  </Text>
-						<TextField value={path} onChange={value => {
-							setPath(value);
-							setFileError(undefined);
-						}} onSubmit={loadFile} onCancel={() => setTyping(false)} focused={props.focused && !loading} placeholder="path to a template or a policy document, e.g. ./policy.json" />
-					</Box>
+					<FieldRow label="JSON file" labelWidth={labelColumn(['JSON file'], props.width)} active>
+						<TextField
+							value={path}
+							onChange={value => {
+								setPath(value);
+								setFileError(undefined);
+							}}
+							onSubmit={loadFile}
+							onCancel={() => setTyping(false)}
+							focused={props.focused && !loading}
+							placeholder="path to a template or a policy document, e.g. ./policy.json"
+						/>
+					</FieldRow>
 					{loading ? <Text dimColor>Reading {sanitize(path)}…</Text> : null}
 					{fileError ? <Text color="red" wrap="wrap">{sanitize(fileError)}</Text> : null}
 					<Text dimColor>enter reads the file · esc back to the templates</Text>

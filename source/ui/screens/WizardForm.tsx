@@ -6,6 +6,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {TextField} from '../components/TextField.js';
 import {truncate} from '../components/text.js';
 import {PASS, priority, useKeys} from '../state/keyboard.js';
+import {FieldRow, labelColumn} from './form-fields.js';
 import type {FieldErrors, FieldValues, WizardField} from './policy-wizard.js';
 
 export function WizardForm(props: {
@@ -38,36 +39,25 @@ export function WizardForm(props: {
 		const position = wrong === undefined ? -1 : fields.findIndex(f => f.id === wrong);
 		if (position >= 0) setActive(position);
 	};
-	const labelWidth = Math.max(...fields.map(f => f.label.length));
+	const labelWidth = labelColumn(fields.map(f => f.label), props.width);
 	const line = (text: string) => truncate(sanitize(text), Math.max(1, props.width - 4));
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
 				{line(props.title)}
 			</Text>
-			{fields.map((field, position) => {
-				const error = props.errors[field.id];
-				return (
-					<Box key={field.id} flexDirection="column">
-						<Box>
-							<Text color={position === active ? 'cyan' : undefined}>{`${field.label.padEnd(labelWidth)}  `}</Text>
-							<TextField
-								value={props.values[field.id] ?? ''}
-								onChange={value => props.onChange(field.id, value)}
-								onSubmit={submit}
-								onCancel={props.onCancel}
-								focused={props.focused && position === active}
-								{...(field.placeholder ? {placeholder: field.placeholder} : {})}
-							/>
-						</Box>
-						{error ? (
-							<Text color="red" wrap="wrap">{`  ${sanitize(error)}`}</Text>
-						) : position === active && field.hint ? (
-							<Text dimColor wrap="truncate-end">{`  ${line(field.hint)}`}</Text>
-						) : null}
-					</Box>
-				);
-			})}
+			{fields.map((field, position) => (
+				<FieldRow key={field.id} label={field.label} labelWidth={labelWidth} active={position === active} problem={props.errors[field.id]} hint={field.hint}>
+					<TextField
+						value={props.values[field.id] ?? ''}
+						onChange={value => props.onChange(field.id, value)}
+						onSubmit={submit}
+						onCancel={props.onCancel}
+						focused={props.focused && position === active}
+						{...(field.placeholder ? {placeholder: field.placeholder} : {})}
+					/>
+				</FieldRow>
+			))}
 			{props.formError ? <Text color="red" wrap="wrap">{sanitize(props.formError)}</Text> : null}
 			<Text dimColor wrap="truncate-end">
 				↑↓/tab field · enter next, on the last field continue · esc back
