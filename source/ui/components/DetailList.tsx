@@ -5,7 +5,7 @@ import {useLayoutEffect, useRef, useState} from 'react';
 import {sanitize} from '../../model/sanitize.js';
 import {useCommands} from '../state/keyboard.js';
 import type {CommandId, ScreenId} from '../keymap.js';
-import {clamp, moveCursor, windowTop} from './list-window.js';
+import {clamp, moveCursor, movementHandlers, windowTop} from './list-window.js';
 import {truncate, truncateMiddle} from './text.js';
 
 export interface DetailLine {
@@ -87,7 +87,7 @@ export function DetailList(props: {
 		place(() => (target < 0 ? 0 : target));
 	};
 
-	const move = (command: CommandId) => () => place(from => moveCursor(from, command, selectable.length, height - 1));
+	const moves = movementHandlers(movement => place(from => moveCursor(from, movement, selectable.length, height - 1)));
 	const selectedLine = selectable[cursor];
 	const actions = Object.fromEntries(
 		Object.entries(props.actions ?? {}).map(([id, action]) => [id, () => action?.(lines[selectedLine ?? -1])]),
@@ -95,12 +95,7 @@ export function DetailList(props: {
 	useCommands(
 		props.scope,
 		{
-			up: move('up'),
-			down: move('down'),
-			'page-up': move('page-up'),
-			'page-down': move('page-down'),
-			top: move('top'),
-			bottom: move('bottom'),
+			...moves,
 			open: () => lines[selectable[cursor] ?? -1]?.open?.(),
 			// Screens that unfold lines (the Access view) bind enter and → to expand instead of open.
 			expand: () => lines[selectable[cursor] ?? -1]?.open?.(),

@@ -4,6 +4,24 @@ import type {CommandId} from '../keymap.js';
 
 export const clamp = (value: number, min: number, max: number): number => Math.max(min, Math.min(max, value));
 
+/** The keymap's movement commands: ↑↓ j k, PgUp PgDn, g Home, G End. */
+export const MOVEMENTS = ['up', 'down', 'page-up', 'page-down', 'top', 'bottom'] as const;
+export type Movement = (typeof MOVEMENTS)[number];
+
+/** One handler per movement command, each calling `move` with it: what a list hands useCommands. */
+export const movementHandlers = (move: (movement: Movement) => void): Record<Movement, () => void> =>
+	Object.fromEntries(MOVEMENTS.map(movement => [movement, () => move(movement)])) as Record<Movement, () => void>;
+
+/**
+ * The field (or choice) `delta` steps from `active` among `count`: next-field / previous-field. Stops at
+ * the first and the last, or with `wrap` goes round (tab past the last field comes back to the first).
+ */
+export const stepField = (active: number, delta: number, count: number, options: {wrap?: boolean} = {}): number => {
+	if (count <= 0) return 0;
+	if (options.wrap) return (((active + delta) % count) + count) % count;
+	return clamp(active + delta, 0, count - 1);
+};
+
 /** The cursor after a movement command; other commands leave it where it is. */
 export const moveCursor = (cursor: number, command: CommandId, count: number, page: number): number => {
 	if (count === 0) return 0;

@@ -3,6 +3,7 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {sanitize} from '../../model/sanitize.js';
+import {stepField} from '../components/list-window.js';
 import {truncate} from '../components/text.js';
 import {useCommands} from '../state/keyboard.js';
 
@@ -23,12 +24,12 @@ export function KeyLimitChoice(props: {
 	width: number;
 }) {
 	const [selected, setSelected] = useState(0);
-	const last = props.options.length - 1;
+	const count = props.options.length;
 	useCommands(
 		'wizard',
 		{
-			'next-field': () => setSelected(n => Math.min(last, n + 1)),
-			'previous-field': () => setSelected(n => Math.max(0, n - 1)),
+			'next-field': () => setSelected(n => stepField(n, 1, count)),
+			'previous-field': () => setSelected(n => stepField(n, -1, count)),
 			'form-next': () => props.onChoose(selected),
 			'form-back': props.onBack,
 		},

@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {nextSortColumn, sortRows, type SortColumn, type SortState} from '../../model/views.js';
 import {FilterBar} from '../components/FilterBar.js';
+import {movementHandlers} from '../components/list-window.js';
 import {Table, type Column} from '../components/Table.js';
 import {useListCursor} from '../components/use-list-cursor.js';
 import type {CommandId, ScreenId} from '../keymap.js';
@@ -33,8 +34,6 @@ export interface ListScreenProps<Row> {
 	height: number;
 }
 
-const movements = ['up', 'down', 'page-up', 'page-down', 'top', 'bottom'] as const;
-
 export function ListScreen<Row>(props: ListScreenProps<Row>) {
 	const {rows, filter, sortColumns} = props;
 	const [query, setQuery] = useState('');
@@ -63,8 +62,8 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 	}
 	for (const [id, action] of Object.entries(props.actions ?? {}))
 		handlers[id as CommandId] = () => action?.(selected);
-	const moves: Partial<Record<CommandId, () => void>> = {};
-	for (const id of movements) moves[id] = handlers[id] = () => list.move(id);
+	const moves = movementHandlers(list.move);
+	Object.assign(handlers, moves);
 	// While the filter is typed, its text field takes every key but the arrows: they still move the cursor.
 	useCommands(props.scope, editing ? moves : handlers, props.focused);
 
