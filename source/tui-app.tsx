@@ -11,7 +11,7 @@ import {systemClipboard} from './store/clipboard.js';
 import {Journal} from './store/journal.js';
 import {RecordStore} from './store/records.js';
 import {RotationStore} from './store/rotations.js';
-import {saveCredentialsCsv} from './store/secrets.js';
+import {saveCredentialsCsv} from './store/credentials-csv.js';
 import {listTemplates, loadTemplate} from './store/template-files.js';
 import {releaseLoadGarbage} from './release-memory.js';
 

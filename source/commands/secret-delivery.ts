@@ -13,7 +13,7 @@ import {executePlan, type IssuedSecret} from '../model/plans/execute.js';
 import {deleteAccessKeyStep, deleteLoginProfileStep} from '../model/plans/steps.js';
 import type {Plan} from '../model/plans/types.js';
 import {gitTreeWarning} from '../store/secret-location.js';
-import {credentialRows, saveCredentialsCsv} from '../store/secrets.js';
+import {credentialRows, saveCredentialsCsv} from '../store/credentials-csv.js';
 import {checkPrivateFile, expandPath} from '../store/private-file.js';
 import type {DeliverSecrets, DeliveryContext} from './plan-command.js';
 

@@ -1,4 +1,4 @@
-// The OS clipboard, behind a two-method interface so the auto-clear logic (secrets.ts) can be tested
+// The OS clipboard, behind a two-method interface so the auto-clear logic (clipboard-auto-clear.ts) can be tested
 // with a fake. clipboardy is loaded on first use: it is not needed to draw the first frame.
 
 export interface Clipboard {

@@ -12,7 +12,8 @@ import {Secret} from '../../source/model/secret.js';
 import {generateSelfSigned, readCertificatePem} from '../../source/store/certificates.js';
 import type {Clipboard} from '../../source/store/clipboard.js';
 import {checkPrivateFile, writePrivateFile} from '../../source/store/private-file.js';
-import {copyWithAutoClear, credentialRows, CSV_HEADER, saveCredentialsCsv} from '../../source/store/secrets.js';
+import {copyWithAutoClear} from '../../source/store/clipboard-auto-clear.js';
+import {credentialRows, CSV_HEADER, saveCredentialsCsv} from '../../source/store/credentials-csv.js';
 
 const URL = 'https://123456789012.signin.aws.amazon.com/console';
 const KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';

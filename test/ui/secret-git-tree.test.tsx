@@ -7,7 +7,7 @@ import {afterEach, beforeEach, expect, it} from 'vitest';
 import type {IssuedSecret} from '../../source/model/plans/execute.js';
 import {Secret} from '../../source/model/secret.js';
 import {defaultSecretFolder, gitTreeWarning} from '../../source/store/secret-location.js';
-import {credentialRows, saveCredentialsCsv} from '../../source/store/secrets.js';
+import {credentialRows, saveCredentialsCsv} from '../../source/store/credentials-csv.js';
 import {KeyboardProvider} from '../../source/ui/state/keyboard.js';
 import {SecretOnce} from '../../source/ui/screens/SecretOnce.js';
 import {renderTui, tick, type Rendered} from '../helpers/render.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import type {IssuedSecret} from '../../source/model/plans/execute.js';
 import {Secret} from '../../source/model/secret.js';
-import {credentialRows, saveCredentialsCsv} from '../../source/store/secrets.js';
+import {credentialRows, saveCredentialsCsv} from '../../source/store/credentials-csv.js';
 import {KeyboardProvider} from '../../source/ui/state/keyboard.js';
 import {SecretOnce, type CopyOutcome} from '../../source/ui/screens/SecretOnce.js';
 import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';

@@ -8,7 +8,7 @@ import type {PolicyTemplate} from '../../model/templates.js';
 import type {generateSelfSigned, readCertificatePem} from '../../store/certificates.js';
 import type {RecordStore} from '../../store/records.js';
 import type {RotationStore} from '../../store/rotations.js';
-import type {saveCredentialsCsv} from '../../store/secrets.js';
+import type {saveCredentialsCsv} from '../../store/credentials-csv.js';
 
 export interface Services {
 	/** Creates a gateway for a profile; cheap and lazy (no request until a method is called). */
@@ -22,7 +22,7 @@ export interface Services {
 	};
 	/** Profile names found in ~/.aws/config and ~/.aws/credentials. */
 	awsConfigProfiles(): Promise<string[]>;
-	/** The one way a secret reaches a file: the console's CSV, 0600 (store/secrets.ts). */
+	/** The one way a secret reaches a file: the console's CSV, 0600 (store/credentials-csv.ts). */
 	saveCredentialsCsv: typeof saveCredentialsCsv;
 	/** The OS clipboard (a stub in tests); SecretOnce clears it after 30 s. */
 	clipboard: Clipboard;
