@@ -1,6 +1,6 @@
 // describe() for suites that need moto_server: runs them where moto is installed; elsewhere a loud skip,
 // or a failing suite when IAMTUI_REQUIRE_MOTO=1 or CI=true (our machines and CI have moto).
-import {afterAll, beforeAll, beforeEach, describe} from 'vitest';
+import {afterAll, beforeAll, beforeEach, describe, vi} from 'vitest';
 import {seedDemoAccount} from '../../scripts/seed.js';
 import {motoAvailable, motoRequired, startMoto, type Moto} from './moto.js';
 
@@ -23,17 +23,21 @@ export const describeWithMoto = (name: string, fn: () => void): void => {
 	describe.skip(name, fn);
 };
 
+/** Dummy keys and no profile, as moto wants; vi.unstubAllEnvs() (in the suite's afterAll) undoes it. */
+export const stubMotoCredentials = (): void => {
+	vi.stubEnv('AWS_ACCESS_KEY_ID', 'testing');
+	vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'testing');
+	vi.stubEnv('AWS_PROFILE', undefined);
+};
+
 /**
  * Inside a describeWithMoto: one moto for the suite (dummy keys, no profile) with the demo account seeded
  * afresh before each test; `moto()` returns it. The environment is restored after the suite.
  */
 export const useSeededDemoMoto = (): {moto: () => Moto} => {
 	let moto: Moto | undefined;
-	const saved = {...process.env};
 	beforeAll(async () => {
-		process.env.AWS_ACCESS_KEY_ID = 'testing';
-		process.env.AWS_SECRET_ACCESS_KEY = 'testing';
-		delete process.env.AWS_PROFILE;
+		stubMotoCredentials();
 		moto = await startMoto({loadManagedPolicies: true});
 	});
 	beforeEach(async () => {
@@ -41,7 +45,7 @@ export const useSeededDemoMoto = (): {moto: () => Moto} => {
 		await seedDemoAccount(moto!.endpoint);
 	});
 	afterAll(async () => {
-		process.env = saved;
+		vi.unstubAllEnvs();
 		await moto?.stop();
 	});
 	return {moto: () => moto!};

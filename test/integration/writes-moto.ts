@@ -2,9 +2,9 @@
 // gateway under test and a raw SDK client for the few calls the gateway does not offer (enabling an
 // MFA device, creating a policy version) — used only to arrange state, never to check the gateway.
 import {IAMClient} from '@aws-sdk/client-iam';
-import {afterAll, beforeAll, beforeEach} from 'vitest';
+import {afterAll, beforeAll, beforeEach, vi} from 'vitest';
 import {SdkGateway} from '../../source/aws/gateway.js';
-import {startMoto, type Moto} from '../helpers/with-moto.js';
+import {startMoto, stubMotoCredentials, type Moto} from '../helpers/with-moto.js';
 
 export const ACCOUNT = '123456789012';
 export const POLICY_DOCUMENT = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 's3:GetObject', Resource: '*'}]});
@@ -20,17 +20,14 @@ export interface MotoWrites {
 export const useMotoForWrites = (): MotoWrites => {
 	let moto: Moto | undefined;
 	let sdk: IAMClient | undefined;
-	const saved = {...process.env};
 	beforeAll(async () => {
-		process.env.AWS_ACCESS_KEY_ID = 'testing';
-		process.env.AWS_SECRET_ACCESS_KEY = 'testing';
-		delete process.env.AWS_PROFILE;
+		stubMotoCredentials();
 		moto = await startMoto();
 		sdk = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, maxAttempts: 1});
 	});
 	beforeEach(async () => moto!.reset());
 	afterAll(async () => {
-		process.env = saved;
+		vi.unstubAllEnvs();
 		sdk?.destroy();
 		await moto?.stop();
 	});
