@@ -1,6 +1,6 @@
-// Renders one route of the stack with data from the contexts; screens themselves only take props.
-import {memo, useCallback} from 'react';
-import {describeError, isIamError} from '../model/errors.js';
+// Routing: renders one route of the stack, fed from the contexts and the loaders (screen-loaders.ts);
+// screens themselves only take props.
+import {memo} from 'react';
 import type {SnapshotIndex} from '../model/indexes.js';
 import {ErrorPanel} from './components/ErrorPanel.js';
 import {PlanRoute} from './PlanRoute.js';
@@ -21,11 +21,11 @@ import {RoleScreen} from './screens/RoleScreen.js';
 import {RolesScreen} from './screens/RolesScreen.js';
 import {ProfilesScreen} from './screens/ProfilesScreen.js';
 import {UserScreen} from './screens/UserScreen.js';
-import type {UserCredentials} from './screens/user-credentials.js';
 import {HygieneScreen} from './screens/HygieneScreen.js';
-import {OffboardScreen} from './screens/OffboardScreen.js';
+import {OffboardRoute} from './OffboardRoute.js';
 import {RotationWizard} from './screens/RotationWizard.js';
 import {UsersRoute} from './UsersRoute.js';
+import {useScreenLoaders} from './screen-loaders.js';
 import {useConnection} from './state/connection.js';
 import {useGroupPolicyActions} from './state/group-policy-actions.js';
 import {useMessages} from './state/messages.js';
@@ -55,27 +55,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 	const snapshot = useSnapshot();
 	const navigation = useNavigation();
 	const {flash} = useMessages();
-	const {gateway} = connection;
-	const loadDetails = useCallback((name: string) => gateway.userDetails(name), [gateway]);
-	const loadCredentials = useCallback(
-		async (name: string): Promise<UserCredentials> => {
-			// An offline export holds neither: each section says so in its own words (any other failure is the screen's error).
-			const [loginProfile, certificates] = await Promise.allSettled([gateway.loginProfile(name), gateway.signingCertificates(name)]);
-			const notHeld = (result: PromiseSettledResult<unknown>) => (result.status === 'rejected' && isIamError(result.reason) && result.reason.code === 'OfflineExport' ? describeError(result.reason) : undefined);
-			const consoleNotHeld = notHeld(loginProfile);
-			const certificatesNotHeld = notHeld(certificates);
-			if (loginProfile.status === 'rejected' && !consoleNotHeld) throw loginProfile.reason;
-			if (certificates.status === 'rejected' && !certificatesNotHeld) throw certificates.reason;
-			return {
-				loginProfile: loginProfile.status === 'fulfilled' ? loginProfile.value : null,
-				certificates: certificates.status === 'fulfilled' ? certificates.value : [],
-				...(consoleNotHeld || certificatesNotHeld ? {notHeld: {...(consoleNotHeld ? {console: consoleNotHeld} : {}), ...(certificatesNotHeld ? {certificates: certificatesNotHeld} : {})}} : {}),
-			};
-		},
-		[gateway],
-	);
-	const loadAwsConfigProfiles = useCallback(() => services.awsConfigProfiles(), [services]);
-	const readJournal = useCallback(() => services.journal.read(), [services]);
+	const loaders = useScreenLoaders();
 	const takeBack = useTakeBack();
 	const writes = useGroupPolicyActions(snapshot.index);
 
@@ -83,7 +63,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 		return (
 			<ProfilesScreen
 				store={services.store}
-				loadAwsConfigProfiles={loadAwsConfigProfiles}
+				loadAwsConfigProfiles={loaders.loadAwsConfigProfiles}
 				current={connection.settings}
 				now={props.now}
 				onSwitch={connection.switchTo}
@@ -96,7 +76,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 		);
 
 	if (route.screen === 'journal')
-		return <JournalScreen read={readJournal} onBack={navigation.pop} onTakeBack={takeBack} focused={props.focused} width={props.width} height={props.height} />;
+		return <JournalScreen read={loaders.readJournal} onBack={navigation.pop} onTakeBack={takeBack} focused={props.focused} width={props.width} height={props.height} />;
 
 	const index: SnapshotIndex | undefined = snapshot.index;
 	if (needsSnapshot(route) && !index) {
@@ -170,7 +150,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					name={route.name}
 					{...(route.focus ? {focus: route.focus} : {})}
 					now={props.now}
-					loadDetails={loadDetails}
+					loadDetails={loaders.loadDetails}
 					onOpen={navigation.push}
 					adminEquivalent={snapshot.access?.adminUsers().has(route.name)}
 					onOpenAccess={() => navigation.push({screen: 'access', name: route.name})}
@@ -179,7 +159,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					onHint={flash}
 					onOffboard={() => navigation.push({screen: 'offboard', name: route.name})}
 					onRotateKey={() => navigation.push({screen: 'rotate', name: route.name})}
-					loadCredentials={loadCredentials}
+					loadCredentials={loaders.loadCredentials}
 					onWrite={write => handleUserWrite({index, push: navigation.push, flash}, write)}
 				/>
 			);
@@ -188,7 +168,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 				<CreateUserWizard
 					{...common}
 					index={index}
-					loadPasswordPolicy={() => gateway.passwordPolicy()}
+					loadPasswordPolicy={loaders.loadPasswordPolicy}
 					randomBytes={services.randomBytes}
 					onPlan={plan => navigation.replace({screen: 'run-plan', plan})}
 				/>
@@ -242,7 +222,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 		case 'secret':
 			return <SecretRoute {...common} secrets={route.secrets} {...(route.then ? {then: route.then} : {})} />;
 		case 'offboard':
-			return <OffboardScreen {...common} index={index} name={route.name} />;
+			return <OffboardRoute {...common} index={index} name={route.name} />;
 		case 'rotate':
 			return <RotationWizard {...common} index={index} name={route.name} />;
 		case 'hygiene':

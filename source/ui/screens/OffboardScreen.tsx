@@ -1,176 +1,94 @@
-// Offboarding a user (W7): record what they have (or pick up the unfinished record of an earlier run,
-// re-reading the user so what it gained since is revoked too), show it and the plan with its `aws iam` equivalents, choose delete or keep (legal hold), type the
-// user's name — and "lock me out" when the self-lockout guard (model/plans/lockout.ts, the one every write
-// uses) says it locks you out — then run it step by step. The record is saved
-// before the first write and after every step, so an interruption resumes here later.
+// Offboarding a user (W7): show what the record says they have (OffboardRoute reads it, or the
+// unfinished record of an earlier run) and the plan with its `aws iam` equivalents, choose delete or keep
+// (legal hold), type the user's name — and "lock me out" when the self-lockout guard says it locks you
+// out — then run it step by step. Props in: the record, the guard and the run come from the route; the
+// screen's own state is a reducer (offboard-state.ts).
 import {Box, Text} from 'ink';
-import {useEffect, useMemo, useState} from 'react';
+import {useEffect, useMemo, useReducer} from 'react';
 import {describeError} from '../../model/errors.js';
-import {buildIndex, type SnapshotIndex} from '../../model/indexes.js';
-import {collectRecord} from '../../model/offboard/collect.js';
 import type {OffboardRecord} from '../../model/offboard/record.js';
-import {resumeRecord} from '../../model/offboard/resume.js';
-import {runOffboarding} from '../../model/offboard/run.js';
 import {planLines, type PlanLine} from '../../model/plans/describe.js';
-import type {ExecutionReport} from '../../model/plans/execute.js';
-import {actorFor} from '../../model/plans/actor.js';
-import {guardLockout} from '../../model/plans/lockout.js';
+import type {ExecutionReport, StepOutcome} from '../../model/plans/execute.js';
 import {planOffboard} from '../../model/plans/offboard.js';
 import type {Plan} from '../../model/plans/types.js';
 import {sanitize} from '../../model/sanitize.js';
 import {ErrorPanel} from '../components/ErrorPanel.js';
 import {truncate, wrapText} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
-import {useConnection} from '../state/connection.js';
+import type {LoadedRecord} from '../offboard-record.js';
 import {useCommands} from '../state/keyboard.js';
-import {useServices} from '../state/services-context.js';
-import {useSnapshot} from '../state/snapshot.js';
 import {LOCKOUT_PHRASE} from './PlanConfirm.js';
-import {progressLines, recordLines, type StepProgress} from './offboard-lines.js';
+import {progressLines, recordLines} from './offboard-lines.js';
+import {initialOffboardState, offboardReducer, typedAnswer} from './offboard-state.js';
 
-/**
- * `now`: on a resume, what the user has now (undefined when it is gone); the plan starts from it.
- * `index`: the account the record was read from, for the lockout guard.
- */
-type Loaded = {record: OffboardRecord; index: SnapshotIndex; resumedFrom?: string; now?: OffboardRecord};
-type Phase =
-	| {name: 'confirm'}
-	| {name: 'running'}
-	| {name: 'finished'; report: ExecutionReport; record: OffboardRecord}
-	| {name: 'crashed'; message: string};
+/** The self-lockout guard's answer for a plan (the plan as built when it cannot tell). */
+export type GuardPlan = (plan: Plan) => Promise<Plan>;
+/** Runs the offboarding: each step's outcome as it comes, and where the record was saved after each. */
+export type RunOffboarding = (
+	record: OffboardRecord,
+	plan: Plan,
+	events: {onStep: (outcome: StepOutcome, position: number) => void; onSaved: (path: string) => void},
+) => Promise<{report: ExecutionReport; record: OffboardRecord}>;
+
+export interface OffboardScreenProps {
+	name: string;
+	/** The record to offboard from, once read. */
+	loaded?: LoadedRecord;
+	/** Why there is no record (nothing was sent). */
+	error?: unknown;
+	/** Undefined until it can answer (the caller's identity is on its way): nothing is confirmed before. */
+	guard?: GuardPlan;
+	run: RunOffboarding;
+	focused: boolean;
+	width: number;
+	height: number;
+	onBack: () => void;
+}
 
 const toneColor = (tone: PlanLine['tone']) => (tone === 'loss' ? 'red' : tone === 'gain' ? 'green' : tone === 'kept' || tone === 'warning' ? 'yellow' : undefined);
 
-/** The record: the unfinished one of an earlier run for this user, else collected now. */
-const useRecord = (name: string, index: SnapshotIndex): {loaded?: Loaded; error?: unknown} => {
-	const services = useServices();
-	const {gateway, identity, identityError} = useConnection();
-	const [state, setState] = useState<{loaded?: Loaded; error?: unknown}>({});
-	useEffect(() => {
-		if (!identity) return;
-		let live = true;
-		const load = async (): Promise<Loaded> => {
-			const resumed = services.records.unfinished(identity.account).find(r => r.record.user.name === name);
-			const collect = (from: SnapshotIndex, keepUser: boolean) =>
-				collectRecord(name, {gateway, index: from, account: identity.account, callerArn: identity.arn, now: services.now(), keepUser});
-			if (!resumed) return {record: await collect(index, false), index};
-			// A resume re-reads the account: the snapshot on screen may predate what the user gained since.
-			const fresh = buildIndex(await gateway.loadSnapshot());
-			const now = fresh.userByName.has(name) ? await collect(fresh, resumed.record.keepUser) : undefined;
-			return {record: resumeRecord(resumed.record, now, services.now()).record, index: fresh, resumedFrom: resumed.path, ...(now ? {now} : {})};
-		};
-		load().then(
-			loaded => live && setState({loaded}),
-			(error: unknown) => live && setState({error}),
-		);
-		return () => {
-			live = false;
-		};
-		// Once per user and caller: after the run the index changes, and the record shown must stay.
-	}, [name, identity, gateway, services]);
-	if (!identity && identityError) return {error: new Error(`cannot tell which account this profile opens (sts:GetCallerIdentity failed): ${identityError}`)};
-	return state;
-};
-
-/**
- * The plan once the self-lockout guard has answered for it (undefined until then): nothing can be
- * confirmed before. Only a failed GetCallerIdentity (or a guard that cannot evaluate) leaves the plan
- * as built, with no claim either way — as on every other plan screen (PlanRoute).
- */
-const useGuarded = (built: Plan | undefined, index: SnapshotIndex | undefined): Plan | undefined => {
-	const {identity, identityError} = useConnection();
-	const [guarded, setGuarded] = useState<{from: Plan; plan: Plan} | undefined>(undefined);
-	useEffect(() => {
-		if (!built || !index) return;
-		if (!identity) {
-			if (identityError !== undefined) setGuarded({from: built, plan: built});
-			return;
-		}
-		let live = true;
-		guardLockout(index, built, identity).then(
-			plan => live && setGuarded({from: built, plan}),
-			() => live && setGuarded({from: built, plan: built}),
-		);
-		return () => {
-			live = false;
-		};
-	}, [built, index, identity, identityError]);
-	return guarded && guarded.from === built ? guarded.plan : undefined;
-};
-
-export function OffboardScreen(props: {name: string; index: SnapshotIndex; focused: boolean; width: number; height: number; onBack: () => void}) {
-	const services = useServices();
-	const {gateway, settings, identity} = useConnection();
-	const {apply} = useSnapshot();
-	const {loaded, error} = useRecord(props.name, props.index);
-	const [keepUser, setKeepUser] = useState<boolean | undefined>(undefined);
-	const keep = keepUser ?? loaded?.record.keepUser ?? false;
-	const [phase, setPhase] = useState<Phase>({name: 'confirm'});
-	const [typed, setTyped] = useState<string[]>([]);
-	const [draft, setDraft] = useState('');
-	const [mismatch, setMismatch] = useState(false);
-	const [progress, setProgress] = useState<StepProgress[]>([]);
-	const [messages, setMessages] = useState<Array<string | undefined>>([]);
-	const [recordPath, setRecordPath] = useState<string | undefined>(undefined);
-	const [top, setTop] = useState(0);
+export function OffboardScreen(props: OffboardScreenProps) {
+	const {loaded, error, guard} = props;
+	const [state, dispatch] = useReducer(offboardReducer, initialOffboardState);
+	const {phase, typed, draft, mismatch, progress, messages, recordPath, top, refusedToggle} = state;
+	const keep = state.keepUser ?? loaded?.record.keepUser ?? false;
 
 	const record = useMemo(() => (loaded ? {...loaded.record, keepUser: keep} : undefined), [loaded, keep]);
 	const built = useMemo(() => (record ? planOffboard(record, {keepUser: keep, ...(loaded?.now ? {now: loaded.now} : {})}) : undefined), [record, keep, loaded]);
-	const plan = useGuarded(built, loaded?.index);
+	useEffect(() => {
+		if (!built || !guard) return;
+		let live = true;
+		void guard(built).then(plan => live && dispatch({type: 'guarded', from: built, plan}));
+		return () => {
+			live = false;
+		};
+	}, [built, guard]);
+	const plan = state.guarded && state.guarded.from === built ? state.guarded.plan : undefined;
 	const sendable = plan ? plan.steps.filter(s => !s.noop).length : 0;
 	const expected = plan && sendable > 0 ? [record!.user.name, ...(plan.lockout ? [LOCKOUT_PHRASE] : [])] : [];
 	const typing = phase.name === 'confirm' && plan !== undefined && typed.length < expected.length;
 
 	const run = () => {
 		if (!record || !plan) return;
-		setPhase({name: 'running'});
-		setProgress(plan.steps.map((s, n) => (s.noop ? 'skipped' : n === plan.steps.findIndex(t => !t.noop) ? 'running' : 'waiting')));
-		runOffboarding(record, plan, {
-			gateway,
-			journal: services.journal,
-			actor: actorFor(settings.profile, identity),
-			now: () => services.now(),
-			saveRecord: saved => setRecordPath(services.records.save(saved)),
-			onStep: (outcome, position) => {
-				setProgress(current => {
-					const next = [...current];
-					next[position] = outcome.status;
-					const following = plan.steps.findIndex((s, n) => n > position && !s.noop);
-					if (outcome.status === 'done' && following >= 0) next[following] = 'running';
-					if (outcome.status === 'failed') for (let n = position + 1; n < next.length; n++) if (next[n] !== 'skipped') next[n] = 'not-run';
-					return next;
-				});
-				setMessages(current => Object.assign([...current], {[position]: outcome.message}));
-			},
-		}).then(
-			({report, record: final}) => {
-				setPhase({name: 'finished', report, record: final});
-				if (report.patch.changes.length > 0) apply(report.patch);
-			},
-			(failure: unknown) => setPhase({name: 'crashed', message: describeError(failure)}),
-		);
+		dispatch({type: 'start', plan});
+		props
+			.run(record, plan, {
+				onSaved: path => dispatch({type: 'saved', path}),
+				onStep: (outcome, position) => dispatch({type: 'step', plan, position, status: outcome.status, ...(outcome.message === undefined ? {} : {message: outcome.message})}),
+			})
+			.then(
+				({report, record: final}) => dispatch({type: 'finished', report, record: final}),
+				(failure: unknown) => dispatch({type: 'crashed', message: describeError(failure)}),
+			);
 	};
-
 	const submit = (value: string) => {
-		const want = expected[typed.length];
-		if (value.trim() !== want) return setMismatch(true);
-		const next = [...typed, value.trim()];
-		setTyped(next);
-		setDraft('');
-		setMismatch(false);
-		if (next.length === expected.length) run();
+		dispatch({type: 'typed', value, expected});
+		if (typedAnswer(typed, value, expected) === 'complete') run();
 	};
-	const [refusedToggle, setRefusedToggle] = useState(false);
-	const toggle = () => {
-		// A resume keeps the option it was started with: another one needs the record closed first.
-		if (loaded?.resumedFrom) return setRefusedToggle(true);
-		setKeepUser(!keep);
-		setTyped([]);
-		setDraft('');
-		setMismatch(false);
-	};
+	// A resume keeps the option it was started with: another one needs the record closed first.
+	const toggle = () => dispatch({type: 'toggle-keep', keep, resuming: loaded?.resumedFrom !== undefined});
 	const finished = phase.name === 'finished' || phase.name === 'crashed' || error !== undefined;
-	const scroll = (delta: number) => () => setTop(current => Math.max(0, current + delta));
+	const scroll = (delta: number) => () => dispatch({type: 'scroll', delta});
 	useCommands(
 		'offboard',
 		{
@@ -255,10 +173,7 @@ export function OffboardScreen(props: {name: string; index: SnapshotIndex; focus
 					</Text>
 					<TextField
 						value={draft}
-						onChange={value => {
-							setDraft(value);
-							setMismatch(false);
-						}}
+						onChange={value => dispatch({type: 'draft', value})}
 						onSubmit={submit}
 						onCancel={props.onBack}
 						focused={props.focused}
