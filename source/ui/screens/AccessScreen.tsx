@@ -26,7 +26,9 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 	// Read from the statements (no simulator): instant, and computed once per user and snapshot.
 	const access = useMemo(() => effectiveAccess(model, name), [model, name]);
 	const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-	const [explaining, setExplaining] = useState(false);
+	// Explain: closed, its question being typed, or its answer shown (the list and r have the keys then).
+	const [explain, setExplain] = useState<'closed' | 'editing' | 'shown'>('closed');
+	const explaining = explain !== 'closed';
 	// `c`: the request context Explain assumes; the model is rebuilt with it (answers are memoised per context).
 	const [editingContext, setEditingContext] = useState(false);
 	const [applied, setApplied] = useState<AppliedContext>({text: '', context: {}});
@@ -34,11 +36,11 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 	// `/`: only the services whose name holds the text (arrows still move while it is typed).
 	const [query, setQuery] = useState('');
 	const [filtering, setFiltering] = useState(false);
-	const onBack = () => (query ? setQuery('') : props.onBack());
+	const onBack = () => (explain === 'shown' ? setExplain('closed') : query ? setQuery('') : props.onBack());
 	useCommands(
 		'access',
-		{explain: () => setExplaining(true), 'request-context': () => setEditingContext(true), filter: () => setFiltering(true)},
-		props.focused && !explaining && !editingContext && !filtering,
+		{explain: () => setExplain('editing'), 'request-context': () => setEditingContext(true), filter: () => setFiltering(true)},
+		props.focused && explain !== 'editing' && !editingContext && !filtering,
 	);
 	// The roles this user may assume (directly or chained): their grants are the user's too (Explain shows them).
 	const [mayAssume, setMayAssume] = useState<string | undefined>();
@@ -125,10 +127,11 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 					<ExplainPanel
 						model={explainModel}
 						userName={name}
-						active={props.focused}
+						active={props.focused && explain === 'editing' && !editingContext}
 						width={props.width}
 						height={panel}
-						onClose={() => setExplaining(false)}
+						onAsked={() => setExplain('shown')}
+						onLeave={answered => setExplain(answered ? 'shown' : 'closed')}
 					/>
 				</Box>
 			) : null}
@@ -137,7 +140,7 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 				lines={lines}
 				height={props.height - 1 - rolesLine - contextLines - panel - (filtering || query ? 1 : 0)}
 				width={props.width}
-				focused={props.focused && !explaining && !editingContext}
+				focused={props.focused && explain !== 'editing' && !editingContext}
 				onBack={onBack}
 			/>
 		</Box>

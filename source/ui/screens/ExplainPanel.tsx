@@ -1,5 +1,7 @@
 // "can USER do ACTION [on RESOURCE]?" under the Access view: the decision (Allowed, Denied explicit or
-// implicit, Conditional) and the statements that decided it. enter asks, esc closes.
+// implicit, Conditional) and the statements that decided it. enter asks and leaves the fields (the answer
+// stays, so r and the list work), esc leaves them too. The answer is asked again whenever the model
+// changes (r, a write, another request context), as who-can's is: it is never the old snapshot's.
 import {Box, Text} from 'ink';
 import {useRef, useState} from 'react';
 import {explain, throughRoles, type AccessModel, type ExplainResult, type Explanation, type RolePath} from '../../model/access.js';
@@ -9,6 +11,7 @@ import {rolePathConditions, rolePathText} from '../../model/access/role-path-tex
 import {describeError} from '../../model/errors.js';
 import {sanitize} from '../../model/sanitize.js';
 import {ActionQuery, type ActionQueryValue} from '../components/ActionQuery.js';
+import {useAskedAgain} from '../state/asked-again.js';
 import {truncate} from '../components/text.js';
 import {conditionText, decisionColor, decisionText, errorText, pathText} from './access-text.js';
 
@@ -41,11 +44,23 @@ const detailLines = (answer: Explanation): string[] => {
 	return lines;
 };
 
-export function ExplainPanel(props: {model: AccessModel; userName: string; active: boolean; width: number; height: number; onClose: () => void}) {
+export function ExplainPanel(props: {
+	model: AccessModel;
+	userName: string;
+	/** The query fields have the keys; otherwise the answer is shown and the keys go to the list. */
+	active: boolean;
+	width: number;
+	height: number;
+	/** enter: the query runs; the fields give the keys back. */
+	onAsked: () => void;
+	/** esc in the fields: `answered` when an answer stays on screen. */
+	onLeave: (answered: boolean) => void;
+}) {
 	const [state, setState] = useState<State>({status: 'idle'});
 	const generation = useRef(0);
-	const onAsk = (query: ActionQueryValue) => {
+	const onAsk = useAskedAgain(props.model, (query: ActionQueryValue, again: boolean) => {
 		if (!query.action) return;
+		if (!again) props.onAsked();
 		const mine = ++generation.current;
 		setState({status: 'evaluating'});
 		ask(props.model, props.userName, query).then(
@@ -54,10 +69,10 @@ export function ExplainPanel(props: {model: AccessModel; userName: string; activ
 				generation.current === mine &&
 				setState({status: 'done', result: {ok: false, kind: 'evaluation-failed', message: describeError(error), suggestions: []}}),
 		);
-	};
+	});
 	const width = Math.max(1, props.width - 2);
 	const room = Math.max(1, props.height - 5);
-	let body = <Text dimColor>enter asks · esc closes</Text>;
+	let body = <Text dimColor>{props.active ? 'enter asks · esc closes' : 'e edits the question · esc closes'}</Text>;
 	if (state.status === 'evaluating') body = <Text color="cyan">evaluating…</Text>;
 	else if (state.status === 'done' && !state.result.ok) body = <Text color="red">{truncate(errorText(state.result), width)}</Text>;
 	else if (state.status === 'done' && state.result.ok) {
@@ -79,8 +94,9 @@ export function ExplainPanel(props: {model: AccessModel; userName: string; activ
 	}
 	return (
 		<Box flexDirection="column" borderStyle="single" borderTop={false} borderRight={false} borderBottom={false} paddingLeft={1}>
-			<ActionQuery scope="access" prompt={`can ${sanitize(props.userName)} do`} active={props.active} width={width} onSubmit={onAsk} onCancel={props.onClose} />
+			<ActionQuery scope="access" prompt={`can ${sanitize(props.userName)} do`} active={props.active} width={width} onSubmit={onAsk} onCancel={() => props.onLeave(state.status !== 'idle')} />
 			{body}
+			{state.status === 'done' && !props.active ? <Text dimColor>{truncate('e edits the question · esc closes', width)}</Text> : null}
 		</Box>
 	);
 }
