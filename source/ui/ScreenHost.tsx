@@ -23,7 +23,7 @@ import {ProfilesScreen} from './screens/ProfilesScreen.js';
 import {UserScreen} from './screens/UserScreen.js';
 import {HygieneScreen} from './screens/HygieneScreen.js';
 import {OffboardRoute} from './OffboardRoute.js';
-import {RotationWizard} from './screens/RotationWizard.js';
+import {RotationRoute} from './RotationRoute.js';
 import {UsersRoute} from './UsersRoute.js';
 import {useScreenLoaders} from './screen-loaders.js';
 import {useConnection} from './state/connection.js';
@@ -224,7 +224,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 		case 'offboard':
 			return <OffboardRoute {...common} index={index} name={route.name} />;
 		case 'rotate':
-			return <RotationWizard {...common} index={index} name={route.name} />;
+			return <RotationRoute {...common} index={index} name={route.name} />;
 		case 'hygiene':
 			return (
 				<HygieneScreen

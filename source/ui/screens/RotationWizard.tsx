@@ -2,146 +2,119 @@
 // shows its secret once) → the operator switches the tool → verify the last use of both keys (r
 // reloads) → deactivate the old key (a plan) → delete it (a plan, confirmed). The stage lives in the
 // rotation store (key ids only) and is reconciled with the keys IAM lists whenever this screen is shown,
-// so it picks up after a plan ran, after a crash, or another day.
+// so it picks up after a plan ran, after a crash, or another day. Props in: the keys, the store and the
+// plan runner are actions from RotationRoute; the wizard's own state is a reducer (rotation-state.ts).
 import {Box, Text} from 'ink';
-import {useCallback, useEffect, useState} from 'react';
-import {describeError, isIamError} from '../../model/errors.js';
+import {useEffect, useReducer} from 'react';
+import {describeError} from '../../model/errors.js';
 import type {AccessKeyDetail} from '../../model/gateway.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
-import {
-	confirmStage,
-	reconcileRotation,
-	rotationPlan,
-	ROTATION_STAGES,
-	STAGES,
-	startRotation,
-	verifyRotation,
-	type RotationProgress,
-} from '../../model/rotation.js';
+import type {Plan} from '../../model/plans/types.js';
+import {confirmStage, rotationPlan, ROTATION_STAGES, STAGES, verifyRotation, type RotationProgress} from '../../model/rotation.js';
 import {sanitize} from '../../model/sanitize.js';
 import {formatAgo} from '../../model/views.js';
 import {truncate} from '../components/text.js';
-import {useConnection} from '../state/connection.js';
 import {matchCommand} from '../keymap.js';
 import {PASS, priority, useCommands, useKeys} from '../state/keyboard.js';
-import {useNavigation} from '../state/navigation.js';
-import {useServices} from '../state/services-context.js';
+import {initialRotationState, rotationReducer, type RotationLine as Line, type SettledRotation} from './rotation-state.js';
 
-type Line = {text: string; tone?: 'done' | 'current' | 'warning' | 'error' | 'dim'};
-
-type State =
-	| {status: 'loading'}
-	| {status: 'error'; message: string}
-	/** No rotation yet: what starting one would be, or why it cannot start. */
-	| {status: 'ready'; keys: AccessKeyDetail[]; progress: RotationProgress; stored: boolean; problem?: string}
-	| {status: 'refused'; keys: AccessKeyDetail[]; message: string; hint?: string};
+/** What the wizard reads and writes, bound to the account and the user (RotationRoute). */
+export interface RotationActions {
+	/** The user's access keys as IAM lists them now, with their last use. */
+	readKeys(): Promise<AccessKeyDetail[]>;
+	/** The stored stage reconciled with these keys (saved when it moved), or why a rotation cannot start. */
+	settle(keys: AccessKeyDetail[]): SettledRotation;
+	/** Keeps the stage in the rotation store. */
+	save(progress: RotationProgress): void;
+	/** Drops the stored rotation; the keys stay as they are. */
+	forget(): void;
+	now(): Date;
+	/** Opens a stage's plan for confirmation. */
+	runPlan(plan: Plan): void;
+}
 
 const toneColor: Record<NonNullable<Line['tone']>, string | undefined> = {done: 'green', current: 'cyan', warning: 'yellow', error: 'red', dim: undefined};
 
-export function RotationWizard(props: {name: string; index: SnapshotIndex; focused: boolean; width: number; height: number; onBack: () => void}) {
-	const {name, index} = props;
-	const services = useServices();
-	const {gateway, identity, identityError} = useConnection();
-	const navigation = useNavigation();
-	const [state, setState] = useState<State>({status: 'loading'});
-	const [message, setMessage] = useState<Line | undefined>();
-	const [anyway, setAnyway] = useState(false);
-	const [asked, setAsked] = useState(0);
-	const account = identity?.account;
-
-	/** Keys from IAM, then the stored stage reconciled with them (and saved when it moved). */
-	const settle = useCallback(
-		(keys: AccessKeyDetail[]) => {
-			if (!account) return;
-			const now = services.now();
-			try {
-				const stored = services.rotations.get(account, name);
-				if (!stored) {
-					setState({status: 'ready', keys, progress: startRotation(index, name, keys, {account, now}), stored: false});
-					return;
-				}
-				const {progress, problem} = reconcileRotation(stored, keys, now);
-				if (progress.stage === 'done') services.rotations.remove(account, name);
-				else if (progress !== stored) services.rotations.save(progress);
-				setState({status: 'ready', keys, progress, stored: progress.stage !== 'done', ...(problem ? {problem} : {})});
-			} catch (error) {
-				setState({status: 'refused', keys, message: isIamError(error) ? error.message : describeError(error), ...(isIamError(error) && error.hint ? {hint: error.hint} : {})});
-			}
-		},
-		[account, name, index, services],
-	);
+export function RotationWizard(props: {
+	name: string;
+	index: SnapshotIndex;
+	/** Undefined until the account is known (rotations are kept per account). */
+	actions?: RotationActions;
+	/** Why the account cannot be known (GetCallerIdentity failed). */
+	identityError?: string;
+	focused: boolean;
+	width: number;
+	height: number;
+	onBack: () => void;
+}) {
+	const {name, index, actions, identityError} = props;
+	const [{view: state, message, anyway, asked}, dispatch] = useReducer(rotationReducer, initialRotationState);
 
 	useEffect(() => {
-		if (!props.focused || !account) return;
+		if (!props.focused || !actions) return;
 		let live = true;
-		gateway.accessKeys(name).then(
-			keys => live && settle(keys),
-			(error: unknown) => live && setState({status: 'error', message: describeError(error)}),
+		actions.readKeys().then(
+			keys => live && dispatch({type: 'loaded', settled: actions.settle(keys)}),
+			(error: unknown) => live && dispatch({type: 'failed', message: describeError(error)}),
 		);
 		return () => {
 			live = false;
 		};
 		// Shown again (after a plan or SecretOnce), or the account reloaded (r): ask IAM again.
-	}, [props.focused, account, gateway, name, index, settle, asked]);
+	}, [props.focused, actions, asked]);
 	// r (the global reload) also asks IAM for the keys' last use again; the key goes on to the reload.
 	useKeys(
 		(input, key) => {
-			if (matchCommand('global', input, key) === 'reload') setAsked(n => n + 1);
+			if (matchCommand('global', input, key) === 'reload') dispatch({type: 'reload'});
 			return PASS;
 		},
 		{active: props.focused, priority: priority.screen},
 	);
 
 	const save = (progress: RotationProgress) => {
-		services.rotations.save(progress);
-		if (state.status === 'ready') setState({...state, progress, stored: true});
+		actions?.save(progress);
+		dispatch({type: 'saved', progress});
 	};
 	const runStage = (progress: RotationProgress, keys: AccessKeyDetail[]) => {
 		try {
 			const plan = rotationPlan(progress, index, keys);
 			if (!plan) return;
 			save(progress);
-			navigation.push({screen: 'run-plan', plan});
+			actions?.runPlan(plan);
 		} catch (error) {
-			setMessage({text: describeError(error), tone: 'error'});
+			dispatch({type: 'message', line: {text: describeError(error), tone: 'error'}});
 		}
 	};
 	const next = () => {
-		if (state.status !== 'ready' || state.problem) return;
+		if (!actions || state.status !== 'ready' || state.problem) return;
 		const {progress, keys} = state;
-		setMessage(undefined);
+		dispatch({type: 'message'});
 		if (progress.stage === 'done') return props.onBack();
 		if (progress.stage === 'switch') {
 			// Verify is about the keys' last use since the switch: read it from IAM now, not the list from before.
-			services.rotations.save(confirmStage(progress, services.now()));
-			setState({status: 'loading'});
-			return setAsked(n => n + 1);
+			actions.save(confirmStage(progress, actions.now()));
+			return dispatch({type: 'switched'});
 		}
 		if (progress.stage === 'verify') {
-			if (!verifyRotation(progress, keys).ready && !anyway) {
-				setAnyway(true);
-				setMessage({text: 'The check did not pass: enter again deactivates the old key anyway (activating it again undoes that)', tone: 'warning'});
-				return;
-			}
-			setAnyway(false);
-			return save(confirmStage(progress, services.now()));
+			if (!verifyRotation(progress, keys).ready && !anyway) return dispatch({type: 'verify-unchecked'});
+			return save(confirmStage(progress, actions.now()));
 		}
 		runStage(progress, keys);
 	};
 	const forget = () => {
-		if (!account) return;
-		services.rotations.remove(account, name);
-		setMessage({text: 'Rotation forgotten: the keys stay as they are.', tone: 'dim'});
-		if (state.status === 'ready' || state.status === 'refused') settle(state.keys);
+		if (!actions) return;
+		actions.forget();
+		dispatch({type: 'message', line: {text: 'Rotation forgotten: the keys stay as they are.', tone: 'dim'}});
+		if (state.status === 'ready' || state.status === 'refused') dispatch({type: 'loaded', settled: actions.settle(state.keys)});
 	};
 	useCommands('rotate', {'rotation-next': next, 'forget-rotation': forget, back: props.onBack}, props.focused);
 
 	const title = <Text bold wrap="truncate-end">{`Key rotation: ${sanitize(name)}`}</Text>;
-	if (!account) return <Box flexDirection="column">{title}<Text color={identityError ? 'red' : undefined} dimColor={!identityError}>{identityError ? `Cannot tell which account this profile opens: ${sanitize(identityError)}` : 'Asking who we are…'}</Text></Box>;
+	if (!actions) return <Box flexDirection="column">{title}<Text color={identityError ? 'red' : undefined} dimColor={!identityError}>{identityError ? `Cannot tell which account this profile opens: ${sanitize(identityError)}` : 'Asking who we are…'}</Text></Box>;
 	if (state.status === 'loading') return <Box flexDirection="column">{title}<Text dimColor>Listing the access keys…</Text></Box>;
 	if (state.status === 'error') return <Box flexDirection="column">{title}<Text color="red">{sanitize(state.message)}</Text><Text dimColor>esc goes back</Text></Box>;
 
-	const now = services.now();
+	const now = actions.now();
 	const keyLines: Line[] = [
 		{text: 'Access keys'},
 		...state.keys.map(k => ({
