@@ -3,7 +3,7 @@
 import path from 'node:path';
 import {afterEach} from 'vitest';
 import {App} from '../../source/app.js';
-import type {ConnectionSettings} from '../../source/model/gateway.js';
+import type {ConnectionHooks, ConnectionSettings, IamGateway} from '../../source/model/gateway.js';
 import {Journal} from '../../source/store/journal.js';
 import {fixtureGateway, type FixtureGateway, type FixtureGatewayOptions} from '../fixtures/gateway.js';
 import {testServices, type TestServices} from '../fixtures/services.js';
@@ -11,6 +11,7 @@ import {renderTui, type Rendered} from './render.js';
 
 export interface StartedApp {
 	tui: Rendered;
+	/** The fixture gateway the app connects to (unused when start() was given `connect`). */
 	gateway: FixtureGateway;
 	services: TestServices;
 	/** The journal the app writes (beside its config store). */
@@ -34,14 +35,32 @@ export const appLifecycle = () => {
 	};
 };
 
+export interface AppStartOptions extends FixtureGatewayOptions {
+	columns?: number;
+	rows?: number;
+	/** The profile the session starts on (default dev); `initial` for other settings (read-only, none). */
+	profile?: string;
+	initial?: ConnectionSettings;
+	/** A gateway per connection instead of the one fixture gateway (profile switches, failed connects). */
+	connect?: (settings: ConnectionSettings, hooks: ConnectionHooks) => IamGateway;
+	/** What the app connects through, around the fixture gateway (a held or failing operation). */
+	wrap?: (gateway: FixtureGateway) => IamGateway;
+	/** The profiles ~/.aws/config lists (default: default, prod). */
+	awsProfiles?: string[];
+	/** The app's clock (default: the fixture's fixed now). */
+	now?: () => Date;
+}
+
 export const appHarness = () => {
 	const mount = appLifecycle();
 	return {
-		start(options: FixtureGatewayOptions & {columns?: number; rows?: number; profile?: string} = {}): StartedApp {
-			const {columns = 120, rows = 40, profile = 'dev', ...gatewayOptions} = options;
+		start(options: AppStartOptions = {}): StartedApp {
+			const {columns = 120, rows = 40, profile = 'dev', initial, connect, wrap, awsProfiles, now, ...gatewayOptions} = options;
 			const gateway = fixtureGateway(gatewayOptions);
-			const services = testServices({gateway: () => gateway});
-			const tui = mount(services, {profile}, {columns, rows});
+			const connected = wrap ? wrap(gateway) : gateway;
+			const services = testServices({gateway: connect ?? (() => connected), awsProfiles});
+			if (now) services.now = now;
+			const tui = mount(services, initial ?? {profile}, {columns, rows});
 			return {tui, gateway, services, journal: new Journal(path.dirname(services.store.path))};
 		},
 	};

@@ -1,24 +1,18 @@
-import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
+import {describe, expect, it} from 'vitest';
 import {IamError} from '../../source/model/errors.js';
 import {FIXTURE_NOW, HOSTILE_NAME_SHOWN, fixtureSnapshot} from '../fixtures/account.js';
 import {accessDenied, fixtureGateway} from '../fixtures/gateway.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
-import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
+import type {TestServices} from '../fixtures/services.js';
+import {appHarness, type AppStartOptions} from '../helpers/app.js';
+import {keys, tick} from '../helpers/render.js';
 
+const harness = appHarness();
 let services: TestServices | undefined;
-let ui: Rendered | undefined;
-afterEach(() => {
-	ui?.unmount();
-	services?.dispose();
-	ui = undefined;
-	services = undefined;
-});
 
-const start = (options: Parameters<typeof testServices>[0] = {}, size?: {columns?: number; rows?: number}) => {
-	services = testServices(options);
-	ui = renderTui(<App services={services} initial={{profile: 'dev'}} />, size);
-	return ui;
+const start = (options: Pick<AppStartOptions, 'connect' | 'awsProfiles'> = {}, size: {columns?: number; rows?: number} = {}) => {
+	const started = harness.start({...options, columns: size.columns ?? 100, rows: size.rows ?? 30});
+	services = started.services;
+	return started.tui;
 };
 
 /** The line of the frame that holds the selection marker. */
@@ -29,7 +23,7 @@ describe('App', () => {
 		let open!: () => void;
 		const gate = new Promise<void>(resolve => (open = resolve));
 		const tui = start({
-			gateway: () =>
+			connect: () =>
 				fixtureGateway({gate, progress: [{phase: 'authorization-details', pages: 2, users: 12, groups: 5, roles: 3, policies: 6, retries: 1}]}),
 		});
 		expect(tui.lastFrame()).toContain('Loading the account (profile dev)');
@@ -44,7 +38,7 @@ describe('App', () => {
 	});
 
 	it('marks a read-only gateway in the status line', async () => {
-		const tui = start({gateway: () => fixtureGateway({readOnly: true})});
+		const tui = start({connect: () => fixtureGateway({readOnly: true})});
 		await tui.waitFor('Users (12)');
 		expect(tui.lastFrame()).toContain('READ-ONLY');
 	});
@@ -141,7 +135,7 @@ describe('App', () => {
 	});
 
 	it('shows an error screen with the hint, and retries with r', async () => {
-		const tui = start({gateway: () => fixtureGateway({loadError: accessDenied(), failures: 1})});
+		const tui = start({connect: () => fixtureGateway({loadError: accessDenied(), failures: 1})});
 		const frame = await tui.waitFor('Could not load the account');
 		expect(frame).toContain('AccessDenied');
 		expect(frame).toContain('templates/iamtui-read-only.json');
@@ -152,7 +146,7 @@ describe('App', () => {
 
 	it('offers :profiles from the error screen, where another profile can be opened', async () => {
 		const tui = start({
-			gateway: settings => fixtureGateway(settings.profile === 'dev' ? {loadError: accessDenied()} : {}),
+			connect: settings => fixtureGateway(settings.profile === 'dev' ? {loadError: accessDenied()} : {}),
 			awsProfiles: ['default', 'prod'],
 		});
 		await tui.waitFor('Could not load the account');
@@ -173,7 +167,7 @@ describe('App', () => {
 	it('reloads with r, keeping the list on screen', async () => {
 		let loads = 0;
 		const tui = start({
-			gateway: () => {
+			connect: () => {
 				const gateway = fixtureGateway();
 				const load = gateway.loadSnapshot.bind(gateway);
 				gateway.loadSnapshot = async options => {
@@ -192,7 +186,7 @@ describe('App', () => {
 
 	it('says why the report-fed columns are empty when the credential report is unavailable', async () => {
 		const snapshot = fixtureSnapshot({credentialReport: {status: 'unavailable', reason: 'AccessDenied: iam:GenerateCredentialReport'}});
-		const tui = start({gateway: () => fixtureGateway({snapshot})});
+		const tui = start({connect: () => fixtureGateway({snapshot})});
 		const frame = await tui.waitFor('credential report unavailable: AccessDenied: iam:GenerateCredentialReport');
 		expect(frame).toMatch(/ana\.silva .* \? +\?/);
 	});
@@ -220,7 +214,7 @@ describe('App', () => {
 
 	it('asks for an MFA code inside the TUI', async () => {
 		const tui = start({
-			gateway: (_settings, hooks) =>
+			connect: (_settings, hooks) =>
 				fixtureGateway({
 					beforeFirstCall: async () => {
 						const code = await hooks.mfaCode!('arn:aws:iam::123456789012:mfa/operator');

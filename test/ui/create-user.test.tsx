@@ -4,30 +4,24 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
 import type {PasswordPolicy} from '../../source/model/gateway.js';
-import {fixtureGateway, type FixtureGateway} from '../fixtures/gateway.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
+import type {FixtureGateway} from '../fixtures/gateway.js';
+import {appHarness} from '../helpers/app.js';
 import {fillCreateUserWizard, toTypedPassword} from '../helpers/create-user-steps.js';
 import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
 
-let services: TestServices | undefined;
-let ui: Rendered | undefined;
+const harness = appHarness();
+/** The wizard rendered alone, outside the App (the last test). */
+let alone: Rendered | undefined;
 afterEach(() => {
-	ui?.unmount();
-	services?.dispose();
-	ui = undefined;
-	services = undefined;
+	alone?.unmount();
+	alone = undefined;
 });
 
 const CTRL_U = '\u0015';
 
-const start = (options: {passwordPolicy?: PasswordPolicy} = {}) => {
-	const gateway: FixtureGateway = fixtureGateway({passwordPolicy: options.passwordPolicy ?? null});
-	services = testServices({gateway: () => gateway});
-	ui = renderTui(<App services={services} initial={{profile: 'dev'}} />, {columns: 130, rows: 40});
-	return {tui: ui, gateway, services};
-};
+const start = (options: {passwordPolicy?: PasswordPolicy} = {}) =>
+	harness.start({passwordPolicy: options.passwordPolicy ?? null, columns: 130, rows: 40});
 
 const writes = (gateway: FixtureGateway) => gateway.calls.filter(c => !/^(callerIdentity|loadSnapshot|userDetails|loginProfile|getUser|accessKeys|mfaDevices)/.test(c));
 
@@ -209,7 +203,7 @@ describe('create-user wizard alone', () => {
 		const {KeyboardProvider} = await import('../../source/ui/state/keyboard.js');
 		const {CreateUserWizard} = await import('../../source/ui/screens/CreateUserWizard.js');
 		const plans: unknown[] = [];
-		ui = renderTui(
+		alone = renderTui(
 			<KeyboardProvider readOnly={false}>
 				<CreateUserWizard
 					index={buildIndex(fixtureSnapshot())}
@@ -225,7 +219,7 @@ describe('create-user wizard alone', () => {
 			</KeyboardProvider>,
 			{columns: 120, rows: 30},
 		);
-		const tui = ui;
+		const tui = alone;
 		await tui.waitFor('step 1 of 3');
 		await paste(tui, 'solo');
 		for (const step of ['› Path', '› Tags', 'step 2 of 3']) {

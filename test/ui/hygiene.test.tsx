@@ -1,24 +1,15 @@
 // The credential hygiene view (`:hygiene`) in the app: flagged cells, the report's age, filter by
 // finding, sort by findings, enter/R/O from a row, and an unavailable report explained.
-import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
+import {describe, expect, it} from 'vitest';
 import {fixtureSnapshot} from '../fixtures/account.js';
-import {fixtureGateway} from '../fixtures/gateway.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
-import {keys, renderTui, type Rendered} from '../helpers/render.js';
+import type {FixtureGatewayOptions} from '../fixtures/gateway.js';
+import {appHarness} from '../helpers/app.js';
+import {keys} from '../helpers/render.js';
 
-let services: TestServices | undefined;
-let ui: Rendered | undefined;
-afterEach(() => {
-	ui?.unmount();
-	services?.dispose();
-	ui = undefined;
-	services = undefined;
-});
+const harness = appHarness();
 
-const open = async (options: Parameters<typeof fixtureGateway>[0] = {}) => {
-	services = testServices({gateway: () => fixtureGateway(options)});
-	ui = renderTui(<App services={services} initial={{profile: 'dev'}} />, {columns: 140, rows: 40});
+const open = async (options: FixtureGatewayOptions = {}) => {
+	const {tui: ui} = harness.start({...options, columns: 140, rows: 40});
 	await ui.waitFor('Users (12)');
 	ui.write(':');
 	await ui.waitFor(':users');

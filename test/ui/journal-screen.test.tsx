@@ -1,28 +1,16 @@
 // :journal: the records written by running plans appear, newest first, and filter like any list.
-import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
+import {describe, expect, it} from 'vitest';
 import {IamError} from '../../source/model/errors.js';
-import {fixtureGateway, type FixtureGateway, type FixtureGatewayOptions} from '../fixtures/gateway.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
-import {keys, renderTui, type Rendered} from '../helpers/render.js';
+import type {FixtureGatewayOptions} from '../fixtures/gateway.js';
+import {appHarness} from '../helpers/app.js';
+import {keys, type Rendered} from '../helpers/render.js';
 
-let services: TestServices | undefined;
-let ui: Rendered | undefined;
-afterEach(() => {
-	ui?.unmount();
-	services?.dispose();
-	ui = undefined;
-	services = undefined;
-});
+const harness = appHarness();
 
 const start = (options: FixtureGatewayOptions = {}) => {
-	const gateway: FixtureGateway = fixtureGateway(options);
-	services = testServices({gateway: () => gateway});
 	// A clock that moves a minute per reading, so each record has its own time.
 	let minute = 0;
-	services.now = () => new Date(Date.UTC(2024, 5, 1, 12, minute++));
-	ui = renderTui(<App services={services} initial={{profile: 'dev'}} />, {columns: 200, rows: 40});
-	return {tui: ui, gateway};
+	return harness.start({...options, columns: 200, rows: 40, now: () => new Date(Date.UTC(2024, 5, 1, 12, minute++))});
 };
 
 const jump = async (tui: Rendered, target: string, expected: string) => {

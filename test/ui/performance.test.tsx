@@ -1,16 +1,15 @@
 // 5,000 users: only the visible rows render, and a key press does not rebuild the list.
 import {describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
 import {largeSnapshot} from '../fixtures/account.js';
-import {fixtureGateway} from '../fixtures/gateway.js';
-import {testServices} from '../fixtures/services.js';
-import {keys, renderTui, tick} from '../helpers/render.js';
+import {appHarness} from '../helpers/app.js';
+import {keys, tick} from '../helpers/render.js';
+
+const harness = appHarness();
 
 describe('a large account', () => {
 	it('renders only visible rows and moves quickly through 5,000 users', async () => {
 		const snapshot = largeSnapshot(5000);
-		const services = testServices({gateway: () => fixtureGateway({snapshot})});
-		const tui = renderTui(<App services={services} initial={{profile: 'big'}} />, {columns: 100, rows: 30});
+		const {tui} = harness.start({snapshot, profile: 'big', columns: 100, rows: 30});
 		const frame = await tui.waitFor('Users (5000)');
 		expect(frame.split('\n').length).toBeLessThanOrEqual(30);
 		expect(frame).not.toContain('user00100');
@@ -33,7 +32,5 @@ describe('a large account', () => {
 		await tui.waitFor('type to filter');
 		await tui.type('04321');
 		await tui.waitFor('Users (1/5000)');
-		tui.unmount();
-		services.dispose();
 	});
 });

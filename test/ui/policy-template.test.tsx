@@ -4,31 +4,20 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
 import {fixtureSnapshot, groups, policies} from '../fixtures/account.js';
-import {fixtureGateway, type FixtureGateway, type FixtureGatewayOptions} from '../fixtures/gateway.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
+import type {FixtureGateway, FixtureGatewayOptions} from '../fixtures/gateway.js';
+import {appHarness} from '../helpers/app.js';
 import {filterTo, inlineFromTemplate, openGroup} from '../helpers/group-steps.js';
-import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
+import {keys, tick, type Rendered} from '../helpers/render.js';
 
-let services: TestServices | undefined;
-let ui: Rendered | undefined;
+const harness = appHarness();
 let folder: string | undefined;
 afterEach(() => {
-	ui?.unmount();
-	services?.dispose();
 	if (folder) rmSync(folder, {recursive: true, force: true});
-	ui = undefined;
-	services = undefined;
 	folder = undefined;
 });
 
-const start = (options: FixtureGatewayOptions = {}) => {
-	const gateway: FixtureGateway = fixtureGateway(options);
-	services = testServices({gateway: () => gateway});
-	ui = renderTui(<App services={services} initial={{profile: 'dev'}} />, {columns: 220, rows: 50});
-	return {tui: ui, gateway};
-};
+const start = (options: FixtureGatewayOptions = {}) => harness.start({...options, columns: 220, rows: 50});
 
 /** The account before W1: no LightsailFullAccessPolicy yet, its group without policies. */
 const beforeW1 = () =>
