@@ -11,7 +11,7 @@ import {StatusLine} from './components/StatusLine.js';
 import {isJumpTarget, jumpTargetsText} from './keymap.js';
 import {ScreenHost} from './ScreenHost.js';
 import {useConnection} from './state/connection.js';
-import {priority, useCommands, useInterrupt, useKeys} from './state/keyboard.js';
+import {PASS, priority, useCommands, useInterrupt, useKeys} from './state/keyboard.js';
 import {useMessages} from './state/messages.js';
 import {useNavigation} from './state/navigation.js';
 import {jumpRoute, scopeOf} from './state/routes.js';
@@ -55,6 +55,15 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 	});
 	// Ctrl-C quits from anywhere, unless a screen above claims it (the show-once secret warns first).
 	useInterrupt(() => exit(), {active: true, priority: priority.global});
+	// Ctrl-C over the help or the command line closes it first, so what the screen under it does (the
+	// show-once secret asks before it goes) is seen; then it goes on to that screen, or quits.
+	useInterrupt(
+		() => {
+			setOverlay('none');
+			return PASS;
+		},
+		{active: overlay === 'help' || overlay === 'command', priority: priority.prompt + 1},
+	);
 	const runCommand = (text: string) => {
 		setOverlay('none');
 		const name = text.replace(/^:/, '').trim().toLowerCase();
