@@ -81,7 +81,12 @@ const validateWith = (known: StatementValidations) => (document: unknown): Valid
 	const raw = isObject(document) ? document['Statement'] : undefined;
 	const list = Array.isArray(raw) ? raw : isObject(raw) ? [raw] : [];
 	if (!isObject(document) || list.length === 0 || !list.every(isObject)) return validateIdentityPolicy(document);
-	const errors = validateIdentityPolicy({...document, Statement: []});
+	// The envelope too, once per distinct envelope (nearly every document has the same one).
+	const envelope = {...document, Statement: []};
+	const envelopeKey = `envelope:${JSON.stringify(envelope)}`;
+	let shared = known.get(envelopeKey);
+	if (!shared) known.set(envelopeKey, (shared = validateIdentityPolicy(envelope)));
+	const errors = [...shared];
 	list.forEach((statement, i) => {
 		const text = JSON.stringify(statement);
 		let own = known.get(text);

@@ -63,8 +63,9 @@ const held = (builder: Builder, owner: string, source: PolicySource, document: s
 	const entry = entryFor(builder.model, key, document, key);
 	if (entry.problem || !entry.read) return {key, statements: NONE, problem: {source, reason: entry.problem ?? 'unreadable'}};
 	const statements = statementsOf(builder.catalogue, entry.read).map((statement, i): HeldStatement => {
-		const parsed = entry.statements[i]!;
-		const ref: StatementRef = {source, statementIndex: parsed.index, ...(parsed.sid === undefined ? {} : {sid: parsed.sid}), effect: parsed.effect};
+		const {index: statementIndex, sid, effect} = entry.statements[i]!;
+		// Two literals rather than a spread: thousands are made before the code is optimised.
+		const ref: StatementRef = sid === undefined ? {source, statementIndex, effect} : {source, statementIndex, sid, effect};
 		return {id: builder.nextId++, statement, ref};
 	});
 	return {key, statements};

@@ -26,8 +26,8 @@ export interface PolicyEntry {
 	evalPolicy?: EvalPolicy;
 	problem?: string;
 	usesFacts: boolean;
-	/** Lower-cased action → whether any statement (and any Allow) can match it. */
-	reach: Map<string, {allow: boolean; any: boolean}>;
+	/** Lower-cased action → whether any statement (and any Allow) can match it (made on first use: who-can never needs it). */
+	reach?: Map<string, {allow: boolean; any: boolean}>;
 	/** The document as read, shared by every entry with the same text (who-can splits it into statements). */
 	read?: ReadDocument;
 }
@@ -128,7 +128,7 @@ export const entryFor = (model: AccessModel, key: string, document: string | und
 	const cached = model.policies.get(cacheKey);
 	if (cached) return cached;
 	const id = model.policies.size;
-	const problem = (reason: string): PolicyEntry => ({key, id, statements: [], problem: reason, usesFacts: false, reach: new Map()});
+	const problem = (reason: string): PolicyEntry => ({key, id, statements: [], problem: reason, usesFacts: false});
 	let entry: PolicyEntry;
 	if (document === undefined) entry = problem('the policy is not in the snapshot');
 	else if (document.trim() === '') entry = problem('the policy document was not loaded');
@@ -136,7 +136,7 @@ export const entryFor = (model: AccessModel, key: string, document: string | und
 		const read = readDocument(model, document);
 		if ('error' in read) entry = problem(read.error);
 		else {
-			entry = {key, id, statements: read.statements, usesFacts: read.usesFacts, reach: new Map(), read};
+			entry = {key, id, statements: read.statements, usesFacts: read.usesFacts, read};
 			const prepared = preparedOf(model, read);
 			if (prepared.ok) entry.evalPolicy = {key: evalName, handle: prepared.handle};
 			else entry.problem = prepared.reason;
@@ -238,6 +238,7 @@ export const principalFor = (model: AccessModel, kind: 'user' | 'group', name: s
 };
 
 const reachOf = (entry: PolicyEntry, action: string) => {
+	entry.reach ??= new Map();
 	let reach = entry.reach.get(action);
 	if (!reach) entry.reach.set(action, (reach = actionReach(entry.statements, action)));
 	return reach;

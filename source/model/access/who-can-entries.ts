@@ -84,16 +84,23 @@ export const entryMaker = (actions: string[], classes: ActionClass[], sets: Eval
 		const conditional = found.some(g => g.answer.conditions.length > 0);
 		return {grants: found, actions: found.map(g => actions[g.action]!), allowed: found.some(g => g.answer.decision === 'Allowed'), kinds, conditional};
 	});
-	// One row of GrantPaths per path, indexed by action number.
-	const rowOf = new Map<StatementRef, GrantPath[]>();
-	const row = (ref: StatementRef) => rowOf.get(ref) ?? rowOf.set(ref, new Array<GrantPath>(actions.length)).get(ref)!;
+	// One row of GrantPaths per path, indexed by action number: a path's GrantPath for an action, made once.
+	const rows = new Map<StatementRef, (action: number) => GrantPath>();
+	const row = (ref: StatementRef) => {
+		let found = rows.get(ref);
+		if (!found) {
+			const paths = new Array<GrantPath>(actions.length);
+			rows.set(ref, (found = (action: number) => (paths[action] ??= {action: actions[action]!, statement: ref})));
+		}
+		return found;
+	};
 	const pathsInto = (via: GrantPath[], refs: StatementRef[], action: number) => {
-		for (const ref of refs) via.push((row(ref)[action] ??= {action: actions[action]!, statement: ref}));
+		for (const ref of refs) via.push(row(ref)(action));
 	};
 	// Principals whose sets and paths are the same share one list of GrantPaths.
 	const vias = new Map<string, GrantPath[]>();
 
-	const quick = quickEntries({bySet, kindIds, pathsInto});
+	const quick = quickEntries({bySet, kindIds, row});
 
 	return (principal: Holder, principalSets: Array<EvalSet | undefined>): WhoCanEntry | undefined => {
 		let only = -1;

@@ -1,8 +1,8 @@
 // Who-can's entries in the usual case, where thousands of principals differ only by which groups they
 // are in: one set grants, it was evaluated on distinct statements, and no boundary is involved. Then a
 // principal's paths to any statement are its own policies' copies of it, then each group's — and a
-// group's copies are worked out once per query, not once per member. A principal's key names the
-// copies it would list; principals with the same key share one answer, built once.
+// group's copies are worked out once per query, not once per member. A principal's sequence names the
+// copies it would list; principals with the same sequence share one answer, built once.
 import type {EvalSet} from './eval-sets.js';
 import type {HeldStatement, Holder} from './holders.js';
 import {statementIdOf} from './statements.js';
@@ -18,12 +18,27 @@ interface Selector {
 	ids: Set<number>;
 }
 
+interface Chosen {
+	/** Unique per (group, selector). */
+	id: number;
+	held: HeldStatement[];
+}
+
+interface Seen {
+	setIndex: number;
+	sequence: number[];
+	shape: Shape;
+}
+
 export interface QuickContext {
 	bySet: SetGrants[];
 	/** Per kind of answer: the distinct statements its Allows are (undefined: some is not one). */
 	kindIds: Array<Set<number> | undefined>;
-	pathsInto: (via: GrantPath[], refs: StatementRef[], action: number) => void;
+	/** The GrantPath of one path for the action numbered (one object per query). */
+	row: (ref: StatementRef) => (action: number) => GrantPath;
 }
+
+const NO_GROUPS: Holder[] = [];
 
 /** The distinct statements the simulator's statements are, or undefined when some is not one. */
 export const idsOf = (statements: Array<{policyKey: string}>): Set<number> | undefined => {
@@ -32,7 +47,7 @@ export const idsOf = (statements: Array<{policyKey: string}>): Set<number> | und
 };
 
 /** Returns a function answering for one principal, or undefined when its case is not the usual one. */
-export const quickEntries = ({bySet, kindIds, pathsInto}: QuickContext) => {
+export const quickEntries = ({bySet, kindIds, row}: QuickContext) => {
 	const kindSelectors: Selector[] = [];
 	// Per set: the statements its conditions come from (null: some is not a distinct statement).
 	const conditionSelectors = new Map<number, Selector | null>();
@@ -52,35 +67,67 @@ export const quickEntries = ({bySet, kindIds, pathsInto}: QuickContext) => {
 		return found;
 	};
 
-	const groupChosen = new Map<Holder, Array<{key: string; held: HeldStatement[]}>>();
-	const chosenIn = (group: Holder, actionClass: ActionClass, s: Selector) => {
+	// Per group, per selector: its copies of the selector's statements, numbered (for sequences).
+	const groupChosen = new Map<Holder, Chosen[]>();
+	let chosenCount = 0;
+	const chosenIn = (group: Holder, actionClass: ActionClass, s: Selector): Chosen => {
 		let cache = groupChosen.get(group);
 		if (!cache) groupChosen.set(group, (cache = []));
 		let chosen = cache[s.n];
-		if (!chosen) {
-			const held = groupHeld(group, actionClass).filter(h => s.ids.has(h.statement.id));
-			cache[s.n] = chosen = {key: held.map(h => h.id).join(','), held};
-		}
+		if (!chosen) cache[s.n] = chosen = {id: chosenCount++, held: groupHeld(group, actionClass).filter(h => s.ids.has(h.statement.id))};
 		return chosen;
 	};
-	// The copies in order (groups that hold none add nothing): equal keys, equal paths.
-	const keyOf = (principal: Holder, groups: Holder[], actionClass: ActionClass, s: Selector) => {
-		let key = '/';
-		for (const h of principal.statements) if (s.ids.has(h.statement.id)) key += `${h.id},`;
-		for (const group of groups) {
-			const chosen = chosenIn(group, actionClass, s).key;
-			if (chosen) key += `${chosen},`;
+	// A principal's sequence: per selector, the copies it would list — its own (even numbers), then each
+	// group's that holds some (odd) — ended by -1. Equal sequences, equal paths. Written into one scratch
+	// array and hashed, so the usual principal (a shape seen before) allocates nothing.
+	const scratch: number[] = [];
+	const sequenceOf = (setIndex: number, principal: Holder, groups: Holder[], actionClass: ActionClass, selectors: Selector[]): number => {
+		scratch.length = 0;
+		let hash = setIndex;
+		const add = (value: number) => {
+			scratch.push(value);
+			hash = (Math.imul(hash, 31) + value) | 0;
+		};
+		for (const s of selectors) {
+			for (const h of principal.statements) if (s.ids.has(h.statement.id)) add(h.id * 2);
+			for (const group of groups) {
+				const chosen = chosenIn(group, actionClass, s);
+				if (chosen.held.length > 0) add(chosen.id * 2 + 1);
+			}
+			add(-1);
 		}
-		return key;
+		return hash;
+	};
+	const sameSequence = (seen: Seen, setIndex: number) => {
+		if (seen.setIndex !== setIndex || seen.sequence.length !== scratch.length) return false;
+		for (let n = 0; n < scratch.length; n++) if (seen.sequence[n] !== scratch[n]) return false;
+		return true;
 	};
 	const refsOf = (principal: Holder, groups: Holder[], actionClass: ActionClass, s: Selector, only?: number): StatementRef[] => {
 		const picked = (h: HeldStatement) => (only === undefined ? s.ids.has(h.statement.id) : h.statement.id === only);
-		const refs = principal.statements.filter(picked).map(h => h.ref);
+		const refs: StatementRef[] = [];
+		for (const h of principal.statements) if (picked(h)) refs.push(h.ref);
 		for (const group of groups) for (const h of chosenIn(group, actionClass, s).held) if (picked(h)) refs.push(h.ref);
 		return refs;
 	};
+	const shapeOf = (principal: Holder, groups: Holder[], granted: SetGrants, actionClass: ActionClass, kinds: Selector[], conditions: Selector | undefined): Shape => {
+		// Each path's row of GrantPaths looked up once, not once per action.
+		const rowsByKind = new Map(granted.kinds.map((g, n) => [g.kind, refsOf(principal, groups, actionClass, kinds[n]!).map(row)]));
+		const via: GrantPath[] = [];
+		for (const grant of granted.grants) for (const pathRow of rowsByKind.get(grant.kind)!) via.push(pathRow(grant.action));
+		const shown: ConditionShown[] = [];
+		for (const grant of conditions ? granted.grants : []) {
+			for (const c of grant.answer.conditions) {
+				for (const statement of refsOf(principal, groups, actionClass, conditions!, statementIdOf(c.statement.policyKey))) {
+					shown.push({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
+				}
+			}
+		}
+		return {decision: granted.allowed ? 'Allowed' : 'Conditional', via, actions: granted.actions, conditions: shown};
+	};
 
-	const shapes = new Map<string, Shape>();
+	const shapes = new Map<number, Seen[]>();
+	const selected: Selector[] = [];
 	return (principal: Holder, set: EvalSet, actionClass: ActionClass): WhoCanEntry | undefined => {
 		const granted = bySet[set.index]!;
 		if (set.whole || (isUser(principal) && principal.boundary)) return undefined;
@@ -92,26 +139,27 @@ export const quickEntries = ({bySet, kindIds, pathsInto}: QuickContext) => {
 		}
 		const conditions = granted.conditional ? conditionSelector(set, granted) : undefined;
 		if (conditions === null) return undefined;
-		const groups = isUser(principal) ? principal.groups : [];
-		let key = `${set.index}`;
-		for (const s of kinds) key += keyOf(principal, groups, actionClass, s);
-		if (conditions) key += `#${keyOf(principal, groups, actionClass, conditions)}`;
-		let shape = shapes.get(key);
+		const groups = isUser(principal) ? principal.groups : NO_GROUPS;
+		selected.length = 0;
+		selected.push(...kinds);
+		if (conditions) selected.push(conditions);
+		const hash = sequenceOf(set.index, principal, groups, actionClass, selected);
+		let candidates = shapes.get(hash);
+		let shape = candidates?.find(seen => sameSequence(seen, set.index))?.shape;
 		if (!shape) {
-			const refsByKind = new Map(granted.kinds.map((g, n) => [g.kind, refsOf(principal, groups, actionClass, kinds[n]!)]));
-			const via: GrantPath[] = [];
-			for (const grant of granted.grants) pathsInto(via, refsByKind.get(grant.kind)!, grant.action);
-			const shown: ConditionShown[] = [];
-			for (const grant of conditions ? granted.grants : []) {
-				for (const c of grant.answer.conditions) {
-					for (const statement of refsOf(principal, groups, actionClass, conditions!, statementIdOf(c.statement.policyKey))) {
-						shown.push({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
-					}
-				}
-			}
-			shape = {decision: granted.allowed ? 'Allowed' : 'Conditional', via, actions: granted.actions, conditions: shown};
-			shapes.set(key, shape);
+			shape = shapeOf(principal, groups, granted, actionClass, kinds, conditions);
+			if (!candidates) shapes.set(hash, (candidates = []));
+			candidates.push({setIndex: set.index, sequence: scratch.slice(), shape});
 		}
-		return {kind: principal.kind, name: principal.name, arn: principal.arn, ...shape, incomplete: principal.problems.length > 0};
+		return {
+			kind: principal.kind,
+			name: principal.name,
+			arn: principal.arn,
+			decision: shape.decision,
+			via: shape.via,
+			actions: shape.actions,
+			conditions: shape.conditions,
+			incomplete: principal.problems.length > 0,
+		};
 	};
 };

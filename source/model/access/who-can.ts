@@ -93,15 +93,21 @@ export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: 
 	// A boundary that could not be read may cut any allow (as `can` answers): Conditional, and said why.
 	const unread = new Map<string, string>();
 	const what = resolved.actions.length === 1 ? resolved.actions[0]! : action.trim();
-	const answerFor = (principals: Holder[]): WhoCanEntry[] =>
-		principals.flatMap(p => {
+	const answerFor = (principals: Holder[]): WhoCanEntry[] => {
+		const found: WhoCanEntry[] = [];
+		for (const p of principals) {
 			const entry = make(p, setsOf.get(p)!);
-			if (!entry) return [];
+			if (!entry) continue;
 			const boundary = isUser(p) ? p.unreadBoundary : undefined;
-			if (!boundary) return [entry];
+			if (!boundary) {
+				found.push(entry);
+				continue;
+			}
 			unread.set(boundary.arn ?? boundary.name, unreadBoundaryNote(boundary, what));
-			return [{...entry, decision: 'Conditional' as const, conditions: [...entry.conditions, unreadBoundaryCondition(boundary, entry.actions)]}];
-		});
+			found.push({...entry, decision: 'Conditional', conditions: [...entry.conditions, unreadBoundaryCondition(boundary, entry.actions)]});
+		}
+		return found;
+	};
 	const users = answerFor(index.users);
 	return {
 		ok: true,
