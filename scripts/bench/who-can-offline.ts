@@ -3,7 +3,12 @@
 //   npx tsx scripts/bench/who-can-offline.ts [--users N --groups N --policies N --roles N] [--action A]
 // With --action: that one query, cold then warm, printed as JSON (run it under node --cpu-prof to see
 // where the time goes). Without: every bench action, each in its own child process.
-import {execFileSync} from 'node:child_process';
+// With --headless: the built binary (`npm run build` first) on the same account exported in GAAD's shape,
+// `iamtui who-can ACTION --from-file` per action, wall time and peak memory of the whole process.
+import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {buildAccessModel, whoCan} from '../../source/model/access.js';
@@ -12,8 +17,9 @@ import {FULL_SCALE, planAccount, type Scale} from './plan.js';
 import {planSnapshot} from './plan-snapshot.js';
 import {median} from './pool.js';
 import {WHO_CAN_ACTIONS} from './who-can.js';
+import {exportOf} from './export-bench.js';
 
-const {values} = parseArgs({options: {users: {type: 'string'}, groups: {type: 'string'}, policies: {type: 'string'}, roles: {type: 'string'}, action: {type: 'string'}}});
+const {values} = parseArgs({options: {users: {type: 'string'}, groups: {type: 'string'}, policies: {type: 'string'}, roles: {type: 'string'}, action: {type: 'string'}, headless: {type: 'boolean'}}});
 const size = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number.parseInt(value, 10));
 const scale: Scale = {
 	users: size(values.users, FULL_SCALE.users),
@@ -39,7 +45,28 @@ const one = async (action: string) => {
 	return {action, coldMs: Math.round(coldMs), warmMs: Math.round(median(warm)), users: answer.users.length, groups: answer.groups.length, roles: answer.roles.length, throughRoles};
 };
 
-if (values.action) process.stdout.write(`${JSON.stringify(await one(values.action))}\n`);
+/** The real binary, a fresh process per action, on an export of the account. */
+const headless = () => {
+	const folder = mkdtempSync(path.join(os.tmpdir(), 'iamtui-bench-export-'));
+	const file = path.join(folder, 'export.json');
+	writeFileSync(file, JSON.stringify(exportOf(planSnapshot(planAccount(scale)))));
+	const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+	try {
+		for (const action of WHO_CAN_ACTIONS) {
+			const started = performance.now();
+			const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'who-can', action, '--from-file', file, '--json', '--config-dir', folder], {encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024});
+			const wallMs = Math.round(performance.now() - started);
+			const peakKb = Number.parseInt(run.stderr.trim().split('\n').at(-1) ?? '', 10);
+			const rows = run.status === 0 ? (JSON.parse(run.stdout) as unknown[]).length : null;
+			process.stdout.write(`${JSON.stringify({action, wallMs, exit: run.status, rows, peakMb: Math.round(peakKb / 1024), jsonMb: Math.round(run.stdout.length / 1e6)})}\n`);
+		}
+	} finally {
+		rmSync(folder, {recursive: true, force: true});
+	}
+};
+
+if (values.headless) headless();
+else if (values.action) process.stdout.write(`${JSON.stringify(await one(values.action))}\n`);
 else {
 	const script = fileURLToPath(import.meta.url);
 	const sizes = Object.entries(scale).flatMap(([key, value]) => [`--${key}`, String(value)]);
