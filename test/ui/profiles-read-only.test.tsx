@@ -2,30 +2,25 @@
 // writable again, only after a visible question answered y; it does not lift the read-only of a session
 // started with --read-only (the screen says to restart without it), and a reload in that session does not
 // re-mark the profile. Making a profile read-only needs no confirmation.
-import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
+import {describe, expect, it} from 'vitest';
 import type {ConnectionSettings} from '../../source/model/gateway.js';
 import {fixtureGateway} from '../fixtures/gateway.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
-import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
+import {appHarness} from '../helpers/app.js';
+import {keys, tick, type Rendered} from '../helpers/render.js';
 
-let services: TestServices | undefined;
-let ui: Rendered | undefined;
-afterEach(() => {
-	ui?.unmount();
-	services?.dispose();
-	ui = undefined;
-	services = undefined;
-});
+const harness = appHarness();
 
 /** Snapshot loads so far, over every gateway the app built. */
 let loads = 0;
 
 const openProfiles = async (initial: ConnectionSettings) => {
 	loads = 0;
-	services = testServices({
+	const {tui: ui, services} = harness.start({
+		initial,
+		columns: 160,
+		rows: 30,
 		awsProfiles: [],
-		gateway: settings => {
+		connect: settings => {
 			const gateway = fixtureGateway({readOnly: settings.readOnly === true});
 			const load = gateway.loadSnapshot.bind(gateway);
 			gateway.loadSnapshot = async options => {
@@ -36,7 +31,6 @@ const openProfiles = async (initial: ConnectionSettings) => {
 			return gateway;
 		},
 	});
-	ui = renderTui(<App services={services} initial={initial} />, {columns: 160, rows: 30});
 	await ui.waitFor('Users (12)');
 	ui.write(':');
 	await ui.waitFor(':users :groups');

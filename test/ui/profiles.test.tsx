@@ -1,25 +1,22 @@
-import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
+import {describe, expect, it} from 'vitest';
 import type {ConnectionSettings} from '../../source/model/gateway.js';
 import {fixtureSnapshot, users} from '../fixtures/account.js';
 import {fixtureGateway} from '../fixtures/gateway.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
-import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
+import type {TestServices} from '../fixtures/services.js';
+import {appHarness} from '../helpers/app.js';
+import {keys, tick} from '../helpers/render.js';
 
+const harness = appHarness();
 let services: TestServices | undefined;
-let ui: Rendered | undefined;
-afterEach(() => {
-	ui?.unmount();
-	services?.dispose();
-});
 
 /** Each profile sees its own account: `local` has only the first three users. */
 const gatewayFor = (settings: ConnectionSettings) =>
 	fixtureGateway(settings.profile === 'local' ? {snapshot: fixtureSnapshot({users: users.slice(0, 3)})} : {});
 
 const openProfiles = async () => {
-	services = testServices({gateway: gatewayFor, awsProfiles: ['default', 'prod']});
-	ui = renderTui(<App services={services} initial={{profile: 'dev'}} />);
+	const started = harness.start({connect: gatewayFor, awsProfiles: ['default', 'prod'], columns: 100, rows: 30});
+	services = started.services;
+	const ui = started.tui;
 	await ui.waitFor('Users (12)');
 	ui.write(':');
 	await ui.waitFor(':users :groups');

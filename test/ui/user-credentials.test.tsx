@@ -5,25 +5,19 @@ import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
 import type {LoginProfile, UserDetails} from '../../source/model/gateway.js';
 import {FIXTURE_NOW} from '../fixtures/account.js';
-import {fixtureDetails, fixtureGateway, type FixtureGateway} from '../fixtures/gateway.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
-import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
+import {fixtureDetails, type FixtureGateway} from '../fixtures/gateway.js';
+import {appHarness} from '../helpers/app.js';
+import {keys, tick} from '../helpers/render.js';
 import {openUser, select, selectedLine, submitCertificateFile} from '../helpers/user-screen.js';
 
-let services: TestServices | undefined;
-let ui: Rendered | undefined;
+const harness = appHarness();
 let dir: string;
 beforeEach(() => {
 	dir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-user-credentials-'));
 });
 afterEach(() => {
-	ui?.unmount();
-	services?.dispose();
-	ui = undefined;
-	services = undefined;
 	rmSync(dir, {recursive: true, force: true});
 });
 
@@ -42,12 +36,8 @@ const details: Record<string, UserDetails> = {
 };
 const anaPassword: LoginProfile = {createDate: daysAgo(100), passwordResetRequired: false};
 
-const start = (options: {readOnly?: boolean; columns?: number} = {}) => {
-	const gateway: FixtureGateway = fixtureGateway({readOnly: options.readOnly ?? false, details, loginProfiles: {'ana.silva': anaPassword}});
-	services = testServices({gateway: () => gateway});
-	ui = renderTui(<App services={services} initial={{profile: 'dev'}} />, {columns: options.columns ?? 130, rows: 50});
-	return {tui: ui, gateway, services};
-};
+const start = (options: {readOnly?: boolean; columns?: number} = {}) =>
+	harness.start({readOnly: options.readOnly ?? false, details, loginProfiles: {'ana.silva': anaPassword}, columns: options.columns ?? 130, rows: 50});
 
 const READS = /^(callerIdentity|loadSnapshot|userDetails|loginProfile|getUser|accessKeys|mfaDevices)/;
 const writes = (gateway: FixtureGateway) => gateway.calls.filter(c => !READS.test(c));
