@@ -49,17 +49,20 @@ export interface AppStartOptions extends FixtureGatewayOptions {
 	awsProfiles?: string[];
 	/** The app's clock (default: the fixture's fixed now). */
 	now?: () => Date;
+	/** Called with the services before the App renders (a profile stored beforehand). */
+	prepare?: (services: TestServices) => void;
 }
 
 export const appHarness = () => {
 	const mount = appLifecycle();
 	return {
 		start(options: AppStartOptions = {}): StartedApp {
-			const {columns = 120, rows = 40, profile = 'dev', initial, connect, wrap, awsProfiles, now, ...gatewayOptions} = options;
+			const {columns = 120, rows = 40, profile = 'dev', initial, connect, wrap, awsProfiles, now, prepare, ...gatewayOptions} = options;
 			const gateway = fixtureGateway(gatewayOptions);
 			const connected = wrap ? wrap(gateway) : gateway;
 			const services = testServices({gateway: connect ?? (() => connected), awsProfiles});
 			if (now) services.now = now;
+			prepare?.(services);
 			const tui = mount(services, initial ?? {profile}, {columns, rows});
 			return {tui, gateway, services, journal: new Journal(path.dirname(services.store.path))};
 		},

@@ -5,16 +5,16 @@
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {afterAll, afterEach, beforeAll, beforeEach, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
+import {afterAll, afterEach, beforeAll, beforeEach, expect, it, vi} from 'vitest';
 import {createGateway} from '../../source/aws/gateway.js';
 import {lazyGateway} from '../../source/aws/lazy-gateway.js';
 import {connectGuarded} from '../../source/aws/read-only.js';
 import type {ConnectionSettings, IamGateway} from '../../source/model/gateway.js';
 import {DEMO_ACCOUNT_ID} from '../../scripts/seed.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
+import type {TestServices} from '../fixtures/services.js';
+import {appHarness, type AppStartOptions} from '../helpers/app.js';
 import {startFaultProxy, type FaultProxy} from '../helpers/fault-proxy.js';
-import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
+import {keys, tick, type Rendered} from '../helpers/render.js';
 import {describeWithMoto, useSeededDemoMoto} from '../helpers/with-moto.js';
 
 const MUTATING = /^(Create|Delete|Update|Put|Attach|Detach|Add|Remove|Upload|Enable|Deactivate|Tag|Untag|Set|Change|Reset)/;
@@ -24,9 +24,7 @@ describeWithMoto('read-only survives every profile switch (recording proxy)', ()
 	const {moto} = useSeededDemoMoto();
 	let proxy: FaultProxy;
 	let services: TestServices | undefined;
-	let ui: Rendered | undefined;
 	let dir: string;
-	const saved = {...process.env};
 
 	beforeAll(() => {
 		dir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-ro-switch-'));
@@ -36,12 +34,12 @@ describeWithMoto('read-only survives every profile switch (recording proxy)', ()
 			path.join(dir, 'config'),
 			`[profile mfa-role]\nrole_arn = arn:aws:iam::${DEMO_ACCOUNT_ID}:role/admin\nsource_profile = prod\nmfa_serial = arn:aws:iam::${DEMO_ACCOUNT_ID}:mfa/me\n`,
 		);
-		process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
-		process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
-		process.env.AWS_EC2_METADATA_DISABLED = 'true';
+		vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', path.join(dir, 'credentials'));
+		vi.stubEnv('AWS_CONFIG_FILE', path.join(dir, 'config'));
+		vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
 	});
 	afterAll(() => {
-		process.env = saved;
+		vi.unstubAllEnvs();
 		rmSync(dir, {recursive: true, force: true});
 	});
 	beforeEach(async () => {
@@ -49,22 +47,28 @@ describeWithMoto('read-only survives every profile switch (recording proxy)', ()
 		proxy = await startFaultProxy({target: moto().endpoint, seed: 1});
 	});
 	afterEach(async () => {
-		ui?.unmount();
-		services?.dispose();
-		ui = undefined;
 		services = undefined;
 		await proxy.stop();
 	});
+	// Registered after the proxy's clean-up, so it runs first: the App is gone before its proxy stops.
+	const harness = appHarness();
 
 	const mutatingRequests = () => Object.keys(proxy.stats().byAction).filter(action => MUTATING.test(action));
 
 	/** The TUI as cli.tsx builds it (the real lazy gateway), every profile pointed at the recording proxy. */
-	const startReadOnly = async (): Promise<Rendered> => {
-		services = testServices({
-			gateway: (settings, hooks) => lazyGateway({...settings, endpoint: proxy.endpoint, maxAttempts: 2}, hooks),
-			awsProfiles: ['mfa-role', 'prod', 'stage'],
+	const startThroughProxy = (options: AppStartOptions): Rendered => {
+		const started = harness.start({
+			connect: (settings, hooks) => lazyGateway({...settings, endpoint: proxy.endpoint, maxAttempts: 2}, hooks),
+			columns: 120,
+			rows: 40,
+			...options,
 		});
-		ui = renderTui(<App services={services} initial={{profile: 'prod', readOnly: true}} />, {columns: 120, rows: 40});
+		services = started.services;
+		return started.tui;
+	};
+
+	const startReadOnly = async (): Promise<Rendered> => {
+		const ui = startThroughProxy({initial: {profile: 'prod', readOnly: true}, awsProfiles: ['mfa-role', 'prod', 'stage']});
 		const frame = await ui.waitFor(LOADED, {timeoutMs: 20_000});
 		expect(frame).toContain('READ-ONLY');
 		return ui;
@@ -154,12 +158,11 @@ describeWithMoto('read-only survives every profile switch (recording proxy)', ()
 	}, 60_000);
 
 	it('a profile stored read-only opens read-only even when the session is not', async () => {
-		services = testServices({
-			gateway: (settings, hooks) => lazyGateway({...settings, endpoint: proxy.endpoint, maxAttempts: 2}, hooks),
+		const ui = startThroughProxy({
+			initial: {profile: 'prod'},
 			awsProfiles: ['prod', 'stage'],
+			prepare: ready => ready.store.saveProfile({name: 'stage', readOnly: true}),
 		});
-		services.store.saveProfile({name: 'stage', readOnly: true});
-		ui = renderTui(<App services={services} initial={{profile: 'prod'}} />, {columns: 120, rows: 40});
 		expect(await ui.waitFor(LOADED, {timeoutMs: 20_000})).not.toContain('READ-ONLY');
 		await openProfiles(ui);
 		// Reached by a path that does not carry the stored flag: the stored setting still holds.
