@@ -22,6 +22,7 @@ import {useCommands} from './state/keyboard.js';
 import {useNavigation} from './state/navigation.js';
 import {usePlanRunner} from './state/plan-runner.js';
 import type {Route} from './state/routes.js';
+import {useTheme} from './theme.js';
 
 type PlanRouteProps = {
 	route: Extract<Route, {screen: 'pick-group' | 'pick-users' | 'plan' | 'run-plan'}>;
@@ -94,6 +95,7 @@ function ConfirmPlan(props: {
 	height: number;
 	onBack: () => void;
 }) {
+	const theme = useTheme();
 	const runPlan = usePlanRunner();
 	const navigation = useNavigation();
 	const {identity, identityError, settings} = useConnection();
@@ -142,7 +144,7 @@ function ConfirmPlan(props: {
 	return (
 		<Box flexDirection="column">
 			{journalWarnings.map((warning, n) => (
-				<Text key={n} color="yellow" bold wrap="wrap">
+				<Text key={n} color={theme.warning} bold wrap="wrap">
 					{`Warning: ${sanitize(warning)}`}
 				</Text>
 			))}

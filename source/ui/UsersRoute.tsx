@@ -10,6 +10,7 @@ import {UsersScreen} from './screens/UsersScreen.js';
 import {useConnection} from './state/connection.js';
 import {useServices} from './state/services-context.js';
 import type {Services} from './state/services.js';
+import {useTheme} from './theme.js';
 
 const MAX_LINES = 2;
 
@@ -39,6 +40,7 @@ const pendingWork = (services: Services, account: string | undefined): PendingWo
 };
 
 export function UsersRoute(props: Omit<ComponentProps<typeof UsersScreen>, 'rotating'>) {
+	const theme = useTheme();
 	const services = useServices();
 	const account = useConnection().identity?.account;
 	// Read again when the list comes back into view (an offboarding or a rotation may have moved on).
@@ -47,7 +49,7 @@ export function UsersRoute(props: Omit<ComponentProps<typeof UsersScreen>, 'rota
 	return (
 		<Box flexDirection="column">
 			{pending.lines.map(line => (
-				<Text key={line} color="yellow" wrap="truncate-end">
+				<Text key={line} color={theme.warning} wrap="truncate-end">
 					{truncate(sanitize(line), props.width)}
 				</Text>
 			))}

@@ -4,6 +4,7 @@ import {useState} from 'react';
 import {commandLineEntries} from '../keymap.js';
 import {PASS, priority, useKeys} from '../state/keyboard.js';
 import {TextField} from './TextField.js';
+import {useTheme} from '../theme.js';
 
 export const completions = (text: string): string[] => {
 	const prefix = text.trim().toLowerCase();
@@ -20,6 +21,7 @@ export const complete = (text: string): string => {
 };
 
 export function CommandLine(props: {onRun: (command: string) => void; onCancel: () => void; width: number}) {
+	const theme = useTheme();
 	const [text, setText] = useState('');
 	useKeys(
 		(_input, key) => {
@@ -31,7 +33,7 @@ export function CommandLine(props: {onRun: (command: string) => void; onCancel: 
 	const hints = completions(text).map(name => `:${name}`).join(' ');
 	return (
 		<Box>
-			<Text color="cyan">:</Text>
+			<Text color={theme.accent}>:</Text>
 			<TextField value={text} onChange={setText} onSubmit={value => props.onRun(value.trim())} onCancel={props.onCancel} focused />
 			<Text dimColor wrap="truncate-end">
 				{'  ' + hints}

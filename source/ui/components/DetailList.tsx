@@ -7,6 +7,7 @@ import {useCommands} from '../state/keyboard.js';
 import type {CommandId, ScreenId} from '../keymap.js';
 import {clamp, moveCursor, movementHandlers, windowTop} from './list-window.js';
 import {truncate, truncateMiddle} from './text.js';
+import {useTheme} from '../theme.js';
 
 export interface DetailLine {
 	key: string;
@@ -41,6 +42,7 @@ export function DetailList(props: {
 	/** The key of the line the cursor starts on (read once, when the list first renders). */
 	initialKey?: string;
 }) {
+	const theme = useTheme();
 	const {lines} = props;
 	const selectable = lines.flatMap((line, position) => (line.heading ? [] : [position]));
 	const height = Math.max(1, props.height);
@@ -116,16 +118,16 @@ export function DetailList(props: {
 				const text = (line.value !== undefined && line.text === line.value ? truncateMiddle : truncate)(sanitize(line.text), Math.max(1, props.width - 2));
 				if (line.heading)
 					return (
-						<Text key={line.key} bold color="cyan" wrap="truncate-end">
+						<Text key={line.key} bold color={theme.accent} wrap="truncate-end">
 							{text}
 						</Text>
 					);
 				return (
 					<Text
 						key={line.key}
-						inverse={selected && props.focused}
-						dimColor={line.dim}
-						color={line.tone === 'error' ? 'red' : line.tone === 'warning' ? 'yellow' : undefined}
+						inverse={selected && props.focused && theme.selection}
+						dimColor={line.dim && theme.muted}
+						color={line.tone === undefined ? undefined : theme[line.tone]}
 						wrap="truncate-end"
 					>
 						{(selected ? '› ' : '  ') + (line.marked ? '✓ ' : '') + text}

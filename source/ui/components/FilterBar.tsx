@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {TextField} from './TextField.js';
+import {useTheme} from '../theme.js';
 
 /** The `/` filter: edited as you type; stays visible (not editing) while a filter applies. */
 export function FilterBar(props: {
@@ -11,9 +12,10 @@ export function FilterBar(props: {
 	onDone: () => void;
 	onClear: () => void;
 }) {
+	const theme = useTheme();
 	return (
 		<Box>
-			<Text color="cyan">/</Text>
+			<Text color={theme.accent}>/</Text>
 			<TextField
 				value={props.value}
 				onChange={props.onChange}

@@ -3,6 +3,7 @@ import type {CallerIdentity} from '../../model/gateway.js';
 import {sanitize} from '../../model/sanitize.js';
 import type {Flash} from '../state/messages.js';
 import {truncate} from './text.js';
+import {useTheme} from '../theme.js';
 
 export interface StatusLineProps {
 	profile: string | undefined;
@@ -23,6 +24,7 @@ const clockTime = (iso: string): string => {
 
 /** Profile, account, caller, READ-ONLY, snapshot time, then the transient message. */
 export function StatusLine(props: StatusLineProps) {
+	const theme = useTheme();
 	const who = props.identity
 		? `${props.identity.account} · ${props.identity.arn}`
 		: props.identityError
@@ -42,13 +44,13 @@ export function StatusLine(props: StatusLineProps) {
 	return (
 		<Text wrap="truncate-end">
 			{readOnly ? (
-				<Text backgroundColor="yellow" color="black" bold>
+				<Text backgroundColor={theme.badge.backgroundColor} color={theme.badge.color} bold>
 					{readOnly}
 				</Text>
 			) : null}
-			<Text color="cyan">{left}</Text>
+			<Text color={theme.accent}>{left}</Text>
 			{message ? (
-				<Text color={props.message!.tone === 'error' ? 'red' : 'green'}>{`${left ? ' · ' : ''}${message}`}</Text>
+				<Text color={props.message!.tone === 'error' ? theme.error : theme.success}>{`${left ? ' · ' : ''}${message}`}</Text>
 			) : null}
 		</Text>
 	);

@@ -5,6 +5,7 @@ import {useMemo} from 'react';
 import {sanitize} from '../../model/sanitize.js';
 import {columnSize, shareWidths} from './column-widths.js';
 import {fit, fitMiddle} from './text.js';
+import {useTheme} from '../theme.js';
 
 export interface Column<Row> {
 	id: string;
@@ -76,6 +77,7 @@ export function Table<Row>(props: {
 	focused: boolean;
 	emptyText?: string;
 }) {
+	const theme = useTheme();
 	// Two columns for the cursor marker, so the selection shows even without colour.
 	const lengths = useMemo(() => new WeakMap<object, number[]>(), [props.columns]);
 	const longest = useMemo(() => longestCells(props.columns, props.rows, lengths), [props.columns, props.rows, lengths]);
@@ -102,7 +104,7 @@ export function Table<Row>(props: {
 				visible.map((row, offset) => {
 					const selected = props.top + offset === props.cursor;
 					return (
-						<Text key={props.rowKey(row)} inverse={selected && props.focused} bold={selected} wrap="truncate-end">
+						<Text key={props.rowKey(row)} inverse={selected && props.focused && theme.selection} bold={selected} wrap="truncate-end">
 							{(selected ? '› ' : '  ') + lineOf(row)}
 						</Text>
 					);

@@ -13,6 +13,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {formatAgo} from '../../model/views.js';
 import type {Column} from '../components/Table.js';
 import {ListScreen} from './ListScreen.js';
+import {toneProps, useTheme, type Theme, type Tone} from '../theme.js';
 
 /** Marks a cell whose value is over a threshold (visible without colour). */
 export const FLAGGED = '!';
@@ -72,12 +73,12 @@ const counts = (rows: HygieneRow[]): string => {
 	return parts.length > 0 ? parts.join(' · ') : 'no findings';
 };
 
-type NoticeLine = {text: string; color?: string};
+type NoticeLine = {text: string; tone?: Tone};
 
-const noticeOf = (lines: NoticeLine[]): ReactNode => (
+const noticeOf = (lines: NoticeLine[], theme: Theme): ReactNode => (
 	<Box flexDirection="column">
 		{lines.map(line => (
-			<Text key={line.text} color={line.color} dimColor={!line.color} wrap="truncate-end">
+			<Text key={line.text} {...toneProps(theme, line.tone ?? 'muted')} wrap="truncate-end">
 				{sanitize(line.text)}
 			</Text>
 		))}
@@ -101,6 +102,7 @@ export function HygieneScreen(props: {
 	width: number;
 	height: number;
 }) {
+	const theme = useTheme();
 	const {index, now} = props;
 	const keyAgeDays = props.keyAgeDays ?? DEFAULT_THRESHOLDS.keyAgeDays;
 	const thresholds = useMemo<HygieneThresholds>(() => ({...DEFAULT_THRESHOLDS, keyAgeDays}), [keyAgeDays]);
@@ -112,7 +114,7 @@ export function HygieneScreen(props: {
 	const lines: NoticeLine[] =
 		report.status === 'unavailable'
 			? [
-					{text: `The credential report is unavailable: ${report.reason}`, color: 'yellow'},
+					{text: `The credential report is unavailable: ${report.reason}`, tone: 'warning'},
 					{text: 'This view reads it (iam:GenerateCredentialReport, iam:GetCredentialReport) · r tries again'},
 				]
 			: [
@@ -122,7 +124,7 @@ export function HygieneScreen(props: {
 						}`,
 					},
 					{text: `${FLAGGED} = key older than ${thresholds.keyAgeDays} days, key or password unused for ${thresholds.unusedDays} days, console without MFA`},
-					{text: `Findings: ${counts(rows)}`, color: 'yellow'},
+					{text: `Findings: ${counts(rows)}`, tone: 'warning'},
 				];
 	const [view, setView] = useState<'users' | 'roles'>('users');
 	const toggle = () => setView(current => (current === 'users' ? 'roles' : 'users'));
@@ -130,9 +132,9 @@ export function HygieneScreen(props: {
 	const roleTableColumns = useMemo(() => roleColumns(now), [now]);
 	if (report.status === 'ok' || roles.length > 0) lines.push({text: `Roles: ${roleFindingCounts(roles)} · tab shows them`});
 	if (view === 'roles') {
-		const roleLines = [
+		const roleLines: NoticeLine[] = [
 			{text: `${FLAGGED} = unused for ${thresholds.unusedDays} days (never used: none since it was made) · service-linked roles are AWS's: not flagged for use`},
-			{text: `Findings: ${roleFindingCounts(roles)} · tab: back to users`, color: 'yellow'},
+			{text: `Findings: ${roleFindingCounts(roles)} · tab: back to users`, tone: 'warning'},
 		];
 		return (
 			<ListScreen
@@ -147,7 +149,7 @@ export function HygieneScreen(props: {
 				onOpen={row => props.onOpenRole?.(row.name)}
 				onBack={props.onBack}
 				actions={{'hygiene-view': toggle}}
-				notice={noticeOf(roleLines)}
+				notice={noticeOf(roleLines, theme)}
 				noticeLines={roleLines.length}
 				emptyText="No roles in this account."
 				focused={props.focused}
@@ -174,7 +176,7 @@ export function HygieneScreen(props: {
 				...(onRotate ? {'rotate-key': (row: HygieneRow | undefined) => row && onRotate(row.user)} : {}),
 				...(onOffboard ? {'offboard-user': (row: HygieneRow | undefined) => row && onOffboard(row.user)} : {}),
 			}}
-			notice={noticeOf(lines)}
+			notice={noticeOf(lines, theme)}
 			noticeLines={lines.length}
 			emptyText={report.status === 'unavailable' ? 'No credential report: nothing to show.' : 'No users in the credential report.'}
 			focused={props.focused}

@@ -11,6 +11,7 @@ import {sanitize} from '../../model/sanitize.js';
 import type {Column} from '../components/Table.js';
 import {JournalEntryDetail} from './JournalEntryDetail.js';
 import {ListScreen} from './ListScreen.js';
+import {useTheme} from '../theme.js';
 
 export interface JournalRow {
 	key: string;
@@ -75,6 +76,7 @@ export function JournalScreen(props: {
 	width: number;
 	height: number;
 }) {
+	const theme = useTheme();
 	const [said, setSaid] = useState<string | undefined>(undefined);
 	const load = (): {entries: JournalEntry[]; error?: string} => {
 		try {
@@ -114,7 +116,7 @@ export function JournalScreen(props: {
 					rowKey={r => r.key}
 					columns={columns}
 					filter={filterJournalRows}
-					{...(notice ? {notice: <Text color={read.error ? 'red' : 'yellow'} wrap="truncate-end">{sanitize(notice)}</Text>, noticeLines: 1} : {})}
+					{...(notice ? {notice: <Text color={read.error ? theme.error : theme.warning} wrap="truncate-end">{sanitize(notice)}</Text>, noticeLines: 1} : {})}
 					{...(props.onTakeBack ? {actions: {'take-back': takeBack}} : {})}
 					{...(props.onBack ? {onBack: props.onBack} : {})}
 					onOpen={row => setOpened(read.entries[Number(row.key)])}

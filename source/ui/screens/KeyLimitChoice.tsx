@@ -6,6 +6,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {stepField} from '../components/list-window.js';
 import {truncate} from '../components/text.js';
 import {useCommands} from '../state/keyboard.js';
+import {useTheme} from '../theme.js';
 
 export interface KeyLimitOption {
 	label: string;
@@ -23,6 +24,7 @@ export function KeyLimitChoice(props: {
 	focused: boolean;
 	width: number;
 }) {
+	const theme = useTheme();
 	const [selected, setSelected] = useState(0);
 	const count = props.options.length;
 	useCommands(
@@ -39,7 +41,7 @@ export function KeyLimitChoice(props: {
 	return (
 		<Box flexDirection="column">
 			<Text bold>{line(`New access key for ${props.user}`)}</Text>
-			<Text color="yellow" wrap="wrap">
+			<Text color={theme.warning} wrap="wrap">
 				{sanitize(`LimitExceeded: ${props.message}`)}
 			</Text>
 			<Text dimColor wrap="wrap">
@@ -48,7 +50,7 @@ export function KeyLimitChoice(props: {
 			<Text> </Text>
 			{props.options.map((option, n) => (
 				<Box key={option.label} flexDirection="column">
-					<Text inverse={n === selected && props.focused} bold={n === selected}>
+					<Text inverse={n === selected && props.focused && theme.selection} bold={n === selected}>
 						{line(`${n === selected ? '›' : ' '} ${option.label}`)}
 					</Text>
 					<Text dimColor wrap="wrap">{`    ${sanitize(option.detail)}`}</Text>

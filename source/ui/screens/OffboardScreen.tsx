@@ -20,6 +20,7 @@ import {useCommands} from '../state/keyboard.js';
 import {LOCKOUT_PHRASE} from './PlanConfirm.js';
 import {progressLines, recordLines} from './offboard-lines.js';
 import {initialOffboardState, offboardReducer, typedAnswer} from './offboard-state.js';
+import {planLineTone, toneProps, useTheme} from '../theme.js';
 
 /** The self-lockout guard's answer for a plan (the plan as built when it cannot tell). */
 export type GuardPlan = (plan: Plan) => Promise<Plan>;
@@ -45,9 +46,8 @@ export interface OffboardScreenProps {
 	onBack: () => void;
 }
 
-const toneColor = (tone: PlanLine['tone']) => (tone === 'loss' ? 'red' : tone === 'gain' ? 'green' : tone === 'kept' || tone === 'warning' ? 'yellow' : undefined);
-
 export function OffboardScreen(props: OffboardScreenProps) {
+	const theme = useTheme();
 	const {loaded, error, guard} = props;
 	const [state, dispatch] = useReducer(offboardReducer, initialOffboardState);
 	const {phase, typed, draft, mismatch, progress, messages, recordPath, top, refusedToggle} = state;
@@ -104,8 +104,8 @@ export function OffboardScreen(props: OffboardScreenProps) {
 	);
 
 	if (error) return <ErrorPanel title={`Cannot offboard ${sanitize(props.name)}`} error={error} actions="esc goes back · nothing was sent" />;
-	if (!loaded || !record) return <Text dimColor>{`Recording what ${sanitize(props.name)} has…`}</Text>;
-	if (!plan) return <Text dimColor>Checking whether this offboarding locks you out…</Text>;
+	if (!loaded || !record) return <Text dimColor={theme.muted}>{`Recording what ${sanitize(props.name)} has…`}</Text>;
+	if (!plan) return <Text dimColor={theme.muted}>Checking whether this offboarding locks you out…</Text>;
 
 	const user = record.user.name;
 	const done = loaded.record.completed.length;
@@ -162,13 +162,13 @@ export function OffboardScreen(props: OffboardScreenProps) {
 	const start = Math.min(top, Math.max(0, rows.length - visible));
 	return (
 		<Box flexDirection="column">
-			<Text bold color={phase.name === 'confirm' ? 'red' : undefined} wrap="truncate-end">
+			<Text bold color={phase.name === 'confirm' ? theme.error : undefined} wrap="truncate-end">
 				{truncate(sanitize(status), props.width)}
 			</Text>
 			{phase.name === 'confirm' ? <Text wrap="truncate-end">{truncate(choice, props.width)}</Text> : null}
 			{typing ? (
 				<Box>
-					<Text color={mismatch ? 'red' : 'yellow'} wrap="truncate-end">
+					<Text color={mismatch ? theme.error : theme.warning} wrap="truncate-end">
 						{truncate(sanitize(mismatch ? `does not match — ${prompt}` : prompt), Math.max(10, props.width - 20))}
 					</Text>
 					<TextField
@@ -184,8 +184,7 @@ export function OffboardScreen(props: OffboardScreenProps) {
 				<Text
 					key={`${start + n}`}
 					bold={line.depth === 0}
-					color={line.depth === 0 && !line.tone ? 'cyan' : toneColor(line.tone)}
-					dimColor={line.tone === 'dim'}
+					{...toneProps(theme, line.depth === 0 && !line.tone ? 'accent' : planLineTone(line.tone))}
 					wrap="truncate-end"
 				>
 					{line.text}

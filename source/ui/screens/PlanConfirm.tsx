@@ -15,11 +15,9 @@ import {useCommands} from '../state/keyboard.js';
 import type {RunPlan} from '../state/plan-runner.js';
 import {wrapText} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
+import {planLineTone, toneProps, useTheme} from '../theme.js';
 
 type Phase = {name: 'confirm'} | {name: 'running'} | {name: 'done'; report: ExecutionReport} | {name: 'crashed'; message: string};
-
-const toneColor = (tone: PlanLine['tone']) =>
-	tone === 'loss' ? 'red' : tone === 'gain' ? 'green' : tone === 'kept' ? 'yellow' : tone === 'warning' ? 'yellow' : undefined;
 
 const resultLines = (report: ExecutionReport, undo: UndoProposal | undefined): PlanLine[] => [
 	{depth: 0, text: report.ok ? 'Done' : 'Stopped at the first failure: later steps were not sent'},
@@ -50,6 +48,7 @@ export function PlanConfirm(props: {
 	width: number;
 	height: number;
 }) {
+	const theme = useTheme();
 	const {plan} = props;
 	const [phase, setPhase] = useState<Phase>(props.finished ? {name: 'done', report: props.finished} : {name: 'confirm'});
 	const [top, setTop] = useState(0);
@@ -120,13 +119,13 @@ export function PlanConfirm(props: {
 	return (
 		<Box flexDirection="column">
 			{statusRows.map((text, n) => (
-				<Text key={`status-${n}`} bold color={plan.dangerous && phase.name === 'confirm' ? 'red' : undefined} wrap="truncate-end">
+				<Text key={`status-${n}`} bold color={plan.dangerous && phase.name === 'confirm' ? theme.error : undefined} wrap="truncate-end">
 					{text}
 				</Text>
 			))}
 			{typing ? (
 				<Box>
-					<Text color={mismatch ? 'red' : 'yellow'}>{mismatch ? 'does not match — type exactly: ' : 'confirm: '}</Text>
+					<Text color={mismatch ? theme.error : theme.warning}>{mismatch ? 'does not match — type exactly: ' : 'confirm: '}</Text>
 					<TextField
 						value={typed}
 						onChange={value => {
@@ -144,8 +143,7 @@ export function PlanConfirm(props: {
 				<Text
 					key={`${start + n}`}
 					bold={line.depth === 0}
-					color={line.depth === 0 ? 'cyan' : toneColor(line.tone)}
-					dimColor={line.tone === 'dim'}
+					{...toneProps(theme, line.depth === 0 ? 'accent' : planLineTone(line.tone))}
 					wrap="truncate-end"
 				>
 					{text}

@@ -12,6 +12,7 @@ import type {Column} from '../components/Table.js';
 import {priority, useKeys} from '../state/keyboard.js';
 import {AddProfileForm} from './AddProfileForm.js';
 import {ListScreen} from './ListScreen.js';
+import {useTheme} from '../theme.js';
 
 export interface ProfileRow {
 	name: string;
@@ -60,24 +61,26 @@ const columns = (now: Date): Array<Column<ProfileRow>> => [
 ];
 
 function ConfirmRemove(props: {name: string; onConfirm: () => void; onCancel: () => void}) {
+	const theme = useTheme();
 	useKeys(input => (input === 'y' || input === 'Y' ? props.onConfirm() : props.onCancel()), {
 		active: true,
 		priority: priority.text,
 	});
 	return (
-		<Text color="yellow" wrap="truncate-end">
+		<Text color={theme.warning} wrap="truncate-end">
 			{`Remove the stored profile ${props.name}? y removes · any other key cancels`}
 		</Text>
 	);
 }
 
 function ConfirmWritable(props: {name: string; onConfirm: () => void; onCancel: () => void}) {
+	const theme = useTheme();
 	useKeys(input => (input === 'y' || input === 'Y' ? props.onConfirm() : props.onCancel()), {
 		active: true,
 		priority: priority.text,
 	});
 	return (
-		<Text color="red" bold wrap="truncate-end">
+		<Text color={theme.error} bold wrap="truncate-end">
 			{`Make ${props.name} writable? Writes from iamtui will reach its account. y makes it writable · any other key cancels`}
 		</Text>
 	);

@@ -14,6 +14,7 @@ import {DetailList, note, type DetailLine} from '../components/DetailList.js';
 import type {Route} from '../state/routes.js';
 import {roleWriteActions, type RoleWrite} from '../role-writes.js';
 import {roleLines} from './role-lines.js';
+import {useTheme} from '../theme.js';
 
 export const ROLE_ADMIN_BADGE = 'ADMIN-EQUIVALENT';
 
@@ -40,6 +41,7 @@ export function RoleScreen(props: {
 	width: number;
 	height: number;
 }) {
+	const theme = useTheme();
 	const role = props.index.roleByName.get(props.name);
 	const admin = useMemo(() => (role ? isRoleAdminEquivalent(props.accessModel ?? buildAccessModel(props.index), role) : false), [props.index, props.accessModel, role]);
 	// Read once per snapshot, not per keypress: the cycle walks every role's trust.
@@ -51,7 +53,7 @@ export function RoleScreen(props: {
 		<Box flexDirection="column">
 			<Text wrap="truncate-end">
 				<Text bold>{`Role ${sanitize(props.name)}`}</Text>
-				{admin ? <Text bold color="red">{`  ${ROLE_ADMIN_BADGE}`}</Text> : null}
+				{admin ? <Text bold color={theme.error}>{`  ${ROLE_ADMIN_BADGE}`}</Text> : null}
 			</Text>
 			<DetailList
 				scope="role"

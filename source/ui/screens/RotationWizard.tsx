@@ -17,6 +17,7 @@ import {truncate} from '../components/text.js';
 import {matchCommand} from '../keymap.js';
 import {PASS, priority, useCommands, useKeys} from '../state/keyboard.js';
 import {initialRotationState, rotationReducer, type RotationLine as Line, type SettledRotation} from './rotation-state.js';
+import {toneProps, useTheme, type Tone} from '../theme.js';
 
 /** What the wizard reads and writes, bound to the account and the user (RotationRoute). */
 export interface RotationActions {
@@ -33,7 +34,8 @@ export interface RotationActions {
 	runPlan(plan: Plan): void;
 }
 
-const toneColor: Record<NonNullable<Line['tone']>, string | undefined> = {done: 'green', current: 'cyan', warning: 'yellow', error: 'red', dim: undefined};
+/** A wizard line's tone as a theme tone. */
+const THEME_TONES: Record<NonNullable<Line['tone']>, Tone> = {done: 'success', current: 'accent', warning: 'warning', error: 'error', dim: 'muted'};
 
 export function RotationWizard(props: {
 	name: string;
@@ -47,6 +49,7 @@ export function RotationWizard(props: {
 	height: number;
 	onBack: () => void;
 }) {
+	const theme = useTheme();
 	const {name, index, actions, identityError} = props;
 	const [{view: state, message, anyway, asked}, dispatch] = useReducer(rotationReducer, initialRotationState);
 
@@ -110,9 +113,9 @@ export function RotationWizard(props: {
 	useCommands('rotate', {'rotation-next': next, 'forget-rotation': forget, back: props.onBack}, props.focused);
 
 	const title = <Text bold wrap="truncate-end">{`Key rotation: ${sanitize(name)}`}</Text>;
-	if (!actions) return <Box flexDirection="column">{title}<Text color={identityError ? 'red' : undefined} dimColor={!identityError}>{identityError ? `Cannot tell which account this profile opens: ${sanitize(identityError)}` : 'Asking who we are…'}</Text></Box>;
-	if (state.status === 'loading') return <Box flexDirection="column">{title}<Text dimColor>Listing the access keys…</Text></Box>;
-	if (state.status === 'error') return <Box flexDirection="column">{title}<Text color="red">{sanitize(state.message)}</Text><Text dimColor>esc goes back</Text></Box>;
+	if (!actions) return <Box flexDirection="column">{title}<Text {...toneProps(theme, identityError ? 'error' : 'muted')}>{identityError ? `Cannot tell which account this profile opens: ${sanitize(identityError)}` : 'Asking who we are…'}</Text></Box>;
+	if (state.status === 'loading') return <Box flexDirection="column">{title}<Text dimColor={theme.muted}>Listing the access keys…</Text></Box>;
+	if (state.status === 'error') return <Box flexDirection="column">{title}<Text color={theme.error}>{sanitize(state.message)}</Text><Text dimColor={theme.muted}>esc goes back</Text></Box>;
 
 	const now = actions.now();
 	const keyLines: Line[] = [
@@ -142,7 +145,7 @@ export function RotationWizard(props: {
 		<Box flexDirection="column">
 			{title}
 			{[...lines, ...keyLines].slice(0, Math.max(1, props.height - 1)).map((line, n) => (
-				<Text key={n} color={line.tone ? toneColor[line.tone] : undefined} dimColor={line.tone === 'dim'} bold={line.tone === 'current'} wrap="truncate-end">
+				<Text key={n} {...toneProps(theme, line.tone && THEME_TONES[line.tone])} bold={line.tone === 'current'} wrap="truncate-end">
 					{truncate(sanitize(line.text), props.width)}
 				</Text>
 			))}

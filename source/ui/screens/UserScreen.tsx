@@ -13,6 +13,7 @@ import {useCommands} from '../state/keyboard.js';
 import type {Route, UserLineFocus} from '../state/routes.js';
 import type {CommandId} from '../keymap.js';
 import {credentialLines, userWriteActions, type Loaded, type UserCredentials, type UserWrite} from './user-credentials.js';
+import {useTheme} from '../theme.js';
 
 type DetailsState = Loaded<UserDetails>;
 
@@ -91,6 +92,7 @@ export function UserScreen(props: {
 	width: number;
 	height: number;
 }) {
+	const theme = useTheme();
 	const {index, now, onOpen} = props;
 	const user = index.userByName.get(props.name);
 	// Credentials are not in the snapshot: read them again after a write or a reload.
@@ -102,7 +104,7 @@ export function UserScreen(props: {
 	if (!user)
 		return (
 			<Box flexDirection="column">
-				<Text color="yellow">{`User ${sanitize(props.name)} is not in this snapshot (deleted?). esc goes back.`}</Text>
+				<Text color={theme.warning}>{`User ${sanitize(props.name)} is not in this snapshot (deleted?). esc goes back.`}</Text>
 				<DetailList scope="user" lines={[]} height={1} width={props.width} focused={props.focused} onBack={props.onBack} />
 			</Box>
 		);
@@ -217,7 +219,7 @@ export function UserScreen(props: {
 		<Box flexDirection="column">
 			<Box>
 				<Text bold wrap="truncate-end">{`User ${sanitize(user.name)}`}</Text>
-				{props.adminEquivalent ? <Text bold color="red">{'  ADMIN-EQUIVALENT'}</Text> : null}
+				{props.adminEquivalent ? <Text bold color={theme.error}>{'  ADMIN-EQUIVALENT'}</Text> : null}
 				{props.onOpenAccess ? <Text dimColor>{'  (A: effective access)'}</Text> : null}
 			</Box>
 			<DetailList

@@ -5,6 +5,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {filterUserRows, formatAge, formatDuration, userRows, userSortColumns, type UserRow} from '../../model/views.js';
 import type {Column} from '../components/Table.js';
 import {ListScreen} from './ListScreen.js';
+import {useTheme} from '../theme.js';
 
 /** Shown in the report-fed columns when the credential report has nothing for a user. */
 export const UNKNOWN = '?';
@@ -56,13 +57,14 @@ export function UsersScreen(props: {
 	width: number;
 	height: number;
 }) {
+	const theme = useTheme();
 	const {index, now} = props;
 	const rows = useMemo(() => userRows(index, now), [index, now]);
 	const tableColumns = useMemo(() => columns(now, props.adminUsers, props.rotating), [now, props.adminUsers, props.rotating]);
 	const report = index.snapshot.credentialReport;
 	const notice =
 		report.status === 'unavailable' ? (
-			<Text color="yellow" wrap="truncate-end">
+			<Text color={theme.warning} wrap="truncate-end">
 				{`${UNKNOWN} = credential report unavailable: ${sanitize(report.reason)}`}
 			</Text>
 		) : null;

@@ -13,6 +13,7 @@ import {useCommands} from '../state/keyboard.js';
 import type {UserLineFocus} from '../state/routes.js';
 import {errorText} from './access-text.js';
 import {whoCanLines} from './whocan-lines.js';
+import {useTheme} from '../theme.js';
 
 type Answer =
 	| {status: 'idle'}
@@ -29,6 +30,7 @@ export function WhoCanScreen(props: {
 	width: number;
 	height: number;
 }) {
+	const theme = useTheme();
 	const {onOpenUser, onOpenGroup} = props;
 	const [editing, setEditing] = useState(true);
 	const [answer, setAnswer] = useState<Answer>({status: 'idle'});
@@ -71,9 +73,9 @@ export function WhoCanScreen(props: {
 	);
 	const status =
 		answer.status === 'evaluating' ? (
-			<Text color="cyan">{`evaluating ${answer.query.action} on ${answer.query.resource}…`}</Text>
+			<Text color={theme.accent}>{`evaluating ${answer.query.action} on ${answer.query.resource}…`}</Text>
 		) : answer.status === 'error' ? (
-			<Text color="red" wrap="truncate-end">
+			<Text color={theme.error} wrap="truncate-end">
 				{errorText(answer.error)}
 			</Text>
 		) : answer.status === 'idle' ? (
