@@ -1,9 +1,9 @@
 // Who-can's evaluations. Per action class, one evaluation set per distinct (statements held that can
-// match, boundary, principal when facts matter): a simulation per action of the class, memoised in
-// the model. The simulator is given the held statements as one-statement policies, so principals
+// match, boundary, and when facts matter the principal — or only its values of the facts read, as
+// tags): a simulation per action of the class, memoised in the model. The simulator is given the held statements as one-statement policies, so principals
 // holding the same statements through different policies share the set.
 import {evaluate, type EvalAnswer, type EvalFailure, type EvalPolicy} from './evaluator.js';
-import type {Holder, HolderIndex} from './holders.js';
+import type {Holder, HolderIndex, UserHolder} from './holders.js';
 import {evaluatePrincipal, principalFor, userFacts, type AccessModel, type Principal} from './model.js';
 import {preparedStatement} from './statements.js';
 import {classKey, idsOfKey, isUser, type ActionClass, type ClassKey} from './who-can-classes.js';
@@ -31,6 +31,8 @@ interface KeyInfo {
 	 * id inside their resources; or more (tags, conditions…), which makes the answer the principal's own.
 	 */
 	facts: 'none' | 'name' | 'other';
+	/** The principal facts the held statements that can match name (lower-cased). */
+	factKeys: string[];
 }
 
 export interface Sets {
@@ -39,11 +41,25 @@ export interface Sets {
 	setsOf: Map<Holder, Array<EvalSet | undefined>>;
 }
 
-/** Whose answer a principal's is, beyond its statements: '' anyone's, a kind's, or its own ('kind:name'). */
-const whoseAnswer = (principal: Holder, info: KeyInfo, resource: string): string => {
+/** Facts whose value is the user's alone: statements naming them are simulated user by user. */
+const OWN_FACTS = new Set(['aws:username', 'aws:userid', 'aws:principalarn']);
+
+/** The user's values of the facts named (a tag named in any case: every spelling the user has). */
+const factValues = (model: AccessModel, user: UserHolder['user'], keys: string[]): string => {
+	const facts = Object.entries(userFacts(model, user));
+	return JSON.stringify(keys.map(key => facts.filter(([name]) => name.toLowerCase() === key)));
+};
+
+/** Whose answer a principal's is, beyond its statements: '' anyone's, a kind's, its facts', or its own ('kind:name'). */
+const whoseAnswer = (model: AccessModel, principal: Holder, info: KeyInfo, resource: string): string => {
 	if (info.facts === 'none') return '';
 	const own = `${principal.kind}:${principal.name}`;
-	if (info.facts === 'other') return own;
+	if (info.facts === 'other') {
+		// The simulator reads nothing of the user but the facts named: users with the same values of
+		// them (a team tag, say) get the same answer, simulated once.
+		if (!isUser(principal) || info.factKeys.some(key => OWN_FACTS.has(key))) return own;
+		return `facts:${factValues(model, principal.user, info.factKeys)}`;
+	}
 	// Only ${aws:username}/${aws:userid} in resources. Asked about "*", every user's name gives patterns of
 	// the same resources (names and ids hold no wildcard, "/" or ":"); asked about one resource, a user
 	// whose name and id it does not contain matches no pattern with them in, like every other such user.
@@ -71,6 +87,7 @@ export const evaluationSets = (model: AccessModel, index: HolderIndex, classes: 
 				policies: policies.some(p => p === null) ? null : (policies as EvalPolicy[]),
 				allows: statements.some(s => s.effect === 'Allow'),
 				facts: !statements.some(s => s.usesFacts) ? 'none' : statements.every(s => !s.usesFacts || s.nameInResourceOnly) ? 'name' : 'other',
+				factKeys: [...new Set(statements.flatMap(s => s.factKeys))],
 			};
 			infos[n]!.set(key, info);
 		}
@@ -93,7 +110,7 @@ export const evaluationSets = (model: AccessModel, index: HolderIndex, classes: 
 			const whole = principalFor(model, principal.kind, principal.name)!;
 			return newSet(n, actionClass.actions.map(action => evaluatePrincipal(model, whole, action, resource)), whole);
 		}
-		const who = boundary?.entry.usesFacts ? `${principal.kind}:${principal.name}` : whoseAnswer(principal, info, resource);
+		const who = boundary?.entry.usesFacts ? `${principal.kind}:${principal.name}` : whoseAnswer(model, principal, info, resource);
 		const plain = !boundary && who === '';
 		const setKey = plain ? undefined : `${n}|${key}|${boundary?.entry.id ?? ''}|${who}`;
 		const known = plain ? plainSets[n]!.get(key) : otherSets.get(setKey!);

@@ -18,6 +18,8 @@ export interface DistinctStatement {
 	 * so whichever user's is put in, the pattern covers resources of the same types.
 	 */
 	nameInResourceOnly: boolean;
+	/** The principal facts it names (lower-cased: aws:username, aws:principaltag/team…), when usesFacts. */
+	factKeys: string[];
 	/** Whether the statement's Action/NotAction can match the action (catalogue spelling). */
 	matches(action: string): boolean;
 	/** The statement alone as a policy (same Version, no Sid), for the simulator. */
@@ -37,6 +39,8 @@ export const emptyCatalogue = (): StatementCatalogue => ({all: [], byText: new M
 
 export const STATEMENT_KEY_PREFIX = 'statement:';
 
+const NO_KEYS: string[] = [];
+
 const matcherOf = (statement: ParsedStatement): ((action: string) => boolean) => {
 	const patterns = (statement.notActions ?? statement.actions ?? []).map(p => (p === '*' ? undefined : actionPattern(p)));
 	const any = (action: string) => patterns.some(p => p === undefined || p.test(action));
@@ -51,6 +55,12 @@ const servicesOf = (statement: ParsedStatement): string[] => {
 };
 
 const NAME_VARIABLES = /\$\{aws:(username|userid)\}/gi;
+
+// A fact named as a condition key ("aws:PrincipalTag/team") or a variable (${aws:PrincipalTag/team} or
+// ${aws:PrincipalTag/team, 'default'}): a tag key holds no '"', '}' or ','.
+const FACT_NAMES = /aws:(?:username|userid|principal[a-z]*)(?:\/[^"},]*)?/gi;
+
+const factKeysOf = (text: string): string[] => [...new Set([...text.matchAll(FACT_NAMES)].map(m => m[0].trim().toLowerCase()))];
 
 const readsNameInResourceOnly = (statement: Record<string, unknown>): boolean => {
 	const {Resource, NotResource, ...others} = statement;
@@ -69,9 +79,11 @@ const add = (catalogue: StatementCatalogue, version: unknown, raw: Record<string
 		effect: parsed.effect,
 		usesFacts: usesPrincipalFacts(text),
 		nameInResourceOnly: readsNameInResourceOnly(rest),
+		factKeys: NO_KEYS,
 		matches: matcherOf(parsed),
 		document,
 	};
+	if (statement.usesFacts) statement.factKeys = factKeysOf(text);
 	catalogue.all.push(statement);
 	catalogue.byText.set(text, statement);
 	for (const service of servicesOf(parsed)) {
