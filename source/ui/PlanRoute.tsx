@@ -140,7 +140,7 @@ function ConfirmPlan(props: {
 	};
 	// A journal that could not record a write: said above the report, apart from the steps (the change was made).
 	const [journalWarnings, setJournalWarnings] = useState(props.finished?.report.journalWarnings ?? []);
-	if (!guarded) return <Text dimColor>Checking whether this change locks you out…</Text>;
+	if (!guarded) return <Text dimColor={theme.muted}>Checking whether this change locks you out…</Text>;
 	return (
 		<Box flexDirection="column">
 			{journalWarnings.map((warning, n) => (
@@ -175,6 +175,7 @@ function ConfirmPlan(props: {
 }
 
 function PlanFromRequest(props: {request: MembershipRequest; index: SnapshotIndex; focused: boolean; width: number; height: number; onBack: () => void}) {
+	const theme = useTheme();
 	// Computed once: after the run the snapshot changes, and the plan shown must stay the one that ran.
 	const [built] = useState<{plan: Plan} | {error: unknown}>(() => {
 		try {
@@ -195,7 +196,7 @@ function PlanFromRequest(props: {request: MembershipRequest; index: SnapshotInde
 	}, []);
 	useCommands('plan', {back: props.onBack, 'cancel-plan': props.onBack}, props.focused && 'plan' in built && !throughRoles);
 	if ('error' in built) return <PlanError error={built.error} focused={props.focused} onBack={props.onBack} />;
-	if (!throughRoles) return <Text dimColor>Checking what the user still reaches through roles…</Text>;
+	if (!throughRoles) return <Text dimColor={theme.muted}>Checking what the user still reaches through roles…</Text>;
 	return <ConfirmPlan plan={throughRoles} index={props.index} focused={props.focused} width={props.width} height={props.height} onBack={props.onBack} />;
 }
 

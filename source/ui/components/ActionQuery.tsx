@@ -9,6 +9,7 @@ import {priority, useCommands} from '../state/keyboard.js';
 import {commonPrefix} from '../screens/access-text.js';
 import {truncate} from './text.js';
 import {TextField} from './TextField.js';
+import {useTheme} from '../theme.js';
 
 export interface ActionQueryValue {
 	action: string;
@@ -41,6 +42,7 @@ export function ActionQuery(props: {
 	onSubmit: (value: ActionQueryValue) => void;
 	onCancel: () => void;
 }) {
+	const theme = useTheme();
 	const [action, setAction] = useState(props.initial?.action ?? '');
 	const [resource, setResource] = useState(props.initial?.resource ?? '');
 	const [field, setField] = useState<'action' | 'resource'>('action');
@@ -86,10 +88,10 @@ export function ActionQuery(props: {
 					focused={props.active && field === 'resource'}
 					placeholder="* (or a resource ARN)"
 				/>
-				{!resource && !(props.active && field === 'resource') ? <Text dimColor>*</Text> : null}
+				{!resource && !(props.active && field === 'resource') ? <Text dimColor={theme.muted}>*</Text> : null}
 			</Box>
 			{props.active ? (
-				<Text dimColor wrap="truncate-end">
+				<Text dimColor={theme.muted} wrap="truncate-end">
 					{truncate(suggestions.length > 0 ? `  ${suggestions.slice(0, SHOWN).join('  ')}${more}` : '  ↑↓ switch field · enter runs · esc cancels', Math.max(1, props.width))}
 				</Text>
 			) : null}

@@ -33,9 +33,12 @@ export function CommandLine(props: {onRun: (command: string) => void; onCancel: 
 	const hints = completions(text).map(name => `:${name}`).join(' ');
 	return (
 		<Box>
-			<Text color={theme.accent}>:</Text>
-			<TextField value={text} onChange={setText} onSubmit={value => props.onRun(value.trim())} onCancel={props.onCancel} focused />
-			<Text dimColor wrap="truncate-end">
+			{/* The prompt and what is typed keep their width; only the hints give way (at 80 columns they squeezed the ":" out). */}
+			<Box flexShrink={0}>
+				<Text color={theme.accent}>:</Text>
+				<TextField value={text} onChange={setText} onSubmit={value => props.onRun(value.trim())} onCancel={props.onCancel} focused />
+			</Box>
+			<Text dimColor={theme.muted} wrap="truncate-end">
 				{'  ' + hints}
 			</Text>
 		</Box>

@@ -24,7 +24,7 @@ export function FilterBar(props: {
 				focused={props.editing}
 				placeholder="type to filter"
 			/>
-			<Text dimColor wrap="truncate-end">
+			<Text dimColor={theme.muted} wrap="truncate-end">
 				{`  ${props.matches} of ${props.total}` + (props.editing ? ' · enter keep · esc clear' : ' · esc clears')}
 			</Text>
 		</Box>

@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import {commandsFor, type ScreenId} from '../keymap.js';
 import {truncate} from './text.js';
+import {useTheme} from '../theme.js';
 
 /** The keys that must always show, however narrow the terminal: the way to every other key, and out. */
 const ALWAYS = new Set(['help', 'quit']);
@@ -28,11 +29,12 @@ export const footerText = (pairs: Array<{id: string; text: string}>, width: numb
 
 /** One line of "key label" pairs from the keymap, for the current screen. */
 export function Footer(props: {screen: ScreenId | undefined; readOnly: boolean; width: number}) {
+	const theme = useTheme();
 	const pairs = commandsFor(props.screen, {readOnly: props.readOnly})
 		.filter(cmd => cmd.footer)
 		.map(cmd => ({id: cmd.id, text: `${cmd.keys[0]} ${cmd.label}`}));
 	return (
-		<Text dimColor wrap="truncate-end">
+		<Text dimColor={theme.muted} wrap="truncate-end">
 			{footerText(pairs, props.width)}
 		</Text>
 	);

@@ -3,9 +3,11 @@ import {commandLineEntries, commandsFor, type ScreenId} from '../keymap.js';
 import {priority, useCommands} from '../state/keyboard.js';
 import {fit} from './text.js';
 import {useListCursor} from './use-list-cursor.js';
+import {useTheme} from '../theme.js';
 
 /** Every key of the current screen and the global ones, from the keymap; scrolls in small terminals. */
 export function HelpOverlay(props: {screen: ScreenId | undefined; readOnly: boolean; height: number; onClose: () => void}) {
+	const theme = useTheme();
 	const lines = [
 		...commandsFor(props.screen, {readOnly: props.readOnly}).map(cmd => `${fit(cmd.keys.join(' '), 12)} ${cmd.description}`),
 		...commandLineEntries.map(entry => `${fit(`:${entry.name}`, 12)} ${entry.description}`),
@@ -43,7 +45,7 @@ export function HelpOverlay(props: {screen: ScreenId | undefined; readOnly: bool
 					{line}
 				</Text>
 			))}
-			<Text dimColor wrap="truncate-end">
+			<Text dimColor={theme.muted} wrap="truncate-end">
 				{lines.length > visible ? '↑↓ scroll · esc or ? close' : 'esc or ? close'}
 			</Text>
 		</Box>

@@ -2,9 +2,11 @@ import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {sanitize} from '../../model/sanitize.js';
 import {TextField} from './TextField.js';
+import {useTheme} from '../theme.js';
 
 /** Asks for the code of an MFA device (assume-role profiles with mfa_serial). */
 export function MfaPrompt(props: {serial: string; onSubmit: (code: string) => void; onCancel: () => void}) {
+	const theme = useTheme();
 	const [code, setCode] = useState('');
 	return (
 		<Box flexDirection="column" paddingX={1}>
@@ -22,7 +24,7 @@ export function MfaPrompt(props: {serial: string; onSubmit: (code: string) => vo
 					focused
 				/>
 			</Box>
-			<Text dimColor wrap="truncate-end">
+			<Text dimColor={theme.muted} wrap="truncate-end">
 				enter send · esc cancel
 			</Text>
 		</Box>

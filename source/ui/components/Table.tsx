@@ -97,7 +97,7 @@ export function Table<Row>(props: {
 				{'  ' + renderLine(columns, column => column.header)}
 			</Text>
 			{visible.length === 0 ? (
-				<Text dimColor wrap="truncate-end">
+				<Text dimColor={theme.muted} wrap="truncate-end">
 					{props.emptyText ?? 'Nothing to show.'}
 				</Text>
 			) : (

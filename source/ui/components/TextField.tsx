@@ -5,6 +5,7 @@ import {Text} from 'ink';
 import {useRef} from 'react';
 import {sanitize} from '../../model/sanitize.js';
 import {PASS, priority, useKeys} from '../state/keyboard.js';
+import {useTheme} from '../theme.js';
 
 export function TextField(props: {
 	value: string;
@@ -15,6 +16,7 @@ export function TextField(props: {
 	placeholder?: string;
 	mask?: boolean;
 }) {
+	const theme = useTheme();
 	// Keys can arrive faster than renders: edit the latest value, not the one this render saw.
 	const latest = useRef(props.value);
 	latest.current = props.value;
@@ -38,7 +40,7 @@ export function TextField(props: {
 		return (
 			<Text>
 				<Text inverse> </Text>
-				<Text dimColor>{props.placeholder}</Text>
+				<Text dimColor={theme.muted}>{props.placeholder}</Text>
 			</Text>
 		);
 	return (

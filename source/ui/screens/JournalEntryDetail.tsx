@@ -5,6 +5,7 @@ import type {JournalEntry} from '../../model/plans/execute.js';
 import {outcomeLabel} from '../../model/plans/journal-plans.js';
 import {sanitize} from '../../model/sanitize.js';
 import {useCommands} from '../state/keyboard.js';
+import {useTheme} from '../theme.js';
 
 const LABEL = 12;
 
@@ -28,6 +29,7 @@ export const journalEntryFields = (entry: JournalEntry, resolved: ReadonlySet<st
 };
 
 export function JournalEntryDetail(props: {entry: JournalEntry; resolved: ReadonlySet<string>; onBack: () => void; focused: boolean; width: number}) {
+	const theme = useTheme();
 	useCommands('journal', {back: props.onBack}, props.focused);
 	const valueWidth = Math.max(10, props.width - LABEL - 2);
 	return (
@@ -36,14 +38,14 @@ export function JournalEntryDetail(props: {entry: JournalEntry; resolved: Readon
 			{journalEntryFields(props.entry, props.resolved).map(([label, value]) => (
 				<Box key={label}>
 					<Box width={LABEL + 2} flexShrink={0}>
-						<Text dimColor>{label}</Text>
+						<Text dimColor={theme.muted}>{label}</Text>
 					</Box>
 					<Box width={valueWidth}>
 						<Text wrap="wrap">{sanitize(value)}</Text>
 					</Box>
 				</Box>
 			))}
-			<Text dimColor>esc back to the journal</Text>
+			<Text dimColor={theme.muted}>esc back to the journal</Text>
 		</Box>
 	);
 }

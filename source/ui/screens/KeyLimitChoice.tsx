@@ -44,7 +44,7 @@ export function KeyLimitChoice(props: {
 			<Text color={theme.warning} wrap="wrap">
 				{sanitize(`LimitExceeded: ${props.message}`)}
 			</Text>
-			<Text dimColor wrap="wrap">
+			<Text dimColor={theme.muted} wrap="wrap">
 				{sanitize(props.hint)}
 			</Text>
 			<Text> </Text>
@@ -53,11 +53,11 @@ export function KeyLimitChoice(props: {
 					<Text inverse={n === selected && props.focused && theme.selection} bold={n === selected}>
 						{line(`${n === selected ? '›' : ' '} ${option.label}`)}
 					</Text>
-					<Text dimColor wrap="wrap">{`    ${sanitize(option.detail)}`}</Text>
+					<Text dimColor={theme.muted} wrap="wrap">{`    ${sanitize(option.detail)}`}</Text>
 				</Box>
 			))}
 			<Text> </Text>
-			<Text dimColor>{line('↑↓ choose · enter shows the plan · esc cancels (nothing is sent)')}</Text>
+			<Text dimColor={theme.muted}>{line('↑↓ choose · enter shows the plan · esc cancels (nothing is sent)')}</Text>
 		</Box>
 	);
 }

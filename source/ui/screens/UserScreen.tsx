@@ -220,7 +220,7 @@ export function UserScreen(props: {
 			<Box>
 				<Text bold wrap="truncate-end">{`User ${sanitize(user.name)}`}</Text>
 				{props.adminEquivalent ? <Text bold color={theme.error}>{'  ADMIN-EQUIVALENT'}</Text> : null}
-				{props.onOpenAccess ? <Text dimColor>{'  (A: effective access)'}</Text> : null}
+				{props.onOpenAccess ? <Text dimColor={theme.muted}>{'  (A: effective access)'}</Text> : null}
 			</Box>
 			<DetailList
 				scope="user"

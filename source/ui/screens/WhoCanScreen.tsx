@@ -79,11 +79,11 @@ export function WhoCanScreen(props: {
 				{errorText(answer.error)}
 			</Text>
 		) : answer.status === 'idle' ? (
-			<Text dimColor>
+			<Text dimColor={theme.muted}>
 				{editing ? 'Type an action, e.g. ec2:TerminateInstances or s3:Delete*, then enter.' : '/ types an action · esc back · q quits'}
 			</Text>
 		) : (
-			<Text dimColor>{editing ? 'enter runs the query · esc back to the answer' : 'enter opens · / edits the query · esc back'}</Text>
+			<Text dimColor={theme.muted}>{editing ? 'enter runs the query · esc back to the answer' : 'enter opens · / edits the query · esc back'}</Text>
 		);
 	const chrome = 1 + (editing && props.focused ? 3 : 2) + 1;
 	return (
