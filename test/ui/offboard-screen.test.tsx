@@ -5,26 +5,19 @@
 // with; offboarding yourself (the lockout guard every write uses) also needs "lock me out"; tab keeps the
 // user (legal hold).
 import {statSync} from 'node:fs';
-import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
-import type {IamGateway, UserDetails} from '../../source/model/gateway.js';
+import {describe, expect, it} from 'vitest';
+import type {UserDetails} from '../../source/model/gateway.js';
 import {buildIndex} from '../../source/model/indexes.js';
 import {collectRecord} from '../../source/model/offboard/collect.js';
 import {planOffboard} from '../../source/model/plans/offboard.js';
 import {stepKey} from '../../source/model/plans/step-key.js';
 import {ACCOUNT, FIXTURE_NOW, fixtureSnapshot} from '../fixtures/account.js';
 import {fixtureDetails, fixtureGateway, type FixtureGateway} from '../fixtures/gateway.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
-import {keys, renderTui, type Rendered} from '../helpers/render.js';
+import type {TestServices} from '../fixtures/services.js';
+import {appHarness} from '../helpers/app.js';
+import {keys, type Rendered} from '../helpers/render.js';
 
-let services: TestServices | undefined;
-let ui: Rendered | undefined;
-afterEach(() => {
-	ui?.unmount();
-	services?.dispose();
-	ui = undefined;
-	services = undefined;
-});
+const harness = appHarness();
 
 const ANA = 'ana.silva';
 const ANA_ARN = `arn:aws:iam::${ACCOUNT}:user/${ANA}`;
@@ -33,21 +26,24 @@ const MFA = `arn:aws:iam::${ACCOUNT}:mfa/${ANA}`;
 const WRITE = /^(update|delete|deactivate|remove|detach)/;
 
 const start = (options: {self?: boolean; holdDeleteUser?: Promise<void>; details?: Record<string, UserDetails>} = {}) => {
-	const gateway: FixtureGateway = fixtureGateway({
+	const {holdDeleteUser} = options;
+	const started = harness.start({
 		...(options.self ? {identity: {account: ACCOUNT, arn: ANA_ARN, userId: 'AIDAANA'}} : {}),
 		...(options.details ? {details: options.details} : {}),
+		columns: 140,
+		rows: 50,
+		// Optionally DeleteUser waits, to look at the screen (and the record) in the middle of the run.
+		...(holdDeleteUser
+			? {
+					wrap: (gateway: FixtureGateway) =>
+						new Proxy(gateway, {
+							get: (target, property, receiver) =>
+								property === 'deleteUser' ? async (input: {user: string}) => holdDeleteUser.then(() => target.deleteUser(input)) : Reflect.get(target, property, receiver),
+						}),
+				}
+			: {}),
 	});
-	const {holdDeleteUser} = options;
-	// Optionally DeleteUser waits, to look at the screen (and the record) in the middle of the run.
-	const connected: IamGateway = holdDeleteUser
-		? new Proxy(gateway, {
-				get: (target, property, receiver) =>
-					property === 'deleteUser' ? async (input: {user: string}) => holdDeleteUser.then(() => target.deleteUser(input)) : Reflect.get(target, property, receiver),
-			})
-		: gateway;
-	services = testServices({gateway: () => connected});
-	ui = renderTui(<App services={services} initial={{profile: 'dev'}} />, {columns: 140, rows: 50});
-	return {tui: ui, gateway, services, writes: () => gateway.calls.filter(c => WRITE.test(c))};
+	return {...started, writes: () => started.gateway.calls.filter(c => WRITE.test(c))};
 };
 
 /** Users → ana.silva (the first row) → O. */

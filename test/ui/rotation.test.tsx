@@ -2,30 +2,21 @@
 // SecretOnce (the secret shown once, never stored), switch, verify last use (r reloads), deactivate,
 // delete; each stage in the rotation store, marked on the Users screen, resumable another day.
 import {readFileSync} from 'node:fs';
-import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
+import {describe, expect, it} from 'vitest';
 import type {AccessKeyDetail, IamGateway} from '../../source/model/gateway.js';
 import {ACCOUNT, FIXTURE_NOW} from '../fixtures/account.js';
-import {fixtureGateway} from '../fixtures/gateway.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
-import {keys, renderTui, type Rendered} from '../helpers/render.js';
+import type {FixtureGateway} from '../fixtures/gateway.js';
+import {appHarness} from '../helpers/app.js';
+import {keys, type Rendered} from '../helpers/render.js';
 
-let services: TestServices | undefined;
-let ui: Rendered | undefined;
-afterEach(() => {
-	ui?.unmount();
-	services?.dispose();
-	ui = undefined;
-	services = undefined;
-});
+const harness = appHarness();
 
 const USER = 'rsdash';
 const OLD = 'AKIARSDASHOLD0000001';
 const WRITE = /^(create|update|delete)AccessKey/;
 
 /** The fixture gateway with access keys that writes really change (IAM's view of rsdash's keys). */
-const withKeys = () => {
-	const gateway = fixtureGateway();
+const withKeys = (gateway: FixtureGateway) => {
 	const held: AccessKeyDetail[] = [
 		{accessKeyId: OLD, status: 'Active', createDate: '2024-01-01T00:00:00.000Z', lastUsedDate: '2024-06-01T10:00:00.000Z', lastUsedService: 's3', lastUsedRegion: 'us-east-1'},
 	];
@@ -48,14 +39,13 @@ const withKeys = () => {
 		},
 	};
 	const connected = new Proxy(gateway, {get: (target, property, receiver) => (typeof property === 'string' && property in overrides ? overrides[property] : Reflect.get(target, property, receiver))}) as IamGateway;
-	return {gateway, connected, held, secrets, writes: () => gateway.calls.filter(c => WRITE.test(c))};
+	return {connected, held, secrets, writes: () => gateway.calls.filter(c => WRITE.test(c))};
 };
 
 const start = () => {
-	const world = withKeys();
-	services = testServices({gateway: () => world.connected});
-	ui = renderTui(<App services={services} initial={{profile: 'dev'}} />, {columns: 130, rows: 40});
-	return {tui: ui, services, ...world};
+	let world: ReturnType<typeof withKeys> | undefined;
+	const started = harness.start({columns: 130, rows: 40, wrap: gateway => (world = withKeys(gateway)).connected});
+	return {...started, ...world!};
 };
 
 const openUser = async (tui: Rendered) => {
