@@ -3,13 +3,11 @@
 // the caller's own requests (a conditional Deny). Either way the confirmation names the consequence and
 // needs "lock me out" typed; y alone sends nothing. The same change that does not touch the caller asks y.
 import {describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
 import {ACCOUNT} from '../fixtures/account.js';
-import {fixtureGateway, type FixtureGateway} from '../fixtures/gateway.js';
-import {testServices} from '../fixtures/services.js';
+import type {FixtureGateway} from '../fixtures/gateway.js';
 import {appHarness, writesOf} from '../helpers/app.js';
 import {inlineFromTemplate, openGroup} from '../helpers/group-steps.js';
-import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
+import {keys, tick, type Rendered} from '../helpers/render.js';
 import {openUser, select} from '../helpers/user-screen.js';
 
 const harness = appHarness();
@@ -74,25 +72,22 @@ describe('lockout: the guard is never skipped', () => {
 	it('a plan opened before the caller identity arrives waits for the guard, then asks for the phrase', async () => {
 		let arrive = () => {};
 		const late = new Promise<void>(resolve => (arrive = resolve));
-		const base = fixtureGateway({identity});
-		const gateway: FixtureGateway = {...base, callerIdentity: async () => late.then(() => base.callerIdentity())};
-		const services = testServices({gateway: () => gateway});
-		const tui = renderTui(<App services={services} initial={{profile: 'dev'}} />, {columns: 300, rows: 40});
-		try {
-			await onKey(tui, 'ana.silva', SIGNING_KEY);
-			tui.write('e');
-			const waiting = await tui.waitFor('Checking whether this change locks you out');
-			expect(waiting).not.toContain('y/enter runs');
-			tui.write('y');
-			await tick();
-			expect(writesOf(gateway)).toEqual([]);
-			arrive();
-			await tui.waitFor('Type "lock me out"');
-			expect(writesOf(gateway)).toEqual([]);
-		} finally {
-			tui.unmount();
-			services.dispose();
-		}
+		const {tui, gateway} = harness.start({
+			identity,
+			columns: 300,
+			rows: 40,
+			wrap: base => ({...base, callerIdentity: async () => late.then(() => base.callerIdentity())}),
+		});
+		await onKey(tui, 'ana.silva', SIGNING_KEY);
+		tui.write('e');
+		const waiting = await tui.waitFor('Checking whether this change locks you out');
+		expect(waiting).not.toContain('y/enter runs');
+		tui.write('y');
+		await tick();
+		expect(writesOf(gateway)).toEqual([]);
+		arrive();
+		await tui.waitFor('Type "lock me out"');
+		expect(writesOf(gateway)).toEqual([]);
 	});
 });
 
