@@ -5,7 +5,7 @@
 // step. Each user's one path must be a real chain of those steps, Allowed when any is, else the shortest.
 // Checked on generated accounts with roles, trust conditions, boundaries, tags and ${aws:username}.
 import {describe, expect, it} from 'vitest';
-import {buildAccessModel, canAssume, MAX_CHAIN, outsideTrust, resolveActions, rolePrincipal, trustOf, whoCan, type AssumeStep, type RolePath, type WhoCanAnswer, type WhoCanEntry} from '../../source/model/access.js';
+import {assumableRoles, buildAccessModel, canAssume, MAX_CHAIN, outsideTrust, resolveActions, rolePrincipal, trustOf, whoCan, type AssumeStep, type RolePath, type WhoCanAnswer, type WhoCanEntry} from '../../source/model/access.js';
 import {evaluate} from '../../source/model/access/evaluator.js';
 import {principalFor, roleFacts, statementRefs, type AccessModel, type Principal} from '../../source/model/access/model.js';
 import {rolesOf} from '../../source/model/access/roles.js';
@@ -226,6 +226,40 @@ describe('whoCan with roles: fast path = the plain way', () => {
 			expect(answer.users.some(u => (u.throughRoles?.length ?? 0) > 0)).toBe(throughRoles);
 			expect(answer.roles.length > 0).toBe(throughRoles);
 			expect(answer.users.length).toBeGreaterThan(0);
+		}
+	});
+
+	it('assumableRoles (for can and Explain, from the assumers turned around) = asking every role at every depth', async () => {
+		for (const index of accounts) {
+			const model = buildAccessModel(index);
+			const plain = async (caller: Principal) => {
+				const found: Array<{role: string; steps: AssumeStep[]}> = [];
+				const seen = new Set<string>(caller.kind === 'role' ? [caller.name] : []);
+				let frontier = [{principal: caller, steps: [] as AssumeStep[]}];
+				for (let depth = 0; depth < MAX_CHAIN && frontier.length > 0; depth++) {
+					const next: typeof frontier = [];
+					for (const {principal, steps} of frontier) {
+						for (const role of rolesOf(model).filter(r => !seen.has(r.name))) {
+							const answer = await canAssume(model, principal, role);
+							if ((answer.decision !== 'Allowed' && answer.decision !== 'Conditional') || seen.has(role.name)) continue;
+							seen.add(role.name);
+							found.push({role: role.name, steps: [...steps, answer]});
+							next.push({principal: rolePrincipal(model, role), steps: [...steps, answer]});
+						}
+					}
+					frontier = next;
+				}
+				return found;
+			};
+			const callers = [...index.snapshot.users.filter((_, n) => n % 3 === 0).map(u => principalFor(model, 'user', u.name)!), ...rolesOf(model).filter((_, n) => n % 4 === 0).map(r => rolePrincipal(model, r))];
+			let reached = 0;
+			for (const caller of callers) {
+				const fast = (await assumableRoles(model, caller)).map(r => ({role: r.role.name, steps: r.steps.map(step)}));
+				const expected = (await plain(caller)).map(r => ({role: r.role, steps: r.steps.map(step)}));
+				expect(fast).toEqual(expected);
+				reached += fast.length;
+			}
+			expect(reached).toBeGreaterThan(callers.length);
 		}
 	});
 

@@ -8,7 +8,7 @@ import {appliesToAssume, ASSUME, canAssume, canAssumeGiven, grants, refOf, trust
 import type {EvalAnswer} from './evaluator.js';
 import {holderIndex} from './holders.js';
 import {evaluatePrincipal, principalFor, relevantSet, type AccessModel, type Principal} from './model.js';
-import {rolePrincipal, rolesOf, trustOf} from './roles.js';
+import {roleByName, rolePrincipal, rolesOf, trustOf} from './roles.js';
 import {statementsMatching, statementsOf} from './statements.js';
 import type {AssumeCondition, AssumeStep, StatementRef, TrustRef, WhoCanEntry} from './types.js';
 import {whoCanDirect} from './who-can.js';
@@ -58,6 +58,7 @@ interface Known {
 	/** Representative ARN → the roles whose identity policies allow assuming it. */
 	identityAllows: Map<string, Promise<Array<{caller: Principal; identity: EvalAnswer}>>>;
 	principalsById?: Map<string, {kind: 'user' | 'role'; name: string}>;
+	positions?: {users: Map<string, number>; roles: Map<string, number>};
 	registered?: boolean;
 }
 
@@ -183,6 +184,13 @@ const principalsById = (model: AccessModel) => {
 	return cache.principalsById;
 };
 
+/** Users' and roles' places in the account's lists: a trust's named principals are asked in that order. */
+const positions = (model: AccessModel) => {
+	const cache = known(model);
+	cache.positions ??= {users: new Map(model.index.snapshot.users.map((u, n) => [u.name, n])), roles: new Map(rolesOf(model).map((r, n) => [r.name, n]))};
+	return cache.positions;
+};
+
 /** Roles whose policies may allow sts:AssumeRole on some resource (relevance does not depend on it). */
 const mayAssume = (model: AccessModel): Principal[] => {
 	const cache = known(model);
@@ -245,14 +253,16 @@ const assumersOf = async (model: AccessModel, role: Role): Promise<Assumers> => 
 	const admits = await accountAdmits(model, role, namedUsers);
 	const account = trust.statements.some(s => s.effect === 'Allow' && s.principals.some(p => p.kind === 'account' && p.accountId === model.accountId));
 	// Users in snapshot order (as named), then those of a trust that is not simple.
-	const users = new Set(model.index.snapshot.users.filter(u => namedUsers.has(u.name)).map(u => u.name));
+	const {users: userAt, roles: roleAt} = positions(model);
+	const inOrder = (names: Set<string>, at: Map<string, number>) => [...names].filter(n => at.has(n)).sort((a, b) => at.get(a)! - at.get(b)!);
+	const users = new Set(inOrder(namedUsers, userAt));
 	if (admits === undefined && (account || trust.statements.some(s => s.notPrincipal))) {
 		for (const entry of (await allowedBy(model, role)).entries) users.add(entry.name);
 		// A Deny NotPrincipal admits nobody by itself, but an account trust beside it needs every user asked.
 	}
 	const callers: Principal[] = [...users].flatMap(name => principalFor(model, 'user', name) ?? []);
 	// Named roles (not itself) are asked directly; the others (not named, not itself) through the account.
-	for (const other of rolesOf(model)) if (namedRoles.has(other.name) && other.name !== role.name) callers.push(rolePrincipal(model, other));
+	for (const other of inOrder(namedRoles, roleAt)) if (other !== role.name) callers.push(rolePrincipal(model, roleByName(model, other)!));
 	const asked = (await Promise.all(callers.map(caller => canAssume(model, caller, role)))).filter(grants);
 	// Roles admitted through the account: their identity answer is the same for every role of this signature.
 	const others = account && mayAssume(model).some(p => p.name !== role.name && !namedRoles.has(p.name));
