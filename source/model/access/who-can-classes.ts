@@ -16,8 +16,8 @@ export interface ActionClass {
 	matching: Set<number>;
 	/** Statement id → bit, when the class has at most MASK_BITS statements. */
 	bits?: Map<number, number>;
-	/** Per group: its statements that can match (once per query, shared by the members). */
-	byGroup: Map<Holder, {held: HeldStatement[]; key: number | number[]}>;
+	/** Per group (by ordinal): its statements that can match (once per query, shared by the members). */
+	byGroup: Array<{held: HeldStatement[]; key: number | number[]}>;
 }
 
 /** What a principal holds that can match one class: equal keys, equal answers (boundary and facts aside). */
@@ -34,7 +34,7 @@ export const actionClasses = (catalogue: StatementCatalogue, actions: string[]):
 		const key = ids.join(',');
 		let found = byKey.get(key);
 		if (!found) {
-			found = {actions: [], matching: new Set(ids), byGroup: new Map()};
+			found = {actions: [], matching: new Set(ids), byGroup: []};
 			if (ids.length <= MASK_BITS) found.bits = new Map(ids.map((id, bit) => [id, 1 << bit]));
 			byKey.set(key, found);
 		}
@@ -53,14 +53,8 @@ const ownKey = (statements: HeldStatement[], actionClass: ActionClass): number |
 	return statements.filter(s => actionClass.matching.has(s.statement.id)).map(s => s.statement.id);
 };
 
-const groupView = (group: Holder, actionClass: ActionClass) => {
-	let view = actionClass.byGroup.get(group);
-	if (!view) {
-		view = {held: group.statements.filter(s => actionClass.matching.has(s.statement.id)), key: ownKey(group.statements, actionClass)};
-		actionClass.byGroup.set(group, view);
-	}
-	return view;
-};
+const groupView = (group: Holder, actionClass: ActionClass) =>
+	(actionClass.byGroup[group.ordinal] ??= {held: group.statements.filter(s => actionClass.matching.has(s.statement.id)), key: ownKey(group.statements, actionClass)});
 
 /** A group's statements that can match the class (computed once per query, shared by its members). */
 export const groupHeld = (group: Holder, actionClass: ActionClass): HeldStatement[] => groupView(group, actionClass).held;

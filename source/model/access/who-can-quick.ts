@@ -67,41 +67,50 @@ export const quickEntries = ({bySet, kindIds, row}: QuickContext) => {
 		return found;
 	};
 
-	// Per group, per selector: its copies of the selector's statements, numbered (for sequences).
-	const groupChosen = new Map<Holder, Chosen[]>();
+	// Per group (by ordinal), per selector: its copies of the selector's statements, numbered (for sequences).
+	const groupChosen: Chosen[][] = [];
 	let chosenCount = 0;
 	const chosenIn = (group: Holder, actionClass: ActionClass, s: Selector): Chosen => {
-		let cache = groupChosen.get(group);
-		if (!cache) groupChosen.set(group, (cache = []));
-		let chosen = cache[s.n];
-		if (!chosen) cache[s.n] = chosen = {id: chosenCount++, held: groupHeld(group, actionClass).filter(h => s.ids.has(h.statement.id))};
-		return chosen;
+		const cache = (groupChosen[group.ordinal] ??= []);
+		return (cache[s.n] ??= {id: chosenCount++, held: groupHeld(group, actionClass).filter(h => s.ids.has(h.statement.id))});
 	};
 	// A principal's sequence: per selector, the copies it would list — its own (even numbers), then each
 	// group's that holds some (odd) — ended by -1. Equal sequences, equal paths. Written into one scratch
-	// array and hashed, so the usual principal (a shape seen before) allocates nothing.
+	// array and hashed (mixed murmur-style: the numbers are small, a plain polynomial would collide), so
+	// the usual principal (a shape seen before) allocates nothing.
 	const scratch: number[] = [];
+	const mix = (hash: number, value: number) => {
+		const h = Math.imul(hash ^ value, 0x5bd1e995);
+		return h ^ (h >>> 15);
+	};
 	const sequenceOf = (setIndex: number, principal: Holder, groups: Holder[], actionClass: ActionClass, selectors: Selector[]): number => {
 		scratch.length = 0;
 		let hash = setIndex;
-		const add = (value: number) => {
-			scratch.push(value);
-			hash = (Math.imul(hash, 31) + value) | 0;
-		};
 		for (const s of selectors) {
-			for (const h of principal.statements) if (s.ids.has(h.statement.id)) add(h.id * 2);
+			for (const h of principal.statements) {
+				if (!s.ids.has(h.statement.id)) continue;
+				scratch.push(h.id * 2);
+				hash = mix(hash, h.id * 2);
+			}
 			for (const group of groups) {
 				const chosen = chosenIn(group, actionClass, s);
-				if (chosen.held.length > 0) add(chosen.id * 2 + 1);
+				if (chosen.held.length === 0) continue;
+				scratch.push(chosen.id * 2 + 1);
+				hash = mix(hash, chosen.id * 2 + 1);
 			}
-			add(-1);
+			scratch.push(-1);
+			hash = mix(hash, -1);
 		}
 		return hash;
 	};
-	const sameSequence = (seen: Seen, setIndex: number) => {
-		if (seen.setIndex !== setIndex || seen.sequence.length !== scratch.length) return false;
-		for (let n = 0; n < scratch.length; n++) if (seen.sequence[n] !== scratch[n]) return false;
-		return true;
+	const seenIn = (candidates: Seen[] | undefined, setIndex: number): Seen | undefined => {
+		if (!candidates) return undefined;
+		next: for (const seen of candidates) {
+			if (seen.setIndex !== setIndex || seen.sequence.length !== scratch.length) continue;
+			for (let n = 0; n < scratch.length; n++) if (seen.sequence[n] !== scratch[n]) continue next;
+			return seen;
+		}
+		return undefined;
 	};
 	const refsOf = (principal: Holder, groups: Holder[], actionClass: ActionClass, s: Selector, only?: number): StatementRef[] => {
 		const picked = (h: HeldStatement) => (only === undefined ? s.ids.has(h.statement.id) : h.statement.id === only);
@@ -127,27 +136,32 @@ export const quickEntries = ({bySet, kindIds, row}: QuickContext) => {
 	};
 
 	const shapes = new Map<number, Seen[]>();
-	const selected: Selector[] = [];
+	// Per set: the selectors of its kinds of answer, and of its conditions (null: not the usual case).
+	const bySetSelectors: Array<{kinds: Selector[]; conditions: Selector | undefined; all: Selector[]} | null> = [];
+	const selectorsOf = (set: EvalSet, granted: SetGrants) => {
+		let found = bySetSelectors[set.index];
+		if (found === undefined) {
+			const kinds = granted.kinds.map(g => kindSelector(g.kind));
+			const conditions = granted.conditional ? conditionSelector(set, granted) : undefined;
+			found =
+				kinds.some(k => !k) || conditions === null
+					? null
+					: {kinds: kinds as Selector[], conditions, all: conditions ? [...(kinds as Selector[]), conditions] : (kinds as Selector[])};
+			bySetSelectors[set.index] = found;
+		}
+		return found;
+	};
 	return (principal: Holder, set: EvalSet, actionClass: ActionClass): WhoCanEntry | undefined => {
 		const granted = bySet[set.index]!;
 		if (set.whole || (isUser(principal) && principal.boundary)) return undefined;
-		const kinds: Selector[] = [];
-		for (const {kind} of granted.kinds) {
-			const s = kindSelector(kind);
-			if (!s) return undefined;
-			kinds.push(s);
-		}
-		const conditions = granted.conditional ? conditionSelector(set, granted) : undefined;
-		if (conditions === null) return undefined;
+		const selectors = selectorsOf(set, granted);
+		if (!selectors) return undefined;
 		const groups = isUser(principal) ? principal.groups : NO_GROUPS;
-		selected.length = 0;
-		selected.push(...kinds);
-		if (conditions) selected.push(conditions);
-		const hash = sequenceOf(set.index, principal, groups, actionClass, selected);
+		const hash = sequenceOf(set.index, principal, groups, actionClass, selectors.all);
 		let candidates = shapes.get(hash);
-		let shape = candidates?.find(seen => sameSequence(seen, set.index))?.shape;
+		let shape = seenIn(candidates, set.index)?.shape;
 		if (!shape) {
-			shape = shapeOf(principal, groups, granted, actionClass, kinds, conditions);
+			shape = shapeOf(principal, groups, granted, actionClass, selectors.kinds, selectors.conditions);
 			if (!candidates) shapes.set(hash, (candidates = []));
 			candidates.push({setIndex: set.index, sequence: scratch.slice(), shape});
 		}
