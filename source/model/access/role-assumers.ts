@@ -158,15 +158,19 @@ export const accountStep = (admits: AccountAdmits, entry: WhoCanEntry): AssumeSt
 	};
 };
 
+/** The trust statement that admits through this account with the fewest conditions (canAssume's pick). */
+const accountStatementOf = (trust: ReturnType<typeof trustOf>, accountId: string) =>
+	trust.statements
+		.map((s, i) => ({s, i}))
+		.filter(({s}) => appliesToAssume(s) && s.principals.some(p => p.kind === 'account' && p.accountId === accountId))
+		.sort((a, b) => a.s.conditions.length - b.s.conditions.length)[0];
+
 /** Users admitted by an account trust; undefined when the trust is not that simple. */
 const accountAdmits = async (model: AccessModel, role: Role, skip: Set<string>): Promise<AccountAdmits | null | undefined> => {
 	const trust = trustOf(role);
 	// A Deny or NotPrincipal in the trust can single users out: then each is asked on its own.
 	if (trust.statements.some(s => s.effect !== 'Allow' || s.notPrincipal)) return undefined;
-	const admitting = trust.statements
-		.map((s, i) => ({s, i}))
-		.filter(({s}) => appliesToAssume(s) && s.principals.some(p => p.kind === 'account' && p.accountId === model.accountId))
-		.sort((a, b) => a.s.conditions.length - b.s.conditions.length)[0];
+	const admitting = accountStatementOf(trust, model.accountId);
 	if (!admitting) return null;
 	const {entries, byName} = await allowedBy(model, role);
 	return {role, entries, byName, skip, trust: refOf(role, admitting.s, admitting.i, 'account'), conditions: trustConditions(admitting.s, 'Allow')};
@@ -210,7 +214,7 @@ export const retarget = (step: AssumeStep, role: Role): AssumeStep =>
  */
 const throughAccount = (model: AccessModel, role: Role, namedRoles: Set<string>, on: string): Promise<AssumeStep[]> => {
 	const cache = known(model).throughAccount;
-	const key = `${on}\u0000${role.trustPolicy}`;
+	const key = `${on}\u0000${admittingKey(model, role)}`;
 	let found = cache.get(key);
 	if (!found) {
 		found = identityAllows(model, on).then(allowing =>
@@ -219,6 +223,18 @@ const throughAccount = (model: AccessModel, role: Role, namedRoles: Set<string>,
 		cache.set(key, found);
 	}
 	return found;
+};
+
+/**
+ * What a trust makes of a role it does not name: in a trust of Allow statements only, just the account
+ * statement with the fewest conditions counts (canAssume picks it), so trusts that differ elsewhere — an
+ * ExternalId statement for a partner, a named user — admit alike. Other trusts: their whole text.
+ */
+const admittingKey = (model: AccessModel, role: Role): string => {
+	const trust = trustOf(role);
+	if (trust.statements.some(s => s.effect !== 'Allow' || s.notPrincipal)) return role.trustPolicy;
+	const admitting = accountStatementOf(trust, model.accountId);
+	return admitting ? `statement ${admitting.i} ${admitting.s.sid ?? ''}\u0000${JSON.stringify(admitting.s.conditions)}` : role.trustPolicy;
 };
 
 /**
