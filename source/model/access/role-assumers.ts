@@ -279,10 +279,12 @@ const assumersOf = async (model: AccessModel, role: Role): Promise<Assumers> => 
 	const callers: Principal[] = [...users].flatMap(name => principalFor(model, 'user', name) ?? []);
 	// Named roles (not itself) are asked directly; the others (not named, not itself) through the account.
 	for (const other of inOrder(namedRoles, roleAt)) if (other !== role.name) callers.push(rolePrincipal(model, roleByName(model, other)!));
-	const asked = (await Promise.all(callers.map(caller => canAssume(model, caller, role)))).filter(grants);
+	// Identity answers are asked on the signature's representative: the same for every role of it, so shared.
+	const on = representativeOf(model, role);
+	const asked = (await Promise.all(callers.map(caller => canAssume(model, caller, role, on)))).filter(grants);
 	// Roles admitted through the account: their identity answer is the same for every role of this signature.
 	const others = account && mayAssume(model).some(p => p.name !== role.name && !namedRoles.has(p.name));
-	const shared = others ? await throughAccount(model, role, namedRoles, representativeOf(model, role)) : [];
+	const shared = others ? await throughAccount(model, role, namedRoles, on) : [];
 	return {
 		...(admits ? {account: admits} : {}),
 		asked,
