@@ -81,6 +81,9 @@ describeWithMoto('who-can and can through roles (W9, moto)', () => {
 		expect(rows.find(r => r['RoleName'] === 'Admin')).toMatchObject({Decision: 'Allowed', Via: [{RoleName: 'Admin', PolicyName: 'Everything'}]});
 		const dev = rows.find(r => r['UserName'] === 'dev')!;
 		expect(dev['Via']).toEqual([expect.objectContaining({RoleName: 'Admin', Decision: 'Allowed', Path: [expect.objectContaining({UserName: 'dev', AssumeRoleName: 'Admin', Statements: [expect.objectContaining({GroupName: 'Developers', PolicyName: 'AssumeAdmin'})]})]})]);
+		// The table says that each user's best role path is the one shown, and where to see every role.
+		const table = (await whoCanCommand(gateway(), TERMINATE, undefined, false)).stdout;
+		expect(table).toContain('through roles: the best path of each user (Allowed first, then fewest roles); `iamtui can USER ACTION` lists every role');
 	});
 
 	it('can: the direct decision stays, ThroughRoles is added, the exit code follows the widest reach; --direct does not look at roles', async () => {

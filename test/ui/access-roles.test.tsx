@@ -40,6 +40,8 @@ describe('who-can and explain through roles (TUI)', () => {
 		expect(frame).toMatch(/Roles whose policies grant it \(3\)[\s\S]*Admin[\s\S]*Deploy[\s\S]*Partner/);
 		expect(frame).toContain('Partner: account arn:aws:iam::999988887777:root (another account)');
 		expect(frame).not.toMatch(/nobody/);
+		// Each person's best path only (a large account has thousands per person): the screen says so.
+		expect(frame).toContain('through roles: the best path of each (Allowed first, then fewest roles)');
 		tui.write(keys.enter);
 		await vi.waitFor(() => expect(onOpenUser).toHaveBeenCalledWith('dev', {section: 'groups', value: 'Developers'}));
 		tui.unmount();
