@@ -1,0 +1,52 @@
+// An AWS Organization as plain data: what SCP evaluation needs, nothing read from AWS here.
+
+export interface ServiceControlPolicy {
+	id: string;
+	name: string;
+	document: unknown;
+}
+
+export type TargetKind = 'root' | 'ou' | 'account';
+
+export interface OrgTarget {
+	id: string;
+	name: string;
+	kind: TargetKind;
+	scps: ServiceControlPolicy[];
+}
+
+export interface OrgUnit extends OrgTarget {
+	kind: 'ou';
+	ous: OrgUnit[];
+	accounts: OrgAccount[];
+}
+
+export interface OrgAccount extends OrgTarget {
+	kind: 'account';
+}
+
+export interface OrgRoot extends OrgTarget {
+	kind: 'root';
+	ous: OrgUnit[];
+	accounts: OrgAccount[];
+}
+
+export interface Organization {
+	managementAccountId: string;
+	root: OrgRoot;
+}
+
+/** Root, each OU down to the account, then the account itself; undefined if the account is not in the tree. */
+export const pathToAccount = (org: Organization, accountId: string): OrgTarget[] | undefined => {
+	const search = (node: OrgRoot | OrgUnit, above: OrgTarget[]): OrgTarget[] | undefined => {
+		const here = [...above, node];
+		const account = node.accounts.find(a => a.id === accountId);
+		if (account) return [...here, account];
+		for (const ou of node.ous) {
+			const found = search(ou, here);
+			if (found) return found;
+		}
+		return undefined;
+	};
+	return search(org.root, []);
+};

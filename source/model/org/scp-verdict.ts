@@ -1,0 +1,91 @@
+// Whether service control policies let an action through in one account (AWS: Organizations User Guide,
+// "SCP evaluation"): every level of the path (root, each OU, the account) must have an SCP allowing it,
+// and no SCP anywhere on the path may deny it. The management account is exempt.
+import {evaluate, preparePolicy, type RawCondition} from '../access/evaluator.js';
+import {pathToAccount, type Organization, type OrgTarget, type ServiceControlPolicy} from './organization.js';
+
+export interface ScpDecider {
+	scp?: ServiceControlPolicy;
+	target: Pick<OrgTarget, 'id' | 'name' | 'kind'>;
+}
+
+export type ScpVerdict =
+	| {kind: 'exempt'; reason: string}
+	| {kind: 'permitted'}
+	| {kind: 'conditional'; conditions: RawCondition[]; deciders: ScpDecider[]}
+	| {kind: 'denied'; how: 'explicit-deny' | 'no-allow'; decider: ScpDecider}
+	| {kind: 'unknown'; reason: string};
+
+type Statement = Record<string, unknown>;
+type Check = {decision: 'yes' | 'maybe' | 'no'; conditions: RawCondition[]} | {decision: 'error'; reason: string};
+
+const statementsOf = (document: unknown): Statement[] => {
+	const statement = (document as {Statement?: unknown} | null)?.Statement;
+	if (Array.isArray(statement)) return statement as Statement[];
+	return statement && typeof statement === 'object' ? [statement as Statement] : [];
+};
+
+/**
+ * Do these statements (all turned into Allow) match the request? Turning denies into allows lets the one
+ * evaluator say whether a deny applies for certain, only under conditions, or not at all.
+ */
+const matches = async (statements: Statement[], accountId: string, action: string, resource: string): Promise<Check> => {
+	if (statements.length === 0) return {decision: 'no', conditions: []};
+	const prepared = preparePolicy({Version: '2012-10-17', Statement: statements.map(s => ({...s, Effect: 'Allow'}))});
+	if (!prepared.ok) return {decision: 'error', reason: prepared.reason};
+	const answer = await evaluate({
+		principalArn: `arn:aws:iam::${accountId}:root`,
+		accountId,
+		action,
+		resource,
+		policies: [{key: 'scp', handle: prepared.handle}],
+	});
+	if (!answer.ok) return {decision: 'error', reason: answer.message};
+	if (answer.decision === 'Allowed') return {decision: 'yes', conditions: []};
+	if (answer.decision === 'Conditional') return {decision: 'maybe', conditions: answer.conditions};
+	return {decision: 'no', conditions: []};
+};
+
+const withEffect = (scp: ServiceControlPolicy, effect: 'Allow' | 'Deny') => statementsOf(scp.document).filter(s => s['Effect'] === effect);
+
+const deciderOf = (target: OrgTarget, scp?: ServiceControlPolicy): ScpDecider => ({scp, target: {id: target.id, name: target.name, kind: target.kind}});
+
+/** The SCPs' word on `action` on `resource` for principals in `accountId`. */
+export const scpVerdict = async (org: Organization, accountId: string, action: string, resource: string): Promise<ScpVerdict> => {
+	if (accountId === org.managementAccountId) return {kind: 'exempt', reason: 'SCPs do not apply to the management account'};
+	const path = pathToAccount(org, accountId);
+	if (!path) return {kind: 'unknown', reason: `account ${accountId} is not in the organization`};
+
+	const conditions: RawCondition[] = [];
+	const deciders: ScpDecider[] = [];
+	// Deny wins wherever it hangs, so look for denies on the whole path first.
+	for (const target of path) {
+		for (const scp of target.scps) {
+			const deny = await matches(withEffect(scp, 'Deny'), accountId, action, resource);
+			if (deny.decision === 'error') return {kind: 'unknown', reason: `${scp.name}: ${deny.reason}`};
+			if (deny.decision === 'yes') return {kind: 'denied', how: 'explicit-deny', decider: deciderOf(target, scp)};
+			if (deny.decision === 'maybe') {
+				conditions.push(...deny.conditions.map(c => ({...c, effect: 'Deny' as const})));
+				deciders.push(deciderOf(target, scp));
+			}
+		}
+	}
+	for (const target of path) {
+		let best: {check: Check; scp: ServiceControlPolicy} | undefined;
+		for (const scp of target.scps) {
+			const allow = await matches(withEffect(scp, 'Allow'), accountId, action, resource);
+			if (allow.decision === 'error') return {kind: 'unknown', reason: `${scp.name}: ${allow.reason}`};
+			if (allow.decision === 'yes') {
+				best = {check: allow, scp};
+				break;
+			}
+			if (allow.decision === 'maybe' && !best) best = {check: allow, scp};
+		}
+		if (!best) return {kind: 'denied', how: 'no-allow', decider: deciderOf(target)};
+		if (best.check.decision === 'maybe') {
+			conditions.push(...best.check.conditions);
+			deciders.push(deciderOf(target, best.scp));
+		}
+	}
+	return deciders.length > 0 ? {kind: 'conditional', conditions, deciders} : {kind: 'permitted'};
+};

@@ -1,0 +1,58 @@
+import {describe, expect, it} from 'vitest';
+import type {OrgAccount, OrgRoot, OrgUnit, Organization, ServiceControlPolicy} from '../../source/model/org/organization.js';
+import {scpVerdict, type ScpVerdict} from '../../source/model/org/scp-verdict.js';
+
+const doc = (...Statement: object[]) => ({Version: '2012-10-17', Statement});
+const scp = (name: string, ...statements: object[]): ServiceControlPolicy => ({id: `p-${name}`, name, document: doc(...statements)});
+const fullAccess = scp('FullAWSAccess', {Effect: 'Allow', Action: '*', Resource: '*'});
+const denyS3Delete = scp('DenyS3Delete', {Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*'});
+const allowS3Only = scp('AllowS3Only', {Effect: 'Allow', Action: 's3:*', Resource: '*'});
+const denyOutsideRegion = scp('DenyOutsideEU', {Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*', Condition: {StringNotEquals: {'aws:RequestedRegion': 'eu-west-1'}}});
+const denyAllButIam = scp('DenyAllButIam', {Effect: 'Deny', NotAction: 'iam:*', Resource: '*'});
+const allowIfTagged = scp('AllowIfTagged', {Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: {StringEquals: {'aws:PrincipalTag/team': 'data'}}});
+
+const MANAGEMENT = '111111111111';
+const MEMBER = '222222222222';
+const account = (id: string, ...scps: ServiceControlPolicy[]): OrgAccount => ({id, name: `acct-${id}`, kind: 'account', scps});
+const ou = (name: string, scps: ServiceControlPolicy[], accounts: OrgAccount[], ous: OrgUnit[] = []): OrgUnit => ({id: `ou-${name}`, name, kind: 'ou', scps, accounts, ous});
+const org = (rootScps: ServiceControlPolicy[], ous: OrgUnit[], accounts: OrgAccount[] = []): Organization => {
+	const root: OrgRoot = {id: 'r-root', name: 'Root', kind: 'root', scps: rootScps, ous, accounts: [account(MANAGEMENT, fullAccess), ...accounts]};
+	return {managementAccountId: MANAGEMENT, root};
+};
+
+const summary = (v: ScpVerdict): string => {
+	if (v.kind === 'denied') return `denied ${v.how} by ${v.decider.scp?.name ?? '(none)'} at ${v.decider.target.kind} ${v.decider.target.name}`;
+	if (v.kind === 'conditional') return `conditional on ${v.conditions.map(c => `${c.effect} ${c.key}`).join(', ')} from ${v.deciders.map(d => d.scp?.name).join(', ')}`;
+	return v.kind;
+};
+
+const BUCKET = 'arn:aws:s3:::data';
+// Sources: IAM User Guide "Policy evaluation logic" (SCP step) and Organizations User Guide "SCP evaluation".
+const cases: Array<{name: string; source: string; org: Organization; account?: string; action: string; resource?: string; expected: string}> = [
+	{name: 'FullAWSAccess everywhere allows', source: 'Orgs UG: "FullAWSAccess ... attached to every root, OU and account"', org: org([fullAccess], [ou('prod', [fullAccess], [account(MEMBER, fullAccess)])]), action: 's3:GetObject', resource: `${BUCKET}/k`, expected: 'permitted'},
+	{name: 'deny at OU wins over FullAWSAccess', source: 'Orgs UG: "an explicit deny in any SCP ... overrides any allow"', org: org([fullAccess], [ou('prod', [fullAccess, denyS3Delete], [account(MEMBER, fullAccess)])]), action: 's3:DeleteBucket', resource: BUCKET, expected: 'denied explicit-deny by DenyS3Delete at ou prod'},
+	{name: 'deny at OU leaves other actions alone', source: 'Orgs UG: deny list strategy', org: org([fullAccess], [ou('prod', [fullAccess, denyS3Delete], [account(MEMBER, fullAccess)])]), action: 's3:GetObject', resource: `${BUCKET}/k`, expected: 'permitted'},
+	{name: 'FullAWSAccess only at root: OU without allow denies', source: 'Orgs UG: "for a permission to be allowed ... every SCP in the path from the root ... must allow it"', org: org([fullAccess], [ou('prod', [], [account(MEMBER, fullAccess)])]), action: 's3:GetObject', resource: `${BUCKET}/k`, expected: 'denied no-allow by (none) at ou prod'},
+	{name: 'allow missing at root denies', source: 'Orgs UG: SCP evaluation, root level must allow', org: org([allowS3Only], [ou('prod', [fullAccess], [account(MEMBER, fullAccess)])]), action: 'ec2:RunInstances', expected: 'denied no-allow by (none) at root Root'},
+	{name: 'allow missing at account denies', source: 'Orgs UG: "the account ... must allow it"', org: org([fullAccess], [ou('prod', [fullAccess], [account(MEMBER, allowS3Only)])]), action: 'ec2:RunInstances', expected: 'denied no-allow by (none) at account acct-222222222222'},
+	{name: 'allow-list SCP at OU lets its service through', source: 'Orgs UG: allow list strategy', org: org([fullAccess], [ou('prod', [allowS3Only], [account(MEMBER, fullAccess)])]), action: 's3:PutObject', resource: `${BUCKET}/k`, expected: 'permitted'},
+	{name: 'missing allow in a nested OU denies', source: 'Orgs UG: every OU on the path must allow', org: org([fullAccess], [ou('prod', [fullAccess], [], [ou('team', [allowS3Only], [account(MEMBER, fullAccess)])])]), action: 'iam:CreateUser', expected: 'denied no-allow by (none) at ou team'},
+	{name: 'deny in nested OU names the nested OU', source: 'Orgs UG: explicit deny at any level', org: org([fullAccess], [ou('prod', [fullAccess], [], [ou('team', [fullAccess, denyS3Delete], [account(MEMBER, fullAccess)])])]), action: 's3:DeleteBucket', resource: BUCKET, expected: 'denied explicit-deny by DenyS3Delete at ou team'},
+	{name: 'deny with condition is conditional', source: 'IAM UG: conditions in SCP statements are evaluated per request', org: org([fullAccess], [ou('prod', [fullAccess, denyOutsideRegion], [account(MEMBER, fullAccess)])]), action: 's3:DeleteBucket', resource: BUCKET, expected: 'conditional on Deny aws:RequestedRegion from DenyOutsideEU'},
+	{name: 'NotAction deny leaves IAM through', source: 'Orgs UG: SCP syntax, NotAction with Deny', org: org([fullAccess], [ou('prod', [fullAccess, denyAllButIam], [account(MEMBER, fullAccess)])]), action: 'iam:CreateUser', expected: 'permitted'},
+	{name: 'NotAction deny blocks everything else', source: 'Orgs UG: SCP syntax, NotAction with Deny', org: org([fullAccess], [ou('prod', [fullAccess, denyAllButIam], [account(MEMBER, fullAccess)])]), action: 's3:GetObject', resource: `${BUCKET}/k`, expected: 'denied explicit-deny by DenyAllButIam at ou prod'},
+	{name: 'management account is exempt even from a root deny', source: 'Orgs UG: "SCPs don\'t affect ... the management account"', org: org([fullAccess, denyS3Delete], []), account: MANAGEMENT, action: 's3:DeleteBucket', resource: BUCKET, expected: 'exempt'},
+	{name: 'account-level SCP deny', source: 'Orgs UG: SCPs attached directly to an account', org: org([fullAccess], [ou('prod', [fullAccess], [account(MEMBER, fullAccess, denyS3Delete)])]), action: 's3:DeleteBucket', resource: BUCKET, expected: 'denied explicit-deny by DenyS3Delete at account acct-222222222222'},
+	{name: 'root-level deny reaches member accounts', source: 'Orgs UG: SCPs at root apply to every account but the management one', org: org([fullAccess, denyS3Delete], [ou('prod', [fullAccess], [account(MEMBER, fullAccess)])]), action: 's3:DeleteBucket', resource: BUCKET, expected: 'denied explicit-deny by DenyS3Delete at root Root'},
+	{name: 'conditional allow is conditional', source: 'IAM UG: Allow with condition applies only when it holds', org: org([fullAccess], [ou('prod', [allowIfTagged], [account(MEMBER, fullAccess)])]), action: 's3:GetObject', resource: `${BUCKET}/k`, expected: 'conditional on Allow aws:PrincipalTag/team from AllowIfTagged'},
+	{name: 'account directly under root', source: 'Orgs UG: path is root then account', org: org([allowS3Only], [], [account(MEMBER, fullAccess)]), action: 'ec2:RunInstances', expected: 'denied no-allow by (none) at root Root'},
+];
+
+describe('scpVerdict', () => {
+	it.each(cases)('$name ($source)', async c => {
+		expect(summary(await scpVerdict(c.org, c.account ?? MEMBER, c.action, c.resource ?? '*'))).toBe(c.expected);
+	});
+	it('an account outside the tree is unknown', async () => {
+		expect((await scpVerdict(org([fullAccess], []), '999999999999', 's3:GetObject', '*')).kind).toBe('unknown');
+	});
+});
