@@ -95,10 +95,20 @@ const policiesOf = (builder: Builder, owner: User | Group, viaGroup?: string): H
 type ProblemKey = {key: string; problem: PolicyProblem};
 
 const problemKeysOf = (policies: HeldPolicy[]): ProblemKey[] =>
-	policies.some(p => p.problem) ? policies.flatMap(p => (p.problem ? [{key: p.key, problem: p.problem}] : [])) : NONE;
+	hasProblem(policies) ? policies.flatMap(p => (p.problem ? [{key: p.key, problem: p.problem}] : [])) : NONE;
 
-const statementsIn = (policies: HeldPolicy[]): HeldStatement[] =>
-	policies.length === 0 ? NONE : policies.length === 1 ? policies[0]!.statements : policies.flatMap(p => p.statements);
+const hasProblem = (policies: HeldPolicy[]): boolean => {
+	for (const p of policies) if (p.problem) return true;
+	return false;
+};
+
+const statementsIn = (policies: HeldPolicy[]): HeldStatement[] => {
+	if (policies.length === 0) return NONE;
+	if (policies.length === 1) return policies[0]!.statements;
+	const all: HeldStatement[] = [];
+	for (const p of policies) for (const h of p.statements) all.push(h);
+	return all;
+};
 
 // A policy reaching a principal twice is one problem (its first path), as the principal view counts it.
 const distinctProblems = (found: ProblemKey[]): PolicyProblem[] => {
@@ -136,16 +146,23 @@ export const holderIndex = (model: AccessModel): HolderIndex => {
 		const holder: Holder = {kind: 'group', ordinal, name: group.name, arn: group.arn, statements: statementsIn(policies), problems: distinctProblems(problemKeys)};
 		groups.set(group.name, holder);
 	});
+	// Plain loops, no closures: this runs once per user, mostly before the code is optimised.
 	const users = model.index.snapshot.users.map((user, ordinal): UserHolder => {
 		const policies = user.attachedPolicies.length + user.inlinePolicies.length > 0 ? policiesOf(builder, user) : NONE;
 		const memberOf: Holder[] = [];
+		let groupProblem = false;
 		for (const name of user.groups) {
 			const group = groups.get(name);
-			if (group) memberOf.push(group);
+			if (!group) continue;
+			memberOf.push(group);
+			if (group.problems.length > 0) groupProblem = true;
 		}
-		let problemKeys = problemKeysOf(policies);
-		if (memberOf.some(g => g.problems.length > 0)) problemKeys = [...problemKeys, ...memberOf.flatMap(g => groupProblems.get(g.name)!)];
-		const problems = distinctProblems(problemKeys);
+		let problems: PolicyProblem[] = NONE;
+		if (groupProblem || hasProblem(policies)) {
+			const problemKeys = [...problemKeysOf(policies)];
+			if (groupProblem) for (const g of memberOf) problemKeys.push(...groupProblems.get(g.name)!);
+			problems = distinctProblems(problemKeys);
+		}
 		const holder: UserHolder = {kind: 'user', ordinal, name: user.name, arn: user.arn, statements: statementsIn(policies), problems, user, groups: memberOf};
 		if (user.permissionsBoundaryArn) {
 			const {boundary, problem} = boundaryOf(builder, user.permissionsBoundaryArn);
