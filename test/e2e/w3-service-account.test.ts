@@ -72,7 +72,7 @@ describeWithMoto('e2e: W3 service account in tmux', () => {
 		tui.keys('Enter');
 		await tui.waitFor('Inline policy name  FullControlPolicy');
 		tui.keys('C-u');
-		await tui.waitFor(/^Inline policy name\s*$/m);
+		await tui.waitFor(/^› Inline policy name\s*$/m);
 		await typeText(tui, POLICY);
 		tui.keys('Enter');
 		const preview = await tui.waitFor(`Preview of ${POLICY} — valid`);

@@ -46,10 +46,19 @@ export function FieldRow(props: {
 					{props.children}
 				</Box>
 			</Box>
+			{/* Indented as a block: a problem or hint that wraps keeps its margin on every line. */}
 			{props.problem ? (
-				<Text color="red" wrap="wrap">{`    ${sanitize(props.problem)}`}</Text>
+				<Box paddingLeft={4}>
+					<Text color="red" wrap="wrap">
+						{sanitize(props.problem)}
+					</Text>
+				</Box>
 			) : props.active && props.hint ? (
-				<Text dimColor wrap="wrap">{`    ${sanitize(props.hint)}`}</Text>
+				<Box paddingLeft={4}>
+					<Text dimColor wrap="wrap">
+						{sanitize(props.hint)}
+					</Text>
+				</Box>
 			) : null}
 		</Box>
 	);
