@@ -92,7 +92,7 @@ describe('keys typed ahead', () => {
 		const {tui, gateway} = harness.start({columns: 130});
 		await openPasswordField(tui);
 		tui.write('secret-Horse-9');
-		await tui.waitFor(`Password              ${'•'.repeat(14)}`);
+		await tui.waitFor(new RegExp(`Password +${'•'.repeat(14)}`));
 		// Ink hands these three keys over in one go: without pacing, the space met the password's focus.
 		tui.write('\u001B[B\u001B[B ');
 		await expectAccessKeyToggled(tui);
