@@ -2,15 +2,16 @@
 // query changes it. A trust naming the account delegates to identity policies, so its users come from
 // who-can's fast path for sts:AssumeRole on the role (shared by roles whose ARN the same statements
 // match), and their steps are made from that answer when read instead of evaluating each user again.
-// Roles admitted through the account are asked once per (caller, signature, trust text), not per role.
+// Roles admitted through the account are asked once per signature and admitting statement, not per
+// role (role-assumers-account.ts).
 import type {Role} from '../snapshot.js';
-import {appliesToAssume, ASSUME, canAssume, canAssumeGiven, grants, refOf, trustConditions} from './assume-role.js';
-import type {EvalAnswer} from './evaluator.js';
+import {ASSUME, canAssume, grants, refOf, trustConditions} from './assume-role.js';
 import {holderIndex} from './holders.js';
-import {evaluatePrincipal, principalFor, relevantSet, type AccessModel, type Principal} from './model.js';
+import {principalFor, type AccessModel, type Principal} from './model.js';
 import {roleByName, rolePrincipal, rolesOf, trustOf} from './roles.js';
 import {statementsMatching, statementsOf} from './statements.js';
 import type {AssumeCondition, AssumeStep, StatementRef, TrustRef, WhoCanEntry} from './types.js';
+import {accountStatementOf, mayAssume, throughAccount} from './role-assumers-account.js';
 import {whoCanDirect} from './who-can.js';
 
 /** Users admitted by an account trust: who-can's answer for the role's signature, less those named. */
@@ -51,12 +52,6 @@ interface Known {
 	bySignature: Map<string, Promise<{entries: WhoCanEntry[]; byName: Map<string, WhoCanEntry>}>>;
 	signatures: Map<string, string>;
 	representatives: Map<string, string>;
-	/** Roles whose policies may allow sts:AssumeRole at all (whatever the resource). */
-	mayAssume?: Principal[];
-	/** Representative | trust text → the roles' steps (for any role of that signature and trust). */
-	throughAccount: Map<string, Promise<AssumeStep[]>>;
-	/** Representative ARN → the roles whose identity policies allow assuming it. */
-	identityAllows: Map<string, Promise<Array<{caller: Principal; identity: EvalAnswer}>>>;
 	principalsById?: Map<string, {kind: 'user' | 'role'; name: string}>;
 	positions?: {users: Map<string, number>; roles: Map<string, number>};
 	registered?: boolean;
@@ -66,7 +61,7 @@ const knownOf = new WeakMap<AccessModel, Known>();
 const known = (model: AccessModel): Known => {
 	let found = knownOf.get(model);
 	if (!found) {
-		knownOf.set(model, (found = {assumers: new Map(), bySignature: new Map(), signatures: new Map(), representatives: new Map(), throughAccount: new Map(), identityAllows: new Map()}));
+		knownOf.set(model, (found = {assumers: new Map(), bySignature: new Map(), signatures: new Map(), representatives: new Map()}));
 	}
 	return found;
 };
@@ -158,13 +153,6 @@ export const accountStep = (admits: AccountAdmits, entry: WhoCanEntry): AssumeSt
 	};
 };
 
-/** The trust statement that admits through this account with the fewest conditions (canAssume's pick). */
-const accountStatementOf = (trust: ReturnType<typeof trustOf>, accountId: string) =>
-	trust.statements
-		.map((s, i) => ({s, i}))
-		.filter(({s}) => appliesToAssume(s) && s.principals.some(p => p.kind === 'account' && p.accountId === accountId))
-		.sort((a, b) => a.s.conditions.length - b.s.conditions.length)[0];
-
 /** Users admitted by an account trust; undefined when the trust is not that simple. */
 const accountAdmits = async (model: AccessModel, role: Role, skip: Set<string>): Promise<AccountAdmits | null | undefined> => {
 	const trust = trustOf(role);
@@ -188,71 +176,16 @@ const principalsById = (model: AccessModel) => {
 	return cache.principalsById;
 };
 
-/** Users' and roles' places in the account's lists: a trust's named principals are asked in that order. */
-const positions = (model: AccessModel) => {
+/** Users' and roles' places in the account's lists: a trust's named principals (and `can`'s roles) are listed in that order. */
+export const positions = (model: AccessModel) => {
 	const cache = known(model);
 	cache.positions ??= {users: new Map(model.index.snapshot.users.map((u, n) => [u.name, n])), roles: new Map(rolesOf(model).map((r, n) => [r.name, n]))};
 	return cache.positions;
 };
 
-/** Roles whose policies may allow sts:AssumeRole on some resource (relevance does not depend on it). */
-const mayAssume = (model: AccessModel): Principal[] => {
-	const cache = known(model);
-	cache.mayAssume ??= rolesOf(model)
-		.map(r => rolePrincipal(model, r))
-		.filter(p => relevantSet(p, ASSUME, '*').mayAllow);
-	return cache.mayAssume;
-};
-
 /** A step asked for another role of the same signature and trust text, as it reads for `role`. */
 export const retarget = (step: AssumeStep, role: Role): AssumeStep =>
 	step.role === role.name ? step : {...step, role: role.name, roleArn: role.arn, ...(step.trust ? {trust: {...step.trust, role: role.name}} : {})};
-
-/**
- * Roles admitted through the account, asked once per signature and trust text (for the first role
- * seen with them): the same trust text admits alike, and the identity answer is the signature's.
- */
-const throughAccount = (model: AccessModel, role: Role, namedRoles: Set<string>, on: string): Promise<AssumeStep[]> => {
-	const cache = known(model).throughAccount;
-	const key = `${on}\u0000${admittingKey(model, role)}`;
-	let found = cache.get(key);
-	if (!found) {
-		found = identityAllows(model, on).then(allowing =>
-			Promise.all(allowing.filter(({caller}) => !namedRoles.has(caller.name)).map(({caller, identity}) => canAssumeGiven(model, caller, role, () => Promise.resolve(identity)))).then(steps => steps.filter(grants)),
-		);
-		cache.set(key, found);
-	}
-	return found;
-};
-
-/**
- * What a trust makes of a role it does not name: in a trust of Allow statements only, just the account
- * statement with the fewest conditions counts (canAssume picks it), so trusts that differ elsewhere — an
- * ExternalId statement for a partner, a named user — admit alike. Other trusts: their whole text.
- */
-const admittingKey = (model: AccessModel, role: Role): string => {
-	const trust = trustOf(role);
-	if (trust.statements.some(s => s.effect !== 'Allow' || s.notPrincipal)) return role.trustPolicy;
-	const admitting = accountStatementOf(trust, model.accountId);
-	return admitting ? `statement ${admitting.i} ${admitting.s.sid ?? ''}\u0000${JSON.stringify(admitting.s.conditions)}` : role.trustPolicy;
-};
-
-/**
- * Roles whose identity policies allow sts:AssumeRole on `on` (a signature's representative), with that
- * answer: a role the trust does not name gets in through the account only with it, so the others need
- * no step at all, and the answer is asked once per signature, not once per trust text.
- */
-const identityAllows = (model: AccessModel, on: string): Promise<Array<{caller: Principal; identity: EvalAnswer}>> => {
-	const cache = known(model).identityAllows;
-	let found = cache.get(on);
-	if (!found) {
-		found = Promise.all(mayAssume(model).map(async caller => ({caller, identity: await evaluatePrincipal(model, caller, ASSUME, on)}))).then(answers =>
-			answers.flatMap(({caller, identity}) => (identity.ok && (identity.decision === 'Allowed' || identity.decision === 'Conditional') ? [{caller, identity}] : [])),
-		);
-		cache.set(on, found);
-	}
-	return found;
-};
 
 const assumersOf = async (model: AccessModel, role: Role): Promise<Assumers> => {
 	const trust = trustOf(role);
@@ -317,3 +250,13 @@ export const roleCallers = (assumers: Pick<Assumers, 'namedRoleSteps' | 'through
 	...assumers.namedRoleSteps.map(s => ({name: s.caller.name, allowed: s.decision === 'Allowed', step: () => s})),
 	...assumers.throughAccount.filter(s => s.caller.name !== role.name).map(s => ({name: s.caller.name, allowed: s.decision === 'Allowed', step: () => retarget(s, role)})),
 ];
+
+type Callers = ReturnType<typeof roleCallers>;
+const callersKept = new WeakMap<Assumers, Callers>();
+
+/** roleCallers of a role's assumers, listed once (they are kept per model, so the list is the same in every query). */
+export const callersOf = (assumers: Assumers, role: Role): Callers => {
+	let found = callersKept.get(assumers);
+	if (!found) callersKept.set(assumers, (found = roleCallers(assumers, role)));
+	return found;
+};

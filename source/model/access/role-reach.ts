@@ -3,7 +3,7 @@
 import type {Role} from '../snapshot.js';
 import {holderIndex} from './holders.js';
 import type {AccessModel, Principal} from './model.js';
-import {accountStep, assumersFor, roleCallers, withRoleStatements, type AccountAdmits} from './role-assumers.js';
+import {accountStep, assumersFor, callersOf, positions, withRoleStatements, type AccountAdmits} from './role-assumers.js';
 import {roleGrantOf, type RoleGrant} from './role-grants.js';
 import {rolePrincipal, rolesOf} from './roles.js';
 import type {AssumeStep, RolePath} from './types.js';
@@ -39,10 +39,8 @@ interface Forward {
 	/** Users named in a trust (or of a trust that is not simple): their steps. */
 	userHops: Map<string, Hop[]>;
 	/** Users admitted through account trusts: per who-can answer (shared by a signature's roles), its roles. */
-	accountRoles: Array<{admits: AccountAdmits[]}>;
+	accountRoles: AccountAdmits[][];
 	roleHops: Map<string, Hop[]>;
-	/** Role → its position in the account's list, to list roles in that order. */
-	position: Map<string, number>;
 }
 
 const forwardKept = new WeakMap<AccessModel, Promise<Forward>>();
@@ -55,23 +53,24 @@ const buildForward = async (model: AccessModel): Promise<Forward> => {
 	for (const role of rolesOf(model)) {
 		const assumers = await assumersFor(model, role);
 		for (const step of assumers.userSteps) push(userHops, step.caller.name, {role, step: () => step});
-		for (const caller of roleCallers(assumers, role)) push(roleHops, caller.name, {role, step: caller.step});
+		for (const caller of callersOf(assumers, role)) push(roleHops, caller.name, {role, step: caller.step});
 		const account = assumers.account;
 		if (account && account.entries.length > 0) (byAnswer.get(account.entries) ?? byAnswer.set(account.entries, []).get(account.entries)!).push(account);
 	}
-	return {userHops, roleHops, accountRoles: [...byAnswer.values()].map(admits => ({admits})), position: new Map(rolesOf(model).map((r, n) => [r.name, n]))};
+	return {userHops, roleHops, accountRoles: [...byAnswer.values()]};
 };
 
 /** The roles `principal` may assume directly, in the account's order. */
-const hopsOf = (forward: Forward, principal: Principal): Hop[] => {
+const hopsOf = (model: AccessModel, forward: Forward, principal: Principal): Hop[] => {
 	if (principal.kind === 'role') return forward.roleHops.get(principal.name) ?? [];
 	const hops = [...(forward.userHops.get(principal.name) ?? [])];
-	for (const {admits} of forward.accountRoles) {
+	for (const admits of forward.accountRoles) {
 		const entry = admits[0]!.byName.get(principal.name);
 		if (!entry) continue;
 		for (const one of admits) if (!one.skip.has(principal.name)) hops.push({role: one.role, step: () => accountStep(one, entry)});
 	}
-	return hops.sort((a, b) => forward.position.get(a.role.name)! - forward.position.get(b.role.name)!);
+	const at = positions(model).roles;
+	return hops.sort((a, b) => at.get(a.role.name)! - at.get(b.role.name)!);
 };
 
 /** Roles `caller` may assume, directly or by chaining (each at its shortest chain), with the steps that lead there. */
@@ -85,7 +84,7 @@ export const assumableRoles = async (model: AccessModel, caller: Principal): Pro
 	for (let depth = 0; depth < MAX_CHAIN && frontier.length > 0; depth++) {
 		const next: typeof frontier = [];
 		for (const {principal, steps} of frontier) {
-			for (const {role, step} of hopsOf(forward, principal)) {
+			for (const {role, step} of hopsOf(model, forward, principal)) {
 				if (seen.has(role.name)) continue;
 				seen.add(role.name);
 				const path = [...steps, step()];

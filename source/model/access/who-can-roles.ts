@@ -12,7 +12,7 @@ import type {Role} from '../snapshot.js';
 import {outsideTrust} from './assume-role.js';
 import {holderIndex} from './holders.js';
 import {principalFor, type AccessModel} from './model.js';
-import {accountStep, assumersFor, roleCallers, withRoleStatements, type AccountAdmits, type Assumers} from './role-assumers.js';
+import {accountStep, assumersFor, callersOf, withRoleStatements, type AccountAdmits, type Assumers} from './role-assumers.js';
 import {roleGrantOf, type RoleGrant} from './role-grants.js';
 import {MAX_CHAIN, pathOf} from './role-reach.js';
 import {roleByName, rolePrincipal, rolesOf, trustOf} from './roles.js';
@@ -28,7 +28,7 @@ interface Link {
 	grant: RoleGrant;
 }
 
-type Callers = ReturnType<typeof roleCallers>;
+type Callers = ReturnType<typeof callersOf>;
 
 /** A reached role: its assumers, its shortest chain, and its shortest Allowed chain if any. */
 interface Reached {
@@ -175,7 +175,7 @@ const usersReach = (reached: Map<string, Reached>, actionsOf?: Map<string, Bits>
 		list.push({at, admits: account});
 	}
 	for (const [entries, roles] of byAnswer) {
-		/** The best ways in among `roles` for one admitted user (`unconditional`: their identity allow is). */
+		/** The best ways in among `roles` (by any chain, by an Allowed one) and the actions they reach. */
 		const bestOf = (among: typeof roles) => {
 			let any: {at: Reached; admits: AccountAdmits} | undefined;
 			let allowed: typeof any;
@@ -225,14 +225,6 @@ const withLazyPaths = (entry: WhoCanEntry, build: () => RolePath[]): WhoCanEntry
 			paths = value;
 		},
 	});
-};
-
-/** Callers of a role, listed once per model (the same in every query). */
-const callersKept = new WeakMap<Assumers, Callers>();
-const callersOf = (assumers: Assumers, role: Role): Callers => {
-	let found = callersKept.get(assumers);
-	if (!found) callersKept.set(assumers, (found = roleCallers(assumers, role)));
-	return found;
 };
 
 /** The identity-only answer, with roles as rows and each user's best role path merged in. */

@@ -1,0 +1,88 @@
+// Roles a trust admits through this account without naming them: they get in only with an identity
+// allow of sts:AssumeRole on the role, so only roles whose policies may allow it are asked, their answer
+// once per signature's representative ARN, and the steps once per (representative, admitting statement).
+// Kept per model, as no query changes them. Part of role-assumers.ts (who may assume a role).
+import type {Role} from '../snapshot.js';
+import {appliesToAssume, ASSUME, canAssumeGiven, grants} from './assume-role.js';
+import type {EvalAnswer} from './evaluator.js';
+import {evaluatePrincipal, relevantSet, type AccessModel, type Principal} from './model.js';
+import {rolePrincipal, rolesOf, trustOf} from './roles.js';
+import type {AssumeStep} from './types.js';
+
+interface Kept {
+	/** Roles whose policies may allow sts:AssumeRole at all (whatever the resource). */
+	mayAssume?: Principal[];
+	/** Representative | admitting statement → the roles' steps (for any role of that signature and statement). */
+	throughAccount: Map<string, Promise<AssumeStep[]>>;
+	/** Representative ARN → the roles whose identity policies allow assuming it. */
+	identityAllows: Map<string, Promise<Array<{caller: Principal; identity: EvalAnswer}>>>;
+}
+
+const keptOf = new WeakMap<AccessModel, Kept>();
+const kept = (model: AccessModel): Kept => {
+	let found = keptOf.get(model);
+	if (!found) keptOf.set(model, (found = {throughAccount: new Map(), identityAllows: new Map()}));
+	return found;
+};
+
+/** The trust statement that admits through this account with the fewest conditions (canAssume's pick). */
+export const accountStatementOf = (trust: ReturnType<typeof trustOf>, accountId: string) =>
+	trust.statements
+		.map((s, i) => ({s, i}))
+		.filter(({s}) => appliesToAssume(s) && s.principals.some(p => p.kind === 'account' && p.accountId === accountId))
+		.sort((a, b) => a.s.conditions.length - b.s.conditions.length)[0];
+
+/** Roles whose policies may allow sts:AssumeRole on some resource (relevance does not depend on it). */
+export const mayAssume = (model: AccessModel): Principal[] => {
+	const cache = kept(model);
+	cache.mayAssume ??= rolesOf(model)
+		.map(r => rolePrincipal(model, r))
+		.filter(p => relevantSet(p, ASSUME, '*').mayAllow);
+	return cache.mayAssume;
+};
+
+/**
+ * Roles admitted through the account, asked once per signature and admitting statement (for the first
+ * role seen with them): those admit alike, and the identity answer is the signature's.
+ */
+export const throughAccount = (model: AccessModel, role: Role, namedRoles: Set<string>, on: string): Promise<AssumeStep[]> => {
+	const cache = kept(model).throughAccount;
+	const key = `${on}\u0000${admittingKey(model, role)}`;
+	let found = cache.get(key);
+	if (!found) {
+		found = identityAllows(model, on).then(allowing =>
+			Promise.all(allowing.filter(({caller}) => !namedRoles.has(caller.name)).map(({caller, identity}) => canAssumeGiven(model, caller, role, () => Promise.resolve(identity)))).then(steps => steps.filter(grants)),
+		);
+		cache.set(key, found);
+	}
+	return found;
+};
+
+/**
+ * What a trust makes of a role it does not name: in a trust of Allow statements only, just the account
+ * statement with the fewest conditions counts (canAssume picks it), so trusts that differ elsewhere — an
+ * ExternalId statement for a partner, a named user — admit alike. Other trusts: their whole text.
+ */
+const admittingKey = (model: AccessModel, role: Role): string => {
+	const trust = trustOf(role);
+	if (trust.statements.some(s => s.effect !== 'Allow' || s.notPrincipal)) return role.trustPolicy;
+	const admitting = accountStatementOf(trust, model.accountId);
+	return admitting ? `statement ${admitting.i} ${admitting.s.sid ?? ''}\u0000${JSON.stringify(admitting.s.conditions)}` : role.trustPolicy;
+};
+
+/**
+ * Roles whose identity policies allow sts:AssumeRole on `on` (a signature's representative), with that
+ * answer: a role the trust does not name gets in through the account only with it, so the others need
+ * no step at all, and the answer is asked once per signature, not once per trust text.
+ */
+const identityAllows = (model: AccessModel, on: string): Promise<Array<{caller: Principal; identity: EvalAnswer}>> => {
+	const cache = kept(model).identityAllows;
+	let found = cache.get(on);
+	if (!found) {
+		found = Promise.all(mayAssume(model).map(async caller => ({caller, identity: await evaluatePrincipal(model, caller, ASSUME, on)}))).then(answers =>
+			answers.flatMap(({caller, identity}) => (identity.ok && (identity.decision === 'Allowed' || identity.decision === 'Conditional') ? [{caller, identity}] : [])),
+		);
+		cache.set(on, found);
+	}
+	return found;
+};
