@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {assumableRoles, buildAccessModel, canAssume, findRole, outsideTrust, rolePrincipal, trustOf, type AssumeStep, type Decision} from '../../source/model/access.js';
+import {assumableRoles, buildAccessModel, canAssume, findRole, outsideTrust, rolePrincipal, trustOf, whoCanAssume, type AssumeStep, type Decision} from '../../source/model/access.js';
 import {principalFor} from '../../source/model/access/model.js';
 import {
 	ACCOUNT, OTHER_ACCOUNT, ROOT, accountWithRoles, allow, deny, policy, roleArn, trustPolicy, trusts, userArn,
@@ -143,5 +143,36 @@ describe('role chaining', () => {
 		// From C the cycle leads back to A: seen, not followed again.
 		const fromC = await assumableRoles(model, rolePrincipal(model, findRole(model, 'C')!));
 		expect(fromC.map(r => r.role.name)).toEqual(['A', 'B']);
+	});
+});
+
+describe('roles admitted through the account, shared between roles of one signature', () => {
+	// Ops and Dev may assume any role (one signature for A and B); A's trust also names Ops, B's only the
+	// account. The answer shared between them must not carry over who A's trust names: Ops still assumes B.
+	const model = () =>
+		buildAccessModel(
+			accountWithRoles({
+				roles: {
+					Ops: {trust: trustPolicy(trusts({Service: 'ec2.amazonaws.com'})), inline: {a: policy(allow('sts:AssumeRole', roleArn('*')))}},
+					Dev: {trust: trustPolicy(trusts({Service: 'ec2.amazonaws.com'})), inline: {a: policy(allow('sts:AssumeRole', roleArn('*')))}},
+					A: {trust: trustPolicy(trusts(ROOT), trusts(roleArn('Ops'), {Condition: {Bool: {'aws:MultiFactorAuthPresent': 'true'}}}))},
+					B: {trust: trustPolicy(trusts(ROOT))},
+				},
+			}),
+		);
+	const callers = (steps: AssumeStep[]) => steps.map(s => [s.caller.name, s.decision]);
+	it.each([
+		['A then B', ['A', 'B']],
+		['B then A', ['B', 'A']],
+	])('asked %s: each role answers as canAssume does', async (_order, order) => {
+		const account = model();
+		const ops = rolePrincipal(account, findRole(account, 'Ops')!);
+		const answers: Record<string, AssumeStep[]> = {};
+		for (const name of order) answers[name] = await whoCanAssume(account, findRole(account, name)!);
+		for (const name of order) {
+			const step = await canAssume(account, ops, findRole(account, name)!);
+			expect(callers(answers[name]!.filter(s => s.caller.name === 'Ops'))).toEqual([['Ops', step.decision]]);
+		}
+		expect(callers(answers['B']!)).toEqual([['Ops', 'Allowed'], ['Dev', 'Allowed']]);
 	});
 });

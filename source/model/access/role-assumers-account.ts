@@ -12,7 +12,7 @@ import type {AssumeStep} from './types.js';
 interface Kept {
 	/** Roles whose policies may allow sts:AssumeRole at all (whatever the resource). */
 	mayAssume?: Principal[];
-	/** Representative | admitting statement → the roles' steps (for any role of that signature and statement). */
+	/** Representative | admitting statement | roles named → the roles' steps (for any role with those). */
 	throughAccount: Map<string, Promise<AssumeStep[]>>;
 	/** Representative ARN → the roles whose identity policies allow assuming it. */
 	identityAllows: Map<string, Promise<Array<{caller: Principal; identity: EvalAnswer}>>>;
@@ -42,12 +42,13 @@ export const mayAssume = (model: AccessModel): Principal[] => {
 };
 
 /**
- * Roles admitted through the account, asked once per signature and admitting statement (for the first
- * role seen with them): those admit alike, and the identity answer is the signature's.
+ * Roles admitted through the account (all but `namedRoles`, which the trust names and are asked on their
+ * own), asked once per signature, admitting statement and roles named (for the first role seen with
+ * them): those admit alike, and the identity answer is the signature's.
  */
 export const throughAccount = (model: AccessModel, role: Role, namedRoles: Set<string>, on: string): Promise<AssumeStep[]> => {
 	const cache = kept(model).throughAccount;
-	const key = `${on}\u0000${admittingKey(model, role)}`;
+	const key = `${on}\u0000${admittingKey(model, role)}\u0000${[...namedRoles].sort().join(',')}`;
 	let found = cache.get(key);
 	if (!found) {
 		found = identityAllows(model, on).then(allowing =>
