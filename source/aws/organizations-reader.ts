@@ -9,19 +9,8 @@ import {
 	ListRootsCommand,
 	type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
+import {allPages} from './all-pages.js';
 import type {OrgAccount, OrgRoot, OrgUnit, Organization, ServiceControlPolicy} from '../model/org/organization.js';
-
-/** Every page of a NextToken listing. */
-const allPages = async <T>(page: (token?: string) => Promise<{items?: T[]; next?: string}>): Promise<T[]> => {
-	const items: T[] = [];
-	let token: string | undefined;
-	do {
-		const result = await page(token);
-		items.push(...(result.items ?? []));
-		token = result.next;
-	} while (token);
-	return items;
-};
 
 const parsed = (content: string | undefined): unknown => {
 	try {
