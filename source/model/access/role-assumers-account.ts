@@ -3,9 +3,10 @@
 // once per signature's representative ARN, and the steps once per (representative, admitting statement).
 // Kept per model, as no query changes them. Part of role-assumers.ts (who may assume a role).
 import type {Role} from '../snapshot.js';
+import {assumeIdentity} from './assume-identity.js';
 import {appliesToAssume, ASSUME, canAssumeGiven, grants} from './assume-role.js';
 import type {EvalAnswer} from './evaluator.js';
-import {evaluatePrincipal, relevantSet, type AccessModel, type Principal} from './model.js';
+import {relevantSet, type AccessModel, type Principal} from './model.js';
 import {rolePrincipal, rolesOf, trustOf} from './roles.js';
 import type {AssumeStep} from './types.js';
 
@@ -80,7 +81,7 @@ const identityAllows = (model: AccessModel, on: string): Promise<Array<{caller: 
 	const cache = kept(model).identityAllows;
 	let found = cache.get(on);
 	if (!found) {
-		found = Promise.all(mayAssume(model).map(async caller => ({caller, identity: await evaluatePrincipal(model, caller, ASSUME, on)}))).then(answers =>
+		found = Promise.all(mayAssume(model).map(async caller => ({caller, identity: await assumeIdentity(model, caller, on)}))).then(answers =>
 			answers.flatMap(({caller, identity}) => (identity.ok && (identity.decision === 'Allowed' || identity.decision === 'Conditional') ? [{caller, identity}] : [])),
 		);
 		cache.set(on, found);

@@ -5,7 +5,8 @@
 // Roles admitted through the account are asked once per signature and admitting statement, not per
 // role (role-assumers-account.ts).
 import type {Role} from '../snapshot.js';
-import {ASSUME, canAssume, grants, refOf, trustConditions} from './assume-role.js';
+import {assumeIdentity} from './assume-identity.js';
+import {ASSUME, canAssumeGiven, grants, refOf, trustConditions} from './assume-role.js';
 import {holderIndex} from './holders.js';
 import {principalFor, type AccessModel, type Principal} from './model.js';
 import {roleByName, rolePrincipal, rolesOf, trustOf} from './roles.js';
@@ -214,7 +215,7 @@ const assumersOf = async (model: AccessModel, role: Role): Promise<Assumers> => 
 	for (const other of inOrder(namedRoles, roleAt)) if (other !== role.name) callers.push(rolePrincipal(model, roleByName(model, other)!));
 	// Identity answers are asked on the signature's representative: the same for every role of it, so shared.
 	const on = representativeOf(model, role);
-	const asked = (await Promise.all(callers.map(caller => canAssume(model, caller, role, on)))).filter(grants);
+	const asked = (await Promise.all(callers.map(caller => canAssumeGiven(model, caller, role, () => assumeIdentity(model, caller, on))))).filter(grants);
 	// Roles admitted through the account: their identity answer is the same for every role of this signature.
 	const others = account && mayAssume(model).some(p => p.name !== role.name && !namedRoles.has(p.name));
 	const shared = others ? await throughAccount(model, role, namedRoles, on) : [];
