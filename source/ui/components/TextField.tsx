@@ -39,14 +39,14 @@ export function TextField(props: {
 	if (!props.value && props.placeholder && props.focused)
 		return (
 			<Text>
-				<Text inverse> </Text>
+				<Text inverse={theme.cursor}> </Text>
 				<Text dimColor={theme.muted}>{props.placeholder}</Text>
 			</Text>
 		);
 	return (
 		<Text>
 			{props.mask ? '•'.repeat(Array.from(props.value).length) : sanitize(props.value)}
-			{props.focused ? <Text inverse> </Text> : null}
+			{props.focused ? <Text inverse={theme.cursor}> </Text> : null}
 		</Text>
 	);
 }

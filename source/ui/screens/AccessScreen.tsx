@@ -7,6 +7,7 @@ import {principalFor} from '../../model/access/model.js';
 import {sanitize} from '../../model/sanitize.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {DetailList} from '../components/DetailList.js';
+import {ToneText} from '../components/ToneText.js';
 import {useCommands} from '../state/keyboard.js';
 import {accessLines} from './access-lines.js';
 import {errorText} from './access-text.js';
@@ -76,14 +77,14 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 	const title = (
 		<Box>
 			<Text bold wrap="truncate-end">{`Access of ${sanitize(name)}`}</Text>
-			{access.ok && access.adminEquivalent ? <Text color="red" bold>{`  ${ADMIN_BADGE}`}</Text> : null}
+			{access.ok && access.adminEquivalent ? <ToneText tone="danger">{`  ${ADMIN_BADGE}`}</ToneText> : null}
 		</Box>
 	);
 	if (!access.ok)
 		return (
 			<Box flexDirection="column">
 				{title}
-				<Text color="red">{errorText(access)}</Text>
+				<ToneText tone="error">{errorText(access)}</ToneText>
 				<DetailList scope="access" lines={[]} height={1} width={props.width} focused={props.focused} onBack={props.onBack} />
 			</Box>
 		);
@@ -93,7 +94,7 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 	return (
 		<Box flexDirection="column">
 			{title}
-			{mayAssume ? <Text color="yellow" wrap="truncate-end">{sanitize(`may assume roles: ${mayAssume} (e asks what they allow)`)}</Text> : null}
+			{mayAssume ? <ToneText tone="warning" wrap="truncate-end">{sanitize(`may assume roles: ${mayAssume} (e asks what they allow)`)}</ToneText> : null}
 			{editingContext ? (
 				<ContextField
 					initial={applied.text}
@@ -106,7 +107,7 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 					onCancel={() => setEditingContext(false)}
 				/>
 			) : applied.text ? (
-				<Text color="cyan" wrap="truncate-end">{sanitize(`request context: ${applied.text} (c changes it; Explain assumes it)`)}</Text>
+				<ToneText tone="accent" wrap="truncate-end">{sanitize(`request context: ${applied.text} (c changes it; Explain assumes it)`)}</ToneText>
 			) : null}
 			{filtering || query ? (
 				<FilterBar

@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import {useState} from 'react';
 import type {StoredProfile} from '../../store/config.js';
 import {TextField} from '../components/TextField.js';
+import {ToneText} from '../components/ToneText.js';
 import {PASS, priority, useKeys} from '../state/keyboard.js';
 import {FieldRow, labelColumn} from './form-fields.js';
 import {validateProfile, type ProfileField, type ProfileInput} from './profile-form.js';
@@ -70,10 +71,10 @@ export function AddProfileForm(props: {
 					{field.id === 'name' && !errors.name ? <CredentialsNote name={input.name.trim()} awsProfiles={props.awsProfiles} /> : null}
 				</Box>
 			))}
-			{errors.save ? <Text color="red" wrap="truncate-end">{errors.save}</Text> : null}
-			<Text dimColor wrap="truncate-end">
+			{errors.save ? <ToneText tone="error" wrap="truncate-end">{errors.save}</ToneText> : null}
+			<ToneText tone="muted" wrap="truncate-end">
 				↑↓ field · enter next/save · esc cancel
-			</Text>
+			</ToneText>
 		</Box>
 	);
 }
@@ -81,10 +82,10 @@ export function AddProfileForm(props: {
 /** Where the profile's keys will come from: iamtui stores none, so they must be in ~/.aws. */
 function CredentialsNote(props: {name: string; awsProfiles: string[] | undefined}) {
 	if (!props.name || !props.awsProfiles) return null;
-	if (props.awsProfiles.includes(props.name)) return <Text dimColor wrap="truncate-end">{`  keys: [${props.name}] in ~/.aws`}</Text>;
+	if (props.awsProfiles.includes(props.name)) return <ToneText tone="muted" wrap="truncate-end">{`  keys: [${props.name}] in ~/.aws`}</ToneText>;
 	return (
-		<Text color="yellow" wrap="truncate-end">
+		<ToneText tone="warning" wrap="truncate-end">
 			{`  no [${props.name}] in ~/.aws yet: add its keys with aws configure --profile ${props.name} before switching (iamtui stores no keys)`}
-		</Text>
+		</ToneText>
 	);
 }

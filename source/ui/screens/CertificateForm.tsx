@@ -12,6 +12,7 @@ import {truncate} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import {useCommands} from '../state/keyboard.js';
 import {ChoiceValue, FieldRow, labelColumn} from './form-fields.js';
+import {ToneText} from '../components/ToneText.js';
 
 type Field = 'source' | 'file' | 'commonName' | 'days' | 'keyFile';
 type TextFieldId = Exclude<Field, 'source'>;
@@ -144,9 +145,9 @@ export function CertificateForm(props: {
 					)}
 				</FieldRow>
 			))}
-			{busy ? <Text dimColor>Generating the key pair…</Text> : null}
-			{problems.plan ? <Text color="red" wrap="wrap">{sanitize(`Cannot plan this: ${problems.plan} (nothing was sent)`)}</Text> : null}
-			<Text dimColor>{line('tab/↓ next field · space change · enter next / show the plan · esc cancel')}</Text>
+			{busy ? <ToneText tone="muted">Generating the key pair…</ToneText> : null}
+			{problems.plan ? <ToneText tone="error" wrap="wrap">{sanitize(`Cannot plan this: ${problems.plan} (nothing was sent)`)}</ToneText> : null}
+			<ToneText tone="muted">{line('tab/↓ next field · space change · enter next / show the plan · esc cancel')}</ToneText>
 		</Box>
 	);
 }

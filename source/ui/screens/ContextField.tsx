@@ -1,10 +1,11 @@
 // The request context Explain assumes (`c` on the Access view): one line of KEY=VALUE entries, parsed as
 // `can --context` parses them (typed by each key's documented type). An error stays inline, with close key
 // names, and the field stays open to fix it; an empty line clears the context.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useState} from 'react';
 import {parseContext, type RequestContext} from '../../model/access/request-context.js';
 import {TextField} from '../components/TextField.js';
+import {ToneText} from '../components/ToneText.js';
 import {truncate} from '../components/text.js';
 import {FieldRow, labelColumn} from './form-fields.js';
 
@@ -49,9 +50,9 @@ export function ContextField(props: {initial: string; active: boolean; width: nu
 				/>
 			</FieldRow>
 			{error ? (
-				<Text color="red" wrap="truncate-end">{truncate(error, width)}</Text>
+				<ToneText tone="error" wrap="truncate-end">{truncate(error, width)}</ToneText>
 			) : (
-				<Text dimColor wrap="truncate-end">{truncate('  enter applies (empty clears) · esc cancels', width)}</Text>
+				<ToneText tone="muted" wrap="truncate-end">{truncate('  enter applies (empty clears) · esc cancels', width)}</ToneText>
 			)}
 		</Box>
 	);

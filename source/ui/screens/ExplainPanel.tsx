@@ -13,7 +13,8 @@ import {sanitize} from '../../model/sanitize.js';
 import {ActionQuery, type ActionQueryValue} from '../components/ActionQuery.js';
 import {useAskedAgain} from '../state/asked-again.js';
 import {truncate} from '../components/text.js';
-import {conditionText, decisionColor, decisionText, errorText, pathText} from './access-text.js';
+import {ToneText} from '../components/ToneText.js';
+import {conditionText, decisionTone, decisionText, errorText, pathText} from './access-text.js';
 
 type State = {status: 'idle'} | {status: 'evaluating'} | {status: 'done'; result: ExplainResult; paths?: RolePath[]};
 
@@ -72,16 +73,16 @@ export function ExplainPanel(props: {
 	});
 	const width = Math.max(1, props.width - 2);
 	const room = Math.max(1, props.height - 5);
-	let body = <Text dimColor>{props.active ? 'enter asks · esc closes' : 'e edits the question · esc closes'}</Text>;
-	if (state.status === 'evaluating') body = <Text color="cyan">evaluating…</Text>;
-	else if (state.status === 'done' && !state.result.ok) body = <Text color="red">{truncate(errorText(state.result), width)}</Text>;
+	let body = <ToneText tone="muted">{props.active ? 'enter asks · esc closes' : 'e edits the question · esc closes'}</ToneText>;
+	if (state.status === 'evaluating') body = <ToneText tone="accent">evaluating…</ToneText>;
+	else if (state.status === 'done' && !state.result.ok) body = <ToneText tone="error">{truncate(errorText(state.result), width)}</ToneText>;
 	else if (state.status === 'done' && state.result.ok) {
 		const answer = state.result;
 		body = (
 			<Box flexDirection="column">
-				<Text bold color={decisionColor(answer.decision)}>
+				<ToneText tone={decisionTone(answer.decision)} bold>
 					{truncate(`${decisionText[answer.decision]}${state.paths?.length ? ' directly' : ''} — ${answer.action} on ${answer.resource}`, width)}
-				</Text>
+				</ToneText>
 				{[...roleLines(state.paths ?? []), ...detailLines(answer)]
 					.slice(0, room - 1)
 					.map((line, n) => (
@@ -96,7 +97,7 @@ export function ExplainPanel(props: {
 		<Box flexDirection="column" borderStyle="single" borderTop={false} borderRight={false} borderBottom={false} paddingLeft={1}>
 			<ActionQuery scope="access" prompt={`can ${sanitize(props.userName)} do`} active={props.active} width={width} onSubmit={onAsk} onCancel={() => props.onLeave(state.status !== 'idle')} />
 			{body}
-			{state.status === 'done' && !props.active ? <Text dimColor>{truncate('e edits the question · esc closes', width)}</Text> : null}
+			{state.status === 'done' && !props.active ? <ToneText tone="muted">{truncate('e edits the question · esc closes', width)}</ToneText> : null}
 		</Box>
 	);
 }

@@ -14,6 +14,7 @@ import {useCommands} from '../state/keyboard.js';
 import {ChoiceValue, FieldRow, labelColumn} from './form-fields.js';
 import {TextField} from '../components/TextField.js';
 import {policyOf, policyText, usePasswordPolicy} from './password-policy.js';
+import {ToneText} from '../components/ToneText.js';
 
 type Field = 'source' | 'typed' | 'reset';
 
@@ -106,9 +107,9 @@ export function PasswordForm(props: {
 			<FieldRow label="Reset at next sign-in" labelWidth={labelWidth} active={on('reset')}>
 				<ChoiceValue text={resetRequired ? 'yes' : 'no'} active={on('reset')} />
 			</FieldRow>
-			<Text dimColor>{line(policyText(policy))}</Text>
-			{planError ? <Text color="red" wrap="wrap">{sanitize(`Cannot plan this: ${planError} (nothing was sent)`)}</Text> : null}
-			<Text dimColor>{line('tab/↓ next field · space change · enter next / show the plan · esc cancel')}</Text>
+			<ToneText tone="muted">{line(policyText(policy))}</ToneText>
+			{planError ? <ToneText tone="error" wrap="wrap">{sanitize(`Cannot plan this: ${planError} (nothing was sent)`)}</ToneText> : null}
+			<ToneText tone="muted">{line('tab/↓ next field · space change · enter next / show the plan · esc cancel')}</ToneText>
 		</Box>
 	);
 }

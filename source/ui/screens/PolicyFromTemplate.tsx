@@ -16,6 +16,7 @@ import {ListScreen} from './ListScreen.js';
 import {buildPolicyPlan, checkWizard, initialValues, templateNotes, wizardFields, type FieldErrors, type FieldValues, type PolicyWizardTarget, type RenderedPolicy} from './policy-wizard.js';
 import {TemplateStep} from './TemplateStep.js';
 import {WizardForm} from './WizardForm.js';
+import {ToneText} from '../components/ToneText.js';
 
 type Step =
 	| {name: 'template'}
@@ -217,19 +218,19 @@ function PolicyPreview(props: {
 				{truncate(sanitize(`Preview of ${props.name}${count > 0 ? ` — ${count} problem${count === 1 ? '' : 's'}: IAM would refuse it` : ' — valid'}`), props.width)}
 			</Text>
 			{rendered.problems.map((problem, n) => (
-				<Text key={n} color="red" wrap="wrap">
+				<ToneText key={n} tone="error" wrap="wrap">
 					{sanitize(problem)}
-				</Text>
+				</ToneText>
 			))}
-			{props.planError ? <Text color="red" wrap="wrap">{sanitize(props.planError)}</Text> : null}
+			{props.planError ? <ToneText tone="error" wrap="wrap">{sanitize(props.planError)}</ToneText> : null}
 			{lines.slice(start, start + visible).map((text, n) => (
 				<Text key={start + n} wrap="truncate-end">
 					{truncate(sanitize(text), props.width)}
 				</Text>
 			))}
-			<Text dimColor wrap="truncate-end">
+			<ToneText tone="muted" wrap="truncate-end">
 				{count > 0 ? 'esc back to the form to fix it · ↑↓ scroll' : 'enter continues to the plan (nothing is sent yet) · ↑↓ scroll · esc back to the form'}
-			</Text>
+			</ToneText>
 		</Box>
 	);
 }
@@ -256,7 +257,7 @@ function AttachStep(props: {
 	);
 	return (
 		<Box flexDirection="column">
-			{props.planError ? <Text color="red" wrap="wrap">{sanitize(props.planError)}</Text> : null}
+			{props.planError ? <ToneText tone="error" wrap="wrap">{sanitize(props.planError)}</ToneText> : null}
 			<ListScreen
 				scope="write-wizard"
 				title={`Attach ${props.name} to a group or a user?`}

@@ -2,17 +2,17 @@
 // `a` adds one, `d` removes a stored one after a confirmation. `w` stores a profile read-only at once, or
 // — asked first, since writes then reach the account — writable again; it never lifts the read-only of the
 // running session (a session started with --read-only stays so until restarted without it).
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
 import {describeError} from '../../model/errors.js';
 import type {ConnectionSettings} from '../../model/gateway.js';
 import {formatAge} from '../../model/views.js';
 import type {ConfigStore, StoredProfile} from '../../store/config.js';
 import type {Column} from '../components/Table.js';
+import {ToneText} from '../components/ToneText.js';
 import {priority, useKeys} from '../state/keyboard.js';
 import {AddProfileForm} from './AddProfileForm.js';
 import {ListScreen} from './ListScreen.js';
-import {useTheme} from '../theme.js';
 
 export interface ProfileRow {
 	name: string;
@@ -61,28 +61,26 @@ const columns = (now: Date): Array<Column<ProfileRow>> => [
 ];
 
 function ConfirmRemove(props: {name: string; onConfirm: () => void; onCancel: () => void}) {
-	const theme = useTheme();
 	useKeys(input => (input === 'y' || input === 'Y' ? props.onConfirm() : props.onCancel()), {
 		active: true,
 		priority: priority.text,
 	});
 	return (
-		<Text color={theme.warning} wrap="truncate-end">
+		<ToneText tone="warning" wrap="truncate-end">
 			{`Remove the stored profile ${props.name}? y removes · any other key cancels`}
-		</Text>
+		</ToneText>
 	);
 }
 
 function ConfirmWritable(props: {name: string; onConfirm: () => void; onCancel: () => void}) {
-	const theme = useTheme();
 	useKeys(input => (input === 'y' || input === 'Y' ? props.onConfirm() : props.onCancel()), {
 		active: true,
 		priority: priority.text,
 	});
 	return (
-		<Text color={theme.error} bold wrap="truncate-end">
+		<ToneText tone="danger" wrap="truncate-end">
 			{`Make ${props.name} writable? Writes from iamtui will reach its account. y makes it writable · any other key cancels`}
-		</Text>
+		</ToneText>
 	);
 }
 

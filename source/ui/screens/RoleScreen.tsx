@@ -11,10 +11,10 @@ import {roleHygiene} from '../../model/role-hygiene.js';
 import type {Role} from '../../model/snapshot.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, note, type DetailLine} from '../components/DetailList.js';
+import {ToneText} from '../components/ToneText.js';
 import type {Route} from '../state/routes.js';
 import {roleWriteActions, type RoleWrite} from '../role-writes.js';
 import {roleLines} from './role-lines.js';
-import {useTheme} from '../theme.js';
 
 export const ROLE_ADMIN_BADGE = 'ADMIN-EQUIVALENT';
 
@@ -41,7 +41,6 @@ export function RoleScreen(props: {
 	width: number;
 	height: number;
 }) {
-	const theme = useTheme();
 	const role = props.index.roleByName.get(props.name);
 	const admin = useMemo(() => (role ? isRoleAdminEquivalent(props.accessModel ?? buildAccessModel(props.index), role) : false), [props.index, props.accessModel, role]);
 	// Read once per snapshot, not per keypress: the cycle walks every role's trust.
@@ -53,7 +52,7 @@ export function RoleScreen(props: {
 		<Box flexDirection="column">
 			<Text wrap="truncate-end">
 				<Text bold>{`Role ${sanitize(props.name)}`}</Text>
-				{admin ? <Text bold color={theme.error}>{`  ${ROLE_ADMIN_BADGE}`}</Text> : null}
+				{admin ? <ToneText tone="danger">{`  ${ROLE_ADMIN_BADGE}`}</ToneText> : null}
 			</Text>
 			<DetailList
 				scope="role"

@@ -13,6 +13,7 @@ import type {ClipboardHandle, SaveResult} from '../../store/secrets.js';
 import {TextField} from '../components/TextField.js';
 import {truncate} from '../components/text.js';
 import {PASS, priority, useCommands, useInterrupt, useKeys} from '../state/keyboard.js';
+import {ToneText} from '../components/ToneText.js';
 
 export const SHOWN_ONCE_BANNER = 'shown once — save or copy now; after you leave this screen it cannot be shown again';
 
@@ -59,9 +60,9 @@ function YesNo(props: {question: string; onYes: () => void; onNo: () => void; fo
 		{active: props.focused, priority: priority.prompt},
 	);
 	return (
-		<Text color="yellow" bold wrap="wrap">
+		<ToneText tone="alert" wrap="wrap">
 			{sanitize(props.question)}
-		</Text>
+		</ToneText>
 	);
 }
 
@@ -168,7 +169,7 @@ export function SecretOnce(props: SecretOnceProps) {
 		{active: mode.kind !== 'dismissed', priority: priority.prompt},
 	);
 
-	if (mode.kind === 'dismissed') return <Text dimColor>Dismissed: the credentials are gone from memory.</Text>;
+	if (mode.kind === 'dismissed') return <ToneText tone="muted">Dismissed: the credentials are gone from memory.</ToneText>;
 
 	const line = (text: string) => truncate(sanitize(text), props.width);
 	const blocks = secrets.map((issued, n) => {
@@ -176,10 +177,10 @@ export function SecretOnce(props: SecretOnceProps) {
 		const field = (label: string, value: string, note = '') => (
 			<Text key={label} wrap="wrap">
 				{`    ${label.padEnd(LABEL)}`}
-				<Text bold color="green">
+				<ToneText tone="secret">
 					{value}
-				</Text>
-				{note ? <Text dimColor>{`  ${note}`}</Text> : null}
+				</ToneText>
+				{note ? <ToneText tone="muted">{`  ${note}`}</ToneText> : null}
 			</Text>
 		);
 		// reveal() happens here and only here; a wiped secret (the screen is leaving) shows nothing.
@@ -223,9 +224,9 @@ export function SecretOnce(props: SecretOnceProps) {
 						focused={props.focused}
 					/>
 				</Box>
-				{mode.error ? <Text color="red" wrap="wrap">{sanitize(mode.error)}</Text> : null}
-				{props.defaultFolder?.reason ? <Text dimColor wrap="wrap">{sanitize(props.defaultFolder.reason)}</Text> : null}
-				<Text dimColor>enter saves (mode 0600) · esc cancels</Text>
+				{mode.error ? <ToneText tone="error" wrap="wrap">{sanitize(mode.error)}</ToneText> : null}
+				{props.defaultFolder?.reason ? <ToneText tone="muted" wrap="wrap">{sanitize(props.defaultFolder.reason)}</ToneText> : null}
+				<ToneText tone="muted">enter saves (mode 0600) · esc cancels</ToneText>
 			</Box>
 		);
 	else if (mode.kind === 'overwrite')
@@ -246,30 +247,30 @@ export function SecretOnce(props: SecretOnceProps) {
 				focused={props.focused}
 			/>
 		);
-	else if (mode.kind === 'busy') bottom = <Text dimColor>{mode.text}</Text>;
+	else if (mode.kind === 'busy') bottom = <ToneText tone="muted">{mode.text}</ToneText>;
 	else
 		bottom = (
 			<Box flexDirection="column">
 				{status ? (
-					<Text color={status.tone === 'error' ? 'red' : 'green'} wrap="wrap">
+					<ToneText tone={status.tone === 'error' ? 'error' : 'success'} wrap="wrap">
 						{sanitize(status.text)}
-					</Text>
+					</ToneText>
 				) : null}
-				<Text dimColor wrap="truncate-end">
+				<ToneText tone="muted" wrap="truncate-end">
 					{line(hints)}
-				</Text>
+				</ToneText>
 			</Box>
 		);
 
 	return (
 		<Box flexDirection="column">
-			<Text bold color="yellow" wrap="wrap">
+			<ToneText tone="alert" wrap="wrap">
 				{`⚠ ${SHOWN_ONCE_BANNER}`}
-			</Text>
+			</ToneText>
 			<Text> </Text>
-			{first > 0 ? <Text dimColor>{`  ↑ ${first} more`}</Text> : null}
+			{first > 0 ? <ToneText tone="muted">{`  ↑ ${first} more`}</ToneText> : null}
 			{blocks.slice(first, last)}
-			{last < secrets.length ? <Text dimColor>{`  ↓ ${secrets.length - last} more`}</Text> : null}
+			{last < secrets.length ? <ToneText tone="muted">{`  ↓ ${secrets.length - last} more`}</ToneText> : null}
 			<Text wrap="wrap">
 				{'Console sign-in URL'.padEnd(LABEL + 4)}
 				{sanitize(props.signInUrl)}

@@ -12,6 +12,7 @@ import {useListCursor} from '../components/use-list-cursor.js';
 import {truncate} from '../components/text.js';
 import {useCommands} from '../state/keyboard.js';
 import {FieldRow, labelColumn} from './form-fields.js';
+import {ToneText} from '../components/ToneText.js';
 
 const columns: Array<Column<PolicyTemplate>> = [
 	{id: 'id', header: 'TEMPLATE', width: 22, cell: t => t.id},
@@ -88,8 +89,8 @@ export function TemplateStep(props: {
 			<Text bold wrap="truncate-end">
 				{line(props.title)}
 			</Text>
-			{props.listError ? <Text color="red" wrap="wrap">{`Templates could not be read: ${sanitize(describeError(props.listError))}`}</Text> : null}
-			{!props.templates && !props.listError ? <Text dimColor>Reading the templates…</Text> : null}
+			{props.listError ? <ToneText tone="error" wrap="wrap">{`Templates could not be read: ${sanitize(describeError(props.listError))}`}</ToneText> : null}
+			{!props.templates && !props.listError ? <ToneText tone="muted">Reading the templates…</ToneText> : null}
 			{filtering || query ? (
 				<FilterBar
 					value={query}
@@ -125,19 +126,19 @@ export function TemplateStep(props: {
 							placeholder="path to a template or a policy document, e.g. ./policy.json"
 						/>
 					</FieldRow>
-					{loading ? <Text dimColor>Reading {sanitize(path)}…</Text> : null}
-					{fileError ? <Text color="red" wrap="wrap">{sanitize(fileError)}</Text> : null}
-					<Text dimColor>enter reads the file · esc back to the templates</Text>
+					{loading ? <ToneText tone="muted">Reading {sanitize(path)}…</ToneText> : null}
+					{fileError ? <ToneText tone="error" wrap="wrap">{sanitize(fileError)}</ToneText> : null}
+					<ToneText tone="muted">enter reads the file · esc back to the templates</ToneText>
 				</Box>
 			) : selected ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text bold wrap="truncate-end">{line(selected.title)}</Text>
 					<Text wrap="wrap">{sanitize(selected.description)}</Text>
-					<Text dimColor wrap="truncate-end">{line(`source: ${selected.source}`)}</Text>
+					<ToneText tone="muted" wrap="truncate-end">{line(`source: ${selected.source}`)}</ToneText>
 					{selected.notes.map((note, n) => (
-						<Text key={n} color="yellow" wrap="wrap">{`note: ${sanitize(note)}`}</Text>
+						<ToneText key={n} tone="warning" wrap="wrap">{`note: ${sanitize(note)}`}</ToneText>
 					))}
-					<Text dimColor>enter chooses · / filters · f reads a JSON file instead · esc cancels</Text>
+					<ToneText tone="muted">enter chooses · / filters · f reads a JSON file instead · esc cancels</ToneText>
 				</Box>
 			) : null}
 		</Box>

@@ -9,6 +9,7 @@ import {policiesReachingUser, type SnapshotIndex} from '../../model/indexes.js';
 import {sanitize} from '../../model/sanitize.js';
 import {formatAge, formatAgo} from '../../model/views.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
+import {ToneText} from '../components/ToneText.js';
 import {useCommands} from '../state/keyboard.js';
 import type {Route, UserLineFocus} from '../state/routes.js';
 import type {CommandId} from '../keymap.js';
@@ -219,7 +220,7 @@ export function UserScreen(props: {
 		<Box flexDirection="column">
 			<Box>
 				<Text bold wrap="truncate-end">{`User ${sanitize(user.name)}`}</Text>
-				{props.adminEquivalent ? <Text bold color={theme.error}>{'  ADMIN-EQUIVALENT'}</Text> : null}
+				{props.adminEquivalent ? <ToneText tone="danger">{'  ADMIN-EQUIVALENT'}</ToneText> : null}
 				{props.onOpenAccess ? <Text dimColor={theme.muted}>{'  (A: effective access)'}</Text> : null}
 			</Box>
 			<DetailList

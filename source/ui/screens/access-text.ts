@@ -1,6 +1,7 @@
 // How who-has-what answers read on screen: grant paths (user → group → policy → statement), decisions,
 // conditions and model errors. Pure text, shared by WhoCan, Access and Explain.
 import type {AccessError, ConditionShown, Decision, PolicySource, StatementRef} from '../../model/access.js';
+import type {Tone} from '../theme.js';
 
 export const sourceText = (source: PolicySource): string => {
 	const kind = source.kind === 'boundary' ? 'boundary' : source.kind === 'inline' ? 'inline policy' : 'policy';
@@ -18,8 +19,9 @@ export const decisionText: Record<Decision, string> = {
 	Conditional: 'Conditional',
 };
 
-export const decisionColor = (decision: Decision): string =>
-	decision === 'Allowed' ? 'green' : decision === 'Conditional' ? 'yellow' : 'red';
+/** Allowed reads as done, Conditional as a warning, either denial as an error. */
+export const decisionTone = (decision: Decision): Tone =>
+	decision === 'Allowed' ? 'success' : decision === 'Conditional' ? 'warning' : 'error';
 
 /** e.g. "if aws:SourceIp IpAddress 10.0.0.0/8" or "unless aws:MultiFactorAuthPresent Bool false". */
 export const conditionText = (condition: ConditionShown): string =>

@@ -4,6 +4,7 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {sanitize} from '../../model/sanitize.js';
+import {ToneText} from '../components/ToneText.js';
 
 export const LABEL_WIDTH = 22;
 /** The selection mark before the label, and the gap between label and value. */
@@ -30,17 +31,17 @@ export function FieldRow(props: {
 	children: ReactNode;
 }) {
 	const labelWidth = props.labelWidth ?? LABEL_WIDTH;
-	const tone = {color: props.active ? 'cyan' : undefined, bold: props.active};
+	const tone = props.active ? 'focus' : undefined;
 	return (
 		<Box flexDirection="column">
 			<Box>
 				<Box width={MARK} flexShrink={0}>
-					<Text {...tone}>{props.active ? '›' : ' '}</Text>
+					<ToneText tone={tone}>{props.active ? '›' : ' '}</ToneText>
 				</Box>
 				<Box width={labelWidth} flexShrink={0} marginRight={GAP}>
-					<Text {...tone} wrap="wrap">
+					<ToneText tone={tone} wrap="wrap">
 						{sanitize(props.label)}
-					</Text>
+					</ToneText>
 				</Box>
 				<Box flexGrow={1} flexShrink={1}>
 					{props.children}
@@ -49,15 +50,15 @@ export function FieldRow(props: {
 			{/* Indented as a block: a problem or hint that wraps keeps its margin on every line. */}
 			{props.problem ? (
 				<Box paddingLeft={4}>
-					<Text color="red" wrap="wrap">
+					<ToneText tone="error" wrap="wrap">
 						{sanitize(props.problem)}
-					</Text>
+					</ToneText>
 				</Box>
 			) : props.active && props.hint ? (
 				<Box paddingLeft={4}>
-					<Text dimColor wrap="wrap">
+					<ToneText tone="muted" wrap="wrap">
 						{sanitize(props.hint)}
-					</Text>
+					</ToneText>
 				</Box>
 			) : null}
 		</Box>
@@ -69,7 +70,7 @@ export function ChoiceValue(props: {text: string; active: boolean}) {
 	return (
 		<Text>
 			{sanitize(props.text)}
-			{props.active ? <Text dimColor>{'  (space changes)'}</Text> : null}
+			{props.active ? <ToneText tone="muted">{'  (space changes)'}</ToneText> : null}
 		</Text>
 	);
 }
