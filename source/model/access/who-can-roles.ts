@@ -11,7 +11,7 @@
 import type {Role} from '../snapshot.js';
 import {outsideTrust} from './assume-role.js';
 import {holderIndex} from './holders.js';
-import {principalFor, type AccessModel} from './model.js';
+import type {AccessModel} from './model.js';
 import {accountStep, assumersFor, callersOf, withRoleStatements, type AccountAdmits, type Assumers} from './role-assumers.js';
 import {roleGrantOf, type RoleGrant} from './role-grants.js';
 import {MAX_CHAIN, pathOf} from './role-reach.js';
@@ -251,6 +251,11 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 
 	const users = [...answer.users];
 	const known = new Map(users.map((u, n) => [u.name, n]));
+	// Users reached only through roles: their ARN and problems from who-can's holders (sorted as the
+	// answer lists users), not a whole principal built for each.
+	const holders = holderIndex(model).users;
+	let holderAt: Map<string, number> | undefined;
+	const positionOf = (name: string) => (holderAt ??= new Map(holders.map((u, n) => [u.name, n]))).get(name)!;
 	for (const [name, reach] of byUser) {
 		const reachedHow = reach.allowed ? 'Allowed' : 'Conditional';
 		const paths = () => [bestPath(reach)];
@@ -260,15 +265,14 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 			users[n] = withLazyPaths({...entry, decision: entry.decision === 'Allowed' ? 'Allowed' : reachedHow}, paths);
 			continue;
 		}
-		const user = principalFor(model, 'user', name)!;
+		const user = holders[positionOf(name)]!;
 		const bits = reach.actions;
 		const actions = bits ? answer.actions.filter((_, b) => (bits[b >>> 5]! & (1 << (b & 31))) !== 0) : answer.actions;
 		users.push(withLazyPaths({kind: 'user', name, arn: user.arn, decision: reachedHow, via: [], actions, conditions: [], incomplete: user.problems.length > 0}, paths));
 	}
 	if (users.length > answer.users.length) {
 		// Holders are sorted as the answer lists users: their positions order the merged list cheaply.
-		const position = new Map(holderIndex(model).users.map((u, n) => [u.name, n]));
-		users.sort((a, b) => position.get(a.name)! - position.get(b.name)!);
+		users.sort((a, b) => positionOf(a.name) - positionOf(b.name));
 	}
 	const roles = granting.sort((a, b) => collator.compare(a.role.name, b.role.name)).map(g => entryOf(g, rolePrincipal(model, g.role).problems.length > 0));
 	return {...answer, users, roles, roleNotes: [...roleNotes]};
