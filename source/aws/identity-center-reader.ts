@@ -1,0 +1,289 @@
+// Reads IAM Identity Center (instance, identity-store users, groups and memberships, permission sets with
+// their policies, account assignments) into the model's plain shape. Every listing is read to its last page;
+// every failure names the call and, when denied, the permission it needs.
+// The caller builds both clients for the instance's home region, with the same credentials and retries as the IAM one.
+import {
+	type IdentitystoreClient,
+	ListGroupMembershipsCommand,
+	ListGroupsCommand,
+	ListUsersCommand,
+} from '@aws-sdk/client-identitystore';
+import {
+	DescribePermissionSetCommand,
+	GetInlinePolicyForPermissionSetCommand,
+	GetPermissionsBoundaryForPermissionSetCommand,
+	ListAccountAssignmentsCommand,
+	ListAccountAssignmentsForPrincipalCommand,
+	ListCustomerManagedPolicyReferencesInPermissionSetCommand,
+	ListInstancesCommand,
+	ListManagedPoliciesInPermissionSetCommand,
+	ListPermissionSetsCommand,
+	type SSOAdminClient,
+} from '@aws-sdk/client-sso-admin';
+import {IamError} from '../model/errors.js';
+import type {
+	AccountAssignment,
+	IcGroup,
+	IcInstance,
+	IcMembership,
+	IcUser,
+	IdentityCenter,
+	PermissionSet,
+	PermissionSetBoundary,
+	PrincipalType,
+} from '../model/org/identity-center.js';
+import {allPages} from './all-pages.js';
+import {toIamError} from './errors.js';
+import {mapBounded} from './map-bounded.js';
+
+export interface IdentityCenterClients {
+	ssoAdmin: SSOAdminClient;
+	identityStore: IdentitystoreClient;
+}
+
+export interface ReadIdentityCenterOptions {
+	/** Which instance, when ListInstances shows more than one. */
+	instanceArn?: string;
+	/**
+	 * The organization's accounts. Given, assignments are read per account and permission set
+	 * (sso:ListAccountAssignments, which a delegated administrator may call); without them, per user and group
+	 * (sso:ListAccountAssignmentsForPrincipal, which AWS answers only in the management account).
+	 */
+	accountIds?: string[];
+	/** Calls in flight at once. Default 8, under Identity Center's request rates. */
+	concurrency?: number;
+}
+
+/** What the whole read needs; named in every access-denied hint, so one grant fixes all of it. */
+export const IDENTITY_CENTER_READ_ACTIONS = [
+	'sso:ListInstances',
+	'sso:ListPermissionSets',
+	'sso:DescribePermissionSet',
+	'sso:GetInlinePolicyForPermissionSet',
+	'sso:ListManagedPoliciesInPermissionSet',
+	'sso:ListCustomerManagedPolicyReferencesInPermissionSet',
+	'sso:GetPermissionsBoundaryForPermissionSet',
+	'sso:ListAccountAssignments',
+	'sso:ListAccountAssignmentsForPrincipal',
+	'identitystore:ListUsers',
+	'identitystore:ListGroups',
+	'identitystore:ListGroupMemberships',
+] as const;
+
+type Action = (typeof IDENTITY_CENTER_READ_ACTIONS)[number];
+
+/** An SDK failure as an IamError that says which Identity Center call failed and, if denied, what to grant. */
+export const identityCenterError = (error: unknown, action: Action, what: string): IamError => {
+	const e = toIamError(error, {action});
+	if (e.kind === 'AccessDenied') {
+		return new IamError(
+			'AccessDenied',
+			`access denied reading Identity Center ${what}: your credentials lack ${action}`,
+			`grant ${IDENTITY_CENTER_READ_ACTIONS.join(', ')} to the principal of the management (or delegated administrator) account's profile`,
+			e.code,
+		);
+	}
+	return new IamError(e.kind, `reading Identity Center ${what} (${action}) failed: ${e.message}`, e.hint, e.code);
+};
+
+const calling = async <T>(action: Action, what: string, call: () => Promise<T>): Promise<T> => {
+	try {
+		return await call();
+	} catch (error) {
+		throw identityCenterError(error, action, what);
+	}
+};
+
+/** The one instance to read: the one asked for, or the only one; otherwise a named error. */
+export const pickInstance = (instances: IcInstance[], region: string, wanted?: string): IcInstance => {
+	if (wanted) {
+		const found = instances.find(i => i.arn === wanted);
+		if (found) return found;
+		throw new IamError('NotFound', `Identity Center instance ${wanted} is not among the ${instances.length} visible in ${region}`, 'check the instance ARN and the region');
+	}
+	if (instances.length === 1) return instances[0]!;
+	if (instances.length === 0) {
+		throw new IamError(
+			'NotFound',
+			`no IAM Identity Center instance is visible in ${region}`,
+			"Identity Center lives in one region: use the region it was enabled in, from the management (or delegated administrator) account's profile; or enable it there",
+			'NoIdentityCenterInstance',
+		);
+	}
+	throw new IamError('Invalid', `${instances.length} Identity Center instances are visible: ${instances.map(i => i.arn).join(', ')}`, 'choose one by its instance ARN');
+};
+
+const parsedPolicy = (text: string | undefined): unknown => {
+	if (!text) return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		// Kept as text rather than dropped: a policy nobody can read is not the same as no policy.
+		return text;
+	}
+};
+
+/** An assignment as either listing call returns it. */
+interface RawAssignment {
+	AccountId?: string;
+	PermissionSetArn?: string;
+	PrincipalType?: string;
+	PrincipalId?: string;
+}
+
+const codeOf = (error: unknown): string => (error as {name?: string} | null)?.name ?? '';
+
+export const readIdentityCenter = async (clients: IdentityCenterClients, options: ReadIdentityCenterOptions = {}): Promise<IdentityCenter> => {
+	const {ssoAdmin, identityStore} = clients;
+	const limit = options.concurrency ?? 8;
+	const region = await ssoAdmin.config.region();
+
+	const listed = await calling('sso:ListInstances', 'instances', () =>
+		allPages(async token => {
+			const r = await ssoAdmin.send(new ListInstancesCommand({NextToken: token}));
+			return {items: r.Instances, next: r.NextToken};
+		}),
+	);
+	const instance = pickInstance(
+		listed.map(i => ({arn: i.InstanceArn ?? '', identityStoreId: i.IdentityStoreId ?? '', ownerAccountId: i.OwnerAccountId, name: i.Name})),
+		region,
+		options.instanceArn,
+	);
+	const InstanceArn = instance.arn;
+	const IdentityStoreId = instance.identityStoreId;
+
+	const boundaryOf = async (PermissionSetArn: string): Promise<PermissionSetBoundary> => {
+		try {
+			const r = await ssoAdmin.send(new GetPermissionsBoundaryForPermissionSetCommand({InstanceArn, PermissionSetArn}));
+			const b = r.PermissionsBoundary;
+			if (b?.ManagedPolicyArn) return {kind: 'aws-managed', arn: b.ManagedPolicyArn};
+			if (b?.CustomerManagedPolicyReference?.Name) return {kind: 'customer-managed', ref: {name: b.CustomerManagedPolicyReference.Name, path: b.CustomerManagedPolicyReference.Path ?? '/'}};
+			return {kind: 'none'};
+		} catch (error) {
+			// AWS answers ResourceNotFound for a permission set without a boundary.
+			if (codeOf(error) === 'ResourceNotFoundException') return {kind: 'none'};
+			const named = identityCenterError(error, 'sso:GetPermissionsBoundaryForPermissionSet', 'a permission set boundary');
+			if (named.kind === 'AccessDenied' || named.kind === 'Throttled' || named.kind === 'Network' || named.kind === 'Credentials') throw named;
+			// Anything else (moto does not implement the call) leaves the boundary unknown, said so, not "none".
+			return {kind: 'unread', reason: named.message};
+		}
+	};
+
+	const readPermissionSet = async (PermissionSetArn: string): Promise<PermissionSet> => {
+		const input = {InstanceArn, PermissionSetArn};
+		const [described, inline, managed, customer, boundary] = await Promise.all([
+			calling('sso:DescribePermissionSet', 'a permission set', () => ssoAdmin.send(new DescribePermissionSetCommand(input))),
+			calling('sso:GetInlinePolicyForPermissionSet', 'a permission set inline policy', () => ssoAdmin.send(new GetInlinePolicyForPermissionSetCommand(input))),
+			calling('sso:ListManagedPoliciesInPermissionSet', 'a permission set managed policies', () =>
+				allPages(async token => {
+					const r = await ssoAdmin.send(new ListManagedPoliciesInPermissionSetCommand({...input, NextToken: token}));
+					return {items: r.AttachedManagedPolicies, next: r.NextToken};
+				}),
+			),
+			calling('sso:ListCustomerManagedPolicyReferencesInPermissionSet', 'a permission set customer managed policies', () =>
+				allPages(async token => {
+					const r = await ssoAdmin.send(new ListCustomerManagedPolicyReferencesInPermissionSetCommand({...input, NextToken: token}));
+					return {items: r.CustomerManagedPolicyReferences, next: r.NextToken};
+				}),
+			),
+			boundaryOf(PermissionSetArn),
+		]);
+		const set = described.PermissionSet;
+		return {
+			arn: PermissionSetArn,
+			name: set?.Name ?? PermissionSetArn,
+			description: set?.Description,
+			sessionDuration: set?.SessionDuration,
+			inlinePolicy: parsedPolicy(inline.InlinePolicy),
+			managedPolicyArns: managed.map(p => p.Arn ?? '').filter(Boolean),
+			customerManagedPolicies: customer.map(c => ({name: c.Name ?? '', path: c.Path ?? '/'})),
+			boundary,
+		};
+	};
+
+	const [users, groups, permissionSetArns] = await Promise.all([
+		calling('identitystore:ListUsers', 'users', () =>
+			allPages(async token => {
+				const r = await identityStore.send(new ListUsersCommand({IdentityStoreId, NextToken: token}));
+				return {items: r.Users, next: r.NextToken};
+			}),
+		),
+		calling('identitystore:ListGroups', 'groups', () =>
+			allPages(async token => {
+				const r = await identityStore.send(new ListGroupsCommand({IdentityStoreId, NextToken: token}));
+				return {items: r.Groups, next: r.NextToken};
+			}),
+		),
+		calling('sso:ListPermissionSets', 'permission sets', () =>
+			allPages(async token => {
+				const r = await ssoAdmin.send(new ListPermissionSetsCommand({InstanceArn, NextToken: token}));
+				return {items: r.PermissionSets, next: r.NextToken};
+			}),
+		),
+	]);
+	const icUsers: IcUser[] = users.map(u => ({
+		id: u.UserId ?? '',
+		userName: u.UserName ?? u.UserId ?? '',
+		displayName: u.DisplayName,
+		emails: (u.Emails ?? []).map(e => e.Value ?? '').filter(Boolean),
+	}));
+	const icGroups: IcGroup[] = groups.map(g => ({id: g.GroupId ?? '', displayName: g.DisplayName ?? g.GroupId ?? '', description: g.Description}));
+
+	const memberships: IcMembership[] = (
+		await mapBounded(icGroups, limit, group =>
+			calling('identitystore:ListGroupMemberships', `members of group ${group.displayName}`, () =>
+				allPages(async token => {
+					const r = await identityStore.send(new ListGroupMembershipsCommand({IdentityStoreId, GroupId: group.id, NextToken: token}));
+					return {items: r.GroupMemberships, next: r.NextToken};
+				}),
+			),
+		)
+	)
+		.flat()
+		// Only users belong to IC groups; a member without a user id is nothing the model can follow.
+		.flatMap(m => (m.MemberId && 'UserId' in m.MemberId && m.MemberId.UserId ? [{membershipId: m.MembershipId ?? '', groupId: m.GroupId ?? '', userId: m.MemberId.UserId}] : []));
+
+	const permissionSets = await mapBounded(permissionSetArns, limit, readPermissionSet);
+
+	let raw: RawAssignment[];
+	if (options.accountIds) {
+		const pairs = options.accountIds.flatMap(AccountId => permissionSetArns.map(PermissionSetArn => ({AccountId, PermissionSetArn})));
+		raw = (
+			await mapBounded(pairs, limit, pair =>
+				calling('sso:ListAccountAssignments', `assignments in account ${pair.AccountId}`, () =>
+					allPages(async token => {
+						const r = await ssoAdmin.send(new ListAccountAssignmentsCommand({InstanceArn, ...pair, NextToken: token}));
+						return {items: r.AccountAssignments, next: r.NextToken};
+					}),
+				),
+			)
+		).flat();
+	} else {
+		const principals: {PrincipalType: PrincipalType; PrincipalId: string; label: string}[] = [
+			...icUsers.map(u => ({PrincipalType: 'USER' as const, PrincipalId: u.id, label: `user ${u.userName}`})),
+			...icGroups.map(g => ({PrincipalType: 'GROUP' as const, PrincipalId: g.id, label: `group ${g.displayName}`})),
+		];
+		raw = (
+			await mapBounded(principals, limit, ({label, ...principal}) =>
+				calling('sso:ListAccountAssignmentsForPrincipal', `assignments of ${label}`, () =>
+					allPages(async token => {
+						const r = await ssoAdmin.send(new ListAccountAssignmentsForPrincipalCommand({InstanceArn, ...principal, NextToken: token}));
+						return {items: r.AccountAssignments, next: r.NextToken};
+					}),
+				),
+			)
+		).flat();
+	}
+	return {instance, users: icUsers, groups: icGroups, memberships, permissionSets, assignments: distinctAssignments(raw)};
+};
+
+/** Assignments as the model holds them, each once (a user's listing may repeat what their group's shows). */
+const distinctAssignments = (raw: RawAssignment[]): AccountAssignment[] => {
+	const seen = new Map<string, AccountAssignment>();
+	for (const a of raw) {
+		if (!a.AccountId || !a.PermissionSetArn || !a.PrincipalId || (a.PrincipalType !== 'USER' && a.PrincipalType !== 'GROUP')) continue;
+		const assignment: AccountAssignment = {accountId: a.AccountId, permissionSetArn: a.PermissionSetArn, principalType: a.PrincipalType, principalId: a.PrincipalId};
+		seen.set(`${a.AccountId} ${a.PermissionSetArn} ${a.PrincipalType} ${a.PrincipalId}`, assignment);
+	}
+	return [...seen.values()];
+};
