@@ -131,6 +131,9 @@ interface RawAssignment {
 	PrincipalId?: string;
 }
 
+/** moto answers a default session duration as a number of seconds; AWS as an ISO 8601 duration (PT1H). */
+const isoDuration = (value: unknown): string | undefined => (typeof value === 'number' ? `PT${value}S` : typeof value === 'string' ? value : undefined);
+
 const codeOf = (error: unknown): string => (error as {name?: string} | null)?.name ?? '';
 
 export const readIdentityCenter = async (clients: IdentityCenterClients, options: ReadIdentityCenterOptions = {}): Promise<IdentityCenter> => {
@@ -162,7 +165,7 @@ export const readIdentityCenter = async (clients: IdentityCenterClients, options
 		} catch (error) {
 			// AWS answers ResourceNotFound for a permission set without a boundary.
 			if (codeOf(error) === 'ResourceNotFoundException') return {kind: 'none'};
-			const named = identityCenterError(error, 'sso:GetPermissionsBoundaryForPermissionSet', 'a permission set boundary');
+			const named = identityCenterError(error, 'sso:GetPermissionsBoundaryForPermissionSet', 'permission set boundaries');
 			if (named.kind === 'AccessDenied' || named.kind === 'Throttled' || named.kind === 'Network' || named.kind === 'Credentials') throw named;
 			// Anything else (moto does not implement the call) leaves the boundary unknown, said so, not "none".
 			return {kind: 'unread', reason: named.message};
@@ -172,15 +175,15 @@ export const readIdentityCenter = async (clients: IdentityCenterClients, options
 	const readPermissionSet = async (PermissionSetArn: string): Promise<PermissionSet> => {
 		const input = {InstanceArn, PermissionSetArn};
 		const [described, inline, managed, customer, boundary] = await Promise.all([
-			calling('sso:DescribePermissionSet', 'a permission set', () => ssoAdmin.send(new DescribePermissionSetCommand(input))),
-			calling('sso:GetInlinePolicyForPermissionSet', 'a permission set inline policy', () => ssoAdmin.send(new GetInlinePolicyForPermissionSetCommand(input))),
-			calling('sso:ListManagedPoliciesInPermissionSet', 'a permission set managed policies', () =>
+			calling('sso:DescribePermissionSet', 'permission sets', () => ssoAdmin.send(new DescribePermissionSetCommand(input))),
+			calling('sso:GetInlinePolicyForPermissionSet', 'permission set inline policies', () => ssoAdmin.send(new GetInlinePolicyForPermissionSetCommand(input))),
+			calling('sso:ListManagedPoliciesInPermissionSet', 'permission set managed policies', () =>
 				allPages(async token => {
 					const r = await ssoAdmin.send(new ListManagedPoliciesInPermissionSetCommand({...input, NextToken: token}));
 					return {items: r.AttachedManagedPolicies, next: r.NextToken};
 				}),
 			),
-			calling('sso:ListCustomerManagedPolicyReferencesInPermissionSet', 'a permission set customer managed policies', () =>
+			calling('sso:ListCustomerManagedPolicyReferencesInPermissionSet', 'permission set customer managed policies', () =>
 				allPages(async token => {
 					const r = await ssoAdmin.send(new ListCustomerManagedPolicyReferencesInPermissionSetCommand({...input, NextToken: token}));
 					return {items: r.CustomerManagedPolicyReferences, next: r.NextToken};
@@ -193,7 +196,7 @@ export const readIdentityCenter = async (clients: IdentityCenterClients, options
 			arn: PermissionSetArn,
 			name: set?.Name ?? PermissionSetArn,
 			description: set?.Description,
-			sessionDuration: set?.SessionDuration,
+			sessionDuration: isoDuration(set?.SessionDuration),
 			inlinePolicy: parsedPolicy(inline.InlinePolicy),
 			managedPolicyArns: managed.map(p => p.Arn ?? '').filter(Boolean),
 			customerManagedPolicies: customer.map(c => ({name: c.Name ?? '', path: c.Path ?? '/'})),
