@@ -1,7 +1,8 @@
 // Who-can on the bench's account built in memory (plan-snapshot.ts, no moto): for profiling and quick
 // before/after comparisons. Each action in a fresh process, as headless `iamtui who-can` runs it:
 //   npx tsx scripts/bench/who-can-offline.ts [--users N --groups N --policies N --roles N] [--action A]
-// With --action: that one query, cold then warm, printed as JSON (run it under node --cpu-prof to see
+// With --action: that one query, cold then warm (median of 5), each split into the identity-only answer
+// and the role paths (whoCan's two halves), printed as JSON (run it under node --cpu-prof to see
 // where the time goes). Without: every bench action, each in its own child process.
 // With --headless: the built binary (`npm run build` first) on the same account exported in GAAD's shape,
 // `iamtui who-can ACTION --from-file` per action, wall time and peak memory of the whole process.
@@ -11,7 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
-import {buildAccessModel, whoCan} from '../../source/model/access.js';
+import {buildAccessModel} from '../../source/model/access.js';
+import {rolesOf} from '../../source/model/access/roles.js';
+import {whoCanDirect} from '../../source/model/access/who-can.js';
+import {withRoles} from '../../source/model/access/who-can-roles.js';
 import {buildIndex} from '../../source/model/indexes.js';
 import {FULL_SCALE, planAccount, type Scale} from './plan.js';
 import {planSnapshot} from './plan-snapshot.js';
@@ -28,21 +32,38 @@ const scale: Scale = {
 	roles: size(values.roles, FULL_SCALE.roles ?? 0),
 };
 
+/** whoCan's two halves timed apart: the identity-only answer, then the role paths merged in. */
+const timed = async (model: ReturnType<typeof buildAccessModel>, action: string) => {
+	const started = performance.now();
+	const direct = await whoCanDirect(model, action);
+	const directMs = performance.now() - started;
+	if (!direct.ok) throw new Error(direct.message);
+	const answer = rolesOf(model).length > 0 ? await withRoles(model, direct) : direct;
+	return {answer, directMs, rolesMs: performance.now() - started - directMs};
+};
+
 const one = async (action: string) => {
 	const index = buildIndex(planSnapshot(planAccount(scale)));
 	const model = buildAccessModel(index);
-	const started = performance.now();
-	const answer = await whoCan(model, action);
-	const coldMs = performance.now() - started;
-	if (!answer.ok) throw new Error(answer.message);
-	const warm: number[] = [];
-	for (let n = 0; n < 3; n++) {
-		const again = performance.now();
-		await whoCan(model, action);
-		warm.push(performance.now() - again);
-	}
+	const cold = await timed(model, action);
+	const {answer} = cold;
+	const warm: Array<Awaited<ReturnType<typeof timed>>> = [];
+	for (let n = 0; n < 5; n++) warm.push(await timed(model, action));
+	const ms = (value: number) => Math.round(value);
 	const throughRoles = answer.users.filter(u => Object.hasOwn(u, 'throughRoles')).length;
-	return {action, coldMs: Math.round(coldMs), warmMs: Math.round(median(warm)), users: answer.users.length, groups: answer.groups.length, roles: answer.roles.length, throughRoles};
+	return {
+		action,
+		coldMs: ms(cold.directMs + cold.rolesMs),
+		coldDirectMs: ms(cold.directMs),
+		coldRolesMs: ms(cold.rolesMs),
+		warmMs: ms(median(warm.map(w => w.directMs + w.rolesMs))),
+		warmDirectMs: ms(median(warm.map(w => w.directMs))),
+		warmRolesMs: ms(median(warm.map(w => w.rolesMs))),
+		users: answer.users.length,
+		groups: answer.groups.length,
+		roles: answer.roles.length,
+		throughRoles,
+	};
 };
 
 /** The real binary, a fresh process per action, on an export of the account. */
