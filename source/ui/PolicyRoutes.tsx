@@ -69,7 +69,7 @@ export function PolicyRoutes(props: PolicyRouteProps) {
 	};
 
 	// The same choice for a group and a role: every attachable policy, minus what it already has.
-	const awsManaged = useAwsManagedPolicies(route.screen === 'pick-group-policy' || route.screen === 'pick-role-policy');
+	const awsManaged = useAwsManagedPolicies(route.screen === 'pick-group-policy' || route.screen === 'pick-role-policy' || route.screen === 'new-group');
 	const policies = useMemo(() => {
 		const every = awsManaged.status === 'ok' ? awsManaged.policies : undefined;
 		if (route.screen === 'pick-group-policy')
@@ -89,7 +89,7 @@ export function PolicyRoutes(props: PolicyRouteProps) {
 
 	switch (route.screen) {
 		case 'new-group':
-			return <NewGroupWizard {...common} index={index} onPlan={toPlan} onCancel={props.onBack} />;
+			return <NewGroupWizard {...common} index={index} awsManaged={awsManaged} onPlan={toPlan} onCancel={props.onBack} />;
 		case 'policy-wizard':
 			return (
 				<PolicyFromTemplate

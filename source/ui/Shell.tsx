@@ -12,6 +12,7 @@ import {isJumpTarget, jumpTargetsText} from './keymap.js';
 import {ScreenHost} from './ScreenHost.js';
 import {useConnection} from './state/connection.js';
 import {PASS, priority, useCommands, useInterrupt, useKeys} from './state/keyboard.js';
+import {FooterScopeProvider} from './state/footer-scope.js';
 import {useMessages} from './state/messages.js';
 import {useNavigation} from './state/navigation.js';
 import {jumpRoute, scopeOf} from './state/routes.js';
@@ -114,7 +115,7 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 	}
 
 	return (
-		<>
+		<FooterScopeProvider>
 			<Box flexDirection="column" width={width}>
 				<StatusLine
 					profile={connection.settings.profile}
@@ -147,6 +148,6 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 					<Footer screen={scope} readOnly={readOnly} width={width} />
 				)}
 			</Box>
-		</>
+		</FooterScopeProvider>
 	);
 }

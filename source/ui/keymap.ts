@@ -2,7 +2,7 @@
 // readme's key table (keymapMarkdown) all read this one list, so they cannot drift apart.
 import type {Key} from 'ink';
 
-export type ScreenId = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal';
+export type ScreenId = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal' | 'form' | 'choice' | 'plan-done';
 export type Scope = 'global' | ScreenId;
 
 export type CommandId =
@@ -40,6 +40,7 @@ export type CommandId =
 	| 'run-plan'
 	| 'cancel-plan'
 	| 'undo-plan'
+	| 'close-plan'
 	| 'save-secret'
 	| 'copy-secret'
 	| 'dismiss-secret'
@@ -108,7 +109,9 @@ const tools: ScreenId[] = ['whocan', 'access'];
 const writes: ScreenId[] = ['picker', 'plan', 'offboard', 'rotate', 'write-wizard'];
 const every: ScreenId[] = [...lists, ...details, ...tools, ...writes];
 // SecretOnce moves between the credentials it shows, and has its own way out (dismiss, which asks first).
-const moving: ScreenId[] = [...every, 'secret'];
+const moving: ScreenId[] = [...every, 'secret', 'plan-done'];
+// A finished plan scrolls its report by pages as it scrolled the plan.
+const paging: ScreenId[] = [...every, 'plan-done'];
 
 /** The screens `:name` jumps to, in the order help and the readme list them: the one list of them. */
 export const jumpTargets = ['users', 'groups', 'roles', 'policies', 'whocan', 'hygiene', 'profiles', 'journal'] as const;
@@ -150,8 +153,8 @@ const command = (
 export const commands: readonly Command[] = [
 	command('up', ['↑', 'k'], [{key: 'upArrow'}, {input: 'k'}], 'up', 'Move up', moving, {footer: false}),
 	command('down', ['↓', 'j'], [{key: 'downArrow'}, {input: 'j'}], 'down', 'Move down', moving, {footer: false}),
-	command('page-up', ['PgUp'], [{key: 'pageUp'}], 'page up', 'Move one page up', every, {footer: false}),
-	command('page-down', ['PgDn'], [{key: 'pageDown'}], 'page down', 'Move one page down', every, {footer: false}),
+	command('page-up', ['PgUp'], [{key: 'pageUp'}], 'page up', 'Move one page up', paging, {footer: false}),
+	command('page-down', ['PgDn'], [{key: 'pageDown'}], 'page down', 'Move one page down', paging, {footer: false}),
 	command('top', ['g', 'Home'], [{input: 'g'}, {key: 'home'}], 'top', 'Go to the first row', every, {footer: false}),
 	command('bottom', ['G', 'End'], [{input: 'G'}, {key: 'end'}], 'bottom', 'Go to the last row', every, {
 		footer: false,
@@ -186,7 +189,8 @@ export const commands: readonly Command[] = [
 	command('pick', ['enter'], [{key: 'return'}], 'choose', 'Choose the marked rows, or the selected one', ['picker'], {dangerous: true}),
 	command('run-plan', ['y', 'enter'], [{input: 'y'}, {key: 'return'}], 'run', 'Run the plan shown (then enter goes back)', ['plan'], {dangerous: true}),
 	command('cancel-plan', ['n'], [{input: 'n'}], 'cancel', 'Cancel: nothing is sent (esc too)', ['plan']),
-	command('undo-plan', ['u'], [{input: 'u'}], 'undo', 'After a plan stopped at a failure: plan taking back the steps that went through', ['plan'], {dangerous: true, footer: false}),
+	command('undo-plan', ['u'], [{input: 'u'}], 'undo', 'After a plan stopped at a failure: plan taking back the steps that went through', ['plan', 'plan-done'], {dangerous: true, footer: false}),
+	command('close-plan', ['enter', 'esc'], [{key: 'return'}, {key: 'escape'}], 'back', 'After the plan ran: go back to where it was made', ['plan-done']),
 	command('save-secret', ['s'], [{input: 's'}], 'save CSV', 'Save the credentials shown to a CSV file (mode 0600, the console\'s columns)', ['secret']),
 	command('copy-secret', ['c'], [{input: 'c'}], 'copy', 'Copy the selected secret key or password; the clipboard clears in 30 s', ['secret']),
 	command('dismiss-secret', ['d', 'esc', 'enter'], [{input: 'd'}, {key: 'escape'}, {key: 'return'}], 'dismiss', 'Dismiss the credentials: they cannot be shown again (asks if not saved or copied)', ['secret']),
@@ -204,11 +208,11 @@ export const commands: readonly Command[] = [
 	command('remove-password', ['P'], [{input: 'P'}], 'no password', 'Remove the console password (access keys keep working)', ['user'], {dangerous: true}),
 	command('attach-policy', ['m'], [{input: 'm'}], 'attach policy', 'Attach a managed policy, picked from the account\'s policies', ['user', 'group'], {dangerous: true}),
 	command('add-certificate', ['c'], [{input: 'c'}], 'certificate', 'Upload a signing certificate from a PEM file, or generate a self-signed one (its key goes to a 0600 file)', ['user'], {dangerous: true}),
-	command('next-field', ['tab', '↓'], [{key: 'tab'}, {key: 'downArrow'}], 'next field', 'Move to the next field (or the next group)', ['wizard']),
-	command('previous-field', ['↑'], [{key: 'upArrow'}], 'previous field', 'Move to the previous field (or group)', ['wizard'], {footer: false}),
-	command('toggle-choice', ['space', '→'], [{input: ' '}, {key: 'rightArrow'}], 'change', 'Change the selected choice; on the groups step, mark or unmark the group', ['wizard']),
-	command('form-next', ['enter'], [{key: 'return'}], 'next', 'Next field or step; on the last one, show the plan (nothing is sent before you confirm it)', ['wizard']),
-	command('form-back', ['esc'], [{key: 'escape'}], 'back', 'Previous step, or cancel on the first (nothing is sent)', ['wizard']),
+	command('next-field', ['tab', '↓'], [{key: 'tab'}, {key: 'downArrow'}], 'next field', 'Move to the next field (or the next group)', ['wizard', 'form', 'choice']),
+	command('previous-field', ['↑'], [{key: 'upArrow'}], 'previous field', 'Move to the previous field (or group)', ['wizard', 'form', 'choice'], {footer: false}),
+	command('toggle-choice', ['space', '→'], [{input: ' '}, {key: 'rightArrow'}], 'change', 'Change the selected choice; on the groups step, mark or unmark the group', ['wizard', 'choice']),
+	command('form-next', ['enter'], [{key: 'return'}], 'next', 'Next field or step; on the last one, show the plan (nothing is sent before you confirm it)', ['wizard', 'form', 'choice']),
+	command('form-back', ['esc'], [{key: 'escape'}], 'back', 'Previous step, or cancel on the first (nothing is sent)', ['wizard', 'form', 'choice']),
 	command('create-group', ['n'], [{input: 'n'}], 'new group', 'Create a group: name, path, managed policies to attach at once (then the plan)', ['groups'], {dangerous: true}),
 	command('delete-group', ['D'], [{input: 'D'}], 'delete group', 'Delete the group: its members are removed and its policies detached or deleted first (type its name)', ['groups', 'group'], {dangerous: true}),
 	command('put-inline-policy', ['i'], [{input: 'i'}], 'inline policy', 'Put an inline policy from a template or a JSON file (parameters, JSON preview, then the plan)', ['group'], {dangerous: true}),

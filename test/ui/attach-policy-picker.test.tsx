@@ -3,6 +3,7 @@
 // picked, planned and attached — not only the account's own and a short hard-coded list.
 import {expect, it} from 'vitest';
 import {EMPTY_GROUP} from '../../scripts/seed.js';
+import {filterTo} from '../helpers/group-steps.js';
 import {keys, type Rendered} from '../helpers/render.js';
 import {jump, motoAppHarness, openFiltered} from '../helpers/moto-app.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
@@ -44,5 +45,31 @@ describeWithMoto('attach-policy pickers: every AWS managed policy', () => {
 		tui.write('m');
 		await pick(tui, 'Attach a managed policy to eli.cohen', 'AmazonEC2ReadOnlyAccess');
 		await tui.waitFor('aws iam attach-user-policy --user-name eli.cohen --policy-arn arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess');
+	});
+});
+
+describeWithMoto('the create-group wizard: every AWS managed policy', () => {
+	const harness = motoAppHarness();
+
+	it('n on :groups, a name, then AmazonS3ReadOnlyAccess (in no short list) found by name, marked and planned with the group', async () => {
+		const {tui} = await harness.start();
+		await jump(tui, 'groups', /Groups \(\d+\)/);
+		tui.write('n');
+		await tui.waitFor('Create a group');
+		await tui.type('S3Readers');
+		await tui.waitFor('S3Readers');
+		tui.write(keys.enter);
+		await tui.waitFor(/› Path/);
+		tui.write(keys.enter);
+		const title = 'Policies to attach to S3Readers';
+		await tui.waitForFrame(frame => frame.includes(title) && !frame.includes('listing every AWS managed policy'), {timeoutMs: 20_000});
+		const shown = Number(/\((\d+)\)/.exec(tui.lastFrame().split('\n').find(line => line.includes(title)) ?? '')?.[1]);
+		expect(shown).toBeGreaterThan(500);
+		await filterTo(tui, 'AmazonS3ReadOnlyAccess');
+		tui.write(' ');
+		await tui.waitFor('with 1 marked');
+		tui.write(keys.enter);
+		const plan = await tui.waitFor('aws iam attach-group-policy --group-name S3Readers --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess');
+		expect(plan).toContain('aws iam create-group --group-name S3Readers');
 	});
 });

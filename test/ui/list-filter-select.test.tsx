@@ -94,10 +94,12 @@ describeWithMoto('lists: arrows while filtering, the new row selected after a cr
 		tui.write('\u0015');
 		await tui.type('ZzInventoryRead');
 		await tui.waitFor('ZzInventoryRead');
+		// One enter per parameter field, each waiting for its frame: an enter that lands on the preview
+		// would go on to the attach step and then run the plan.
 		for (let n = 0; n < 8 && !tui.lastFrame().includes('Preview of ZzInventoryRead'); n++) {
+			const before = tui.lastFrame();
 			tui.write(keys.enter);
-			await tick();
-			await tui.waitForFrame(() => true);
+			await tui.waitForFrame(frame => frame !== before);
 		}
 		await tui.waitFor('Preview of ZzInventoryRead — valid');
 		tui.write(keys.enter);

@@ -97,7 +97,7 @@ describe.each(SIZES)('wizard labels at $columns×$rows', size => {
 	const height = size.rows - 2;
 
 	it('create a group: the name field beside its label, a long name wrapping in its own column', async () => {
-		const tui = mount(<NewGroupWizard index={buildIndex(fixtureSnapshot())} onPlan={noop} onCancel={noop} focused width={width} height={height} />, size);
+		const tui = mount(<NewGroupWizard index={buildIndex(fixtureSnapshot())} awsManaged={{status: 'loading'}} onPlan={noop} onCancel={noop} focused width={width} height={height} />, size);
 		await tui.waitFor('Create a group');
 		await paste(tui, 'Group name', LONG_NAME);
 		expectApart(tui.lastFrame(), 'Group name', LONG_NAME);

@@ -9,7 +9,7 @@ const pairsOf = (screen: ScreenId, readOnly = false) =>
 		.filter(cmd => cmd.footer)
 		.map(cmd => ({id: cmd.id, text: `${cmd.keys[0]} ${cmd.label}`}));
 
-const SCREENS: ScreenId[] = ['users', 'user', 'groups', 'group', 'roles', 'role', 'policies', 'policy', 'profiles', 'whocan', 'access', 'picker', 'plan', 'offboard', 'rotate', 'hygiene', 'journal'];
+const SCREENS: ScreenId[] = ['users', 'user', 'groups', 'group', 'roles', 'role', 'policies', 'policy', 'profiles', 'whocan', 'access', 'picker', 'plan', 'plan-done', 'choice', 'offboard', 'rotate', 'hygiene', 'journal'];
 
 describe('footerText', () => {
 	it('keeps everything when it fits', () => {

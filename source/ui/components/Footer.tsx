@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import {commandsFor, type ScreenId} from '../keymap.js';
 import {truncate} from './text.js';
+import {useDeclaredFooterScope} from '../state/footer-scope.js';
 import {useTheme} from '../theme.js';
 
 /** The keys that must always show, however narrow the terminal: the way to every other key, and out. */
@@ -27,12 +28,19 @@ export const footerText = (pairs: Array<{id: string; text: string}>, width: numb
 	return truncate([...shown, tail].join('  '), width);
 };
 
-/** One line of "key label" pairs from the keymap, for the current screen. */
+// While a text field has the keys, a key that types a character is text, not a command.
+const typesText = (key: string): boolean => key.length === 1 || key === 'space';
+
+/** One line of "key label" pairs from the keymap: the focused screen's declared phase, or the route's scope. */
 export function Footer(props: {screen: ScreenId | undefined; readOnly: boolean; width: number}) {
 	const theme = useTheme();
-	const pairs = commandsFor(props.screen, {readOnly: props.readOnly})
+	const declared = useDeclaredFooterScope();
+	const typing = declared?.typing === true;
+	const pairs = commandsFor(declared?.scope ?? props.screen, {readOnly: props.readOnly})
 		.filter(cmd => cmd.footer)
-		.map(cmd => ({id: cmd.id, text: `${cmd.keys[0]} ${cmd.label}`}));
+		.map(cmd => ({id: cmd.id, key: typing ? cmd.keys.find(key => !typesText(key)) : cmd.keys[0], label: cmd.label}))
+		.filter(pair => pair.key !== undefined)
+		.map(pair => ({id: pair.id, text: `${pair.key} ${pair.label}`}));
 	return (
 		<Text dimColor={theme.muted} wrap="truncate-end">
 			{footerText(pairs, props.width)}

@@ -17,6 +17,7 @@ import {clamp, windowTop} from '../components/list-window.js';
 import {fitMiddle, truncate} from '../components/text.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {TextField} from '../components/TextField.js';
+import {useFooterScope} from '../state/footer-scope.js';
 import {useCommands} from '../state/keyboard.js';
 import {
 	consoleChoiceText,
@@ -184,6 +185,13 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 		props.focused,
 	);
 
+	// The footer follows the field: a text field owns the printable keys, a choice field changes with space.
+	const textField = field === 'name' || field === 'path' || field === 'tags' || field === 'typedPassword';
+	useFooterScope(
+		step.id === 'groups' ? (filteringGroups ? {scope: 'wizard', typing: true} : undefined) : textField ? {scope: 'form', typing: true} : {scope: 'choice'},
+		props.focused,
+	);
+
 	const text = (id: 'name' | 'path' | 'tags') => (
 		<TextField
 			value={form[id]}
@@ -288,7 +296,7 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 					{sanitize(`Cannot plan this: ${planError} (nothing was sent)`)}
 				</Text>
 			) : null}
-			<Text dimColor>{line(`tab/↓ next field · space change · enter ${stepAt === steps.length - 1 ? 'show the plan' : 'next'} · esc ${stepAt === 0 ? 'cancel' : 'back'}`)}</Text>
+			<Text dimColor>{line(`tab/↓ next field${textField ? '' : step.id === 'groups' ? ' · space mark · / filter' : ' · space change'} · enter ${stepAt === steps.length - 1 ? 'show the plan' : 'next'} · esc ${stepAt === 0 ? 'cancel' : 'back'}`)}</Text>
 		</Box>
 	);
 }

@@ -10,6 +10,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {checkGroupName, checkPath} from '../../model/validate.js';
 import type {Column} from '../components/Table.js';
 import {attachablePolicies, filterPolicyChoices, type PolicyChoice} from './attachable-policies.js';
+import {awsManagedNote, type AwsManagedList} from '../state/aws-managed.js';
 import {ListScreen} from './ListScreen.js';
 import type {FieldErrors, FieldValues, WizardField} from './policy-wizard.js';
 import {WizardForm} from './WizardForm.js';
@@ -37,20 +38,22 @@ const request = (values: FieldValues, policyArns: string[] = []) => {
 
 export function NewGroupWizard(props: {
 	index: SnapshotIndex;
+	/** Every AWS managed policy, read while the name is typed (a common few when it cannot be read). */
+	awsManaged: AwsManagedList;
 	onPlan: (plan: Plan) => void;
 	onCancel: () => void;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
-	const {index} = props;
+	const {index, awsManaged} = props;
 	const [step, setStep] = useState<'details' | 'policies'>('details');
 	const [values, setValues] = useState<FieldValues>({name: '', path: ''});
 	const [errors, setErrors] = useState<FieldErrors>({});
 	const [formError, setFormError] = useState<string | undefined>();
 	const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
 	const [planError, setPlanError] = useState<string | undefined>();
-	const choices = useMemo(() => attachablePolicies(index), [index]);
+	const choices = useMemo(() => attachablePolicies(index, new Set(), awsManaged.status === 'ok' ? awsManaged.policies : undefined), [index, awsManaged]);
 	const rows = useMemo(() => choices.map(c => ({...c, marked: marked.has(c.arn)})), [choices, marked]);
 
 	if (step === 'details')
@@ -116,7 +119,7 @@ export function NewGroupWizard(props: {
 			{planError ? <Text color="red" wrap="wrap">{sanitize(planError)}</Text> : null}
 			<ListScreen
 				scope="write-wizard"
-				title={`Policies to attach to ${name}: space marks, enter continues${marked.size > 0 ? ` with ${marked.size} marked` : ' (none marked: none)'}`}
+				title={`Policies to attach to ${name}: space marks, enter continues${marked.size > 0 ? ` with ${marked.size} marked` : ' (none marked: none)'}${awsManagedNote(awsManaged)}`}
 				rows={rows}
 				rowKey={r => r.arn}
 				columns={columns}

@@ -12,6 +12,7 @@ import type {Plan} from '../../model/plans/types.js';
 import type {UndoProposal} from '../../model/plans/undo.js';
 import {sanitize} from '../../model/sanitize.js';
 import {useCommands} from '../state/keyboard.js';
+import {useFooterScope} from '../state/footer-scope.js';
 import type {RunPlan} from '../state/plan-runner.js';
 import {wrapText} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
@@ -76,20 +77,26 @@ export function PlanConfirm(props: {
 	const undo = phase.name === 'done' && !phase.report.ok ? props.undoFor?.(phase.report) : undefined;
 	const undoPlan = undo?.plan;
 	const scroll = (delta: number) => () => setTop(current => Math.max(0, current + delta));
+	const paging = {
+		up: scroll(-1),
+		down: scroll(1),
+		'page-up': scroll(-(props.height - 3)),
+		'page-down': scroll(props.height - 3),
+	};
+	// Once it ran, the plan's own keys (y run, n cancel) are gone: enter or esc goes back, u may take back.
 	useCommands(
-		'plan',
-		{
-			'run-plan': phase.name === 'confirm' ? (typing ? () => {} : run) : finished ? props.onDone : () => {},
-			'cancel-plan': phase.name === 'confirm' ? props.onDone : () => {},
-			back: phase.name === 'running' ? () => {} : props.onDone,
-			'undo-plan': undoPlan && props.onUndo ? () => props.onUndo!(undoPlan) : () => {},
-			up: scroll(-1),
-			down: scroll(1),
-			'page-up': scroll(-(props.height - 3)),
-			'page-down': scroll(props.height - 3),
-		},
+		finished ? 'plan-done' : 'plan',
+		finished
+			? {'close-plan': props.onDone, 'undo-plan': undoPlan && props.onUndo ? () => props.onUndo!(undoPlan) : () => {}, ...paging}
+			: {
+					'run-plan': phase.name === 'confirm' && !typing ? run : () => {},
+					'cancel-plan': phase.name === 'confirm' ? props.onDone : () => {},
+					back: phase.name === 'running' ? () => {} : props.onDone,
+					...paging,
+				},
 		props.focused,
 	);
+	useFooterScope(finished ? {scope: 'plan-done'} : typing ? {scope: 'plan', typing: true} : undefined, props.focused);
 
 	const confirmStatus =
 		sendable === 0

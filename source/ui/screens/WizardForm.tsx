@@ -5,6 +5,7 @@ import {useState} from 'react';
 import {sanitize} from '../../model/sanitize.js';
 import {TextField} from '../components/TextField.js';
 import {truncate} from '../components/text.js';
+import {useFooterScope} from '../state/footer-scope.js';
 import {PASS, priority, useKeys} from '../state/keyboard.js';
 import {FieldRow, labelColumn} from './form-fields.js';
 import type {FieldErrors, FieldValues, WizardField} from './policy-wizard.js';
@@ -25,6 +26,7 @@ export function WizardForm(props: {
 }) {
 	const {fields} = props;
 	const [active, setActive] = useState(0);
+	useFooterScope({scope: 'form', typing: true}, props.focused);
 	useKeys(
 		(_input, key) => {
 			if (key.upArrow || (key.tab && key.shift)) setActive(a => (a + fields.length - 1) % fields.length);

@@ -1,0 +1,62 @@
+// The footer lists the keys that work now, not every key of the screen (issue 16, item 10): on a wizard's
+// text field the printable keys are text (no `q quit`, `: command`, `/ filter`); on a choice, space changes;
+// a plan that ran no longer offers `y run` / `n cancel`; a typed confirmation offers only enter and esc.
+import {describe, expect, it} from 'vitest';
+import {appHarness, writesOf} from '../helpers/app.js';
+import {jump} from '../helpers/moto-app.js';
+import {keys, type Rendered} from '../helpers/render.js';
+
+const harness = appHarness();
+const footer = (frame: string) => frame.split('\n').filter(Boolean).pop() ?? '';
+const footerOnceDrawn = async (tui: Rendered, expected: string) => footer(await tui.waitForFrame(frame => footer(frame).includes(expected)));
+
+describe('the footer follows the phase of the screen', () => {
+	it('create-user wizard: text fields, then choices, then the groups list; the plan before and after it ran', async () => {
+		const {tui, gateway} = harness.start({columns: 160, rows: 40});
+		await tui.waitFor('Users (12)');
+		tui.write('n');
+		await tui.waitFor('Create a user · step 1 of 3');
+		const onName = await footerOnceDrawn(tui, 'tab next field');
+		expect(onName).toBe('tab next field  enter next  esc back');
+
+		await tui.type('footer.check');
+		await tui.waitFor('footer.check');
+		for (const next of ['› Path', '› Tags', 'step 2 of 3']) {
+			tui.write(keys.enter);
+			await tui.waitFor(next);
+		}
+		const onChoice = await footerOnceDrawn(tui, 'space change');
+		expect(onChoice).toContain('? help');
+		expect(onChoice).not.toContain('/ filter');
+
+		for (const next of ['› Access key', 'step 3 of 3']) {
+			tui.write(keys.enter);
+			await tui.waitFor(next);
+		}
+		const onGroups = await footerOnceDrawn(tui, '/ filter');
+		expect(onGroups).toContain('space change');
+
+		tui.write(keys.enter);
+		await tui.waitFor('y/enter runs');
+		expect(footer(tui.lastFrame())).toContain('y run');
+		expect(writesOf(gateway)).toEqual([]);
+		tui.write('y');
+		await tui.waitFor('enter/esc goes back');
+		const done = await footerOnceDrawn(tui, 'enter back');
+		expect(done).not.toMatch(/y run|n cancel/);
+		expect(writesOf(gateway)[0]).toMatch(/^createUser:footer\.check/);
+		tui.write(keys.enter);
+		await tui.waitFor('Users (13)');
+	});
+
+	it('a typed confirmation: only enter and esc, since every letter is part of the name', async () => {
+		const {tui} = harness.start({columns: 160, rows: 40});
+		await tui.waitFor('Users (12)');
+		await jump(tui, 'groups', 'Groups (5)');
+		tui.write('D');
+		await tui.waitFor('press enter');
+		const typing = await footerOnceDrawn(tui, 'enter run');
+		expect(typing).not.toMatch(/y run|n cancel|q quit|: command/);
+		expect(typing).toContain('esc back');
+	});
+});
