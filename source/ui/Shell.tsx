@@ -12,7 +12,7 @@ import {isJumpTarget, jumpTargetsText} from './keymap.js';
 import {ScreenHost} from './ScreenHost.js';
 import {useConnection} from './state/connection.js';
 import {PASS, priority, useCommands, useInterrupt, useKeys} from './state/keyboard.js';
-import {FooterScopeProvider} from './state/footer-scope.js';
+import {FooterEntry, FooterScopeProvider} from './state/footer-scope.js';
 import {useMessages} from './state/messages.js';
 import {useNavigation} from './state/navigation.js';
 import {jumpRoute, scopeOf} from './state/routes.js';
@@ -133,7 +133,9 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 						const visible = !body && entry === navigation.top;
 						return (
 							<Box key={entry.id} display={visible ? 'flex' : 'none'} flexDirection="column">
-								<ScreenHost route={entry.route} focused={visible && !modal} width={width} height={bodyHeight} now={now} />
+								<FooterEntry value={entry.id}>
+									<ScreenHost route={entry.route} focused={visible && !modal} width={width} height={bodyHeight} now={now} />
+								</FooterEntry>
 							</Box>
 						);
 					})}
@@ -145,7 +147,7 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 						{`Quit the demo? ${snapshot.writes === 1 ? 'The change you made goes' : `The ${snapshot.writes} changes you made go`} with it. y/N`}
 					</Text>
 				) : (
-					<Footer screen={scope} readOnly={readOnly} width={width} />
+					<Footer screen={scope} top={navigation.top.id} readOnly={readOnly} width={width} />
 				)}
 			</Box>
 		</FooterScopeProvider>

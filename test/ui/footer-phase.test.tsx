@@ -46,7 +46,9 @@ describe('the footer follows the phase of the screen', () => {
 		expect(done).not.toMatch(/y run|n cancel/);
 		expect(writesOf(gateway)[0]).toMatch(/^createUser:footer\.check/);
 		tui.write(keys.enter);
-		await tui.waitFor('Users (13)');
+		const back = await tui.waitFor('Users (13)');
+		// Nothing of the plan's phase stays: the list's own footer again.
+		expect(footer(back)).toMatch(/^enter open {2}esc back {2}\/ filter/);
 	});
 
 	it('a typed confirmation: only enter and esc, since every letter is part of the name', async () => {
@@ -58,5 +60,30 @@ describe('the footer follows the phase of the screen', () => {
 		const typing = await footerOnceDrawn(tui, 'enter run');
 		expect(typing).not.toMatch(/y run|n cancel|q quit|: command/);
 		expect(typing).toContain('esc back');
+	});
+});
+
+describe('the footer after a wizard', () => {
+	it('create a group: once the plan ran and enter went back, the Groups list has its own footer', async () => {
+		const {tui} = harness.start({columns: 160, rows: 40});
+		await tui.waitFor('Users (12)');
+		await jump(tui, 'groups', 'Groups (5)');
+		const listFooter = footer(tui.lastFrame());
+		tui.write('n');
+		await tui.waitFor('Create a group');
+		expect(await footerOnceDrawn(tui, 'tab next field')).toBe('tab next field  enter next  esc back');
+		await tui.type('FooterTeam');
+		await tui.waitFor('FooterTeam');
+		tui.write(keys.enter);
+		await tui.waitFor('optional: "/"');
+		tui.write(keys.enter);
+		await tui.waitFor('Policies to attach to FooterTeam');
+		tui.write(keys.enter);
+		await tui.waitFor('y/enter runs 1 step');
+		tui.write('y');
+		await footerOnceDrawn(tui, 'enter back');
+		tui.write(keys.enter);
+		const back = await tui.waitFor('Groups (6');
+		expect(footer(back)).toBe(listFooter);
 	});
 });

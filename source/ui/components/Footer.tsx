@@ -32,9 +32,9 @@ export const footerText = (pairs: Array<{id: string; text: string}>, width: numb
 const typesText = (key: string): boolean => key.length === 1 || key === 'space';
 
 /** One line of "key label" pairs from the keymap: the focused screen's declared phase, or the route's scope. */
-export function Footer(props: {screen: ScreenId | undefined; readOnly: boolean; width: number}) {
+export function Footer(props: {screen: ScreenId | undefined; top?: number; readOnly: boolean; width: number}) {
 	const theme = useTheme();
-	const declared = useDeclaredFooterScope();
+	const declared = useDeclaredFooterScope(props.top);
 	const typing = declared?.typing === true;
 	const pairs = commandsFor(declared?.scope ?? props.screen, {readOnly: props.readOnly})
 		.filter(cmd => cmd.footer)
