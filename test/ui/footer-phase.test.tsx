@@ -87,3 +87,23 @@ describe('the footer after a wizard', () => {
 		expect(footer(back)).toBe(listFooter);
 	});
 });
+
+describe('the footer on the other forms', () => {
+	it('add a profile: text fields only, so tab/enter/esc; the console password form: a choice first', async () => {
+		const {tui} = harness.start({columns: 160, rows: 40});
+		await tui.waitFor('Users (12)');
+		await jump(tui, 'profiles', 'Profiles');
+		tui.write('a');
+		expect(await footerOnceDrawn(tui, 'tab next field')).toBe('tab next field  enter next  esc back');
+		tui.write(keys.escape);
+		await tui.waitForFrame(frame => !footer(frame).startsWith('tab next field'));
+
+		await jump(tui, 'users', 'Users (12)');
+		tui.write(keys.enter);
+		await tui.waitFor('none: no console sign-in');
+		tui.write('p');
+		const onSource = await footerOnceDrawn(tui, 'space change');
+		expect(onSource).toContain('? help');
+		expect(onSource).not.toContain('/ filter');
+	});
+});

@@ -5,6 +5,7 @@ import type {StoredProfile} from '../../store/config.js';
 import {TextField} from '../components/TextField.js';
 import {ToneText} from '../components/ToneText.js';
 import {PASS, priority, useKeys} from '../state/keyboard.js';
+import {useFooterScope} from '../state/footer-scope.js';
 import {FieldRow, labelColumn} from './form-fields.js';
 import {validateProfile, type ProfileField, type ProfileInput} from './profile-form.js';
 
@@ -25,6 +26,7 @@ export function AddProfileForm(props: {
 	const [input, setInput] = useState<ProfileInput>({name: '', region: '', endpoint: ''});
 	const [active, setActive] = useState(0);
 	const [errors, setErrors] = useState<Partial<Record<ProfileField | 'save', string>>>({});
+	useFooterScope({scope: 'form', typing: true}, props.focused);
 
 	useKeys(
 		(_input, key) => {

@@ -11,6 +11,7 @@ import type {SecretFolder} from '../../store/secret-location.js';
 import {truncate} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import {useCommands} from '../state/keyboard.js';
+import {useFooterScope} from '../state/footer-scope.js';
 import {ChoiceValue, FieldRow, labelColumn} from './form-fields.js';
 import {ToneText} from '../components/ToneText.js';
 
@@ -53,6 +54,7 @@ export function CertificateForm(props: {
 
 	const fields: Field[] = generate ? ['source', 'commonName', 'days', 'keyFile'] : ['source', 'file'];
 	const field = fields[Math.min(active, fields.length - 1)]!;
+	useFooterScope(field === 'source' ? {scope: 'choice'} : {scope: 'form', typing: true}, props.focused);
 
 	/** The plan with what the operator should read first: warnings, what was read or written. */
 	const toPlan = (pem: string, lines: string[]) => {

@@ -11,6 +11,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {Secret} from '../../model/secret.js';
 import {truncate} from '../components/text.js';
 import {useCommands} from '../state/keyboard.js';
+import {useFooterScope} from '../state/footer-scope.js';
 import {ChoiceValue, FieldRow, labelColumn} from './form-fields.js';
 import {TextField} from '../components/TextField.js';
 import {policyOf, policyText, usePasswordPolicy} from './password-policy.js';
@@ -41,6 +42,7 @@ export function PasswordForm(props: {
 
 	const fields: Field[] = typedChoice ? ['source', 'typed', 'reset'] : ['source', 'reset'];
 	const field = fields[Math.min(active, fields.length - 1)]!;
+	useFooterScope(field === 'typed' ? {scope: 'form', typing: true} : {scope: 'choice'}, props.focused);
 	const problem = typedChoice ? checkPassword(typed, policyOf(policy)) : null;
 
 	const build = () => {
