@@ -1,6 +1,6 @@
 // Keys typed ahead while the app is busy reach it as one chunk ("/ana", "jjj"). Each must count, in
 // order, as if typed one by one: the first opens the filter, the rest land in it.
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {splitKeystrokes} from '../../source/ui/state/keystroke-pacer.js';
 import {appHarness, writesOf} from '../helpers/app.js';
 import {keys, type Rendered} from '../helpers/render.js';
@@ -77,6 +77,24 @@ describe('keys typed ahead', () => {
 		expect(tui.lastFrame()).toContain('grace.hopper');
 		tui.write(keys.escape);
 		await tui.waitFor('Users (12)');
+	});
+
+	it('a 200-character paste arrives whole, without React warning of nested updates', async () => {
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		try {
+			const {tui} = harness.start({columns: 240});
+			await tui.waitFor('Users (12)');
+			tui.write('/');
+			await tui.waitFor('type to filter');
+			const pasted = 'x'.repeat(199) + 'y';
+			tui.write(pasted);
+			await tui.waitFor(`/${pasted}`);
+			expect(tui.lastFrame()).toMatch(/Users \(0\/12\)/);
+			const warnings = errors.mock.calls.map(call => String(call[0]));
+			expect(warnings.filter(text => text.includes('Maximum update depth'))).toEqual([]);
+		} finally {
+			errors.mockRestore();
+		}
 	});
 
 	it('in the create-user wizard, a password then Down Down Space in one write: the space toggles the access key', async () => {

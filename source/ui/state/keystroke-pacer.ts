@@ -14,6 +14,8 @@ import {useInput, useStdin, type Key} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
 
 const ESCAPE = '\u001B';
+/** Keys delivered in a row from React's effects before one waits a turn (React warns at 50 nested updates). */
+const RUN = 20;
 
 /** Length of the escape sequence starting at `start` (data[start] is ESC): CSI, SS3, alt-chord or lone ESC. */
 const escapeLength = (data: string, start: number): number => {
@@ -101,19 +103,38 @@ export const usePacedInput = (handler: (input: string, key: Key) => void): void 
 	}, []);
 	useInput(onInput);
 
-	// The next key is delivered from an effect, i.e. after React committed what the previous key did (a
-	// text field registered, a filter opened, the focus moved); a timer cannot promise that.
+	// The next key is delivered once React committed what the previous key did (a text field registered,
+	// a filter opened, the focus moved): the effect runs after that commit. Delivered from inside the
+	// effect, each key nests one more passive update in the previous one, and a 200-key paste passes
+	// React's limit ("Maximum update depth exceeded"): every RUN keys, the next one waits for the event
+	// loop's next turn instead, which ends the nesting. (Always waiting makes a long paste ~25 % slower.)
+	// A waiting key stays queued, so keys arriving meanwhile line up behind it.
+	const deliveredInARow = useRef(0);
 	useEffect(() => {
 		uncommitted.current = false;
-		const next = queue.current.shift();
-		if (next === undefined) return;
-		replaying.current = true;
-		try {
-			events.emit('input', next);
-		} finally {
-			replaying.current = false;
+		if (queue.current.length === 0) {
+			deliveredInARow.current = 0;
+			return;
 		}
-		// Nobody handled it (no listener took it): go on with the next, or the queue would stall.
-		if (!uncommitted.current) setTurn(current => current + 1);
+		const deliver = () => {
+			const next = queue.current.shift();
+			if (next === undefined) return;
+			deliveredInARow.current++;
+			replaying.current = true;
+			try {
+				events.emit('input', next);
+			} finally {
+				replaying.current = false;
+			}
+			// Nobody handled it (no listener took it): go on with the next, or the queue would stall.
+			if (!uncommitted.current) setTurn(current => current + 1);
+		};
+		if (deliveredInARow.current < RUN) {
+			deliver();
+			return;
+		}
+		deliveredInARow.current = 0;
+		const pending = setImmediate(deliver);
+		return () => clearImmediate(pending);
 	}, [turn, events]);
 };
