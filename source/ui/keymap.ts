@@ -2,7 +2,7 @@
 // readme's key table (keymapMarkdown) all read this one list, so they cannot drift apart.
 import type {Key} from 'ink';
 
-export type ScreenId = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal' | 'form' | 'choice' | 'plan-done';
+export type ScreenId = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal' | 'form' | 'choice' | 'plan-done' | 'filter' | 'query' | 'field';
 export type Scope = 'global' | ScreenId;
 
 export type CommandId =
@@ -19,6 +19,12 @@ export type CommandId =
 	| 'open'
 	| 'back'
 	| 'filter'
+	| 'keep-filter'
+	| 'ask-query'
+	| 'apply-field'
+	| 'cancel-field'
+	| 'cancel-query'
+	| 'clear-filter'
 	| 'sort'
 	| 'reverse'
 	| 'next-section'
@@ -109,7 +115,7 @@ const tools: ScreenId[] = ['whocan', 'access'];
 const writes: ScreenId[] = ['picker', 'plan', 'offboard', 'rotate', 'write-wizard'];
 const every: ScreenId[] = [...lists, ...details, ...tools, ...writes];
 // SecretOnce moves between the credentials it shows, and has its own way out (dismiss, which asks first).
-const moving: ScreenId[] = [...every, 'secret', 'plan-done'];
+const moving: ScreenId[] = [...every, 'secret', 'plan-done', 'filter', 'query'];
 // A finished plan scrolls its report by pages as it scrolled the plan.
 const paging: ScreenId[] = [...every, 'plan-done'];
 
@@ -174,6 +180,9 @@ export const commands: readonly Command[] = [
 	]),
 	command('back', ['esc'], [{key: 'escape'}], 'back', 'Clear the filter, or go back', every),
 	command('filter', ['/'], [{input: '/'}], 'filter', 'Filter as you type (enter keeps it, esc clears it); on the Access view, services; on the create-user wizard, its groups', [...lists, 'picker', 'write-wizard', 'access', 'wizard']),
+	// While a filter is typed: the letters are the filter, enter keeps it, esc clears it.
+	command('keep-filter', ['enter'], [{key: 'return'}], 'keep filter', 'Keep the filter typed and go back to the list (esc clears it instead)', ['filter']),
+	command('clear-filter', ['esc'], [{key: 'escape'}], 'clear filter', 'Clear the filter typed', ['filter']),
 	command('sort', ['s'], [{input: 's'}], 'sort', 'Sort by the next column', sortable),
 	command('reverse', ['S'], [{input: 'S'}], 'reverse', 'Reverse the sort order', sortable),
 	command('next-section', ['tab'], [{key: 'tab'}], 'section', 'Jump to the next section', details),
@@ -231,7 +240,13 @@ export const commands: readonly Command[] = [
 	command('expand', ['enter', '→'], [{key: 'return'}, {key: 'rightArrow'}], 'expand', 'Expand a service to its grant paths and denies', ['access']),
 	command('explain', ['e'], [{input: 'e'}], 'explain', 'Explain: can this user do ACTION on RESOURCE?', ['access']),
 	command('request-context', ['c'], [{input: 'c'}], 'context', 'Request context Explain assumes (KEY=VALUE …, e.g. aws:MultiFactorAuthPresent=true): conditional answers resolve and say which condition decided', ['access']),
-	command('complete', ['tab'], [{key: 'tab'}], 'complete', 'Complete the action from the catalogue (while typing it)', tools),
+	// While the action and resource of a question are typed (who-can, Explain).
+	command('ask-query', ['enter'], [{key: 'return'}], 'ask', 'Ask the question typed: who can do the action, or can this user', ['query']),
+	command('complete', ['tab'], [{key: 'tab'}], 'complete', 'Complete the action from the catalogue (while typing it)', [...tools, 'query']),
+	// A one-line field over a screen (the request context on the Access view).
+	command('apply-field', ['enter'], [{key: 'return'}], 'apply', 'Apply what the field holds (the request context: empty clears it)', ['field']),
+	command('cancel-field', ['esc'], [{key: 'escape'}], 'cancel', 'Leave the field as it was', ['field']),
+	command('cancel-query', ['esc'], [{key: 'escape'}], 'cancel', 'Leave the question as it was', ['query']),
 	command('edit-query', ['/'], [{input: '/'}], 'query', 'Edit the action and resource of the who-can query', ['whocan']),
 	command('command-line', [':'], [{input: ':'}], 'command', `Command line: ${jumpTargetsText}`, 'global'),
 	command('reload', ['r'], [{input: 'r'}], 'reload', 'Reload the account snapshot', 'global'),

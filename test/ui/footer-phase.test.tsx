@@ -2,8 +2,9 @@
 // text field the printable keys are text (no `q quit`, `: command`, `/ filter`); on a choice, space changes;
 // a plan that ran no longer offers `y run` / `n cancel`; a typed confirmation offers only enter and esc.
 import {describe, expect, it} from 'vitest';
+import {MFA_USER, accessSnapshot} from '../fixtures/access.js';
 import {appHarness, writesOf} from '../helpers/app.js';
-import {jump} from '../helpers/moto-app.js';
+import {jump, openFiltered} from '../helpers/moto-app.js';
 import {keys, type Rendered} from '../helpers/render.js';
 
 const harness = appHarness();
@@ -105,5 +106,65 @@ describe('the footer on the other forms', () => {
 		const onSource = await footerOnceDrawn(tui, 'space change');
 		expect(onSource).toContain('? help');
 		expect(onSource).not.toContain('/ filter');
+	});
+});
+
+describe('the footer while any text field has the keys', () => {
+	it('a list filter being typed: enter keeps it, esc clears it, and no letter key is offered', async () => {
+		const {tui} = harness.start({columns: 160, rows: 40});
+		await tui.waitFor('Users (12)');
+		const listFooter = footer(tui.lastFrame());
+		tui.write('/');
+		await tui.waitFor('type to filter');
+		expect(await footerOnceDrawn(tui, 'keep filter')).toBe('enter keep filter  esc clear filter');
+		tui.write('heidi');
+		await tui.waitFor(/Users \(1\/12\)/);
+		tui.write(keys.enter);
+		// The filter stays, the list has the keys again: its own footer.
+		expect(await footerOnceDrawn(tui, '/ filter')).toBe(listFooter);
+	});
+
+	it('the who-can query being typed: no `/ query`, `q quit` or `: command`, since they are text', async () => {
+		const {tui} = harness.start({columns: 160, rows: 40});
+		await tui.waitFor('Users (12)');
+		await jump(tui, 'whocan', 'Who can');
+		expect(await footerOnceDrawn(tui, 'tab complete')).toBe('enter ask  tab complete  esc cancel');
+	});
+
+	it('the create-user groups step: the filter speaks while typed, then the step again', async () => {
+		const {tui} = harness.start({columns: 160, rows: 40});
+		await tui.waitFor('Users (12)');
+		tui.write('n');
+		await tui.waitFor('Create a user · step 1 of 3');
+		await tui.type('filter.step');
+		await tui.waitFor('filter.step');
+		for (const next of ['› Path', '› Tags', 'step 2 of 3', '› Access key', 'step 3 of 3']) {
+			tui.write(keys.enter);
+			await tui.waitFor(next);
+		}
+		const step = await footerOnceDrawn(tui, '/ filter');
+		tui.write('/');
+		expect(await footerOnceDrawn(tui, 'keep filter')).toBe('enter keep filter  esc clear filter');
+		tui.write(keys.escape);
+		expect(await footerOnceDrawn(tui, '/ filter')).toBe(step);
+	});
+
+	it('the Access view: Explain question, the request context and the services filter each show their own keys', async () => {
+		const {tui} = harness.start({snapshot: accessSnapshot(), columns: 160, rows: 40});
+		await tui.waitFor('Users (14)');
+		await openFiltered(tui, MFA_USER);
+		tui.write('A');
+		await tui.waitFor(`Access of ${MFA_USER}`);
+		const accessFooter = footer(tui.lastFrame());
+		tui.write('e');
+		expect(await footerOnceDrawn(tui, 'enter ask')).toBe('enter ask  tab complete  esc cancel');
+		tui.write(keys.escape);
+		expect(await footerOnceDrawn(tui, 'explain')).toBe(accessFooter);
+		tui.write('c');
+		expect(await footerOnceDrawn(tui, 'enter apply')).toBe('enter apply  esc cancel');
+		tui.write(keys.escape);
+		expect(await footerOnceDrawn(tui, 'explain')).toBe(accessFooter);
+		tui.write('/');
+		expect(await footerOnceDrawn(tui, 'keep filter')).toBe('enter keep filter  esc clear filter');
 	});
 });

@@ -5,6 +5,7 @@ import {Box, Text} from 'ink';
 import {useEffect, useRef, useState} from 'react';
 import {completeAction} from '../../model/access.js';
 import type {ScreenId} from '../keymap.js';
+import {useFooterScope} from '../state/footer-scope.js';
 import {priority, useCommands} from '../state/keyboard.js';
 import {commonPrefix} from '../screens/access-text.js';
 import {truncate} from './text.js';
@@ -62,6 +63,7 @@ export function ActionQuery(props: {
 	const other = () => setField(current => (current === 'action' ? 'resource' : 'action'));
 	// Above the screen, below the text field: the field keeps printable keys, arrows and tab come here.
 	useCommands(props.scope, {complete, up: other, down: other}, props.active, {priority: priority.screen + 5});
+	useFooterScope('query', props.active);
 
 	const submit = () => props.onSubmit({action: action.trim(), resource: resource.trim() || '*'});
 	const more = suggestions.length > SHOWN ? ` +${suggestions.length - SHOWN} more` : '';

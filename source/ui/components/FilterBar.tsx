@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {TextField} from './TextField.js';
+import {useFooterScope} from '../state/footer-scope.js';
 import {useTheme} from '../theme.js';
 
 /** The `/` filter: edited as you type; stays visible (not editing) while a filter applies. */
@@ -13,6 +14,7 @@ export function FilterBar(props: {
 	onClear: () => void;
 }) {
 	const theme = useTheme();
+	useFooterScope('filter', props.editing);
 	return (
 		<Box>
 			<Text color={theme.accent}>/</Text>

@@ -35,8 +35,8 @@ const typesText = (key: string): boolean => key.length === 1 || key === 'space';
 export function Footer(props: {screen: ScreenId | undefined; top?: number; readOnly: boolean; width: number}) {
 	const theme = useTheme();
 	const declared = useDeclaredFooterScope(props.top);
-	const typing = declared?.typing === true;
-	const pairs = commandsFor(declared?.scope ?? props.screen, {readOnly: props.readOnly})
+	const typing = declared.typing;
+	const pairs = commandsFor(declared.scope ?? props.screen, {readOnly: props.readOnly})
 		.filter(cmd => cmd.footer)
 		.map(cmd => ({id: cmd.id, key: typing ? cmd.keys.find(key => !typesText(key)) : cmd.keys[0], label: cmd.label}))
 		.filter(pair => pair.key !== undefined)

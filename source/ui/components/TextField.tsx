@@ -4,6 +4,7 @@
 import {Text} from 'ink';
 import {useRef} from 'react';
 import {sanitize} from '../../model/sanitize.js';
+import {useFooterTyping} from '../state/footer-scope.js';
 import {PASS, priority, useKeys} from '../state/keyboard.js';
 import {useTheme} from '../theme.js';
 
@@ -24,6 +25,8 @@ export function TextField(props: {
 		latest.current = value;
 		props.onChange(value);
 	};
+	// While it has the keys, the footer leaves out the keys that type a character.
+	useFooterTyping(props.focused);
 	// Takes every key while focused (so `q` types a q), except arrows and tab, which a form may want.
 	useKeys(
 		(input, key) => {

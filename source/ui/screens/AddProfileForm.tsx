@@ -26,7 +26,7 @@ export function AddProfileForm(props: {
 	const [input, setInput] = useState<ProfileInput>({name: '', region: '', endpoint: ''});
 	const [active, setActive] = useState(0);
 	const [errors, setErrors] = useState<Partial<Record<ProfileField | 'save', string>>>({});
-	useFooterScope({scope: 'form', typing: true}, props.focused);
+	useFooterScope('form', props.focused);
 
 	useKeys(
 		(_input, key) => {

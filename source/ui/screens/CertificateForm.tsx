@@ -54,7 +54,7 @@ export function CertificateForm(props: {
 
 	const fields: Field[] = generate ? ['source', 'commonName', 'days', 'keyFile'] : ['source', 'file'];
 	const field = fields[Math.min(active, fields.length - 1)]!;
-	useFooterScope(field === 'source' ? {scope: 'choice'} : {scope: 'form', typing: true}, props.focused);
+	useFooterScope(field === 'source' ? 'choice' : 'form', props.focused);
 
 	/** The plan with what the operator should read first: warnings, what was read or written. */
 	const toPlan = (pem: string, lines: string[]) => {

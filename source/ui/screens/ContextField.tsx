@@ -6,6 +6,7 @@ import {useState} from 'react';
 import {parseContext, type RequestContext} from '../../model/access/request-context.js';
 import {TextField} from '../components/TextField.js';
 import {ToneText} from '../components/ToneText.js';
+import {useFooterScope} from '../state/footer-scope.js';
 import {truncate} from '../components/text.js';
 import {FieldRow, labelColumn} from './form-fields.js';
 
@@ -33,6 +34,7 @@ export function ContextField(props: {initial: string; active: boolean; width: nu
 			else props.onApply({text: entries.join(' '), context: parsed.context});
 		});
 	};
+	useFooterScope('field', props.active);
 	const width = Math.max(1, props.width);
 	return (
 		<Box flexDirection="column">

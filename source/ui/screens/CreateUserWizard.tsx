@@ -187,10 +187,7 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 
 	// The footer follows the field: a text field owns the printable keys, a choice field changes with space.
 	const textField = field === 'name' || field === 'path' || field === 'tags' || field === 'typedPassword';
-	useFooterScope(
-		step.id === 'groups' ? (filteringGroups ? {scope: 'wizard', typing: true} : undefined) : textField ? {scope: 'form', typing: true} : {scope: 'choice'},
-		props.focused,
-	);
+	useFooterScope(step.id === 'groups' ? undefined : textField ? 'form' : 'choice', props.focused);
 
 	const text = (id: 'name' | 'path' | 'tags') => (
 		<TextField

@@ -42,7 +42,7 @@ export function PasswordForm(props: {
 
 	const fields: Field[] = typedChoice ? ['source', 'typed', 'reset'] : ['source', 'reset'];
 	const field = fields[Math.min(active, fields.length - 1)]!;
-	useFooterScope(field === 'typed' ? {scope: 'form', typing: true} : {scope: 'choice'}, props.focused);
+	useFooterScope(field === 'typed' ? 'form' : 'choice', props.focused);
 	const problem = typedChoice ? checkPassword(typed, policyOf(policy)) : null;
 
 	const build = () => {

@@ -96,7 +96,7 @@ export function PlanConfirm(props: {
 				},
 		props.focused,
 	);
-	useFooterScope(finished ? {scope: 'plan-done'} : typing ? {scope: 'plan', typing: true} : undefined, props.focused);
+	useFooterScope(finished ? 'plan-done' : undefined, props.focused);
 
 	const confirmStatus =
 		sendable === 0

@@ -26,7 +26,7 @@ export function WizardForm(props: {
 }) {
 	const {fields} = props;
 	const [active, setActive] = useState(0);
-	useFooterScope({scope: 'form', typing: true}, props.focused);
+	useFooterScope('form', props.focused);
 	useKeys(
 		(_input, key) => {
 			if (key.upArrow || (key.tab && key.shift)) setActive(a => (a + fields.length - 1) % fields.length);
