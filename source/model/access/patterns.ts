@@ -54,8 +54,38 @@ const escape = (text: string) => text.replace(/[.+^${}()|[\]\\]/g, '\\$&');
 export const actionPattern = (pattern: string): RegExp =>
 	new RegExp(`^${escape(pattern).replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
 
-export const actionMatches = (pattern: string, action: string): boolean =>
-	pattern === '*' || actionPattern(pattern).test(action);
+// Printable ASCII: there the RegExp's case-insensitive test is a lower-case comparison and '.' matches
+// any character, so a plain wildcard match gives its answer without compiling a RegExp per call.
+const PLAIN = /^[\x20-\x7e]*$/;
+
+/** `*` and `?` wildcard match of lower-cased printable ASCII text (backtracking to the last `*`). */
+const wildcardMatch = (pattern: string, text: string): boolean => {
+	let p = 0;
+	let t = 0;
+	let star = -1;
+	let resume = 0;
+	while (t < text.length) {
+		const c = pattern.charCodeAt(p);
+		if (p < pattern.length && (c === 63 || c === text.charCodeAt(t))) {
+			p++;
+			t++;
+		} else if (c === 42) {
+			star = p++;
+			resume = t;
+		} else if (star >= 0) {
+			p = star + 1;
+			t = ++resume;
+		} else return false;
+	}
+	while (pattern.charCodeAt(p) === 42) p++;
+	return p === pattern.length;
+};
+
+export const actionMatches = (pattern: string, action: string): boolean => {
+	if (pattern === '*') return true;
+	if (PLAIN.test(pattern) && PLAIN.test(action)) return wildcardMatch(pattern.toLowerCase(), action.toLowerCase());
+	return actionPattern(pattern).test(action);
+};
 
 const statementMatches = (s: ParsedStatement, action: string): boolean =>
 	s.notActions ? !s.notActions.some(p => actionMatches(p, action)) : (s.actions ?? []).some(p => actionMatches(p, action));
