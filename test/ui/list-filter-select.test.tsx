@@ -38,6 +38,25 @@ describeWithMoto('lists: arrows while filtering, the new row selected after a cr
 		await tui.waitFor('esc clears');
 	});
 
+	it('clearing a filter (esc while typing it, or esc after enter kept it) keeps the selected row', async () => {
+		const {tui} = await harness.start();
+		const first = selectedLine(tui.lastFrame());
+		for (const clear of [[keys.escape], [keys.enter, keys.escape]]) {
+			tui.write('/');
+			await tui.waitFor('type to filter');
+			await tui.type('dana');
+			const filtered = await tui.waitFor(/\b1 of \d+/);
+			expect(selectedLine(filtered)).toContain('dana.kim');
+			for (const key of clear) tui.write(key);
+			await tui.waitForFrame(frame => !frame.includes('1 of '));
+			await tick();
+			expect(selectedLine(tui.lastFrame())).toContain('dana.kim');
+			// Back to the first row for the next round.
+			tui.write('g');
+			await tui.waitForFrame(frame => selectedLine(frame) === first);
+		}
+	});
+
 	it('after creating a user the Users list selects the new row', async () => {
 		const {tui} = await harness.start();
 		tui.write('n');

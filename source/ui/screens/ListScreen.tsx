@@ -50,9 +50,20 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 	const list = useListCursor(sorted.length, tableHeight);
 	const selected = sorted[list.cursor];
 
+	// A row asked for (just created, or selected when the filter is cleared) is selected once it is in the
+	// rows; a filter that hides it is cleared.
+	const wanted = useRef<{key?: string; seq?: number}>({seq: props.select?.seq});
+	if (props.select && props.select.seq !== wanted.current.seq) wanted.current = {...props.select};
+	// Clearing the filter keeps the row the operator was on, not whichever row lands at its position.
+	const clearFilter = () => {
+		if (selected) wanted.current = {key: props.rowKey(selected), seq: wanted.current.seq};
+		setQuery('');
+		setEditing(false);
+	};
+
 	const handlers: Partial<Record<CommandId, () => void>> = {
 		filter: () => setEditing(true),
-		back: () => (query ? setQuery('') : props.onBack?.()),
+		back: () => (query ? clearFilter() : props.onBack?.()),
 		open: () => selected && props.onOpen?.(selected),
 		'switch-profile': () => selected && props.onOpen?.(selected),
 	};
@@ -67,9 +78,6 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 	// While the filter is typed, its text field takes every key but the arrows: they still move the cursor.
 	useCommands(props.scope, editing ? moves : handlers, props.focused);
 
-	// A row asked for (just created) is selected once it is in the rows; a filter that hides it is cleared.
-	const wanted = useRef<{key?: string; seq?: number}>({seq: props.select?.seq});
-	if (props.select && props.select.seq !== wanted.current.seq) wanted.current = {...props.select};
 	useEffect(() => {
 		const key = wanted.current.key;
 		if (key === undefined) return;
@@ -106,10 +114,7 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 						list.set(0);
 					}}
 					onDone={() => setEditing(false)}
-					onClear={() => {
-						setQuery('');
-						setEditing(false);
-					}}
+					onClear={clearFilter}
 				/>
 			) : null}
 			<Table
