@@ -1,6 +1,7 @@
 // Choosing what a membership change applies to: a filterable list (`/`), space marks several when
 // `multiple`, enter chooses the marked rows (or the selected one), esc cancels.
 import {useMemo, useState} from 'react';
+import {exactNameFirst} from '../../model/match-rank.js';
 import type {Column} from '../components/Table.js';
 import {ListScreen} from './ListScreen.js';
 
@@ -13,9 +14,10 @@ interface Row extends PickRow {
 	marked: boolean;
 }
 
+/** Rows whose name or detail holds the query, the exact name first (as every picker ranks them). */
 const filterRows = (rows: Row[], query: string) => {
 	const q = query.toLowerCase();
-	return q ? rows.filter(r => r.name.toLowerCase().includes(q) || r.detail.toLowerCase().includes(q)) : rows;
+	return q ? exactNameFirst(rows.filter(r => r.name.toLowerCase().includes(q) || r.detail.toLowerCase().includes(q)), q, r => r.name) : rows;
 };
 
 export function PickScreen(props: {

@@ -3,6 +3,7 @@
 // Scope=AWS, searched by name) — or, when that list cannot be read, a few that operators often want.
 import type {AwsManagedPolicy} from '../../model/gateway.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
+import {exactNameFirst} from '../../model/match-rank.js';
 import {policyRows} from '../../model/views.js';
 
 export interface PolicyChoice {
@@ -42,17 +43,10 @@ export const attachablePolicies = (index: SnapshotIndex, exclude: ReadonlySet<st
 	return [...listed, ...common].filter(p => !exclude.has(p.arn)).sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
 };
 
-// With every AWS managed policy listed, `/ReadOnlyAccess` matches 190 names: the one named exactly so
-// comes first, then names that start with the text, then the rest, each in the list's own order.
-const rank = (name: string, q: string): number => (name === q ? 0 : name.startsWith(q) ? 1 : 2);
-
 /** Rows whose name, ARN, type or detail holds the query; an exact name first, then names starting with it. */
 export const filterPolicyChoices = <Row extends PolicyChoice>(rows: Row[], query: string): Row[] => {
 	const q = query.trim().toLowerCase();
 	if (!q) return rows;
 	const found = rows.filter(r => [r.name, r.arn, r.type, r.detail].some(text => text.toLowerCase().includes(q)));
-	return found
-		.map((row, position) => ({row, position, rank: rank(row.name.toLowerCase(), q)}))
-		.sort((a, b) => a.rank - b.rank || a.position - b.position)
-		.map(entry => entry.row);
+	return exactNameFirst(found, q, row => row.name);
 };
