@@ -16,6 +16,7 @@ import {
 	CreateUserCommand,
 	CreateVirtualMFADeviceCommand,
 	EnableMFADeviceCommand,
+	GetPolicyCommand,
 	GetRoleCommand,
 	GetUserCommand,
 	IAMClient,
@@ -87,6 +88,16 @@ export async function seedDemoAccount(endpoint: string): Promise<SeedSummary> {
 		requests++;
 		return iam.send(command);
 	}) as IAMClient['send'];
+
+	// The seed attaches AWS managed policies: without them (moto started without
+	// MOTO_IAM_LOAD_MANAGED_POLICIES=true) say so before anything is created, not half-way through.
+	try {
+		await send(new GetPolicyCommand({PolicyArn: READ_ONLY_ACCESS_ARN}));
+	} catch (error) {
+		if ((error as Error).name === 'NoSuchEntityException' || (error as Error).name === 'NoSuchEntity')
+			throw new Error(`seeding needs AWS managed policies: start moto_server with MOTO_IAM_LOAD_MANAGED_POLICIES=true (${READ_ONLY_ACCESS_ARN} is not there). Nothing was created.`, {cause: error});
+		throw error;
+	}
 
 	// Wave 1: users, groups, customer managed policies.
 	const managed = [LIGHTSAIL, DEVELOPERS, MANAGERS, BACKUP];
