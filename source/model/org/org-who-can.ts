@@ -1,0 +1,115 @@
+// Who can do an action across an organization (issue 19, item 4): each account's own who-can answer (its
+// users, groups and roles, roles' assumers included), capped by the SCPs on the account's path, plus the
+// Identity Center people who reach the account through a permission set. A permission set becomes the role
+// AWSReservedSSO_<name>_<hash> in each account it is assigned to, so the person can do what that role can:
+// the role's row in the account's answer says whether, and the assignments say who.
+import type {WhoCanAnswer, WhoCanEntry} from '../access/types.js';
+import {isSsoRoleOf, whoReachesAccount, type IcUser, type IdentityCenter, type PermissionSet, type ReachVia} from './identity-center.js';
+import type {Organization} from './organization.js';
+import {scpVerdict, type ScpVerdict} from './scp-verdict.js';
+
+/** One account as read: its who-can answer, or why it could not be read. */
+export type AccountAnswerInput = {accountId: string; accountName: string} & ({answer: WhoCanAnswer} | {error: string});
+
+/** An Identity Center person who reaches the action in an account through a permission set's role. */
+export interface PersonThroughSet {
+	user: IcUser;
+	permissionSet: PermissionSet;
+	via: ReachVia[];
+	/** The role the permission set became in this account (its row is among `roles`). */
+	role: string;
+	decision: 'Allowed' | 'Conditional';
+}
+
+export interface OrgAccountAnswer {
+	accountId: string;
+	accountName: string;
+	/** The SCPs' word on the action here (exempt in the management account). */
+	scp: ScpVerdict;
+	users: WhoCanEntry[];
+	groups: WhoCanEntry[];
+	roles: WhoCanEntry[];
+	people: PersonThroughSet[];
+	/** Principals the account's own policies allow but an SCP denies: counted, not listed as able. */
+	blockedByScp: number;
+	/** The account could not be read: nothing is known of it (never taken as "nobody"). */
+	error?: string;
+	notes: string[];
+}
+
+// Service-linked roles are not limited by SCPs (Organizations User Guide, "SCP effects on permissions").
+const SERVICE_LINKED_PATH = ':role/aws-service-role/';
+const isServiceLinked = (entry: WhoCanEntry): boolean => entry.kind === 'role' && entry.arn.includes(SERVICE_LINKED_PATH);
+
+/** The entry as the SCP leaves it: unchanged when permitted or exempt, Conditional when the SCP is, or gone. */
+const capped = (entry: WhoCanEntry, scp: ScpVerdict): WhoCanEntry | undefined => {
+	if (scp.kind === 'permitted' || scp.kind === 'exempt' || isServiceLinked(entry)) return entry;
+	if (scp.kind === 'denied') return undefined;
+	// Conditional SCP, or SCPs that could not be read: never certain.
+	return {...entry, decision: 'Conditional'};
+};
+
+const scpNote = (scp: ScpVerdict): string | undefined => {
+	switch (scp.kind) {
+		case 'denied': {
+			const where = `${scp.decider.target.kind} ${scp.decider.target.name}`;
+			return scp.how === 'explicit-deny'
+				? `denied here by SCP ${scp.decider.scp?.name ?? '?'} on ${where}`
+				: `no SCP on ${where} allows it, so it is denied here`;
+		}
+		case 'conditional':
+			return `SCPs allow it only under conditions (${scp.deciders.map(d => `${d.scp?.name ?? '?'} on ${d.target.kind} ${d.target.name}`).join(', ')}): every answer here is Conditional`;
+		case 'unknown':
+			return `the SCPs could not be evaluated (${scp.reason}): every answer here is Conditional`;
+		case 'exempt':
+			return scp.reason;
+		case 'permitted':
+			return undefined;
+	}
+};
+
+/** The people whose permission set's role in this account can do the action. */
+const peopleThrough = (ic: IdentityCenter | undefined, accountId: string, roles: WhoCanEntry[]): PersonThroughSet[] => {
+	if (!ic) return [];
+	const people: PersonThroughSet[] = [];
+	for (const reach of whoReachesAccount(ic, accountId)) {
+		const role = roles.find(entry => isSsoRoleOf(entry.name, reach.permissionSet.name));
+		if (role) people.push({user: reach.user, permissionSet: reach.permissionSet, via: reach.via, role: role.name, decision: role.decision});
+	}
+	return people;
+};
+
+const keep = (entries: WhoCanEntry[], scp: ScpVerdict): {kept: WhoCanEntry[]; blocked: number} => {
+	const kept = entries.map(entry => capped(entry, scp)).filter((entry): entry is WhoCanEntry => entry !== undefined);
+	return {kept, blocked: entries.length - kept.length};
+};
+
+/** Every account's answer to ACTION on RESOURCE, in the order given, with SCPs applied and IC people added. */
+export const orgWhoCan = async (
+	org: Organization,
+	accounts: AccountAnswerInput[],
+	ic: IdentityCenter | undefined,
+	action: string,
+	resource = '*',
+): Promise<OrgAccountAnswer[]> =>
+	Promise.all(
+		accounts.map(async (input): Promise<OrgAccountAnswer> => {
+			const scp = await scpVerdict(org, input.accountId, action, resource);
+			const base = {accountId: input.accountId, accountName: input.accountName, scp};
+			if ('error' in input)
+				return {...base, users: [], groups: [], roles: [], people: [], blockedByScp: 0, error: input.error, notes: [`not read: ${input.error}`]};
+			const users = keep(input.answer.users, scp);
+			const groups = keep(input.answer.groups, scp);
+			const roles = keep(input.answer.roles, scp);
+			const note = scpNote(scp);
+			return {
+				...base,
+				users: users.kept,
+				groups: groups.kept,
+				roles: roles.kept,
+				people: peopleThrough(ic, input.accountId, roles.kept),
+				blockedByScp: users.blocked + groups.blocked + roles.blocked,
+				notes: [...(note ? [note] : []), ...input.answer.notes],
+			};
+		}),
+	);

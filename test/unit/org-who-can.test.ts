@@ -1,0 +1,133 @@
+// Org-wide who-can (issue 19, item 4) on W10's shape: an SCP denies ec2:TerminateInstances in the Prod OU;
+// Identity Center people in a group are assigned an admin permission set in two accounts. Each account's
+// answer comes from the real who-can on that account's snapshot; SCPs and IC assignments do the rest.
+import {describe, expect, it} from 'vitest';
+import {buildAccessModel, whoCan, type WhoCanAnswer} from '../../source/model/access.js';
+import type {WhoCanEntry} from '../../source/model/access/types.js';
+import type {IdentityCenter, PermissionSet} from '../../source/model/org/identity-center.js';
+import type {OrgAccount, Organization, ServiceControlPolicy} from '../../source/model/org/organization.js';
+import {orgWhoCan, type AccountAnswerInput} from '../../source/model/org/org-who-can.js';
+import {accountWithRoles, allow, policy, trustPolicy, trusts, userArn} from '../fixtures/roles.js';
+
+const MANAGEMENT = '111111111111';
+const PROD = '222222222222';
+const DEV = '333333333333';
+const doc = (...Statement: object[]) => ({Version: '2012-10-17', Statement});
+const scp = (name: string, ...statements: object[]): ServiceControlPolicy => ({id: `p-${name}`, name, document: doc(...statements)});
+const fullAccess = scp('FullAWSAccess', {Effect: 'Allow', Action: '*', Resource: '*'});
+const denyTerminate = scp('DenyTerminate', {Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*'});
+const terminateOnlyInEu = scp('TerminateOnlyInEU', {Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*', Condition: {StringNotEquals: {'aws:RequestedRegion': 'eu-west-1'}}});
+const account = (id: string, name: string): OrgAccount => ({id, name, kind: 'account', scps: [fullAccess]});
+
+const orgWith = (prodScps: ServiceControlPolicy[]): Organization => ({
+	managementAccountId: MANAGEMENT,
+	root: {
+		id: 'r-root', name: 'Root', kind: 'root', scps: [fullAccess], accounts: [account(MANAGEMENT, 'management')],
+		ous: [
+			{id: 'ou-prod', name: 'Prod', kind: 'ou', scps: [fullAccess, ...prodScps], ous: [], accounts: [account(PROD, 'prod')]},
+			{id: 'ou-dev', name: 'Dev', kind: 'ou', scps: [fullAccess], ous: [], accounts: [account(DEV, 'dev')]},
+		],
+	},
+});
+
+// The role AWS makes for the permission set in each account it is assigned to, trusted by the SAML provider.
+const SSO_ADMIN_ROLE = 'AWSReservedSSO_AdminAccess_0123456789abcdef';
+const adminSet: PermissionSet = {arn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-admin', name: 'AdminAccess', managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'], customerManagedPolicies: [], boundary: {kind: 'none'}};
+const ic: IdentityCenter = {
+	instance: {arn: 'arn:aws:sso:::instance/ssoins-1', identityStoreId: 'd-1'},
+	users: [
+		{id: 'u-alice', userName: 'alice', displayName: 'Alice', emails: []},
+		{id: 'u-bob', userName: 'bob', displayName: 'Bob', emails: []},
+	],
+	groups: [{id: 'g-admins', displayName: 'Admins'}],
+	memberships: [{membershipId: 'm1', groupId: 'g-admins', userId: 'u-alice'}],
+	permissionSets: [adminSet],
+	assignments: [
+		{accountId: PROD, permissionSetArn: adminSet.arn, principalType: 'GROUP', principalId: 'g-admins'},
+		{accountId: DEV, permissionSetArn: adminSet.arn, principalType: 'GROUP', principalId: 'g-admins'},
+		{accountId: DEV, permissionSetArn: adminSet.arn, principalType: 'USER', principalId: 'u-bob'},
+	],
+};
+
+/** A member account: the SSO admin role, and an IAM user with EC2 rights of their own. */
+const memberAnswer = async (action: string): Promise<WhoCanAnswer> => {
+	const index = accountWithRoles({
+		users: {'ops.bot': {inline: {Ec2: policy(allow('ec2:*'))}}},
+		roles: {[SSO_ADMIN_ROLE]: {trust: trustPolicy(trusts({Federated: 'arn:aws:iam::123456789012:saml-provider/AWSSSO_abc_DO_NOT_DELETE'}, {Action: 'sts:AssumeRoleWithSAML'})), inline: {Admin: policy(allow('*'))}}},
+	});
+	const result = await whoCan(buildAccessModel(index), action);
+	if (!result.ok) throw new Error(result.message);
+	return result;
+};
+
+const inputs = async (action: string): Promise<AccountAnswerInput[]> => [
+	{accountId: PROD, accountName: 'prod', answer: await memberAnswer(action)},
+	{accountId: DEV, accountName: 'dev', answer: await memberAnswer(action)},
+];
+const names = (entries: Array<{name: string}>) => entries.map(e => e.name).sort();
+const people = (answer: {people: Array<{user: {userName: string}; via: Array<{kind: string}>}>}) =>
+	answer.people.map(p => `${p.user.userName} ${p.via.map(v => v.kind).join('+')}`).sort();
+
+describe('org-wide who-can', () => {
+	it('W10: the IC people reach ec2:TerminateInstances in Dev through the permission set, nobody in the Prod OU the SCP covers', async () => {
+		const [prod, dev] = await orgWhoCan(orgWith([denyTerminate]), await inputs('ec2:TerminateInstances'), ic, 'ec2:TerminateInstances');
+		expect(dev!.scp.kind).toBe('permitted');
+		expect(people(dev!)).toEqual(['alice group', 'bob direct']);
+		expect(dev!.people.every(p => p.role === SSO_ADMIN_ROLE && p.decision === 'Allowed')).toBe(true);
+		expect(names(dev!.users)).toEqual(['ops.bot']);
+
+		expect(prod!.scp).toMatchObject({kind: 'denied', how: 'explicit-deny', decider: {scp: {name: 'DenyTerminate'}, target: {name: 'Prod'}}});
+		expect(prod!.people).toEqual([]);
+		expect(prod!.users).toEqual([]);
+		expect(prod!.roles).toEqual([]);
+		// ops.bot and the SSO role: allowed by the account's policies, denied by the SCP.
+		expect(prod!.blockedByScp).toBe(2);
+		expect(prod!.notes[0]).toBe('denied here by SCP DenyTerminate on ou Prod');
+	});
+
+	it('an action the SCP does not touch: alice reaches it in Prod too', async () => {
+		const [prod] = await orgWhoCan(orgWith([denyTerminate]), await inputs('s3:GetObject'), ic, 's3:GetObject');
+		expect(people(prod!)).toEqual(['alice group']);
+		expect(prod!.blockedByScp).toBe(0);
+	});
+
+	it('an SCP with a condition makes every answer in the account Conditional, and says which SCP', async () => {
+		const [prod, dev] = await orgWhoCan(orgWith([terminateOnlyInEu]), await inputs('ec2:TerminateInstances'), ic, 'ec2:TerminateInstances');
+		expect(prod!.scp.kind).toBe('conditional');
+		expect(prod!.users.map(u => u.decision)).toEqual(['Conditional']);
+		expect(prod!.people.map(p => p.decision)).toEqual(['Conditional']);
+		expect(prod!.notes[0]).toContain('TerminateOnlyInEU on ou Prod');
+		expect(dev!.users.map(u => u.decision)).toEqual(['Allowed']);
+	});
+
+	it('the management account is exempt; an account that could not be read is named, not taken as "nobody"', async () => {
+		const answers = await orgWhoCan(
+			orgWith([denyTerminate]),
+			[
+				{accountId: MANAGEMENT, accountName: 'management', answer: await memberAnswer('ec2:TerminateInstances')},
+				{accountId: PROD, accountName: 'prod', error: 'AccessDenied assuming OrganizationAccountAccessRole'},
+			],
+			ic,
+			'ec2:TerminateInstances',
+		);
+		expect(answers[0]!.scp.kind).toBe('exempt');
+		expect(names(answers[0]!.users)).toEqual(['ops.bot']);
+		expect(answers[1]).toMatchObject({error: 'AccessDenied assuming OrganizationAccountAccessRole', users: [], people: []});
+		expect(answers[1]!.notes[0]).toContain('not read: AccessDenied');
+	});
+
+	it('a service-linked role is not limited by SCPs', async () => {
+		const base = await memberAnswer('ec2:TerminateInstances');
+		const linked: WhoCanEntry = {...base.roles[0]!, name: 'AWSServiceRoleForAutoScaling', arn: 'arn:aws:iam::222222222222:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling'};
+		const [prod] = await orgWhoCan(orgWith([denyTerminate]), [{accountId: PROD, accountName: 'prod', answer: {...base, roles: [...base.roles, linked]}}], ic, 'ec2:TerminateInstances');
+		expect(names(prod!.roles)).toEqual(['AWSServiceRoleForAutoScaling']);
+		expect(prod!.blockedByScp).toBe(2);
+	});
+
+	it('without Identity Center, the accounts answer with their IAM principals only', async () => {
+		const [, dev] = await orgWhoCan(orgWith([]), await inputs('ec2:TerminateInstances'), undefined, 'ec2:TerminateInstances');
+		expect(dev!.people).toEqual([]);
+		expect(names(dev!.roles)).toEqual([SSO_ADMIN_ROLE]);
+		expect(userArn('ops.bot')).toBe(dev!.users[0]!.arn);
+	});
+});
