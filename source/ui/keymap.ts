@@ -2,8 +2,9 @@
 // readme's key table (keymapMarkdown) all read this one list, so they cannot drift apart.
 import type {Key} from 'ink';
 
-export type ScreenId = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal' | 'form' | 'choice' | 'plan-done' | 'filter' | 'query' | 'field';
-export type Scope = 'global' | ScreenId;
+/** Where a set of keys applies: a screen, or a phase within one (a form's text field, a filter being typed). */
+export type KeyScope = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal' | 'form' | 'choice' | 'plan-done' | 'filter' | 'query' | 'field';
+export type Scope = 'global' | KeyScope;
 
 export type CommandId =
 	| 'help'
@@ -98,26 +99,26 @@ export interface Command {
 	/** Short word for the footer. */
 	label: string;
 	description: string;
-	scope: 'global' | ScreenId[];
+	scope: 'global' | KeyScope[];
 	/** Changes the account: absent (not only disabled) in read-only mode. */
 	dangerous: boolean;
 	/** Shown in the footer (help always shows every command in scope). */
 	footer: boolean;
 }
 
-const lists: ScreenId[] = ['users', 'groups', 'roles', 'policies', 'profiles', 'hygiene', 'journal'];
-const sortable: ScreenId[] = ['users', 'groups', 'roles', 'policies', 'hygiene'];
-const details: ScreenId[] = ['user', 'group', 'role', 'policy'];
+const lists: KeyScope[] = ['users', 'groups', 'roles', 'policies', 'profiles', 'hygiene', 'journal'];
+const sortable: KeyScope[] = ['users', 'groups', 'roles', 'policies', 'hygiene'];
+const details: KeyScope[] = ['user', 'group', 'role', 'policy'];
 // Who-has-what screens: their own keys, plus moving and going back.
-const tools: ScreenId[] = ['whocan', 'access'];
+const tools: KeyScope[] = ['whocan', 'access'];
 // Writes: pick users or a group, then confirm a plan.
 // 'write-wizard': the group and policy wizards (lists to choose from, forms, the JSON preview).
-const writes: ScreenId[] = ['picker', 'plan', 'offboard', 'rotate', 'write-wizard'];
-const every: ScreenId[] = [...lists, ...details, ...tools, ...writes];
+const writes: KeyScope[] = ['picker', 'plan', 'offboard', 'rotate', 'write-wizard'];
+const every: KeyScope[] = [...lists, ...details, ...tools, ...writes];
 // SecretOnce moves between the credentials it shows, and has its own way out (dismiss, which asks first).
-const moving: ScreenId[] = [...every, 'secret', 'plan-done', 'filter', 'query'];
+const moving: KeyScope[] = [...every, 'secret', 'plan-done', 'filter', 'query'];
 // A finished plan scrolls its report by pages as it scrolled the plan.
-const paging: ScreenId[] = [...every, 'plan-done'];
+const paging: KeyScope[] = [...every, 'plan-done'];
 
 /** The screens `:name` jumps to, in the order help and the readme list them: the one list of them. */
 export const jumpTargets = ['users', 'groups', 'roles', 'policies', 'whocan', 'hygiene', 'profiles', 'journal'] as const;
@@ -266,7 +267,7 @@ export const commandsIn = (scope: Scope, options: KeymapOptions = {}): Command[]
 	commands.filter(cmd => inScope(cmd, scope) && !(options.readOnly && cmd.dangerous));
 
 /** A screen's own commands followed by the global ones: what the footer and help show. */
-export const commandsFor = (screen: ScreenId | undefined, options: KeymapOptions = {}): Command[] => [
+export const commandsFor = (screen: KeyScope | undefined, options: KeymapOptions = {}): Command[] => [
 	...(screen ? commandsIn(screen, options) : []),
 	...commandsIn('global', options),
 ];

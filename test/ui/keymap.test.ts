@@ -1,8 +1,8 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {commands, commandsFor, commandsIn, keymapMarkdown, matchCommand, type Command, type ScreenId} from '../../source/ui/keymap.js';
+import {commands, commandsFor, commandsIn, keymapMarkdown, matchCommand, type Command, type KeyScope} from '../../source/ui/keymap.js';
 
-const screens: ScreenId[] = ['users', 'user', 'groups', 'group', 'policies', 'policy', 'profiles', 'whocan', 'access'];
+const screens: KeyScope[] = ['users', 'user', 'groups', 'group', 'policies', 'policy', 'profiles', 'whocan', 'access'];
 const noKey = (): Key =>
 	({upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
 		return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,

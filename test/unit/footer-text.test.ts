@@ -2,14 +2,14 @@
 // `? help` and `q quit` always at the end — checked with the real keymap of every screen at 80 columns.
 import {describe, expect, it} from 'vitest';
 import {footerText} from '../../source/ui/components/Footer.js';
-import {commandsFor, type ScreenId} from '../../source/ui/keymap.js';
+import {commandsFor, type KeyScope} from '../../source/ui/keymap.js';
 
-const pairsOf = (screen: ScreenId, readOnly = false) =>
+const pairsOf = (screen: KeyScope, readOnly = false) =>
 	commandsFor(screen, {readOnly})
 		.filter(cmd => cmd.footer)
 		.map(cmd => ({id: cmd.id, text: `${cmd.keys[0]} ${cmd.label}`}));
 
-const SCREENS: ScreenId[] = ['users', 'user', 'groups', 'group', 'roles', 'role', 'policies', 'policy', 'profiles', 'whocan', 'access', 'picker', 'plan', 'plan-done', 'choice', 'offboard', 'rotate', 'hygiene', 'journal'];
+const SCREENS: KeyScope[] = ['users', 'user', 'groups', 'group', 'roles', 'role', 'policies', 'policy', 'profiles', 'whocan', 'access', 'picker', 'plan', 'plan-done', 'choice', 'offboard', 'rotate', 'hygiene', 'journal'];
 
 describe('footerText', () => {
 	it('keeps everything when it fits', () => {

@@ -4,7 +4,7 @@
 import {Box, Text} from 'ink';
 import {useEffect, useRef, useState} from 'react';
 import {completeAction} from '../../model/access.js';
-import type {ScreenId} from '../keymap.js';
+import type {KeyScope} from '../keymap.js';
 import {useFooterScope} from '../state/footer-scope.js';
 import {priority, useCommands} from '../state/keyboard.js';
 import {commonPrefix} from '../screens/access-text.js';
@@ -34,7 +34,7 @@ const useSuggestions = (action: string): string[] => {
 };
 
 export function ActionQuery(props: {
-	scope: ScreenId;
+	scope: KeyScope;
 	/** Words before the action field, e.g. "can ana.silva do". */
 	prompt: string;
 	initial?: ActionQueryValue;

@@ -4,7 +4,7 @@ import {Box, Text} from 'ink';
 import {useLayoutEffect, useRef, useState} from 'react';
 import {sanitize} from '../../model/sanitize.js';
 import {useCommands} from '../state/keyboard.js';
-import type {CommandId, ScreenId} from '../keymap.js';
+import type {CommandId, KeyScope} from '../keymap.js';
 import {clamp, moveCursor, movementHandlers, windowTop} from './list-window.js';
 import {truncate, truncateMiddle} from './text.js';
 import {useTheme} from '../theme.js';
@@ -31,7 +31,7 @@ export const heading = (key: string, text: string): DetailLine => ({key, text, h
 export const note = (key: string, text: string, tone?: DetailLine['tone']): DetailLine => ({key, text, dim: !tone, tone});
 
 export function DetailList(props: {
-	scope: ScreenId;
+	scope: KeyScope;
 	lines: DetailLine[];
 	height: number;
 	width: number;

@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {commandsFor, type ScreenId} from '../keymap.js';
+import {commandsFor, type KeyScope} from '../keymap.js';
 import {truncate} from './text.js';
 import {useDeclaredFooterScope} from '../state/footer-scope.js';
 import {useTheme} from '../theme.js';
@@ -32,7 +32,7 @@ export const footerText = (pairs: Array<{id: string; text: string}>, width: numb
 const typesText = (key: string): boolean => key.length === 1 || key === 'space';
 
 /** One line of "key label" pairs from the keymap: the focused screen's declared phase, or the route's scope. */
-export function Footer(props: {screen: ScreenId | undefined; top?: number; readOnly: boolean; width: number}) {
+export function Footer(props: {screen: KeyScope | undefined; top?: number; readOnly: boolean; width: number}) {
 	const theme = useTheme();
 	const declared = useDeclaredFooterScope(props.top);
 	const typing = declared.typing;

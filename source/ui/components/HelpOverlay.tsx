@@ -1,12 +1,12 @@
 import {Box, Text} from 'ink';
-import {commandLineEntries, commandsFor, type ScreenId} from '../keymap.js';
+import {commandLineEntries, commandsFor, type KeyScope} from '../keymap.js';
 import {priority, useCommands} from '../state/keyboard.js';
 import {fit} from './text.js';
 import {useListCursor} from './use-list-cursor.js';
 import {useTheme} from '../theme.js';
 
 /** Every key of the current screen and the global ones, from the keymap; scrolls in small terminals. */
-export function HelpOverlay(props: {screen: ScreenId | undefined; readOnly: boolean; height: number; onClose: () => void}) {
+export function HelpOverlay(props: {screen: KeyScope | undefined; readOnly: boolean; height: number; onClose: () => void}) {
 	const theme = useTheme();
 	const lines = [
 		...commandsFor(props.screen, {readOnly: props.readOnly}).map(cmd => `${fit(cmd.keys.join(' '), 12)} ${cmd.description}`),

@@ -7,11 +7,11 @@ import {FilterBar} from '../components/FilterBar.js';
 import {movementHandlers} from '../components/list-window.js';
 import {Table, type Column} from '../components/Table.js';
 import {useListCursor} from '../components/use-list-cursor.js';
-import type {CommandId, ScreenId} from '../keymap.js';
+import type {CommandId, KeyScope} from '../keymap.js';
 import {useCommands} from '../state/keyboard.js';
 
 export interface ListScreenProps<Row> {
-	scope: ScreenId;
+	scope: KeyScope;
 	title: string;
 	rows: Row[];
 	rowKey: (row: Row) => string;

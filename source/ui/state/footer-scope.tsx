@@ -3,10 +3,10 @@
 // The focused screen (or a part of it, such as a filter bar being edited) declares its phase here, and a
 // focused text field declares that it types: without a declaration the footer follows the route.
 import {createContext, useCallback, useContext, useLayoutEffect, useState, type ReactNode} from 'react';
-import type {ScreenId} from '../keymap.js';
+import type {KeyScope} from '../keymap.js';
 
 export interface FooterScope {
-	scope: ScreenId | undefined;
+	scope: KeyScope | undefined;
 	/** A text field has the keys: printable keys type text, so the footer leaves them out. */
 	typing: boolean;
 }
@@ -15,7 +15,7 @@ interface Declaration {
 	owner: symbol;
 	/** The stack entry of the screen that declared it. */
 	entry: number | undefined;
-	scope?: ScreenId;
+	scope?: KeyScope;
 	typing?: boolean;
 }
 
@@ -58,7 +58,7 @@ export const useDeclaredFooterScope = (top: number | undefined): FooterScope => 
 	return {scope: declared.filter(item => item.scope).at(-1)?.scope, typing: declared.some(item => item.typing)};
 };
 
-const useDeclaration = (scope: ScreenId | undefined, typing: boolean, active: boolean): void => {
+const useDeclaration = (scope: KeyScope | undefined, typing: boolean, active: boolean): void => {
 	const declare = useContext(DeclareContext);
 	const entry = useContext(EntryContext);
 	const [owner] = useState(() => Symbol('footer declaration'));
@@ -71,7 +71,7 @@ const useDeclaration = (scope: ScreenId | undefined, typing: boolean, active: bo
 };
 
 /** Declares the footer's scope while `active` (the screen or its part is focused); undefined leaves the route's. */
-export const useFooterScope = (scope: ScreenId | undefined, active: boolean): void => useDeclaration(scope, false, active);
+export const useFooterScope = (scope: KeyScope | undefined, active: boolean): void => useDeclaration(scope, false, active);
 
 /** Declares, while `focused`, that a text field has the keys (TextField does this itself). */
 export const useFooterTyping = (focused: boolean): void => useDeclaration(undefined, true, focused);

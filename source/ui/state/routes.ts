@@ -1,5 +1,5 @@
 // The screens the navigation stack can hold, and the keymap scope each one uses.
-import type {JumpTarget, ScreenId} from '../keymap.js';
+import type {JumpTarget, KeyScope} from '../keymap.js';
 import type {MembershipRequest} from '../../model/plans/group-membership.js';
 import type {ExecutionReport, IssuedSecret} from '../../model/plans/execute.js';
 import type {Plan} from '../../model/plans/types.js';
@@ -58,7 +58,7 @@ export type Route =
 	// The audit journal.
 	| {screen: 'journal'};
 
-const scopes: Partial<Record<Route['screen'], ScreenId>> = {
+const scopes: Partial<Record<Route['screen'], KeyScope>> = {
 	'inline-policy': 'policy',
 	'pick-group': 'picker',
 	'pick-users': 'picker',
@@ -75,7 +75,7 @@ const scopes: Partial<Record<Route['screen'], ScreenId>> = {
 	'pick-role-policy': 'picker',
 };
 
-export const scopeOf = (route: Route): ScreenId => scopes[route.screen] ?? (route.screen as ScreenId);
+export const scopeOf = (route: Route): KeyScope => scopes[route.screen] ?? (route.screen as KeyScope);
 
 /** Screens that show the account and so need a loaded snapshot (profiles and the journal do not). */
 export const needsSnapshot = (route: Route): boolean => route.screen !== 'profiles' && route.screen !== 'journal';
