@@ -1,7 +1,7 @@
 // The SDK-backed IamGateway. Cheap to create: clients are built on the first call. Every failure
 // leaves here as an IamError; read-only connections are wrapped so writes are refused up front.
 // The operations themselves live beside it: reads.ts, creates.ts (no blind resend), and the tables of
-// single-call writes (user-writes.ts, credential-writes.ts, policy-writes.ts, role-writes.ts).
+// single-call writes (user-group-writes.ts, credential-writes.ts, policy-writes.ts, role-writes.ts).
 import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
 import type {
 	AccessKeyDetail,
@@ -34,7 +34,7 @@ import * as reads from './reads.js';
 import {readOnlyGateway} from './read-only.js';
 import {ROLE_WRITES, type RoleWriteName} from './role-writes.js';
 import {loadSnapshot} from './snapshot.js';
-import {USER_WRITES, type UserWriteName} from './user-writes.js';
+import {USER_WRITES, type UserWriteName} from './user-group-writes.js';
 import {sendWrite, type WriteTable} from './write-table.js';
 
 type SimpleWriteName = UserWriteName | CredentialWriteName | PolicyWriteName | RoleWriteName;
@@ -179,7 +179,7 @@ export class SdkGateway implements IamGateway {
 		return this.run('iam', 'iam:UploadSigningCertificate', (clients, context) => creates.uploadSigningCertificate(clients, context, input));
 	}
 
-	// Single idempotent calls (user-writes.ts, credential-writes.ts, policy-writes.ts)
+	// Single idempotent calls (user-group-writes.ts, credential-writes.ts, policy-writes.ts)
 
 	addUserToGroup(input: WriteInput<'addUserToGroup'>) {
 		return this.write('addUserToGroup', input);

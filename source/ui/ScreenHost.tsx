@@ -7,7 +7,7 @@ import {PlanRoute} from './PlanRoute.js';
 import {PolicyRoutes} from './PolicyRoutes.js';
 import {SecretRoute} from './SecretRoute.js';
 import {UserWriteRoute} from './UserWriteRoute.js';
-import {handleUserWrite} from './user-writes.js';
+import {handleUserWrite} from './user-write-requests.js';
 import {CreateUserWizard} from './screens/CreateUserWizard.js';
 import {AccessScreen} from './screens/AccessScreen.js';
 import {WhoCanScreen} from './screens/WhoCanScreen.js';
@@ -33,7 +33,7 @@ import {useNavigation} from './state/navigation.js';
 import {needsSnapshot, type Route} from './state/routes.js';
 import {useServices} from './state/services-context.js';
 import {useTakeBack} from './state/take-back.js';
-import {handleRoleWrite} from './role-writes.js';
+import {handleRoleWrite} from './role-write-requests.js';
 import {useSnapshot} from './state/snapshot.js';
 import {selectionFor} from './state/created.js';
 

@@ -13,7 +13,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {DetailList, note, type DetailLine} from '../components/DetailList.js';
 import {ToneText} from '../components/ToneText.js';
 import type {Route} from '../state/routes.js';
-import {roleWriteActions, type RoleWrite} from '../role-writes.js';
+import {roleWriteActions, type RoleWrite} from '../role-write-requests.js';
 import {roleLines} from './role-lines.js';
 
 export const ROLE_ADMIN_BADGE = 'ADMIN-EQUIVALENT';
