@@ -28,6 +28,14 @@ describe('can through roles (binary, demo export)', () => {
 		expect(JSON.parse(direct.stdout)).not.toHaveProperty('ThroughRoles');
 	});
 
+	it('the summary says what the roles alone give: Allowed directly, Conditional (MFA) through roles, never "Allowed through roles"', async () => {
+		// ana.silva reads Lightsail through her group; the Deploy role trusts her only with MFA.
+		const text = await can('ana.silva', 'lightsail:GetInstances');
+		expect(text.code).toBe(0);
+		expect(text.stdout).toContain('ana.silva lightsail:GetInstances on *: Allowed directly; Conditional through roles');
+		expect(text.stdout).toMatch(/through role \S+: Conditional: assume role Deploy/);
+	});
+
 	it('a role by name answers for itself', async () => {
 		const role = await can(ADMIN_ROLE.role, 'ec2:TerminateInstances', '--json');
 		expect(role.code).toBe(0);
