@@ -51,19 +51,38 @@ const viewOf = (model: AccessModel, principal: Principal, matches: (statement: D
 	const statements = ids.map(id => catalogue.all[id]!);
 	const policies = statements.map(preparedStatement);
 	if (statements.some(s => s.usesFacts) || policies.some(p => p === null)) return undefined;
-	return {ids, byId, policies: policies as EvalPolicy[]};
+	return {ids, key: ids.join(','), byId, policies: policies as EvalPolicy[]};
 };
 
 type View = NonNullable<ReturnType<typeof viewOf>>;
+type Settled = EvalAnswer | EvalFailure;
+
+/**
+ * Per model, per (statements of a view, resource): each action's answer, settled. Roles holding the same
+ * matching statements share them, and a wildcard query's hundreds of actions are read without a key or
+ * an await each. Kept: no query changes them (the principal's ARN is not read: no statement reads facts).
+ */
+const settledKept = new WeakMap<AccessModel, Map<string, Map<string, Settled>>>();
+
+const settledOn = async (model: AccessModel, principal: Principal, view: View, actions: string[], resource: string): Promise<Map<string, Settled>> => {
+	let byView = settledKept.get(model);
+	if (!byView) settledKept.set(model, (byView = new Map()));
+	const key = `${view.key}|${resource}`;
+	let answers = byView.get(key);
+	if (!answers) byView.set(key, (answers = new Map()));
+	const missing = actions.filter(action => !answers.has(action));
+	if (missing.length > 0) {
+		const settled = await Promise.all(missing.map(action => evaluate({principalArn: principal.arn, accountId: model.accountId, action, resource, policies: view.policies})));
+		missing.forEach((action, n) => answers.set(action, settled[n]!));
+	}
+	return answers;
+};
+
+const viewRefs = (principal: Principal, view: View) => (raw: RawStatement) => view.byId.get(statementIdOf(raw.policyKey) ?? -1) ?? statementRefs(principal, raw);
 
 const onView = async (model: AccessModel, principal: Principal, view: View, action: string, resource: string): Promise<RoleAnswer> => {
-	const memoKey = `role-statements:${view.ids.join(',')}|${action}|${resource}`;
-	let answer = model.memo.get(memoKey);
-	if (!answer) {
-		answer = evaluate({principalArn: principal.arn, accountId: model.accountId, action, resource, policies: view.policies});
-		model.memo.set(memoKey, answer);
-	}
-	return {answer: await answer, refs: raw => view.byId.get(statementIdOf(raw.policyKey) ?? -1) ?? statementRefs(principal, raw)};
+	const answers = await settledOn(model, principal, view, [action], resource);
+	return {answer: answers.get(action)!, refs: viewRefs(principal, view)};
 };
 
 const own = async (model: AccessModel, principal: Principal, action: string, resource: string): Promise<RoleAnswer | undefined> => {
@@ -87,31 +106,48 @@ export const evaluateRole = async (model: AccessModel, principal: Principal, act
 	return view ? onView(model, principal, view, action, resource) : own(model, principal, action, resource);
 };
 
+/** Action → its class's position, once per list of classes (a query's, shared by its thousand roles). */
+const classesKept = new WeakMap<object, Map<string, number>>();
+const classOfAction = (classes: Array<{actions: string[]}>): Map<string, number> => {
+	let found = classesKept.get(classes);
+	if (!found) {
+		found = new Map();
+		for (let n = 0; n < classes.length; n++) for (const action of classes[n]!.actions) found.set(action, n);
+		classesKept.set(classes, found);
+	}
+	return found;
+};
+
 /**
  * What one role's own policies grant for a query's actions, as evaluateRole answers action by action
  * (`classes`: the actions sharing their matching statements, from a catalogue holding the role's).
  */
 export const roleGrantOf = async (model: AccessModel, principal: Principal, role: Role, actions: string[], classes: Array<{actions: string[]; matching: Set<number>}>, resource: string): Promise<RoleGrant | undefined> => {
 	const found: RoleGrant = {role, decision: 'Conditional', via: [], conditions: [], actions: []};
-	const views = new Map<number, ReturnType<typeof viewOf>>();
-	const classOf = new Map<string, number>();
-	classes.forEach((c, n) => c.actions.forEach(action => classOf.set(action, n)));
+	// Per class: the role's view (null: no Allow; undefined: its own evaluation) and, on a view, every answer of the class.
+	const views = new Map<number, {view: ReturnType<typeof viewOf>; answers?: Map<string, Settled>; refs?: RoleAnswer['refs']}>();
+	const classOf = classOfAction(classes);
 	for (const action of actions) {
 		const n = classOf.get(action);
-		let evaluated: RoleAnswer | undefined;
-		if (principal.boundaryEntry || n === undefined) evaluated = await evaluateRole(model, principal, action, resource);
+		let answer: Settled | undefined;
+		let refs: RoleAnswer['refs'] | undefined;
+		if (principal.boundaryEntry || n === undefined) ({answer, refs} = (await evaluateRole(model, principal, action, resource)) ?? {});
 		else {
-			if (!views.has(n)) views.set(n, viewOf(model, principal, statement => classes[n]!.matching.has(statement.id)));
-			const view = views.get(n);
-			if (view === null) continue;
-			evaluated = view ? await onView(model, principal, view, action, resource) : await own(model, principal, action, resource);
+			let at = views.get(n);
+			if (!at) {
+				const view = viewOf(model, principal, statement => classes[n]!.matching.has(statement.id));
+				at = view ? {view, answers: await settledOn(model, principal, view, classes[n]!.actions, resource), refs: viewRefs(principal, view)} : {view};
+				views.set(n, at);
+			}
+			if (at.view === null) continue;
+			if (at.view) ({answer, refs} = {answer: at.answers!.get(action)!, refs: at.refs!});
+			else ({answer, refs} = (await own(model, principal, action, resource)) ?? {});
 		}
-		const answer = evaluated?.answer;
-		if (!evaluated || !answer?.ok || (answer.decision !== 'Allowed' && answer.decision !== 'Conditional')) continue;
+		if (!refs || !answer?.ok || (answer.decision !== 'Allowed' && answer.decision !== 'Conditional')) continue;
 		if (answer.decision === 'Allowed') found.decision = 'Allowed';
 		found.actions.push(action);
-		for (const raw of answer.statements.filter(s => s.effect === 'Allow')) for (const statement of evaluated.refs(raw)) found.via.push({action, statement});
-		for (const c of answer.conditions) for (const statement of evaluated.refs(c.statement)) found.conditions.push({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
+		for (const raw of answer.statements) if (raw.effect === 'Allow') for (const statement of refs(raw)) found.via.push({action, statement});
+		for (const c of answer.conditions) for (const statement of refs(c.statement)) found.conditions.push({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
 	}
 	if (found.actions.length === 0) return undefined;
 	// The boundary the role's grants hang on, named once for all of them.
