@@ -5,6 +5,7 @@ import {fixtureSnapshot} from '../fixtures/account.js';
 import type {FixtureGatewayOptions} from '../fixtures/gateway.js';
 import {appHarness} from '../helpers/app.js';
 import {keys} from '../helpers/render.js';
+import {selectedLine} from '../helpers/user-screen.js';
 
 const harness = appHarness();
 
@@ -61,6 +62,8 @@ describe('credential hygiene', () => {
 		expect(dataRows(filtered).map(row => row.trim().replace(/^› /, '').split(' ')[0])).toEqual(['bruno.costa', 'grace.hopper']);
 		tui.write(keys.escape);
 		await tui.waitFor('Credential hygiene (11)');
+		// Clearing the filter keeps bruno.costa selected, and so does sorting.
+		expect(selectedLine(tui.lastFrame())).toContain('bruno.costa');
 
 		tui.write('s');
 		await tui.waitFor('sorted by findings ↑');
@@ -70,7 +73,10 @@ describe('credential hygiene', () => {
 		// Ties keep the report's order: the last user without findings is last.
 		expect(dataRows(sorted).at(-1)).toContain('auditor');
 
-		// The cursor is on grace.hopper: enter opens her.
+		expect(selectedLine(sorted)).toContain('bruno.costa');
+		// To the top, grace.hopper: enter opens her.
+		tui.write('g');
+		await tui.waitForFrame(frame => selectedLine(frame).includes('grace.hopper'));
 		tui.write(keys.enter);
 		await tui.waitFor('User grace.hopper');
 	});

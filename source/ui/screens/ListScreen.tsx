@@ -54,9 +54,12 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 	// rows; a filter that hides it is cleared.
 	const wanted = useRef<{key?: string; seq?: number}>({seq: props.select?.seq});
 	if (props.select && props.select.seq !== wanted.current.seq) wanted.current = {...props.select};
-	// Clearing the filter keeps the row the operator was on, not whichever row lands at its position.
-	const clearFilter = () => {
+	// Clearing the filter or sorting keeps the row the operator was on, not whichever row lands at its position.
+	const keepSelected = () => {
 		if (selected) wanted.current = {key: props.rowKey(selected), seq: wanted.current.seq};
+	};
+	const clearFilter = () => {
+		keepSelected();
 		setQuery('');
 		setEditing(false);
 	};
@@ -68,8 +71,14 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 		'switch-profile': () => selected && props.onOpen?.(selected),
 	};
 	if (sortColumns) {
-		handlers.sort = () => setSort(current => nextSortColumn(sortColumns, current));
-		handlers.reverse = () => setSort(current => ({...current, descending: !current.descending}));
+		handlers.sort = () => {
+			keepSelected();
+			setSort(current => nextSortColumn(sortColumns, current));
+		};
+		handlers.reverse = () => {
+			keepSelected();
+			setSort(current => ({...current, descending: !current.descending}));
+		};
 	}
 	for (const [id, action] of Object.entries(props.actions ?? {}))
 		handlers[id as CommandId] = () => action?.(selected);
