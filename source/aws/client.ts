@@ -31,45 +31,63 @@ export interface AwsClients {
 	region: string;
 }
 
-/** The profile's own endpoints from ~/.aws/config: a [services NAME] section, then endpoint_url. */
-const configEndpoints = (files: SharedConfig, profile: string): {iam?: string; sts?: string} => {
+/** A service's names for its endpoint: AWS_ENDPOINT_URL_<env>, and <config>.endpoint_url in a [services] section. */
+export interface ServiceEndpointIds {
+	env: string;
+	config: string;
+}
+
+/** The services iamtui talks to, by the identifiers the aws CLI uses for their endpoints. */
+export const SERVICE_ENDPOINT_IDS = {
+	iam: {env: 'IAM', config: 'iam'},
+	sts: {env: 'STS', config: 'sts'},
+	organizations: {env: 'ORGANIZATIONS', config: 'organizations'},
+	ssoAdmin: {env: 'SSO_ADMIN', config: 'sso_admin'},
+	identityStore: {env: 'IDENTITYSTORE', config: 'identitystore'},
+} as const satisfies Record<string, ServiceEndpointIds>;
+
+/** The profile's own endpoint for one service from ~/.aws/config: its [services NAME] entry, then endpoint_url. */
+const configEndpoint = (files: SharedConfig, profile: string, service: ServiceEndpointIds): string | undefined => {
 	const section = files.configFile[profile];
-	if (!section) return {};
+	if (!section) return undefined;
 	const services = section.services ? files.configFile[`services.${section.services}`] : undefined;
-	const base = nonEmpty(section.endpoint_url);
-	return {
-		iam: nonEmpty(services?.['iam.endpoint_url']) ?? base,
-		sts: nonEmpty(services?.['sts.endpoint_url']) ?? base,
-	};
+	return nonEmpty(services?.[`${service.config}.endpoint_url`]) ?? nonEmpty(section.endpoint_url);
 };
 
 const isTrue = (value: string | undefined): boolean => value?.trim().toLowerCase() === 'true';
 
 /**
- * Endpoint precedence: settings.endpoint (both services) > AWS_ENDPOINT_URL_IAM / _STS (one service
- * each) > AWS_ENDPOINT_URL (both) > the profile's endpoint_url in ~/.aws/config. As for the aws CLI,
+ * One service's endpoint. Precedence: settings.endpoint (every service) > AWS_ENDPOINT_URL_<SERVICE> >
+ * AWS_ENDPOINT_URL (every service) > the profile's endpoint in ~/.aws/config. As for the aws CLI,
  * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true (or the profile's ignore_configured_endpoint_urls) drops
  * all but the explicit endpoint.
  */
+export const resolveServiceEndpoint = (
+	service: ServiceEndpointIds,
+	settings: ConnectionSettings,
+	env: Environment,
+	files: SharedConfig | undefined,
+	profile: string | undefined,
+): string | undefined => {
+	const explicit = nonEmpty(settings.endpoint);
+	if (explicit) return explicit;
+	const ignore = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim()
+		? isTrue(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS)
+		: isTrue(profileSetting(files, profile, 'ignore_configured_endpoint_urls'));
+	if (ignore) return undefined;
+	return nonEmpty(env[`AWS_ENDPOINT_URL_${service.env}`]) ?? nonEmpty(env.AWS_ENDPOINT_URL) ?? (files ? configEndpoint(files, profile ?? 'default', service) : undefined);
+};
+
+/** The IAM and STS endpoints (resolveServiceEndpoint for each). */
 export const resolveEndpoints = (
 	settings: ConnectionSettings,
 	env: Environment,
 	files: SharedConfig | undefined,
 	profile: string | undefined,
-): {iam?: string; sts?: string} => {
-	const explicit = nonEmpty(settings.endpoint);
-	if (explicit) return {iam: explicit, sts: explicit};
-	const ignore = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim()
-		? isTrue(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS)
-		: isTrue(profileSetting(files, profile, 'ignore_configured_endpoint_urls'));
-	if (ignore) return {};
-	const fromConfig = files ? configEndpoints(files, profile ?? 'default') : {};
-	const both = nonEmpty(env.AWS_ENDPOINT_URL);
-	return {
-		iam: nonEmpty(env.AWS_ENDPOINT_URL_IAM) ?? both ?? fromConfig.iam,
-		sts: nonEmpty(env.AWS_ENDPOINT_URL_STS) ?? both ?? fromConfig.sts,
-	};
-};
+): {iam?: string; sts?: string} => ({
+	iam: resolveServiceEndpoint(SERVICE_ENDPOINT_IDS.iam, settings, env, files, profile),
+	sts: resolveServiceEndpoint(SERVICE_ENDPOINT_IDS.sts, settings, env, files, profile),
+});
 
 /**
  * IAM is global per partition: it signs in us-east-1 (aws), us-gov-west-1 (GovCloud) or cn-north-1
@@ -107,7 +125,7 @@ export const resolveClientConfig = (
 	};
 };
 
-type CredentialProvider = ReturnType<typeof fromNodeProviderChain>;
+export type CredentialProvider = ReturnType<typeof fromNodeProviderChain>;
 type RoleAssumer = NonNullable<NonNullable<Parameters<typeof fromNodeProviderChain>[0]>['roleAssumer']>;
 
 /**
@@ -172,23 +190,50 @@ const credentialProvider = (
 	};
 };
 
-/** Builds both clients. Async because the profile's endpoint_url lives in ~/.aws/config. */
+/** What every client of one connection shares: profile, config files, region, retries, one credential chain. */
+export interface Connection {
+	profile?: string;
+	files?: SharedConfig;
+	region: string;
+	maxAttempts: number;
+	retryMode: RetryMode;
+	/** The explicit endpoint of a service (undefined: the SDK's default for the region). */
+	endpoint: (service: ServiceEndpointIds) => string | undefined;
+	/** Client options every service takes: the credential chain, attempts, timeouts. */
+	common: {
+		credentials: CredentialProvider;
+		maxAttempts: number;
+		requestHandler: {connectionTimeout: number; requestTimeout: number};
+	};
+}
+
+/** Resolves a connection once; its clients are built from it. Async because the profile's settings live in ~/.aws/config. */
+export const resolveConnection = async (settings: ConnectionSettings, hooks: ConnectionHooks = {}, env: Environment = process.env): Promise<Connection> => {
+	const profile = nonEmpty(settings.profile) ?? nonEmpty(env.AWS_PROFILE);
+	// Unreadable or malformed config files must not stop credentials from the environment.
+	const files = await loadSharedConfig().catch(() => undefined);
+	const endpoint = (service: ServiceEndpointIds) => resolveServiceEndpoint(service, settings, env, files, profile);
+	const {region, maxAttempts, retryMode} = resolveClientConfig(settings, env, files, profile);
+	const credentials = credentialProvider(profile, files, hooks, {endpoint: endpoint(SERVICE_ENDPOINT_IDS.sts), region});
+	return {
+		profile,
+		files,
+		region,
+		maxAttempts,
+		retryMode,
+		endpoint,
+		common: {credentials, maxAttempts, requestHandler: {connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS}},
+	};
+};
+
+/** Builds both clients. */
 export const createClients = async (
 	settings: ConnectionSettings,
 	hooks: ConnectionHooks = {},
 	env: Environment = process.env,
 ): Promise<AwsClients> => {
-	const profile = nonEmpty(settings.profile) ?? nonEmpty(env.AWS_PROFILE);
-	// Unreadable or malformed config files must not stop credentials from the environment.
-	const files = await loadSharedConfig().catch(() => undefined);
-	const endpoints = resolveEndpoints(settings, env, files, profile);
-	const {region, maxAttempts, retryMode} = resolveClientConfig(settings, env, files, profile);
-	const credentials = credentialProvider(profile, files, hooks, {endpoint: endpoints.sts, region});
-	const common = {
-		credentials,
-		maxAttempts,
-		requestHandler: {connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS},
-	} as const;
+	const {profile, region, maxAttempts, retryMode, endpoint, common} = await resolveConnection(settings, hooks, env);
+	const endpoints = {iam: endpoint(SERVICE_ENDPOINT_IDS.iam), sts: endpoint(SERVICE_ENDPOINT_IDS.sts)};
 	const iam = {...common, region: iamRegionFor(region), ...(endpoints.iam ? {endpoint: endpoints.iam} : {})};
 	return {
 		iam: new IAMClient({...iam, retryStrategy: quotaAwareRetryStrategy(retryMode, maxAttempts)}),
