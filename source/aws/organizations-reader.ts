@@ -49,7 +49,14 @@ export const readOrganization = async (client: OrganizationsClient): Promise<Org
 		]);
 		return {
 			ous: await Promise.all(ous.map(async o => ({id: o.Id ?? '', name: o.Name ?? o.Id ?? '', kind: 'ou' as const, scps: await scpsOf(o.Id ?? ''), ...(await childrenOf(o.Id ?? ''))}))),
-			accounts: await Promise.all(accounts.map(async a => ({id: a.Id ?? '', name: a.Name ?? a.Id ?? '', kind: 'account' as const, scps: await scpsOf(a.Id ?? '')}))),
+			accounts: await Promise.all(accounts.map(async a => ({
+				id: a.Id ?? '',
+				name: a.Name ?? a.Id ?? '',
+				kind: 'account' as const,
+				// State replaces the deprecated Status; moto answers Status only.
+				...(a.State ?? a.Status ? {status: a.State ?? a.Status} : {}),
+				scps: await scpsOf(a.Id ?? ''),
+			}))),
 		};
 	};
 	const [organization, roots] = await Promise.all([

@@ -72,6 +72,27 @@ export const COMMANDS: readonly CommandSpec[] = [
 		flags: [...REQUEST_FLAGS, 'direct'],
 		example: 'iamtui can ana.silva lightsail:CreateInstances --mfa',
 	}),
+	read({
+		name: 'accounts',
+		args: [],
+		usage: '[--audit-role NAME]',
+		summary: "the organization's accounts: OU path, status, SCPs on the path, whether each one's IAM loaded",
+		details: [
+			"Run with the management (or delegated administrator) account's profile. Your own account is read with your credentials;",
+			'every other one through the audit role, assumed in it. An account that cannot be assumed or read is named with the reason.',
+			'Exit 3 when any account could not be read (the full list is still printed).',
+		],
+		flags: ['auditRole'],
+		example: 'iamtui accounts --json',
+	}),
+	read({
+		name: 'person',
+		args: [arg('NAME', 'an Identity Center user name, display name or email')],
+		usage: 'NAME',
+		summary: 'an Identity Center person: the accounts and permission sets they reach, directly or through which group',
+		details: ["Run with the management (or delegated administrator) account's profile, in Identity Center's region (--region)."],
+		example: 'iamtui person alice --json',
+	}),
 	write({name: 'add-to-group', args: [USER, GROUP], usage: 'USER GROUP', summary: 'add a user to a group (the plan says what the user gains)', example: 'iamtui add-to-group ana Ops --dry-run'}),
 	write({
 		name: 'remove-from-group',

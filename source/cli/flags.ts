@@ -28,6 +28,8 @@ export const FLAGS = {
 	mfa: {name: 'mfa', description: 'the request is signed with MFA (aws:MultiFactorAuthPresent=true)'},
 	sourceIp: {name: 'source-ip', description: 'the request comes from IP (aws:SourceIp)', value: 'IP'},
 	secureTransport: {name: 'secure-transport', description: 'the request is sent over TLS (aws:SecureTransport=true)'},
+	// Organizations.
+	auditRole: {name: 'audit-role', description: 'the role assumed in each member account to read its IAM (default OrganizationAccountAccessRole)', value: 'NAME'},
 	// Writes.
 	dryRun: {name: 'dry-run', description: 'print the plan and its `aws iam` equivalents; change nothing'},
 	yes: {name: 'yes', description: 'confirm without asking (needed for a removal when there is no terminal)'},

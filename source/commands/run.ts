@@ -27,6 +27,9 @@ import type {CommandResult} from './result.js';
 import {Journal} from '../store/journal.js';
 import {RecordStore} from '../store/records.js';
 import {checkEndpoint} from './endpoint-check.js';
+import {accountsCommand} from './accounts.js';
+import {personCommand} from './person.js';
+import {usageError} from './write-args.js';
 import {COMMANDS, commandNamed, writesTheAccount} from '../cli/command-specs.js';
 import {EXIT_USAGE} from '../cli/exit-codes.js';
 
@@ -56,6 +59,8 @@ export interface HeadlessContext {
 	ask?: (question: string) => Promise<string>;
 	/** offboard: revoke everything but keep the user. */
 	keepUser?: boolean;
+	/** accounts: the role assumed in each member account (--audit-role). */
+	auditRole?: string;
 	/** restore: go ahead without groups and policies that no longer exist. */
 	skipMissing?: boolean;
 	/** journal: list the plans that were interrupted (an intent without an outcome). */
@@ -113,20 +118,28 @@ const writeCommandOptions = (context: HeadlessContext) => ({
 	secrets: context.secrets ?? {showSecret: false, overwrite: false},
 });
 
+// Headless runs have no terminal to ask for an MFA code on.
+const headlessHooks = {
+	mfaCode: async (serial: string): Promise<string> => {
+		throw new IamError('Credentials', `profile needs an MFA code for ${serial}`, 'run the TUI (iamtui) to enter it, or use credentials that do not require MFA');
+	},
+};
+
 const connect = async (settings: ConnectionSettings, fromFiles: string[] = []): Promise<IamGateway> => {
 	if (fromFiles.length > 0) return (await import('../aws/file-gateway.js')).openFileGateway(fromFiles);
 	checkEndpoint(settings.endpoint);
 	const {createGateway} = await import('../aws/gateway.js');
-	// Headless runs have no terminal to ask for an MFA code on.
-	return createGateway(settings, {
-		mfaCode: async serial => {
-			throw new IamError(
-				'Credentials',
-				`profile needs an MFA code for ${serial}`,
-				'run the TUI (iamtui) to enter it, or use credentials that do not require MFA',
-			);
-		},
-	});
+	return createGateway(settings, headlessHooks);
+};
+
+/** The organization's clients (Organizations, STS, IAM, Identity Center); an export holds no organization. */
+const connectOrganization = async (context: HeadlessContext, command: string) => {
+	if ((context.fromFiles ?? []).length > 0) {
+		throw usageError(`${command} reads an AWS Organization: an export (--from-file) holds one account`, "run it against the management account's profile (--profile or --endpoint-url)");
+	}
+	checkEndpoint(context.settings.endpoint);
+	const {createOrgClients} = await import('../aws/org-clients.js');
+	return createOrgClients(context.settings, headlessHooks);
 };
 
 /** A write given an export: refused before anything is read or sent (the export is not the account). */
@@ -154,6 +167,18 @@ export const runHeadless = async (command: string, args: string[], context: Head
 			return withUsageErrors(async () => whoCanCommand(await connect(context.settings, context.fromFiles), args[0], context.resource, context.json, context.request));
 		case 'can':
 			return withUsageErrors(async () => canCommand(await connect(context.settings, context.fromFiles), args[0], args[1], context.resource, context.json, context.direct ?? false, context.request));
+		case 'accounts':
+			return withUsageErrors(async () => {
+				const {openOrganization} = await import('../aws/org-loader.js');
+				return accountsCommand(await openOrganization(await connectOrganization(context, command), context.auditRole ? {auditRole: context.auditRole} : {}), context.json);
+			});
+		case 'person':
+			return withUsageErrors(async () => {
+				// Asked before anything is read: the name is what the whole read is for.
+				if (!args[0]) throw usageError('person needs a name', 'usage: iamtui person NAME [--json] (a user name, display name or email)');
+				const {readOrgPeople} = await import('../aws/org-people-reader.js');
+				return personCommand(await readOrgPeople(await connectOrganization(context, command)), args[0], context.json);
+			});
 		case 'add-to-group':
 		case 'remove-from-group':
 			return withUsageErrors(async () => membershipCommand(await connect(context.settings), command === 'add-to-group' ? 'add' : 'remove', args, writeOptions(context)));

@@ -23,6 +23,8 @@ export interface OrgUnit extends OrgTarget {
 
 export interface OrgAccount extends OrgTarget {
 	kind: 'account';
+	/** ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED… as Organizations says it; absent when it did not. */
+	status?: string;
 }
 
 export interface OrgRoot extends OrgTarget {

@@ -1,0 +1,20 @@
+// What a person's reach needs: the organization's accounts (their names, and the account list that lets a
+// delegated administrator read assignments per account) and Identity Center as a whole.
+import type {IdentityCenter} from '../model/org/identity-center.js';
+import {orgAccounts} from '../model/org/org-load.js';
+import type {Organization} from '../model/org/organization.js';
+import {readIdentityCenter} from './identity-center-reader.js';
+import type {OrgClients} from './org-clients.js';
+import {readTree} from './org-loader.js';
+
+export interface OrgPeople {
+	organization: Organization;
+	identityCenter: IdentityCenter;
+}
+
+export const readOrgPeople = async (clients: OrgClients): Promise<OrgPeople> => {
+	const organization = await readTree(clients);
+	const accountIds = orgAccounts(organization).map(row => row.account.id);
+	const identityCenter = await readIdentityCenter({ssoAdmin: clients.ssoAdmin, identityStore: clients.identityStore}, {accountIds});
+	return {organization, identityCenter};
+};
