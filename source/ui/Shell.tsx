@@ -1,6 +1,6 @@
 // The frame around the screen stack: status line, the screens (the top one visible and focused),
 // footer or command line, and the overlays (help, MFA prompt). Owns the global keys.
-import {Box, Text, useApp} from 'ink';
+import {Box, useApp} from 'ink';
 import {useEffect, useMemo, useState, type ReactNode} from 'react';
 import {describeError} from '../model/errors.js';
 import {CommandLine} from './components/CommandLine.js';
@@ -8,6 +8,7 @@ import {Footer} from './components/Footer.js';
 import {HelpOverlay} from './components/HelpOverlay.js';
 import {MfaPrompt} from './components/MfaPrompt.js';
 import {StatusLine} from './components/StatusLine.js';
+import {ToneText} from './components/ToneText.js';
 import {isJumpTarget, jumpTargetsText} from './keymap.js';
 import {ScreenHost} from './ScreenHost.js';
 import {useConnection} from './state/connection.js';
@@ -143,9 +144,9 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 				{overlay === 'command' ? (
 					<CommandLine onRun={runCommand} onCancel={() => setOverlay('none')} width={width} />
 				) : overlay === 'confirm-quit' ? (
-					<Text color="yellow" bold wrap="truncate-end">
+					<ToneText tone="alert" wrap="truncate-end">
 						{`Quit the demo? ${snapshot.writes === 1 ? 'The change you made goes' : `The ${snapshot.writes} changes you made go`} with it. y/N`}
-					</Text>
+					</ToneText>
 				) : (
 					<Footer screen={scope} top={navigation.top.id} readOnly={readOnly} width={width} />
 				)}

@@ -17,8 +17,10 @@ import {clamp, windowTop} from '../components/list-window.js';
 import {fitMiddle, truncate} from '../components/text.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {TextField} from '../components/TextField.js';
+import {ToneText} from '../components/ToneText.js';
 import {useFooterScope} from '../state/footer-scope.js';
 import {useCommands} from '../state/keyboard.js';
+import {useTheme} from '../theme.js';
 import {
 	consoleChoiceText,
 	emptyForm,
@@ -67,6 +69,7 @@ export interface CreateUserWizardProps {
 
 export function CreateUserWizard(props: CreateUserWizardProps) {
 	const {index} = props;
+	const theme = useTheme();
 	const [form, setForm] = useState<CreateUserForm>(emptyForm);
 	const [stepAt, setStepAt] = useState(0);
 	const [active, setActive] = useState(0);
@@ -238,7 +241,7 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 		const groupNameWidth = Math.max(24, Math.min(longest, props.width - 1 - 4 - 1 - 16));
 		body = (
 			<Box flexDirection="column">
-				<Text dimColor>{line(`Marked: ${form.groups.join(', ') || 'none'} · space marks, ↑↓ move, enter shows the plan`)}</Text>
+				<ToneText tone="muted">{line(`Marked: ${form.groups.join(', ') || 'none'} · space marks, ↑↓ move, enter shows the plan`)}</ToneText>
 				{filterShown ? (
 					<FilterBar
 						value={groupQuery}
@@ -256,17 +259,17 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 						}}
 					/>
 				) : null}
-				{groupRows.length === 0 ? <Text dimColor>This account has no groups.</Text> : null}
+				{groupRows.length === 0 ? <ToneText tone="muted">This account has no groups.</ToneText> : null}
 				{shownGroups.slice(top, top + listHeight).map((row, n) => {
 					const selected = top + n === cursor;
 					const mark = form.groups.includes(row.name) ? '✓' : ' ';
 					return (
-						<Text key={row.name} inverse={selected && props.focused} wrap="truncate-end">
+						<Text key={row.name} inverse={selected && props.focused && theme.selection} wrap="truncate-end">
 							{line(`${selected ? '›' : ' '} ${mark} ${fitMiddle(row.name, groupNameWidth)} ${row.detail}`)}
 						</Text>
 					);
 				})}
-				{shown('groups') ? <Text color="red">{line(shown('groups')!)}</Text> : null}
+				{shown('groups') ? <ToneText tone="error">{line(shown('groups')!)}</ToneText> : null}
 			</Box>
 		);
 	} else {
@@ -277,8 +280,8 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 						{value(id)}
 					</FieldRow>
 				))}
-				{step.id === 'user' ? <Text dimColor>{line('Path: "/" or e.g. /engineering/ · tags: key=value, separated by commas')}</Text> : null}
-				{step.id === 'access' && form.console !== 'none' ? <Text dimColor>{line(policyText(policy))}</Text> : null}
+				{step.id === 'user' ? <ToneText tone="muted">{line('Path: "/" or e.g. /engineering/ · tags: key=value, separated by commas')}</ToneText> : null}
+				{step.id === 'access' && form.console !== 'none' ? <ToneText tone="muted">{line(policyText(policy))}</ToneText> : null}
 			</Box>
 		);
 	}
@@ -286,14 +289,14 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">{line(`Create a user · step ${stepAt + 1} of ${steps.length}: ${step.title}`)}</Text>
-			{stepAt > 0 ? <Text dimColor>{line(`${form.name} · path ${form.path}${form.tags.trim() ? ` · tags ${form.tags.trim()}` : ''}`)}</Text> : null}
+			{stepAt > 0 ? <ToneText tone="muted">{line(`${form.name} · path ${form.path}${form.tags.trim() ? ` · tags ${form.tags.trim()}` : ''}`)}</ToneText> : null}
 			{body}
 			{planError ? (
-				<Text color="red" wrap="wrap">
+				<ToneText tone="error" wrap="wrap">
 					{sanitize(`Cannot plan this: ${planError} (nothing was sent)`)}
-				</Text>
+				</ToneText>
 			) : null}
-			<Text dimColor>{line(`tab/↓ next field${textField ? '' : step.id === 'groups' ? ' · space mark · / filter' : ' · space change'} · enter ${stepAt === steps.length - 1 ? 'show the plan' : 'next'} · esc ${stepAt === 0 ? 'cancel' : 'back'}`)}</Text>
+			<ToneText tone="muted">{line(`tab/↓ next field${textField ? '' : step.id === 'groups' ? ' · space mark · / filter' : ' · space change'} · enter ${stepAt === steps.length - 1 ? 'show the plan' : 'next'} · esc ${stepAt === 0 ? 'cancel' : 'back'}`)}</ToneText>
 		</Box>
 	);
 }

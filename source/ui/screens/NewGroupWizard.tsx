@@ -1,6 +1,6 @@
 // Create a group: its name and path, then (optionally) the managed policies to attach at once —
 // space marks them, enter goes on (nothing marked: none). The plan goes to onPlan for the confirmation.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useMemo, useState} from 'react';
 import {describeError} from '../../model/errors.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
@@ -9,6 +9,7 @@ import type {Plan} from '../../model/plans/types.js';
 import {sanitize} from '../../model/sanitize.js';
 import {checkGroupName, checkPath} from '../../model/validate.js';
 import type {Column} from '../components/Table.js';
+import {ToneText} from '../components/ToneText.js';
 import {attachablePolicies, filterPolicyChoices, type PolicyChoice} from './attachable-policies.js';
 import {awsManagedNote, type AwsManagedList} from '../state/aws-managed.js';
 import {ListScreen} from './ListScreen.js';
@@ -116,7 +117,7 @@ export function NewGroupWizard(props: {
 	const name = values['name'] ?? '';
 	return (
 		<Box flexDirection="column">
-			{planError ? <Text color="red" wrap="wrap">{sanitize(planError)}</Text> : null}
+			{planError ? <ToneText tone="error" wrap="wrap">{sanitize(planError)}</ToneText> : null}
 			<ListScreen
 				scope="write-wizard"
 				title={`Policies to attach to ${name}: space marks, enter continues${marked.size > 0 ? ` with ${marked.size} marked` : ' (none marked: none)'}${awsManagedNote(awsManaged)}`}

@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {sanitize} from '../../model/sanitize.js';
 import {TextField} from '../components/TextField.js';
+import {ToneText} from '../components/ToneText.js';
 import {truncate} from '../components/text.js';
 import {useFooterScope} from '../state/footer-scope.js';
 import {PASS, priority, useKeys} from '../state/keyboard.js';
@@ -60,10 +61,10 @@ export function WizardForm(props: {
 					/>
 				</FieldRow>
 			))}
-			{props.formError ? <Text color="red" wrap="wrap">{sanitize(props.formError)}</Text> : null}
-			<Text dimColor wrap="truncate-end">
+			{props.formError ? <ToneText tone="error" wrap="wrap">{sanitize(props.formError)}</ToneText> : null}
+			<ToneText tone="muted" wrap="truncate-end">
 				↑↓/tab field · enter next, on the last field continue · esc back
-			</Text>
+			</ToneText>
 		</Box>
 	);
 }
