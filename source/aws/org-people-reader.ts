@@ -12,9 +12,19 @@ export interface OrgPeople {
 	identityCenter: IdentityCenter;
 }
 
+const readFor = (clients: OrgClients, organization: Organization): Promise<IdentityCenter> =>
+	readIdentityCenter({ssoAdmin: clients.ssoAdmin, identityStore: clients.identityStore}, {accountIds: orgAccounts(organization).map(row => row.account.id)});
+
 export const readOrgPeople = async (clients: OrgClients): Promise<OrgPeople> => {
 	const organization = await readTree(clients);
-	const accountIds = orgAccounts(organization).map(row => row.account.id);
-	const identityCenter = await readIdentityCenter({ssoAdmin: clients.ssoAdmin, identityStore: clients.identityStore}, {accountIds});
-	return {organization, identityCenter};
+	return {organization, identityCenter: await readFor(clients, organization)};
+};
+
+/** Identity Center beside an organization already read, or why not: an org-wide answer stands without it, saying so. */
+export const readOrgIdentityCenter = async (clients: OrgClients, organization: Organization): Promise<IdentityCenter | {error: string}> => {
+	try {
+		return await readFor(clients, organization);
+	} catch (error) {
+		return {error: (error as Error).message};
+	}
 };

@@ -58,9 +58,14 @@ export const COMMANDS: readonly CommandSpec[] = [
 	read({
 		name: 'who-can',
 		args: [arg('ACTION', 'service:Action (wildcards accepted)')],
-		usage: 'ACTION [--resource ARN] [--context KEY=VALUE]…',
+		usage: 'ACTION [--resource ARN] [--context KEY=VALUE]… | ACTION --org [--audit-role NAME] [--resource ARN]',
 		summary: 'every user, group and role allowed ACTION, with the grant paths (roles included)',
-		flags: REQUEST_FLAGS,
+		details: [
+			'--org: every account of the organization (from the management or delegated administrator profile), each read through the audit role,',
+			'answered by its own policies and capped by the SCPs on its path, with the Identity Center people reaching it through a permission set.',
+			'Exit 3 when any account could not be read (its section says so).',
+		],
+		flags: [...REQUEST_FLAGS, 'org', 'auditRole'],
 		example: 'iamtui who-can ec2:TerminateInstances --json',
 	}),
 	read({

@@ -29,6 +29,7 @@ export const FLAGS = {
 	sourceIp: {name: 'source-ip', description: 'the request comes from IP (aws:SourceIp)', value: 'IP'},
 	secureTransport: {name: 'secure-transport', description: 'the request is sent over TLS (aws:SecureTransport=true)'},
 	// Organizations.
+	org: {name: 'org', description: 'across the organization: each account read through the audit role, SCPs applied, Identity Center people added'},
 	auditRole: {name: 'audit-role', description: 'the role assumed in each member account to read its IAM (default OrganizationAccountAccessRole)', value: 'NAME'},
 	// Writes.
 	dryRun: {name: 'dry-run', description: 'print the plan and its `aws iam` equivalents; change nothing'},

@@ -22,6 +22,7 @@ export const headlessContext = (flags: CliFlags, settings: ConnectionSettings, s
 	dryRun: flags.dryRun ?? false,
 	lockoutConfirmed: flags.iKnowThisLocksMeOut ?? false,
 	keepUser: flags.keepUser ?? false,
+	org: flags.org ?? false,
 	...(flags.auditRole === undefined ? {} : {auditRole: flags.auditRole}),
 	skipMissing: flags.skipMissing ?? false,
 	unfinished: flags.unfinished ?? false,

@@ -61,6 +61,8 @@ export interface HeadlessContext {
 	keepUser?: boolean;
 	/** accounts: the role assumed in each member account (--audit-role). */
 	auditRole?: string;
+	/** who-can: across the organization (--org). */
+	org?: boolean;
 	/** restore: go ahead without groups and policies that no longer exist. */
 	skipMissing?: boolean;
 	/** journal: list the plans that were interrupted (an intent without an outcome). */
@@ -149,6 +151,19 @@ const exportIsReadOnly = (command: string): CommandResult => ({
 	exitCode: EXIT_USAGE,
 });
 
+/** who-can --org: the organization opened through the audit role, Identity Center read beside it. */
+const orgWhoCan = async (action: string | undefined, context: HeadlessContext): Promise<CommandResult> => {
+	if (!action) throw usageError('who-can needs an action', 'usage: iamtui who-can ACTION --org [--audit-role NAME] [--json]');
+	const request = context.request;
+	if (request && (request.context.length > 0 || request.mfa || request.secureTransport || request.sourceIp !== undefined))
+		throw usageError('who-can --org does not take a request context yet', 'leave out --context/--mfa/--source-ip/--secure-transport, or ask one account without --org');
+	const clients = await connectOrganization(context, 'who-can');
+	const [{openOrganization}, {readOrgIdentityCenter}, {orgWhoCanCommand}] = await Promise.all([import('../aws/org-loader.js'), import('../aws/org-people-reader.js'), import('./org-who-can.js')]);
+	const opened = await openOrganization(clients, context.auditRole ? {auditRole: context.auditRole} : {});
+	const identityCenter = await readOrgIdentityCenter(clients, opened.organization);
+	return orgWhoCanCommand({opened, identityCenter}, action, context.resource ?? '*', context.json);
+};
+
 export const runHeadless = async (command: string, args: string[], context: HeadlessContext): Promise<CommandResult> => {
 	const spec = commandNamed(command);
 	if (spec && (context.fromFiles ?? []).length > 0 && writesTheAccount(spec, args)) return exportIsReadOnly(spec.name);
@@ -164,6 +179,7 @@ export const runHeadless = async (command: string, args: string[], context: Head
 		case 'role':
 			return withUsageErrors(async () => roleCommand(await connect(context.settings, context.fromFiles), args[0], context.json));
 		case 'who-can':
+			if (context.org) return withUsageErrors(async () => orgWhoCan(args[0], context));
 			return withUsageErrors(async () => whoCanCommand(await connect(context.settings, context.fromFiles), args[0], context.resource, context.json, context.request));
 		case 'can':
 			return withUsageErrors(async () => canCommand(await connect(context.settings, context.fromFiles), args[0], args[1], context.resource, context.json, context.direct ?? false, context.request));

@@ -40,7 +40,7 @@ export interface SeededOrg {
 }
 
 /** Credentials for the audit role in one account, as the moto root user (moto checks neither trust nor existence). */
-const roleCredentials = async (endpoint: string, accountId: string): Promise<Credentials> => {
+export const roleCredentials = async (endpoint: string, accountId: string): Promise<Credentials> => {
 	const issued = (await new STSClient(config(endpoint)).send(new AssumeRoleCommand({RoleArn: `arn:aws:iam::${accountId}:role/${AUDIT_ROLE}`, RoleSessionName: 'seed'}))).Credentials!;
 	return {accessKeyId: issued.AccessKeyId!, secretAccessKey: issued.SecretAccessKey!, sessionToken: issued.SessionToken};
 };

@@ -1,0 +1,108 @@
+// Headless `who-can ACTION --org`: every account of the organization, each read through the audit role,
+// answered by its own policies, capped by the SCPs on its path, with the Identity Center people who reach
+// it through a permission set's role. Grouped by account; an account that could not be read is named
+// (and makes the exit code a failure), never counted as "nobody".
+import {EXIT_FAILURE} from '../cli/exit-codes.js';
+import {buildAccessModel, whoCan} from '../model/access.js';
+import {IamError} from '../model/errors.js';
+import type {WhoCanEntry} from '../model/access/types.js';
+import {buildIndex} from '../model/indexes.js';
+import type {IdentityCenter} from '../model/org/identity-center.js';
+import type {OpenedOrganization} from '../model/org/org-load.js';
+import {orgWhoCan, type AccountAnswerInput, type OrgAccountAnswer, type PersonThroughSet} from '../model/org/org-who-can.js';
+import {sanitize} from '../model/sanitize.js';
+import type {CommandResult} from './result.js';
+import {textTable} from './text-table.js';
+
+export interface OrgWhoCanInput {
+	opened: OpenedOrganization;
+	/** Identity Center, or why it could not be read (the IAM answers stand without it). */
+	identityCenter: IdentityCenter | {error: string};
+}
+
+const viaText = (person: PersonThroughSet): string =>
+	person.via.map(v => (v.kind === 'direct' ? 'assigned directly' : `group ${v.group.displayName}`)).join(' + ');
+
+const scpJson = (answer: OrgAccountAnswer) => {
+	const scp = answer.scp;
+	switch (scp.kind) {
+		case 'denied':
+			return {Verdict: 'DENIED', How: scp.how === 'explicit-deny' ? 'EXPLICIT_DENY' : 'NO_ALLOW', PolicyName: scp.decider.scp?.name, Target: scp.decider.target.name};
+		case 'conditional':
+			return {Verdict: 'CONDITIONAL', Conditions: scp.conditions.map(c => ({Operator: c.operator, Key: c.key, Values: c.values, Effect: c.effect}))};
+		case 'unknown':
+			return {Verdict: 'UNKNOWN', Reason: scp.reason};
+		case 'exempt':
+			return {Verdict: 'EXEMPT', Reason: scp.reason};
+		case 'permitted':
+			return {Verdict: 'PERMITTED'};
+	}
+};
+
+const entryJson = (entry: WhoCanEntry) => ({Kind: entry.kind.toUpperCase(), Name: entry.name, Arn: entry.arn, Decision: entry.decision, ...(entry.throughRoles ? {ThroughRoles: entry.throughRoles.map(p => p.role)} : {})});
+
+const personJson = (person: PersonThroughSet) => ({
+	UserName: person.user.userName,
+	...(person.user.displayName ? {DisplayName: person.user.displayName} : {}),
+	PermissionSet: person.permissionSet.name,
+	Via: person.via.map(v => (v.kind === 'direct' ? {Type: 'USER'} : {Type: 'GROUP', GroupName: v.group.displayName})),
+	RoleName: person.role,
+	Decision: person.decision,
+});
+
+const accountRows = (answer: OrgAccountAnswer): string[][] => [
+	...[...answer.users, ...answer.groups, ...answer.roles].map(entry => [entry.kind, entry.name, entry.decision, entry.throughRoles ? `through role ${entry.throughRoles.map(p => p.role).join(', ')}` : 'own policies']),
+	...answer.people.map(person => ['person', person.user.userName, person.decision, `${viaText(person)} → permission set ${person.permissionSet.name} → role ${person.role}`]),
+];
+
+const inputsOf = async (opened: OpenedOrganization, action: string, resource: string): Promise<AccountAnswerInput[]> => {
+	const inputs: AccountAnswerInput[] = [];
+	for (const {account, load} of opened.accounts) {
+		const base = {accountId: account.id, accountName: account.name};
+		if (load.kind === 'skipped') inputs.push({...base, error: load.reason});
+		else if (load.kind === 'failed') inputs.push({...base, error: load.message});
+		else {
+			const answer = await whoCan(buildAccessModel(buildIndex(load.snapshot)), action, resource);
+			// An unknown action is the same in every account: refused once, as one-account who-can refuses it.
+			if (!answer.ok) throw new IamError('Invalid', answer.message, answer.suggestions.length > 0 ? `did you mean: ${answer.suggestions.join(', ')}?` : '');
+			inputs.push({...base, answer});
+		}
+	}
+	return inputs;
+};
+
+export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, resource: string, json: boolean): Promise<CommandResult> => {
+	const {opened} = input;
+	const inputs = await inputsOf(opened, action, resource);
+	const ic = 'error' in input.identityCenter ? undefined : input.identityCenter;
+	const answers = await orgWhoCan(opened.organization, inputs, ic, action, resource);
+	const unread = answers.filter(a => a.error);
+	const icNote = 'error' in input.identityCenter ? `Identity Center not read (${input.identityCenter.error}): people reaching accounts through permission sets are not shown` : undefined;
+	const stderr = unread.length > 0 ? `iamtui: ${unread.length} of ${answers.length} accounts could not be read, so the answer may miss who can there: ${unread.map(a => `${a.accountName} (${a.accountId})`).join(', ')}\n` : undefined;
+	const tail = {...(stderr ? {stderr, exitCode: EXIT_FAILURE} : {})};
+	if (json) {
+		const body = {
+			Action: action,
+			Resource: resource,
+			...(icNote ? {IdentityCenter: {Read: false, Reason: icNote}} : {IdentityCenter: {Read: true}}),
+			Accounts: answers.map(a => ({
+				Id: a.accountId,
+				Name: a.accountName,
+				Scp: scpJson(a),
+				Principals: [...a.users, ...a.groups, ...a.roles].map(entryJson),
+				People: a.people.map(personJson),
+				BlockedByScp: a.blockedByScp,
+				...(a.error ? {Error: a.error} : {}),
+				Notes: a.notes,
+			})),
+		};
+		return {stdout: JSON.stringify(body, null, 2), ...tail};
+	}
+	const sections = answers.map(a => {
+		const rows = accountRows(a);
+		const head = `${a.accountName} (${a.accountId})${a.error ? ': NOT READ' : `: ${rows.length} can${a.blockedByScp > 0 ? `, ${a.blockedByScp} blocked by SCP` : ''}`}`;
+		const notes = a.notes.map(n => `  note: ${sanitize(n)}`);
+		return [head, ...(rows.length > 0 ? [textTable(['KIND', 'NAME', 'DECISION', 'VIA'], rows).split('\n').map(line => `  ${line}`).join('\n')] : []), ...notes].join('\n');
+	});
+	return {stdout: [`who can ${action} on ${resource}, across ${answers.length} accounts`, ...(icNote ? [`note: ${icNote}`] : []), '', sections.join('\n\n')].join('\n'), ...tail};
+};

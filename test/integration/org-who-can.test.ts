@@ -1,0 +1,104 @@
+// `who-can ACTION --org` as the built binary runs it against a W10-shaped organization in moto: each
+// account read through the audit role and answered by its own policies, the Prod OU's SCP denying
+// ec2:TerminateInstances there, Identity Center people reaching accounts through the AdminAccess set.
+// moto does not create the AWSReservedSSO_* role when a permission set is provisioned (AWS does), so the
+// test makes it in each assigned account as AWS would: same name pattern, path and policy.
+import {CreateRoleCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand} from '@aws-sdk/client-iam';
+import {afterAll, beforeAll, expect, it} from 'vitest';
+import {motoEnvironment, runCli} from '../helpers/cli.js';
+import {roleCredentials, seedOrganization, type SeededOrg} from '../helpers/org-seed.js';
+import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
+
+const SSO_ADMIN_ROLE = 'AWSReservedSSO_AdminAccess_0123456789abcdef';
+const everything = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: '*', Resource: '*'}]});
+const ec2 = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'ec2:*', Resource: '*'}]});
+
+interface OrgWhoCanJson {
+	Action: string;
+	IdentityCenter: {Read: boolean};
+	Accounts: Array<{
+		Id: string;
+		Name: string;
+		Scp: {Verdict: string; PolicyName?: string; Target?: string};
+		Principals: Array<{Kind: string; Name: string; Decision: string}>;
+		People: Array<{UserName: string; PermissionSet: string; Via: Array<{Type: string; GroupName?: string}>; RoleName: string; Decision: string}>;
+		BlockedByScp: number;
+		Error?: string;
+	}>;
+}
+
+describeWithMoto('who-can --org (moto, built binary)', () => {
+	let moto: Moto;
+	let seeded: SeededOrg;
+	let env: Record<string, string>;
+	const run = (...args: string[]) => runCli([...args, '--endpoint-url', moto.endpoint], env);
+
+	beforeAll(async () => {
+		moto = await startMoto();
+		seeded = await seedOrganization(moto.endpoint);
+		for (const account of [seeded.accounts.prod, seeded.accounts.dev]) {
+			const iam = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: await roleCredentials(moto.endpoint, account), maxAttempts: 1});
+			const trust = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Federated: `arn:aws:iam::${account}:saml-provider/AWSSSO_0123_DO_NOT_DELETE`}, Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession']}]});
+			await iam.send(new CreateRoleCommand({RoleName: SSO_ADMIN_ROLE, Path: '/aws-reserved/sso.amazonaws.com/', AssumeRolePolicyDocument: trust}));
+			await iam.send(new PutRolePolicyCommand({RoleName: SSO_ADMIN_ROLE, PolicyName: 'AwsSSOInlinePolicy', PolicyDocument: everything}));
+		}
+		// prod's deployer may terminate by its own policy: the SCP is what stops it.
+		const prodIam = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: await roleCredentials(moto.endpoint, seeded.accounts.prod), maxAttempts: 1});
+		await prodIam.send(new PutUserPolicyCommand({UserName: 'deployer', PolicyName: 'Ec2', PolicyDocument: ec2}));
+		await moto.setAuthorization(true);
+		env = {...motoEnvironment(), AWS_ACCESS_KEY_ID: seeded.auditor.accessKeyId, AWS_SECRET_ACCESS_KEY: seeded.auditor.secretAccessKey, AWS_MAX_ATTEMPTS: '1'};
+	}, 120_000);
+	afterAll(async () => {
+		await moto?.setAuthorization(false).catch(() => undefined);
+		await moto?.stop();
+	});
+
+	it('W10: the IC admins reach ec2:TerminateInstances in dev through the permission set, nobody in the prod OU the SCP covers', async () => {
+		const result = await run('who-can', 'ec2:TerminateInstances', '--org', '--json');
+		// sandbox's audit role is refused to the auditor: named, and the exit code says the answer is incomplete.
+		expect(result.code).toBe(3);
+		expect(result.stderr).toMatch(/could not be read.*sandbox/);
+		const body = JSON.parse(result.stdout) as OrgWhoCanJson;
+		expect(body.IdentityCenter.Read).toBe(true);
+		const account = (id: string) => body.Accounts.find(a => a.Id === id)!;
+
+		const dev = account(seeded.accounts.dev);
+		expect(dev.Scp.Verdict).toBe('PERMITTED');
+		expect(dev.People.map(p => `${p.UserName} ${p.Via.map(v => v.GroupName ?? v.Type).sort().join('+')}`).sort()).toEqual(['alice Admins+USER', 'carol Admins']);
+		expect(dev.People.every(p => p.RoleName === SSO_ADMIN_ROLE && p.Decision === 'Allowed')).toBe(true);
+		// bob holds only ReadOnly in dev, and no role for it: not listed.
+		expect(dev.People.some(p => p.UserName === 'bob')).toBe(false);
+
+		const prod = account(seeded.accounts.prod);
+		expect(prod.Scp).toMatchObject({Verdict: 'DENIED', PolicyName: 'DenyTerminate', Target: 'prod'});
+		expect(prod.People).toEqual([]);
+		expect(prod.Principals).toEqual([]);
+		// deployer, the SSO role and the audit role are allowed by prod's own policies and blocked by the SCP.
+		expect(prod.BlockedByScp).toBeGreaterThanOrEqual(2);
+
+		expect(account(seeded.accounts.sandbox).Error).toMatch(/access denied/i);
+		// The management account is exempt from SCPs: its own answer stands.
+		expect(account(seeded.managementId).Scp.Verdict).toBe('EXEMPT');
+	});
+
+	it('the text: one section per account, the SCP named in prod, the people with their path', async () => {
+		const result = await run('who-can', 'ec2:TerminateInstances', '--org');
+		expect(result.stdout).toMatch(/^who can ec2:TerminateInstances on \*, across \d+ accounts/);
+		expect(result.stdout).toContain('note: denied here by SCP DenyTerminate on ou prod');
+		expect(result.stdout).toMatch(/person\s+carol\s+Allowed\s+group Admins → permission set AdminAccess → role AWSReservedSSO_AdminAccess_0123456789abcdef/);
+	});
+
+	it('an action the SCP does not touch reaches prod too; an unknown action is refused once; --context is refused with --org', async () => {
+		const s3 = JSON.parse((await run('who-can', 's3:GetObject', '--org', '--json')).stdout) as OrgWhoCanJson;
+		const prod = s3.Accounts.find(a => a.Id === seeded.accounts.prod)!;
+		expect(prod.People.map(p => p.UserName).sort()).toEqual(['alice', 'carol']);
+
+		const unknown = await run('who-can', 'ec2:TerminateInstancez', '--org');
+		expect(unknown.code).toBe(64);
+		expect(unknown.stderr).toContain('ec2:TerminateInstances');
+
+		const context = await run('who-can', 'ec2:TerminateInstances', '--org', '--mfa');
+		expect(context.code).toBe(64);
+		expect(context.stderr).toContain('does not take a request context yet');
+	});
+});
