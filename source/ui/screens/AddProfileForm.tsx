@@ -4,7 +4,7 @@ import {useState} from 'react';
 import type {StoredProfile} from '../../store/config.js';
 import {TextField} from '../components/TextField.js';
 import {ToneText} from '../components/ToneText.js';
-import {PASS, priority, useKeys} from '../state/keyboard.js';
+import {useFieldCycle} from '../components/use-field-step.js';
 import {useFooterScope} from '../state/footer-scope.js';
 import {FieldRow, labelColumn} from './form-fields.js';
 import {validateProfile, type ProfileField, type ProfileInput} from './profile-form.js';
@@ -28,14 +28,7 @@ export function AddProfileForm(props: {
 	const [errors, setErrors] = useState<Partial<Record<ProfileField | 'save', string>>>({});
 	useFooterScope('form', props.focused);
 
-	useKeys(
-		(_input, key) => {
-			if (key.upArrow || (key.tab && key.shift)) setActive(a => (a + fields.length - 1) % fields.length);
-			else if (key.downArrow || key.tab) setActive(a => (a + 1) % fields.length);
-			else return PASS;
-		},
-		{active: props.focused, priority: priority.text},
-	);
+	useFieldCycle(setActive, fields.length, props.focused);
 
 	const submit = () => {
 		if (active < fields.length - 1) {

@@ -10,6 +10,7 @@ import type {GenerateCertificateResult, ReadCertificateResult} from '../../store
 import type {SecretFolder} from '../../store/secret-location.js';
 import {truncate} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
+import {fieldStepCommands} from '../components/use-field-step.js';
 import {useCommands} from '../state/keyboard.js';
 import {useFooterScope} from '../state/footer-scope.js';
 import {ChoiceValue, FieldRow, labelColumn} from './form-fields.js';
@@ -111,8 +112,7 @@ export function CertificateForm(props: {
 	useCommands(
 		'wizard',
 		{
-			'next-field': () => setActive(a => Math.min(fields.length - 1, a + 1)),
-			'previous-field': () => setActive(a => Math.max(0, a - 1)),
+			...fieldStepCommands(setActive, fields.length),
 			'toggle-choice': () => {
 				if (field !== 'source') return;
 				setGenerate(current => !current);

@@ -19,6 +19,7 @@ import {FilterBar} from '../components/FilterBar.js';
 import {TextField} from '../components/TextField.js';
 import {ToneText} from '../components/ToneText.js';
 import {useFooterScope} from '../state/footer-scope.js';
+import {fieldStepCommands} from '../components/use-field-step.js';
 import {useCommands} from '../state/keyboard.js';
 import {useTheme} from '../theme.js';
 import {
@@ -178,8 +179,7 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 	useCommands(
 		'wizard',
 		{
-			'next-field': () => (step.id === 'groups' ? moveGroup(1) : setActive(a => Math.min(fields.length - 1, a + 1))),
-			'previous-field': () => (step.id === 'groups' ? moveGroup(-1) : setActive(a => Math.max(0, a - 1))),
+			...(step.id === 'groups' ? {'next-field': () => moveGroup(1), 'previous-field': () => moveGroup(-1)} : fieldStepCommands(setActive, fields.length)),
 			'toggle-choice': toggle,
 			'form-next': formNext,
 			'form-back': formBack,

@@ -10,6 +10,7 @@ import type {Plan} from '../../model/plans/types.js';
 import {sanitize} from '../../model/sanitize.js';
 import {Secret} from '../../model/secret.js';
 import {truncate} from '../components/text.js';
+import {fieldStepCommands} from '../components/use-field-step.js';
 import {useCommands} from '../state/keyboard.js';
 import {useFooterScope} from '../state/footer-scope.js';
 import {ChoiceValue, FieldRow, labelColumn} from './form-fields.js';
@@ -74,8 +75,7 @@ export function PasswordForm(props: {
 	useCommands(
 		'wizard',
 		{
-			'next-field': () => setActive(a => Math.min(fields.length - 1, a + 1)),
-			'previous-field': () => setActive(a => Math.max(0, a - 1)),
+			...fieldStepCommands(setActive, fields.length),
 			'toggle-choice': toggle,
 			'form-next': next,
 			'form-back': props.onBack,

@@ -6,8 +6,8 @@ import {sanitize} from '../../model/sanitize.js';
 import {TextField} from '../components/TextField.js';
 import {ToneText} from '../components/ToneText.js';
 import {truncate} from '../components/text.js';
+import {useFieldCycle} from '../components/use-field-step.js';
 import {useFooterScope} from '../state/footer-scope.js';
-import {PASS, priority, useKeys} from '../state/keyboard.js';
 import {FieldRow, labelColumn} from './form-fields.js';
 import type {FieldErrors, FieldValues, WizardField} from './policy-wizard.js';
 
@@ -28,14 +28,7 @@ export function WizardForm(props: {
 	const {fields} = props;
 	const [active, setActive] = useState(0);
 	useFooterScope('form', props.focused);
-	useKeys(
-		(_input, key) => {
-			if (key.upArrow || (key.tab && key.shift)) setActive(a => (a + fields.length - 1) % fields.length);
-			else if (key.downArrow || key.tab) setActive(a => (a + 1) % fields.length);
-			else return PASS;
-		},
-		{active: props.focused, priority: priority.text},
-	);
+	useFieldCycle(setActive, fields.length, props.focused);
 	const submit = () => {
 		if (active < fields.length - 1) return setActive(active + 1);
 		const wrong = props.onSubmit();
