@@ -50,8 +50,12 @@ const personJson = (person: PersonThroughSet) => ({
 	Decision: person.decision,
 });
 
+/** Own policies, roles, or both (a user with a group grant who may also assume Admin). */
+const entryVia = (entry: WhoCanEntry): string =>
+	[...(entry.via.length > 0 ? ['own policies'] : []), ...(entry.throughRoles ? [`through role ${entry.throughRoles.map(p => p.role).join(', ')}`] : [])].join('; ') || 'own policies';
+
 const accountRows = (answer: OrgAccountAnswer): string[][] => [
-	...[...answer.users, ...answer.groups, ...answer.roles].map(entry => [entry.kind, entry.name, entry.decision, entry.throughRoles ? `through role ${entry.throughRoles.map(p => p.role).join(', ')}` : 'own policies']),
+	...[...answer.users, ...answer.groups, ...answer.roles].map(entry => [entry.kind, entry.name, entry.decision, entryVia(entry)]),
 	...answer.people.map(person => ['person', person.user.userName, person.decision, `${viaText(person)} → permission set ${person.permissionSet.name} → role ${person.role}`]),
 ];
 
@@ -76,7 +80,9 @@ export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, re
 	const inputs = await inputsOf(opened, action, resource);
 	const ic = 'error' in input.identityCenter ? undefined : input.identityCenter;
 	const answers = await orgWhoCan(opened.organization, inputs, ic, action, resource);
-	const unread = answers.filter(a => a.error);
+	// A suspended or closing account is skipped, as `accounts` skips it: nobody acts there, so it is not a gap.
+	const failed = new Set(opened.accounts.filter(a => a.load.kind === 'failed').map(a => a.account.id));
+	const unread = answers.filter(a => failed.has(a.accountId));
 	const icNote = 'error' in input.identityCenter ? `Identity Center not read (${input.identityCenter.error}): people reaching accounts through permission sets are not shown` : undefined;
 	const stderr = unread.length > 0 ? `iamtui: ${unread.length} of ${answers.length} accounts could not be read, so the answer may miss who can there: ${unread.map(a => `${a.accountName} (${a.accountId})`).join(', ')}\n` : undefined;
 	const tail = {...(stderr ? {stderr, exitCode: EXIT_FAILURE} : {})};
@@ -100,7 +106,7 @@ export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, re
 	}
 	const sections = answers.map(a => {
 		const rows = accountRows(a);
-		const head = `${a.accountName} (${a.accountId})${a.error ? ': NOT READ' : `: ${rows.length} can${a.blockedByScp > 0 ? `, ${a.blockedByScp} blocked by SCP` : ''}`}`;
+		const head = `${a.accountName} (${a.accountId})${a.error ? (failed.has(a.accountId) ? ': NOT READ' : ': skipped') : `: ${rows.length} can${a.blockedByScp > 0 ? `, ${a.blockedByScp} blocked by SCP` : ''}`}`;
 		const notes = a.notes.map(n => `  note: ${sanitize(n)}`);
 		return [head, ...(rows.length > 0 ? [textTable(['KIND', 'NAME', 'DECISION', 'VIA'], rows).split('\n').map(line => `  ${line}`).join('\n')] : []), ...notes].join('\n');
 	});
