@@ -13,15 +13,13 @@ import {planCreateUser} from '../../model/plans/create-user.js';
 import type {Plan} from '../../model/plans/types.js';
 import {sanitize} from '../../model/sanitize.js';
 import {Secret} from '../../model/secret.js';
-import {clamp, windowTop} from '../components/list-window.js';
-import {fitMiddle, truncate} from '../components/text.js';
-import {FilterBar} from '../components/FilterBar.js';
+import {clamp} from '../components/list-window.js';
+import {truncate} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import {ToneText} from '../components/ToneText.js';
 import {useFooterScope} from '../state/footer-scope.js';
 import {fieldStepCommands} from '../components/use-field-step.js';
 import {useCommands} from '../state/keyboard.js';
-import {useTheme} from '../theme.js';
 import {
 	consoleChoiceText,
 	emptyForm,
@@ -35,6 +33,7 @@ import {
 	type CreateUserForm,
 	type FieldId,
 } from './create-user-form.js';
+import {CreateUserGroupsStep, useGroupsStep} from './CreateUserGroupsStep.js';
 import {ChoiceValue, FieldRow, labelColumn} from './form-fields.js';
 import {policyOf, policyText, usePasswordPolicy} from './password-policy.js';
 
@@ -70,17 +69,12 @@ export interface CreateUserWizardProps {
 
 export function CreateUserWizard(props: CreateUserWizardProps) {
 	const {index} = props;
-	const theme = useTheme();
 	const [form, setForm] = useState<CreateUserForm>(emptyForm);
 	const [stepAt, setStepAt] = useState(0);
 	const [active, setActive] = useState(0);
 	const [touched, setTouched] = useState<ReadonlySet<FieldId>>(new Set());
 	const [attempted, setAttempted] = useState<ReadonlySet<number>>(new Set());
 	const [planError, setPlanError] = useState<string | undefined>();
-	const [groupCursor, setGroupCursor] = useState({cursor: 0, top: 0});
-	// `/` on the groups step: only the groups whose name or policies hold the text (marks are kept).
-	const [groupQuery, setGroupQuery] = useState('');
-	const [filteringGroups, setFilteringGroups] = useState(false);
 	const policy = usePasswordPolicy(props.loadPasswordPolicy);
 
 	const step = steps[stepAt]!;
@@ -88,19 +82,7 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 	const field = fields[clamp(active, 0, fields.length - 1)]!;
 	const existingUsers = useMemo(() => [...index.userByName.keys()], [index]);
 	const problems = formProblems(form, {existingUsers, policy: policyOf(policy)});
-	const groupRows = useMemo(
-		() =>
-			index.snapshot.groups.map(g => {
-				const carried = [...g.attachedPolicies.map(p => p.name), ...g.inlinePolicies.map(p => `${p.name} (inline)`)];
-				return {name: g.name, detail: carried.length > 0 ? carried.join(', ') : 'no policies'};
-			}),
-		[index],
-	);
-	const groupOrder = useMemo(() => groupRows.map(r => r.name), [groupRows]);
-	const shownGroups = useMemo(() => {
-		const q = groupQuery.toLowerCase();
-		return q ? groupRows.filter(r => r.name.toLowerCase().includes(q) || r.detail.toLowerCase().includes(q)) : groupRows;
-	}, [groupRows, groupQuery]);
+	const groups = useGroupsStep(index, props.height);
 
 	const shown = (id: FieldId) => (touched.has(id) || attempted.has(stepAt) ? problems[id] : undefined);
 	const edit = (id: FieldId, change: Partial<CreateUserForm>) => {
@@ -152,7 +134,7 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 	};
 	const formBack = () => {
 		setPlanError(undefined);
-		if (step.id === 'groups' && groupQuery) return setGroupQuery('');
+		if (step.id === 'groups' && groups.query) return groups.dropQuery();
 		if (stepAt === 0) props.onBack();
 		else {
 			setStepAt(stepAt - 1);
@@ -160,30 +142,20 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 		}
 	};
 
-	const filterShown = step.id === 'groups' && (filteringGroups || groupQuery !== '');
-	const listHeight = Math.max(1, props.height - 6 - (filterShown ? 1 : 0));
-	const moveGroup = (delta: number) =>
-		setGroupCursor(current => {
-			const cursor = clamp(current.cursor + delta, 0, Math.max(0, shownGroups.length - 1));
-			return {cursor, top: windowTop(current.top, cursor, listHeight, shownGroups.length)};
-		});
 	const toggle = () => {
 		if (field === 'console') edit('console', {console: nextConsoleChoice(form.console)});
 		else if (field === 'resetRequired') edit('resetRequired', {resetRequired: !form.resetRequired});
 		else if (field === 'accessKey') edit('accessKey', {accessKey: !form.accessKey});
-		else if (field === 'groups') {
-			const row = shownGroups[clamp(groupCursor.cursor, 0, Math.max(0, shownGroups.length - 1))];
-			if (row) edit('groups', toggleGroup(form, row.name, groupOrder));
-		}
+		else if (field === 'groups' && groups.current) edit('groups', toggleGroup(form, groups.current.name, groups.order));
 	};
 	useCommands(
 		'wizard',
 		{
-			...(step.id === 'groups' ? {'next-field': () => moveGroup(1), 'previous-field': () => moveGroup(-1)} : fieldStepCommands(setActive, fields.length)),
+			...(step.id === 'groups' ? {'next-field': () => groups.move(1), 'previous-field': () => groups.move(-1)} : fieldStepCommands(setActive, fields.length)),
 			'toggle-choice': toggle,
 			'form-next': formNext,
 			'form-back': formBack,
-			...(step.id === 'groups' ? {filter: () => setFilteringGroups(true)} : {}),
+			...(step.id === 'groups' ? {filter: groups.startFilter} : {}),
 		},
 		props.focused,
 	);
@@ -234,44 +206,7 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 	const line = (content: string) => truncate(sanitize(content), Math.max(1, props.width - 1));
 	let body;
 	if (step.id === 'groups') {
-		const cursor = clamp(groupCursor.cursor, 0, Math.max(0, shownGroups.length - 1));
-		const top = clamp(windowTop(groupCursor.top, cursor, listHeight, shownGroups.length), 0, Math.max(0, shownGroups.length - listHeight));
-		// A long name keeps its end (names may differ only there); the policies get what is left.
-		const longest = Math.max(0, ...groupRows.map(row => Array.from(row.name).length));
-		const groupNameWidth = Math.max(24, Math.min(longest, props.width - 1 - 4 - 1 - 16));
-		body = (
-			<Box flexDirection="column">
-				<ToneText tone="muted">{line(`Marked: ${form.groups.join(', ') || 'none'} · space marks, ↑↓ move, enter shows the plan`)}</ToneText>
-				{filterShown ? (
-					<FilterBar
-						value={groupQuery}
-						editing={filteringGroups && props.focused}
-						matches={shownGroups.length}
-						total={groupRows.length}
-						onChange={value => {
-							setGroupQuery(value);
-							setGroupCursor({cursor: 0, top: 0});
-						}}
-						onDone={() => setFilteringGroups(false)}
-						onClear={() => {
-							setGroupQuery('');
-							setFilteringGroups(false);
-						}}
-					/>
-				) : null}
-				{groupRows.length === 0 ? <ToneText tone="muted">This account has no groups.</ToneText> : null}
-				{shownGroups.slice(top, top + listHeight).map((row, n) => {
-					const selected = top + n === cursor;
-					const mark = form.groups.includes(row.name) ? '✓' : ' ';
-					return (
-						<Text key={row.name} inverse={selected && props.focused && theme.selection} wrap="truncate-end">
-							{line(`${selected ? '›' : ' '} ${mark} ${fitMiddle(row.name, groupNameWidth)} ${row.detail}`)}
-						</Text>
-					);
-				})}
-				{shown('groups') ? <ToneText tone="error">{line(shown('groups')!)}</ToneText> : null}
-			</Box>
-		);
+		body = <CreateUserGroupsStep groups={groups} marked={form.groups} problem={shown('groups')} focused={props.focused} width={props.width} line={line} />;
 	} else {
 		body = (
 			<Box flexDirection="column">
