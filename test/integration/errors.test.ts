@@ -3,7 +3,7 @@
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {listAwsConfigProfiles} from '../../source/aws/aws-config-profiles.js';
 import {createGateway} from '../../source/aws/gateway.js';
 import {IamError} from '../../source/model/errors.js';
@@ -12,7 +12,6 @@ import {freePort} from '../helpers/moto.js';
 describe('gateway failures', () => {
 	let dir: string;
 	let closedEndpoint: string;
-	const saved = {...process.env};
 	const writeAwsFiles = (config: string, credentials: string) => {
 		writeFileSync(path.join(dir, 'config'), config);
 		writeFileSync(path.join(dir, 'credentials'), credentials);
@@ -21,17 +20,17 @@ describe('gateway failures', () => {
 	beforeAll(async () => {
 		dir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-aws-'));
 		for (const name of ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS']) {
-			delete process.env[name];
+			vi.stubEnv(name, undefined);
 		}
-		process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
-		process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
-		process.env.AWS_EC2_METADATA_DISABLED = 'true';
+		vi.stubEnv('AWS_CONFIG_FILE', path.join(dir, 'config'));
+		vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', path.join(dir, 'credentials'));
+		vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
 		// A port that was free a moment ago and that nobody listens on.
 		closedEndpoint = `http://127.0.0.1:${await freePort()}`;
 	});
 
 	afterAll(() => {
-		process.env = saved;
+		vi.unstubAllEnvs();
 		rmSync(dir, {recursive: true, force: true});
 	});
 

@@ -7,7 +7,7 @@ import {existsSync, mkdtempSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {AddUserToGroupCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateUserCommand, GetGroupCommand, IAMClient, ListAccessKeysCommand, PutGroupPolicyCommand} from '@aws-sdk/client-iam';
-import {afterAll, beforeAll, expect, it} from 'vitest';
+import {afterAll, beforeAll, expect, it, vi} from 'vitest';
 import {createGateway} from '../../source/aws/gateway.js';
 import {motoEnvironment, runCli} from '../helpers/cli.js';
 import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
@@ -60,16 +60,15 @@ describeWithMoto('self-lockout guard, headless, against moto with authorization 
 	}, RUN_TIMEOUT);
 
 	it('the gateway names the access key the session signs with (STS does not): the guard\'s key case', async () => {
-		const saved = {...process.env};
 		try {
-			for (const name of ['AWS_PROFILE', 'AWS_SESSION_TOKEN']) delete process.env[name];
-			process.env.AWS_ACCESS_KEY_ID = env.AWS_ACCESS_KEY_ID;
-			process.env.AWS_SECRET_ACCESS_KEY = env.AWS_SECRET_ACCESS_KEY;
+			for (const name of ['AWS_PROFILE', 'AWS_SESSION_TOKEN']) vi.stubEnv(name, undefined);
+			vi.stubEnv('AWS_ACCESS_KEY_ID', env.AWS_ACCESS_KEY_ID);
+			vi.stubEnv('AWS_SECRET_ACCESS_KEY', env.AWS_SECRET_ACCESS_KEY);
 			const identity = await createGateway({endpoint: moto.endpoint, maxAttempts: 2}).callerIdentity();
 			expect(identity.arn).toMatch(/:user\/operator$/);
 			expect(identity.accessKeyId).toBe(env.AWS_ACCESS_KEY_ID);
 		} finally {
-			process.env = saved;
+			vi.unstubAllEnvs();
 		}
 	}, RUN_TIMEOUT);
 

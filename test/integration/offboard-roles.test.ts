@@ -16,7 +16,7 @@ import {
 	IAMClient,
 	ListAttachedUserPoliciesCommand,
 } from '@aws-sdk/client-iam';
-import {afterAll, beforeAll, beforeEach, expect, it} from 'vitest';
+import {afterAll, beforeAll, beforeEach, expect, it, vi} from 'vitest';
 import {createGateway} from '../../source/aws/gateway.js';
 import {offboardCommand} from '../../source/commands/offboard.js';
 import {restoreCommand} from '../../source/commands/restore.js';
@@ -26,7 +26,7 @@ import {CHANGE_PASSWORD_POLICY_ARN} from '../../source/model/plans/change-passwo
 import {Journal} from '../../source/store/journal.js';
 import {RecordStore} from '../../source/store/records.js';
 import {ADMIN_ROLE, DEMO_ACCOUNT_ID, OPS, seedDemoAccount} from '../../scripts/seed.js';
-import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
+import {describeWithMoto, startMoto, stubMotoCredentials, type Moto} from '../helpers/with-moto.js';
 
 const LEAVER = 'rita.roles';
 const LEAVER_ARN = `arn:aws:iam::${DEMO_ACCOUNT_ID}:user/${LEAVER}`;
@@ -44,7 +44,6 @@ const OWN_TRUST = {
 describeWithMoto('offboarding with roles against moto', () => {
 	let moto: Moto;
 	let iam: IAMClient;
-	const saved = {...process.env};
 
 	/** A role's trust policy as IAM has it now (decoded: the SDK may hand it URL-encoded). */
 	const trustOf = async (role: string): Promise<{Statement: Array<Record<string, unknown>>}> => {
@@ -61,9 +60,7 @@ describeWithMoto('offboarding with roles against moto', () => {
 	const base = (s: ReturnType<typeof stores>) => ({settings: {endpoint: moto.endpoint}, journal: s.journal, json: false, yes: true, dryRun: false, records: s.records});
 
 	beforeAll(async () => {
-		process.env.AWS_ACCESS_KEY_ID = 'testing';
-		process.env.AWS_SECRET_ACCESS_KEY = 'testing';
-		delete process.env.AWS_PROFILE;
+		stubMotoCredentials();
 		moto = await startMoto({loadManagedPolicies: true});
 		iam = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}});
 	});
@@ -77,7 +74,7 @@ describeWithMoto('offboarding with roles against moto', () => {
 		await iam.send(new CreateRoleCommand({RoleName: 'RitaTools', AssumeRolePolicyDocument: JSON.stringify(OWN_TRUST)}));
 	});
 	afterAll(async () => {
-		process.env = saved;
+		vi.unstubAllEnvs();
 		await moto?.stop();
 	});
 

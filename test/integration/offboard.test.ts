@@ -20,7 +20,7 @@ import {
 	AddUserToGroupCommand,
 } from '@aws-sdk/client-iam';
 import selfsigned from 'selfsigned';
-import {afterAll, beforeAll, beforeEach, expect, it} from 'vitest';
+import {afterAll, beforeAll, beforeEach, expect, it, vi} from 'vitest';
 import {createGateway} from '../../source/aws/gateway.js';
 import {offboardCommand} from '../../source/commands/offboard.js';
 import {recordsCommand} from '../../source/commands/records.js';
@@ -31,7 +31,7 @@ import type {AccountSnapshot} from '../../source/model/snapshot.js';
 import {Journal} from '../../source/store/journal.js';
 import {RecordStore} from '../../source/store/records.js';
 import {DEVELOPERS, LIGHTSAIL, READ_ONLY_ACCESS_ARN, seedDemoAccount} from '../../scripts/seed.js';
-import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
+import {describeWithMoto, startMoto, stubMotoCredentials, type Moto} from '../helpers/with-moto.js';
 
 const LEAVER = 'wendy.leaver';
 const WRITE = /^(update|delete|deactivate|remove|detach)/;
@@ -64,7 +64,6 @@ describeWithMoto('offboarding (W7) against moto', () => {
 	let moto: Moto;
 	let iam: IAMClient;
 	let certificate: string;
-	const saved = {...process.env};
 
 	const giveEverything = async () => {
 		await iam.send(new CreateUserCommand({UserName: LEAVER, Tags: [{Key: 'team', Value: 'lightsail'}]}));
@@ -94,9 +93,7 @@ describeWithMoto('offboarding (W7) against moto', () => {
 		});
 
 	beforeAll(async () => {
-		process.env.AWS_ACCESS_KEY_ID = 'testing';
-		process.env.AWS_SECRET_ACCESS_KEY = 'testing';
-		delete process.env.AWS_PROFILE;
+		stubMotoCredentials();
 		moto = await startMoto({loadManagedPolicies: true});
 		iam = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}});
 		certificate = (await selfsigned.generate([{name: 'commonName', value: 'wendy.leaver'}], {keySize: 2048, algorithm: 'sha256'})).cert;
@@ -107,7 +104,7 @@ describeWithMoto('offboarding (W7) against moto', () => {
 		await giveEverything();
 	});
 	afterAll(async () => {
-		process.env = saved;
+		vi.unstubAllEnvs();
 		await moto?.stop();
 	});
 

@@ -2,7 +2,7 @@
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {afterAll, beforeAll, expect, it} from 'vitest';
+import {afterAll, beforeAll, expect, it, vi} from 'vitest';
 import {
 	ADMINISTRATOR_ACCESS_ARN,
 	ALL_GROUPS,
@@ -36,7 +36,6 @@ describeWithMoto('gateway against seeded moto', () => {
 	let snapshot: AccountSnapshot;
 	const progress: SnapshotProgress[] = [];
 	let dir: string;
-	const saved = {...process.env};
 	const connect = (extra: {readOnly?: boolean} = {}) =>
 		createGateway({profile: 'moto-test', endpoint: moto.endpoint, maxAttempts: 3, ...extra});
 
@@ -45,11 +44,11 @@ describeWithMoto('gateway against seeded moto', () => {
 		dir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-aws-'));
 		writeFileSync(path.join(dir, 'credentials'), '[moto-test]\naws_access_key_id = testing\naws_secret_access_key = testing\n');
 		for (const name of ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS']) {
-			delete process.env[name];
+			vi.stubEnv(name, undefined);
 		}
-		process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
-		process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
-		process.env.AWS_EC2_METADATA_DISABLED = 'true';
+		vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', path.join(dir, 'credentials'));
+		vi.stubEnv('AWS_CONFIG_FILE', path.join(dir, 'config'));
+		vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
 
 		moto = await startMoto({loadManagedPolicies: true});
 		seeded = await seedDemoAccount(moto.endpoint);
@@ -62,7 +61,7 @@ describeWithMoto('gateway against seeded moto', () => {
 
 	afterAll(async () => {
 		await moto?.stop();
-		process.env = saved;
+		vi.unstubAllEnvs();
 		if (dir) rmSync(dir, {recursive: true, force: true});
 	});
 

@@ -3,12 +3,12 @@
 // name; then `can` and `who-can` show exactly the actions each allows. The binary answers the headline
 // questions; the longer lists run the same `can` command in-process on one snapshot read through the
 // real gateway (moto takes seconds per snapshot with every AWS managed policy loaded).
-import {afterAll, beforeAll, expect, it} from 'vitest';
+import {afterAll, beforeAll, expect, it, vi} from 'vitest';
 import {createGateway} from '../../source/aws/gateway.js';
 import {canCommand} from '../../source/commands/access.js';
 import type {IamGateway} from '../../source/model/gateway.js';
 import {motoEnvironment, runCli} from '../helpers/cli.js';
-import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
+import {describeWithMoto, startMoto, stubMotoCredentials, type Moto} from '../helpers/with-moto.js';
 
 const TOOL_GROUP = 'CostTools';
 const TOOL_USER = 'costbot';
@@ -25,7 +25,6 @@ describeWithMoto('W4: a read-only tool account through the headless commands', (
 	let env: Record<string, string>;
 	/** The real gateway, with the account read once. */
 	let account: IamGateway;
-	const saved = {...process.env};
 	const run = (...args: string[]) => runCli([...args, '--endpoint-url', moto.endpoint], env);
 	const can = async (user: string, action: string) => {
 		const result = await canCommand(account, user, action, undefined, true);
@@ -46,15 +45,13 @@ describeWithMoto('W4: a read-only tool account through the headless commands', (
 			const result = await run(...args);
 			if (result.code !== 0) throw new Error(`iamtui ${args.join(' ')} failed: ${result.stderr}`);
 		}
-		process.env.AWS_ACCESS_KEY_ID = 'testing';
-		process.env.AWS_SECRET_ACCESS_KEY = 'testing';
-		delete process.env.AWS_PROFILE;
+		stubMotoCredentials();
 		const gateway = createGateway({endpoint: moto.endpoint, maxAttempts: 2});
 		const snapshot = await gateway.loadSnapshot();
 		account = Object.assign(Object.create(gateway) as IamGateway, {loadSnapshot: async () => snapshot});
 	});
 	afterAll(async () => {
-		process.env = saved;
+		vi.unstubAllEnvs();
 		await moto?.stop();
 	});
 

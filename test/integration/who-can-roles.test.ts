@@ -14,12 +14,12 @@ import {
 	PutGroupPolicyCommand,
 	PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import {afterAll, beforeAll, beforeEach, expect, it} from 'vitest';
+import {afterAll, beforeAll, beforeEach, expect, it, vi} from 'vitest';
 import {createGateway} from '../../source/aws/gateway.js';
 import {canCommand, whoCanCommand} from '../../source/commands/access.js';
 import {buildAccessModel, whoCan, type WhoCanAnswer} from '../../source/model/access.js';
 import {buildIndex} from '../../source/model/indexes.js';
-import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
+import {describeWithMoto, startMoto, stubMotoCredentials, type Moto} from '../helpers/with-moto.js';
 
 const ACCOUNT = '123456789012';
 const TERMINATE = 'ec2:TerminateInstances';
@@ -28,7 +28,6 @@ const trust = (Principal: unknown, Condition?: unknown) => doc({Effect: 'Allow',
 
 describeWithMoto('who-can and can through roles (W9, moto)', () => {
 	let moto: Moto;
-	const saved = {...process.env};
 	const gateway = () => createGateway({endpoint: moto.endpoint, maxAttempts: 2});
 	const answer = async (): Promise<WhoCanAnswer> => {
 		const result = await whoCan(buildAccessModel(buildIndex(await gateway().loadSnapshot())), TERMINATE);
@@ -37,9 +36,7 @@ describeWithMoto('who-can and can through roles (W9, moto)', () => {
 	};
 
 	beforeAll(async () => {
-		process.env.AWS_ACCESS_KEY_ID = 'testing';
-		process.env.AWS_SECRET_ACCESS_KEY = 'testing';
-		delete process.env.AWS_PROFILE;
+		stubMotoCredentials();
 		moto = await startMoto();
 	});
 	beforeEach(async () => {
@@ -57,7 +54,7 @@ describeWithMoto('who-can and can through roles (W9, moto)', () => {
 		await iam.send(new CreateRoleCommand({RoleName: 'web-ec2', AssumeRolePolicyDocument: trust({Service: 'ec2.amazonaws.com'})}));
 	});
 	afterAll(async () => {
-		process.env = saved;
+		vi.unstubAllEnvs();
 		await moto?.stop();
 	});
 
