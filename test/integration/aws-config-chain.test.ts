@@ -5,12 +5,11 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {CreateAccessKeyCommand, CreateUserCommand, ListUsersCommand} from '@aws-sdk/client-iam';
-import {afterAll, beforeAll, expect, it} from 'vitest';
+import {afterAll, beforeAll, expect, it, vi} from 'vitest';
 import {createClients} from '../../source/aws/client.js';
 import {startFaultProxy} from '../helpers/fault-proxy.js';
 import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
 
-const saved = {...process.env};
 let moto: Moto;
 let dir: string;
 
@@ -25,17 +24,17 @@ describeWithMoto('the AWS client configuration', () => {
 			path.join(dir, 'credentials'),
 			['[gov]', 'aws_access_key_id = AKIAGOV', 'aws_secret_access_key = x', '[china]', 'aws_access_key_id = AKIACN', 'aws_secret_access_key = x', ''].join('\n'),
 		);
-		process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
-		process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
-		process.env.AWS_ACCESS_KEY_ID = 'testing';
-		process.env.AWS_SECRET_ACCESS_KEY = 'testing';
+		vi.stubEnv('AWS_CONFIG_FILE', path.join(dir, 'config'));
+		vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', path.join(dir, 'credentials'));
+		vi.stubEnv('AWS_ACCESS_KEY_ID', 'testing');
+		vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'testing');
 		for (const name of ['AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM']) {
-			delete process.env[name];
+			vi.stubEnv(name, undefined);
 		}
 		moto = await startMoto();
 	});
 	afterAll(async () => {
-		process.env = saved;
+		vi.unstubAllEnvs();
 		await moto?.stop();
 		rmSync(dir, {recursive: true, force: true});
 	});
@@ -60,16 +59,17 @@ describeWithMoto('the AWS client configuration', () => {
 
 	it('AWS_MAX_ATTEMPTS bounds the retries of a throttled read', async () => {
 		const proxy = await startFaultProxy({target: moto.endpoint, seed: 1, throttleRate: 1, faultWhen: request => request.action === 'ListUsers'});
-		process.env.AWS_MAX_ATTEMPTS = '2';
-		process.env.AWS_RETRY_MODE = 'standard';
+		vi.stubEnv('AWS_MAX_ATTEMPTS', '2');
+		vi.stubEnv('AWS_RETRY_MODE', 'standard');
 		try {
 			const {iam} = await createClients({endpoint: proxy.endpoint}, {}, process.env);
 			const error = await iam.send(new ListUsersCommand({})).catch((caught: unknown) => caught);
 			expect(error).toMatchObject({name: 'Throttling', $metadata: {attempts: 2}});
 			expect(proxy.stats().byAction.ListUsers).toBe(2);
 		} finally {
-			delete process.env.AWS_MAX_ATTEMPTS;
-			delete process.env.AWS_RETRY_MODE;
+			// Unset again, as the suite's beforeAll left them (afterAll restores the originals).
+			vi.stubEnv('AWS_MAX_ATTEMPTS', undefined);
+			vi.stubEnv('AWS_RETRY_MODE', undefined);
 			await proxy.stop();
 		}
 	});
