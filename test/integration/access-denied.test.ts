@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {execFileSync} from 'node:child_process';
 import {CreateAccessKeyCommand, CreateGroupCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand} from '@aws-sdk/client-iam';
-import {afterAll, beforeAll, expect, it} from 'vitest';
+import {afterAll, beforeAll, expect, it, vi} from 'vitest';
 import {createGateway} from '../../source/aws/gateway.js';
 import type {IamError} from '../../source/model/errors.js';
 import {executePlan, iamAction, type JournalEntry} from '../../source/model/plans/execute.js';
@@ -40,7 +40,6 @@ const gaadOnly = {
 describeWithMoto('least privilege against moto with authorization on', () => {
 	let moto: Moto;
 	let dir: string;
-	const saved = {...process.env};
 	const connect = (profile: string) => createGateway({profile, endpoint: moto.endpoint, maxAttempts: 2});
 
 	beforeAll(async () => {
@@ -64,16 +63,16 @@ describeWithMoto('least privilege against moto with authorization on', () => {
 		dir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-aws-'));
 		writeFileSync(path.join(dir, 'credentials'), credentials, {mode: 0o600});
 		writeFileSync(path.join(dir, 'config'), '');
-		for (const name of ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) delete process.env[name];
-		process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
-		process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
-		process.env.AWS_EC2_METADATA_DISABLED = 'true';
+		for (const name of ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) vi.stubEnv(name, undefined);
+		vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', path.join(dir, 'credentials'));
+		vi.stubEnv('AWS_CONFIG_FILE', path.join(dir, 'config'));
+		vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
 		await moto.setAuthorization(true);
 	});
 
 	afterAll(async () => {
 		await moto?.stop();
-		process.env = saved;
+		vi.unstubAllEnvs();
 		if (dir) rmSync(dir, {recursive: true, force: true});
 	});
 
