@@ -3,8 +3,8 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {sanitize} from '../../model/sanitize.js';
-import {stepField} from '../components/list-window.js';
 import {truncate} from '../components/text.js';
+import {fieldStepCommands} from '../components/use-field-step.js';
 import {useCommands} from '../state/keyboard.js';
 import {useTheme} from '../theme.js';
 
@@ -30,8 +30,7 @@ export function KeyLimitChoice(props: {
 	useCommands(
 		'wizard',
 		{
-			'next-field': () => setSelected(n => stepField(n, 1, count)),
-			'previous-field': () => setSelected(n => stepField(n, -1, count)),
+			...fieldStepCommands(setSelected, count),
 			'form-next': () => props.onChoose(selected),
 			'form-back': props.onBack,
 		},
