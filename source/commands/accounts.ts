@@ -45,10 +45,12 @@ const accountJson = (opened: OpenedOrganization, outcome: AccountOutcome) => {
 	};
 };
 
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const loadCell = (load: AccountLoad): string => {
 	switch (load.kind) {
 		case 'loaded':
-			return `loaded (${load.snapshot.users.length} users, ${load.snapshot.roles.length} roles${load.roleArn ? '' : ', as you'})`;
+			return `loaded (${count(load.snapshot.users.length, 'user')}, ${count(load.snapshot.roles.length, 'role')}${load.roleArn ? '' : ', as you'})`;
 		case 'failed':
 			return load.step === 'assume-role' ? 'FAILED: assume role' : 'FAILED: read IAM';
 		case 'skipped':

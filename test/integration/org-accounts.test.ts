@@ -122,7 +122,7 @@ describeWithMoto('organization opened through the audit role (moto)', () => {
 		expect(result.stdout).toContain('1 of 5 accounts loaded through AuditReader, 3 failed, 1 skipped');
 		expect(result.stdout).toContain(`retired (${seeded.accounts.retired}): not read, the account is suspended`);
 		for (const id of [seeded.accounts.prod, seeded.accounts.dev, seeded.accounts.sandbox]) expect(result.stdout).toContain(`cannot assume arn:aws:iam::${id}:role/AuditReader`);
-		expect(result.stdout).toMatch(/master\s+\d{12}\s+Root\s+ACTIVE\s+loaded \(1 users, \d+ roles, as you\)\s+exempt \(management account\)/);
+		expect(result.stdout).toMatch(/master\s+\d{12}\s+Root\s+ACTIVE\s+loaded \(1 user, \d+ roles?, as you\)\s+exempt \(management account\)/);
 	}, 120_000);
 
 	it('person NAME --json: the accounts and permission sets reached, directly and through which group', async () => {
