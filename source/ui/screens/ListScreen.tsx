@@ -54,12 +54,16 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 	// rows; a filter that hides it is cleared.
 	const wanted = useRef<{key?: string; seq?: number}>({seq: props.select?.seq});
 	if (props.select && props.select.seq !== wanted.current.seq) wanted.current = {...props.select};
-	// Clearing the filter or sorting keeps the row the operator was on, not whichever row lands at its position.
-	const keepSelected = () => {
-		if (selected) wanted.current = {key: props.rowKey(selected), seq: wanted.current.seq};
+	// Clearing the filter or sorting keeps the row the operator was on, not whichever row lands at its
+	// position: the cursor is placed in the rows to come in the same render, so no frame shows another row.
+	const keepSelectedIn = (rowsToCome: Row[]) => {
+		if (!selected) return;
+		const key = props.rowKey(selected);
+		const at = rowsToCome.findIndex(row => props.rowKey(row) === key);
+		if (at >= 0) list.set(at, rowsToCome.length);
 	};
 	const clearFilter = () => {
-		keepSelected();
+		keepSelectedIn(filter(ordered, ''));
 		setQuery('');
 		setEditing(false);
 	};
@@ -71,14 +75,12 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 		'switch-profile': () => selected && props.onOpen?.(selected),
 	};
 	if (sortColumns) {
-		handlers.sort = () => {
-			keepSelected();
-			setSort(current => nextSortColumn(sortColumns, current));
+		const sortBy = (next: SortState) => {
+			keepSelectedIn(filter(sortRows(rows, sortColumns, next), query));
+			setSort(next);
 		};
-		handlers.reverse = () => {
-			keepSelected();
-			setSort(current => ({...current, descending: !current.descending}));
-		};
+		handlers.sort = () => sortBy(nextSortColumn(sortColumns, sort));
+		handlers.reverse = () => sortBy({...sort, descending: !sort.descending});
 	}
 	for (const [id, action] of Object.entries(props.actions ?? {}))
 		handlers[id as CommandId] = () => action?.(selected);
