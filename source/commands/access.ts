@@ -15,7 +15,8 @@ import {textTable} from './text-table.js';
 import {actionsCovered, decisionWord} from '../model/decision-words.js';
 import {EXIT_CONDITIONAL, EXIT_DENIED, EXIT_OK} from '../cli/exit-codes.js';
 
-const refuse = (error: AccessError): never => {
+/** An access question the model cannot answer (unknown action, user): a usage error with close names. */
+export const refuse = (error: AccessError): never => {
 	const hint = error.suggestions.length > 0 ? `did you mean: ${error.suggestions.join(', ')}?` : '';
 	throw new IamError(error.kind === 'unknown-user' ? 'NotFound' : 'Invalid', error.message, hint);
 };
@@ -71,27 +72,33 @@ const distinctPaths = (via: GrantPath[]) => {
 	return [...seen.values()];
 };
 
+/** One who-can principal for scripts; `total`: how many actions the query expanded to. */
+export const principalShape = (entry: WhoCanEntry, total: number) => ({
+	...nameOf(entry),
+	Arn: entry.arn,
+	Decision: entry.decision,
+	Actions: entry.actions,
+	// A wildcard query: Allowed for only some of its actions is Partly (the text column says so too).
+	...(decisionWord(entry, total) === 'Partly' ? {Partly: true} : {}),
+	Via: [...distinctPaths(entry.via).map(grant => statementShape(grant.statement)), ...(entry.throughRoles ?? []).map(rolePathShape)],
+	...(entry.conditions.length > 0 ? {Conditions: entry.conditions.map(c => ({Operator: c.operator, Key: c.key, Values: c.values, Effect: c.effect}))} : {}),
+	...(entry.incomplete ? {Incomplete: true} : {}),
+});
+
+/** The DECISION column: Allowed, Conditional, or Partly with how many of the query's actions. */
+export const decisionCell = (entry: WhoCanEntry, total: number): string => [decisionWord(entry, total), actionsCovered(entry, total)].filter(Boolean).join(' ');
+
 export const whoCanCommand = async (gateway: IamGateway, action: string | undefined, resource: string | undefined, json: boolean, request?: RequestFlags): Promise<CommandResult> => {
 	if (!action) throw new IamError('Invalid', 'who-can needs an action', 'usage: iamtui who-can ACTION [--resource ARN] [--context KEY=VALUE]… [--json]');
 	const answer = await whoCan(await modelWith(gateway, request), action, resource ?? '*');
 	if (!answer.ok) return refuse(answer);
 	const entries = [...answer.users, ...answer.groups, ...answer.roles];
-	const principals = entries.map(entry => ({
-		...nameOf(entry),
-		Arn: entry.arn,
-		Decision: entry.decision,
-		Actions: entry.actions,
-		// A wildcard query: Allowed for only some of its actions is Partly (the text column says so too).
-		...(decisionWord(entry, answer.actions.length) === 'Partly' ? {Partly: true} : {}),
-		Via: [...distinctPaths(entry.via).map(grant => statementShape(grant.statement)), ...(entry.throughRoles ?? []).map(rolePathShape)],
-		...(entry.conditions.length > 0 ? {Conditions: entry.conditions.map(c => ({Operator: c.operator, Key: c.key, Values: c.values, Effect: c.effect}))} : {}),
-		...(entry.incomplete ? {Incomplete: true} : {}),
-	}));
+	const principals = entries.map(entry => principalShape(entry, answer.actions.length));
 	if (json) return {stdout: JSON.stringify(principals, null, 2)};
 	const rows = entries.map(entry => [
 		entry.kind,
 		entry.name,
-		[decisionWord(entry, answer.actions.length), actionsCovered(entry, answer.actions.length)].filter(Boolean).join(' '),
+		decisionCell(entry, answer.actions.length),
 		[...distinctPaths(entry.via).map(grant => pathText(grant.statement)), ...(entry.throughRoles ?? []).map(p => `through role ${p.role}: ${rolePathText(p)}`)].join('; '),
 	]);
 	const notes = [

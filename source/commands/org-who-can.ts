@@ -4,13 +4,13 @@
 // (and makes the exit code a failure), never counted as "nobody".
 import {EXIT_FAILURE} from '../cli/exit-codes.js';
 import {buildAccessModel, whoCan} from '../model/access.js';
-import {IamError} from '../model/errors.js';
 import type {WhoCanEntry} from '../model/access/types.js';
 import {buildIndex} from '../model/indexes.js';
 import type {IdentityCenter} from '../model/org/identity-center.js';
 import type {OpenedOrganization} from '../model/org/org-load.js';
 import {orgWhoCan, type AccountAnswerInput, type OrgAccountAnswer, type PersonThroughSet} from '../model/org/org-who-can.js';
 import {sanitize} from '../model/sanitize.js';
+import {decisionCell, principalShape, refuse} from './access.js';
 import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
 
@@ -39,8 +39,6 @@ const scpJson = (answer: OrgAccountAnswer) => {
 	}
 };
 
-const entryJson = (entry: WhoCanEntry) => ({Kind: entry.kind.toUpperCase(), Name: entry.name, Arn: entry.arn, Decision: entry.decision, ...(entry.throughRoles ? {ThroughRoles: entry.throughRoles.map(p => p.role)} : {})});
-
 const personJson = (person: PersonThroughSet) => ({
 	UserName: person.user.userName,
 	...(person.user.displayName ? {DisplayName: person.user.displayName} : {}),
@@ -54,8 +52,8 @@ const personJson = (person: PersonThroughSet) => ({
 const entryVia = (entry: WhoCanEntry): string =>
 	[...(entry.via.length > 0 ? ['own policies'] : []), ...(entry.throughRoles ? [`through role ${entry.throughRoles.map(p => p.role).join(', ')}`] : [])].join('; ') || 'own policies';
 
-const accountRows = (answer: OrgAccountAnswer): string[][] => [
-	...[...answer.users, ...answer.groups, ...answer.roles].map(entry => [entry.kind, entry.name, entry.decision, entryVia(entry)]),
+const accountRows = (answer: OrgAccountAnswer, total: number): string[][] => [
+	...[...answer.users, ...answer.groups, ...answer.roles].map(entry => [entry.kind, entry.name, decisionCell(entry, total), entryVia(entry)]),
 	...answer.people.map(person => ['person', person.user.userName, person.decision, `${viaText(person)} → permission set ${person.permissionSet.name} → role ${person.role}`]),
 ];
 
@@ -68,7 +66,7 @@ const inputsOf = async (opened: OpenedOrganization, action: string, resource: st
 		else {
 			const answer = await whoCan(buildAccessModel(buildIndex(load.snapshot)), action, resource);
 			// An unknown action is the same in every account: refused once, as one-account who-can refuses it.
-			if (!answer.ok) throw new IamError('Invalid', answer.message, answer.suggestions.length > 0 ? `did you mean: ${answer.suggestions.join(', ')}?` : '');
+			if (!answer.ok) return refuse(answer);
 			inputs.push({...base, answer});
 		}
 	}
@@ -80,6 +78,8 @@ export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, re
 	const inputs = await inputsOf(opened, action, resource);
 	const ic = 'error' in input.identityCenter ? undefined : input.identityCenter;
 	const answers = await orgWhoCan(opened.organization, inputs, ic, action, resource);
+	// The query expands the same way in every account (one action catalogue): Partly counts against it.
+	const total = inputs.find(input => 'answer' in input)?.answer.actions.length ?? 1;
 	// A suspended or closing account is skipped, as `accounts` skips it: nobody acts there, so it is not a gap.
 	const failed = new Set(opened.accounts.filter(a => a.load.kind === 'failed').map(a => a.account.id));
 	const unread = answers.filter(a => failed.has(a.accountId));
@@ -95,7 +95,7 @@ export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, re
 				Id: a.accountId,
 				Name: a.accountName,
 				Scp: scpJson(a),
-				Principals: [...a.users, ...a.groups, ...a.roles].map(entryJson),
+				Principals: [...a.users, ...a.groups, ...a.roles].map(entry => principalShape(entry, total)),
 				People: a.people.map(personJson),
 				BlockedByScp: a.blockedByScp,
 				...(a.error ? {Error: a.error} : {}),
@@ -105,7 +105,7 @@ export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, re
 		return {stdout: JSON.stringify(body, null, 2), ...tail};
 	}
 	const sections = answers.map(a => {
-		const rows = accountRows(a);
+		const rows = accountRows(a, total);
 		const head = `${a.accountName} (${a.accountId})${a.error ? (failed.has(a.accountId) ? ': NOT READ' : ': skipped') : `: ${rows.length} can${a.blockedByScp > 0 ? `, ${a.blockedByScp} blocked by SCP` : ''}`}`;
 		const notes = a.notes.map(n => `  note: ${sanitize(n)}`);
 		return [head, ...(rows.length > 0 ? [textTable(['KIND', 'NAME', 'DECISION', 'VIA'], rows).split('\n').map(line => `  ${line}`).join('\n')] : []), ...notes].join('\n');

@@ -20,7 +20,7 @@ interface OrgWhoCanJson {
 		Id: string;
 		Name: string;
 		Scp: {Verdict: string; PolicyName?: string; Target?: string};
-		Principals: Array<{Kind: string; Name: string; Decision: string}>;
+		Principals: Array<{UserName?: string; RoleName?: string; Decision: string}>;
 		People: Array<{UserName: string; PermissionSet: string; Via: Array<{Type: string; GroupName?: string}>; RoleName: string; Decision: string}>;
 		BlockedByScp: number;
 		Error?: string;
@@ -68,6 +68,8 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		expect(dev.Scp.Verdict).toBe('PERMITTED');
 		expect(dev.People.map(p => `${p.UserName} ${p.Via.map(v => v.GroupName ?? v.Type).sort().join('+')}`).sort()).toEqual(['alice Admins+USER', 'carol Admins']);
 		expect(dev.People.every(p => p.RoleName === SSO_ADMIN_ROLE && p.Decision === 'Allowed')).toBe(true);
+		// Principals in who-can's own JSON shape: the SSO role itself is one.
+		expect(dev.Principals).toContainEqual(expect.objectContaining({RoleName: SSO_ADMIN_ROLE, Decision: 'Allowed'}));
 		// bob holds only ReadOnly in dev, and no role for it: not listed.
 		expect(dev.People.some(p => p.UserName === 'bob')).toBe(false);
 
