@@ -50,8 +50,7 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 	const list = useListCursor(sorted.length, tableHeight);
 	const selected = sorted[list.cursor];
 
-	// A row asked for (just created, or selected when the filter is cleared) is selected once it is in the
-	// rows; a filter that hides it is cleared.
+	// A row asked for (just created) is selected once it is in the rows; a filter that hides it is cleared.
 	const wanted = useRef<{key?: string; seq?: number}>({seq: props.select?.seq});
 	if (props.select && props.select.seq !== wanted.current.seq) wanted.current = {...props.select};
 	// Clearing the filter or sorting keeps the row the operator was on, not whichever row lands at its
