@@ -3,12 +3,11 @@
 // it through a permission set's role. Grouped by account; an account that could not be read is named
 // (and makes the exit code a failure), never counted as "nobody".
 import {EXIT_FAILURE} from '../cli/exit-codes.js';
-import {buildAccessModel, whoCan} from '../model/access.js';
 import type {WhoCanEntry} from '../model/access/types.js';
-import {buildIndex} from '../model/indexes.js';
+import {accountAnswerInputs} from '../model/org/account-answers.js';
 import type {IdentityCenter} from '../model/org/identity-center.js';
 import type {OpenedOrganization} from '../model/org/org-load.js';
-import {orgWhoCan, type AccountAnswerInput, type OrgAccountAnswer, type PersonThroughSet} from '../model/org/org-who-can.js';
+import {orgWhoCan, type OrgAccountAnswer, type PersonThroughSet} from '../model/org/org-who-can.js';
 import {sanitize} from '../model/sanitize.js';
 import {decisionCell, principalShape, refuse} from './access.js';
 import type {CommandResult} from './result.js';
@@ -57,25 +56,12 @@ const accountRows = (answer: OrgAccountAnswer, total: number): string[][] => [
 	...answer.people.map(person => ['person', person.user.userName, person.decision, `${viaText(person)} → permission set ${person.permissionSet.name} → role ${person.role}`]),
 ];
 
-const inputsOf = async (opened: OpenedOrganization, action: string, resource: string): Promise<AccountAnswerInput[]> => {
-	const inputs: AccountAnswerInput[] = [];
-	for (const {account, load} of opened.accounts) {
-		const base = {accountId: account.id, accountName: account.name};
-		if (load.kind === 'skipped') inputs.push({...base, error: load.reason});
-		else if (load.kind === 'failed') inputs.push({...base, error: load.message});
-		else {
-			const answer = await whoCan(buildAccessModel(buildIndex(load.snapshot)), action, resource);
-			// An unknown action is the same in every account: refused once, as one-account who-can refuses it.
-			if (!answer.ok) return refuse(answer);
-			inputs.push({...base, answer});
-		}
-	}
-	return inputs;
-};
-
 export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, resource: string, json: boolean): Promise<CommandResult> => {
 	const {opened} = input;
-	const inputs = await inputsOf(opened, action, resource);
+	const asked = await accountAnswerInputs(opened, action, resource);
+	// An unknown action is the same in every account: refused once, as one-account who-can refuses it.
+	if (!asked.ok) return refuse(asked);
+	const {inputs} = asked;
 	const ic = 'error' in input.identityCenter ? undefined : input.identityCenter;
 	const answers = await orgWhoCan(opened.organization, inputs, ic, action, resource);
 	// The query expands the same way in every account (one action catalogue): Partly counts against it.
