@@ -17,7 +17,8 @@ const entrySchema = z
 		profile: name,
 		account: name,
 		callerArn: name,
-		operation: z.string().regex(/^iam(tui)?:[A-Za-z]+$/),
+		// IAM actions, iamtui's own lines, and Identity Center's removals (identitystore:, sso:).
+		operation: z.string().regex(/^(iam|iamtui|identitystore|sso):[A-Za-z]+$/),
 		target: z.object(Object.fromEntries(JOURNAL_TARGET_FIELDS.map(field => [field, z.string().max(2048).optional()]))).strict(),
 		outcome: z.enum(['intent', 'ok', 'failed', 'refused']),
 		errorCode: z.string().max(64).nullable(),

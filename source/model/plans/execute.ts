@@ -22,6 +22,12 @@ export const JOURNAL_TARGET_FIELDS = [
 	'sshPublicKeyId',
 	'serviceSpecificCredentialId',
 	'versionId',
+	// Identity Center (offboarding a person everywhere): ids only.
+	'membershipId',
+	'groupId',
+	'principalId',
+	'accountId',
+	'permissionSetArn',
 ] as const;
 export type JournalTarget = Partial<Record<(typeof JOURNAL_TARGET_FIELDS)[number], string>>;
 
