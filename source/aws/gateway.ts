@@ -47,11 +47,14 @@ export class SdkGateway implements IamGateway {
 	readonly readOnly: boolean;
 	private clients?: Promise<AwsClients>;
 
+	/** `clients`: ready-made clients (a member account's, on the audit role's credentials); else built from `settings`. */
 	constructor(
 		private readonly settings: ConnectionSettings,
 		private readonly hooks: ConnectionHooks = {},
+		clients?: Promise<AwsClients>,
 	) {
 		this.readOnly = settings.readOnly === true;
+		this.clients = clients;
 	}
 
 	private context(clients?: AwsClients, service: 'iam' | 'sts' = 'iam'): ErrorContext {

@@ -80,7 +80,8 @@ const callerIdentity = async (clients: OrgClients): Promise<{account: string; ar
 	}
 };
 
-const assume = async (clients: OrgClients, roleArn: string): Promise<AssumedCredentials> => {
+/** The audit role's credentials in one member account (also what writes there are sent with). */
+export const assume = async (clients: OrgClients, roleArn: string): Promise<AssumedCredentials> => {
 	const {Credentials: issued} = await clients.sts.send(new AssumeRoleCommand({RoleArn: roleArn, RoleSessionName: SESSION_NAME}));
 	if (!issued?.AccessKeyId || !issued.SecretAccessKey) throw new IamError('Credentials', `AssumeRole for ${roleArn} returned no credentials`);
 	return {accessKeyId: issued.AccessKeyId, secretAccessKey: issued.SecretAccessKey, sessionToken: issued.SessionToken, expiration: issued.Expiration};
