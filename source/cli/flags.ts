@@ -31,6 +31,7 @@ export const FLAGS = {
 	// Organizations.
 	org: {name: 'org', description: 'across the organization: each account read through the audit role, SCPs applied, Identity Center people added'},
 	auditRole: {name: 'audit-role', description: 'the role assumed in each member account to read its IAM (default OrganizationAccountAccessRole)', value: 'NAME'},
+	account: {name: 'account', description: 'an account of the organization, by id or name (repeat where a command takes several)', value: 'ACCOUNT', repeatable: true},
 	// Writes.
 	dryRun: {name: 'dry-run', description: 'print the plan and its `aws iam` equivalents; change nothing'},
 	yes: {name: 'yes', description: 'confirm without asking (needed for a removal when there is no terminal)'},
