@@ -2,6 +2,7 @@
 // and whether its IAM loaded (or which step failed and why). JSON keys follow the Organizations API
 // (Id, Name, Status, TargetType…); an account that failed makes the exit code a failure, after the full answer.
 import {EXIT_FAILURE} from '../cli/exit-codes.js';
+import {loadCell, scpCell} from '../model/org/account-cells.js';
 import {loadCounts, ouPathText, scpsOnPath, type AccountLoad, type AccountOutcome, type OpenedOrganization} from '../model/org/org-load.js';
 import type {OrgTarget} from '../model/org/organization.js';
 import type {CommandResult} from './result.js';
@@ -45,25 +46,6 @@ const accountJson = (opened: OpenedOrganization, outcome: AccountOutcome) => {
 	};
 };
 
-const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
-
-const loadCell = (load: AccountLoad): string => {
-	switch (load.kind) {
-		case 'loaded':
-			return `loaded (${count(load.snapshot.users.length, 'user')}, ${count(load.snapshot.roles.length, 'role')}${load.roleArn ? '' : ', as you'})`;
-		case 'failed':
-			return load.step === 'assume-role' ? 'FAILED: assume role' : 'FAILED: read IAM';
-		case 'skipped':
-			return 'skipped';
-	}
-};
-
-/** SCP names on the path, each with where it hangs (NAME@TARGET). */
-const scpCell = (opened: OpenedOrganization, outcome: AccountOutcome): string => {
-	if (outcome.account.id === opened.organization.managementAccountId) return 'exempt (management account)';
-	return scpsOnPath(outcome.path).map(({scp, target}) => `${scp.name}@${target.name}`).join(', ') || '-';
-};
-
 const failureLines = (accounts: AccountOutcome[]): string[] =>
 	accounts.flatMap(({account, load}) => {
 		// The message names the account already.
@@ -88,7 +70,7 @@ export const accountsCommand = (opened: OpenedOrganization, json: boolean): Comm
 	}
 	const table = textTable(
 		['ACCOUNT', 'ID', 'OU PATH', 'STATUS', 'IAM', 'SCPS ON PATH'],
-		opened.accounts.map(a => [a.account.name, a.account.id, ouPathText(a.path), a.account.status ?? '?', loadCell(a.load), scpCell(opened, a)]),
+		opened.accounts.map(a => [a.account.name, a.account.id, ouPathText(a.path), a.account.status ?? '?', loadCell(a.load), scpCell(opened.organization.managementAccountId, a)]),
 	);
 	const summary = `${counts.loaded} of ${opened.accounts.length} accounts loaded through ${opened.auditRole}${counts.failed ? `, ${counts.failed} failed` : ''}${counts.skipped ? `, ${counts.skipped} skipped` : ''}`;
 	return {stdout: [table, '', summary, ...failureLines(opened.accounts)].join('\n'), ...(stderr ? {stderr} : {}), ...exit};
