@@ -1,6 +1,7 @@
 // What the app needs from the outside world, injected by cli.tsx (real) or by tests.
 // The UI reaches AWS only through the IamGateway that connect() returns.
 import type {ConnectionHooks, ConnectionSettings, IamGateway} from '../../model/gateway.js';
+import type {OpenOrgOptions, OrgSession} from '../../model/org/org-session.js';
 import type {JournalEntry, JournalSink} from '../../model/plans/execute.js';
 import type {ConfigStore} from '../../store/config.js';
 import type {Clipboard} from '../../store/clipboard.js';
@@ -39,6 +40,8 @@ export interface Services {
 	records: RecordStore;
 	/** Key rotations in progress (store/rotations.ts): key ids and stage, never a secret. */
 	rotations: RotationStore;
+	/** Opens the organization of a profile (:accounts, :people, org-wide who-can): read-only, every account through the audit role. */
+	openOrganization?(settings: ConnectionSettings, hooks: ConnectionHooks, options: OpenOrgOptions): Promise<OrgSession>;
 	/** The demo (npm run demo): its account is thrown away on quit, so a quit after writes asks first. */
 	demo?: boolean;
 	/** Called once a snapshot is in: the TUI hands the load's garbage back to the OS (release-memory.ts). */
