@@ -32,6 +32,8 @@ export const createServices = (folder: string, overrides: Partial<Services> = {}
 		generateCertificate: generateSelfSigned,
 		records: new RecordStore(folder),
 		rotations: new RotationStore(folder),
+		// Organizations and Identity Center load their SDK packages only when an organization is opened.
+		openOrganization: async (settings, hooks, options) => (await import('./aws/org-session.js')).openOrgSession(settings, hooks, options),
 		...rest,
 	};
 };
