@@ -47,6 +47,8 @@ export interface OpenOrganizationOptions {
 	onAccount?: (outcome: AccountOutcome | {account: AccountOutcome['account']; load: {kind: 'loading'}}) => void;
 	/** Per account: how long to wait for its credential report. */
 	credentialReportTimeoutMs?: number;
+	/** Only the accounts this picks are read (the tree is always read whole); default every one. */
+	only?: (account: AccountOutcome['account']) => boolean;
 }
 
 /** The tree, or an error that says what Organizations wants: its permissions, or an organization at all. */
@@ -122,7 +124,8 @@ export const openOrganization = async (clients: OrgClients, options: OpenOrganiz
 		}
 	};
 
-	const accounts = await mapBounded(orgAccounts(organization), options.concurrency ?? ACCOUNT_CONCURRENCY, async ({account, path}) => {
+	const chosen = orgAccounts(organization).filter(({account}) => options.only?.(account) ?? true);
+	const accounts = await mapBounded(chosen, options.concurrency ?? ACCOUNT_CONCURRENCY, async ({account, path}) => {
 		options.onAccount?.({account, load: {kind: 'loading'}});
 		const outcome: AccountOutcome = {account, path, load: await loadOne(account, accessFor(account, caller.account, auditRole, partition))};
 		options.onAccount?.(outcome);

@@ -24,6 +24,7 @@ export const headlessContext = (flags: CliFlags, settings: ConnectionSettings, s
 	keepUser: flags.keepUser ?? false,
 	org: flags.org ?? false,
 	...(flags.auditRole === undefined ? {} : {auditRole: flags.auditRole}),
+	accounts: flags.account ?? [],
 	skipMissing: flags.skipMissing ?? false,
 	unfinished: flags.unfinished ?? false,
 	takeBack: flags.takeBack ?? false,

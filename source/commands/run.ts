@@ -61,8 +61,10 @@ export interface HeadlessContext {
 	keepUser?: boolean;
 	/** accounts: the role assumed in each member account (--audit-role). */
 	auditRole?: string;
-	/** who-can: across the organization (--org). */
+	/** who-can, can: across the organization (--org). */
 	org?: boolean;
+	/** can --org: the account to answer in; offboarding everywhere: the accounts confirmed (--account). */
+	accounts?: string[];
 	/** restore: go ahead without groups and policies that no longer exist. */
 	skipMissing?: boolean;
 	/** journal: list the plans that were interrupted (an intent without an outcome). */
