@@ -71,10 +71,14 @@ export const COMMANDS: readonly CommandSpec[] = [
 	read({
 		name: 'can',
 		args: [arg('USER', 'a user, or a role name or ARN'), arg('ACTION', 'service:Action')],
-		usage: 'USER ACTION [--resource ARN] [--direct] [--context KEY=VALUE]…',
+		usage: 'USER ACTION [--resource ARN] [--direct] [--context KEY=VALUE]… | USER ACTION --org --account ACCOUNT [--audit-role NAME]',
 		summary: 'Allowed / ExplicitDeny / ImplicitDeny / Conditional, with the deciding statements',
-		details: ['Also the roles USER may assume that allow it (--direct: identity policies only).', 'Exit 0 allowed, 1 denied, 2 conditional.'],
-		flags: [...REQUEST_FLAGS, 'direct'],
+		details: [
+			'Also the roles USER may assume that allow it (--direct: identity policies only).',
+			'--org --account ACCOUNT: in that member account (id or name), read through the audit role, capped by the SCPs on its path.',
+			'Exit 0 allowed, 1 denied, 2 conditional.',
+		],
+		flags: [...REQUEST_FLAGS, 'direct', 'org', 'auditRole', 'account'],
 		example: 'iamtui can ana.silva lightsail:CreateInstances --mfa',
 	}),
 	read({
@@ -122,6 +126,20 @@ export const COMMANDS: readonly CommandSpec[] = [
 		details: ['A resume re-reads USER and needs the options it was started with.', '--keep-user revokes and keeps the user; needs --yes or the name typed at a terminal.'],
 		flags: ['keepUser'],
 		example: 'iamtui offboard wendy --yes',
+	}),
+	write({
+		name: 'offboard-everywhere',
+		args: [arg('PERSON', 'an Identity Center user name, display name or email')],
+		usage: 'PERSON [--account ID[:USER]]… [--audit-role NAME] [--dry-run | --yes]',
+		summary: 'remove a person from Identity Center (groups, direct assignments) and offboard the IAM users you name per account',
+		details: [
+			"Run with the management (or delegated administrator) account's profile, in Identity Center's region (--region).",
+			'Without --yes the plan is printed and nothing is sent: the removals, and per account the IAM users that look like PERSON, each with why.',
+			'A look-alike is offboarded (as `offboard` does, through the audit role) only when named: --account ID (all its matches) or --account ID:USER.',
+			'One record for the run; run the same command again to do only what is left. Exit 3 when a step failed.',
+		],
+		flags: ['account', 'auditRole'],
+		example: 'iamtui offboard-everywhere alice --account 222222222222:alice --yes',
 	}),
 	read({
 		name: 'records',

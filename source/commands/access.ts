@@ -14,6 +14,9 @@ import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
 import {actionsCovered, decisionWord} from '../model/decision-words.js';
 import {EXIT_CONDITIONAL, EXIT_DENIED, EXIT_OK} from '../cli/exit-codes.js';
+import {cappedBy, scpNote, SERVICE_LINKED_PATH} from '../model/org/org-who-can.js';
+import type {ScpVerdict} from '../model/org/scp-verdict.js';
+import {scpJson} from './scp-json.js';
 
 /** An access question the model cannot answer (unknown action, user): a usage error with close names. */
 export const refuse = (error: AccessError): never => {
@@ -126,6 +129,12 @@ const principalNamed = (model: AccessModel, name: string) => {
 	return role ? rolePrincipal(model, role) : undefined;
 };
 
+/** `can` in one account of an organization: the account, and the SCPs' word on the question there. */
+export interface AccountCap {
+	account: {id: string; name: string};
+	scpOf: (action: string, resource: string) => Promise<ScpVerdict>;
+}
+
 export const canCommand = async (
 	gateway: IamGateway,
 	userName: string | undefined,
@@ -135,8 +144,14 @@ export const canCommand = async (
 	direct = false,
 	request?: RequestFlags,
 ): Promise<CommandResult> => {
-	if (!userName || !action) throw new IamError('Invalid', 'can needs a user (or role) and an action', 'usage: iamtui can USER|ROLE ACTION [--resource ARN] [--direct] [--json]');
-	const model = await modelWith(gateway, request);
+	if (!userName || !action) throw new IamError('Invalid', 'can needs a user (or role) and an action', CAN_USAGE);
+	return canOnModel(await modelWith(gateway, request), userName, action, resource, json, direct);
+};
+
+export const CAN_USAGE = 'usage: iamtui can USER|ROLE ACTION [--resource ARN] [--direct] [--json] | USER|ROLE ACTION --org --account ACCOUNT';
+
+/** `can` on a model already built: one account's, or (with `cap`) a member account's, SCPs applied. */
+export const canOnModel = async (model: AccessModel, userName: string, action: string, resource: string | undefined, json: boolean, direct: boolean, cap?: AccountCap): Promise<CommandResult> => {
 	const principal = principalNamed(model, userName);
 	if (!principal) {
 		const names = [...model.index.userByName.keys(), ...(model.index.snapshot.roles ?? []).map(r => r.name)];
@@ -146,7 +161,10 @@ export const canCommand = async (
 	if (!answer.ok) return refuse(answer);
 	const paths = direct ? [] : await throughRoles(model, principal, answer.action, answer.resource);
 	const reach = widest(answer.decision, paths);
-	const exitCode = EXIT_BY_DECISION[reach];
+	const scp = cap ? await cap.scpOf(answer.action, answer.resource) : undefined;
+	const serviceLinked = principal.kind === 'role' && principal.arn.includes(SERVICE_LINKED_PATH);
+	const effective = scp && !serviceLinked ? cappedBy(reach, scp) : reach;
+	const exitCode = EXIT_BY_DECISION[effective];
 	if (json) {
 		return {
 			exitCode,
@@ -164,6 +182,9 @@ export const canCommand = async (
 					Notes: answer.notes,
 					...(answer.decidedBy ? {DecidedBy: answer.decidedBy.map(c => ({...statementShape(c.statement), Operator: c.operator, Key: c.key, Values: c.values, Given: c.given, Holds: c.holds}))} : {}),
 					...(direct ? {} : {ThroughRoles: paths.map(rolePathShape), WidestDecision: reach}),
+					...(cap && scp
+						? {Account: {Id: cap.account.id, Name: cap.account.name}, Scp: serviceLinked ? {Verdict: 'EXEMPT', Reason: 'service-linked roles are not limited by SCPs'} : scpJson(scp), EffectiveDecision: effective}
+						: {}),
 				},
 				null,
 				2,
@@ -179,6 +200,8 @@ export const canCommand = async (
 		...paths.flatMap(p => [`  through role ${p.role}: ${p.decision}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `    ${c}`)]),
 		...answer.notes.map(n => `  note: ${n}`),
 		...answer.couldNotEvaluate.map(p => `  could not evaluate ${p.source.name}: ${p.reason}`),
+		...(cap && scp ? [`in account ${cap.account.name} (${cap.account.id}): ${effective}${serviceLinked ? ' (a service-linked role: SCPs do not limit it)' : effective === reach ? '' : ` after SCPs (${scpNote(scp) ?? ''})`}`] : []),
+		...(cap && scp && !serviceLinked && effective === reach && scp.kind !== 'permitted' ? [`  note: ${scpNote(scp)}`] : []),
 	];
 	// User, group, role, policy names and condition values come from the account: untrusted, made inert.
 	return {stdout: lines.map(sanitize).join('\n'), exitCode};

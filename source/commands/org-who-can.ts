@@ -11,6 +11,7 @@ import {orgWhoCan, type OrgAccountAnswer, type PersonThroughSet} from '../model/
 import {sanitize} from '../model/sanitize.js';
 import {decisionCell, principalShape, refuse} from './access.js';
 import type {CommandResult} from './result.js';
+import {scpJson} from './scp-json.js';
 import {textTable} from './text-table.js';
 
 export interface OrgWhoCanInput {
@@ -21,22 +22,6 @@ export interface OrgWhoCanInput {
 
 const viaText = (person: PersonThroughSet): string =>
 	person.via.map(v => (v.kind === 'direct' ? 'assigned directly' : `group ${v.group.displayName}`)).join(' + ');
-
-const scpJson = (answer: OrgAccountAnswer) => {
-	const scp = answer.scp;
-	switch (scp.kind) {
-		case 'denied':
-			return {Verdict: 'DENIED', How: scp.how === 'explicit-deny' ? 'EXPLICIT_DENY' : 'NO_ALLOW', PolicyName: scp.decider.scp?.name, Target: scp.decider.target.name};
-		case 'conditional':
-			return {Verdict: 'CONDITIONAL', Conditions: scp.conditions.map(c => ({Operator: c.operator, Key: c.key, Values: c.values, Effect: c.effect}))};
-		case 'unknown':
-			return {Verdict: 'UNKNOWN', Reason: scp.reason};
-		case 'exempt':
-			return {Verdict: 'EXEMPT', Reason: scp.reason};
-		case 'permitted':
-			return {Verdict: 'PERMITTED'};
-	}
-};
 
 const personJson = (person: PersonThroughSet) => ({
 	UserName: person.user.userName,
@@ -80,7 +65,7 @@ export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, re
 			Accounts: answers.map(a => ({
 				Id: a.accountId,
 				Name: a.accountName,
-				Scp: scpJson(a),
+				Scp: scpJson(a.scp),
 				Principals: [...a.users, ...a.groups, ...a.roles].map(entry => principalShape(entry, total)),
 				People: a.people.map(personJson),
 				BlockedByScp: a.blockedByScp,

@@ -7,7 +7,7 @@ import type {ConfigStore} from '../store/config.js';
 import {groupsCommand, userCommand, usersCommand} from './browse.js';
 import {profilesCommand} from './profiles.js';
 import {roleCommand, rolesCommand} from './roles.js';
-import {canCommand, whoCanCommand, type RequestFlags} from './access.js';
+import {CAN_USAGE, canCommand, whoCanCommand, type RequestFlags} from './access.js';
 import {journalArgumentError, journalCommand, unfinishedCommand} from './journal.js';
 import {resolveJournalCommand} from './journal-resolve.js';
 import {membershipCommand} from './membership.js';
@@ -32,6 +32,7 @@ import {personCommand} from './person.js';
 import {usageError} from './write-args.js';
 import {COMMANDS, commandNamed, writesTheAccount} from '../cli/command-specs.js';
 import {EXIT_USAGE} from '../cli/exit-codes.js';
+import {DEFAULT_AUDIT_ROLE} from '../model/org/org-load.js';
 
 /** Every command runHeadless answers: the command table's, but completion (the CLI prints that itself). */
 export const headlessCommands = COMMANDS.map(spec => spec.name).filter(name => name !== 'completion');
@@ -166,6 +167,22 @@ const orgWhoCan = async (action: string | undefined, context: HeadlessContext): 
 	return orgWhoCanCommand({opened, identityCenter}, action, context.resource ?? '*', context.json);
 };
 
+/** can --org --account ACCOUNT: the one account read through the audit role, the SCPs on its path applied. */
+const orgCan = async (args: string[], context: HeadlessContext): Promise<CommandResult> => {
+	const [principal, action] = args;
+	if (!principal || !action) throw usageError('can needs a user (or role) and an action', CAN_USAGE);
+	const accounts = context.accounts ?? [];
+	if (accounts.length !== 1) throw usageError(`can --org answers in one account: give --account ACCOUNT once${accounts.length > 1 ? ` (got ${accounts.length})` : ''}`, 'iamtui accounts lists them; who-can ACTION --org answers across all');
+	const request = context.request;
+	if (request && (request.context.length > 0 || request.mfa || request.secureTransport || request.sourceIp !== undefined))
+		throw usageError('can --org does not take a request context yet', 'leave out --context/--mfa/--source-ip/--secure-transport, or ask one account without --org');
+	const clients = await connectOrganization(context, 'can');
+	const [{openOrganization}, {accountAsked, orgCanCommand}] = await Promise.all([import('../aws/org-loader.js'), import('./org-can.js')]);
+	const asked = accounts[0]!;
+	const opened = await openOrganization(clients, {...(context.auditRole ? {auditRole: context.auditRole} : {}), only: accountAsked(asked)});
+	return orgCanCommand(opened, asked, principal, action, context.resource, context.json, context.direct ?? false);
+};
+
 export const runHeadless = async (command: string, args: string[], context: HeadlessContext): Promise<CommandResult> => {
 	const spec = commandNamed(command);
 	if (spec && (context.fromFiles ?? []).length > 0 && writesTheAccount(spec, args)) return exportIsReadOnly(spec.name);
@@ -184,6 +201,7 @@ export const runHeadless = async (command: string, args: string[], context: Head
 			if (context.org) return withUsageErrors(async () => orgWhoCan(args[0], context));
 			return withUsageErrors(async () => whoCanCommand(await connect(context.settings, context.fromFiles), args[0], context.resource, context.json, context.request));
 		case 'can':
+			if (context.org) return withUsageErrors(async () => orgCan(args, context));
 			return withUsageErrors(async () => canCommand(await connect(context.settings, context.fromFiles), args[0], args[1], context.resource, context.json, context.direct ?? false, context.request));
 		case 'accounts':
 			return withUsageErrors(async () => {
@@ -207,6 +225,20 @@ export const runHeadless = async (command: string, args: string[], context: Head
 				keepUser: context.keepUser ?? false,
 				...(context.ask ? {ask: context.ask} : {}),
 			}));
+		case 'offboard-everywhere':
+			return withUsageErrors(async () => {
+				if (!args[0] || args.length > 1) throw usageError('offboard-everywhere needs one person', 'usage: iamtui offboard-everywhere PERSON [--account ID[:USER]]… [--dry-run | --yes]');
+				const auditRole = context.auditRole ?? DEFAULT_AUDIT_ROLE;
+				const clients = await connectOrganization(context, command);
+				const [{everywhereConnection}, {offboardEverywhereCommand}] = await Promise.all([import('../aws/everywhere-connection.js'), import('./offboard-everywhere.js')]);
+				return offboardEverywhereCommand(everywhereConnection(clients, context.settings, auditRole), args, {
+					...writeOptions(context),
+					records: recordsOf(context.store),
+					accounts: context.accounts ?? [],
+					auditRole,
+					...(context.ask ? {ask: context.ask} : {}),
+				});
+			});
 		case 'records':
 			return withUsageErrors(async () => recordsCommand(recordsOf(context.store), context.json, args));
 		case 'restore':

@@ -106,4 +106,48 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		expect(context.code).toBe(64);
 		expect(context.stderr).toContain('does not take a request context yet');
 	});
+
+	it('can --org --account: the answer in one member account, capped by the SCPs on its path; the management account exempt', async () => {
+		interface CanJson {WidestDecision: string; EffectiveDecision: string; Account: {Id: string; Name: string}; Scp: {Verdict: string; How?: string; PolicyName?: string; Target?: string}}
+		// deployer's own policy allows it; the prod OU's SCP denies it: an explicit deny, exit 1.
+		const prod = await run('can', 'deployer', 'ec2:TerminateInstances', '--org', '--account', 'workload-prod', '--json');
+		expect(prod.code).toBe(1);
+		const prodBody = JSON.parse(prod.stdout) as CanJson;
+		expect(prodBody).toMatchObject({WidestDecision: 'Allowed', EffectiveDecision: 'ExplicitDeny', Account: {Id: seeded.accounts.prod, Name: 'workload-prod'}});
+		expect(prodBody.Scp).toMatchObject({Verdict: 'DENIED', How: 'EXPLICIT_DENY', PolicyName: 'DenyTerminate', Target: 'prod'});
+		const text = await run('can', 'deployer', 'ec2:TerminateInstances', '--org', '--account', seeded.accounts.prod);
+		expect(text.stdout).toContain(`in account workload-prod (${seeded.accounts.prod}): ExplicitDeny after SCPs (denied here by SCP DenyTerminate on ou prod)`);
+
+		// The same set's role in dev (by account id): no SCP in the way, exit 0.
+		const dev = await run('can', SSO_ADMIN_ROLE, 'ec2:TerminateInstances', '--org', '--account', seeded.accounts.dev, '--json');
+		expect(dev.code).toBe(0);
+		expect(JSON.parse(dev.stdout)).toMatchObject({EffectiveDecision: 'Allowed', Scp: {Verdict: 'PERMITTED'}});
+
+		// What the SCP does not touch stays as the account's policies say.
+		const s3 = JSON.parse((await run('can', 'deployer', 's3:GetObject', '--org', '--account', 'workload-prod', '--json')).stdout) as CanJson;
+		expect(s3.Scp.Verdict).toBe('PERMITTED');
+		expect(s3.EffectiveDecision).toBe(s3.WidestDecision);
+
+		const management = JSON.parse((await run('can', 'auditor', 'iam:GetAccountAuthorizationDetails', '--org', '--account', seeded.managementId, '--json')).stdout) as CanJson;
+		expect(management).toMatchObject({EffectiveDecision: 'Allowed', Scp: {Verdict: 'EXEMPT'}});
+	});
+
+	it('can --org refuses what it cannot answer: an unknown account (with close names), no or two --account, an account it cannot read', async () => {
+		const typo = await run('can', 'deployer', 'ec2:TerminateInstances', '--org', '--account', 'workload-prd');
+		expect(typo.code).toBe(64);
+		expect(typo.stderr).toContain('no account "workload-prd"');
+		expect(typo.stderr).toContain('workload-prod');
+
+		const none = await run('can', 'deployer', 'ec2:TerminateInstances', '--org');
+		expect(none.code).toBe(64);
+		expect(none.stderr).toContain('give --account ACCOUNT once');
+		const two = await run('can', 'deployer', 'ec2:TerminateInstances', '--org', '--account', 'workload-prod', '--account', 'workload-dev');
+		expect(two.code).toBe(64);
+
+		// sandbox's audit role is refused to the auditor: said with the role and what to fix, no answer given.
+		const sandbox = await run('can', 'tinkerer', 'ec2:TerminateInstances', '--org', '--account', 'sandbox');
+		expect([0, 1, 2]).not.toContain(sandbox.code);
+		expect(sandbox.stdout).toBe('');
+		expect(sandbox.stderr).toMatch(/cannot assume .*OrganizationAccountAccessRole.* in sandbox/);
+	});
 });

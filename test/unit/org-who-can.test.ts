@@ -6,7 +6,8 @@ import {buildAccessModel, whoCan, type WhoCanAnswer} from '../../source/model/ac
 import type {WhoCanEntry} from '../../source/model/access/types.js';
 import type {IdentityCenter, PermissionSet} from '../../source/model/org/identity-center.js';
 import type {OrgAccount, Organization, ServiceControlPolicy} from '../../source/model/org/organization.js';
-import {orgWhoCan, type AccountAnswerInput} from '../../source/model/org/org-who-can.js';
+import {cappedBy, orgWhoCan, type AccountAnswerInput} from '../../source/model/org/org-who-can.js';
+import type {ScpVerdict} from '../../source/model/org/scp-verdict.js';
 import {accountWithRoles, allow, policy, trustPolicy, trusts, userArn} from '../fixtures/roles.js';
 
 const MANAGEMENT = '111111111111';
@@ -129,5 +130,26 @@ describe('org-wide who-can', () => {
 		expect(dev!.people).toEqual([]);
 		expect(names(dev!.roles)).toEqual([SSO_ADMIN_ROLE]);
 		expect(userArn('ops.bot')).toBe(dev!.users[0]!.arn);
+	});
+});
+
+describe('cappedBy: a decision as the SCPs leave it', () => {
+	const target = {id: 'ou-1', name: 'prod', kind: 'ou' as const};
+	const explicit: ScpVerdict = {kind: 'denied', how: 'explicit-deny', decider: {target}};
+	const noAllow: ScpVerdict = {kind: 'denied', how: 'no-allow', decider: {target}};
+	const conditional: ScpVerdict = {kind: 'conditional', conditions: [], deciders: [{target}]};
+	it.each([
+		['Allowed', {kind: 'permitted'} as ScpVerdict, 'Allowed'],
+		['Allowed', {kind: 'exempt', reason: 'management'} as ScpVerdict, 'Allowed'],
+		['Allowed', explicit, 'ExplicitDeny'],
+		['ImplicitDeny', explicit, 'ExplicitDeny'],
+		['Allowed', noAllow, 'ImplicitDeny'],
+		['Conditional', noAllow, 'ImplicitDeny'],
+		['ExplicitDeny', noAllow, 'ExplicitDeny'],
+		['Allowed', conditional, 'Conditional'],
+		['Allowed', {kind: 'unknown', reason: 'unreadable'} as ScpVerdict, 'Conditional'],
+		['ImplicitDeny', conditional, 'ImplicitDeny'],
+	] as const)('%s with %o → %s', (decision, scp, expected) => {
+		expect(cappedBy(decision, scp)).toBe(expected);
 	});
 });

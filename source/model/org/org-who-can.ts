@@ -38,7 +38,7 @@ export interface OrgAccountAnswer {
 }
 
 // Service-linked roles are not limited by SCPs (Organizations User Guide, "SCP effects on permissions").
-const SERVICE_LINKED_PATH = ':role/aws-service-role/';
+export const SERVICE_LINKED_PATH = ':role/aws-service-role/';
 const isServiceLinked = (entry: WhoCanEntry): boolean => entry.kind === 'role' && entry.arn.includes(SERVICE_LINKED_PATH);
 
 /** The entry as the SCP leaves it: unchanged when permitted or exempt, Conditional when the SCP is, or gone. */
@@ -49,7 +49,23 @@ const capped = (entry: WhoCanEntry, scp: ScpVerdict): WhoCanEntry | undefined =>
 	return {...entry, decision: 'Conditional'};
 };
 
-const scpNote = (scp: ScpVerdict): string | undefined => {
+/** A decision as the SCPs leave it in one account: denied where they deny, never certain where they are not. */
+export const cappedBy = <D extends 'Allowed' | 'Conditional' | 'ExplicitDeny' | 'ImplicitDeny'>(decision: D, scp: ScpVerdict): D | 'Conditional' | 'ExplicitDeny' | 'ImplicitDeny' => {
+	switch (scp.kind) {
+		case 'permitted':
+		case 'exempt':
+			return decision;
+		case 'denied':
+			// An SCP's Deny is an explicit deny; no SCP allowing it is an implicit one (an explicit deny already there stays).
+			return scp.how === 'explicit-deny' ? 'ExplicitDeny' : decision === 'ExplicitDeny' ? decision : 'ImplicitDeny';
+		case 'conditional':
+		case 'unknown':
+			return decision === 'Allowed' ? 'Conditional' : decision;
+	}
+};
+
+/** What the SCPs did to the answers in one account, in words; nothing when they let it through. */
+export const scpNote = (scp: ScpVerdict): string | undefined => {
 	switch (scp.kind) {
 		case 'denied': {
 			const where = `${scp.decider.target.kind} ${scp.decider.target.name}`;
