@@ -8,8 +8,8 @@ import {SSOAdminClient} from '@aws-sdk/client-sso-admin';
 import {STSClient} from '@aws-sdk/client-sts';
 import type {Environment} from '../model/connection.js';
 import type {ConnectionHooks, ConnectionSettings} from '../model/gateway.js';
-import {SERVICE_ENDPOINT_IDS, iamRegionFor, resolveConnection} from './client.js';
-import {quotaAwareRetryStrategy} from './retry.js';
+import {SERVICE_ENDPOINT_IDS, iamRegionFor, resolveConnection, type AwsClients} from './client.js';
+import {quotaAwareRetryStrategy, rejectedOnlyRetryStrategy} from './retry.js';
 
 /** Temporary credentials STS issued for a role in a member account. */
 export interface AssumedCredentials {
@@ -28,11 +28,13 @@ export interface OrgClients {
 	identityStore: IdentitystoreClient;
 	/** IAM of a member account, with the credentials assumed in it. */
 	iamWith: (credentials: AssumedCredentials) => IAMClient;
+	/** A member account's IAM and STS as an IamGateway wants them (writes there: offboarding a person everywhere). */
+	memberClients: (credentials: AssumedCredentials) => AwsClients;
 	region: string;
 }
 
 export const createOrgClients = async (settings: ConnectionSettings, hooks: ConnectionHooks = {}, env: Environment = process.env): Promise<OrgClients> => {
-	const {region, maxAttempts, retryMode, endpoint, common} = await resolveConnection(settings, hooks, env);
+	const {profile, region, maxAttempts, retryMode, endpoint, common} = await resolveConnection(settings, hooks, env);
 	const at = (service: (typeof SERVICE_ENDPOINT_IDS)[keyof typeof SERVICE_ENDPOINT_IDS]) => {
 		const url = endpoint(service);
 		return url ? {endpoint: url} : {};
@@ -49,6 +51,14 @@ export const createOrgClients = async (settings: ConnectionSettings, hooks: Conn
 		identityStore: new IdentitystoreClient({...common, region, ...retries(), ...at(SERVICE_ENDPOINT_IDS.identityStore)}),
 		// Each member account gets its own retry state: one account's throttling must not slow the others.
 		iamWith: credentials => new IAMClient({...iamOptions, credentials, ...retries()}),
+		memberClients: credentials => ({
+			iam: new IAMClient({...iamOptions, credentials, ...retries()}),
+			iamCreates: new IAMClient({...iamOptions, credentials, retryStrategy: rejectedOnlyRetryStrategy(maxAttempts)}),
+			sts: new STSClient({...common, credentials, region, ...retries(), ...at(SERVICE_ENDPOINT_IDS.sts)}),
+			endpoints: {iam: endpoint(SERVICE_ENDPOINT_IDS.iam), sts: endpoint(SERVICE_ENDPOINT_IDS.sts)},
+			profile,
+			region,
+		}),
 		region,
 	};
 };

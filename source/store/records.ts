@@ -5,6 +5,7 @@ import {existsSync, mkdirSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {IamError} from '../model/errors.js';
 import {offboardRecordSchema, type OffboardRecord} from '../model/offboard/record.js';
+import {everywhereRecordSchema, type EverywhereRecord} from '../model/org/offboard-everywhere-record.js';
 import {replacePrivateFile} from './private-file.js';
 import {FileReadError, readBoundedFile} from './read-file.js';
 
@@ -13,8 +14,13 @@ export interface StoredRecord {
 	record: OffboardRecord;
 }
 
-const fileName = (record: OffboardRecord) =>
-	`${record.account}-${record.user.name.replace(/[^\w+=,.@-]/g, '_')}-${record.capturedAt.replace(/[:.]/g, '-')}.json`;
+const safe = (name: string) => name.replace(/[^\w+=,.@-]/g, '_');
+const stamp = (capturedAt: string) => capturedAt.replace(/[:.]/g, '-');
+
+const fileName = (record: OffboardRecord) => `${record.account}-${safe(record.user.name)}-${stamp(record.capturedAt)}.json`;
+
+/** Offboarding a person everywhere: its own prefix, so it never reads as one user's record. */
+const everywhereFileName = (record: EverywhereRecord) => `everywhere-${record.managementAccount}-${safe(record.person.userName)}-${stamp(record.capturedAt)}.json`;
 
 export const parseRecord = (text: string, file: string): OffboardRecord => {
 	let json: unknown;
@@ -48,8 +54,12 @@ export class RecordStore {
 	/** Writes a new record or updates one (same account, user and capture time → same file). */
 	save(record: OffboardRecord): string {
 		const valid = offboardRecordSchema.parse(record);
+		return this.write(this.pathOf(valid), valid);
+	}
+
+	/** A checked record to its file, 0600 and atomically, in the 0700 folder. */
+	private write(file: string, valid: unknown): string {
 		mkdirSync(this.folder, {recursive: true, mode: 0o700});
-		const file = this.pathOf(valid);
 		replacePrivateFile(file, `${JSON.stringify(valid, null, 2)}\n`);
 		return file;
 	}
@@ -84,6 +94,34 @@ export class RecordStore {
 				const file = path.join(this.folder, name);
 				try {
 					return [{path: file, record: this.load(file)}];
+				} catch {
+					return [];
+				}
+			})
+			.sort((a, b) => b.record.capturedAt.localeCompare(a.record.capturedAt));
+	}
+
+	/** The file saveEverywhere() writes this record to. */
+	everywherePathOf(record: EverywhereRecord): string {
+		return path.join(this.folder, everywhereFileName(record));
+	}
+
+	/** Writes or updates the record of offboarding a person everywhere (same person and start → same file). */
+	saveEverywhere(record: EverywhereRecord): string {
+		const valid = everywhereRecordSchema.parse(record);
+		return this.write(this.everywherePathOf(valid), valid);
+	}
+
+	/** Every readable record of offboarding a person everywhere, newest first (others are skipped). */
+	listEverywhere(): Array<{path: string; record: EverywhereRecord}> {
+		if (!existsSync(this.folder)) return [];
+		return readdirSync(this.folder)
+			.filter(name => name.startsWith('everywhere-') && name.endsWith('.json'))
+			.flatMap(name => {
+				const file = path.join(this.folder, name);
+				try {
+					const parsed = everywhereRecordSchema.safeParse(JSON.parse(readBoundedFile(file, 'record')));
+					return parsed.success ? [{path: file, record: parsed.data}] : [];
 				} catch {
 					return [];
 				}
