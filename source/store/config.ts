@@ -17,6 +17,8 @@ export interface StoredProfile {
 	region?: string;
 	endpoint?: string;
 	readOnly?: boolean;
+	/** The role assumed in each member account when this profile opens its organization. */
+	auditRole?: string;
 	/** ISO time this profile was last opened. */
 	lastUsed?: string;
 }
@@ -26,11 +28,18 @@ export interface Preferences {
 	keyAgeDays: number;
 }
 
+// A role name (IAM's characters, 64 at most), optionally under a path: what AssumeRole's ARN takes.
+const auditRoleSchema = z
+	.string()
+	.max(512)
+	.regex(/^([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/, {error: 'an audit role is a role name (letters, digits and + = , . @ _ -), optionally path/name'});
+
 const profileSchema = z.strictObject({
 	name: z.string().min(1).max(128).regex(/^[\w+=,.@:/-]+$/, {error: 'a profile name holds letters, digits and + = , . @ : / _ - only'}),
 	region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, {error: 'a region looks like eu-west-1'}).optional(),
 	endpoint: z.string().regex(/^https?:\/\//, {error: 'an endpoint starts with http:// or https://'}).optional(),
 	readOnly: z.boolean().optional(),
+	auditRole: auditRoleSchema.optional(),
 	lastUsed: z.string().optional(),
 });
 
@@ -38,7 +47,8 @@ const profileSchema = z.strictObject({
 const storeSchema = z.looseObject({
 	profiles: z.array(profileSchema).default([]),
 	lastProfile: z.string().optional(),
-	preferences: z.strictObject({keyAgeDays: z.number().int().min(1).max(3650).optional()}).optional(),
+	// auditRole: the one used when the session has no named profile (environment credentials, the demo).
+	preferences: z.strictObject({keyAgeDays: z.number().int().min(1).max(3650).optional(), auditRole: auditRoleSchema.optional()}).optional(),
 });
 
 type StoreShape = z.infer<typeof storeSchema>;
@@ -127,6 +137,21 @@ export class ConfigStore {
 		this.update(store => ({...store, profiles: withProfile(store.profiles, {name, readOnly})}));
 		if (readOnly) this.madeWritable.delete(name);
 		else this.madeWritable.add(name);
+	}
+
+	/** The audit role remembered for a profile (or, without one, for the session's credentials); undefined: the default. */
+	auditRole(profile: string | undefined): string | undefined {
+		const store = this.read();
+		return profile === undefined ? store.preferences?.auditRole : store.profiles.find(p => p.name === profile)?.auditRole;
+	}
+
+	/** Remembers the audit role for a profile (stored if it was not), or for sessions without one. Throws on a malformed name. */
+	setAuditRole(profile: string | undefined, auditRole: string): void {
+		this.update(store =>
+			profile === undefined
+				? {...store, preferences: {...store.preferences, auditRole}}
+				: {...store, profiles: withProfile(store.profiles, {name: profile, auditRole})},
+		);
 	}
 
 	preferences(): Preferences {
