@@ -9,6 +9,7 @@ import {ConnectionProvider} from './ui/state/connection.js';
 import {KeyboardProvider} from './ui/state/keyboard.js';
 import {MessagesProvider} from './ui/state/messages.js';
 import {NavigationProvider} from './ui/state/navigation.js';
+import {OrganizationProvider} from './ui/state/organization.js';
 import type {Services} from './ui/state/services.js';
 import {ServicesContext} from './ui/state/services-context.js';
 import {SnapshotProvider} from './ui/state/snapshot.js';
@@ -79,13 +80,15 @@ export function App(props: {services: Services; initial: ConnectionSettings}) {
 		<ServicesContext.Provider value={services}>
 			<MessagesProvider>
 				<ConnectionProvider settings={settings} gateway={gateway} switchTo={switchTo}>
-					<SnapshotProvider key={connection.generation} gateway={gateway} onLoaded={onLoaded}>
-						<NavigationProvider key={connection.generation} initial={{screen: 'users'}}>
-							<KeyboardProvider readOnly={gateway.readOnly}>
-								<Shell mfaRequest={mfaQueue[0]} onMfaDone={() => setMfaQueue(queue => queue.slice(1))} />
-							</KeyboardProvider>
-						</NavigationProvider>
-					</SnapshotProvider>
+					<OrganizationProvider key={connection.generation} hooks={hooks}>
+						<SnapshotProvider key={connection.generation} gateway={gateway} onLoaded={onLoaded}>
+							<NavigationProvider key={connection.generation} initial={{screen: 'users'}}>
+								<KeyboardProvider readOnly={gateway.readOnly}>
+									<Shell mfaRequest={mfaQueue[0]} onMfaDone={() => setMfaQueue(queue => queue.slice(1))} />
+								</KeyboardProvider>
+							</NavigationProvider>
+						</SnapshotProvider>
+					</OrganizationProvider>
 				</ConnectionProvider>
 			</MessagesProvider>
 		</ServicesContext.Provider>

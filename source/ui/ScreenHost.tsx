@@ -4,6 +4,7 @@ import {memo} from 'react';
 import type {SnapshotIndex} from '../model/indexes.js';
 import {ErrorPanel} from './components/ErrorPanel.js';
 import {PlanRoute} from './PlanRoute.js';
+import {OrgRoutes, isOrgRoute} from './OrgRoutes.js';
 import {PolicyRoutes} from './PolicyRoutes.js';
 import {SecretRoute} from './SecretRoute.js';
 import {UserWriteRoute} from './UserWriteRoute.js';
@@ -77,6 +78,8 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 
 	if (route.screen === 'journal')
 		return <JournalScreen read={loaders.readJournal} onBack={navigation.pop} onTakeBack={takeBack} focused={props.focused} width={props.width} height={props.height} />;
+
+	if (isOrgRoute(route)) return <OrgRoutes route={route} focused={props.focused} width={props.width} height={props.height} />;
 
 	const index: SnapshotIndex | undefined = snapshot.index;
 	if (needsSnapshot(route) && !index) {

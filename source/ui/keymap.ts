@@ -3,7 +3,7 @@
 import type {Key} from 'ink';
 
 /** Where a set of keys applies: a screen, or a phase within one (a form's text field, a filter being typed). */
-export type KeyScope = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal' | 'form' | 'choice' | 'plan-done' | 'filter' | 'query' | 'field';
+export type KeyScope = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'accounts' | 'account' | 'people' | 'person' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal' | 'form' | 'choice' | 'plan-done' | 'filter' | 'query' | 'field';
 export type Scope = 'global' | KeyScope;
 
 export type CommandId =
@@ -84,7 +84,9 @@ export type CommandId =
 	| 'remove-trust-principal'
 	| 'take-back'
 	| 'hygiene-view'
-	| 'toggle-read-only';
+	| 'toggle-read-only'
+	| 'audit-role'
+	| 'org-scope';
 
 type KeyName = 'upArrow' | 'downArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
 
@@ -106,9 +108,9 @@ export interface Command {
 	footer: boolean;
 }
 
-const lists: KeyScope[] = ['users', 'groups', 'roles', 'policies', 'profiles', 'hygiene', 'journal'];
-const sortable: KeyScope[] = ['users', 'groups', 'roles', 'policies', 'hygiene'];
-const details: KeyScope[] = ['user', 'group', 'role', 'policy'];
+const lists: KeyScope[] = ['users', 'groups', 'roles', 'policies', 'profiles', 'hygiene', 'journal', 'accounts', 'people'];
+const sortable: KeyScope[] = ['users', 'groups', 'roles', 'policies', 'hygiene', 'accounts', 'people'];
+const details: KeyScope[] = ['user', 'group', 'role', 'policy', 'account', 'person'];
 // Who-has-what screens: their own keys, plus moving and going back.
 const tools: KeyScope[] = ['whocan', 'access'];
 // Writes: pick users or a group, then confirm a plan.
@@ -121,7 +123,7 @@ const moving: KeyScope[] = [...every, 'secret', 'plan-done', 'filter', 'query'];
 const paging: KeyScope[] = [...every, 'plan-done'];
 
 /** The screens `:name` jumps to, in the order help and the readme list them: the one list of them. */
-export const jumpTargets = ['users', 'groups', 'roles', 'policies', 'whocan', 'hygiene', 'profiles', 'journal'] as const;
+export const jumpTargets = ['users', 'groups', 'roles', 'policies', 'whocan', 'hygiene', 'profiles', 'journal', 'accounts', 'people'] as const;
 export type JumpTarget = (typeof jumpTargets)[number];
 
 export const isJumpTarget = (name: string): name is JumpTarget => (jumpTargets as readonly string[]).includes(name);
@@ -138,6 +140,8 @@ const jumpDescriptions: Record<JumpTarget, string> = {
 	hygiene: 'Credential hygiene: old or unused keys and passwords, console users without MFA',
 	profiles: 'Jump to the profiles (add, switch, remove)',
 	journal: 'The audit journal: every write attempt, newest first (filter with /)',
+	accounts: "The organization's accounts (from the management account's profile): each loaded through the audit role, with its OU path and SCPs",
+	people: 'Identity Center people: the accounts and permission sets each one reaches, directly or through which group',
 };
 
 /** What the command line (`:`) accepts: the jump targets, then help and quit. */
@@ -175,6 +179,8 @@ export const commands: readonly Command[] = [
 		...details,
 		'whocan',
 		'hygiene',
+		'accounts',
+		'people',
 	]),
 	command('switch-profile', ['enter'], [{key: 'return'}], 'switch', 'Switch to the selected profile and reload', [
 		'profiles',
@@ -249,6 +255,8 @@ export const commands: readonly Command[] = [
 	command('cancel-field', ['esc'], [{key: 'escape'}], 'cancel', 'Leave the field as it was', ['field']),
 	command('cancel-query', ['esc'], [{key: 'escape'}], 'cancel', 'Leave the question as it was', ['query']),
 	command('edit-query', ['/'], [{input: '/'}], 'query', 'Edit the action and resource of the who-can query', ['whocan']),
+	command('org-scope', ['o'], [{input: 'o'}], 'account/org', 'Answer in this account, or across the organization (opened first: every account through the audit role, SCPs applied, Identity Center people)', ['whocan']),
+	command('audit-role', ['a'], [{input: 'a'}], 'audit role', 'Change the role assumed in each member account (remembered for the profile) and open the organization again', ['accounts']),
 	command('command-line', [':'], [{input: ':'}], 'command', `Command line: ${jumpTargetsText}`, 'global'),
 	command('reload', ['r'], [{input: 'r'}], 'reload', 'Reload the account snapshot', 'global'),
 	command('help', ['?'], [{input: '?'}], 'help', 'Show or hide this help', 'global'),

@@ -56,7 +56,12 @@ export type Route =
 	// Role writes: pick a managed policy for a role (the other role writes go straight to their plan).
 	| {screen: 'pick-role-policy'; role: string}
 	// The audit journal.
-	| {screen: 'journal'};
+	| {screen: 'journal'}
+	// The organization of the profile (issue 19): its accounts, one account, Identity Center people, one person.
+	| {screen: 'accounts'}
+	| {screen: 'account'; id: string}
+	| {screen: 'people'}
+	| {screen: 'person'; id: string};
 
 const scopes: Partial<Record<Route['screen'], KeyScope>> = {
 	'inline-policy': 'policy',
@@ -77,8 +82,11 @@ const scopes: Partial<Record<Route['screen'], KeyScope>> = {
 
 export const scopeOf = (route: Route): KeyScope => scopes[route.screen] ?? (route.screen as KeyScope);
 
-/** Screens that show the account and so need a loaded snapshot (profiles and the journal do not). */
-export const needsSnapshot = (route: Route): boolean => route.screen !== 'profiles' && route.screen !== 'journal';
+// Profiles, the journal and the organization's screens do not read this account's snapshot.
+const withoutSnapshot = new Set<Route['screen']>(['profiles', 'journal', 'accounts', 'account', 'people', 'person']);
+
+/** Screens that show the account and so need a loaded snapshot. */
+export const needsSnapshot = (route: Route): boolean => !withoutSnapshot.has(route.screen);
 
 /** Where `:target` goes: a screen of its own, no parameters (the build fails if a target has no route). */
 export const jumpRoute = (target: JumpTarget): Route => ({screen: target});

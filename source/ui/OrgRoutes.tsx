@@ -1,0 +1,33 @@
+// The organization's screens (:accounts, an account, :people, a person), fed from the organization in
+// context; none of them needs this account's snapshot.
+import {useNavigation} from './state/navigation.js';
+import {useOrganization} from './state/organization.js';
+import type {Route} from './state/routes.js';
+import {AccountScreen} from './screens/AccountScreen.js';
+import {AccountsScreen} from './screens/AccountsScreen.js';
+import {PeopleScreen} from './screens/PeopleScreen.js';
+import {PersonScreen} from './screens/PersonScreen.js';
+
+export type OrgRoute = Extract<Route, {screen: 'accounts' | 'account' | 'people' | 'person'}>;
+
+export const isOrgRoute = (route: Route): route is OrgRoute => ['accounts', 'account', 'people', 'person'].includes(route.screen);
+
+export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: number; height: number}) {
+	const {route} = props;
+	const org = useOrganization();
+	const navigation = useNavigation();
+	const common = {focused: props.focused, width: props.width, height: props.height, onBack: navigation.pop};
+	switch (route.screen) {
+		case 'accounts':
+			return <AccountsScreen {...common} org={org} onOpenAccount={id => navigation.push({screen: 'account', id})} />;
+		case 'account':
+			return <AccountScreen {...common} state={org.state} id={route.id} />;
+		case 'people':
+			return <PeopleScreen {...common} org={org} onOpenPerson={id => navigation.push({screen: 'person', id})} />;
+		case 'person': {
+			const session = org.state.status === 'open' ? org.state.session : undefined;
+			const ic = session && !('error' in session.identityCenter) ? session.identityCenter : undefined;
+			return <PersonScreen {...common} identityCenter={ic} organization={session?.opened.organization} id={route.id} />;
+		}
+	}
+}

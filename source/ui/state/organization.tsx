@@ -1,0 +1,122 @@
+// The organization of the current profile, opened on demand (:accounts, :people, org-wide who-can): every
+// account through the audit role the store remembers for the profile, with progress per account, then
+// Identity Center. One per connection (App keys it by the connection), so a profile switch closes it.
+import {createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode} from 'react';
+import type {AccessModel} from '../../model/access.js';
+import type {AccessError} from '../../model/access/types.js';
+import {buildAccessModel} from '../../model/access.js';
+import {buildIndex} from '../../model/indexes.js';
+import {accountAnswerInputs} from '../../model/org/account-answers.js';
+import {DEFAULT_AUDIT_ROLE} from '../../model/org/org-load.js';
+import type {AccountProgress, OrgSession} from '../../model/org/org-session.js';
+import {orgWhoCan, type OrgAccountAnswer} from '../../model/org/org-who-can.js';
+import type {ConnectionHooks} from '../../model/gateway.js';
+import {useConnection} from './connection.js';
+import {useServices} from './services-context.js';
+
+export type OrgState =
+	| {status: 'closed'}
+	/** `accounts`: each account as it was last reported, in the order the loader reached them. */
+	| {status: 'opening'; auditRole: string; accounts: AccountProgress[]}
+	| {status: 'open'; auditRole: string; session: OrgSession}
+	| {status: 'failed'; auditRole: string; error: unknown};
+
+/** Who can do an action in every account: the answers with SCPs applied, and how many actions the query covers. */
+export type OrgWhoCanResult = {ok: true; answers: OrgAccountAnswer[]; total: number} | AccessError;
+
+export interface OrganizationContext {
+	state: OrgState;
+	/** The audit role the next open uses: remembered for the profile, else the default. */
+	auditRole: string;
+	/** Opens the organization unless it is open or opening. */
+	open(): void;
+	/** Remembers another audit role for the profile (throws on a malformed name) and opens the organization again. */
+	reopenWith(auditRole: string): void;
+	/** Who can do ACTION on RESOURCE across the open organization. */
+	whoCan(session: OrgSession, action: string, resource: string): Promise<OrgWhoCanResult>;
+}
+
+const Context = createContext<OrganizationContext | undefined>(undefined);
+
+/** The audit role remembered for the profile; a store that cannot be read means the default. */
+const rememberedRole = (read: () => string | undefined): string => {
+	try {
+		return read() ?? DEFAULT_AUDIT_ROLE;
+	} catch {
+		return DEFAULT_AUDIT_ROLE;
+	}
+};
+
+const withProgress = (accounts: AccountProgress[], progress: AccountProgress): AccountProgress[] => {
+	const at = accounts.findIndex(a => a.account.id === progress.account.id);
+	return at < 0 ? [...accounts, progress] : accounts.map((a, n) => (n === at ? progress : a));
+};
+
+export function OrganizationProvider(props: {hooks: ConnectionHooks; children: ReactNode}) {
+	const services = useServices();
+	const {settings} = useConnection();
+	const {hooks} = props;
+	const [state, setState] = useState<OrgState>({status: 'closed'});
+	const [auditRole, setAuditRole] = useState(() => rememberedRole(() => services.store.auditRole(settings.profile)));
+	// Only the latest open may report: an older one's progress and answer are dropped.
+	const generation = useRef(0);
+	// Each account's access model, kept for the session so the next question reuses its parsed policies.
+	const models = useRef(new Map<string, AccessModel>());
+
+	const start = useCallback(
+		(role: string) => {
+			const mine = ++generation.current;
+			models.current = new Map();
+			setState({status: 'opening', auditRole: role, accounts: []});
+			const current = () => generation.current === mine;
+			const opening = services.openOrganization
+				? services.openOrganization(settings, hooks, {
+						auditRole: role,
+						onAccount: progress => current() && setState(s => (s.status === 'opening' ? {...s, accounts: withProgress(s.accounts, progress)} : s)),
+					})
+				: Promise.reject(new Error('this session cannot open an organization'));
+			opening.then(
+				session => current() && setState({status: 'open', auditRole: role, session}),
+				(error: unknown) => current() && setState({status: 'failed', auditRole: role, error}),
+			);
+		},
+		[services, settings, hooks],
+	);
+
+	const open = useCallback(() => {
+		if (state.status === 'closed') start(auditRole);
+	}, [state.status, start, auditRole]);
+
+	const reopenWith = useCallback(
+		(role: string) => {
+			services.store.setAuditRole(settings.profile, role);
+			setAuditRole(role);
+			start(role);
+		},
+		[services, settings.profile, start],
+	);
+
+	const whoCan = useCallback(async (session: OrgSession, action: string, resource: string): Promise<OrgWhoCanResult> => {
+		const modelOf = (accountId: string, snapshot: Parameters<typeof buildIndex>[0]) => {
+			let model = models.current.get(accountId);
+			if (!model) models.current.set(accountId, (model = buildAccessModel(buildIndex(snapshot))));
+			return model;
+		};
+		const asked = await accountAnswerInputs(session.opened, action, resource, modelOf);
+		if (!asked.ok) return asked;
+		const ic = 'error' in session.identityCenter ? undefined : session.identityCenter;
+		const answers = await orgWhoCan(session.opened.organization, asked.inputs, ic, action, resource);
+		// The same catalogue in every account: any answer's action count is the query's.
+		const total = asked.inputs.find(input => 'answer' in input)?.answer.actions.length ?? 1;
+		return {ok: true, answers, total};
+	}, []);
+
+	const value = useMemo(() => ({state, auditRole, open, reopenWith, whoCan}), [state, auditRole, open, reopenWith, whoCan]);
+	return <Context.Provider value={value}>{props.children}</Context.Provider>;
+}
+
+export const useOrganization = (): OrganizationContext => {
+	const organization = useContext(Context);
+	if (!organization) throw new Error('useOrganization needs an OrganizationProvider');
+	return organization;
+};

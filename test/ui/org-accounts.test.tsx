@@ -1,0 +1,141 @@
+// :accounts in the whole App against a W10-shaped organization in moto (test/helpers/org-seed.ts), as its
+// auditor with moto's IAM authorization on: each account is listed as it loads (GetAccountAuthorizationDetails
+// held at a gate, so the frame in between is there to read), sandbox FAILED with the reason, then the list
+// with OU paths and SCPs; enter shows an account; `a` changes the audit role, remembered for the session.
+import {afterAll, beforeAll, expect, it, vi} from 'vitest';
+import {createGateway} from '../../source/aws/gateway.js';
+import {openOrgSession} from '../../source/aws/org-session.js';
+import {testServices} from '../fixtures/services.js';
+import {appLifecycle} from '../helpers/app.js';
+import {gateAction, type GateProxy} from '../helpers/gate-proxy.js';
+import {jump} from '../helpers/moto-app.js';
+import {AUDIT_ROLE, seedOrganization, type SeededOrg} from '../helpers/org-seed.js';
+import {keys} from '../helpers/render.js';
+import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
+
+// A row of the list (the status line above it names the caller's account too).
+const lineOf = (frame: string, name: string) => frame.split('\n').find(line => line.includes(name) && !line.includes('snapshot')) ?? '';
+
+describeWithMoto(':accounts (moto, W10 organization)', () => {
+	let moto: Moto;
+	let seeded: SeededOrg;
+	const mount = appLifecycle();
+
+	beforeAll(async () => {
+		moto = await startMoto();
+		seeded = await seedOrganization(moto.endpoint);
+		await moto.setAuthorization(true);
+		vi.stubEnv('AWS_ACCESS_KEY_ID', seeded.auditor.accessKeyId);
+		vi.stubEnv('AWS_SECRET_ACCESS_KEY', seeded.auditor.secretAccessKey);
+		vi.stubEnv('AWS_PROFILE', undefined);
+	}, 120_000);
+	afterAll(async () => {
+		vi.unstubAllEnvs();
+		await moto?.setAuthorization(false).catch(() => undefined);
+		await moto?.stop();
+	});
+
+	/** The App with its account read straight from moto and the organization through `endpoint`. */
+	const start = (endpoint: string) => {
+		const services = testServices({gateway: (settings, hooks) => createGateway({...settings, endpoint: moto.endpoint, maxAttempts: 1}, hooks), openOrganization: openOrgSession});
+		return {services, tui: mount(services, {endpoint, maxAttempts: 1}, {columns: 150, rows: 30})};
+	};
+
+	it('lists each account as it loads (loading…, sandbox FAILED), then loaded with counts, OU paths and SCPs', async () => {
+		const gate: GateProxy = await gateAction(moto.endpoint, 'GetAccountAuthorizationDetails');
+		try {
+			const {tui} = start(gate.endpoint);
+			await tui.waitFor('Users (1)');
+			await jump(tui, 'accounts', 'Accounts (');
+			// Every readable account waits at the gate; sandbox's AssumeRole is refused to the auditor at once.
+			const midway = await tui.waitForFrame(frame => lineOf(frame, 'sandbox').includes('FAILED: assume role') && lineOf(frame, 'workload-prod').includes('loading…'), {timeoutMs: 20_000});
+			expect(lineOf(midway, 'workload-dev')).toContain('loading…');
+			expect(midway).toMatch(/Loading each account through OrganizationAccountAccessRole: \d of \d reported/);
+			gate.release();
+			const done = await tui.waitFor('3 of 5 accounts loaded through OrganizationAccountAccessRole, 1 FAILED', {timeoutMs: 20_000});
+			expect(done).toMatch(/ACCOUNT +ID +OU PATH +STATUS +IAM +SCPS ON PATH/);
+			expect(lineOf(done, 'workload-prod')).toMatch(new RegExp(`${seeded.accounts.prod} +Root / prod +ACTIVE +loaded \\(1 user, 1 role\\) +FullAWSAccess@Root, .*DenyTerminate@prod`));
+			expect(lineOf(done, 'workload-dev')).toMatch(/Root \/ dev +ACTIVE +loaded \(2 users, 1 role\)/);
+			expect(lineOf(done, seeded.managementId)).toMatch(/loaded \(1 user, \d+ roles?, as you\) +exempt \(management account\)/);
+			expect(lineOf(done, 'retired')).toMatch(/SUSPENDED +skipped/);
+			expect(lineOf(done, 'sandbox')).toContain('FAILED: assume role');
+		} finally {
+			await gate.stop();
+		}
+	}, 60_000);
+
+	it('enter on the failed account shows the step, the reason and what to do; on prod, each SCP with the OU it hangs on', async () => {
+		const {tui} = start(moto.endpoint);
+		await tui.waitFor('Users (1)');
+		await jump(tui, 'accounts', /accounts loaded through/);
+		tui.write('/');
+		await tui.type('sandbox');
+		await tui.waitFor('Accounts (1/5)');
+		tui.write(keys.enter);
+		await tui.waitFor('esc clears');
+		tui.write(keys.enter);
+		const failed = await tui.waitFor(`Account sandbox (${seeded.accounts.sandbox})`);
+		expect(failed).toContain(`FAILED at assuming the audit role: cannot assume arn:aws:iam::${seeded.accounts.sandbox}:role/${AUDIT_ROLE}`);
+		expect(failed).toMatch(/what to do: the role OrganizationAccountAccessRole must exist in \d+ and trust/);
+		tui.write(keys.escape);
+		await tui.waitFor('Accounts (1/5)');
+		tui.write(keys.escape);
+		await tui.waitFor('Accounts (5)');
+		tui.write('/');
+		await tui.type('workload-prod');
+		await tui.waitFor('Accounts (1/5)');
+		tui.write(keys.enter);
+		await tui.waitFor('esc clears');
+		tui.write(keys.enter);
+		const prod = await tui.waitFor('Account workload-prod');
+		expect(prod).toContain('status ACTIVE · OU path Root / prod');
+		expect(prod).toMatch(/DenyTerminate +on OU prod/);
+		expect(prod).toMatch(/FullAWSAccess +on root Root/);
+		// The Admins group's admin permission set reaches prod: alice and carol.
+		expect(prod).toMatch(/alice +AdminAccess +via group Admins/);
+		expect(prod).toMatch(/carol +AdminAccess +via group Admins/);
+	}, 60_000);
+
+	it('a changes the audit role: remembered, and the organization opens again through it (the new name in the summary)', async () => {
+		const {tui, services} = start(moto.endpoint);
+		await tui.waitFor('Users (1)');
+		await jump(tui, 'accounts', /3 of 5 accounts loaded/);
+		tui.write('a');
+		await tui.waitFor('audit role');
+		for (let n = 0; n < AUDIT_ROLE.length; n++) tui.write(keys.backspace);
+		await tui.type('NoSuchAuditRole');
+		tui.write(keys.enter);
+		// moto issues credentials for any role name, so the refusal here is the auditor's own policy (sandbox) only:
+		// what changes is the role every account is read through.
+		const reopened = await tui.waitFor(/accounts loaded through NoSuchAuditRole/, {timeoutMs: 20_000});
+		expect(lineOf(reopened, 'sandbox')).toContain('FAILED: assume role');
+		expect(services.store.auditRole(undefined)).toBe('NoSuchAuditRole');
+	}, 60_000);
+});
+
+describeWithMoto(':accounts outside an organization (moto)', () => {
+	let moto: Moto;
+	const mount = appLifecycle();
+	beforeAll(async () => {
+		moto = await startMoto();
+		vi.stubEnv('AWS_ACCESS_KEY_ID', 'testing');
+		vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'testing');
+		vi.stubEnv('AWS_PROFILE', undefined);
+	});
+	afterAll(async () => {
+		vi.unstubAllEnvs();
+		await moto?.stop();
+	});
+
+	it('says the account is in no organization and what to do, and esc goes back', async () => {
+		const services = testServices({gateway: (settings, hooks) => createGateway({...settings, maxAttempts: 1}, hooks), openOrganization: openOrgSession});
+		const tui = mount(services, {endpoint: moto.endpoint, maxAttempts: 1}, {columns: 120, rows: 30});
+		await tui.waitFor('Users (0)');
+		await jump(tui, 'accounts', 'Could not open the organization (audit role OrganizationAccountAccessRole)');
+		const frame = tui.lastFrame();
+		expect(frame).toContain('NotFound: the account of this profile is not in an AWS Organization');
+		expect(frame).toContain("use the management account's profile (or a delegated administrator's)");
+		tui.write(keys.escape);
+		await tui.waitFor('Users (0)');
+	}, 30_000);
+});
