@@ -1,4 +1,4 @@
-// Reads an AWS Organization (tree, SCPs and their documents) into the model's plain shape.
+// Reads an AWS Organization (tree, SCPs and RCPs with their documents) into the model's plain shape.
 // The caller builds the client with the same endpoint, credentials and retries as the IAM one.
 import {
 	DescribeOrganizationCommand,
@@ -20,12 +20,20 @@ const parsed = (content: string | undefined): unknown => {
 	}
 };
 
+type PolicyType = 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
+
 export const readOrganization = async (client: OrganizationsClient): Promise<Organization> => {
 	const documents = new Map<string, Promise<ServiceControlPolicy>>();
-	const scpsOf = async (targetId: string): Promise<ServiceControlPolicy[]> => {
+	const policiesOf = async (targetId: string, type: PolicyType): Promise<ServiceControlPolicy[]> => {
 		const summaries = await allPages(async token => {
-			const r = await client.send(new ListPoliciesForTargetCommand({TargetId: targetId, Filter: 'SERVICE_CONTROL_POLICY', NextToken: token}));
-			return {items: r.Policies, next: r.NextToken};
+			try {
+				const r = await client.send(new ListPoliciesForTargetCommand({TargetId: targetId, Filter: type, NextToken: token}));
+				return {items: r.Policies, next: r.NextToken};
+			} catch (error) {
+				// An organization that never enabled RCPs has none: not a failure of the read.
+				if (type === 'RESOURCE_CONTROL_POLICY' && (error as {name?: string} | null)?.name === 'PolicyTypeNotEnabledException') return {items: [], next: undefined};
+				throw error;
+			}
 		});
 		// One DescribePolicy per SCP, however many targets it hangs on.
 		return Promise.all(summaries.map(s => {
@@ -35,6 +43,10 @@ export const readOrganization = async (client: OrganizationsClient): Promise<Org
 			}
 			return documents.get(id)!;
 		}));
+	};
+	const controlsOf = async (targetId: string) => {
+		const [scps, rcps] = await Promise.all([policiesOf(targetId, 'SERVICE_CONTROL_POLICY'), policiesOf(targetId, 'RESOURCE_CONTROL_POLICY')]);
+		return {scps, rcps};
 	};
 	const childrenOf = async (parentId: string): Promise<{ous: OrgUnit[]; accounts: OrgAccount[]}> => {
 		const [ous, accounts] = await Promise.all([
@@ -48,14 +60,14 @@ export const readOrganization = async (client: OrganizationsClient): Promise<Org
 			}),
 		]);
 		return {
-			ous: await Promise.all(ous.map(async o => ({id: o.Id ?? '', name: o.Name ?? o.Id ?? '', kind: 'ou' as const, scps: await scpsOf(o.Id ?? ''), ...(await childrenOf(o.Id ?? ''))}))),
+			ous: await Promise.all(ous.map(async o => ({id: o.Id ?? '', name: o.Name ?? o.Id ?? '', kind: 'ou' as const, ...(await controlsOf(o.Id ?? '')), ...(await childrenOf(o.Id ?? ''))}))),
 			accounts: await Promise.all(accounts.map(async a => ({
 				id: a.Id ?? '',
 				name: a.Name ?? a.Id ?? '',
 				kind: 'account' as const,
 				// State replaces the deprecated Status; moto answers Status only.
 				...(a.State ?? a.Status ? {status: a.State ?? a.Status} : {}),
-				scps: await scpsOf(a.Id ?? ''),
+				...(await controlsOf(a.Id ?? '')),
 			}))),
 		};
 	};
@@ -68,6 +80,7 @@ export const readOrganization = async (client: OrganizationsClient): Promise<Org
 	]);
 	const first = roots[0];
 	if (!first?.Id) throw new Error('the organization has no root');
-	const root: OrgRoot = {id: first.Id, name: first.Name ?? 'Root', kind: 'root', scps: await scpsOf(first.Id), ...(await childrenOf(first.Id))};
-	return {managementAccountId: organization.Organization?.MasterAccountId ?? '', root};
+	const root: OrgRoot = {id: first.Id, name: first.Name ?? 'Root', kind: 'root', ...(await controlsOf(first.Id)), ...(await childrenOf(first.Id))};
+	const id = organization.Organization?.Id;
+	return {...(id ? {id} : {}), managementAccountId: organization.Organization?.MasterAccountId ?? '', root};
 };

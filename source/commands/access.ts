@@ -14,7 +14,7 @@ import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
 import {actionsCovered, decisionWord} from '../model/decision-words.js';
 import {EXIT_CONDITIONAL, EXIT_DENIED, EXIT_OK} from '../cli/exit-codes.js';
-import {cappedBy, scpNote, SERVICE_LINKED_PATH} from '../model/org/org-who-can.js';
+import {cappedBy, rcpNote, scpNote, SERVICE_LINKED_PATH} from '../model/org/org-who-can.js';
 import type {ScpVerdict} from '../model/org/scp-verdict.js';
 import {scpJson} from './scp-json.js';
 
@@ -133,6 +133,8 @@ const principalNamed = (model: AccessModel, name: string) => {
 export interface AccountCap {
 	account: {id: string; name: string};
 	scpOf: (action: string, resource: string) => Promise<ScpVerdict>;
+	/** The RCPs' word on the resource (one of the account's own). */
+	rcpOf: (action: string, resource: string) => Promise<ScpVerdict>;
 }
 
 export const canCommand = async (
@@ -161,9 +163,10 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 	if (!answer.ok) return refuse(answer);
 	const paths = direct ? [] : await throughRoles(model, principal, answer.action, answer.resource);
 	const reach = widest(answer.decision, paths);
-	const scp = cap ? await cap.scpOf(answer.action, answer.resource) : undefined;
+	const [scp, rcp] = cap ? await Promise.all([cap.scpOf(answer.action, answer.resource), cap.rcpOf(answer.action, answer.resource)]) : [];
 	const serviceLinked = principal.kind === 'role' && principal.arn.includes(SERVICE_LINKED_PATH);
-	const effective = scp && !serviceLinked ? cappedBy(reach, scp) : reach;
+	const effective = scp && rcp && !serviceLinked ? cappedBy(cappedBy(reach, scp), rcp) : reach;
+	const controlNotes = scp && rcp && !serviceLinked ? [scpNote(scp), rcpNote(rcp)].filter((n): n is string => n !== undefined) : [];
 	const exitCode = EXIT_BY_DECISION[effective];
 	if (json) {
 		return {
@@ -182,8 +185,13 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 					Notes: answer.notes,
 					...(answer.decidedBy ? {DecidedBy: answer.decidedBy.map(c => ({...statementShape(c.statement), Operator: c.operator, Key: c.key, Values: c.values, Given: c.given, Holds: c.holds}))} : {}),
 					...(direct ? {} : {ThroughRoles: paths.map(rolePathShape), WidestDecision: reach}),
-					...(cap && scp
-						? {Account: {Id: cap.account.id, Name: cap.account.name}, Scp: serviceLinked ? {Verdict: 'EXEMPT', Reason: 'service-linked roles are not limited by SCPs'} : scpJson(scp), EffectiveDecision: effective}
+					...(cap && scp && rcp
+						? {
+								Account: {Id: cap.account.id, Name: cap.account.name},
+								Scp: serviceLinked ? {Verdict: 'EXEMPT', Reason: 'service-linked roles are not limited by SCPs'} : scpJson(scp),
+								Rcp: serviceLinked ? {Verdict: 'EXEMPT', Reason: 'service-linked roles are not limited by RCPs'} : scpJson(rcp),
+								EffectiveDecision: effective,
+							}
 						: {}),
 				},
 				null,
@@ -200,8 +208,12 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 		...paths.flatMap(p => [`  through role ${p.role}: ${p.decision}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `    ${c}`)]),
 		...answer.notes.map(n => `  note: ${n}`),
 		...answer.couldNotEvaluate.map(p => `  could not evaluate ${p.source.name}: ${p.reason}`),
-		...(cap && scp ? [`in account ${cap.account.name} (${cap.account.id}): ${effective}${serviceLinked ? ' (a service-linked role: SCPs do not limit it)' : effective === reach ? '' : ` after SCPs (${scpNote(scp) ?? ''})`}`] : []),
-		...(cap && scp && !serviceLinked && effective === reach && scp.kind !== 'permitted' ? [`  note: ${scpNote(scp)}`] : []),
+		...(cap
+			? [
+					`in account ${cap.account.name} (${cap.account.id}): ${effective}${serviceLinked ? ' (a service-linked role: SCPs and RCPs do not limit it)' : effective === reach ? '' : ` after SCPs and RCPs (${controlNotes.join('; ')})`}`,
+					...(effective === reach ? controlNotes.map(n => `  note: ${n}`) : []),
+				]
+			: []),
 	];
 	// User, group, role, policy names and condition values come from the account: untrusted, made inert.
 	return {stdout: lines.map(sanitize).join('\n'), exitCode};

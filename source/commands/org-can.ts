@@ -1,11 +1,12 @@
 // Headless `can PRINCIPAL ACTION --org --account ACCOUNT`: the principal's answer in one member account,
-// read through the audit role, then capped by the SCPs on the account's path (issue 19, item 2). The
+// read through the audit role, then capped by the SCPs and RCPs on the account's path (issue 19, item 2). The
 // management account is exempt, as are service-linked roles; an account that cannot be read says why.
 import {closestNames} from '../model/access.js';
 import {buildAccessModel} from '../model/access.js';
 import {IamError} from '../model/errors.js';
 import {buildIndex} from '../model/indexes.js';
 import {orgAccounts, type OpenedOrganization} from '../model/org/org-load.js';
+import {rcpVerdict} from '../model/org/rcp-verdict.js';
 import {scpVerdict} from '../model/org/scp-verdict.js';
 import {canOnModel} from './access.js';
 import type {CommandResult} from './result.js';
@@ -28,5 +29,6 @@ export const orgCanCommand = async (opened: OpenedOrganization, asked: string, p
 	return canOnModel(model, principal, action, resource, json, direct, {
 		account: {id: account.id, name: account.name},
 		scpOf: (resolvedAction, resolvedResource) => scpVerdict(opened.organization, account.id, resolvedAction, resolvedResource),
+		rcpOf: (resolvedAction, resolvedResource) => rcpVerdict(opened.organization, account.id, resolvedAction, resolvedResource),
 	});
 };

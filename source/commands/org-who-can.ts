@@ -66,9 +66,11 @@ export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, re
 				Id: a.accountId,
 				Name: a.accountName,
 				Scp: scpJson(a.scp),
+				Rcp: scpJson(a.rcp),
 				Principals: [...a.users, ...a.groups, ...a.roles].map(entry => principalShape(entry, total)),
 				People: a.people.map(personJson),
 				BlockedByScp: a.blockedByScp,
+				BlockedByRcp: a.blockedByRcp,
 				...(a.error ? {Error: a.error} : {}),
 				Notes: a.notes,
 			})),
@@ -77,7 +79,7 @@ export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, re
 	}
 	const sections = answers.map(a => {
 		const rows = accountRows(a, total);
-		const head = `${a.accountName} (${a.accountId})${a.error ? (failed.has(a.accountId) ? ': NOT READ' : ': skipped') : `: ${rows.length} can${a.blockedByScp > 0 ? `, ${a.blockedByScp} blocked by SCP` : ''}`}`;
+		const head = `${a.accountName} (${a.accountId})${a.error ? (failed.has(a.accountId) ? ': NOT READ' : ': skipped') : `: ${rows.length} can${a.blockedByScp > 0 ? `, ${a.blockedByScp} blocked by SCP` : ''}${a.blockedByRcp > 0 ? `, ${a.blockedByRcp} blocked by RCP` : ''}`}`;
 		const notes = a.notes.map(n => `  note: ${sanitize(n)}`);
 		return [head, ...(rows.length > 0 ? [textTable(['KIND', 'NAME', 'DECISION', 'VIA'], rows).split('\n').map(line => `  ${line}`).join('\n')] : []), ...notes].join('\n');
 	});

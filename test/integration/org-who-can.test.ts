@@ -4,6 +4,7 @@
 // moto does not create the AWSReservedSSO_* role when a permission set is provisioned (AWS does), so the
 // test makes it in each assigned account as AWS would: same name pattern, path and policy.
 import {CreateRoleCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand} from '@aws-sdk/client-iam';
+import {AttachPolicyCommand, CreatePolicyCommand, OrganizationsClient} from '@aws-sdk/client-organizations';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {motoEnvironment, runCli} from '../helpers/cli.js';
 import {roleCredentials, seedOrganization, type SeededOrg} from '../helpers/org-seed.js';
@@ -20,9 +21,11 @@ interface OrgWhoCanJson {
 		Id: string;
 		Name: string;
 		Scp: {Verdict: string; PolicyName?: string; Target?: string};
+		Rcp: {Verdict: string; PolicyName?: string; Target?: string};
 		Principals: Array<{UserName?: string; RoleName?: string; Decision: string}>;
 		People: Array<{UserName: string; PermissionSet: string; Via: Array<{Type: string; GroupName?: string}>; RoleName: string; Decision: string}>;
 		BlockedByScp: number;
+		BlockedByRcp: number;
 		Error?: string;
 	}>;
 }
@@ -45,6 +48,13 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		// prod's deployer may terminate by its own policy: the SCP is what stops it.
 		const prodIam = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: await roleCredentials(moto.endpoint, seeded.accounts.prod), maxAttempts: 1});
 		await prodIam.send(new PutUserPolicyCommand({UserName: 'deployer', PolicyName: 'Ec2', PolicyDocument: ec2}));
+		// A resource control policy on the dev OU: nobody deletes objects in dev's buckets, whatever their own policies say.
+		const organizations = new OrganizationsClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}, maxAttempts: 1});
+		const rcp = await organizations.send(new CreatePolicyCommand({
+			Type: 'RESOURCE_CONTROL_POLICY', Name: 'NoDeletesInDev', Description: 'no object deletions in dev',
+			Content: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: '*'}]}),
+		}));
+		await organizations.send(new AttachPolicyCommand({PolicyId: rcp.Policy?.PolicySummary?.Id, TargetId: seeded.ous.dev}));
 		await moto.setAuthorization(true);
 		env = {...motoEnvironment(), AWS_ACCESS_KEY_ID: seeded.auditor.accessKeyId, AWS_SECRET_ACCESS_KEY: seeded.auditor.secretAccessKey, AWS_MAX_ATTEMPTS: '1'};
 	}, 120_000);
@@ -116,12 +126,12 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		expect(prodBody).toMatchObject({WidestDecision: 'Allowed', EffectiveDecision: 'ExplicitDeny', Account: {Id: seeded.accounts.prod, Name: 'workload-prod'}});
 		expect(prodBody.Scp).toMatchObject({Verdict: 'DENIED', How: 'EXPLICIT_DENY', PolicyName: 'DenyTerminate', Target: 'prod'});
 		const text = await run('can', 'deployer', 'ec2:TerminateInstances', '--org', '--account', seeded.accounts.prod);
-		expect(text.stdout).toContain(`in account workload-prod (${seeded.accounts.prod}): ExplicitDeny after SCPs (denied here by SCP DenyTerminate on ou prod)`);
+		expect(text.stdout).toContain(`in account workload-prod (${seeded.accounts.prod}): ExplicitDeny after SCPs and RCPs (denied here by SCP DenyTerminate on ou prod)`);
 
 		// The same set's role in dev (by account id): no SCP in the way, exit 0.
 		const dev = await run('can', SSO_ADMIN_ROLE, 'ec2:TerminateInstances', '--org', '--account', seeded.accounts.dev, '--json');
 		expect(dev.code).toBe(0);
-		expect(JSON.parse(dev.stdout)).toMatchObject({EffectiveDecision: 'Allowed', Scp: {Verdict: 'PERMITTED'}});
+		expect(JSON.parse(dev.stdout)).toMatchObject({EffectiveDecision: 'Allowed', Scp: {Verdict: 'PERMITTED'}, Rcp: {Verdict: 'PERMITTED'}});
 
 		// What the SCP does not touch stays as the account's policies say.
 		const s3 = JSON.parse((await run('can', 'deployer', 's3:GetObject', '--org', '--account', 'workload-prod', '--json')).stdout) as CanJson;
@@ -149,5 +159,26 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		expect([0, 1, 2]).not.toContain(sandbox.code);
 		expect(sandbox.stdout).toBe('');
 		expect(sandbox.stderr).toMatch(/cannot assume .*OrganizationAccountAccessRole.* in sandbox/);
+	});
+
+	it('RCPs: the dev OU\'s RCP stops object deletions in dev whatever the policies allow; prod is untouched; can --org says it', async () => {
+		const body = JSON.parse((await run('who-can', 's3:DeleteObject', '--org', '--json')).stdout) as OrgWhoCanJson;
+		const dev = body.Accounts.find(a => a.Id === seeded.accounts.dev)!;
+		expect(dev.Rcp).toMatchObject({Verdict: 'DENIED', PolicyName: 'NoDeletesInDev', Target: 'dev'});
+		expect(dev.Principals).toEqual([]);
+		expect(dev.People).toEqual([]);
+		// The SSO admin role and the audit role may, by dev's own policies: blocked by the RCP, not the SCPs.
+		expect(dev.BlockedByRcp).toBeGreaterThanOrEqual(1);
+		expect(dev.BlockedByScp).toBe(0);
+		const prod = body.Accounts.find(a => a.Id === seeded.accounts.prod)!;
+		expect(prod.Rcp.Verdict).toBe('PERMITTED');
+		expect(prod.Principals).toContainEqual(expect.objectContaining({RoleName: SSO_ADMIN_ROLE}));
+
+		const can = await run('can', SSO_ADMIN_ROLE, 's3:DeleteObject', '--org', '--account', 'workload-dev', '--json');
+		expect(can.code).toBe(1);
+		expect(JSON.parse(can.stdout)).toMatchObject({WidestDecision: 'Allowed', EffectiveDecision: 'ExplicitDeny', Scp: {Verdict: 'PERMITTED'}, Rcp: {Verdict: 'DENIED', PolicyName: 'NoDeletesInDev'}});
+		const text = await run('who-can', 's3:DeleteObject', '--org');
+		expect(text.stdout).toContain('note: denied here by RCP NoDeletesInDev on ou dev');
+		expect(text.stdout).toMatch(/workload-dev \(\d+\): 0 can, \d+ blocked by RCP/);
 	});
 });

@@ -6,6 +6,7 @@
 import type {WhoCanAnswer, WhoCanEntry} from '../access/types.js';
 import {isSsoRoleOf, whoReachesAccount, type IcUser, type IdentityCenter, type PermissionSet, type ReachVia} from './identity-center.js';
 import type {Organization} from './organization.js';
+import {rcpVerdict} from './rcp-verdict.js';
 import {scpVerdict, type ScpVerdict} from './scp-verdict.js';
 
 /** One account as read: its who-can answer, or why it could not be read. */
@@ -26,12 +27,16 @@ export interface OrgAccountAnswer {
 	accountName: string;
 	/** The SCPs' word on the action here (exempt in the management account). */
 	scp: ScpVerdict;
+	/** The RCPs' word on the action on the account's own resources (exempt in the management account). */
+	rcp: ScpVerdict;
 	users: WhoCanEntry[];
 	groups: WhoCanEntry[];
 	roles: WhoCanEntry[];
 	people: PersonThroughSet[];
 	/** Principals the account's own policies allow but an SCP denies: counted, not listed as able. */
 	blockedByScp: number;
+	/** Of the others, those an RCP denies (on the account's own resources). */
+	blockedByRcp: number;
 	/** The account could not be read: nothing is known of it (never taken as "nobody"). */
 	error?: string;
 	notes: string[];
@@ -64,25 +69,30 @@ export const cappedBy = <D extends 'Allowed' | 'Conditional' | 'ExplicitDeny' | 
 	}
 };
 
-/** What the SCPs did to the answers in one account, in words; nothing when they let it through. */
-export const scpNote = (scp: ScpVerdict): string | undefined => {
-	switch (scp.kind) {
+/** What the SCPs (or RCPs) did to the answers in one account, in words; nothing when they let it through. */
+export const controlNote = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string | undefined => {
+	const named = (d: {scp?: {name: string}; target: {kind: string; name: string}}) => `${d.scp?.name ?? '?'} on ${d.target.kind} ${d.target.name}`;
+	switch (verdict.kind) {
 		case 'denied': {
-			const where = `${scp.decider.target.kind} ${scp.decider.target.name}`;
-			return scp.how === 'explicit-deny'
-				? `denied here by SCP ${scp.decider.scp?.name ?? '?'} on ${where}`
-				: `no SCP on ${where} allows it, so it is denied here`;
+			const where = `${verdict.decider.target.kind} ${verdict.decider.target.name}`;
+			return verdict.how === 'explicit-deny' ? `denied here by ${kind} ${verdict.decider.scp?.name ?? '?'} on ${where}` : `no ${kind} on ${where} allows it, so it is denied here`;
 		}
 		case 'conditional':
-			return `SCPs allow it only under conditions (${scp.deciders.map(d => `${d.scp?.name ?? '?'} on ${d.target.kind} ${d.target.name}`).join(', ')}): every answer here is Conditional`;
+			return kind === 'SCP'
+				? `SCPs allow it only under conditions (${verdict.deciders.map(named).join(', ')}): every answer here is Conditional`
+				: `an RCP may deny it (${verdict.deciders.map(named).join(', ')}${verdict.reason ? `: ${verdict.reason}` : ', under conditions'}): every answer here is Conditional`;
 		case 'unknown':
-			return `the SCPs could not be evaluated (${scp.reason}): every answer here is Conditional`;
+			return `the ${kind}s could not be evaluated (${verdict.reason}): every answer here is Conditional`;
 		case 'exempt':
-			return scp.reason;
+			return verdict.reason;
 		case 'permitted':
 			return undefined;
 	}
 };
+
+export const scpNote = (scp: ScpVerdict): string | undefined => controlNote(scp, 'SCP');
+/** The RCPs' note; nothing when they let it through or do not apply (the SCP note already names the management account). */
+export const rcpNote = (rcp: ScpVerdict): string | undefined => (rcp.kind === 'exempt' ? undefined : controlNote(rcp, 'RCP'));
 
 /** The people whose permission set's role in this account can do the action. */
 const peopleThrough = (ic: IdentityCenter | undefined, accountId: string, roles: WhoCanEntry[]): PersonThroughSet[] => {
@@ -95,9 +105,13 @@ const peopleThrough = (ic: IdentityCenter | undefined, accountId: string, roles:
 	return people;
 };
 
-const keep = (entries: WhoCanEntry[], scp: ScpVerdict): {kept: WhoCanEntry[]; blocked: number} => {
-	const kept = entries.map(entry => capped(entry, scp)).filter((entry): entry is WhoCanEntry => entry !== undefined);
-	return {kept, blocked: entries.length - kept.length};
+const present = (entry: WhoCanEntry | undefined): entry is WhoCanEntry => entry !== undefined;
+
+/** The entries both let through; counted apart: those the SCPs stop, then of the rest those the RCPs stop. */
+const keep = (entries: WhoCanEntry[], scp: ScpVerdict, rcp: ScpVerdict): {kept: WhoCanEntry[]; byScp: number; byRcp: number} => {
+	const pastScp = entries.map(entry => capped(entry, scp)).filter(present);
+	const kept = pastScp.map(entry => capped(entry, rcp)).filter(present);
+	return {kept, byScp: entries.length - pastScp.length, byRcp: pastScp.length - kept.length};
 };
 
 /** Every account's answer to ACTION on RESOURCE, in the order given, with SCPs applied and IC people added. */
@@ -110,22 +124,23 @@ export const orgWhoCan = async (
 ): Promise<OrgAccountAnswer[]> =>
 	Promise.all(
 		accounts.map(async (input): Promise<OrgAccountAnswer> => {
-			const scp = await scpVerdict(org, input.accountId, action, resource);
-			const base = {accountId: input.accountId, accountName: input.accountName, scp};
+			const [scp, rcp] = await Promise.all([scpVerdict(org, input.accountId, action, resource), rcpVerdict(org, input.accountId, action, resource)]);
+			const base = {accountId: input.accountId, accountName: input.accountName, scp, rcp};
 			if ('error' in input)
-				return {...base, users: [], groups: [], roles: [], people: [], blockedByScp: 0, error: input.error, notes: [`not read: ${input.error}`]};
-			const users = keep(input.answer.users, scp);
-			const groups = keep(input.answer.groups, scp);
-			const roles = keep(input.answer.roles, scp);
-			const note = scpNote(scp);
+				return {...base, users: [], groups: [], roles: [], people: [], blockedByScp: 0, blockedByRcp: 0, error: input.error, notes: [`not read: ${input.error}`]};
+			const users = keep(input.answer.users, scp, rcp);
+			const groups = keep(input.answer.groups, scp, rcp);
+			const roles = keep(input.answer.roles, scp, rcp);
+			const controls = [scpNote(scp), rcpNote(rcp)].filter((n): n is string => n !== undefined);
 			return {
 				...base,
 				users: users.kept,
 				groups: groups.kept,
 				roles: roles.kept,
 				people: peopleThrough(ic, input.accountId, roles.kept),
-				blockedByScp: users.blocked + groups.blocked + roles.blocked,
-				notes: [...(note ? [note] : []), ...input.answer.notes],
+				blockedByScp: users.byScp + groups.byScp + roles.byScp,
+				blockedByRcp: users.byRcp + groups.byRcp + roles.byRcp,
+				notes: [...controls, ...input.answer.notes],
 			};
 		}),
 	);

@@ -13,6 +13,8 @@ export interface OrgTarget {
 	name: string;
 	kind: TargetKind;
 	scps: ServiceControlPolicy[];
+	/** Resource control policies attached here (same shape as an SCP); absent when not read. */
+	rcps?: ServiceControlPolicy[];
 }
 
 export interface OrgUnit extends OrgTarget {
@@ -34,6 +36,8 @@ export interface OrgRoot extends OrgTarget {
 }
 
 export interface Organization {
+	/** o-…: what aws:PrincipalOrgID and aws:ResourceOrgID hold for the principals and resources inside. */
+	id?: string;
 	managementAccountId: string;
 	root: OrgRoot;
 }

@@ -12,12 +12,12 @@ export interface ScpDecider {
 export type ScpVerdict =
 	| {kind: 'exempt'; reason: string}
 	| {kind: 'permitted'}
-	| {kind: 'conditional'; conditions: RawCondition[]; deciders: ScpDecider[]}
+	| {kind: 'conditional'; conditions: RawCondition[]; deciders: ScpDecider[]; reason?: string}
 	| {kind: 'denied'; how: 'explicit-deny' | 'no-allow'; decider: ScpDecider}
 	| {kind: 'unknown'; reason: string};
 
 type Statement = Record<string, unknown>;
-type Check = {decision: 'yes' | 'maybe' | 'no'; conditions: RawCondition[]} | {decision: 'error'; reason: string};
+export type Check = {decision: 'yes' | 'maybe' | 'no'; conditions: RawCondition[]} | {decision: 'error'; reason: string};
 
 const statementsOf = (document: unknown): Statement[] => {
 	const statement = (document as {Statement?: unknown} | null)?.Statement;
@@ -29,9 +29,10 @@ const statementsOf = (document: unknown): Statement[] => {
  * Do these statements (all turned into Allow) match the request? Turning denies into allows lets the one
  * evaluator say whether a deny applies for certain, only under conditions, or not at all.
  */
-const matches = async (statements: Statement[], accountId: string, action: string, resource: string): Promise<Check> => {
+export const matches = async (statements: Statement[], accountId: string, action: string, resource: string, facts: Record<string, string> = {}): Promise<Check> => {
 	if (statements.length === 0) return {decision: 'no', conditions: []};
-	const prepared = preparePolicy({Version: '2012-10-17', Statement: statements.map(s => ({...s, Effect: 'Allow'}))});
+	// An RCP names its principal ("*" is all it may); an identity-shaped policy has none.
+	const prepared = preparePolicy({Version: '2012-10-17', Statement: statements.map(({Principal: _p, NotPrincipal: _n, ...s}) => ({...s, Effect: 'Allow'}))});
 	if (!prepared.ok) return {decision: 'error', reason: prepared.reason};
 	const answer = await evaluate({
 		principalArn: `arn:aws:iam::${accountId}:root`,
@@ -39,6 +40,7 @@ const matches = async (statements: Statement[], accountId: string, action: strin
 		action,
 		resource,
 		policies: [{key: 'scp', handle: prepared.handle}],
+		principalFacts: facts,
 	});
 	if (!answer.ok) return {decision: 'error', reason: answer.message};
 	if (answer.decision === 'Allowed') return {decision: 'yes', conditions: []};
@@ -46,9 +48,21 @@ const matches = async (statements: Statement[], accountId: string, action: strin
 	return {decision: 'no', conditions: []};
 };
 
-const withEffect = (scp: ServiceControlPolicy, effect: 'Allow' | 'Deny') => statementsOf(scp.document).filter(s => s['Effect'] === effect);
+export const withEffect = (scp: ServiceControlPolicy, effect: 'Allow' | 'Deny') => statementsOf(scp.document).filter(s => s['Effect'] === effect);
 
-const deciderOf = (target: OrgTarget, scp?: ServiceControlPolicy): ScpDecider => ({scp, target: {id: target.id, name: target.name, kind: target.kind}});
+export const deciderOf = (target: OrgTarget, scp?: ServiceControlPolicy): ScpDecider => ({scp, target: {id: target.id, name: target.name, kind: target.kind}});
+
+/**
+ * What is certain of every request iamtui asks about in an account of the organization: the principal and
+ * the resource are both in that account, so in the organization, and the principal is an IAM identity, not
+ * an AWS service. A data-perimeter condition on them (aws:PrincipalOrgID…) is then decided, not unknown.
+ */
+export const orgFacts = (org: Organization, accountId: string): Record<string, string> => ({
+	'aws:PrincipalAccount': accountId,
+	'aws:ResourceAccount': accountId,
+	'aws:PrincipalIsAWSService': 'false',
+	...(org.id ? {'aws:PrincipalOrgID': org.id, 'aws:ResourceOrgID': org.id} : {}),
+});
 
 /** The SCPs' word on `action` on `resource` for principals in `accountId`. */
 export const scpVerdict = async (org: Organization, accountId: string, action: string, resource: string): Promise<ScpVerdict> => {
@@ -58,10 +72,11 @@ export const scpVerdict = async (org: Organization, accountId: string, action: s
 
 	const conditions: RawCondition[] = [];
 	const deciders: ScpDecider[] = [];
+	const facts = orgFacts(org, accountId);
 	// Deny wins wherever it hangs, so look for denies on the whole path first.
 	for (const target of path) {
 		for (const scp of target.scps) {
-			const deny = await matches(withEffect(scp, 'Deny'), accountId, action, resource);
+			const deny = await matches(withEffect(scp, 'Deny'), accountId, action, resource, facts);
 			if (deny.decision === 'error') return {kind: 'unknown', reason: `${scp.name}: ${deny.reason}`};
 			if (deny.decision === 'yes') return {kind: 'denied', how: 'explicit-deny', decider: deciderOf(target, scp)};
 			if (deny.decision === 'maybe') {
@@ -73,7 +88,7 @@ export const scpVerdict = async (org: Organization, accountId: string, action: s
 	for (const target of path) {
 		let best: {check: Check; scp: ServiceControlPolicy} | undefined;
 		for (const scp of target.scps) {
-			const allow = await matches(withEffect(scp, 'Allow'), accountId, action, resource);
+			const allow = await matches(withEffect(scp, 'Allow'), accountId, action, resource, facts);
 			if (allow.decision === 'error') return {kind: 'unknown', reason: `${scp.name}: ${allow.reason}`};
 			if (allow.decision === 'yes') {
 				best = {check: allow, scp};
