@@ -1,9 +1,9 @@
-// Headless `accounts`: every account of the organization with its OU path, status, the SCPs on its path
+// Headless `accounts`: every account of the organization with its OU path, status, the SCPs (and, in JSON, RCPs) on its path
 // and whether its IAM loaded (or which step failed and why). JSON keys follow the Organizations API
 // (Id, Name, Status, TargetType…); an account that failed makes the exit code a failure, after the full answer.
 import {EXIT_FAILURE} from '../cli/exit-codes.js';
 import {loadCell, scpCell} from '../model/org/account-cells.js';
-import {loadCounts, ouPathText, scpsOnPath, type AccountLoad, type AccountOutcome, type OpenedOrganization} from '../model/org/org-load.js';
+import {loadCounts, ouPathText, rcpsOnPath, scpsOnPath, type AccountLoad, type AccountOutcome, type OpenedOrganization} from '../model/org/org-load.js';
 import type {OrgTarget} from '../model/org/organization.js';
 import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
@@ -40,8 +40,10 @@ const accountJson = (opened: OpenedOrganization, outcome: AccountOutcome) => {
 		ManagementAccount: management,
 		OrganizationalUnitPath: outcome.path.filter(t => t.kind !== 'account').map(targetJson),
 		ServiceControlPolicies: scpsOnPath(outcome.path).map(({scp, target}) => ({Id: scp.id, Name: scp.name, Target: targetJson(target)})),
-		// As in AWS: SCPs never restrict the management account.
+		// As in AWS: SCPs never restrict the management account, nor RCPs its resources.
 		ScpExempt: management,
+		ResourceControlPolicies: rcpsOnPath(outcome.path).map(({scp, target}) => ({Id: scp.id, Name: scp.name, Target: targetJson(target)})),
+		RcpExempt: management,
 		Load: loadJson(outcome.load),
 	};
 };

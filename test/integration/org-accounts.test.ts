@@ -16,6 +16,7 @@ interface AccountJson {
 	ScpExempt: boolean;
 	OrganizationalUnitPath: Array<{Id: string; Name: string; Type: string}>;
 	ServiceControlPolicies: Array<{Name: string; Target: {Name: string; Type: string}}>;
+	ResourceControlPolicies: Array<{Name: string; Target: {Name: string; Type: string}}>;
 	Load: {State: string; Via?: string; RoleArn?: string; Step?: string; Users?: number; Reason?: string; Hint?: string};
 }
 
@@ -102,6 +103,8 @@ describeWithMoto('organization opened through the audit role (moto)', () => {
 		expect(prod).toMatchObject({Id: seeded.accounts.prod, Status: 'ACTIVE', ManagementAccount: false, ScpExempt: false});
 		expect(prod.OrganizationalUnitPath.map(t => `${t.Type}:${t.Name}`)).toEqual(['ROOT:Root', 'ORGANIZATIONAL_UNIT:prod']);
 		expect(prod.ServiceControlPolicies.map(p => `${p.Name}@${p.Target.Name}`)).toContain('DenyTerminate@prod');
+		// moto attaches RCPFullAWSAccess to the root when the organization is made, as AWS does when RCPs are enabled.
+		expect(prod.ResourceControlPolicies.map(p => `${p.Name}@${p.Target.Type}`)).toContain('RCPFullAWSAccess@ROOT');
 		expect(prod.Load).toMatchObject({State: 'LOADED', Via: 'AUDIT_ROLE', RoleArn: `arn:aws:iam::${seeded.accounts.prod}:role/${AUDIT_ROLE}`, Users: 1});
 		const dev = byName.get('workload-dev')!;
 		expect(dev.ServiceControlPolicies.map(p => p.Name)).not.toContain('DenyTerminate');

@@ -97,6 +97,9 @@ export interface PathScp {
 /** The SCPs that apply to an account: every one attached to a target on its path, in the path's order. */
 export const scpsOnPath = (path: OrgTarget[]): PathScp[] => path.flatMap(target => target.scps.map(scp => ({scp, target})));
 
+/** The RCPs that apply to an account's resources, in the path's order (same shape as the SCPs'). */
+export const rcpsOnPath = (path: OrgTarget[]): PathScp[] => path.flatMap(target => (target.rcps ?? []).map(scp => ({scp, target})));
+
 /** "Root / prod / eu" — the OUs above an account. */
 export const ouPathText = (path: OrgTarget[]): string =>
 	path
