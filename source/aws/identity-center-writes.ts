@@ -71,7 +71,8 @@ class SdkIdentityCenterWrites implements IcWrites {
 	/** Polls the deletion until AWS says SUCCEEDED or FAILED, or the time allowed is over. */
 	private async settled(input: {instanceArn: string; accountId: string}, started: {Status?: string; RequestId?: string; FailureReason?: string} | undefined): Promise<IcRemoval> {
 		const sleep = this.options.sleep ?? pause;
-		const deadline = Date.now() + (this.options.deletionTimeoutMs ?? 60_000);
+		const allowed = this.options.deletionTimeoutMs ?? 60_000;
+		const deadline = Date.now() + allowed;
 		let wait = this.options.pollMs ?? 1_000;
 		let status = started;
 		while (status?.Status === 'IN_PROGRESS') {
@@ -79,7 +80,7 @@ class SdkIdentityCenterWrites implements IcWrites {
 			if (Date.now() + wait > deadline)
 				throw new IamError(
 					'Unknown',
-					`the deletion of the assignment in ${input.accountId} was still in progress after ${Math.round((this.options.deletionTimeoutMs ?? 60_000) / 1000)} s (request ${status.RequestId})`,
+					`the deletion of the assignment in ${input.accountId} was still in progress after ${allowed >= 1000 ? `${Math.round(allowed / 1000)} s` : `${allowed} ms`} (request ${status.RequestId})`,
 					'it may still complete: run the same command again, which checks what Identity Center holds then',
 					'DeletionInProgress',
 				);

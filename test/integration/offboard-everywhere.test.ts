@@ -3,12 +3,13 @@
 // user the operator names with --account is offboarded in its account through the audit role; a look-alike
 // in an account not named stays. Without --yes, with --dry-run and read-only nothing is sent; one record holds
 // the run; a rerun does only what is left (nothing, after a complete run; the rest, after a failure).
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {CreateAccessKeyCommand, CreateUserCommand, GetUserCommand, IAMClient, TagUserCommand} from '@aws-sdk/client-iam';
 import {IdentitystoreClient, ListGroupMembershipsCommand, ListGroupMembershipsForMemberCommand} from '@aws-sdk/client-identitystore';
 import {ListAccountAssignmentsCommand, ListInstancesCommand, ListPermissionSetsCommand, SSOAdminClient} from '@aws-sdk/client-sso-admin';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {ConfigStore} from '../../source/store/config.js';
 import {motoEnvironment, runCli} from '../helpers/cli.js';
 import {startFaultProxy, type FaultProxy} from '../helpers/fault-proxy.js';
 import {roleCredentials, seedOrganization, type SeededOrg} from '../helpers/org-seed.js';
@@ -124,6 +125,19 @@ describeWithMoto('offboard a person everywhere (moto, the built binary)', () => 
 			const result = await run('offboard-everywhere', 'alice', '--account', `${w.seeded.accounts.prod}:alice`, '--yes', '--read-only');
 			expect(result.code).toBe(3);
 			expect(result.stderr).toContain('read-only mode: offboard-everywhere alice was not started; nothing was sent or recorded');
+			expect(await readBack(w)).toEqual(before);
+			expect(journalLines(w)).toEqual([]);
+			expect(recordFiles(w)).toEqual([]);
+		}, 120_000);
+
+		it('a profile stored read-only refuses the same way, without the flag', async () => {
+			// HOME is the test's config folder: the profile's keys in ~/.aws/credentials, iamtui's store marks it read-only.
+			mkdirSync(path.join(w.configDir, '.aws'), {recursive: true});
+			writeFileSync(path.join(w.configDir, '.aws', 'credentials'), '[org]\naws_access_key_id = testing\naws_secret_access_key = testing\n');
+			new ConfigStore({cwd: w.configDir}).saveProfile({name: 'org', endpoint: w.moto.endpoint, readOnly: true});
+			const result = await run('offboard-everywhere', 'alice', '--account', `${w.seeded.accounts.prod}:alice`, '--yes', '--profile', 'org');
+			expect(result.code).toBe(3);
+			expect(result.stderr).toContain('read-only mode: offboard-everywhere alice was not started');
 			expect(await readBack(w)).toEqual(before);
 			expect(journalLines(w)).toEqual([]);
 			expect(recordFiles(w)).toEqual([]);
