@@ -96,6 +96,12 @@ describeWithMoto('offboard a person everywhere (moto, the built binary)', () => 
 		afterAll(async () => {
 			await w?.moto.stop();
 		});
+		/** Identity Center and IAM as before, no journal line, no record. */
+		const expectNothingSent = async () => {
+			expect(await readBack(w)).toEqual(before);
+			expect(journalLines(w)).toEqual([]);
+			expect(recordFiles(w)).toEqual([]);
+		};
 
 		it('starts from what the seed made: alice in Admins, her own assignment in dev, an IAM user in prod and in dev', () => {
 			expect(before).toMatchObject({memberships: 1, admins: [w.seeded.people.alice, w.seeded.people.carol].sort(), prodAlice: 'exists', devAlice: 'exists'});
@@ -116,18 +122,14 @@ describeWithMoto('offboard a person everywhere (moto, the built binary)', () => 
 			const plan = JSON.parse(dry.stdout) as {dryRun: boolean; IdentityCenter: Array<{Kind: string; Status: string}>; Offboard: Array<{AccountId: string; UserName: string}>};
 			expect(plan.IdentityCenter.map(s => `${s.Kind}:${s.Status}`).sort()).toEqual(['AccountAssignment:pending', 'GroupMembership:pending']);
 			expect(plan.Offboard.map(o => `${o.AccountId}:${o.UserName}`)).toEqual([`${w.seeded.accounts.prod}:alice`]);
-			expect(await readBack(w)).toEqual(before);
-			expect(journalLines(w)).toEqual([]);
-			expect(recordFiles(w)).toEqual([]);
+			await expectNothingSent();
 		}, 120_000);
 
 		it('read-only (the flag) refuses with --yes: nothing sent, nothing journaled or recorded', async () => {
 			const result = await run('offboard-everywhere', 'alice', '--account', `${w.seeded.accounts.prod}:alice`, '--yes', '--read-only');
 			expect(result.code).toBe(3);
 			expect(result.stderr).toContain('read-only mode: offboard-everywhere alice was not started; nothing was sent or recorded');
-			expect(await readBack(w)).toEqual(before);
-			expect(journalLines(w)).toEqual([]);
-			expect(recordFiles(w)).toEqual([]);
+			await expectNothingSent();
 		}, 120_000);
 
 		it('a profile stored read-only refuses the same way, without the flag', async () => {
@@ -138,9 +140,7 @@ describeWithMoto('offboard a person everywhere (moto, the built binary)', () => 
 			const result = await run('offboard-everywhere', 'alice', '--account', `${w.seeded.accounts.prod}:alice`, '--yes', '--profile', 'org');
 			expect(result.code).toBe(3);
 			expect(result.stderr).toContain('read-only mode: offboard-everywhere alice was not started');
-			expect(await readBack(w)).toEqual(before);
-			expect(journalLines(w)).toEqual([]);
-			expect(recordFiles(w)).toEqual([]);
+			await expectNothingSent();
 		}, 120_000);
 
 		it('an --account the plan does not hold is refused (exit 64) with the names it does hold', async () => {
