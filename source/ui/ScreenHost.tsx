@@ -31,6 +31,7 @@ import {useConnection} from './state/connection.js';
 import {useGroupPolicyActions} from './state/group-policy-actions.js';
 import {useMessages} from './state/messages.js';
 import {useNavigation} from './state/navigation.js';
+import {useOrganization} from './state/organization.js';
 import {needsSnapshot, type Route} from './state/routes.js';
 import {useServices} from './state/services-context.js';
 import {useTakeBack} from './state/take-back.js';
@@ -59,6 +60,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 	const loaders = useScreenLoaders();
 	const takeBack = useTakeBack();
 	const writes = useGroupPolicyActions(snapshot.index);
+	const org = useOrganization();
 
 	if (route.screen === 'profiles')
 		return (
@@ -191,6 +193,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					// Opens on the group (or policy) that granted the action: `x` there removes them from it.
 					onOpenUser={(name, focus) => navigation.push({screen: 'user', name, ...(focus ? {focus} : {})})}
 					onOpenGroup={name => navigation.push({screen: 'group', name})}
+					org={org}
 				/>
 			) : null;
 		case 'group':

@@ -9,40 +9,26 @@ import {testServices} from '../fixtures/services.js';
 import {appLifecycle} from '../helpers/app.js';
 import {gateAction, type GateProxy} from '../helpers/gate-proxy.js';
 import {jump} from '../helpers/moto-app.js';
-import {AUDIT_ROLE, seedOrganization, type SeededOrg} from '../helpers/org-seed.js';
+import {AUDIT_ROLE} from '../helpers/org-seed.js';
+import {useSeededOrgMoto} from '../helpers/org-moto.js';
 import {keys} from '../helpers/render.js';
-import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
+import {describeWithMoto, startMoto, stubMotoCredentials, type Moto} from '../helpers/with-moto.js';
 
 // A row of the list (the status line above it names the caller's account too).
 const lineOf = (frame: string, name: string) => frame.split('\n').find(line => line.includes(name) && !line.includes('snapshot')) ?? '';
 
 describeWithMoto(':accounts (moto, W10 organization)', () => {
-	let moto: Moto;
-	let seeded: SeededOrg;
+	const org = useSeededOrgMoto();
 	const mount = appLifecycle();
-
-	beforeAll(async () => {
-		moto = await startMoto();
-		seeded = await seedOrganization(moto.endpoint);
-		await moto.setAuthorization(true);
-		vi.stubEnv('AWS_ACCESS_KEY_ID', seeded.auditor.accessKeyId);
-		vi.stubEnv('AWS_SECRET_ACCESS_KEY', seeded.auditor.secretAccessKey);
-		vi.stubEnv('AWS_PROFILE', undefined);
-	}, 120_000);
-	afterAll(async () => {
-		vi.unstubAllEnvs();
-		await moto?.setAuthorization(false).catch(() => undefined);
-		await moto?.stop();
-	});
 
 	/** The App with its account read straight from moto and the organization through `endpoint`. */
 	const start = (endpoint: string) => {
-		const services = testServices({gateway: (settings, hooks) => createGateway({...settings, endpoint: moto.endpoint, maxAttempts: 1}, hooks), openOrganization: openOrgSession});
+		const services = testServices({gateway: (settings, hooks) => createGateway({...settings, endpoint: org.moto().endpoint, maxAttempts: 1}, hooks), openOrganization: openOrgSession});
 		return {services, tui: mount(services, {endpoint, maxAttempts: 1}, {columns: 150, rows: 30})};
 	};
 
 	it('lists each account as it loads (loading…, sandbox FAILED), then loaded with counts, OU paths and SCPs', async () => {
-		const gate: GateProxy = await gateAction(moto.endpoint, 'GetAccountAuthorizationDetails');
+		const gate: GateProxy = await gateAction(org.moto().endpoint, 'GetAccountAuthorizationDetails');
 		try {
 			const {tui} = start(gate.endpoint);
 			await tui.waitFor('Users (1)');
@@ -54,9 +40,9 @@ describeWithMoto(':accounts (moto, W10 organization)', () => {
 			gate.release();
 			const done = await tui.waitFor('3 of 5 accounts loaded through OrganizationAccountAccessRole, 1 FAILED', {timeoutMs: 20_000});
 			expect(done).toMatch(/ACCOUNT +ID +OU PATH +STATUS +IAM +SCPS ON PATH/);
-			expect(lineOf(done, 'workload-prod')).toMatch(new RegExp(`${seeded.accounts.prod} +Root / prod +ACTIVE +loaded \\(1 user, 1 role\\) +FullAWSAccess@Root, .*DenyTerminate@prod`));
+			expect(lineOf(done, 'workload-prod')).toMatch(new RegExp(`${org.seeded().accounts.prod} +Root / prod +ACTIVE +loaded \\(1 user, 1 role\\) +FullAWSAccess@Root, .*DenyTerminate@prod`));
 			expect(lineOf(done, 'workload-dev')).toMatch(/Root \/ dev +ACTIVE +loaded \(2 users, 1 role\)/);
-			expect(lineOf(done, seeded.managementId)).toMatch(/loaded \(1 user, \d+ roles?, as you\) +exempt \(management account\)/);
+			expect(lineOf(done, org.seeded().managementId)).toMatch(/loaded \(1 user, \d+ roles?, as you\) +exempt \(management account\)/);
 			expect(lineOf(done, 'retired')).toMatch(/SUSPENDED +skipped/);
 			expect(lineOf(done, 'sandbox')).toContain('FAILED: assume role');
 		} finally {
@@ -65,7 +51,7 @@ describeWithMoto(':accounts (moto, W10 organization)', () => {
 	}, 60_000);
 
 	it('enter on the failed account shows the step, the reason and what to do; on prod, each SCP with the OU it hangs on', async () => {
-		const {tui} = start(moto.endpoint);
+		const {tui} = start(org.moto().endpoint);
 		await tui.waitFor('Users (1)');
 		await jump(tui, 'accounts', /accounts loaded through/);
 		tui.write('/');
@@ -74,8 +60,8 @@ describeWithMoto(':accounts (moto, W10 organization)', () => {
 		tui.write(keys.enter);
 		await tui.waitFor('esc clears');
 		tui.write(keys.enter);
-		const failed = await tui.waitFor(`Account sandbox (${seeded.accounts.sandbox})`);
-		expect(failed).toContain(`FAILED at assuming the audit role: cannot assume arn:aws:iam::${seeded.accounts.sandbox}:role/${AUDIT_ROLE}`);
+		const failed = await tui.waitFor(`Account sandbox (${org.seeded().accounts.sandbox})`);
+		expect(failed).toContain(`FAILED at assuming the audit role: cannot assume arn:aws:iam::${org.seeded().accounts.sandbox}:role/${AUDIT_ROLE}`);
 		expect(failed).toMatch(/what to do: the role OrganizationAccountAccessRole must exist in \d+ and trust/);
 		tui.write(keys.escape);
 		await tui.waitFor('Accounts (1/5)');
@@ -97,7 +83,7 @@ describeWithMoto(':accounts (moto, W10 organization)', () => {
 	}, 60_000);
 
 	it('a changes the audit role: remembered, and the organization opens again through it (the new name in the summary)', async () => {
-		const {tui, services} = start(moto.endpoint);
+		const {tui, services} = start(org.moto().endpoint);
 		await tui.waitFor('Users (1)');
 		await jump(tui, 'accounts', /3 of 5 accounts loaded/);
 		tui.write('a');
@@ -118,9 +104,7 @@ describeWithMoto(':accounts outside an organization (moto)', () => {
 	const mount = appLifecycle();
 	beforeAll(async () => {
 		moto = await startMoto();
-		vi.stubEnv('AWS_ACCESS_KEY_ID', 'testing');
-		vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'testing');
-		vi.stubEnv('AWS_PROFILE', undefined);
+		stubMotoCredentials();
 	});
 	afterAll(async () => {
 		vi.unstubAllEnvs();

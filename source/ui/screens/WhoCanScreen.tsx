@@ -2,6 +2,8 @@
 // resource ARN, enter runs the model's whoCan; the answer lists users and groups with their grant paths.
 // Enter on a user opens the User screen with the cursor on the group that granted it (the path under the
 // cursor, else the first), so `x` there removes them from that group; a direct grant opens on the policy.
+// `o` asks the organization instead (opened first when it is not): every account, SCPs applied, with the
+// Identity Center people who reach the action through a permission set.
 import {Box, Text} from 'ink';
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {prepareWhoCan, whoCan, type AccessError, type AccessModel, type WhoCanAnswer} from '../../model/access.js';
@@ -14,26 +16,47 @@ import type {UserLineFocus} from '../state/routes.js';
 import {errorText} from './access-text.js';
 import {whoCanLines} from './whocan-lines.js';
 import {useTheme} from '../theme.js';
+import type {OrgAccountAnswer} from '../../model/org/org-who-can.js';
+import type {OrganizationContext, OrgState} from '../state/organization.js';
+import {orgWhoCanLines} from './org-whocan-lines.js';
+
+/** How far the organization's opening is, in a few words. */
+const orgProgress = (state: OrgState | undefined): string => {
+	if (state?.status !== 'opening') return 'reading its tree';
+	const reported = state.accounts.filter(a => a.load.kind !== 'loading').length;
+	return `${reported} of ${state.accounts.length} accounts read`;
+};
 
 type Answer =
 	| {status: 'idle'}
 	| {status: 'evaluating'; query: ActionQueryValue}
 	| {status: 'error'; error: AccessError}
-	| {status: 'done'; answer: WhoCanAnswer};
+	| {status: 'done'; answer: WhoCanAnswer}
+	/** Asked of the organization while it opens: answered once it is open. */
+	| {status: 'waiting-org'; query: ActionQueryValue}
+	| {status: 'org-done'; query: ActionQueryValue; answers: OrgAccountAnswer[]; total: number};
+
+type Scope = 'account' | 'organization';
+
+const failedAnswer = (error: unknown): Answer => ({status: 'error', error: {ok: false, kind: 'evaluation-failed', message: describeError(error), suggestions: []}});
 
 export function WhoCanScreen(props: {
 	model: AccessModel;
 	onOpenUser: (name: string, focus?: UserLineFocus) => void;
 	onOpenGroup: (name: string) => void;
 	onBack: () => void;
+	/** The organization of the profile; absent: this account only (an export). */
+	org?: OrganizationContext;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
 	const theme = useTheme();
-	const {onOpenUser, onOpenGroup} = props;
+	const {onOpenUser, onOpenGroup, org} = props;
 	const [editing, setEditing] = useState(true);
 	const [answer, setAnswer] = useState<Answer>({status: 'idle'});
+	const [scope, setScope] = useState<Scope>('account');
+	const session = org?.state.status === 'open' ? org.state.session : undefined;
 	// Only the latest query may land: an older, slower answer is dropped.
 	const generation = useRef(0);
 	// While the operator types the action, the model gets ready, so the first answer is not slower than the next.
@@ -44,11 +67,30 @@ export function WhoCanScreen(props: {
 	}, [props.model]);
 
 	// After a reload or a write the same query runs again on the new model (a query being typed stays open).
-	const run = useAskedAgain(props.model, (query: ActionQueryValue, again: boolean) => {
+	// Asked again when the account's model changes, when the scope flips, and when the organization opens.
+	const askedOf = scope === 'organization' ? (session ?? org?.state.status) : props.model;
+	const run = useAskedAgain(askedOf, (query: ActionQueryValue, again: boolean) => {
 		if (!query.action) return;
 		const mine = ++generation.current;
-		setAnswer({status: 'evaluating', query});
 		if (!again) setEditing(false);
+		if (scope === 'organization' && org) {
+			if (!session) {
+				if (org.state.status === 'failed') setAnswer(failedAnswer(org.state.error));
+				else setAnswer({status: 'waiting-org', query});
+				return;
+			}
+			setAnswer({status: 'evaluating', query});
+			org.whoCan(session, query.action, query.resource).then(
+				result => {
+					if (generation.current !== mine) return;
+					setAnswer(result.ok ? {status: 'org-done', query, answers: result.answers, total: result.total} : {status: 'error', error: result});
+					if (!result.ok) setEditing(true);
+				},
+				(error: unknown) => generation.current === mine && setAnswer(failedAnswer(error)),
+			);
+			return;
+		}
+		setAnswer({status: 'evaluating', query});
 		whoCan(props.model, query.action, query.resource).then(
 			result => {
 				if (generation.current !== mine) return;
@@ -57,18 +99,24 @@ export function WhoCanScreen(props: {
 			},
 			(error: unknown) => {
 				if (generation.current !== mine) return;
-				setAnswer({status: 'error', error: {ok: false, kind: 'evaluation-failed', message: describeError(error), suggestions: []}});
+				setAnswer(failedAnswer(error));
 				setEditing(true);
 			},
 		);
 	});
 
 	const resultsFocused = props.focused && !editing;
+	const listed = answer.status === 'done' || answer.status === 'org-done';
+	const flipScope = () => {
+		if (!org) return;
+		if (scope === 'account') org.open();
+		setScope(scope === 'account' ? 'organization' : 'account');
+	};
 	// Without an answer on screen there is no list to own esc: go back from here.
-	useCommands('whocan', {'edit-query': () => setEditing(true), back: answer.status === 'done' ? undefined : props.onBack}, resultsFocused);
+	useCommands('whocan', {'edit-query': () => setEditing(true), 'org-scope': org ? flipScope : undefined, back: listed ? undefined : props.onBack}, resultsFocused);
 
 	const lines = useMemo(
-		() => (answer.status === 'done' ? whoCanLines(answer.answer, onOpenUser, onOpenGroup) : []),
+		() => (answer.status === 'done' ? whoCanLines(answer.answer, onOpenUser, onOpenGroup) : answer.status === 'org-done' ? orgWhoCanLines(answer.answers, answer.total) : []),
 		[answer, onOpenUser, onOpenGroup],
 	);
 	const status =
@@ -78,17 +126,19 @@ export function WhoCanScreen(props: {
 			<Text color={theme.error} wrap="truncate-end">
 				{errorText(answer.error)}
 			</Text>
+		) : answer.status === 'waiting-org' ? (
+			<Text color={theme.accent} wrap="truncate-end">{`opening the organization (${orgProgress(org?.state)}), then ${answer.query.action} on ${answer.query.resource} in every account…`}</Text>
 		) : answer.status === 'idle' ? (
 			<Text dimColor={theme.muted}>
-				{editing ? 'Type an action, e.g. ec2:TerminateInstances or s3:Delete*, then enter.' : '/ types an action · esc back · q quits'}
+				{editing ? 'Type an action, e.g. ec2:TerminateInstances or s3:Delete*, then enter.' : `/ types an action${org ? ' · o this account/the organization' : ''} · esc back · q quits`}
 			</Text>
 		) : (
-			<Text dimColor={theme.muted}>{editing ? 'enter runs the query · esc back to the answer' : 'enter opens · / edits the query · esc back'}</Text>
+			<Text dimColor={theme.muted}>{editing ? 'enter runs the query · esc back to the answer' : `${answer.status === 'done' ? 'enter opens · ' : ''}/ edits the query${org ? ' · o this account/the organization' : ''} · esc back`}</Text>
 		);
 	const chrome = 1 + (editing && props.focused ? 3 : 2) + 1;
 	return (
 		<Box flexDirection="column">
-			<Text bold>Who can…</Text>
+			<Text bold>{`Who can… ${scope === 'organization' ? `(across the organization${session ? `: ${session.opened.accounts.length} accounts` : ''})` : '(in this account)'}`}</Text>
 			<ActionQuery
 				scope="whocan"
 				prompt="do"
@@ -99,7 +149,7 @@ export function WhoCanScreen(props: {
 				onCancel={() => setEditing(false)}
 			/>
 			{status}
-			{answer.status === 'done' ? (
+			{listed ? (
 				<DetailList
 					scope="whocan"
 					lines={lines.length > 0 ? lines : [note('empty', 'nothing')]}

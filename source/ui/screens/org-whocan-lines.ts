@@ -1,0 +1,70 @@
+// An organization-wide who-can answer as detail lines, grouped by account: the account with how many can
+// (or that it was not read), what the SCPs on its path say (denied here by which SCP on which OU), then
+// each principal with its path — an IAM user, group or role with the statement that grants it or the
+// roles it goes through, an Identity Center person as user → group → permission set → role → account.
+import type {WhoCanEntry} from '../../model/access.js';
+import {rolePathText} from '../../model/access/role-path-text.js';
+import {decisionWord} from '../../model/decision-words.js';
+import type {OrgAccountAnswer, PersonThroughSet} from '../../model/org/org-who-can.js';
+import {heading, note, type DetailLine} from '../components/DetailList.js';
+import {pathText} from './access-text.js';
+
+const entryPath = (entry: WhoCanEntry): string => {
+	const grant = entry.via[0];
+	// The line already starts with the principal; its own statement's text names the group or role it hangs on.
+	const own = grant ? pathText(grant.statement) : undefined;
+	const role = entry.throughRoles?.[0];
+	const through = role ? `IAM ${entry.kind} ${entry.name} → ${rolePathText(role)}` : undefined;
+	return [own, through].filter(Boolean).join('; also ') || 'own policies';
+};
+
+const personPath = (person: PersonThroughSet, account: string): string => {
+	const ways = person.via.map(v => (v.kind === 'direct' ? `IC user ${person.user.userName}` : `IC user ${person.user.userName} → group ${v.group.displayName}`));
+	return `${ways.join(' + ')} → permission set ${person.permissionSet.name} → role ${person.role} → account ${account}`;
+};
+
+const accountHead = (answer: OrgAccountAnswer, able: number): string => {
+	const name = `${answer.accountName} (${answer.accountId})`;
+	if (answer.error) return `${name}: NOT READ`;
+	const blocked = answer.blockedByScp > 0 ? `, ${answer.blockedByScp} blocked by SCP` : '';
+	return `${name}: ${able} can${blocked}`;
+};
+
+const scpLine = (answer: OrgAccountAnswer, key: string): DetailLine[] => {
+	const scp = answer.scp;
+	if (scp.kind === 'denied') {
+		const where = `${scp.decider.target.kind === 'ou' ? 'OU' : scp.decider.target.kind} ${scp.decider.target.name}`;
+		const text = scp.how === 'explicit-deny' ? `SCP ${scp.decider.scp?.name ?? '?'} on ${where} denies it here: nobody in this account can` : `no SCP on ${where} allows it: nobody in this account can`;
+		return [note(`${key}-scp`, text, 'warning')];
+	}
+	if (scp.kind === 'exempt') return [note(`${key}-scp`, scp.reason)];
+	if (scp.kind === 'conditional' || scp.kind === 'unknown') return [note(`${key}-scp`, scp.kind === 'unknown' ? `SCPs not evaluated (${scp.reason}): every answer here is Conditional` : 'SCPs allow it only under conditions: every answer here is Conditional', 'warning')];
+	return [];
+};
+
+export const orgWhoCanLines = (answers: OrgAccountAnswer[], total: number): DetailLine[] =>
+	answers.flatMap(answer => {
+		const key = `account-${answer.accountId}`;
+		const entries = [...answer.users, ...answer.groups, ...answer.roles];
+		const principals: DetailLine[] = entries.map(entry => ({
+			key: `${key}-${entry.kind}-${entry.name}`,
+			text: `${entry.kind} ${entry.name}  ${decisionWord(entry, total)}  ${entryPath(entry)}`,
+			tone: entry.decision === 'Conditional' ? 'warning' : undefined,
+		}));
+		const people: DetailLine[] = answer.people.map(person => ({
+			key: `${key}-person-${person.user.id}-${person.permissionSet.arn}`,
+			text: `person ${person.user.userName}  ${person.decision}  ${personPath(person, answer.accountName)}`,
+			tone: person.decision === 'Conditional' ? 'warning' : undefined,
+		}));
+		// The model's first note is the SCPs' word whenever they are not simply permitting: said above in full.
+		const own = answer.error || answer.scp.kind === 'permitted' ? answer.notes : answer.notes.slice(1);
+		const notes = own.map((text, n) => note(`${key}-note-${n}`, text, answer.error ? 'error' : undefined));
+		return [
+			heading(key, accountHead(answer, entries.length + people.length)),
+			...(answer.error ? [] : scpLine(answer, key)),
+			...people,
+			...principals,
+			...(answer.error || entries.length + people.length > 0 ? [] : [note(`${key}-none`, 'nobody')]),
+			...notes,
+		];
+	});

@@ -1,0 +1,78 @@
+// :people, a person, and who-can across the organization (o on :whocan), in the whole App against the W10
+// organization in moto, as its auditor with IAM authorization on; the AWSReservedSSO_AdminAccess_* role is
+// made in prod and dev as AWS provisions it (moto does not).
+import {expect, it} from 'vitest';
+import {createGateway} from '../../source/aws/gateway.js';
+import {openOrgSession} from '../../source/aws/org-session.js';
+import {testServices} from '../fixtures/services.js';
+import {appLifecycle} from '../helpers/app.js';
+import {jump} from '../helpers/moto-app.js';
+import {SSO_ADMIN_ROLE} from '../helpers/org-seed.js';
+import {useSeededOrgMoto} from '../helpers/org-moto.js';
+import {keys} from '../helpers/render.js';
+import {describeWithMoto} from '../helpers/with-moto.js';
+
+/** The lines from an account's heading to the next account's. */
+const sectionOf = (frame: string, account: string): string => {
+	const lines = frame.split('\n');
+	const start = lines.findIndex(line => line.includes(`${account} (`) && /: (\d+ can|NOT READ)/.test(line));
+	if (start < 0) return '';
+	const end = lines.findIndex((line, n) => n > start && /\(\d{12}\): (\d+ can|NOT READ)/.test(line));
+	return lines.slice(start, end < 0 ? undefined : end).join('\n');
+};
+
+describeWithMoto(':people and org-wide who-can (moto, W10 organization)', () => {
+	const org = useSeededOrgMoto({ssoRoles: true});
+	const mount = appLifecycle();
+
+	const start = (rows = 40) => {
+		const services = testServices({gateway: (settings, hooks) => createGateway({...settings, maxAttempts: 1}, hooks), openOrganization: openOrgSession});
+		return mount(services, {endpoint: org.moto().endpoint, maxAttempts: 1}, {columns: 200, rows});
+	};
+
+	it(':people lists the Identity Center people; a person shows each account and permission set, directly or through which group', async () => {
+		const tui = start();
+		await tui.waitFor('Users (1)');
+		await jump(tui, 'people', 'Identity Center people (3)');
+		const list = tui.lastFrame();
+		expect(list).toMatch(/alice +Alice Liddell +alice@example\.com +Admins +2/);
+		expect(list).toMatch(/bob +Bob Builder +bob@example\.com +1/);
+		tui.write('/');
+		await tui.type('alice');
+		await tui.waitFor('Identity Center people (1/3)');
+		tui.write(keys.enter);
+		await tui.waitFor('esc clears');
+		tui.write(keys.enter);
+		const person = await tui.waitFor('Person alice  Alice Liddell');
+		expect(person).toContain('Identity Center groups (1)');
+		expect(person).toContain('Accounts and permission sets reached (2)');
+		expect(person).toContain(`workload-prod (${org.seeded().accounts.prod})  AdminAccess  via group Admins`);
+		// Two ways into dev's admin set: her own assignment and the group's.
+		expect(person).toMatch(new RegExp(`workload-dev \\(${org.seeded().accounts.dev}\\)  AdminAccess  via (assigned directly \\+ group Admins|group Admins \\+ assigned directly)`));
+		expect(person).toContain('as role AWSReservedSSO_AdminAccess_* · holds an inline policy');
+	}, 60_000);
+
+	it('o on :whocan answers across the organization: the IC admins in dev with their path, nobody in prod (its SCP named), sandbox not read', async () => {
+		const tui = start(60);
+		await tui.waitFor('Users (1)');
+		await jump(tui, 'whocan', 'Who can… (in this account)');
+		await tui.type('ec2:TerminateInstances');
+		tui.write(keys.enter);
+		await tui.waitFor('Users who can ec2:TerminateInstances');
+		tui.write('o');
+		const frame = await tui.waitFor(/Who can… \(across the organization: 5 accounts\)[\s\S]*workload-dev \(\d+\): \d+ can/, {timeoutMs: 30_000});
+		const dev = sectionOf(frame, 'workload-dev');
+		expect(dev).toMatch(new RegExp(`person alice {2}Allowed {2}.*IC user alice → group Admins.* → permission set AdminAccess → role ${SSO_ADMIN_ROLE} → account workload-dev`));
+		expect(dev).toMatch(new RegExp(`person carol {2}Allowed {2}IC user carol → group Admins → permission set AdminAccess → role ${SSO_ADMIN_ROLE} → account workload-dev`));
+		expect(dev).toMatch(new RegExp(`role ${SSO_ADMIN_ROLE} {2}Allowed {2}role ${SSO_ADMIN_ROLE} → inline policy AwsSSOInlinePolicy → statement #`));
+		expect(dev).not.toContain('person bob');
+		const prod = sectionOf(frame, 'workload-prod');
+		expect(prod).toMatch(/workload-prod \(\d+\): 0 can, \d+ blocked by SCP/);
+		expect(prod).toContain('SCP DenyTerminate on OU prod denies it here: nobody in this account can');
+		expect(prod).not.toContain('person ');
+		expect(sectionOf(frame, 'sandbox')).toMatch(/sandbox \(\d+\): NOT READ[\s\S]*not read: cannot assume/);
+		// o again: back to this account's answer.
+		tui.write('o');
+		await tui.waitFor(/Who can… \(in this account\)[\s\S]*Users who can ec2:TerminateInstances/);
+	}, 60_000);
+});
