@@ -64,11 +64,15 @@ const folderNotice = (configDir: string): string =>
 		: '  removed when the demo ends (npm run demo -- --keep keeps it)\n');
 
 const live = async (configDir: string): Promise<number> => {
-	process.stderr.write('Starting moto_server and seeding the demo account…\n');
+	process.stderr.write('Starting moto_server and seeding the demo account and its organization…\n');
 	const moto = await startMoto({loadManagedPolicies: true});
 	try {
 		const {seedDemoAccount} = await import('./seed.js');
 		await seedDemoAccount(moto.endpoint);
+		// The demo account is also the management account of a small organization (W10), so :accounts,
+		// :people and o on :whocan have something to open.
+		const {provisionSsoRoles, seedOrganizationShape} = await import('./seed-org.js');
+		await provisionSsoRoles(moto.endpoint, await seedOrganizationShape(moto.endpoint));
 		process.stderr.write(`moto_server (the demo account, on loopback only): ${moto.endpoint}\n${folderNotice(configDir)}`);
 		return await runTui(['--endpoint-url', moto.endpoint], configDir);
 	} finally {
