@@ -4,6 +4,7 @@
 // a gateway on the audit role's credentials). Without --yes the plan is printed and nothing is sent, as
 // offboard does. One record for the whole run; a rerun does only what is left.
 import {EXIT_CANCELLED, EXIT_FAILURE, EXIT_USAGE} from '../cli/exit-codes.js';
+import {isIamError} from '../model/errors.js';
 import {offboardEverywhere, type AccountUsersInput} from '../model/org/offboard-everywhere.js';
 import {EVERYWHERE_RECORD_KIND, EVERYWHERE_RECORD_VERSION, leftToDo, type AccountStep} from '../model/org/offboard-everywhere-record.js';
 import {runEverywhere, type AccountOffboarding, type EverywhereConnection} from '../model/org/offboard-everywhere-run.js';
@@ -64,6 +65,10 @@ const offboardIn = (connection: EverywhereConnection, opened: OpenedOrganization
 		const ok = (result.exitCode ?? 0) === 0 && body.ok === true;
 		const message = ok ? `${step.user} is offboarded` : (result.stderr ?? '').replace(/^iamtui: /, '').trim() || 'the offboarding stopped';
 		return {ok, message, ...(body.record ? {record: body.record} : {})};
+	} catch (error) {
+		// Gone, with no unfinished offboarding of it: an earlier run (or someone) took it; what is wanted holds.
+		if (isIamError(error) && error.code === 'NoSuchEntity') return {ok: true, message: `already gone: ${error.message}${error.hint.includes('record') ? ` (${error.hint})` : ''}`};
+		throw error;
 	} finally {
 		close();
 	}
@@ -81,8 +86,9 @@ export const offboardEverywhereCommand = async (connection: EverywhereConnection
 	const plan = offboardEverywhere(identityCenter, person.id, accountUsers(opened))!;
 	const earlier = options.records.listEverywhere().filter(r => r.record.managementAccount === opened.callerAccountId && r.record.person.userId === person.id);
 	const unfinished = earlier.find(r => r.record.finishedAt === null);
-	const done = earlier.flatMap(r => r.record.accounts.filter(a => a.status === 'done'));
-	const chosen = chooseTargets(plan, choices, done);
+	// Named before: offboarded by an earlier run, or held by the unfinished one (which finishes it, gone or not).
+	const recorded = [...earlier.flatMap(r => r.record.accounts.filter(a => a.status === 'done')), ...(unfinished?.record.accounts ?? [])];
+	const chosen = chooseTargets(plan, choices, recorded);
 	if ('refused' in chosen) return {stdout: '', stderr: `iamtui: refused: ${chosen.refused}; nothing was sent — ${chosen.hint}\n`, exitCode: EXIT_USAGE};
 
 	const header = {

@@ -224,10 +224,19 @@ describeWithMoto('offboard a person everywhere (moto, the built binary)', () => 
 			const mid = await readBack(w);
 			expect(mid).toMatchObject({memberships: 0, aliceDirect: [], prodAlice: 'exists', devAlice: 'NoSuchEntityException'});
 
+			// As if the run had died after dev's offboarding finished and before the record said so: dev's user is gone.
+			const [file] = recordFiles(w, 'everywhere-');
+			const saved = JSON.parse(readFileSync(file!, 'utf8')) as {accounts: Array<{accountId: string; status: string; message?: string}>};
+			const dev = saved.accounts.find(a => a.accountId === w.seeded.accounts.dev)!;
+			dev.status = 'pending';
+			delete dev.message;
+			writeFileSync(file!, JSON.stringify(saved, null, 2));
+
 			const second = await runCli([...args, '--endpoint-url', w.moto.endpoint], w.env, 120_000);
 			expect(second.stderr).toBe('');
 			expect(second.code).toBe(0);
 			expect(second.stdout).toContain('Resuming the unfinished run recorded in');
+			expect(second.stdout).toMatch(/done +offboard alice in workload-dev \(\d+\) — already gone: no user named alice/);
 			expect((await readBack(w)).prodAlice).toBe('NoSuchEntityException');
 			// Identity Center was not asked twice, nor dev's user offboarded again.
 			const lines = journalLines(w);

@@ -63,8 +63,8 @@ const closeNames = (plan: EverywherePlan): string => {
 
 /**
  * The IAM users the --account values name, each one a user the plan matched to the person. An account or
- * user the plan does not hold is refused with the names it does hold, unless an earlier run for this
- * person already offboarded it (`done`: then there is nothing to do there, and nothing to refuse).
+ * user the plan does not hold is refused with the names it does hold, unless a run for this person already
+ * recorded it (`done`: offboarded by an earlier run, or held by the unfinished one, which finishes it).
  */
 export const chooseTargets = (plan: EverywherePlan, choices: readonly AccountChoice[], done: ReadonlyArray<{accountId: string; user: string}>): TargetChoice => {
 	const targets = new Map<string, AccountStep>();
