@@ -170,7 +170,7 @@ export const commands: readonly Command[] = [
 	command('bottom', ['G', 'End'], [{input: 'G'}, {key: 'end'}], 'bottom', 'Go to the last row', every, {
 		footer: false,
 	}),
-	command('open', ['enter'], [{key: 'return'}], 'open', 'Open the selected user, group, role or policy (on :journal, the entry in full)', [
+	command('open', ['enter'], [{key: 'return'}], 'open', 'Open the selected user, group, role or policy (on :journal, the entry in full; on :accounts, the account; on :people, the person)', [
 		'journal',
 		'users',
 		'groups',
