@@ -251,7 +251,7 @@ export const commands: readonly Command[] = [
 	command('ask-query', ['enter'], [{key: 'return'}], 'ask', 'Ask the question typed: who can do the action, or can this user', ['query']),
 	command('complete', ['tab'], [{key: 'tab'}], 'complete', 'Complete the action from the catalogue (while typing it)', [...tools, 'query']),
 	// A one-line field over a screen (the request context on the Access view).
-	command('apply-field', ['enter'], [{key: 'return'}], 'apply', 'Apply what the field holds (the request context: empty clears it)', ['field']),
+	command('apply-field', ['enter'], [{key: 'return'}], 'apply', 'Apply what the field holds (the request context: empty clears it; the audit role: empty means OrganizationAccountAccessRole)', ['field']),
 	command('cancel-field', ['esc'], [{key: 'escape'}], 'cancel', 'Leave the field as it was', ['field']),
 	command('cancel-query', ['esc'], [{key: 'escape'}], 'cancel', 'Leave the question as it was', ['query']),
 	command('edit-query', ['/'], [{input: '/'}], 'query', 'Edit the action and resource of the who-can query', ['whocan']),
