@@ -33,7 +33,7 @@ export interface EverywhereOptions extends WriteOptions {
 const parseChoices = (values: readonly string[]): AccountChoice[] =>
 	values.map(value => {
 		const choice = parseAccountChoice(value);
-		if (!choice) throw usageError(`--account ${value}: not an account id (12 digits), nor ID:USER`, USAGE);
+		if (!choice) throw usageError(`--account ${value}: give an account (id or name), or ACCOUNT:USER`, USAGE);
 		return choice;
 	});
 
@@ -59,6 +59,7 @@ const offboardIn = (connection: EverywhereConnection, opened: OpenedOrganization
 			yes: true,
 			dryRun: false,
 			keepUser: false,
+			lockoutConfirmed: options.lockoutConfirmed ?? false,
 			...(options.now ? {now: options.now} : {}),
 		});
 		const body = result.stdout ? (JSON.parse(result.stdout) as {ok?: boolean; record?: string}) : {};

@@ -157,7 +157,8 @@ describeWithMoto('offboard a person everywhere (moto, the built binary)', () => 
 		}, 120_000);
 
 		it('--yes removes her membership and direct assignment, offboards the named prod user, leaves the unnamed dev one; one record holds the steps', async () => {
-			const result = await run('offboard-everywhere', 'alice', '--account', `${w.seeded.accounts.prod}:alice`, '--yes');
+			// The account by its name this time (the rerun below names it by id).
+			const result = await run('offboard-everywhere', 'alice', '--account', 'workload-prod:alice', '--yes');
 			expect(result.stderr).toBe('');
 			expect(result.code).toBe(0);
 			const after = await readBack(w);

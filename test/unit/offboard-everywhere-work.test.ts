@@ -41,14 +41,15 @@ const header: FreshWork['header'] = {
 	person: {userId: 'u-dana', userName: 'dana', emails: ['dana.kim@example.com'], identityStoreId: 'd-1', instanceArn: ic.instance.arn},
 };
 
-const targetsOf = (choices: string[], done: Array<{accountId: string; user: string}> = []) => chooseTargets(plan, choices.map(c => parseAccountChoice(c)!), done);
+const targetsOf = (choices: string[], done: Array<{accountId: string; accountName: string; user: string}> = []) => chooseTargets(plan, choices.map(c => parseAccountChoice(c)!), done);
 
 describe('offboarding a person everywhere: what a run does', () => {
-	it('--account takes ID or ID:USER, nothing else', () => {
-		expect(parseAccountChoice(PROD)).toEqual({accountId: PROD});
-		expect(parseAccountChoice(`${PROD}:dana.kim`)).toEqual({accountId: PROD, user: 'dana.kim'});
-		expect(parseAccountChoice('prod')).toBeUndefined();
-		expect(parseAccountChoice('12345')).toBeUndefined();
+	it('--account takes ACCOUNT (id or name) or ACCOUNT:USER, nothing else', () => {
+		expect(parseAccountChoice(PROD)).toEqual({account: PROD});
+		expect(parseAccountChoice(`${PROD}:dana.kim`)).toEqual({account: PROD, user: 'dana.kim'});
+		expect(parseAccountChoice('workload prod:dana')).toEqual({account: 'workload prod', user: 'dana'});
+		expect(parseAccountChoice(`${PROD}:`)).toBeUndefined();
+		expect(parseAccountChoice(`${PROD}:dana:kim`)).toBeUndefined();
 	});
 
 	it('the Identity Center removals: the membership by id, the direct assignment by account and set, each with what it takes away', () => {
@@ -61,7 +62,7 @@ describe('offboarding a person everywhere: what a run does', () => {
 	it('ID names every look-alike of the account, ID:USER one; the same user named twice is one step', () => {
 		const all = targetsOf([DEV]);
 		expect('targets' in all && all.targets.map(t => `${t.accountId}:${t.user}`)).toEqual([`${DEV}:dana`, `${DEV}:dana.kim`]);
-		const one = targetsOf([`${PROD}:dana`, PROD]);
+		const one = targetsOf([`${PROD}:dana`, PROD, 'prod:dana']);
 		expect('targets' in one && one.targets.map(t => [t.user, t.matchedBy])).toEqual([['dana', ['user name equals the IC user name']]]);
 		expect(targetsOf([])).toEqual({targets: []});
 	});
@@ -70,15 +71,19 @@ describe('offboarding a person everywhere: what a run does', () => {
 		const deployer = targetsOf([`${PROD}:deployer`]);
 		expect(deployer).toMatchObject({refused: `--account ${PROD}:deployer: deployer in prod (${PROD}) does not look like dana`});
 		expect('hint' in deployer && deployer.hint).toBe(`IAM users that look like dana: --account ${PROD}:dana (prod); --account ${DEV}:dana, --account ${DEV}:dana.kim (dev)`);
-		expect(targetsOf(['999999999999'])).toMatchObject({refused: '--account 999999999999: no account 999999999999 in the organization as read'});
+		expect(targetsOf(['999999999999'])).toMatchObject({refused: '--account 999999999999: no account 999999999999 in the organization as read (by id or name)'});
+		const byName = targetsOf(['dev:dana.kim']);
+		expect('targets' in byName && byName.targets.map(t => `${t.accountId}:${t.user}`)).toEqual([`${DEV}:dana.kim`]);
 		expect(targetsOf([SANDBOX])).toMatchObject({refused: expect.stringContaining('could not be read (AccessDenied assuming OrganizationAccountAccessRole)')});
 	});
 
 	it('a user an earlier run offboarded (gone from the plan since) is nothing to do, not a refusal', () => {
 		const gone = offboardEverywhere(ic, 'u-dana', [{accountId: PROD, accountName: 'prod', users: [{name: 'deployer', tags: []}]}])!;
-		expect(chooseTargets(gone, [{accountId: PROD, user: 'dana'}], [{accountId: PROD, user: 'dana'}])).toEqual({targets: []});
-		expect(chooseTargets(gone, [{accountId: PROD}], [{accountId: PROD, user: 'dana'}])).toEqual({targets: []});
-		expect(chooseTargets(gone, [{accountId: PROD, user: 'dana'}], [])).toHaveProperty('refused');
+		const earlier = [{accountId: PROD, accountName: 'prod', user: 'dana'}];
+		expect(chooseTargets(gone, [{account: PROD, user: 'dana'}], earlier)).toEqual({targets: []});
+		expect(chooseTargets(gone, [{account: 'prod'}], earlier)).toEqual({targets: []});
+		expect(chooseTargets(gone, [{account: PROD, user: 'dana'}], [])).toHaveProperty('refused');
+		expect(chooseTargets(gone, [{account: PROD, user: 'deployer'}], earlier)).toHaveProperty('refused');
 	});
 
 	it('a first run: a new record of every step, pending, that the record schema accepts', () => {

@@ -5,17 +5,17 @@
 import type {EverywherePlan} from './offboard-everywhere.js';
 import {accountStepKey, type AccountStep, type EverywhereRecord, type IcStep} from './offboard-everywhere-record.js';
 
-/** One --account value: every matched user of the account, or one of them. */
+/** One --account value: every matched user of the account (by id or name), or one of them. */
 export interface AccountChoice {
-	accountId: string;
+	account: string;
 	user?: string;
 }
 
-/** ID or ID:USER; undefined when the value is neither. */
+/** ACCOUNT or ACCOUNT:USER (an IAM user name holds no colon); undefined when the value is neither. */
 export const parseAccountChoice = (value: string): AccountChoice | undefined => {
-	const match = /^(\d{12})(?::(.+))?$/.exec(value.trim());
+	const match = /^([^:]+?)(?::([\w+=,.@-]+))?$/.exec(value.trim());
 	if (!match) return undefined;
-	return match[2] ? {accountId: match[1]!, user: match[2]} : {accountId: match[1]!};
+	return match[2] ? {account: match[1]!, user: match[2]} : {account: match[1]!};
 };
 
 /** The Identity Center removals of the plan, as record steps not yet sent. */
@@ -66,21 +66,21 @@ const closeNames = (plan: EverywherePlan): string => {
  * user the plan does not hold is refused with the names it does hold, unless a run for this person already
  * recorded it (`done`: offboarded by an earlier run, or held by the unfinished one, which finishes it).
  */
-export const chooseTargets = (plan: EverywherePlan, choices: readonly AccountChoice[], done: ReadonlyArray<{accountId: string; user: string}>): TargetChoice => {
+export const chooseTargets = (plan: EverywherePlan, choices: readonly AccountChoice[], done: ReadonlyArray<{accountId: string; accountName: string; user: string}>): TargetChoice => {
 	const targets = new Map<string, AccountStep>();
-	const doneIn = (accountId: string) => done.filter(d => d.accountId === accountId).map(d => d.user);
 	for (const choice of choices) {
-		const account = plan.accounts.find(a => a.accountId === choice.accountId);
-		const label = `--account ${choice.accountId}${choice.user ? `:${choice.user}` : ''}`;
+		const is = (a: {accountId: string; accountName: string}) => a.accountId === choice.account || a.accountName === choice.account;
+		const recorded = done.filter(d => is(d) && (!choice.user || d.user === choice.user));
+		const account = plan.accounts.find(is);
+		const label = `--account ${choice.account}${choice.user ? `:${choice.user}` : ''}`;
 		if (!account) {
-			if (choice.user ? doneIn(choice.accountId).includes(choice.user) : doneIn(choice.accountId).length > 0) continue;
-			return {refused: `${label}: no account ${choice.accountId} in the organization as read`, hint: closeNames(plan)};
+			if (recorded.length > 0) continue;
+			return {refused: `${label}: no account ${choice.account} in the organization as read (by id or name)`, hint: closeNames(plan)};
 		}
 		if (account.error) return {refused: `${label}: ${named(account)} could not be read (${account.error}), so its users are unknown`, hint: 'make the audit role work there (iamtui accounts says why), then run again'};
 		const picked = choice.user ? account.matches.filter(m => m.user === choice.user) : account.matches;
 		if (picked.length === 0) {
-			const earlier = choice.user ? doneIn(account.accountId).includes(choice.user) : doneIn(account.accountId).length > 0;
-			if (earlier) continue;
+			if (recorded.length > 0) continue;
 			const what = choice.user ? `${choice.user} in ${named(account)} does not look like ${plan.person.userName}` : `no IAM user in ${named(account)} looks like ${plan.person.userName}`;
 			return {refused: `${label}: ${what}`, hint: closeNames(plan)};
 		}
