@@ -1,5 +1,5 @@
 // An organization-wide who-can answer as detail lines, grouped by account: the account with how many can
-// (or that it was not read), what the SCPs on its path say (denied here by which SCP on which OU), then
+// (or that it was not read; principals blocked by SCPs or RCPs counted), what the SCPs on its path say (denied here by which SCP on which OU), then
 // each principal with its path — an IAM user, group or role with the statement that grants it or the
 // roles it goes through, an Identity Center person as user → group → permission set → role → account.
 import type {WhoCanEntry} from '../../model/access.js';
@@ -26,7 +26,7 @@ const personPath = (person: PersonThroughSet, account: string): string => {
 const accountHead = (answer: OrgAccountAnswer, able: number): string => {
 	const name = `${answer.accountName} (${answer.accountId})`;
 	if (answer.error) return `${name}: NOT READ`;
-	const blocked = answer.blockedByScp > 0 ? `, ${answer.blockedByScp} blocked by SCP` : '';
+	const blocked = `${answer.blockedByScp > 0 ? `, ${answer.blockedByScp} blocked by SCP` : ''}${answer.blockedByRcp > 0 ? `, ${answer.blockedByRcp} blocked by RCP` : ''}`;
 	return `${name}: ${able} can${blocked}`;
 };
 
