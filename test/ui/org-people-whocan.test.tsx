@@ -15,9 +15,9 @@ import {describeWithMoto} from '../helpers/with-moto.js';
 /** The lines from an account's heading to the next account's. */
 const sectionOf = (frame: string, account: string): string => {
 	const lines = frame.split('\n');
-	const start = lines.findIndex(line => line.includes(`${account} (`) && /: (\d+ can|NOT READ)/.test(line));
+	const start = lines.findIndex(line => line.includes(`${account} (`) && /: (\d+ can|NOT READ|skipped)/.test(line));
 	if (start < 0) return '';
-	const end = lines.findIndex((line, n) => n > start && /\(\d{12}\): (\d+ can|NOT READ)/.test(line));
+	const end = lines.findIndex((line, n) => n > start && /\(\d{12}\): (\d+ can|NOT READ|skipped)/.test(line));
 	return lines.slice(start, end < 0 ? undefined : end).join('\n');
 };
 
@@ -71,6 +71,8 @@ describeWithMoto(':people and org-wide who-can (moto, W10 organization)', () => 
 		expect(prod).toContain('SCP DenyTerminate on OU prod denies it here: nobody in this account can');
 		expect(prod).not.toContain('person ');
 		expect(sectionOf(frame, 'sandbox')).toMatch(/sandbox \(\d+\): NOT READ[\s\S]*not read: cannot assume/);
+		// The closed account is skipped on purpose, as `accounts` says: not a gap called NOT READ.
+		expect(sectionOf(frame, 'retired')).toMatch(/retired \(\d+\): skipped[\s\S]*skipped: the account is suspended/);
 		// o again: back to this account's answer.
 		tui.write('o');
 		await tui.waitFor(/Who can… \(in this account\)[\s\S]*Users who can ec2:TerminateInstances/);

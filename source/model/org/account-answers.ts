@@ -21,7 +21,7 @@ export const accountAnswerInputs = async (
 	const inputs: AccountAnswerInput[] = [];
 	for (const {account, load} of opened.accounts) {
 		const base = {accountId: account.id, accountName: account.name};
-		if (load.kind === 'skipped') inputs.push({...base, error: load.reason});
+		if (load.kind === 'skipped') inputs.push({...base, error: load.reason, skipped: true});
 		else if (load.kind === 'failed') inputs.push({...base, error: load.message});
 		else {
 			const answer = await whoCan(modelOf(account.id, load.snapshot), action, resource);

@@ -10,7 +10,8 @@ import {rcpVerdict} from './rcp-verdict.js';
 import {scpVerdict, type ScpVerdict} from './scp-verdict.js';
 
 /** One account as read: its who-can answer, or why it could not be read. */
-export type AccountAnswerInput = {accountId: string; accountName: string} & ({answer: WhoCanAnswer} | {error: string});
+/** `skipped`: not read on purpose (a suspended or closing account: nobody acts there), not a gap in the answer. */
+export type AccountAnswerInput = {accountId: string; accountName: string} & ({answer: WhoCanAnswer} | {error: string; skipped?: boolean});
 
 /** An Identity Center person who reaches the action in an account through a permission set's role. */
 export interface PersonThroughSet {
@@ -39,6 +40,8 @@ export interface OrgAccountAnswer {
 	blockedByRcp: number;
 	/** The account could not be read: nothing is known of it (never taken as "nobody"). */
 	error?: string;
+	/** Not read on purpose (suspended or closing): nobody acts there. */
+	skipped?: boolean;
 	notes: string[];
 }
 
@@ -127,7 +130,7 @@ export const orgWhoCan = async (
 			const [scp, rcp] = await Promise.all([scpVerdict(org, input.accountId, action, resource), rcpVerdict(org, input.accountId, action, resource)]);
 			const base = {accountId: input.accountId, accountName: input.accountName, scp, rcp};
 			if ('error' in input)
-				return {...base, users: [], groups: [], roles: [], people: [], blockedByScp: 0, blockedByRcp: 0, error: input.error, notes: [`not read: ${input.error}`]};
+				return {...base, users: [], groups: [], roles: [], people: [], blockedByScp: 0, blockedByRcp: 0, error: input.error, ...(input.skipped ? {skipped: true} : {}), notes: [`${input.skipped ? 'skipped' : 'not read'}: ${input.error}`]};
 			const users = keep(input.answer.users, scp, rcp);
 			const groups = keep(input.answer.groups, scp, rcp);
 			const roles = keep(input.answer.roles, scp, rcp);

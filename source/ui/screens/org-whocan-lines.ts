@@ -25,7 +25,7 @@ const personPath = (person: PersonThroughSet, account: string): string => {
 
 const accountHead = (answer: OrgAccountAnswer, able: number): string => {
 	const name = `${answer.accountName} (${answer.accountId})`;
-	if (answer.error) return `${name}: NOT READ`;
+	if (answer.error) return `${name}: ${answer.skipped ? 'skipped' : 'NOT READ'}`;
 	const blocked = `${answer.blockedByScp > 0 ? `, ${answer.blockedByScp} blocked by SCP` : ''}${answer.blockedByRcp > 0 ? `, ${answer.blockedByRcp} blocked by RCP` : ''}`;
 	return `${name}: ${able} can${blocked}`;
 };
