@@ -4,15 +4,14 @@
 // a gateway on the audit role's credentials). Without --yes the plan is printed and nothing is sent, as
 // offboard does. One record for the whole run; a rerun does only what is left.
 import {EXIT_CANCELLED, EXIT_FAILURE, EXIT_USAGE} from '../cli/exit-codes.js';
-import {isIamError} from '../model/errors.js';
-import {offboardEverywhere, type AccountUsersInput} from '../model/org/offboard-everywhere.js';
-import {EVERYWHERE_RECORD_KIND, EVERYWHERE_RECORD_VERSION, leftToDo, type AccountStep} from '../model/org/offboard-everywhere-record.js';
-import {runEverywhere, type AccountOffboarding, type EverywhereConnection} from '../model/org/offboard-everywhere-run.js';
+import {offboardEverywhere} from '../model/org/offboard-everywhere.js';
+import {accountUsers, earlierRuns, everywhereHeader} from '../model/org/offboard-everywhere-prepare.js';
+import {leftToDo} from '../model/org/offboard-everywhere-record.js';
+import {runEverywhere, type EverywhereConnection} from '../model/org/offboard-everywhere-run.js';
 import {chooseTargets, everywhereWork, icStepsOf, parseAccountChoice, type AccountChoice} from '../model/org/offboard-everywhere-work.js';
-import type {OpenedOrganization} from '../model/org/org-load.js';
 import {actorFor} from '../model/plans/actor.js';
 import type {RecordStore} from '../store/records.js';
-import {offboardCommand} from './offboard.js';
+import {offboardInAccount} from './offboard-in-account.js';
 import {nothingLeftText, planJson, planText, reportJson, reportText} from './offboard-everywhere-text.js';
 import {choosePerson} from './person.js';
 import type {WriteOptions} from './plan-command.js';
@@ -37,44 +36,6 @@ const parseChoices = (values: readonly string[]): AccountChoice[] =>
 		return choice;
 	});
 
-/** Each account's IAM users as read through the audit role (a suspended account is not one to look in). */
-const accountUsers = (opened: OpenedOrganization): AccountUsersInput[] =>
-	opened.accounts.flatMap(({account, load}): AccountUsersInput[] => {
-		if (load.kind === 'skipped') return [];
-		const base = {accountId: account.id, accountName: account.name};
-		return load.kind === 'failed' ? [{...base, error: load.message}] : [{...base, users: load.snapshot.users.map(u => ({name: u.name, tags: u.tags}))}];
-	});
-
-/** The single-account offboarding of one named user, in its account: `offboard USER --yes`, not a copy of it. */
-const offboardIn = (connection: EverywhereConnection, opened: OpenedOrganization, options: EverywhereOptions) => async (step: AccountStep): Promise<AccountOffboarding> => {
-	const account = opened.accounts.find(a => a.account.id === step.accountId)?.account;
-	if (!account) return {ok: false, message: `account ${step.accountId} is no longer in the organization`};
-	const {gateway, close} = await connection.gatewayIn(account);
-	try {
-		const result = await offboardCommand(gateway, [step.user], {
-			settings: options.settings,
-			journal: options.journal,
-			records: options.records,
-			json: true,
-			yes: true,
-			dryRun: false,
-			keepUser: false,
-			lockoutConfirmed: options.lockoutConfirmed ?? false,
-			...(options.now ? {now: options.now} : {}),
-		});
-		const body = result.stdout ? (JSON.parse(result.stdout) as {ok?: boolean; record?: string}) : {};
-		const ok = (result.exitCode ?? 0) === 0 && body.ok === true;
-		const message = ok ? `${step.user} is offboarded` : (result.stderr ?? '').replace(/^iamtui: /, '').trim() || 'the offboarding stopped';
-		return {ok, message, ...(body.record ? {record: body.record} : {})};
-	} catch (error) {
-		// Gone, with no unfinished offboarding of it: an earlier run (or someone) took it; what is wanted holds.
-		if (isIamError(error) && error.code === 'NoSuchEntity') return {ok: true, message: `already gone: ${error.message}${error.hint.includes('record') ? ` (${error.hint})` : ''}`};
-		throw error;
-	} finally {
-		close();
-	}
-};
-
 export const offboardEverywhereCommand = async (connection: EverywhereConnection, args: string[], options: EverywhereOptions): Promise<CommandResult> => {
 	const [name] = args;
 	if (!name || args.length > 1) throw usageError('offboard-everywhere needs one person', USAGE);
@@ -85,29 +46,11 @@ export const offboardEverywhereCommand = async (connection: EverywhereConnection
 	const {opened, identityCenter, callerArn} = await connection.open();
 	const person = choosePerson(identityCenter, name);
 	const plan = offboardEverywhere(identityCenter, person.id, accountUsers(opened))!;
-	const earlier = options.records.listEverywhere().filter(r => r.record.managementAccount === opened.callerAccountId && r.record.person.userId === person.id);
-	const unfinished = earlier.find(r => r.record.finishedAt === null);
-	// Named before: offboarded by an earlier run, or held by the unfinished one (which finishes it, gone or not).
-	const recorded = [...earlier.flatMap(r => r.record.accounts.filter(a => a.status === 'done')), ...(unfinished?.record.accounts ?? [])];
+	const {earlier, unfinished, recorded} = earlierRuns(options.records.listEverywhere(), opened.callerAccountId, person.id);
 	const chosen = chooseTargets(plan, choices, recorded);
 	if ('refused' in chosen) return {stdout: '', stderr: `iamtui: refused: ${chosen.refused}; nothing was sent — ${chosen.hint}\n`, exitCode: EXIT_USAGE};
 
-	const header = {
-		version: EVERYWHERE_RECORD_VERSION,
-		kind: EVERYWHERE_RECORD_KIND,
-		managementAccount: opened.callerAccountId,
-		capturedAt: now().toISOString(),
-		capturedBy: callerArn,
-		auditRole: options.auditRole,
-		person: {
-			userId: person.id,
-			userName: person.userName,
-			...(person.displayName ? {displayName: person.displayName} : {}),
-			emails: person.emails,
-			identityStoreId: identityCenter.instance.identityStoreId,
-			instanceArn: identityCenter.instance.arn,
-		},
-	} as const;
+	const header = everywhereHeader(opened, identityCenter, person, {callerArn, auditRole: options.auditRole, at: now()});
 	const {record, found} = everywhereWork(unfinished?.record, {header, identityCenter: icStepsOf(plan), accounts: chosen.targets}, now());
 	const left = leftToDo(record);
 	if (!unfinished && left.identityCenter.length === 0 && left.accounts.length === 0)
@@ -127,7 +70,7 @@ export const offboardEverywhereCommand = async (connection: EverywhereConnection
 		ic: connection.icWrites,
 		journal: options.journal,
 		actor: actorFor(options.settings.profile, callerArn ? {account: opened.callerAccountId, arn: callerArn} : undefined),
-		offboardUser: offboardIn(connection, opened, options),
+		offboardUser: offboardInAccount(connection, opened, options),
 		saveRecord: r => {
 			recordPath = options.records.saveEverywhere(r);
 		},
