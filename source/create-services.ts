@@ -34,6 +34,7 @@ export const createServices = (folder: string, overrides: Partial<Services> = {}
 		rotations: new RotationStore(folder),
 		// Organizations and Identity Center load their SDK packages only when an organization is opened.
 		openOrganization: async (settings, hooks, options) => (await import('./aws/org-session.js')).openOrgSession(settings, hooks, options),
+		everywhere: async (settings, hooks, auditRole) => (await import('./aws/everywhere-session.js')).openEverywhere(settings, hooks, auditRole),
 		...rest,
 	};
 };

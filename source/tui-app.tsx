@@ -15,7 +15,7 @@ export const appElement = ({settings, store, fromFiles = []}: TuiOptions) => {
 	// The SDK loads when the gateway makes its first call (the default, lazy gateway).
 	const services = createServices(path.dirname(store.path), {
 		store,
-		...(fromFiles.length > 0 ? {connect: () => offlineGateway(fromFiles), openOrganization: async () => Promise.reject(EXPORT_HOLDS_NO_ORGANIZATION)} : {}),
+		...(fromFiles.length > 0 ? {connect: () => offlineGateway(fromFiles), openOrganization: async () => Promise.reject(EXPORT_HOLDS_NO_ORGANIZATION), everywhere: async () => Promise.reject(EXPORT_HOLDS_NO_ORGANIZATION)} : {}),
 		afterSnapshotLoaded: releaseLoadGarbage,
 		// scripts/demo.ts says so: its moto (and every change made in it) goes when the TUI quits.
 		demo: process.env.IAMTUI_DEMO === '1',

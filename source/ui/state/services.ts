@@ -1,6 +1,7 @@
 // What the app needs from the outside world, injected by cli.tsx (real) or by tests.
 // The UI reaches AWS only through the IamGateway that connect() returns.
 import type {ConnectionHooks, ConnectionSettings, IamGateway} from '../../model/gateway.js';
+import type {EverywhereConnection} from '../../model/org/offboard-everywhere-run.js';
 import type {OpenOrgOptions, OrgSession} from '../../model/org/org-session.js';
 import type {JournalEntry, JournalSink} from '../../model/plans/execute.js';
 import type {ConfigStore} from '../../store/config.js';
@@ -42,6 +43,8 @@ export interface Services {
 	rotations: RotationStore;
 	/** Opens the organization of a profile (:accounts, :people, org-wide who-can): read-only, every account through the audit role. */
 	openOrganization?(settings: ConnectionSettings, hooks: ConnectionHooks, options: OpenOrgOptions): Promise<OrgSession>;
+	/** Offboarding a person everywhere: the connection the headless command runs through (the organization, Identity Center's writes, a gateway in any member account); close it after. */
+	everywhere?(settings: ConnectionSettings, hooks: ConnectionHooks, auditRole: string): Promise<{connection: EverywhereConnection; close: () => void}>;
 	/** The demo (npm run demo): its account is thrown away on quit, so a quit after writes asks first. */
 	demo?: boolean;
 	/** Called once a snapshot is in: the TUI hands the load's garbage back to the OS (release-memory.ts). */
