@@ -1,8 +1,9 @@
 // Headless `iamtui records`: the offboarding records, unfinished first, so an interrupted offboarding
-// is easy to find and resume. `iamtui records close FILE` closes an unfinished one on purpose (to start
+// is easy to find and resume (a person offboarded everywhere too: rerunning offboard-everywhere finishes it). `iamtui records close FILE` closes an unfinished one on purpose (to start
 // over with other options): the file stays, with what the user had, for restore.
 import path from 'node:path';
 import {IamError} from '../model/errors.js';
+import {leftToDo} from '../model/org/offboard-everywhere-record.js';
 import type {RecordStore} from '../store/records.js';
 import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
@@ -33,28 +34,51 @@ export const recordsCommand = (records: RecordStore, json: boolean, args: string
 		return closeRecord(records, args[1]!, now);
 	}
 	if (args.length > 0) throw new IamError('Invalid', `records does not take ${JSON.stringify(args[0])}`, USAGE);
-	const all = records.list().sort((a, b) => Number(a.record.finishedAt !== null) - Number(b.record.finishedAt !== null));
+	const unfinishedFirst = (a: {record: {finishedAt: string | null}}, b: {record: {finishedAt: string | null}}) => Number(a.record.finishedAt !== null) - Number(b.record.finishedAt !== null);
+	const all = records.list().sort(unfinishedFirst);
+	// A person offboarded everywhere (offboard-everywhere): one record for the run; rerunning the command finishes it.
+	const everywhere = records.listEverywhere().sort(unfinishedFirst);
 	if (json)
 		return {
 			stdout: JSON.stringify(
-				all.map(({path: file, record}) => ({
-					path: file,
-					account: record.account,
-					user: record.user.name,
-					state: state(record).toLowerCase(),
-					capturedAt: record.capturedAt,
-					finishedAt: record.finishedAt,
-					completedSteps: record.completed.length,
-				})),
+				[
+					...all.map(({path: file, record}) => ({
+						kind: 'offboard',
+						path: file,
+						account: record.account,
+						user: record.user.name,
+						state: state(record).toLowerCase(),
+						capturedAt: record.capturedAt,
+						finishedAt: record.finishedAt,
+						completedSteps: record.completed.length,
+					})),
+					...everywhere.map(({path: file, record}) => {
+						const left = leftToDo(record);
+						return {
+							kind: 'everywhere',
+							path: file,
+							account: record.managementAccount,
+							person: record.person.userName,
+							state: state(record).toLowerCase(),
+							capturedAt: record.capturedAt,
+							finishedAt: record.finishedAt,
+							completedSteps: record.identityCenter.length + record.accounts.length - left.identityCenter.length - left.accounts.length,
+							stepsLeft: left.identityCenter.length + left.accounts.length,
+						};
+					}),
+				],
 				null,
 				2,
 			),
 		};
-	if (all.length === 0) return {stdout: `No offboarding records in ${records.folder}.`};
+	if (all.length === 0 && everywhere.length === 0) return {stdout: `No offboarding records in ${records.folder}.`};
 	return {
 		stdout: textTable(
 			['STATE', 'ACCOUNT', 'USER', 'STARTED', 'FILE'],
-			all.map(({path: file, record}) => [state(record), record.account, record.user.name, record.capturedAt, file]),
+			[
+				...all.map(({path: file, record}) => [state(record), record.account, record.user.name, record.capturedAt, file]),
+				...everywhere.map(({path: file, record}) => [state(record), `${record.managementAccount} (org)`, `everywhere: ${record.person.userName}`, record.capturedAt, file]),
+			],
 		),
 	};
 };

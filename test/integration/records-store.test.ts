@@ -6,6 +6,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {OffboardRecord} from '../../source/model/offboard/record.js';
 import {recordsCommand} from '../../source/commands/records.js';
+import {EVERYWHERE_RECORD_KIND, EVERYWHERE_RECORD_VERSION, type EverywhereRecord} from '../../source/model/org/offboard-everywhere-record.js';
 import {RecordStore} from '../../source/store/records.js';
 import {offboardRecord, recordUser} from '../fixtures/offboard-record.js';
 
@@ -89,5 +90,29 @@ describe('RecordStore', () => {
 		writeFileSync(renamed, JSON.stringify(record('dan')));
 		expect(() => recordsCommand(records, false, ['close', renamed])).toThrow(/not under the name iamtui gave it \(123456789012-dan-2026-11-23T10-00-00-000Z\.json\)/);
 		expect(records.load(finished).closedAt).toBeUndefined();
+	});
+
+	it('records lists a person offboarded everywhere beside the single-account records, with the steps left', () => {
+		const records = store();
+		records.save(record('ana', {finishedAt: '2026-11-23T10:05:00.000Z'}));
+		const everywhere: EverywhereRecord = {
+			version: EVERYWHERE_RECORD_VERSION,
+			kind: EVERYWHERE_RECORD_KIND,
+			managementAccount: '111111111111',
+			capturedAt: '2026-11-24T09:00:00.000Z',
+			capturedBy: 'arn:aws:iam::111111111111:user/admin',
+			auditRole: 'OrganizationAccountAccessRole',
+			person: {userId: 'u-1', userName: 'alice', emails: ['alice@example.com'], identityStoreId: 'd-1', instanceArn: 'arn:aws:sso:::instance/ssoins-1'},
+			identityCenter: [{key: 'membership:m-1', kind: 'membership', membershipId: 'm-1', groupName: 'Admins', removes: ['222222222222/AdminAccess'], status: 'done'}],
+			accounts: [{accountId: '222222222222', accountName: 'prod', user: 'alice', matchedBy: ['user name equals the IC user name'], status: 'failed', message: 'throttled'}],
+			finishedAt: null,
+		};
+		const file = records.saveEverywhere(everywhere);
+		const text = recordsCommand(records, false).stdout;
+		expect(text).toMatch(/UNFINISHED +111111111111 \(org\) +everywhere: alice/);
+		expect(text).toMatch(/finished +123456789012 +ana/);
+		const listed = JSON.parse(recordsCommand(records, true).stdout) as Array<Record<string, unknown>>;
+		expect(listed).toContainEqual({kind: 'everywhere', path: file, account: '111111111111', person: 'alice', state: 'unfinished', capturedAt: everywhere.capturedAt, finishedAt: null, completedSteps: 1, stepsLeft: 1});
+		expect(listed).toContainEqual(expect.objectContaining({kind: 'offboard', user: 'ana', state: 'finished'}));
 	});
 });
