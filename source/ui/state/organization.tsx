@@ -34,6 +34,8 @@ export interface OrganizationContext {
 	reopenWith(auditRole: string): void;
 	/** Who can do ACTION on RESOURCE across the open organization. */
 	whoCan(session: OrgSession, action: string, resource: string): Promise<OrgWhoCanResult>;
+	/** The connection's hooks (the MFA code prompt), for the organization's writes (offboarding a person everywhere). */
+	hooks: ConnectionHooks;
 }
 
 const Context = createContext<OrganizationContext | undefined>(undefined);
@@ -111,7 +113,7 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 		return {ok: true, answers, total};
 	}, []);
 
-	const value = useMemo(() => ({state, auditRole, open, reopenWith, whoCan}), [state, auditRole, open, reopenWith, whoCan]);
+	const value = useMemo(() => ({state, auditRole, open, reopenWith, whoCan, hooks}), [state, auditRole, open, reopenWith, whoCan, hooks]);
 	return <Context.Provider value={value}>{props.children}</Context.Provider>;
 }
 
