@@ -3,7 +3,7 @@
 import type {Key} from 'ink';
 
 /** Where a set of keys applies: a screen, or a phase within one (a form's text field, a filter being typed). */
-export type KeyScope = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'accounts' | 'account' | 'people' | 'person' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal' | 'form' | 'choice' | 'plan-done' | 'filter' | 'query' | 'field';
+export type KeyScope = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'accounts' | 'account' | 'people' | 'person' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'everywhere' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal' | 'form' | 'choice' | 'plan-done' | 'filter' | 'query' | 'field';
 export type Scope = 'global' | KeyScope;
 
 export type CommandId =
@@ -86,7 +86,9 @@ export type CommandId =
 	| 'hygiene-view'
 	| 'toggle-read-only'
 	| 'audit-role'
-	| 'org-scope';
+	| 'org-scope'
+	| 'offboard-everywhere'
+	| 'confirm-everywhere';
 
 type KeyName = 'upArrow' | 'downArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
 
@@ -115,7 +117,7 @@ const details: KeyScope[] = ['user', 'group', 'role', 'policy', 'account', 'pers
 const tools: KeyScope[] = ['whocan', 'access'];
 // Writes: pick users or a group, then confirm a plan.
 // 'write-wizard': the group and policy wizards (lists to choose from, forms, the JSON preview).
-const writes: KeyScope[] = ['picker', 'plan', 'offboard', 'rotate', 'write-wizard'];
+const writes: KeyScope[] = ['picker', 'plan', 'offboard', 'everywhere', 'rotate', 'write-wizard'];
 const every: KeyScope[] = [...lists, ...details, ...tools, ...writes];
 // SecretOnce moves between the credentials it shows, and has its own way out (dismiss, which asks first).
 const moving: KeyScope[] = [...every, 'secret', 'plan-done', 'filter', 'query'];
@@ -201,7 +203,7 @@ export const commands: readonly Command[] = [
 	command('remove-from-group', ['x'], [{input: 'x'}], 'remove from group', 'Remove this user from the selected group (preview, confirm)', ['user'], {dangerous: true}),
 	command('add-members', ['a'], [{input: 'a'}], 'add members', 'Add users to this group (space marks several; preview, confirm)', ['group'], {dangerous: true}),
 	command('remove-members', ['x'], [{input: 'x'}], 'remove', 'Remove the marked members, or the selected one (preview, confirm)', ['group'], {dangerous: true}),
-	command('mark', ['space'], [{input: ' '}], 'mark', 'Mark or unmark the selected member or user', ['group', 'picker', 'write-wizard'], {dangerous: true}),
+	command('mark', ['space'], [{input: ' '}], 'mark', 'Mark or unmark the selected member or user (offboarding everywhere: check a look-alike IAM user to offboard)', ['group', 'picker', 'write-wizard', 'everywhere'], {dangerous: true}),
 	command('pick', ['enter'], [{key: 'return'}], 'choose', 'Choose the marked rows, or the selected one', ['picker'], {dangerous: true}),
 	command('run-plan', ['y', 'enter'], [{input: 'y'}, {key: 'return'}], 'run', 'Run the plan shown (then enter goes back)', ['plan'], {dangerous: true}),
 	command('cancel-plan', ['n'], [{input: 'n'}], 'cancel', 'Cancel: nothing is sent (esc too)', ['plan']),
@@ -213,6 +215,8 @@ export const commands: readonly Command[] = [
 	command('offboard-user', ['O'], [{input: 'O'}], 'offboard', 'Offboard the user: record what they have, revoke, then delete (or keep for a legal hold); resumable', ['user', 'hygiene'], {dangerous: true}),
 	command('toggle-keep-user', ['tab'], [{key: 'tab'}], 'delete/keep', 'Choose: delete the user, or keep it without any access (legal hold)', ['offboard'], {dangerous: true}),
 	command('confirm-offboard', ['enter'], [{key: 'return'}], 'run', 'Run the offboarding once the name is typed (and "lock me out" for yourself); when finished, go back', ['offboard'], {dangerous: true}),
+	command('offboard-everywhere', ['X'], [{input: 'X'}], 'offboard everywhere', 'Offboard the person everywhere: their Identity Center memberships and direct assignments removed, and the look-alike IAM users you check offboarded in their accounts (plan first, type the name); recorded, resumable', ['person'], {dangerous: true}),
+	command('confirm-everywhere', ['enter'], [{key: 'return'}], 'run', 'Go on to the confirmation (type the person\'s name), which runs it; when finished, go back', ['everywhere'], {dangerous: true}),
 	command('rotate-key', ['R'], [{input: 'R'}], 'rotate key', 'Rotate the access key: second key, switch, verify last use, deactivate, delete; resumable', ['user', 'hygiene'], {dangerous: true}),
 	command('rotation-next', ['enter'], [{key: 'return'}], 'next', 'Do the rotation stage shown (create, switched, verified, deactivate, delete)', ['rotate'], {dangerous: true}),
 	command('forget-rotation', ['x'], [{input: 'x'}], 'forget', 'Forget this rotation (the keys stay as they are)', ['rotate']),
