@@ -61,7 +61,9 @@ export type Route =
 	| {screen: 'accounts'}
 	| {screen: 'account'; id: string}
 	| {screen: 'people'}
-	| {screen: 'person'; id: string};
+	| {screen: 'person'; id: string}
+	// Offboarding an Identity Center person everywhere (X on a person): the plan, the IAM users checked, the run.
+	| {screen: 'everywhere'; id: string};
 
 const scopes: Partial<Record<Route['screen'], KeyScope>> = {
 	'inline-policy': 'policy',
@@ -83,7 +85,7 @@ const scopes: Partial<Record<Route['screen'], KeyScope>> = {
 export const scopeOf = (route: Route): KeyScope => scopes[route.screen] ?? (route.screen as KeyScope);
 
 // Profiles, the journal and the organization's screens do not read this account's snapshot.
-const withoutSnapshot = new Set<Route['screen']>(['profiles', 'journal', 'accounts', 'account', 'people', 'person']);
+const withoutSnapshot = new Set<Route['screen']>(['profiles', 'journal', 'accounts', 'account', 'people', 'person', 'everywhere']);
 
 /** Screens that show the account and so need a loaded snapshot. */
 export const needsSnapshot = (route: Route): boolean => !withoutSnapshot.has(route.screen);
