@@ -1,5 +1,7 @@
 // The organization's screens (:accounts, an account, :people, a person), fed from the organization in
 // context; none of them needs this account's snapshot.
+import {EverywhereRoute} from './EverywhereRoute.js';
+import {useMessages} from './state/messages.js';
 import {useNavigation} from './state/navigation.js';
 import {useOrganization} from './state/organization.js';
 import type {Route} from './state/routes.js';
@@ -8,14 +10,15 @@ import {AccountsScreen} from './screens/AccountsScreen.js';
 import {PeopleScreen} from './screens/PeopleScreen.js';
 import {PersonScreen} from './screens/PersonScreen.js';
 
-export type OrgRoute = Extract<Route, {screen: 'accounts' | 'account' | 'people' | 'person'}>;
+export type OrgRoute = Extract<Route, {screen: 'accounts' | 'account' | 'people' | 'person' | 'everywhere'}>;
 
-export const isOrgRoute = (route: Route): route is OrgRoute => ['accounts', 'account', 'people', 'person'].includes(route.screen);
+export const isOrgRoute = (route: Route): route is OrgRoute => ['accounts', 'account', 'people', 'person', 'everywhere'].includes(route.screen);
 
 export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: number; height: number}) {
 	const {route} = props;
 	const org = useOrganization();
 	const navigation = useNavigation();
+	const {flash} = useMessages();
 	const common = {focused: props.focused, width: props.width, height: props.height, onBack: navigation.pop};
 	switch (route.screen) {
 		case 'accounts':
@@ -27,7 +30,18 @@ export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: numb
 		case 'person': {
 			const session = org.state.status === 'open' ? org.state.session : undefined;
 			const ic = session && !('error' in session.identityCenter) ? session.identityCenter : undefined;
-			return <PersonScreen {...common} identityCenter={ic} organization={session?.opened.organization} id={route.id} />;
+			return (
+				<PersonScreen
+					{...common}
+					identityCenter={ic}
+					organization={session?.opened.organization}
+					id={route.id}
+					onOffboardEverywhere={() => navigation.push({screen: 'everywhere', id: route.id})}
+					onRefused={text => flash(text, 'error')}
+				/>
+			);
 		}
+		case 'everywhere':
+			return <EverywhereRoute {...common} id={route.id} />;
 	}
 }

@@ -7,6 +7,9 @@ import {orgAccounts} from '../../model/org/org-load.js';
 import type {Organization} from '../../model/org/organization.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
+import {matchCommand} from '../keymap.js';
+import {PASS, priority, useKeys, useReadOnly} from '../state/keyboard.js';
+import {everywhereReadOnly} from './everywhere-lines.js';
 
 const holds = (set: PermissionSet): string => {
 	const parts = [
@@ -40,14 +43,29 @@ export const personLines = (ic: IdentityCenter, organization: Organization, user
 	];
 };
 
-export function PersonScreen(props: {identityCenter: IdentityCenter | undefined; organization: Organization | undefined; id: string; onBack: () => void; focused: boolean; width: number; height: number}) {
+export function PersonScreen(props: {
+	identityCenter: IdentityCenter | undefined;
+	organization: Organization | undefined;
+	id: string;
+	/** X: the plan of offboarding this person everywhere (absent in read-only mode). */
+	onOffboardEverywhere: () => void;
+	/** X in read-only mode: what is said instead (nothing opens). */
+	onRefused: (text: string) => void;
+	onBack: () => void;
+	focused: boolean;
+	width: number;
+	height: number;
+}) {
 	const {identityCenter: ic, organization, id} = props;
 	const lines = useMemo(() => (ic && organization ? personLines(ic, organization, id) : [note('closed', 'The organization is not open (:people opens it).', 'warning')]), [ic, organization, id]);
 	const user = ic?.users.find(u => u.id === id);
+	const readOnly = useReadOnly();
+	// The key is absent in read-only mode (as every write's); pressed anyway, it says why nothing opens.
+	useKeys((input, key) => (matchCommand('person', input, key) === 'offboard-everywhere' ? props.onRefused(everywhereReadOnly(user?.userName ?? id)) : PASS), {active: props.focused && readOnly, priority: priority.screen});
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">{`Person ${sanitize(user?.userName ?? id)}${user?.displayName ? `  ${sanitize(user.displayName)}` : ''}`}</Text>
-			<DetailList scope="person" lines={lines} height={props.height - 1} width={props.width} focused={props.focused} onBack={props.onBack} />
+			<DetailList scope="person" lines={lines} actions={{'offboard-everywhere': props.onOffboardEverywhere}} height={props.height - 1} width={props.width} focused={props.focused} onBack={props.onBack} />
 		</Box>
 	);
 }
