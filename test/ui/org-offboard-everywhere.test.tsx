@@ -14,6 +14,7 @@ import {testServices, type TestServices} from '../fixtures/services.js';
 import {appLifecycle} from '../helpers/app.js';
 import {jump, openFiltered} from '../helpers/moto-app.js';
 import {roleCredentials, seedOrganization, type SeededOrg} from '../helpers/org-seed.js';
+import {startFaultProxy} from '../helpers/fault-proxy.js';
 import {keys, type Rendered} from '../helpers/render.js';
 import {describeWithMoto, startMoto, stubMotoCredentials, type Moto} from '../helpers/with-moto.js';
 
@@ -35,6 +36,8 @@ describeWithMoto('offboard a person everywhere from the Person screen (moto, W10
 		await dev.send(new CreateUserCommand({UserName: 'alice'}));
 		await dev.send(new CreateUserCommand({UserName: 'ci-bot'}));
 		await dev.send(new TagUserCommand({UserName: 'ci-bot', Tags: [{Key: 'owner', Value: 'alice@example.com'}]}));
+		// carol (Admins only) has a user in both: the run where one account fails.
+		for (const iam of [prod, dev]) await iam.send(new CreateUserCommand({UserName: 'carol'}));
 	}, 120_000);
 	afterAll(async () => {
 		vi.unstubAllEnvs();
@@ -42,16 +45,17 @@ describeWithMoto('offboard a person everywhere from the Person screen (moto, W10
 	});
 	const mount = appLifecycle();
 
-	const start = (readOnly: boolean): {tui: Rendered; services: TestServices} => {
+	const start = (readOnly: boolean, endpoint = moto.endpoint): {tui: Rendered; services: TestServices} => {
 		const services = testServices({gateway: (settings, hooks) => createGateway({...settings, maxAttempts: 1}, hooks), openOrganization: openOrgSession, everywhere: openEverywhere});
-		return {tui: mount(services, {endpoint: moto.endpoint, maxAttempts: 1, ...(readOnly ? {readOnly: true} : {})}, {columns: 220, rows: 50}), services};
+		return {tui: mount(services, {endpoint, maxAttempts: 1, ...(readOnly ? {readOnly: true} : {})}, {columns: 220, rows: 50}), services};
 	};
 
-	const openAlice = async (tui: Rendered) => {
+	const openPerson = async (tui: Rendered, name: string, heading: string) => {
 		await tui.waitFor('Users (1)');
 		await jump(tui, 'people', 'Identity Center people (3)');
-		await openFiltered(tui, 'alice', 'Person alice  Alice Liddell');
+		await openFiltered(tui, name, `Person ${name}  ${heading}`);
 	};
+	const openAlice = (tui: Rendered) => openPerson(tui, 'alice', 'Alice Liddell');
 
 	/** What Identity Center and each account's IAM hold for alice now, read with the SDK. */
 	const readBack = async () => {
@@ -151,5 +155,57 @@ describeWithMoto('offboard a person everywhere from the Person screen (moto, W10
 		expect(journal).toEqual(expect.arrayContaining(['identitystore:DeleteGroupMembership ok', 'sso:DeleteAccountAssignment ok']));
 		tui.write(keys.enter);
 		await tui.waitFor('Person alice');
+	}, 120_000);
+
+	it('a failure in one account stops no other and is shown with its reason; X again resumes the record and does only what is left', async () => {
+		// The first iam:DeleteUser answers HTTP 500 (no retry: one attempt); everything else goes through.
+		const proxy = await startFaultProxy({target: moto.endpoint, seed: 1, http500Rate: 1, maxFaults: 1, faultWhen: r => r.body.includes('Action=DeleteUser')});
+		try {
+			const {tui, services} = start(false, proxy.endpoint);
+			await openPerson(tui, 'carol', 'Carol Danvers');
+			tui.write('X');
+			await tui.waitFor(/IAM users that look like carol[\s\S]*> \[ \] carol[\s\S]*\[ \] carol/, {timeoutMs: 30_000});
+			tui.write(' ');
+			await tui.waitFor(/> \[x\] carol/);
+			tui.write(keys.down);
+			await tui.waitFor(/\[x\] carol[\s\S]*> \[ \] carol/);
+			tui.write(' ');
+			await tui.waitFor(/> \[x\] carol/);
+			tui.write(keys.enter);
+			await tui.waitFor('This removes 1 Identity Center grant and offboards 2 IAM users');
+			await tui.type('carol');
+			tui.write(keys.enter);
+			const stopped = await tui.waitFor(/1 step failed or left: the others were done\.[\s\S]*press X on carol again/, {timeoutMs: 30_000});
+			expect(stopped).toMatch(/done +remove carol from the Identity Center group Admins/);
+			expect(stopped.match(/FAILED +offboard carol in workload-(prod|dev) \(\d+\) — \S.*/g)).toHaveLength(1);
+			expect(stopped.match(/done +offboard carol in workload-(prod|dev) \(\d+\) — carol is offboarded/g)).toHaveLength(1);
+			const [first] = services.records.listEverywhere();
+			expect(first!.record.finishedAt).toBeNull();
+			expect(first!.record.accounts.map(a => a.status).sort()).toEqual(['done', 'failed']);
+
+			// Back to her Person screen; X again: the unfinished record, only the failed account left.
+			tui.write(keys.enter);
+			await tui.waitFor(/Person carol[\s\S]*Identity Center groups \(0\)/, {timeoutMs: 30_000});
+			tui.write('X');
+			const resumed = await tui.waitFor(/Resuming the unfinished run recorded in[\s\S]*\[x\] named in the unfinished run/, {timeoutMs: 30_000});
+			expect(resumed).toContain(first!.path);
+			tui.write(keys.enter);
+			await tui.waitFor('This removes 0 Identity Center grants and offboards 1 IAM user');
+			await tui.type('carol');
+			tui.write(keys.enter);
+			await tui.waitFor(/carol is out of Identity Center and offboarded in every account checked\./, {timeoutMs: 30_000});
+			const records = services.records.listEverywhere();
+			expect(records).toHaveLength(1);
+			expect(records[0]!.record.finishedAt).not.toBeNull();
+			expect(records[0]!.record.accounts.map(a => a.status)).toEqual(['done', 'done']);
+			const gone = async (account: string) =>
+				new IAMClient(sdk(moto.endpoint, await roleCredentials(moto.endpoint, account))).send(new GetUserCommand({UserName: 'carol'})).then(
+					() => 'exists',
+					(error: {name?: string}) => error.name,
+				);
+			expect([await gone(seeded.accounts.prod), await gone(seeded.accounts.dev)]).toEqual(['NoSuchEntityException', 'NoSuchEntityException']);
+		} finally {
+			await proxy.stop();
+		}
 	}, 120_000);
 });
