@@ -36,6 +36,7 @@ export function EverywhereRoute(props: {id: string; focused: boolean; width: num
 	const label = org.state.status === 'open' && !('error' in org.state.session.identityCenter) ? (org.state.session.identityCenter.users.find(u => u.id === props.id)?.userName ?? props.id) : props.id;
 	const [state, setState] = useState<{prepared?: PreparedEverywhere; error?: unknown}>({});
 	const session = useRef<Opened | undefined>(undefined);
+	const clients = useRef<{close: () => void; running: boolean; closeAfterRun: boolean} | undefined>(undefined);
 	// The session's read-only holds for every account the run reaches (the gateway refuses as well).
 	const runSettings = useMemo(() => ({...settings, readOnly: gateway.readOnly}), [settings, gateway.readOnly]);
 
@@ -49,10 +50,9 @@ export function EverywhereRoute(props: {id: string; focused: boolean; width: num
 			return;
 		}
 		let live = true;
-		let close: (() => void) | undefined;
 		const read = async (): Promise<PreparedEverywhere> => {
 			const opening = await services.everywhere!(runSettings, hooks, auditRole);
-			close = opening.close;
+			clients.current = {close: opening.close, running: false, closeAfterRun: false};
 			if (!live) opening.close();
 			const {opened, identityCenter, callerArn} = await opening.connection.open();
 			const person = identityCenter.users.find(u => u.id === props.id);
@@ -70,7 +70,10 @@ export function EverywhereRoute(props: {id: string; focused: boolean; width: num
 		);
 		return () => {
 			live = false;
-			close?.();
+			// A run under way keeps its clients until it ends (its record is saved after every step).
+			const open = clients.current;
+			if (open?.running) open.closeAfterRun = true;
+			else open?.close();
 		};
 		// Read once per person: the plan on screen is what the operator checks and confirms.
 	}, [props.id]);
@@ -87,14 +90,21 @@ export function EverywhereRoute(props: {id: string; focused: boolean; width: num
 			if ('refused' in chosen) throw new IamError('Invalid', `refused: ${chosen.refused}; nothing was sent`, chosen.hint);
 			const header = everywhereHeader(opened.opened, opened.identityCenter, person, {callerArn, auditRole, at: now()});
 			const {record} = everywhereWork(runs.unfinished?.record, {header, identityCenter: icStepsOf(plan), accounts: chosen.targets}, now());
-			await runEverywhere(record, {
-				ic: connection.icWrites,
-				journal: services.journal,
-				actor: actorFor(settings.profile, callerArn ? {account: opened.opened.callerAccountId, arn: callerArn} : undefined),
-				offboardUser: offboardInAccount(connection, opened.opened, {settings: runSettings, journal: services.journal, records: services.records, now}),
-				saveRecord: saved => onSaved(saved, services.records.saveEverywhere(saved)),
-				now,
-			});
+			const open = clients.current;
+			if (open) open.running = true;
+			try {
+				await runEverywhere(record, {
+					ic: connection.icWrites,
+					journal: services.journal,
+					actor: actorFor(settings.profile, callerArn ? {account: opened.opened.callerAccountId, arn: callerArn} : undefined),
+					offboardUser: offboardInAccount(connection, opened.opened, {settings: runSettings, journal: services.journal, records: services.records, now}),
+					saveRecord: saved => onSaved(saved, services.records.saveEverywhere(saved)),
+					now,
+				});
+			} finally {
+				if (open) open.running = false;
+				if (open?.closeAfterRun) open.close();
+			}
 			// :people and the person screen show Identity Center as it is now.
 			reopenWith(auditRole);
 		},

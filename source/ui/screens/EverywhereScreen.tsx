@@ -79,6 +79,8 @@ export function EverywhereScreen(props: EverywhereScreenProps) {
 			back: phase === 'running' ? () => {} : props.onBack,
 		},
 		props.focused && phase !== 'confirm',
+		// While it runs no key leaves the screen (q, :): the operator sees every step end. Ctrl-C still quits.
+		phase === 'running' ? {onOtherKey: () => undefined} : {},
 	);
 
 	if (props.error) return <ErrorPanel title={`Cannot offboard ${sanitize(props.label)} everywhere`} error={props.error} actions="esc goes back · nothing was sent" />;
