@@ -105,8 +105,13 @@ export function EverywhereRoute(props: {id: string; focused: boolean; width: num
 				if (open) open.running = false;
 				if (open?.closeAfterRun) open.close();
 			}
-			// :people and the person screen show Identity Center as it is now.
-			reopenWith(auditRole);
+			// :people and the person screen show Identity Center as it is now (the role it remembers stays the same).
+			// A config store that cannot be written leaves the organization as it was read: the run's outcome stands.
+			try {
+				reopenWith(auditRole);
+			} catch {
+				// nothing more to do: the record and the screen say what was done
+			}
 		},
 		[services, settings.profile, runSettings, auditRole, reopenWith],
 	);
