@@ -25,6 +25,7 @@ const WRITE_ARGS: Record<string, string[]> = {
 	'add-to-group': ['ana.silva', 'Developers'],
 	'remove-from-group': ['ana.silva', 'Developers', '--yes'],
 	offboard: ['ana.silva', '--yes'],
+	'offboard-everywhere': ['alice', '--account', '222222222222:alice', '--yes'],
 	restore: ['record.json', '--show-secret'],
 	'create-user': ['bea', '--show-secret'],
 	'create-key': ['ana.silva', '--show-secret'],

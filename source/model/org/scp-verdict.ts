@@ -40,7 +40,9 @@ export const matches = async (statements: Statement[], accountId: string, action
 		action,
 		resource,
 		policies: [{key: 'scp', handle: prepared.handle}],
-		principalFacts: facts,
+		// As request context, not principal facts: those would make every principal tag known (and absent),
+		// and an SCP or RCP speaks for any principal of the account, whose tags are not known here.
+		context: facts,
 	});
 	if (!answer.ok) return {decision: 'error', reason: answer.message};
 	if (answer.decision === 'Allowed') return {decision: 'yes', conditions: []};
