@@ -3,7 +3,7 @@
 // offboards it), and the report after. JSON keys follow the Identity Center APIs where there is one.
 import type {EverywherePlan} from '../model/org/offboard-everywhere.js';
 import {accountStepKey, type AccountStep, type EverywhereRecord, type IcStep} from '../model/org/offboard-everywhere-record.js';
-import {icStepText} from '../model/org/offboard-everywhere-work.js';
+import {accountNamesOf, icStepText, removesText} from '../model/org/offboard-everywhere-work.js';
 import {textTable} from './text-table.js';
 
 const who = (plan: EverywherePlan) => {
@@ -12,15 +12,15 @@ const who = (plan: EverywherePlan) => {
 	return `${person.userName}${about ? ` (${about})` : ''}`;
 };
 
-const icLine = (step: IcStep, person: string) => {
+const icLine = (step: IcStep, person: string, names: ReadonlyMap<string, string>) => {
 	const state = step.status === 'done' ? `done${step.message ? ` (${step.message})` : ''}: ` : step.status === 'failed' ? 'failed before, again: ' : '';
-	return `  ${state}${icStepText(step, person)} — takes away ${step.removes.join(', ') || 'no account (the group is assigned nowhere)'}`;
+	return `  ${state}${icStepText(step, person, names)} — takes away ${removesText(step, names)}`;
 };
 
 const identityCenterLines = (plan: EverywherePlan, record: EverywhereRecord): string[] => {
 	const person = plan.person.userName;
 	if (record.identityCenter.length === 0) return [`Identity Center: ${person} is in no group and holds no direct assignment.`];
-	return ['Identity Center (removed on --yes):', ...record.identityCenter.map(s => icLine(s, person))];
+	return ['Identity Center (removed on --yes):', ...record.identityCenter.map(s => icLine(s, person, accountNamesOf(plan)))];
 };
 
 const accountLines = (plan: EverywherePlan, accounts: readonly AccountStep[]): string[] => {

@@ -51,7 +51,7 @@ describeWithMoto('e2e: offboarding a person everywhere (W10) in tmux', () => {
 		tui.keys('X');
 		const plan = await tui.waitFor(/IAM users that look like alice[\s\S]*\[ \] alice[\s\S]*\[ \] alice/, 30_000);
 		expect(plan).toContain('remove alice from the Identity Center group Admins');
-		expect(plan).toContain(`remove the direct assignment of AdminAccess to alice in ${dev}`);
+		expect(plan).toContain(`remove the direct assignment of AdminAccess to alice in workload-dev (${dev})`);
 		expect(plan).not.toContain('[x]');
 
 		// Down to prod's alice (the line under prod's heading), then space checks it.

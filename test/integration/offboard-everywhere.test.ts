@@ -113,7 +113,7 @@ describeWithMoto('offboard a person everywhere (moto, the built binary)', () => 
 			expect(result.stderr).toContain('add --yes');
 			expect(result.code).toBe(64);
 			expect(result.stdout).toMatch(/remove alice from the Identity Center group Admins \(membership [^)]+\) — takes away .*AdminAccess/);
-			expect(result.stdout).toContain(`remove the direct assignment of AdminAccess to alice in ${w.seeded.accounts.dev}`);
+			expect(result.stdout).toContain(`remove the direct assignment of AdminAccess to alice in workload-dev (${w.seeded.accounts.dev}) — takes away workload-dev (${w.seeded.accounts.dev})/AdminAccess`);
 			expect(result.stdout).toMatch(new RegExp(`workload-prod +${w.seeded.accounts.prod} +alice +user name equals the IC user name +offboard \\(named\\)`));
 			expect(result.stdout).toMatch(new RegExp(`workload-dev +${w.seeded.accounts.dev} +alice +.*left: not named \\(--account ${w.seeded.accounts.dev}:alice\\)`));
 			expect(result.stdout).toMatch(/ci-bot +tag owner = alice@example.com \(the email alice@example.com\)/);

@@ -104,8 +104,9 @@ describeWithMoto('offboard a person everywhere from the Person screen (moto, W10
 		tui.write('X');
 		const plan = await tui.waitFor(/IAM users that look like alice[\s\S]*ci-bot/, {timeoutMs: 30_000});
 		const {prod, dev} = seeded.accounts;
-		expect(plan).toMatch(new RegExp(`remove alice from the Identity Center group Admins \\(membership [^)]+\\) — takes away (${prod}/AdminAccess, ${dev}/AdminAccess|${dev}/AdminAccess, ${prod}/AdminAccess)`));
-		expect(plan).toContain(`remove the direct assignment of AdminAccess to alice in ${dev} — takes away ${dev}/AdminAccess`);
+		const [inProd, inDev] = [`workload-prod \\(${prod}\\)/AdminAccess`, `workload-dev \\(${dev}\\)/AdminAccess`];
+		expect(plan).toMatch(new RegExp(`remove alice from the Identity Center group Admins \\(membership [^)]+\\) — takes away (${inProd}, ${inDev}|${inDev}, ${inProd})`));
+		expect(plan).toContain(`remove the direct assignment of AdminAccess to alice in workload-dev (${dev}) — takes away workload-dev (${dev})/AdminAccess`);
 		expect(plan).toMatch(/\[ \] alice — user name equals the IC user name/);
 		expect(plan).toMatch(/\[ \] ci-bot — tag owner = alice@example\.com \(the email alice@example\.com\)/);
 		// Every look-alike unchecked: a name match is a guess.

@@ -41,7 +41,8 @@ const texts = (lines: Array<{text: string}>) => lines.map(l => l.text);
 describe('the everywhere screen', () => {
 	it('the plan: each look-alike unchecked until checked, the cursor on one, an account not read said, the IC removal with what it takes away', () => {
 		const fresh = texts(planView(plan, record(), {checked: new Set(), cursor: 1, found: []}));
-		expect(fresh).toContain('remove the direct assignment of Ops to eve in 555555555555 — takes away 555555555555/Ops');
+		// Accounts named as the operator knows them, the id beside.
+		expect(fresh).toContain('remove the direct assignment of Ops to eve in ops (555555555555) — takes away ops (555555555555)/Ops');
 		expect(fresh).toContain('  [ ] eve — user name equals the IC user name');
 		expect(fresh).toContain('> [ ] robot — tag owner = eve@example.org (the email eve@example.org)');
 		expect(fresh.join('\n')).not.toContain('zed');

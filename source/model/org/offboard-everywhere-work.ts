@@ -44,11 +44,29 @@ export const icStepsOf = (plan: EverywherePlan): IcStep[] => [
 	),
 ];
 
+/** An account as the operator knows it: "workload-dev (096729399315)" where its name is known, else the id. */
+const accountLabel = (id: string, names: ReadonlyMap<string, string>): string => {
+	const name = names.get(id);
+	return name ? `${name} (${id})` : id;
+};
+
+/** The accounts of the plan by id, to name them in the lines. */
+export const accountNamesOf = (plan: EverywherePlan): Map<string, string> => new Map(plan.accounts.map(a => [a.accountId, a.accountName]));
+
 /** One line for an Identity Center step, as the plan and the report say it. */
-export const icStepText = (step: IcStep, person: string): string =>
+export const icStepText = (step: IcStep, person: string, names: ReadonlyMap<string, string> = new Map()): string =>
 	step.kind === 'membership'
 		? `remove ${person} from the Identity Center group ${step.groupName ?? step.groupId} (membership ${step.membershipId})`
-		: `remove the direct assignment of ${step.permissionSetName ?? step.permissionSetArn} to ${person} in ${step.accountId}`;
+		: `remove the direct assignment of ${step.permissionSetName ?? step.permissionSetArn} to ${person} in ${accountLabel(step.accountId ?? '?', names)}`;
+
+/** What an Identity Center step takes away: "workload-dev (096729399315)/AdminAccess, …". */
+export const removesText = (step: IcStep, names: ReadonlyMap<string, string>): string =>
+	step.removes
+		.map(pair => {
+			const at = pair.indexOf('/');
+			return at < 0 ? pair : `${accountLabel(pair.slice(0, at), names)}/${pair.slice(at + 1)}`;
+		})
+		.join(', ') || 'no account (the group is assigned nowhere)';
 
 export type TargetChoice = {targets: AccountStep[]} | {refused: string; hint: string};
 

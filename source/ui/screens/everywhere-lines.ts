@@ -5,7 +5,7 @@
 import type {PlanLine} from '../../model/plans/describe.js';
 import type {EverywherePlan} from '../../model/org/offboard-everywhere.js';
 import {accountStepKey, type AccountStep, type EverywhereRecord, type IcStep} from '../../model/org/offboard-everywhere-record.js';
-import {icStepText} from '../../model/org/offboard-everywhere-work.js';
+import {accountNamesOf, icStepText, removesText} from '../../model/org/offboard-everywhere-work.js';
 
 /** A look-alike the operator may check: one IAM user in one account. */
 export interface Candidate {
@@ -28,14 +28,14 @@ const who = (plan: EverywherePlan) => {
 	return `${plan.person.userName}${about ? ` (${about})` : ''}`;
 };
 
-const icLines = (steps: readonly IcStep[], person: string): EverywhereLine[] =>
+const icLines = (steps: readonly IcStep[], person: string, names: ReadonlyMap<string, string>): EverywhereLine[] =>
 	steps.length === 0
 		? [{depth: 0, text: `Identity Center: ${person} is in no group and holds no direct assignment.`}]
 		: [
 				{depth: 0, text: 'Identity Center (removed when you confirm):'},
 				...steps.map((s): EverywhereLine => ({
 					depth: 1,
-					text: `${s.status === 'done' ? 'done already: ' : ''}${icStepText(s, person)} — takes away ${s.removes.join(', ') || 'no account (the group is assigned nowhere)'}`,
+					text: `${s.status === 'done' ? 'done already: ' : ''}${icStepText(s, person, names)} — takes away ${removesText(s, names)}`,
 					tone: s.status === 'done' ? 'dim' : 'loss',
 				})),
 			];
@@ -75,7 +75,7 @@ export const planView = (plan: EverywherePlan, base: EverywhereRecord, state: {c
 		rows.length > 0
 			? [{depth: 0, text: `IAM users that look like ${person} (a name match is a guess: only the ones you check with space are offboarded, each in its account):`}, ...rows]
 			: [{depth: 0, text: `No account holds an IAM user that looks like ${person}.`}];
-	return [...head, ...icLines(base.identityCenter, person), ...users];
+	return [...head, ...icLines(base.identityCenter, person, accountNamesOf(plan)), ...users];
 };
 
 const stateLabel = (status: IcStep['status'], running: boolean): {label: string; tone?: PlanLine['tone']} =>
