@@ -1,8 +1,7 @@
 // Headless `can PRINCIPAL ACTION --org --account ACCOUNT`: the principal's answer in one member account,
 // read through the audit role, then capped by the SCPs and RCPs on the account's path (issue 19, item 2). The
 // management account is exempt, as are service-linked roles; an account that cannot be read says why.
-import {closestNames} from '../model/access.js';
-import {buildAccessModel} from '../model/access.js';
+import {buildAccessModel, closestNames} from '../model/access.js';
 import {IamError} from '../model/errors.js';
 import {buildIndex} from '../model/indexes.js';
 import {orgAccounts, type OpenedOrganization} from '../model/org/org-load.js';

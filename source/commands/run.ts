@@ -154,12 +154,17 @@ const exportIsReadOnly = (command: string): CommandResult => ({
 	exitCode: EXIT_USAGE,
 });
 
+/** --org answers take no request context yet (SCPs and RCPs are evaluated without it): refused, not ignored. */
+const refuseRequestContextWithOrg = (context: HeadlessContext, command: 'who-can' | 'can'): void => {
+	const request = context.request;
+	if (request && (request.context.length > 0 || request.mfa || request.secureTransport || request.sourceIp !== undefined))
+		throw usageError(`${command} --org does not take a request context yet`, 'leave out --context/--mfa/--source-ip/--secure-transport, or ask one account without --org');
+};
+
 /** who-can --org: the organization opened through the audit role, Identity Center read beside it. */
 const orgWhoCan = async (action: string | undefined, context: HeadlessContext): Promise<CommandResult> => {
 	if (!action) throw usageError('who-can needs an action', 'usage: iamtui who-can ACTION --org [--audit-role NAME] [--json]');
-	const request = context.request;
-	if (request && (request.context.length > 0 || request.mfa || request.secureTransport || request.sourceIp !== undefined))
-		throw usageError('who-can --org does not take a request context yet', 'leave out --context/--mfa/--source-ip/--secure-transport, or ask one account without --org');
+	refuseRequestContextWithOrg(context, 'who-can');
 	const clients = await connectOrganization(context, 'who-can');
 	const [{openOrganization}, {readOrgIdentityCenter}, {orgWhoCanCommand}] = await Promise.all([import('../aws/org-loader.js'), import('../aws/org-people-reader.js'), import('./org-who-can.js')]);
 	const opened = await openOrganization(clients, context.auditRole ? {auditRole: context.auditRole} : {});
@@ -173,9 +178,7 @@ const orgCan = async (args: string[], context: HeadlessContext): Promise<Command
 	if (!principal || !action) throw usageError('can needs a user (or role) and an action', CAN_USAGE);
 	const accounts = context.accounts ?? [];
 	if (accounts.length !== 1) throw usageError(`can --org answers in one account: give --account ACCOUNT once${accounts.length > 1 ? ` (got ${accounts.length})` : ''}`, 'iamtui accounts lists them; who-can ACTION --org answers across all');
-	const request = context.request;
-	if (request && (request.context.length > 0 || request.mfa || request.secureTransport || request.sourceIp !== undefined))
-		throw usageError('can --org does not take a request context yet', 'leave out --context/--mfa/--source-ip/--secure-transport, or ask one account without --org');
+	refuseRequestContextWithOrg(context, 'can');
 	const clients = await connectOrganization(context, 'can');
 	const [{openOrganization}, {accountAsked, orgCanCommand}] = await Promise.all([import('../aws/org-loader.js'), import('./org-can.js')]);
 	const asked = accounts[0]!;

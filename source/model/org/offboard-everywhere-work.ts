@@ -44,10 +44,12 @@ export const icStepsOf = (plan: EverywherePlan): IcStep[] => [
 	),
 ];
 
+const named = (account: {accountName: string; accountId: string}) => `${account.accountName} (${account.accountId})`;
+
 /** An account as the operator knows it: "workload-dev (096729399315)" where its name is known, else the id. */
 const accountLabel = (id: string, names: ReadonlyMap<string, string>): string => {
 	const name = names.get(id);
-	return name ? `${name} (${id})` : id;
+	return name ? named({accountName: name, accountId: id}) : id;
 };
 
 /** The accounts of the plan by id, to name them in the lines. */
@@ -69,8 +71,6 @@ export const removesText = (step: IcStep, names: ReadonlyMap<string, string>): s
 		.join(', ') || 'no account (the group is assigned nowhere)';
 
 export type TargetChoice = {targets: AccountStep[]} | {refused: string; hint: string};
-
-const named = (account: {accountName: string; accountId: string}) => `${account.accountName} (${account.accountId})`;
 
 /** The accounts where someone looks like the person: the names a refusal offers instead. */
 const closeNames = (plan: EverywherePlan): string => {

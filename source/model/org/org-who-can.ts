@@ -49,12 +49,12 @@ export interface OrgAccountAnswer {
 export const SERVICE_LINKED_PATH = ':role/aws-service-role/';
 const isServiceLinked = (entry: WhoCanEntry): boolean => entry.kind === 'role' && entry.arn.includes(SERVICE_LINKED_PATH);
 
-/** The entry as the SCP leaves it: unchanged when permitted or exempt, Conditional when the SCP is, or gone. */
+/** The entry as the SCP (or RCP) leaves it, by cappedBy's rule: unchanged, made Conditional, or gone when denied. */
 const capped = (entry: WhoCanEntry, scp: ScpVerdict): WhoCanEntry | undefined => {
-	if (scp.kind === 'permitted' || scp.kind === 'exempt' || isServiceLinked(entry)) return entry;
-	if (scp.kind === 'denied') return undefined;
-	// Conditional SCP, or SCPs that could not be read: never certain.
-	return {...entry, decision: 'Conditional'};
+	if (isServiceLinked(entry)) return entry;
+	const decision = cappedBy(entry.decision, scp);
+	if (decision === entry.decision) return entry;
+	return decision === 'Conditional' ? {...entry, decision} : undefined;
 };
 
 /** A decision as the SCPs leave it in one account: denied where they deny, never certain where they are not. */
