@@ -5,14 +5,14 @@ import {connectGuarded} from './aws/read-only.js';
 import type {ConnectionHooks, ConnectionSettings} from './model/gateway.js';
 import type {AccountSnapshot} from './model/snapshot.js';
 import {Shell, type MfaRequest} from './ui/Shell.js';
-import {ConnectionProvider} from './ui/state/connection.js';
-import {KeyboardProvider} from './ui/state/keyboard.js';
-import {MessagesProvider} from './ui/state/messages.js';
-import {NavigationProvider} from './ui/state/navigation.js';
-import {OrganizationProvider} from './ui/state/organization.js';
-import type {Services} from './ui/state/services.js';
-import {ServicesContext} from './ui/state/services-context.js';
-import {SnapshotProvider} from './ui/state/snapshot.js';
+import {ConnectionProvider} from './ui/hooks/connection.js';
+import {KeyboardProvider} from './ui/hooks/keyboard.js';
+import {MessagesProvider} from './ui/hooks/messages.js';
+import {NavigationProvider} from './ui/hooks/navigation.js';
+import {OrganizationProvider} from './ui/hooks/organization.js';
+import type {Services} from './ui/hooks/services.js';
+import {ServicesContext} from './ui/hooks/services-context.js';
+import {SnapshotProvider} from './ui/hooks/snapshot.js';
 
 /** Whether the store keeps this profile read-only; a store that cannot be read errs on the safe side. */
 const storedReadOnly = (services: Services, profile: string): boolean => {

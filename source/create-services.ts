@@ -11,7 +11,7 @@ import {Journal} from './store/journal.js';
 import {RecordStore} from './store/records.js';
 import {RotationStore} from './store/rotations.js';
 import {listTemplates, loadTemplate} from './store/template-files.js';
-import type {Services} from './ui/state/services.js';
+import type {Services} from './ui/hooks/services.js';
 
 /** Services whose files live in `folder` (0600 each); `overrides` replace any of them. */
 export const createServices = (folder: string, overrides: Partial<Services> = {}): Services => {

@@ -5,7 +5,7 @@ import {EventEmitter} from 'node:events';
 import {createElement} from 'react';
 import {render} from 'ink';
 import {App} from '../../source/app.js';
-import type {Services} from '../../source/ui/state/services.js';
+import type {Services} from '../../source/ui/hooks/services.js';
 import {percentile, sleep} from './pool.js';
 import {FakeStdin} from '../../test/helpers/fake-stdin.js';
 

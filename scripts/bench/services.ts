@@ -5,7 +5,7 @@ import {ConfigStore} from '../../source/store/config.js';
 import {Journal} from '../../source/store/journal.js';
 import {RecordStore} from '../../source/store/records.js';
 import {RotationStore} from '../../source/store/rotations.js';
-import type {Services} from '../../source/ui/state/services.js';
+import type {Services} from '../../source/ui/hooks/services.js';
 
 export const benchServices = (folder: string, gateway: IamGateway): Services => ({
 	connect: () => gateway,

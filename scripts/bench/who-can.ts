@@ -2,7 +2,7 @@
 // an operator waits for the first time) and warm repeats on the same model (its caches filled).
 // Runs in its own child process under a time budget: a query that never ends must not sink the bench.
 import {buildAccessModel, prepareWhoCan, whoCan, type WhoCanAnswer} from '../../source/model/access.js';
-import {accessStateOf} from '../../source/ui/state/access.js';
+import {accessStateOf} from '../../source/ui/hooks/access.js';
 import type {SnapshotIndex} from '../../source/model/indexes.js';
 import {median} from './pool.js';
 
@@ -101,7 +101,7 @@ export interface PreparedWhoCanResult {
 }
 
 /**
- * Who-can as the TUI runs it, in a fresh process: one access model per snapshot (ui/state/access.ts),
+ * Who-can as the TUI runs it, in a fresh process: one access model per snapshot (ui/hooks/access.ts),
  * the admin badges of the Users list computed, the WhoCan screen's warm-up, then each action's first
  * query on that model. Reported beside the fresh-model figures, not instead of them.
  */

@@ -15,9 +15,9 @@ import type {OpenedOrganization} from '../model/org/org-load.js';
 import {actorFor} from '../model/plans/actor.js';
 import {EverywhereScreen, type PreparedEverywhere, type RunEverywhere} from './screens/EverywhereScreen.js';
 import {everywhereReadOnly} from './screens/everywhere-lines.js';
-import {useConnection} from './state/connection.js';
-import {useOrganization} from './state/organization.js';
-import {useServices} from './state/services-context.js';
+import {useConnection} from './hooks/connection.js';
+import {useOrganization} from './hooks/organization.js';
+import {useServices} from './hooks/services-context.js';
 
 interface Opened {
 	connection: EverywhereConnection;

@@ -8,9 +8,9 @@ import {actorFor} from '../model/plans/actor.js';
 import {guardLockout} from '../model/plans/lockout.js';
 import {OffboardScreen, type GuardPlan, type RunOffboarding} from './screens/OffboardScreen.js';
 import {useOffboardRecord} from './offboard-record.js';
-import {useConnection} from './state/connection.js';
-import {useServices} from './state/services-context.js';
-import {useSnapshot} from './state/snapshot.js';
+import {useConnection} from './hooks/connection.js';
+import {useServices} from './hooks/services-context.js';
+import {useSnapshot} from './hooks/snapshot.js';
 
 type OffboardRouteProps = {name: string; index: SnapshotIndex; focused: boolean; width: number; height: number; onBack: () => void};
 

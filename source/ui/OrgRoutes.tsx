@@ -1,10 +1,10 @@
 // The organization's screens (:accounts, an account, :people, a person), fed from the organization in
 // context; none of them needs this account's snapshot.
 import {EverywhereRoute} from './EverywhereRoute.js';
-import {useMessages} from './state/messages.js';
-import {useNavigation} from './state/navigation.js';
-import {useOrganization} from './state/organization.js';
-import type {Route} from './state/routes.js';
+import {useMessages} from './hooks/messages.js';
+import {useNavigation} from './hooks/navigation.js';
+import {useOrganization} from './hooks/organization.js';
+import type {Route} from './hooks/routes.js';
 import {AccountScreen} from './screens/AccountScreen.js';
 import {AccountsScreen} from './screens/AccountsScreen.js';
 import {PeopleScreen} from './screens/PeopleScreen.js';

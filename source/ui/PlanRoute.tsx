@@ -12,16 +12,16 @@ import {wipeSecretsIn} from '../model/secret.js';
 import type {Plan} from '../model/plans/types.js';
 import {proposeUndo, type UndoProposal} from '../model/plans/undo.js';
 import {journalWarning, type ExecutionReport} from '../model/plans/execute.js';
-import {useConnection} from './state/connection.js';
-import {useServices} from './state/services-context.js';
-import {markResolved} from './state/take-back.js';
+import {useConnection} from './hooks/connection.js';
+import {useServices} from './hooks/services-context.js';
+import {markResolved} from './hooks/take-back.js';
 import {ErrorPanel} from './components/ErrorPanel.js';
 import {PickScreen} from './screens/PickScreen.js';
 import {PlanConfirm} from './screens/PlanConfirm.js';
-import {useCommands} from './state/keyboard.js';
-import {useNavigation} from './state/navigation.js';
-import {usePlanRunner} from './state/plan-runner.js';
-import type {Route} from './state/routes.js';
+import {useCommands} from './hooks/keyboard.js';
+import {useNavigation} from './hooks/navigation.js';
+import {usePlanRunner} from './hooks/plan-runner.js';
+import type {Route} from './hooks/routes.js';
 import {useTheme} from './theme.js';
 
 type PlanRouteProps = {

@@ -9,16 +9,16 @@ import type {Plan} from '../model/plans/types.js';
 import {describeError} from '../model/errors.js';
 import type {Column} from './components/Table.js';
 import {attachablePolicies, filterPolicyChoices, type PolicyChoice} from './screens/attachable-policies.js';
-import {awsManagedNote, useAwsManagedPolicies} from './state/aws-managed.js';
+import {awsManagedNote, useAwsManagedPolicies} from './hooks/aws-managed.js';
 import {ListScreen} from './screens/ListScreen.js';
 import {NewGroupWizard} from './screens/NewGroupWizard.js';
 import {PolicyFromTemplate} from './screens/PolicyFromTemplate.js';
-import {accountIdOf} from './state/group-policy-actions.js';
-import {useConnection} from './state/connection.js';
-import {useMessages} from './state/messages.js';
-import {useNavigation} from './state/navigation.js';
-import type {Route} from './state/routes.js';
-import {useServices} from './state/services-context.js';
+import {accountIdOf} from './hooks/group-policy-actions.js';
+import {useConnection} from './hooks/connection.js';
+import {useMessages} from './hooks/messages.js';
+import {useNavigation} from './hooks/navigation.js';
+import type {Route} from './hooks/routes.js';
+import {useServices} from './hooks/services-context.js';
 
 type PolicyRouteProps = {
 	route: Extract<Route, {screen: 'new-group' | 'pick-group-policy' | 'pick-role-policy' | 'pick-policy-holder' | 'policy-wizard'}>;

@@ -7,9 +7,9 @@ import type {SnapshotIndex} from '../model/indexes.js';
 import {reconcileRotation, startRotation} from '../model/rotation.js';
 import {RotationWizard, type RotationActions} from './screens/RotationWizard.js';
 import type {SettledRotation} from './screens/rotation-state.js';
-import {useConnection} from './state/connection.js';
-import {useNavigation} from './state/navigation.js';
-import {useServices} from './state/services-context.js';
+import {useConnection} from './hooks/connection.js';
+import {useNavigation} from './hooks/navigation.js';
+import {useServices} from './hooks/services-context.js';
 
 type RotationRouteProps = {name: string; index: SnapshotIndex; focused: boolean; width: number; height: number; onBack: () => void};
 

@@ -27,17 +27,17 @@ import {OffboardRoute} from './OffboardRoute.js';
 import {RotationRoute} from './RotationRoute.js';
 import {UsersRoute} from './UsersRoute.js';
 import {useScreenLoaders} from './screen-loaders.js';
-import {useConnection} from './state/connection.js';
-import {useGroupPolicyActions} from './state/group-policy-actions.js';
-import {useMessages} from './state/messages.js';
-import {useNavigation} from './state/navigation.js';
-import {useOrganization} from './state/organization.js';
-import {needsSnapshot, type Route} from './state/routes.js';
-import {useServices} from './state/services-context.js';
-import {useTakeBack} from './state/take-back.js';
+import {useConnection} from './hooks/connection.js';
+import {useGroupPolicyActions} from './hooks/group-policy-actions.js';
+import {useMessages} from './hooks/messages.js';
+import {useNavigation} from './hooks/navigation.js';
+import {useOrganization} from './hooks/organization.js';
+import {needsSnapshot, type Route} from './hooks/routes.js';
+import {useServices} from './hooks/services-context.js';
+import {useTakeBack} from './hooks/take-back.js';
 import {handleRoleWrite} from './role-write-requests.js';
-import {useSnapshot} from './state/snapshot.js';
-import {selectionFor} from './state/created.js';
+import {useSnapshot} from './hooks/snapshot.js';
+import {selectionFor} from './hooks/created.js';
 
 export interface ScreenHostProps {
 	route: Route;

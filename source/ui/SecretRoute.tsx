@@ -8,10 +8,10 @@ import {defaultSecretFolder, gitTreeWarning} from '../store/secret-location.js';
 import {copyWithAutoClear} from '../store/clipboard-auto-clear.js';
 import {credentialRows} from '../store/credentials-csv.js';
 import {SecretOnce} from './screens/SecretOnce.js';
-import {useConnection} from './state/connection.js';
-import {useNavigation} from './state/navigation.js';
-import type {Route} from './state/routes.js';
-import {useServices} from './state/services-context.js';
+import {useConnection} from './hooks/connection.js';
+import {useNavigation} from './hooks/navigation.js';
+import type {Route} from './hooks/routes.js';
+import {useServices} from './hooks/services-context.js';
 
 export function SecretRoute(props: {secrets: IssuedSecret[]; then?: Route; focused: boolean; width: number; height: number; onBack: () => void}) {
 	const services = useServices();

@@ -11,15 +11,15 @@ import {StatusLine} from './components/StatusLine.js';
 import {ToneText} from './components/ToneText.js';
 import {isJumpTarget, jumpTargetsText} from './keymap.js';
 import {ScreenHost} from './ScreenHost.js';
-import {useConnection} from './state/connection.js';
-import {PASS, priority, useCommands, useInterrupt, useKeys} from './state/keyboard.js';
-import {FooterEntry, FooterScopeProvider} from './state/footer-scope.js';
-import {useMessages} from './state/messages.js';
-import {useNavigation} from './state/navigation.js';
-import {jumpRoute, scopeOf} from './state/routes.js';
-import {useServices} from './state/services-context.js';
-import {useSnapshot} from './state/snapshot.js';
-import {useTerminalSize} from './state/terminal-size.js';
+import {useConnection} from './hooks/connection.js';
+import {PASS, priority, useCommands, useInterrupt, useKeys} from './hooks/keyboard.js';
+import {FooterEntry, FooterScopeProvider} from './hooks/footer-scope.js';
+import {useMessages} from './hooks/messages.js';
+import {useNavigation} from './hooks/navigation.js';
+import {jumpRoute, scopeOf} from './hooks/routes.js';
+import {useServices} from './hooks/services-context.js';
+import {useSnapshot} from './hooks/snapshot.js';
+import {useTerminalSize} from './hooks/terminal-size.js';
 
 export interface MfaRequest {
 	serial: string;

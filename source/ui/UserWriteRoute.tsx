@@ -13,13 +13,13 @@ import {CertificateForm} from './screens/CertificateForm.js';
 import {KeyLimitChoice} from './screens/KeyLimitChoice.js';
 import {PasswordForm} from './screens/PasswordForm.js';
 import {attachablePolicies} from './screens/attachable-policies.js';
-import {awsManagedNote, useAwsManagedPolicies, type AwsManagedList} from './state/aws-managed.js';
+import {awsManagedNote, useAwsManagedPolicies, type AwsManagedList} from './hooks/aws-managed.js';
 import {PickScreen, type PickRow} from './screens/PickScreen.js';
-import {useConnection} from './state/connection.js';
-import {useMessages} from './state/messages.js';
-import {useNavigation} from './state/navigation.js';
-import type {Route} from './state/routes.js';
-import {useServices} from './state/services-context.js';
+import {useConnection} from './hooks/connection.js';
+import {useMessages} from './hooks/messages.js';
+import {useNavigation} from './hooks/navigation.js';
+import type {Route} from './hooks/routes.js';
+import {useServices} from './hooks/services-context.js';
 
 type UserWriteRouteProps = {
 	route: Extract<Route, {screen: 'pick-user-policy' | 'key-limit' | 'password-form' | 'certificate-form'}>;

@@ -7,9 +7,9 @@ import {describeError} from '../model/errors.js';
 import {sanitize} from '../model/sanitize.js';
 import {truncate} from './components/text.js';
 import {UsersScreen} from './screens/UsersScreen.js';
-import {useConnection} from './state/connection.js';
-import {useServices} from './state/services-context.js';
-import type {Services} from './state/services.js';
+import {useConnection} from './hooks/connection.js';
+import {useServices} from './hooks/services-context.js';
+import type {Services} from './hooks/services.js';
 import {useTheme} from './theme.js';
 
 const MAX_LINES = 2;

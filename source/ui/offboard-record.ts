@@ -5,8 +5,8 @@ import {buildIndex, type SnapshotIndex} from '../model/indexes.js';
 import {collectRecord} from '../model/offboard/collect.js';
 import type {OffboardRecord} from '../model/offboard/record.js';
 import {resumeRecord} from '../model/offboard/resume.js';
-import {useConnection} from './state/connection.js';
-import {useServices} from './state/services-context.js';
+import {useConnection} from './hooks/connection.js';
+import {useServices} from './hooks/services-context.js';
 
 /**
  * `now`: on a resume, what the user has now (undefined when it is gone); the plan starts from it.

@@ -9,7 +9,7 @@ import {planDeleteRolePolicy, planDetachRolePolicy, requireModifiableRole} from 
 import type {Plan} from '../model/plans/types.js';
 import type {DetailLine} from './components/DetailList.js';
 import type {CommandId} from './keymap.js';
-import type {Route} from './state/routes.js';
+import type {Route} from './hooks/routes.js';
 
 export type RoleWrite =
 	| {kind: 'attach'}

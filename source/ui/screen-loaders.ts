@@ -5,8 +5,8 @@ import {describeError, isIamError} from '../model/errors.js';
 import type {IamGateway, PasswordPolicy, UserDetails} from '../model/gateway.js';
 import type {JournalEntry} from '../model/plans/execute.js';
 import type {UserCredentials} from './screens/user-credentials.js';
-import {useConnection} from './state/connection.js';
-import {useServices} from './state/services-context.js';
+import {useConnection} from './hooks/connection.js';
+import {useServices} from './hooks/services-context.js';
 
 export interface ScreenLoaders {
 	loadDetails(name: string): Promise<UserDetails>;

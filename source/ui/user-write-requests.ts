@@ -10,7 +10,7 @@ import {planDetachPolicy} from '../model/plans/policies.js';
 import type {Plan} from '../model/plans/types.js';
 import {MAX_ACCESS_KEYS, MAX_SIGNING_CERTIFICATES} from '../model/validate.js';
 import type {UserWrite} from './screens/user-credentials.js';
-import type {Route} from './state/routes.js';
+import type {Route} from './hooks/routes.js';
 
 export interface UserWriteContext {
 	index: SnapshotIndex;

@@ -58,7 +58,7 @@ export const showsSecret = (text: string, secret: string): boolean => secretPiec
 /**
  * Filters the Users list to one name and opens it, typing `/name` as ONE chunk on purpose: right after a
  * write the TUI is busy with the reload, so keys arrive glued together; each must still count, in order
- * (source/ui/state/keystroke-pacer.ts). The workflow tests call this right after their writes.
+ * (source/ui/hooks/keystroke-pacer.ts). The workflow tests call this right after their writes.
  */
 export const openUserSafely = async (tui: TmuxSession, name: string): Promise<string> => {
 	tui.type(`/${name}`);

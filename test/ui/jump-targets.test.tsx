@@ -2,7 +2,7 @@
 // and the command line, its help text, the help overlay and the unknown-command hint all name every one.
 import {describe, expect, it} from 'vitest';
 import {commandLineEntries, commands, isJumpTarget, jumpTargets} from '../../source/ui/keymap.js';
-import {jumpRoute, scopeOf} from '../../source/ui/state/routes.js';
+import {jumpRoute, scopeOf} from '../../source/ui/hooks/routes.js';
 import {appHarness} from '../helpers/app.js';
 import {keys, type Rendered} from '../helpers/render.js';
 

@@ -10,7 +10,7 @@ import {startRotation, type RotationProgress} from '../../source/model/rotation.
 import {OffboardScreen, type RunOffboarding} from '../../source/ui/screens/OffboardScreen.js';
 import {LOCKOUT_PHRASE} from '../../source/ui/screens/PlanConfirm.js';
 import {RotationWizard, type RotationActions} from '../../source/ui/screens/RotationWizard.js';
-import {KeyboardProvider} from '../../source/ui/state/keyboard.js';
+import {KeyboardProvider} from '../../source/ui/hooks/keyboard.js';
 import {ACCOUNT, FIXTURE_NOW, fixtureSnapshot} from '../fixtures/account.js';
 import {offboardRecord} from '../fixtures/offboard-record.js';
 import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';

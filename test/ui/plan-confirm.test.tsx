@@ -5,7 +5,7 @@ import type {ExecutionReport} from '../../source/model/plans/execute.js';
 import type {Plan} from '../../source/model/plans/types.js';
 import {Secret, wipeSecretsIn} from '../../source/model/secret.js';
 import {LOCKOUT_PHRASE, PlanConfirm} from '../../source/ui/screens/PlanConfirm.js';
-import {KeyboardProvider} from '../../source/ui/state/keyboard.js';
+import {KeyboardProvider} from '../../source/ui/hooks/keyboard.js';
 import {keys, renderTui, type Rendered} from '../helpers/render.js';
 
 const plan = (extra: Partial<Plan> = {}): Plan => ({

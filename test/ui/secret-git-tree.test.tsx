@@ -8,7 +8,7 @@ import type {IssuedSecret} from '../../source/model/plans/execute.js';
 import {Secret} from '../../source/model/secret.js';
 import {defaultSecretFolder, gitTreeWarning} from '../../source/store/secret-location.js';
 import {credentialRows, saveCredentialsCsv} from '../../source/store/credentials-csv.js';
-import {KeyboardProvider} from '../../source/ui/state/keyboard.js';
+import {KeyboardProvider} from '../../source/ui/hooks/keyboard.js';
 import {SecretOnce} from '../../source/ui/screens/SecretOnce.js';
 import {renderTui, tick, type Rendered} from '../helpers/render.js';
 

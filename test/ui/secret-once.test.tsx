@@ -8,7 +8,7 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import type {IssuedSecret} from '../../source/model/plans/execute.js';
 import {Secret} from '../../source/model/secret.js';
 import {credentialRows, saveCredentialsCsv} from '../../source/store/credentials-csv.js';
-import {KeyboardProvider} from '../../source/ui/state/keyboard.js';
+import {KeyboardProvider} from '../../source/ui/hooks/keyboard.js';
 import {SecretOnce, type CopyOutcome} from '../../source/ui/screens/SecretOnce.js';
 import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
 

@@ -16,7 +16,7 @@ import {TextField} from '../../source/ui/components/TextField.js';
 import {AccessScreen} from '../../source/ui/screens/AccessScreen.js';
 import {FieldRow} from '../../source/ui/screens/form-fields.js';
 import {SecretOnce} from '../../source/ui/screens/SecretOnce.js';
-import {KeyboardProvider} from '../../source/ui/state/keyboard.js';
+import {KeyboardProvider} from '../../source/ui/hooks/keyboard.js';
 import {COLOUR_THEME, NO_COLOUR_THEME, ThemeProvider, themeFor, type Theme} from '../../source/ui/theme.js';
 import {accessSnapshot} from '../fixtures/access.js';
 

@@ -1,7 +1,7 @@
 // Keys typed ahead while the app is busy reach it as one chunk ("/ana", "jjj"). Each must count, in
 // order, as if typed one by one: the first opens the filter, the rest land in it.
 import {describe, expect, it, vi} from 'vitest';
-import {splitKeystrokes} from '../../source/ui/state/keystroke-pacer.js';
+import {splitKeystrokes} from '../../source/ui/hooks/keystroke-pacer.js';
 import {appHarness, writesOf} from '../helpers/app.js';
 import {keys, type Rendered} from '../helpers/render.js';
 import {toTypedPassword} from '../helpers/create-user-steps.js';

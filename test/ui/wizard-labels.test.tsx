@@ -12,7 +12,7 @@ import {CreateUserWizard} from '../../source/ui/screens/CreateUserWizard.js';
 import {NewGroupWizard} from '../../source/ui/screens/NewGroupWizard.js';
 import {PasswordForm} from '../../source/ui/screens/PasswordForm.js';
 import {PolicyFromTemplate} from '../../source/ui/screens/PolicyFromTemplate.js';
-import {KeyboardProvider} from '../../source/ui/state/keyboard.js';
+import {KeyboardProvider} from '../../source/ui/hooks/keyboard.js';
 import {fixtureSnapshot} from '../fixtures/account.js';
 import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
 

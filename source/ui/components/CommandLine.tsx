@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {commandLineEntries} from '../keymap.js';
-import {PASS, priority, useKeys} from '../state/keyboard.js';
+import {PASS, priority, useKeys} from '../hooks/keyboard.js';
 import {TextField} from './TextField.js';
 import {useTheme} from '../theme.js';
 

@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import {useLayoutEffect, useRef, useState} from 'react';
 import {sanitize} from '../../model/sanitize.js';
-import {useCommands} from '../state/keyboard.js';
+import {useCommands} from '../hooks/keyboard.js';
 import type {CommandId, KeyScope} from '../keymap.js';
 import {clamp, moveCursor, movementHandlers, windowTop} from './list-window.js';
 import {truncate, truncateMiddle} from './text.js';

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {TextField} from './TextField.js';
-import {useFooterScope} from '../state/footer-scope.js';
+import {useFooterScope} from '../hooks/footer-scope.js';
 import {useTheme} from '../theme.js';
 
 /** The `/` filter: edited as you type; stays visible (not editing) while a filter applies. */

@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import {commandsFor, type KeyScope} from '../keymap.js';
 import {truncate} from './text.js';
-import {useDeclaredFooterScope} from '../state/footer-scope.js';
+import {useDeclaredFooterScope} from '../hooks/footer-scope.js';
 import {useTheme} from '../theme.js';
 
 /** The keys that must always show, however narrow the terminal: the way to every other key, and out. */

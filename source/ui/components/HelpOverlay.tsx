@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {commandLineEntries, commandsFor, type KeyScope} from '../keymap.js';
-import {priority, useCommands} from '../state/keyboard.js';
+import {priority, useCommands} from '../hooks/keyboard.js';
 import {fit} from './text.js';
 import {useListCursor} from './use-list-cursor.js';
 import {useTheme} from '../theme.js';

@@ -3,7 +3,7 @@
 // problem stays under the field (the text with it, to fix), else a hint. The footer shows the field's keys.
 import {Box} from 'ink';
 import {useState} from 'react';
-import {useFooterScope} from '../state/footer-scope.js';
+import {useFooterScope} from '../hooks/footer-scope.js';
 import {FieldRow, labelColumn} from '../screens/form-fields.js';
 import {TextField} from './TextField.js';
 import {ToneText} from './ToneText.js';

@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import type {CallerIdentity} from '../../model/gateway.js';
 import {sanitize} from '../../model/sanitize.js';
-import type {Flash} from '../state/messages.js';
+import type {Flash} from '../hooks/messages.js';
 import {truncate} from './text.js';
 import {useTheme} from '../theme.js';
 

@@ -4,8 +4,8 @@
 import {Text} from 'ink';
 import {useRef} from 'react';
 import {sanitize} from '../../model/sanitize.js';
-import {useFooterTyping} from '../state/footer-scope.js';
-import {PASS, priority, useKeys} from '../state/keyboard.js';
+import {useFooterTyping} from '../hooks/footer-scope.js';
+import {PASS, priority, useKeys} from '../hooks/keyboard.js';
 import {useTheme} from '../theme.js';
 
 export function TextField(props: {

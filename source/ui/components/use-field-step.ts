@@ -1,7 +1,7 @@
 // Moving between a form's fields, for every form: stepField does the arithmetic (stop at the ends, or go
 // round), this file ties it to the keys, so no form keeps its own copy of the ↑↓/tab handler.
 import type {Dispatch, SetStateAction} from 'react';
-import {PASS, priority, useKeys} from '../state/keyboard.js';
+import {PASS, priority, useKeys} from '../hooks/keyboard.js';
 import {stepField} from './list-window.js';
 
 type SetActive = Dispatch<SetStateAction<number>>;

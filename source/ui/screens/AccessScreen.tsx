@@ -8,7 +8,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {DetailList} from '../components/DetailList.js';
 import {ToneText} from '../components/ToneText.js';
-import {useCommands} from '../state/keyboard.js';
+import {useCommands} from '../hooks/keyboard.js';
 import {accessLines} from './access-lines.js';
 import {errorText} from './access-text.js';
 import {ContextField, type AppliedContext} from './ContextField.js';

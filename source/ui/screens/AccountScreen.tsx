@@ -8,7 +8,7 @@ import {ouPathText, scpsOnPath, type AccountLoad} from '../../model/org/org-load
 import type {AccountProgress} from '../../model/org/org-session.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
-import type {OrgState} from '../state/organization.js';
+import type {OrgState} from '../hooks/organization.js';
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 

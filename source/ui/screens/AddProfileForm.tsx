@@ -5,7 +5,7 @@ import type {StoredProfile} from '../../store/config.js';
 import {TextField} from '../components/TextField.js';
 import {ToneText} from '../components/ToneText.js';
 import {useFieldCycle} from '../components/use-field-step.js';
-import {useFooterScope} from '../state/footer-scope.js';
+import {useFooterScope} from '../hooks/footer-scope.js';
 import {FieldRow, labelColumn} from './form-fields.js';
 import {validateProfile, type ProfileField, type ProfileInput} from './profile-form.js';
 

@@ -11,8 +11,8 @@ import type {SecretFolder} from '../../store/secret-location.js';
 import {truncate} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import {fieldStepCommands} from '../components/use-field-step.js';
-import {useCommands} from '../state/keyboard.js';
-import {useFooterScope} from '../state/footer-scope.js';
+import {useCommands} from '../hooks/keyboard.js';
+import {useFooterScope} from '../hooks/footer-scope.js';
 import {ChoiceValue, FieldRow, labelColumn} from './form-fields.js';
 import {ToneText} from '../components/ToneText.js';
 

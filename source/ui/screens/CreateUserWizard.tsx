@@ -17,9 +17,9 @@ import {clamp} from '../components/list-window.js';
 import {truncate} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import {ToneText} from '../components/ToneText.js';
-import {useFooterScope} from '../state/footer-scope.js';
+import {useFooterScope} from '../hooks/footer-scope.js';
 import {fieldStepCommands} from '../components/use-field-step.js';
-import {useCommands} from '../state/keyboard.js';
+import {useCommands} from '../hooks/keyboard.js';
 import {
 	consoleChoiceText,
 	emptyForm,

@@ -12,7 +12,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {ErrorPanel} from '../components/ErrorPanel.js';
 import {truncate, wrapText} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
-import {useCommands} from '../state/keyboard.js';
+import {useCommands} from '../hooks/keyboard.js';
 import {planLineTone, toneProps, useTheme} from '../theme.js';
 import {candidateKey, candidatesOf, planView, progressView, summaryView, type Candidate, type EverywhereLine} from './everywhere-lines.js';
 import {everywhereReducer, initialEverywhereState} from './everywhere-state.js';

@@ -11,7 +11,7 @@ import {rolePathConditions, rolePathText} from '../../model/access/role-path-tex
 import {describeError} from '../../model/errors.js';
 import {sanitize} from '../../model/sanitize.js';
 import {ActionQuery, type ActionQueryValue} from '../components/ActionQuery.js';
-import {useAskedAgain} from '../state/asked-again.js';
+import {useAskedAgain} from '../hooks/asked-again.js';
 import {truncate} from '../components/text.js';
 import {ToneText} from '../components/ToneText.js';
 import {conditionText, decisionTone, decisionText, errorText, pathText} from './access-text.js';

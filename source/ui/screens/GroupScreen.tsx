@@ -6,7 +6,7 @@ import type {SnapshotIndex} from '../../model/indexes.js';
 import {sanitize} from '../../model/sanitize.js';
 import {formatAgo} from '../../model/views.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
-import type {Route} from '../state/routes.js';
+import type {Route} from '../hooks/routes.js';
 import type {CommandId} from '../keymap.js';
 import {policyRefLines} from './policy-ref-lines.js';
 

@@ -4,7 +4,7 @@ import {Box, Text} from 'ink';
 import type {JournalEntry} from '../../model/plans/execute.js';
 import {outcomeLabel} from '../../model/plans/journal-plans.js';
 import {sanitize} from '../../model/sanitize.js';
-import {useCommands} from '../state/keyboard.js';
+import {useCommands} from '../hooks/keyboard.js';
 import {useTheme} from '../theme.js';
 
 const LABEL = 12;

@@ -1,6 +1,6 @@
 // `:journal`: the audit journal, newest first — time, operation, target, outcome, error code — and
 // who acted (profile, caller). Filter with `/` like the other lists. Read when the screen opens.
-// `t` on an UNFINISHED row opens the take-back of its plan (ui/state/take-back.ts), in the normal plan
+// `t` on an UNFINISHED row opens the take-back of its plan (ui/hooks/take-back.ts), in the normal plan
 // confirmation; the key is dangerous, so a read-only session has none.
 import {Box, Text} from 'ink';
 import {useMemo, useState} from 'react';

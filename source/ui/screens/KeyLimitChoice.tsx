@@ -5,7 +5,7 @@ import {useState} from 'react';
 import {sanitize} from '../../model/sanitize.js';
 import {truncate} from '../components/text.js';
 import {fieldStepCommands} from '../components/use-field-step.js';
-import {useCommands} from '../state/keyboard.js';
+import {useCommands} from '../hooks/keyboard.js';
 import {useTheme} from '../theme.js';
 
 export interface KeyLimitOption {

@@ -8,7 +8,7 @@ import {movementHandlers} from '../components/list-window.js';
 import {Table, type Column} from '../components/Table.js';
 import {useListCursor} from '../components/use-list-cursor.js';
 import type {CommandId, KeyScope} from '../keymap.js';
-import {useCommands} from '../state/keyboard.js';
+import {useCommands} from '../hooks/keyboard.js';
 
 export interface ListScreenProps<Row> {
 	scope: KeyScope;

@@ -11,7 +11,7 @@ import {checkGroupName, checkPath} from '../../model/validate.js';
 import type {Column} from '../components/Table.js';
 import {ToneText} from '../components/ToneText.js';
 import {attachablePolicies, filterPolicyChoices, type PolicyChoice} from './attachable-policies.js';
-import {awsManagedNote, type AwsManagedList} from '../state/aws-managed.js';
+import {awsManagedNote, type AwsManagedList} from '../hooks/aws-managed.js';
 import {ListScreen} from './ListScreen.js';
 import type {FieldErrors, FieldValues, WizardField} from './policy-wizard.js';
 import {WizardForm} from './WizardForm.js';

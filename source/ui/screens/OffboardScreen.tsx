@@ -16,7 +16,7 @@ import {ErrorPanel} from '../components/ErrorPanel.js';
 import {truncate, wrapText} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import type {LoadedRecord} from '../offboard-record.js';
-import {useCommands} from '../state/keyboard.js';
+import {useCommands} from '../hooks/keyboard.js';
 import {LOCKOUT_PHRASE} from './PlanConfirm.js';
 import {progressLines, recordLines} from './offboard-lines.js';
 import {initialOffboardState, offboardReducer, typedAnswer} from './offboard-state.js';

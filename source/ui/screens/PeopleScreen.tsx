@@ -5,8 +5,8 @@ import {useEffect, useMemo} from 'react';
 import {ErrorPanel} from '../components/ErrorPanel.js';
 import type {Column} from '../components/Table.js';
 import {ToneText} from '../components/ToneText.js';
-import {useCommands} from '../state/keyboard.js';
-import type {OrganizationContext} from '../state/organization.js';
+import {useCommands} from '../hooks/keyboard.js';
+import type {OrganizationContext} from '../hooks/organization.js';
 import {ListScreen} from './ListScreen.js';
 import {filterPersonRows, personRows, personSortColumns, type PersonRow} from './org-rows.js';
 

@@ -8,7 +8,7 @@ import type {Organization} from '../../model/org/organization.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
 import {matchCommand} from '../keymap.js';
-import {PASS, priority, useKeys, useReadOnly} from '../state/keyboard.js';
+import {PASS, priority, useKeys, useReadOnly} from '../hooks/keyboard.js';
 import {everywhereReadOnly} from './everywhere-lines.js';
 
 const holds = (set: PermissionSet): string => {

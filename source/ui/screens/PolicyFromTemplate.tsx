@@ -11,7 +11,7 @@ import {sanitize} from '../../model/sanitize.js';
 import type {PolicyTemplate} from '../../model/templates.js';
 import type {Column} from '../components/Table.js';
 import {truncate} from '../components/text.js';
-import {useCommands} from '../state/keyboard.js';
+import {useCommands} from '../hooks/keyboard.js';
 import {ListScreen} from './ListScreen.js';
 import {buildPolicyPlan, checkWizard, initialValues, templateNotes, wizardFields, type FieldErrors, type FieldValues, type PolicyWizardTarget, type RenderedPolicy} from './policy-wizard.js';
 import {TemplateStep} from './TemplateStep.js';

@@ -4,7 +4,7 @@ import type {SnapshotIndex} from '../../model/indexes.js';
 import {sanitize, sanitizeMultiline} from '../../model/sanitize.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
 import type {CommandId} from '../keymap.js';
-import type {Route} from '../state/routes.js';
+import type {Route} from '../hooks/routes.js';
 
 /** The document pretty-printed when it is JSON, as it came otherwise; one DetailLine per line. */
 export const documentLines = (document: string, key: string): DetailLine[] => {

@@ -10,7 +10,7 @@ import {formatAge} from '../../model/views.js';
 import type {ConfigStore, StoredProfile} from '../../store/config.js';
 import type {Column} from '../components/Table.js';
 import {ToneText} from '../components/ToneText.js';
-import {priority, useKeys} from '../state/keyboard.js';
+import {priority, useKeys} from '../hooks/keyboard.js';
 import {AddProfileForm} from './AddProfileForm.js';
 import {ListScreen} from './ListScreen.js';
 

@@ -12,7 +12,7 @@ import type {Role} from '../../model/snapshot.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, note, type DetailLine} from '../components/DetailList.js';
 import {ToneText} from '../components/ToneText.js';
-import type {Route} from '../state/routes.js';
+import type {Route} from '../hooks/routes.js';
 import {roleWriteActions, type RoleWrite} from '../role-write-requests.js';
 import {roleLines} from './role-lines.js';
 

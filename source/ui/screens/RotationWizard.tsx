@@ -15,7 +15,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {formatAgo} from '../../model/views.js';
 import {truncate} from '../components/text.js';
 import {matchCommand} from '../keymap.js';
-import {PASS, priority, useCommands, useKeys} from '../state/keyboard.js';
+import {PASS, priority, useCommands, useKeys} from '../hooks/keyboard.js';
 import {initialRotationState, rotationReducer, type RotationLine as Line, type SettledRotation} from './rotation-state.js';
 import {toneProps, useTheme, type Tone} from '../theme.js';
 

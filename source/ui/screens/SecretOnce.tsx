@@ -12,7 +12,7 @@ import type {SecretFolder} from '../../store/secret-location.js';
 import type {ClipboardHandle, SaveResult} from '../../store/secrets.js';
 import {TextField} from '../components/TextField.js';
 import {truncate} from '../components/text.js';
-import {PASS, priority, useCommands, useInterrupt, useKeys} from '../state/keyboard.js';
+import {PASS, priority, useCommands, useInterrupt, useKeys} from '../hooks/keyboard.js';
 import {ToneText} from '../components/ToneText.js';
 
 export const SHOWN_ONCE_BANNER = 'shown once — save or copy now; after you leave this screen it cannot be shown again';

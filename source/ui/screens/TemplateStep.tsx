@@ -10,7 +10,7 @@ import {Table, type Column} from '../components/Table.js';
 import {TextField} from '../components/TextField.js';
 import {useListCursor} from '../components/use-list-cursor.js';
 import {truncate} from '../components/text.js';
-import {useCommands} from '../state/keyboard.js';
+import {useCommands} from '../hooks/keyboard.js';
 import {FieldRow, labelColumn} from './form-fields.js';
 import {ToneText} from '../components/ToneText.js';
 

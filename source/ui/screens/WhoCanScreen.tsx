@@ -10,14 +10,14 @@ import {prepareWhoCan, whoCan, type AccessError, type AccessModel, type WhoCanAn
 import {describeError} from '../../model/errors.js';
 import {ActionQuery, type ActionQueryValue} from '../components/ActionQuery.js';
 import {DetailList, note} from '../components/DetailList.js';
-import {useAskedAgain} from '../state/asked-again.js';
-import {useCommands} from '../state/keyboard.js';
-import type {UserLineFocus} from '../state/routes.js';
+import {useAskedAgain} from '../hooks/asked-again.js';
+import {useCommands} from '../hooks/keyboard.js';
+import type {UserLineFocus} from '../hooks/routes.js';
 import {errorText} from './access-text.js';
 import {whoCanLines} from './whocan-lines.js';
 import {useTheme} from '../theme.js';
 import type {OrgAccountAnswer} from '../../model/org/org-who-can.js';
-import type {OrganizationContext, OrgState} from '../state/organization.js';
+import type {OrganizationContext, OrgState} from '../hooks/organization.js';
 import {orgWhoCanLines} from './org-whocan-lines.js';
 
 /** How far the organization's opening is, in a few words. */

@@ -7,7 +7,7 @@ import {TextField} from '../components/TextField.js';
 import {ToneText} from '../components/ToneText.js';
 import {truncate} from '../components/text.js';
 import {useFieldCycle} from '../components/use-field-step.js';
-import {useFooterScope} from '../state/footer-scope.js';
+import {useFooterScope} from '../hooks/footer-scope.js';
 import {FieldRow, labelColumn} from './form-fields.js';
 import type {FieldErrors, FieldValues, WizardField} from './policy-wizard.js';
 

@@ -2,7 +2,7 @@
 // `value`/`section` let the screen's own commands (detach, delete) act on the selected line.
 import type {AttachedPolicyRef, InlinePolicy} from '../../model/snapshot.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
-import type {Route} from '../state/routes.js';
+import type {Route} from '../hooks/routes.js';
 
 const orNone = (lines: DetailLine[], key: string): DetailLine[] => (lines.length > 0 ? lines : [note(`${key}-none`, 'none')]);
 

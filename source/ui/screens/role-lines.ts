@@ -13,7 +13,7 @@ import {
 } from '../../model/trust-principals.js';
 import {formatAgo} from '../../model/views.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
-import type {Route} from '../state/routes.js';
+import type {Route} from '../hooks/routes.js';
 import {policyRefLines} from './policy-ref-lines.js';
 
 const orNone = (lines: DetailLine[], key: string): DetailLine[] => (lines.length > 0 ? lines : [note(`${key}-none`, 'none')]);

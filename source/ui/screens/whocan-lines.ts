@@ -4,7 +4,7 @@
 // `x` there removes them from exactly that group.
 import type {PolicySource, WhoCanAnswer, WhoCanEntry} from '../../model/access.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
-import type {UserLineFocus} from '../state/routes.js';
+import type {UserLineFocus} from '../hooks/routes.js';
 import {rolePathConditions, rolePathText} from '../../model/access/role-path-text.js';
 import {actionsCovered, decisionWord} from '../../model/decision-words.js';
 import {conditionText, pathText} from './access-text.js';
