@@ -37,6 +37,8 @@ export interface SeedResult {
 export interface SeedOptions {
 	concurrency?: number;
 	onProgress?: (done: number, total: number) => void;
+	/** Whose account is seeded: moto's default account unless given (an organization's member, through its role). */
+	credentials?: {accessKeyId: string; secretAccessKey: string; sessionToken?: string};
 }
 
 /**
@@ -46,7 +48,7 @@ export interface SeedOptions {
 export const seedAccount = async (endpoint: string, plan: SeedPlan, options: SeedOptions = {}): Promise<SeedResult> => {
 	const started = performance.now();
 	const concurrency = options.concurrency ?? 32;
-	const iam = new IAMClient({region: 'us-east-1', endpoint, credentials: DUMMY_CREDENTIALS, maxAttempts: 5});
+	const iam = new IAMClient({region: 'us-east-1', endpoint, credentials: options.credentials ?? DUMMY_CREDENTIALS, maxAttempts: 5});
 	const total = plannedCalls(plan);
 	let calls = 0;
 	// Each task is one request; counted here so the projection and the result agree.
