@@ -1,7 +1,7 @@
-// Writes the keybinding table from source/ui/keymap.ts into readme.md (between the keys markers).
+// Writes the keybinding table from source/ui/keymap.ts (keymap-markdown.ts renders it) into readme.md (between the keys markers).
 // test/unit/readme.test.ts fails when the two drift apart.
 import {readFileSync, writeFileSync} from 'node:fs';
-import {keymapMarkdown} from '../source/ui/keymap.js';
+import {keymapMarkdown} from '../source/ui/keymap-markdown.js';
 
 const START = '<!-- keys:start -->';
 const END = '<!-- keys:end -->';

@@ -9,7 +9,7 @@ import {HelpOverlay} from './components/HelpOverlay.js';
 import {MfaPrompt} from './components/MfaPrompt.js';
 import {StatusLine} from './components/StatusLine.js';
 import {ToneText} from './components/ToneText.js';
-import {isJumpTarget, jumpTargetsText} from './keymap.js';
+import {isJumpTarget, jumpTargetsText} from './jump-targets.js';
 import {ScreenHost} from './ScreenHost.js';
 import {useConnection} from './hooks/connection.js';
 import {PASS, priority, useCommands, useInterrupt, useKeys} from './hooks/keyboard.js';

@@ -1,102 +1,17 @@
 // Every command the TUI knows, as data. Key handling (matchCommand), the footer, the help overlay and the
-// readme's key table (keymapMarkdown) all read this one list, so they cannot drift apart.
+// readme's key table (keymap-markdown.ts) all read this one list, so they cannot drift apart. Where keys
+// apply: key-scopes.ts; the `:` jump targets: jump-targets.ts.
 import type {Key} from 'ink';
-
-/** Where a set of keys applies: a screen, or a phase within one (a form's text field, a filter being typed). */
-export type KeyScope = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'accounts' | 'account' | 'people' | 'person' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'everywhere' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal' | 'form' | 'choice' | 'plan-done' | 'filter' | 'query' | 'field';
-export type Scope = 'global' | KeyScope;
-
-export type CommandId =
-	| 'help'
-	| 'command-line'
-	| 'reload'
-	| 'quit'
-	| 'up'
-	| 'down'
-	| 'page-up'
-	| 'page-down'
-	| 'top'
-	| 'bottom'
-	| 'open'
-	| 'back'
-	| 'filter'
-	| 'keep-filter'
-	| 'ask-query'
-	| 'apply-field'
-	| 'cancel-field'
-	| 'cancel-query'
-	| 'clear-filter'
-	| 'sort'
-	| 'reverse'
-	| 'next-section'
-	| 'switch-profile'
-	| 'add-profile'
-	| 'remove-profile'
-	| 'open-access'
-	| 'expand'
-	| 'explain'
-	| 'request-context'
-	| 'complete'
-	| 'edit-query'
-	| 'add-to-group'
-	| 'remove-from-group'
-	| 'add-members'
-	| 'remove-members'
-	| 'mark'
-	| 'pick'
-	| 'run-plan'
-	| 'cancel-plan'
-	| 'undo-plan'
-	| 'close-plan'
-	| 'save-secret'
-	| 'copy-secret'
-	| 'dismiss-secret'
-	| 'offboard-user'
-	| 'toggle-keep-user'
-	| 'confirm-offboard'
-	| 'rotate-key'
-	| 'rotation-next'
-	| 'forget-rotation'
-	| 'create-user'
-	| 'create-key'
-	| 'toggle-key'
-	| 'delete-selected'
-	| 'console-password'
-	| 'remove-password'
-	| 'attach-policy'
-	| 'add-certificate'
-	| 'next-field'
-	| 'previous-field'
-	| 'toggle-choice'
-	| 'form-next'
-	| 'form-back'
-	| 'create-group'
-	| 'delete-group'
-	| 'put-inline-policy'
-	| 'create-policy'
-	| 'delete-policy'
-	| 'attach-to'
-	| 'choose'
-	| 'from-file'
-	| 'attach-role-policy'
-	| 'detach-role-policy'
-	| 'put-role-inline'
-	| 'remove-trust-principal'
-	| 'take-back'
-	| 'hygiene-view'
-	| 'toggle-read-only'
-	| 'audit-role'
-	| 'org-scope'
-	| 'offboard-everywhere'
-	| 'confirm-everywhere';
+import {jumpTargetsText} from './jump-targets.js';
+import {details, every, lists, moving, paging, sortable, tools, type KeyScope, type Scope} from './key-scopes.js';
 
 type KeyName = 'upArrow' | 'downArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
 
 /** Either a printable input ('j', '?') or a named key from ink's Key. */
 export type Binding = {input: string} | {key: KeyName};
 
-export interface Command {
-	id: CommandId;
+interface CommandOf<Id extends string> {
+	id: Id;
 	/** How the keys are shown in the footer, help and readme. */
 	keys: string[];
 	bindings: Binding[];
@@ -110,60 +25,18 @@ export interface Command {
 	footer: boolean;
 }
 
-const lists: KeyScope[] = ['users', 'groups', 'roles', 'policies', 'profiles', 'hygiene', 'journal', 'accounts', 'people'];
-const sortable: KeyScope[] = ['users', 'groups', 'roles', 'policies', 'hygiene', 'accounts', 'people'];
-const details: KeyScope[] = ['user', 'group', 'role', 'policy', 'account', 'person'];
-// Who-has-what screens: their own keys, plus moving and going back.
-const tools: KeyScope[] = ['whocan', 'access'];
-// Writes: pick users or a group, then confirm a plan.
-// 'write-wizard': the group and policy wizards (lists to choose from, forms, the JSON preview).
-const writes: KeyScope[] = ['picker', 'plan', 'offboard', 'everywhere', 'rotate', 'write-wizard'];
-const every: KeyScope[] = [...lists, ...details, ...tools, ...writes];
-// SecretOnce moves between the credentials it shows, and has its own way out (dismiss, which asks first).
-const moving: KeyScope[] = [...every, 'secret', 'plan-done', 'filter', 'query'];
-// A finished plan scrolls its report by pages as it scrolled the plan.
-const paging: KeyScope[] = [...every, 'plan-done'];
-
-/** The screens `:name` jumps to, in the order help and the readme list them: the one list of them. */
-export const jumpTargets = ['users', 'groups', 'roles', 'policies', 'whocan', 'hygiene', 'profiles', 'journal', 'accounts', 'people'] as const;
-export type JumpTarget = (typeof jumpTargets)[number];
-
-export const isJumpTarget = (name: string): name is JumpTarget => (jumpTargets as readonly string[]).includes(name);
-
-/** The jump targets as the command line writes them: `:users :groups …`. */
-export const jumpTargetsText = jumpTargets.map(name => `:${name}`).join(' ');
-
-const jumpDescriptions: Record<JumpTarget, string> = {
-	users: 'Jump to the users list',
-	groups: 'Jump to the groups list',
-	roles: 'Jump to the roles list: who may assume each role, last use, service roles marked',
-	policies: 'Jump to the policies list',
-	whocan: 'Who can do an action (on a resource)? Users and groups, with grant paths',
-	hygiene: 'Credential hygiene: old or unused keys and passwords, console users without MFA',
-	profiles: 'Jump to the profiles (add, switch, remove)',
-	journal: 'The audit journal: every write attempt, newest first (filter with /)',
-	accounts: "The organization's accounts (from the management account's profile): each loaded through the audit role, with its OU path and SCPs",
-	people: 'Identity Center people: the accounts and permission sets each one reaches, directly or through which group',
-};
-
-/** What the command line (`:`) accepts: the jump targets, then help and quit. */
-export const commandLineEntries: ReadonlyArray<{name: string; description: string}> = [
-	...jumpTargets.map(name => ({name, description: jumpDescriptions[name]})),
-	{name: 'help', description: 'Show the help'},
-	{name: 'quit', description: 'Quit iamtui'},
-];
-
-const command = (
-	id: CommandId,
+// The id is inferred from each entry, so the list below is the only place a command's id is written.
+const command = <Id extends string>(
+	id: Id,
 	keys: string[],
 	bindings: Binding[],
 	label: string,
 	description: string,
-	scope: Command['scope'],
-	extra: Partial<Pick<Command, 'dangerous' | 'footer'>> = {},
-): Command => ({id, keys, bindings, label, description, scope, dangerous: false, footer: true, ...extra});
+	scope: CommandOf<Id>['scope'],
+	extra: Partial<Pick<CommandOf<Id>, 'dangerous' | 'footer'>> = {},
+): CommandOf<Id> => ({id, keys, bindings, label, description, scope, dangerous: false, footer: true, ...extra});
 
-export const commands: readonly Command[] = [
+export const commands = Object.freeze([
 	command('up', ['↑', 'k'], [{key: 'upArrow'}, {input: 'k'}], 'up', 'Move up', moving, {footer: false}),
 	command('down', ['↓', 'j'], [{key: 'downArrow'}, {input: 'j'}], 'down', 'Move down', moving, {footer: false}),
 	command('page-up', ['PgUp'], [{key: 'pageUp'}], 'page up', 'Move one page up', paging, {footer: false}),
@@ -265,7 +138,11 @@ export const commands: readonly Command[] = [
 	command('reload', ['r'], [{input: 'r'}], 'reload', 'Reload the account snapshot', 'global'),
 	command('help', ['?'], [{input: '?'}], 'help', 'Show or hide this help', 'global'),
 	command('quit', ['q'], [{input: 'q'}], 'quit', 'Quit on the first screen, go back elsewhere', 'global'),
-];
+]);
+
+/** Every command's id, as the list above writes them. */
+export type CommandId = (typeof commands)[number]['id'];
+export type Command = CommandOf<CommandId>;
 
 export interface KeymapOptions {
 	readOnly?: boolean;
@@ -297,14 +174,3 @@ export const matchCommand = (
 	options: KeymapOptions = {},
 ): CommandId | undefined =>
 	commandsIn(scope, options).find(cmd => cmd.bindings.some(binding => matchesBinding(binding, input, key)))?.id;
-
-const scopeText = (cmd: Command): string => (cmd.scope === 'global' ? 'everywhere' : cmd.scope.join(', '));
-
-/** The keymap as a markdown table, for the readme (a test keeps the two in sync). */
-export const keymapMarkdown = (options: KeymapOptions = {}): string => {
-	const rows = commands
-		.filter(cmd => !(options.readOnly && cmd.dangerous))
-		.map(cmd => `| ${cmd.keys.map(k => `\`${k}\``).join(' ')} | ${cmd.description} | ${scopeText(cmd)} |`);
-	const jumps = commandLineEntries.map(entry => `| \`:${entry.name}\` | ${entry.description} | everywhere |`);
-	return ['| keys | what it does | where |', '|---|---|---|', ...rows, ...jumps].join('\n');
-};

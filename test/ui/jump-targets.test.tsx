@@ -1,7 +1,8 @@
-// The `:` jump targets come from one list in the keymap: every one routes to a screen of its own scope,
+// The `:` jump targets come from one list (source/ui/jump-targets.ts): every one routes to a screen of its own scope,
 // and the command line, its help text, the help overlay and the unknown-command hint all name every one.
 import {describe, expect, it} from 'vitest';
-import {commandLineEntries, commands, isJumpTarget, jumpTargets} from '../../source/ui/keymap.js';
+import {commandLineEntries, isJumpTarget, jumpTargets} from '../../source/ui/jump-targets.js';
+import {commands} from '../../source/ui/keymap.js';
 import {jumpRoute, scopeOf} from '../../source/ui/hooks/routes.js';
 import {appHarness} from '../helpers/app.js';
 import {keys, type Rendered} from '../helpers/render.js';

@@ -1,6 +1,8 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {commands, commandsFor, commandsIn, keymapMarkdown, matchCommand, type Command, type KeyScope} from '../../source/ui/keymap.js';
+import type {KeyScope} from '../../source/ui/key-scopes.js';
+import {commands, commandsFor, commandsIn, matchCommand, type Command} from '../../source/ui/keymap.js';
+import {keymapMarkdown} from '../../source/ui/keymap-markdown.js';
 
 const screens: KeyScope[] = ['users', 'user', 'groups', 'group', 'policies', 'policy', 'profiles', 'whocan', 'access'];
 const noKey = (): Key =>

@@ -2,7 +2,8 @@
 // `? help` and `q quit` always at the end — checked with the real keymap of every screen at 80 columns.
 import {describe, expect, it} from 'vitest';
 import {footerText} from '../../source/ui/components/Footer.js';
-import {commandsFor, type KeyScope} from '../../source/ui/keymap.js';
+import type {KeyScope} from '../../source/ui/key-scopes.js';
+import {commandsFor} from '../../source/ui/keymap.js';
 
 const pairsOf = (screen: KeyScope, readOnly = false) =>
 	commandsFor(screen, {readOnly})

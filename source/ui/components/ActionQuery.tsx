@@ -4,7 +4,7 @@
 import {Box, Text} from 'ink';
 import {useEffect, useRef, useState} from 'react';
 import {completeAction} from '../../model/access.js';
-import type {KeyScope} from '../keymap.js';
+import type {KeyScope} from '../key-scopes.js';
 import {useFooterScope} from '../hooks/footer-scope.js';
 import {priority, useCommands} from '../hooks/keyboard.js';
 import {commonPrefix} from '../screens/access-text.js';

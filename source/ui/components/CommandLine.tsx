@@ -1,7 +1,7 @@
 // The `:` command line: jumps like :users, tab completes, enter runs, esc cancels.
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import {commandLineEntries} from '../keymap.js';
+import {commandLineEntries} from '../jump-targets.js';
 import {PASS, priority, useKeys} from '../hooks/keyboard.js';
 import {TextField} from './TextField.js';
 import {useTheme} from '../theme.js';

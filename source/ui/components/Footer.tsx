@@ -1,5 +1,6 @@
 import {Text} from 'ink';
-import {commandsFor, type KeyScope} from '../keymap.js';
+import type {KeyScope} from '../key-scopes.js';
+import {commandsFor} from '../keymap.js';
 import {truncate} from './text.js';
 import {useDeclaredFooterScope} from '../hooks/footer-scope.js';
 import {useTheme} from '../theme.js';

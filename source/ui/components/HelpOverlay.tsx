@@ -1,5 +1,7 @@
 import {Box, Text} from 'ink';
-import {commandLineEntries, commandsFor, type KeyScope} from '../keymap.js';
+import {commandLineEntries} from '../jump-targets.js';
+import type {KeyScope} from '../key-scopes.js';
+import {commandsFor} from '../keymap.js';
 import {priority, useCommands} from '../hooks/keyboard.js';
 import {fit} from './text.js';
 import {useListCursor} from './use-list-cursor.js';

@@ -3,7 +3,7 @@
 // The focused screen (or a part of it, such as a filter bar being edited) declares its phase here, and a
 // focused text field declares that it types: without a declaration the footer follows the route.
 import {createContext, useCallback, useContext, useLayoutEffect, useState, type ReactNode} from 'react';
-import type {KeyScope} from '../keymap.js';
+import type {KeyScope} from '../key-scopes.js';
 
 export interface FooterScope {
 	scope: KeyScope | undefined;

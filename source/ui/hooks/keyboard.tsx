@@ -5,7 +5,8 @@
 // keys typed ahead arrive one at a time (keystroke-pacer.ts), so each finds the owner the last one made.
 import {useInput, type Key} from 'ink';
 import {createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
-import {matchCommand, type CommandId, type Scope} from '../keymap.js';
+import type {Scope} from '../key-scopes.js';
+import {matchCommand, type CommandId} from '../keymap.js';
 import {usePacedInput} from './keystroke-pacer.js';
 
 /** What a layer's handler returns to let the next layer see the key. */

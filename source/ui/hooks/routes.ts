@@ -1,5 +1,6 @@
 // The screens the navigation stack can hold, and the keymap scope each one uses.
-import type {JumpTarget, KeyScope} from '../keymap.js';
+import type {JumpTarget} from '../jump-targets.js';
+import type {KeyScope} from '../key-scopes.js';
 import type {MembershipRequest} from '../../model/plans/group-membership.js';
 import type {ExecutionReport, IssuedSecret} from '../../model/plans/execute.js';
 import type {Plan} from '../../model/plans/types.js';

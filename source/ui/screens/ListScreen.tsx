@@ -7,7 +7,8 @@ import {FilterBar} from '../components/FilterBar.js';
 import {movementHandlers} from '../components/list-window.js';
 import {Table, type Column} from '../components/Table.js';
 import {useListCursor} from '../components/use-list-cursor.js';
-import type {CommandId, KeyScope} from '../keymap.js';
+import type {KeyScope} from '../key-scopes.js';
+import type {CommandId} from '../keymap.js';
 import {useCommands} from '../hooks/keyboard.js';
 
 export interface ListScreenProps<Row> {
