@@ -4,7 +4,7 @@
 // styles with) loads: the terminal can draw colours, and what is drawn is the theme's decision.
 import {render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
-import {afterEach, describe, expect, it, vi} from 'vitest';
+import {afterAll, afterEach, describe, expect, it, vi} from 'vitest';
 import {buildAccessModel} from '../../source/model/access.js';
 import {IamError} from '../../source/model/errors.js';
 import {buildIndex} from '../../source/model/indexes.js';
@@ -20,9 +20,13 @@ import {KeyboardProvider} from '../../source/ui/hooks/keyboard.js';
 import {COLOUR_THEME, NO_COLOUR_THEME, ThemeProvider, themeFor, type Theme} from '../../source/ui/theme.js';
 import {accessSnapshot} from '../fixtures/access.js';
 
+// Stubbed (vi.stubEnv) before any import loads, undone after the file's tests (afterAll below).
 vi.hoisted(() => {
-	process.env.FORCE_COLOR = '1';
-	delete process.env.NO_COLOR;
+	vi.stubEnv('FORCE_COLOR', '1');
+	vi.stubEnv('NO_COLOR', undefined);
+});
+afterAll(() => {
+	vi.unstubAllEnvs();
 });
 
 const RED = '31';
