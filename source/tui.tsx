@@ -10,6 +10,7 @@ import type {ConnectionSettings} from './model/gateway.js';
 import type {ConfigStore} from './store/config.js';
 import {enterAlternateScreen} from './terminal.js';
 import {describeError} from './model/errors.js';
+import {EXIT_CRASH, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED} from './cli/exit-codes.js';
 import {Progress} from './ui/components/Progress.js';
 import {StatusLine} from './ui/components/StatusLine.js';
 
@@ -43,8 +44,8 @@ export const runTui = async ({settings, store, fromFiles = []}: TuiOptions): Pro
 		if (message) writeText(toStderr, `iamtui: ${message}`);
 		process.exit(code);
 	};
-	const onSignal = (signal: NodeJS.Signals) => die(signal === 'SIGINT' ? 130 : 143);
-	const onCrash = (error: unknown) => die(70, `unexpected error: ${describeError(error)} (the terminal was restored)`);
+	const onSignal = (signal: NodeJS.Signals) => die(signal === 'SIGINT' ? EXIT_INTERRUPTED : EXIT_TERMINATED);
+	const onCrash = (error: unknown) => die(EXIT_CRASH, `unexpected error: ${describeError(error)} (the terminal was restored)`);
 	// First in line: Ink's signal-exit would otherwise re-raise the signal and the exit code would be lost.
 	for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.prependListener(signal, onSignal);
 	process.on('uncaughtException', onCrash);
@@ -59,7 +60,7 @@ export const runTui = async ({settings, store, fromFiles = []}: TuiOptions): Pro
 		const {appElement} = await import('./tui-app.js');
 		instance.rerender(appElement({settings, store, fromFiles}));
 		await instance.waitUntilExit();
-		return 0;
+		return EXIT_OK;
 	} finally {
 		terminal.restore();
 	}

@@ -9,6 +9,11 @@ export const EXIT_CONDITIONAL = 2;
 export const EXIT_FAILURE = 3;
 /** The command line is wrong (EX_USAGE of sysexits.h): nothing was sent. */
 export const EXIT_USAGE = 64;
+/** The TUI met an error it did not expect (EX_SOFTWARE): the terminal is restored, one line says what. */
+export const EXIT_CRASH = 70;
+/** The TUI was stopped by a signal: 128 + its number, as a shell reports it (SIGINT; SIGTERM and SIGHUP). */
+export const EXIT_INTERRUPTED = 130;
+export const EXIT_TERMINATED = 143;
 
 /** What --help says about each code. */
 export const EXIT_CODES: ReadonlyArray<{code: number; meaning: string}> = [
@@ -17,4 +22,7 @@ export const EXIT_CODES: ReadonlyArray<{code: number; meaning: string}> = [
 	{code: EXIT_CONDITIONAL, meaning: 'can: allowed only if a condition holds'},
 	{code: EXIT_FAILURE, meaning: 'failure: the account, connection or a file refused (one line on stderr)'},
 	{code: EXIT_USAGE, meaning: 'usage error: a wrong command, argument or flag; nothing was sent'},
+	{code: EXIT_CRASH, meaning: 'the TUI met an unexpected error (terminal restored, one line on stderr)'},
+	{code: EXIT_INTERRUPTED, meaning: 'the TUI was interrupted (SIGINT)'},
+	{code: EXIT_TERMINATED, meaning: 'the TUI was terminated (SIGTERM, SIGHUP)'},
 ];
