@@ -135,7 +135,7 @@ export const commands = Object.freeze([
 	command('org-scope', ['o'], [{input: 'o'}], 'account/org', 'Answer in this account, or across the organization (opened first: every account through the audit role, SCPs applied, Identity Center people)', ['whocan']),
 	command('audit-role', ['a'], [{input: 'a'}], 'audit role', 'Change the role assumed in each member account (remembered for the profile) and open the organization again', ['accounts']),
 	command('command-line', [':'], [{input: ':'}], 'command', `Command line: ${jumpTargetsText}`, 'global'),
-	command('reload', ['r'], [{input: 'r'}], 'reload', 'Reload the account snapshot', 'global'),
+	command('reload', ['r'], [{input: 'r'}], 'reload', 'Reload the account snapshot (on the organization\'s screens and org-wide who-can: read the organization again, every account)', 'global'),
 	command('help', ['?'], [{input: '?'}], 'help', 'Show or hide this help', 'global'),
 	command('quit', ['q'], [{input: 'q'}], 'quit', 'Quit on the first screen, go back elsewhere', 'global'),
 ]);
