@@ -32,7 +32,7 @@ export function EverywhereRoute(props: {id: string; focused: boolean; width: num
 	const services = useServices();
 	const {settings, gateway} = useConnection();
 	const org = useOrganization();
-	const {hooks, auditRole, reopenWith} = org;
+	const {hooks, auditRole, reload} = org;
 	const label = org.state.status === 'open' && !('error' in org.state.session.identityCenter) ? (org.state.session.identityCenter.users.find(u => u.id === props.id)?.userName ?? props.id) : props.id;
 	const [state, setState] = useState<{prepared?: PreparedEverywhere; error?: unknown}>({});
 	const session = useRef<Opened | undefined>(undefined);
@@ -105,15 +105,11 @@ export function EverywhereRoute(props: {id: string; focused: boolean; width: num
 				if (open) open.running = false;
 				if (open?.closeAfterRun) open.close();
 			}
-			// :people and the person screen show Identity Center as it is now (the role it remembers stays the same).
-			// A config store that cannot be written leaves the organization as it was read: the run's outcome stands.
-			try {
-				reopenWith(auditRole);
-			} catch {
-				// nothing more to do: the record and the screen say what was done
-			}
+			// :people and the person screen show Identity Center as it is now (read again through the same role;
+			// nothing is written to the config store, so the run's outcome stands whatever the store does).
+			reload();
 		},
-		[services, settings.profile, runSettings, auditRole, reopenWith],
+		[services, settings.profile, runSettings, auditRole, reload],
 	);
 
 	return <EverywhereScreen {...props} label={label} {...(state.prepared ? {prepared: state.prepared} : {})} {...(state.error === undefined ? {} : {error: state.error})} run={run} />;

@@ -1,6 +1,8 @@
 // The organization's screens (:accounts, an account, :people, a person), fed from the organization in
-// context; none of them needs this account's snapshot.
+// context; none of them needs this account's snapshot. On them `r` reads the organization again (every
+// account, with its progress), not this account's snapshot; the everywhere screen keeps the global `r`.
 import {EverywhereRoute} from './EverywhereRoute.js';
+import {priority, useCommands} from './hooks/keyboard.js';
 import {useMessages} from './hooks/messages.js';
 import {useNavigation} from './hooks/navigation.js';
 import {useOrganization} from './hooks/organization.js';
@@ -20,6 +22,18 @@ export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: numb
 	const navigation = useNavigation();
 	const {flash} = useMessages();
 	const common = {focused: props.focused, width: props.width, height: props.height, onBack: navigation.pop};
+	// Above the global `r` (the account's snapshot), below any text field, which keeps the letter.
+	useCommands(
+		'global',
+		{
+			reload: () => {
+				org.reload();
+				flash(`Reading the organization again through ${org.auditRole}…`);
+			},
+		},
+		props.focused && route.screen !== 'everywhere',
+		{priority: priority.screen},
+	);
 	switch (route.screen) {
 		case 'accounts':
 			return <AccountsScreen {...common} org={org} onOpenAccount={id => navigation.push({screen: 'account', id})} />;
@@ -36,6 +50,7 @@ export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: numb
 					identityCenter={ic}
 					organization={session?.opened.organization}
 					id={route.id}
+					{...(org.state.status === 'opening' ? {closedNote: 'Reading the organization…'} : {})}
 					onOffboardEverywhere={() => navigation.push({screen: 'everywhere', id: route.id})}
 					onRefused={text => flash(text, 'error')}
 				/>

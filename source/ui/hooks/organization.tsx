@@ -32,6 +32,8 @@ export interface OrganizationContext {
 	open(): void;
 	/** Remembers another audit role for the profile (throws on a malformed name) and opens the organization again. */
 	reopenWith(auditRole: string): void;
+	/** `r` on the organization's screens: drops the organization and every account's model, and opens it again (progress per account). */
+	reload(): void;
 	/** Who can do ACTION on RESOURCE across the open organization. */
 	whoCan(session: OrgSession, action: string, resource: string): Promise<OrgWhoCanResult>;
 	/** The connection's hooks (the MFA code prompt), for the organization's writes (offboarding a person everywhere). */
@@ -98,6 +100,8 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 		[services, settings.profile, start],
 	);
 
+	const reload = useCallback(() => start(auditRole), [start, auditRole]);
+
 	const whoCan = useCallback(async (session: OrgSession, action: string, resource: string): Promise<OrgWhoCanResult> => {
 		const modelOf = (accountId: string, snapshot: Parameters<typeof buildIndex>[0]) => {
 			let model = models.current.get(accountId);
@@ -113,7 +117,7 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 		return {ok: true, answers, total};
 	}, []);
 
-	const value = useMemo(() => ({state, auditRole, open, reopenWith, whoCan, hooks}), [state, auditRole, open, reopenWith, whoCan, hooks]);
+	const value = useMemo(() => ({state, auditRole, open, reopenWith, reload, whoCan, hooks}), [state, auditRole, open, reopenWith, reload, whoCan, hooks]);
 	return <Context.Provider value={value}>{props.children}</Context.Provider>;
 }
 

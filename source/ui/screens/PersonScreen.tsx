@@ -47,6 +47,8 @@ export function PersonScreen(props: {
 	identityCenter: IdentityCenter | undefined;
 	organization: Organization | undefined;
 	id: string;
+	/** What shows while there is no Identity Center to read (the organization being read again). */
+	closedNote?: string;
 	/** X: the plan of offboarding this person everywhere (absent in read-only mode). */
 	onOffboardEverywhere: () => void;
 	/** X in read-only mode: what is said instead (nothing opens). */
@@ -57,7 +59,7 @@ export function PersonScreen(props: {
 	height: number;
 }) {
 	const {identityCenter: ic, organization, id} = props;
-	const lines = useMemo(() => (ic && organization ? personLines(ic, organization, id) : [note('closed', 'The organization is not open (:people opens it).', 'warning')]), [ic, organization, id]);
+	const lines = useMemo(() => (ic && organization ? personLines(ic, organization, id) : [note('closed', props.closedNote ?? 'The organization is not open (:people opens it).', 'warning')]), [ic, organization, id, props.closedNote]);
 	const user = ic?.users.find(u => u.id === id);
 	const readOnly = useReadOnly();
 	// The key is absent in read-only mode (as every write's); pressed anyway, it says why nothing opens.

@@ -11,7 +11,7 @@ import {describeError} from '../../model/errors.js';
 import {ActionQuery, type ActionQueryValue} from '../components/ActionQuery.js';
 import {DetailList, note} from '../components/DetailList.js';
 import {useAskedAgain} from '../hooks/asked-again.js';
-import {useCommands} from '../hooks/keyboard.js';
+import {priority, useCommands} from '../hooks/keyboard.js';
 import type {UserLineFocus} from '../hooks/routes.js';
 import {errorText} from './access-text.js';
 import {whoCanLines} from './whocan-lines.js';
@@ -114,6 +114,9 @@ export function WhoCanScreen(props: {
 	};
 	// Without an answer on screen there is no list to own esc: go back from here.
 	useCommands('whocan', {'edit-query': () => setEditing(true), 'org-scope': org ? flipScope : undefined, back: listed ? undefined : props.onBack}, resultsFocused);
+	// Across the organization, `r` reads it again (every account) and the same query is asked of it once open;
+	// in this account the global `r` reloads the snapshot, as everywhere else.
+	useCommands('global', {reload: org?.reload}, resultsFocused && scope === 'organization', {priority: priority.screen});
 
 	const lines = useMemo(
 		() => (answer.status === 'done' ? whoCanLines(answer.answer, onOpenUser, onOpenGroup) : answer.status === 'org-done' ? orgWhoCanLines(answer.answers, answer.total) : []),
@@ -133,7 +136,7 @@ export function WhoCanScreen(props: {
 				{editing ? 'Type an action, e.g. ec2:TerminateInstances or s3:Delete*, then enter.' : `/ types an action${org ? ' · o this account/the organization' : ''} · esc back · q quits`}
 			</Text>
 		) : (
-			<Text dimColor={theme.muted}>{editing ? 'enter runs the query · esc back to the answer' : `${answer.status === 'done' ? 'enter opens · ' : ''}/ edits the query${org ? ' · o this account/the organization' : ''} · esc back`}</Text>
+			<Text dimColor={theme.muted}>{editing ? 'enter runs the query · esc back to the answer' : `${answer.status === 'done' ? 'enter opens · ' : ''}/ edits the query${org ? ' · o this account/the organization' : ''}${scope === 'organization' ? ' · r reads the organization again' : ''} · esc back`}</Text>
 		);
 	const chrome = 1 + (editing && props.focused ? 3 : 2) + 1;
 	return (
