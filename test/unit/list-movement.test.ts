@@ -1,7 +1,7 @@
 // The one movement / field-cycle helper (ui/components/list-window.ts): the keymap's six movement
 // commands as handlers, the cursor each one gives, and next/previous field with and without wrapping.
 import {describe, expect, it} from 'vitest';
-import {MOVEMENTS, moveCursor, movementHandlers, stepField, type Movement} from '../../source/ui/components/list-window.js';
+import {MOVEMENTS, moveCursor, movementHandlers, scrollHandlers, stepField, type Movement} from '../../source/ui/components/list-window.js';
 import {commandsIn} from '../../source/ui/keymap.js';
 
 describe('movementHandlers', () => {
@@ -44,5 +44,19 @@ describe('stepField', () => {
 	it('has nowhere to go without fields', () => {
 		expect(stepField(0, 1, 0)).toBe(0);
 		expect(stepField(0, -1, 0, {wrap: true})).toBe(0);
+	});
+});
+
+describe('scrollHandlers', () => {
+	it('scrolls a text by a line for up/down and by the page given for page-up/page-down', () => {
+		const scrolled: number[] = [];
+		const handlers = scrollHandlers(delta => scrolled.push(delta), 7);
+		handlers.up();
+		handlers.down();
+		handlers['page-up']();
+		handlers['page-down']();
+		expect(scrolled).toEqual([-1, 1, -7, 7]);
+		// Each is a movement command every screen that scrolls has in its scope.
+		for (const id of Object.keys(handlers)) expect(MOVEMENTS).toContain(id);
 	});
 });

@@ -12,6 +12,14 @@ export type Movement = (typeof MOVEMENTS)[number];
 export const movementHandlers = (move: (movement: Movement) => void): Record<Movement, () => void> =>
 	Object.fromEntries(MOVEMENTS.map(movement => [movement, () => move(movement)])) as Record<Movement, () => void>;
 
+/** ↑↓ j k and PgUp PgDn as scrolling a text by a line or a `page`: what a scrolling view hands useCommands. */
+export const scrollHandlers = (scrollBy: (delta: number) => void, page: number): Record<'up' | 'down' | 'page-up' | 'page-down', () => void> => ({
+	up: () => scrollBy(-1),
+	down: () => scrollBy(1),
+	'page-up': () => scrollBy(-page),
+	'page-down': () => scrollBy(page),
+});
+
 /**
  * The field (or choice) `delta` steps from `active` among `count`: next-field / previous-field. Stops at
  * the first and the last, or with `wrap` goes round (tab past the last field comes back to the first).

@@ -13,6 +13,7 @@ import {planOffboard} from '../../model/plans/offboard.js';
 import type {Plan} from '../../model/plans/types.js';
 import {sanitize} from '../../model/sanitize.js';
 import {ErrorPanel} from '../components/ErrorPanel.js';
+import {scrollHandlers} from '../components/list-window.js';
 import {truncate, wrapText} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import type {LoadedRecord} from '../offboard-record.js';
@@ -88,17 +89,13 @@ export function OffboardScreen(props: OffboardScreenProps) {
 	// A resume keeps the option it was started with: another one needs the record closed first.
 	const toggle = () => dispatch({type: 'toggle-keep', keep, resuming: loaded?.resumedFrom !== undefined});
 	const finished = phase.name === 'finished' || phase.name === 'crashed' || error !== undefined;
-	const scroll = (delta: number) => () => dispatch({type: 'scroll', delta});
 	useCommands(
 		'offboard',
 		{
 			'toggle-keep-user': phase.name === 'confirm' && plan ? toggle : () => {},
 			'confirm-offboard': finished ? props.onBack : phase.name === 'confirm' && plan && expected.length === 0 ? run : () => {},
 			back: phase.name === 'running' ? () => {} : props.onBack,
-			up: scroll(-1),
-			down: scroll(1),
-			'page-up': scroll(-(props.height - 4)),
-			'page-down': scroll(props.height - 4),
+			...scrollHandlers(delta => dispatch({type: 'scroll', delta}), props.height - 4),
 		},
 		props.focused,
 	);

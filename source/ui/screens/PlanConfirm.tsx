@@ -14,6 +14,7 @@ import {sanitize} from '../../model/sanitize.js';
 import {useCommands} from '../hooks/keyboard.js';
 import {useFooterScope} from '../hooks/footer-scope.js';
 import type {RunPlan} from '../hooks/plan-runner.js';
+import {scrollHandlers} from '../components/list-window.js';
 import {wrapText} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import {planLineTone, toneProps, useTheme} from '../theme.js';
@@ -76,13 +77,7 @@ export function PlanConfirm(props: {
 	const finished = phase.name === 'done' || phase.name === 'crashed';
 	const undo = phase.name === 'done' && !phase.report.ok ? props.undoFor?.(phase.report) : undefined;
 	const undoPlan = undo?.plan;
-	const scroll = (delta: number) => () => setTop(current => Math.max(0, current + delta));
-	const paging = {
-		up: scroll(-1),
-		down: scroll(1),
-		'page-up': scroll(-(props.height - 3)),
-		'page-down': scroll(props.height - 3),
-	};
+	const paging = scrollHandlers(delta => setTop(current => Math.max(0, current + delta)), props.height - 3);
 	// Once it ran, the plan's own keys (y run, n cancel) are gone: enter or esc goes back, u may take back.
 	useCommands(
 		finished ? 'plan-done' : 'plan',

@@ -9,6 +9,7 @@ import type {PrincipalRef} from '../../model/plans/steps.js';
 import type {Plan} from '../../model/plans/types.js';
 import {sanitize} from '../../model/sanitize.js';
 import type {PolicyTemplate} from '../../model/templates.js';
+import {scrollHandlers} from '../components/list-window.js';
 import type {Column} from '../components/Table.js';
 import {truncate} from '../components/text.js';
 import {useCommands} from '../hooks/keyboard.js';
@@ -193,15 +194,11 @@ function PolicyPreview(props: {
 	const lines = useMemo(() => rendered.text.split('\n'), [rendered.text]);
 	const chrome = 3 + rendered.problems.length + (props.planError ? 1 : 0);
 	const visible = Math.max(1, props.height - chrome);
-	const scroll = (delta: number) => () => setTop(current => Math.max(0, Math.min(current + delta, lines.length - visible)));
 	const {document} = rendered;
 	useCommands(
 		'write-wizard',
 		{
-			up: scroll(-1),
-			down: scroll(1),
-			'page-up': scroll(-visible),
-			'page-down': scroll(visible),
+			...scrollHandlers(delta => setTop(current => Math.max(0, Math.min(current + delta, lines.length - visible))), visible),
 			top: () => setTop(0),
 			bottom: () => setTop(Math.max(0, lines.length - visible)),
 			choose: () => document !== undefined && props.onContinue(document),

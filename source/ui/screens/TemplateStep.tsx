@@ -8,6 +8,7 @@ import type {PolicyTemplate} from '../../model/templates.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {Table, type Column} from '../components/Table.js';
 import {TextField} from '../components/TextField.js';
+import {movementHandlers} from '../components/list-window.js';
 import {useListCursor} from '../components/use-list-cursor.js';
 import {truncate} from '../components/text.js';
 import {useCommands} from '../hooks/keyboard.js';
@@ -47,16 +48,10 @@ export function TemplateStep(props: {
 	const listHeight = Math.max(3, Math.min(templates.length, props.height - 10));
 	const list = useListCursor(templates.length, listHeight);
 	const selected = templates[list.cursor];
-	const move = (id: 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom') => () => list.move(id);
 	useCommands(
 		'write-wizard',
 		{
-			up: move('up'),
-			down: move('down'),
-			'page-up': move('page-up'),
-			'page-down': move('page-down'),
-			top: move('top'),
-			bottom: move('bottom'),
+			...movementHandlers(list.move),
 			choose: () => selected && props.onChoose(selected),
 			filter: () => setFiltering(true),
 			'from-file': () => {
