@@ -4,9 +4,10 @@
 // their policies say. The answer's statements are then mapped back to the caller's own policies, in
 // policy order. A boundary, or a matching statement that reads principal facts, takes the caller's own
 // evaluation (its answer is its own).
-import {evaluate, type EvalAnswer, type EvalFailure, type EvalPolicy, type RawStatement} from './evaluator.js';
+import {type EvalAnswer, type EvalFailure, type EvalPolicy, type RawStatement} from './evaluator.js';
 import {holderIndex} from './holders.js';
 import {evaluatePrincipal, type AccessModel, type Principal} from './model.js';
+import {statementsAnswer} from './shared-knowledge.js';
 import {preparedStatement, statementIdOf, statementsOf} from './statements.js';
 
 const ASSUME = 'sts:AssumeRole';
@@ -77,12 +78,6 @@ const asCaller = (view: View, answer: EvalAnswer): EvalAnswer => {
 export const assumeIdentity = async (model: AccessModel, caller: Principal, on: string): Promise<EvalAnswer | EvalFailure> => {
 	const view = viewOf(model, caller);
 	if (!view) return evaluatePrincipal(model, caller, ASSUME, on);
-	const memoKey = `assume-statements:${view.ids.join(',')}|${on}`;
-	let answer = model.memo.get(memoKey);
-	if (!answer) {
-		answer = evaluate({principalArn: caller.arn, accountId: model.accountId, action: ASSUME, resource: on, policies: view.policies, ...(model.context ? {context: model.context} : {})});
-		model.memo.set(memoKey, answer);
-	}
-	const settled = await answer;
+	const settled = await statementsAnswer(model, view.ids, view.policies, caller.arn, ASSUME, on);
 	return settled.ok ? asCaller(view, settled) : settled;
 };

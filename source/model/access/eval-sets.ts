@@ -5,6 +5,7 @@
 import {evaluate, type EvalAnswer, type EvalFailure, type EvalPolicy} from './evaluator.js';
 import type {Holder, HolderIndex, UserHolder} from './holders.js';
 import {evaluatePrincipal, principalFor, userFacts, type AccessModel, type Principal} from './model.js';
+import {statementsAnswer} from './shared-knowledge.js';
 import {preparedStatement} from './statements.js';
 import {classKey, idsOfKey, isUser, type ActionClass, type ClassKey} from './who-can-classes.js';
 
@@ -120,6 +121,8 @@ export const evaluationSets = (model: AccessModel, index: HolderIndex, classes: 
 		const set = newSet(
 			n,
 			actionClass.actions.map(action => {
+				// Nothing of the principal read: the statements' answer, shared by every model that shares them.
+				if (plain) return statementsAnswer(model, info.ids, policies, principal.arn, action, resource);
 				const memoKey = `${memoPrefix}|${action}|${resource}`;
 				let evaluation = model.memo.get(memoKey);
 				if (!evaluation) {

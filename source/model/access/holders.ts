@@ -3,7 +3,7 @@
 // many members it has), the boundary, and the policies that could not be evaluated.
 import type {Group, User} from '../snapshot.js';
 import {entryFor, keyOf, type AccessModel, type PolicyEntry} from './model.js';
-import {emptyCatalogue, statementsOf, type DistinctStatement, type StatementCatalogue} from './statements.js';
+import {statementsOf, type DistinctStatement, type StatementCatalogue} from './statements.js';
 import type {PolicyProblem, PolicySource, StatementRef} from './types.js';
 
 /** One statement of one policy as it reaches its holder: what it is, and the path to show. */
@@ -136,7 +136,7 @@ const boundaryOf = (builder: Builder, arn: string): {boundary?: UserHolder['boun
 
 export const holderIndex = (model: AccessModel): HolderIndex => {
 	if (model.whoCanIndex) return model.whoCanIndex;
-	const builder: Builder = {model, catalogue: emptyCatalogue(), nextId: 0, direct: new Map()};
+	const builder: Builder = {model, catalogue: model.knowledge.catalogue, nextId: 0, direct: new Map()};
 	const groupProblems = new Map<string, ProblemKey[]>();
 	const groups = new Map<string, Holder>();
 	model.index.snapshot.groups.forEach((group, ordinal) => {

@@ -10,12 +10,12 @@ import {
 	type EvalPolicy,
 	type PreparedPolicy,
 	type RawStatement,
-	type StatementValidations,
 } from './evaluator.js';
 import {actionReach, parseStatements, usesPrincipalFacts, type ParsedStatement} from './patterns.js';
 import type {HolderIndex} from './holders.js';
 import type {PolicyProblem, PolicySource, ReachingPolicy, StatementRef} from './types.js';
 import type {RequestContext} from './request-context.js';
+import {sharedKnowledge, type SharedKnowledge} from './shared-knowledge.js';
 
 export interface PolicyEntry {
 	key: string;
@@ -47,7 +47,7 @@ export interface ReadDocument {
 
 /** The document validated for the simulator (once; each distinct statement once per model). */
 export const preparedOf = (model: AccessModel, read: ReadDocument): PreparedPolicy =>
-	(read.prepared ??= preparePolicy(read.parsed, model.validations));
+	(read.prepared ??= preparePolicy(read.parsed, model.knowledge.validations));
 
 export interface Principal {
 	kind: 'user' | 'group' | 'role';
@@ -75,10 +75,8 @@ export interface AccessModel {
 	policies: Map<string, PolicyEntry>;
 	principals: Map<string, Principal>;
 	memo: Map<string, Promise<EvalAnswer | EvalFailure>>;
-	/** Policy text → the document read from it. */
-	documents: Map<string, ReadDocument | {error: string}>;
-	/** Statements validated so far (policies repeat the same statements). */
-	validations: StatementValidations;
+	/** Documents, statements and statement answers: this model's own, or shared with other accounts'. */
+	knowledge: SharedKnowledge;
 	/** Built by who-can on first use (who holds which statements). */
 	whoCanIndex?: HolderIndex;
 	/** Request context the operator stated (--context): every answer of this model assumes it. */
@@ -93,16 +91,18 @@ const accountOf = (index: SnapshotIndex): string => {
 	return /^\d{12}$/.test(arn.split(':')[4] ?? '') ? arn.split(':')[4]! : '000000000000';
 };
 
-/** Build the model once per snapshot; hold on to it (e.g. in a memo) so its caches pay off. */
-export const buildAccessModel = (index: SnapshotIndex, context?: RequestContext): AccessModel => ({
+/**
+ * Build the model once per snapshot; hold on to it (e.g. in a memo) so its caches pay off. Models of one
+ * organization's accounts pass one `knowledge`, so a policy they all carry is read and simulated once.
+ */
+export const buildAccessModel = (index: SnapshotIndex, context?: RequestContext, knowledge: SharedKnowledge = sharedKnowledge()): AccessModel => ({
 	kind: 'access-model',
 	index,
 	accountId: accountOf(index),
 	policies: new Map(),
 	principals: new Map(),
 	memo: new Map(),
-	documents: new Map(),
-	validations: new Map(),
+	knowledge,
 	...(context && Object.keys(context).length > 0 ? {context} : {}),
 });
 
@@ -110,7 +110,7 @@ export const toModel = (source: SnapshotIndex | AccessModel): AccessModel =>
 	isAccessModel(source) ? source : buildAccessModel(source);
 
 export const readDocument = (model: AccessModel, text: string): ReadDocument | {error: string} => {
-	const known = model.documents.get(text);
+	const known = model.knowledge.documents.get(text);
 	if (known) return known;
 	let read: ReadDocument | {error: string};
 	try {
@@ -119,7 +119,7 @@ export const readDocument = (model: AccessModel, text: string): ReadDocument | {
 	} catch (error) {
 		read = {error: `invalid JSON: ${(error as Error).message}`};
 	}
-	model.documents.set(text, read);
+	model.knowledge.documents.set(text, read);
 	return read;
 };
 

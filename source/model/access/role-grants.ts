@@ -4,9 +4,10 @@
 // principal's own evaluation (model.ts), which gives the same answer. A query of many actions reads the
 // role's statements once per class of actions (actions that the same statements can match).
 import type {Role} from '../snapshot.js';
-import {evaluate, type EvalAnswer, type EvalFailure, type EvalPolicy, type RawStatement} from './evaluator.js';
+import type {EvalAnswer, EvalFailure, EvalPolicy, RawStatement} from './evaluator.js';
 import {holderIndex} from './holders.js';
 import {evaluatePrincipal, relevantSet, statementRefs, type AccessModel, type Principal} from './model.js';
+import {statementsAnswer} from './shared-knowledge.js';
 import {preparedStatement, statementIdOf, statementsOf, type DistinctStatement} from './statements.js';
 import type {GrantPath, RolePath, StatementRef} from './types.js';
 import {unreadBoundaryCondition, unreadBoundaryNote, unreadBoundaryOf} from './unread-boundary.js';
@@ -72,7 +73,7 @@ const settledOn = async (model: AccessModel, principal: Principal, view: View, a
 	if (!answers) byView.set(key, (answers = new Map()));
 	const missing = actions.filter(action => !answers.has(action));
 	if (missing.length > 0) {
-		const settled = await Promise.all(missing.map(action => evaluate({principalArn: principal.arn, accountId: model.accountId, action, resource, policies: view.policies})));
+		const settled = await Promise.all(missing.map(action => statementsAnswer(model, view.ids, view.policies, principal.arn, action, resource)));
 		missing.forEach((action, n) => answers.set(action, settled[n]!));
 	}
 	return answers;

@@ -18,6 +18,11 @@ export interface DistinctStatement {
 	 * so whichever user's is put in, the pattern covers resources of the same types.
 	 */
 	nameInResourceOnly: boolean;
+	/**
+	 * Names an account or an organization (an account id, aws:ResourceAccount, aws:PrincipalOrgID…): its
+	 * answer may differ between accounts, so accounts sharing statements keep their own (shared-knowledge.ts).
+	 */
+	readsAccount: boolean;
 	/** The principal facts it names (lower-cased: aws:username, aws:principaltag/team…), when usesFacts. */
 	factKeys: string[];
 	/** Whether the statement's Action/NotAction can match the action (catalogue spelling). */
@@ -54,6 +59,8 @@ const servicesOf = (statement: ParsedStatement): string[] => {
 	return [...new Set(services)];
 };
 
+const READS_ACCOUNT = /\d{12}|account|orgid|orgpaths/i;
+
 const NAME_VARIABLES = /\$\{aws:(username|userid)\}/gi;
 
 // A fact named as a condition key ("aws:PrincipalTag/team") or a variable (${aws:PrincipalTag/team} or
@@ -79,6 +86,7 @@ const add = (catalogue: StatementCatalogue, version: unknown, raw: Record<string
 		effect: parsed.effect,
 		usesFacts: usesPrincipalFacts(text),
 		nameInResourceOnly: readsNameInResourceOnly(rest),
+		readsAccount: READS_ACCOUNT.test(text),
 		factKeys: NO_KEYS,
 		matches: matcherOf(parsed),
 		document,

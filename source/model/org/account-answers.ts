@@ -1,6 +1,7 @@
 // Each account of an opened organization asked the same who-can question by its own policies: the input
 // orgWhoCan caps with SCPs. Shared by the headless `who-can --org` and the TUI's organization view.
 import {buildAccessModel, whoCan, type AccessError, type AccessModel} from '../access.js';
+import {sharedKnowledge} from '../access/shared-knowledge.js';
 import {buildIndex} from '../indexes.js';
 import type {AccountSnapshot} from '../snapshot.js';
 import type {OpenedOrganization} from './org-load.js';
@@ -9,14 +10,18 @@ import type {AccountAnswerInput} from './org-who-can.js';
 /** Builds an account's access model; the TUI passes one that keeps each account's model between questions. */
 export type ModelOf = (accountId: string, snapshot: AccountSnapshot) => AccessModel;
 
-const freshModel: ModelOf = (_accountId, snapshot) => buildAccessModel(buildIndex(snapshot));
+/** Fresh models that share what their accounts have in common (policy texts, statements, their answers). */
+export const freshModels = (): ModelOf => {
+	const knowledge = sharedKnowledge();
+	return (_accountId, snapshot) => buildAccessModel(buildIndex(snapshot), undefined, knowledge);
+};
 
 /** Every account's answer (or why it was not read), in the organization's order; an unknown action is refused once. */
 export const accountAnswerInputs = async (
 	opened: OpenedOrganization,
 	action: string,
 	resource: string,
-	modelOf: ModelOf = freshModel,
+	modelOf: ModelOf = freshModels(),
 ): Promise<{ok: true; inputs: AccountAnswerInput[]} | AccessError> => {
 	const inputs: AccountAnswerInput[] = [];
 	for (const {account, load} of opened.accounts) {
