@@ -1,7 +1,10 @@
 // Opens an organization from the management (or delegated administrator) account's profile: the tree and
-// its SCPs, then every account's IAM snapshot — the caller's own account with the caller's credentials,
-// each other one through the audit role assumed in it — a few accounts at a time. An account that cannot
-// be assumed or read is an outcome with its reason, never a failure of the whole.
+// its SCPs, and every account's IAM snapshot — the caller's own account with the caller's credentials,
+// each other one through the audit role assumed in it — a bounded number of accounts at a time. Each
+// account's load starts as soon as the tree's listing names it, while the rest of the tree (its policies,
+// deeper OUs) is still being read: an organization costs its accounts' loads side by side, not the tree's
+// round trips and then the loads. An account that cannot be assumed or read is an outcome with its
+// reason, never a failure of the whole.
 import {AssumeRoleCommand, GetCallerIdentityCommand} from '@aws-sdk/client-sts';
 import {IamError} from '../model/errors.js';
 import {
@@ -15,18 +18,21 @@ import {
 	type AccountOutcome,
 	type OpenedOrganization,
 } from '../model/org/org-load.js';
-import type {Organization} from '../model/org/organization.js';
+import type {OrgAccount, Organization} from '../model/org/organization.js';
 import {toIamError} from './errors.js';
-import {mapBounded} from './map-bounded.js';
+import {createLimiter} from './limiter.js';
 import type {AssumedCredentials, OrgClients} from './org-clients.js';
 import {readOrganization} from './organizations-reader.js';
 import {loadSnapshot} from './snapshot.js';
 
 /**
- * Accounts read at once. IAM's limits are per account, so the bound is for STS (one caller assumes every
- * role) and for this machine: each account holds a GetAccountAuthorizationDetails sweep and its report.
+ * Accounts read at once. IAM's request limits are per account, so reading many accounts side by side
+ * costs each of them no more than reading it alone; the bound is for STS (one caller assumes every role,
+ * its AssumeRole rate is per caller account) and for this machine (each account in flight holds its
+ * GetAccountAuthorizationDetails pages until they are one snapshot). Throttling, should it come, is the
+ * SDK's retry with back-off (adaptive by default: it also slows the client that was throttled).
  */
-export const ACCOUNT_CONCURRENCY = 6;
+export const ACCOUNT_CONCURRENCY = 24;
 const SESSION_NAME = 'iamtui-audit';
 
 /** What reading the tree needs; named when Organizations refuses. */
@@ -49,12 +55,14 @@ export interface OpenOrganizationOptions {
 	credentialReportTimeoutMs?: number;
 	/** Only the accounts this picks are read (the tree is always read whole); default every one. */
 	only?: (account: AccountOutcome['account']) => boolean;
+	/** The tree once it is read, while accounts may still be loading (Identity Center can be read beside them). */
+	onTree?: (organization: Organization) => void;
 }
 
 /** The tree, or an error that says what Organizations wants: its permissions, or an organization at all. */
-export const readTree = async (clients: OrgClients): Promise<Organization> => {
+export const readTree = async (clients: OrgClients, onAccountListed?: (account: OrgAccount) => void): Promise<Organization> => {
 	try {
-		return await readOrganization(clients.organizations);
+		return await readOrganization(clients.organizations, onAccountListed ? {onAccountListed} : {});
 	} catch (error) {
 		const code = (error as {name?: string} | null)?.name ?? '';
 		if (code === 'AWSOrganizationsNotInUseException') {
@@ -91,14 +99,18 @@ export const assume = async (clients: OrgClients, roleArn: string): Promise<Assu
 
 export const openOrganization = async (clients: OrgClients, options: OpenOrganizationOptions = {}): Promise<OpenedOrganization> => {
 	const auditRole = options.auditRole ?? DEFAULT_AUDIT_ROLE;
-	const caller = await callerIdentity(clients);
-	const organization = await readTree(clients);
-	const partition = partitionOf(caller.arn);
 	const snapshotOptions = {
 		...(options.credentialReportTimeoutMs === undefined ? {} : {credentialReportTimeoutMs: options.credentialReportTimeoutMs}),
 	};
+	// Who calls, and the tree, at the same time; each account's load waits for the first only.
+	const caller = callerIdentity(clients);
+	let abandoned = false;
+	const limit = createLimiter(options.concurrency ?? ACCOUNT_CONCURRENCY);
+	const loads = new Map<string, Promise<AccountLoad>>();
 
-	const loadOne = async (account: AccountOutcome['account'], access: ReturnType<typeof accessFor>): Promise<AccountLoad> => {
+	const loadOne = async (account: OrgAccount): Promise<AccountLoad> => {
+		const {account: callerAccount, arn} = await caller;
+		const access = accessFor(account, callerAccount, auditRole, partitionOf(arn));
 		if (access.kind === 'skip') return {kind: 'skipped', reason: access.reason};
 		if (access.kind === 'caller') {
 			try {
@@ -112,7 +124,7 @@ export const openOrganization = async (clients: OrgClients, options: OpenOrganiz
 		try {
 			credentials = await assume(clients, roleArn);
 		} catch (error) {
-			return {kind: 'failed', step: 'assume-role', roleArn, ...assumeFailure(toIamError(error, {action: 'sts:AssumeRole'}), account, roleArn, caller.arn)};
+			return {kind: 'failed', step: 'assume-role', roleArn, ...assumeFailure(toIamError(error, {action: 'sts:AssumeRole'}), account, roleArn, arn)};
 		}
 		const iam = clients.iamWith(credentials);
 		try {
@@ -124,12 +136,43 @@ export const openOrganization = async (clients: OrgClients, options: OpenOrganiz
 		}
 	};
 
+	/** Queues the account's load once (it may be named by the listing and again by the finished tree). */
+	const startLoad = (account: OrgAccount): void => {
+		if (loads.has(account.id) || abandoned || !(options.only?.(account) ?? true)) return;
+		const load = limit(async (): Promise<AccountLoad> => {
+			// The whole open failed (no caller, no tree) while this one waited: it is never started.
+			if (abandoned) return {kind: 'skipped', reason: 'the organization could not be opened'};
+			await caller;
+			options.onAccount?.({account, load: {kind: 'loading'}});
+			return loadOne(account);
+		});
+		// Read when the tree is complete; until then a failure of `caller` must not count as unhandled.
+		load.catch(() => undefined);
+		loads.set(account.id, load);
+	};
+
+	const tree = readTree(clients, startLoad);
+	tree.catch(() => undefined);
+	let organization: Organization;
+	let callerAccountId: string;
+	try {
+		// The caller's failure first, as it would be alone: no identity, no organization.
+		callerAccountId = (await caller).account;
+		organization = await tree;
+	} catch (error) {
+		abandoned = true;
+		throw error;
+	}
+	options.onTree?.(organization);
+
 	const chosen = orgAccounts(organization).filter(({account}) => options.only?.(account) ?? true);
-	const accounts = await mapBounded(chosen, options.concurrency ?? ACCOUNT_CONCURRENCY, async ({account, path}) => {
-		options.onAccount?.({account, load: {kind: 'loading'}});
-		const outcome: AccountOutcome = {account, path, load: await loadOne(account, accessFor(account, caller.account, auditRole, partition))};
-		options.onAccount?.(outcome);
-		return outcome;
-	});
-	return {organization, callerAccountId: caller.account, auditRole, accounts};
+	const accounts = await Promise.all(
+		chosen.map(async ({account, path}): Promise<AccountOutcome> => {
+			startLoad(account);
+			const outcome: AccountOutcome = {account, path, load: await loads.get(account.id)!};
+			options.onAccount?.(outcome);
+			return outcome;
+		}),
+	);
+	return {organization, callerAccountId, auditRole, accounts};
 };

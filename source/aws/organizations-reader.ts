@@ -7,9 +7,12 @@ import {
 	ListOrganizationalUnitsForParentCommand,
 	ListPoliciesForTargetCommand,
 	ListRootsCommand,
+	type Account,
+	type OrganizationalUnit,
 	type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import {allPages} from './all-pages.js';
+import {createLimiter} from './limiter.js';
 import type {OrgAccount, OrgRoot, OrgUnit, Organization, ServiceControlPolicy} from '../model/org/organization.js';
 
 const parsed = (content: string | undefined): unknown => {
@@ -22,12 +25,26 @@ const parsed = (content: string | undefined): unknown => {
 
 type PolicyType = 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
 
-export const readOrganization = async (client: OrganizationsClient): Promise<Organization> => {
+export interface ReadOrganizationOptions {
+	/**
+	 * Each account as soon as its parent's listing names it, before its policies are read (its `scps` are
+	 * empty until then), so its IAM load can start while the rest of the tree is read.
+	 */
+	onAccountListed?: (account: OrgAccount) => void;
+	/** Policy reads (ListPoliciesForTarget, DescribePolicy) in flight at once; two per account and OU. Default 10. */
+	policyConcurrency?: number;
+}
+
+const POLICY_CONCURRENCY = 10;
+
+export const readOrganization = async (client: OrganizationsClient, options: ReadOrganizationOptions = {}): Promise<Organization> => {
+	// The listings that find accounts go first, unbounded (one pair per OU); the policy reads, two per target, queue behind a bound.
+	const bounded = createLimiter(options.policyConcurrency ?? POLICY_CONCURRENCY);
 	const documents = new Map<string, Promise<ServiceControlPolicy>>();
 	const policiesOf = async (targetId: string, type: PolicyType): Promise<ServiceControlPolicy[]> => {
 		const summaries = await allPages(async token => {
 			try {
-				const r = await client.send(new ListPoliciesForTargetCommand({TargetId: targetId, Filter: type, NextToken: token}));
+				const r = await bounded(() => client.send(new ListPoliciesForTargetCommand({TargetId: targetId, Filter: type, NextToken: token})));
 				return {items: r.Policies, next: r.NextToken};
 			} catch (error) {
 				// An organization that never enabled RCPs has none: not a failure of the read.
@@ -39,7 +56,7 @@ export const readOrganization = async (client: OrganizationsClient): Promise<Org
 		return Promise.all(summaries.map(s => {
 			const id = s.Id ?? '';
 			if (!documents.has(id)) {
-				documents.set(id, client.send(new DescribePolicyCommand({PolicyId: id})).then(r => ({id, name: r.Policy?.PolicySummary?.Name ?? s.Name ?? id, document: parsed(r.Policy?.Content)})));
+				documents.set(id, bounded(() => client.send(new DescribePolicyCommand({PolicyId: id}))).then(r => ({id, name: r.Policy?.PolicySummary?.Name ?? s.Name ?? id, document: parsed(r.Policy?.Content)})));
 			}
 			return documents.get(id)!;
 		}));
@@ -48,7 +65,24 @@ export const readOrganization = async (client: OrganizationsClient): Promise<Org
 		const [scps, rcps] = await Promise.all([policiesOf(targetId, 'SERVICE_CONTROL_POLICY'), policiesOf(targetId, 'RESOURCE_CONTROL_POLICY')]);
 		return {scps, rcps};
 	};
-	const childrenOf = async (parentId: string): Promise<{ous: OrgUnit[]; accounts: OrgAccount[]}> => {
+	const ouOf = async (o: OrganizationalUnit): Promise<OrgUnit> => {
+		const [controls, children] = await Promise.all([controlsOf(o.Id ?? ''), childrenOf(o.Id ?? '')]);
+		return {id: o.Id ?? '', name: o.Name ?? o.Id ?? '', kind: 'ou' as const, ...controls, ...children};
+	};
+	const accountOf = async (a: Account): Promise<OrgAccount> => {
+		const listed: OrgAccount = {
+			id: a.Id ?? '',
+			name: a.Name ?? a.Id ?? '',
+			kind: 'account' as const,
+			// State replaces the deprecated Status; moto answers Status only.
+			...(a.State ?? a.Status ? {status: a.State ?? a.Status} : {}),
+			scps: [],
+		};
+		options.onAccountListed?.(listed);
+		return {...listed, ...(await controlsOf(listed.id))};
+	};
+	async function childrenOf(parentId: string): Promise<{ous: OrgUnit[]; accounts: OrgAccount[]}> {
+		// Both listings, then every child's reads, all at once: the tree's depth in round trips, not its size.
 		const [ous, accounts] = await Promise.all([
 			allPages(async token => {
 				const r = await client.send(new ListOrganizationalUnitsForParentCommand({ParentId: parentId, NextToken: token}));
@@ -59,18 +93,9 @@ export const readOrganization = async (client: OrganizationsClient): Promise<Org
 				return {items: r.Accounts, next: r.NextToken};
 			}),
 		]);
-		return {
-			ous: await Promise.all(ous.map(async o => ({id: o.Id ?? '', name: o.Name ?? o.Id ?? '', kind: 'ou' as const, ...(await controlsOf(o.Id ?? '')), ...(await childrenOf(o.Id ?? ''))}))),
-			accounts: await Promise.all(accounts.map(async a => ({
-				id: a.Id ?? '',
-				name: a.Name ?? a.Id ?? '',
-				kind: 'account' as const,
-				// State replaces the deprecated Status; moto answers Status only.
-				...(a.State ?? a.Status ? {status: a.State ?? a.Status} : {}),
-				...(await controlsOf(a.Id ?? '')),
-			}))),
-		};
-	};
+		const [units, members] = await Promise.all([Promise.all(ous.map(ouOf)), Promise.all(accounts.map(accountOf))]);
+		return {ous: units, accounts: members};
+	}
 	const [organization, roots] = await Promise.all([
 		client.send(new DescribeOrganizationCommand({})),
 		allPages(async token => {
@@ -80,7 +105,8 @@ export const readOrganization = async (client: OrganizationsClient): Promise<Org
 	]);
 	const first = roots[0];
 	if (!first?.Id) throw new Error('the organization has no root');
-	const root: OrgRoot = {id: first.Id, name: first.Name ?? 'Root', kind: 'root', ...(await controlsOf(first.Id)), ...(await childrenOf(first.Id))};
+	const [controls, children] = await Promise.all([controlsOf(first.Id), childrenOf(first.Id)]);
+	const root: OrgRoot = {id: first.Id, name: first.Name ?? 'Root', kind: 'root', ...controls, ...children};
 	const id = organization.Organization?.Id;
 	return {...(id ? {id} : {}), managementAccountId: organization.Organization?.MasterAccountId ?? '', root};
 };

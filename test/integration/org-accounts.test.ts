@@ -1,6 +1,7 @@
 // Opening an organization against moto: the tree, each member account's IAM read through the audit role
 // (moto keeps each account's IAM apart: the users made there are the ones read back), a refused account
 // named with its reason, and `accounts` / `person` as the built binary runs them.
+import {AssumeRoleCommand} from '@aws-sdk/client-sts';
 import {afterAll, afterEach, beforeAll, expect, it, vi} from 'vitest';
 import {createOrgClients} from '../../source/aws/org-clients.js';
 import {openOrganization} from '../../source/aws/org-loader.js';
@@ -51,19 +52,42 @@ describeWithMoto('organization opened through the audit role (moto)', () => {
 	it('reads each account with its own IAM, a few at a time; the refused one is named and the rest still load', async () => {
 		asAuditor();
 		const clients = await createOrgClients({endpoint: moto.endpoint, maxAttempts: 1});
+		// A member account's load runs from its AssumeRole until its IAM client is closed (or the AssumeRole fails).
 		let inFlight = 0;
 		let most = 0;
+		const sts = clients.sts;
+		const send = sts.send.bind(sts) as (command: unknown) => Promise<unknown>;
+		sts.send = (async (command: unknown) => {
+			if (!(command instanceof AssumeRoleCommand)) return send(command);
+			most = Math.max(most, ++inFlight);
+			return send(command).catch((error: unknown) => {
+				inFlight--;
+				throw error;
+			});
+		}) as typeof sts.send;
+		const iamWith = clients.iamWith;
+		clients.iamWith = credentials => {
+			const iam = iamWith(credentials);
+			const destroy = iam.destroy.bind(iam);
+			iam.destroy = () => {
+				inFlight--;
+				destroy();
+			};
+			return iam;
+		};
 		const seen: string[] = [];
 		const opened = await openOrganization(clients, {
 			concurrency: 2,
-			onAccount: outcome => {
-				seen.push(`${outcome.account.name}:${outcome.load.kind}`);
-				if (outcome.load.kind === 'loading') most = Math.max(most, ++inFlight);
-				else inFlight--;
-			},
+			onAccount: outcome => seen.push(`${outcome.account.name}:${outcome.load.kind}`),
 		});
+		// Three member accounts to assume in (prod, dev, sandbox) beside the caller's own: two at a time, never three.
 		expect(most).toBe(2);
 		expect(seen.filter(s => s.endsWith(':loading'))).toHaveLength(5);
+		// Each account is said loading before its outcome.
+		for (const name of ['master', 'workload-prod', 'workload-dev', 'sandbox', 'retired']) {
+			expect(seen.indexOf(`${name}:loading`)).toBeGreaterThanOrEqual(0);
+			expect(seen.findIndex(s => s.startsWith(`${name}:`) && !s.endsWith(':loading'))).toBeGreaterThan(seen.indexOf(`${name}:loading`));
+		}
 
 		expect(opened.callerAccountId).toBe(seeded.managementId);
 		const byId = new Map(opened.accounts.map(a => [a.account.id, a]));
