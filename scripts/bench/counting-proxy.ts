@@ -1,46 +1,120 @@
-// A loopback HTTP proxy in front of moto that forwards every request untouched and counts them by
-// query-protocol Action and by the status moto answered: what a program really sends, retries included.
+// A loopback HTTP proxy in front of moto that counts every request by action (query-protocol Action or
+// JSON-protocol X-Amz-Target) and by the status answered: what a program really sends, retries included.
+// Optionally it stands in for AWS's latency and concurrency, which moto (one Python process) lacks:
+// - delayMs: every request is held that long before it is answered, as an AWS round trip is;
+// - replay: each distinct request (same caller account, action and parameters) goes to moto once and is
+//   answered from memory after that (the latest answer kept), so moto's single CPU drops out of the timing
+//   and only the delay and the caller's own concurrency are left.
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {setTimeout as sleep} from 'node:timers/promises';
 import {assertLoopbackTarget} from '../../test/helpers/fault-proxy.js';
 
 export interface CountedRequest {
 	action: string;
 	status: number;
+	/** Answered from memory (replay), moto not asked. */
+	replayed?: boolean;
 }
 
 export interface CountingProxy {
 	endpoint: string;
 	requests(): CountedRequest[];
+	/** Forgets the requests counted so far (not the replay answers). */
+	clearCount(): void;
 	stop(): Promise<void>;
 }
 
-const actionOf = (url: string, body: string): string =>
-	new URLSearchParams(body).get('Action') ?? new URL(url, 'http://proxy.invalid').searchParams.get('Action') ?? '(none)';
+export interface CountingProxyOptions {
+	/** Held before each answer, in ms. Default 0. */
+	delayMs?: number;
+	/** Answer a request seen before from memory. Default false. */
+	replay?: boolean;
+}
 
-export const startCountingProxy = async (targetUrl: string): Promise<CountingProxy> => {
+interface Answer {
+	status: number;
+	message: string | undefined;
+	headers: string[];
+	body: Buffer;
+}
+
+const actionOf = (url: string, headers: http.IncomingHttpHeaders, body: string): string =>
+	new URLSearchParams(body).get('Action') ??
+	new URL(url, 'http://proxy.invalid').searchParams.get('Action') ??
+	(typeof headers['x-amz-target'] === 'string' ? headers['x-amz-target'].replace(/^.*\./, '') : '(none)');
+
+/** The access key that signed the request (SigV4's Credential=KEY/date/region/service/aws4_request). */
+const signingKey = (headers: http.IncomingHttpHeaders): string => /Credential=([^/,\s]+)\//.exec(headers.authorization ?? '')?.[1] ?? '(unsigned)';
+
+/** Parameters in a stable order: query bodies may list them in any; JSON bodies are kept as sent. */
+const parametersOf = (body: string, headers: http.IncomingHttpHeaders): string =>
+	headers['x-amz-target'] ? body : [...new URLSearchParams(body)].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join('&');
+
+export const startCountingProxy = async (targetUrl: string, options: CountingProxyOptions = {}): Promise<CountingProxy> => {
 	const target = assertLoopbackTarget(targetUrl);
-	const seen: CountedRequest[] = [];
+	const delayMs = options.delayMs ?? 0;
+	let seen: CountedRequest[] = [];
+	const answers = new Map<string, Answer>();
+	// Assumed-role keys are fresh on every AssumeRole: the account they act in is what makes a request the same.
+	const accountOfKey = new Map<string, string>();
+
+	const send = (response: http.ServerResponse, answer: Answer) => {
+		response.writeHead(answer.status, answer.message, answer.headers);
+		response.end(answer.body);
+	};
+
+	const forward = (request: http.IncomingMessage, body: Buffer): Promise<Answer> =>
+		new Promise((resolve, reject) => {
+			const upstream = http.request(
+				{host: target.hostname, port: target.port || 80, method: request.method, path: request.url, headers: request.headers},
+				answer => {
+					const chunks: Buffer[] = [];
+					answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+					answer.on('end', () => resolve({status: answer.statusCode ?? 502, message: answer.statusMessage, headers: answer.rawHeaders, body: Buffer.concat(chunks)}));
+					answer.on('error', reject);
+				},
+			);
+			upstream.on('error', reject);
+			upstream.end(body);
+		});
+
 	const server = http.createServer((request, response) => {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
-			const body = Buffer.concat(chunks);
-			const counted = !request.url?.startsWith('/moto-api/');
-			const upstream = http.request(
-				{host: target.hostname, port: target.port || 80, method: request.method, path: request.url, headers: request.headers},
-				answer => {
-					if (counted) seen.push({action: actionOf(request.url ?? '/', body.toString('utf8')), status: answer.statusCode ?? 0});
-					response.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.rawHeaders);
-					answer.pipe(response);
-				},
-			);
-			upstream.on('error', error => {
-				if (counted) seen.push({action: actionOf(request.url ?? '/', body.toString('utf8')), status: 502});
-				if (!response.headersSent) response.writeHead(502, {'content-type': 'text/plain'});
-				response.end(`counting proxy: ${error.message}`);
-			});
-			upstream.end(body);
+			void (async () => {
+				const body = Buffer.concat(chunks);
+				const text = body.toString('utf8');
+				const counted = !request.url?.startsWith('/moto-api/');
+				const action = actionOf(request.url ?? '/', request.headers, text);
+				const key = signingKey(request.headers);
+				const same = `${accountOfKey.get(key) ?? key} ${request.url} ${action} ${parametersOf(text, request.headers)}`;
+				if (delayMs > 0 && counted) await sleep(delayMs);
+				const known = options.replay && counted ? answers.get(same) : undefined;
+				if (known) {
+					seen.push({action, status: known.status, replayed: true});
+					send(response, known);
+					return;
+				}
+				try {
+					const answer = await forward(request, body);
+					if (counted) seen.push({action, status: answer.status});
+					if (options.replay && counted) {
+						answers.set(same, answer);
+						if (action === 'AssumeRole' && answer.status === 200) {
+							const account = /arn:[\w-]+:iam::(\d+):/.exec(new URLSearchParams(text).get('RoleArn') ?? '')?.[1];
+							const issued = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(answer.body.toString('utf8'))?.[1];
+							if (account && issued) accountOfKey.set(issued, account);
+						}
+					}
+					send(response, answer);
+				} catch (error) {
+					if (counted) seen.push({action, status: 502});
+					if (!response.headersSent) response.writeHead(502, {'content-type': 'text/plain'});
+					response.end(`counting proxy: ${(error as Error).message}`);
+				}
+			})();
 		});
 	});
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
@@ -48,6 +122,9 @@ export const startCountingProxy = async (targetUrl: string): Promise<CountingPro
 	return {
 		endpoint: `http://127.0.0.1:${port}`,
 		requests: () => [...seen],
+		clearCount: () => {
+			seen = [];
+		},
 		stop: () =>
 			new Promise<void>(resolve => {
 				server.closeAllConnections();
