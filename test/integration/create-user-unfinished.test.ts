@@ -10,18 +10,13 @@ import {createUserCommand} from '../../source/commands/create-user.js';
 import type {IamGateway} from '../../source/model/gateway.js';
 import {unfinishedPlans} from '../../source/model/plans/journal-plans.js';
 import {Journal} from '../../source/store/journal.js';
+import {overrideOperations} from '../helpers/override-operations.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 import {useMotoForWrites} from './writes-moto.js';
 
 /** The gateway, except that AddUserToGroup is sent into the void: the run stops there, as if killed. */
 const hangsAtGroup = (inner: IamGateway): IamGateway =>
-	new Proxy(inner, {
-		get(target, property, receiver) {
-			if (property === 'addUserToGroup') return () => new Promise(() => {});
-			const value: unknown = Reflect.get(target, property, receiver);
-			return typeof value === 'function' ? value.bind(target) : value;
-		},
-	});
+	overrideOperations(inner, name => (name === 'addUserToGroup' ? () => new Promise(() => {}) : undefined));
 
 describeWithMoto('create-user after an interrupted create-user', () => {
 	const env = useMotoForWrites();

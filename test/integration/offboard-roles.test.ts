@@ -27,6 +27,7 @@ import {Journal} from '../../source/store/journal.js';
 import {RecordStore} from '../../source/store/records.js';
 import {ADMIN_ROLE, DEMO_ACCOUNT_ID, OPS, seedDemoAccount} from '../../scripts/seed.js';
 import {describeWithMoto, startMoto, stubMotoCredentials, type Moto} from '../helpers/with-moto.js';
+import {overrideOperations} from '../helpers/override-operations.js';
 
 const LEAVER = 'rita.roles';
 const LEAVER_ARN = `arn:aws:iam::${DEMO_ACCOUNT_ID}:user/${LEAVER}`;
@@ -134,17 +135,15 @@ describeWithMoto('offboarding with roles against moto', () => {
 		const plain = createGateway({endpoint: moto.endpoint, maxAttempts: 2});
 		const sent: string[] = [];
 		// The first trust edit reaches IAM, then the connection drops before the answer.
-		const lossy = new Proxy(plain, {
-			get(target, property, receiver) {
-				const value = Reflect.get(target, property, receiver) as unknown;
-				if (property !== 'updateAssumeRolePolicy' || typeof value !== 'function') return value;
-				return async (input: {role: string}) => {
-					sent.push(input.role);
-					await (value as (i: unknown) => Promise<unknown>).call(target, input);
-					if (sent.length === 1) throw new IamError('Network', 'connection reset after the request (injected)');
-				};
-			},
-		}) as IamGateway;
+		const lossy: IamGateway = overrideOperations(plain, (name, own) =>
+			name === 'updateAssumeRolePolicy'
+				? async (input: {role: string}) => {
+						sent.push(input.role);
+						await own(input);
+						if (sent.length === 1) throw new IamError('Network', 'connection reset after the request (injected)');
+					}
+				: undefined,
+		);
 		const s = stores();
 		const first = await offboardCommand(lossy, [LEAVER], {...base(s), keepUser: false});
 		expect(first.exitCode).toBe(3);

@@ -32,6 +32,7 @@ import {Journal} from '../../source/store/journal.js';
 import {RecordStore} from '../../source/store/records.js';
 import {DEVELOPERS, LIGHTSAIL, READ_ONLY_ACCESS_ARN, seedDemoAccount} from '../../scripts/seed.js';
 import {describeWithMoto, startMoto, stubMotoCredentials, type Moto} from '../helpers/with-moto.js';
+import {overrideOperations} from '../helpers/override-operations.js';
 
 const LEAVER = 'wendy.leaver';
 const WRITE = /^(update|delete|deactivate|remove|detach)/;
@@ -46,18 +47,16 @@ const others = (snapshot: AccountSnapshot) => ({
 /** Counts the writes that reach the gateway; fails the n-th before it is sent (an interruption). */
 const hooked = (inner: IamGateway, sent: string[], failAt?: number): IamGateway => {
 	let writes = 0;
-	return new Proxy(inner, {
-		get(target, property, receiver) {
-			const value = Reflect.get(target, property, receiver) as unknown;
-			if (typeof property !== 'string' || typeof value !== 'function' || !WRITE.test(property)) return value;
-			return async (input: Record<string, unknown>) => {
-				writes++;
-				if (writes === failAt) throw new IamError('Network', 'connection reset (injected between steps)');
-				sent.push(`${property}:${Object.values(input).join(':')}`);
-				return (value as (i: unknown) => Promise<unknown>).call(target, input);
-			};
-		},
-	});
+	return overrideOperations(inner, (name, own) =>
+		WRITE.test(name)
+			? async (input: Record<string, unknown>) => {
+					writes++;
+					if (writes === failAt) throw new IamError('Network', 'connection reset (injected between steps)');
+					sent.push(`${name}:${Object.values(input).join(':')}`);
+					return own(input);
+				}
+			: undefined,
+	);
 };
 
 describeWithMoto('offboarding (W7) against moto', () => {

@@ -16,6 +16,7 @@ import {fixtureDetails, fixtureGateway, type FixtureGateway} from '../fixtures/g
 import type {TestServices} from '../fixtures/services.js';
 import {appHarness} from '../helpers/app.js';
 import {keys, type Rendered} from '../helpers/render.js';
+import {overrideOperations} from '../helpers/override-operations.js';
 
 const harness = appHarness();
 
@@ -36,10 +37,7 @@ const start = (options: {self?: boolean; holdDeleteUser?: Promise<void>; details
 		...(holdDeleteUser
 			? {
 					wrap: (gateway: FixtureGateway) =>
-						new Proxy(gateway, {
-							get: (target, property, receiver) =>
-								property === 'deleteUser' ? async (input: {user: string}) => holdDeleteUser.then(() => target.deleteUser(input)) : Reflect.get(target, property, receiver),
-						}),
+						overrideOperations(gateway, (name, own) => (name === 'deleteUser' ? async (input: {user: string}) => holdDeleteUser.then(() => own(input)) : undefined)),
 				}
 			: {}),
 	});

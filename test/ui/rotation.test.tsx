@@ -7,6 +7,7 @@ import type {AccessKeyDetail, IamGateway} from '../../source/model/gateway.js';
 import {ACCOUNT, FIXTURE_NOW} from '../fixtures/account.js';
 import type {FixtureGateway} from '../fixtures/gateway.js';
 import {appHarness} from '../helpers/app.js';
+import {overrideOperations} from '../helpers/override-operations.js';
 import {keys, type Rendered} from '../helpers/render.js';
 
 const harness = appHarness();
@@ -21,7 +22,7 @@ const withKeys = (gateway: FixtureGateway) => {
 		{accessKeyId: OLD, status: 'Active', createDate: '2024-01-01T00:00:00.000Z', lastUsedDate: '2024-06-01T10:00:00.000Z', lastUsedService: 's3', lastUsedRegion: 'us-east-1'},
 	];
 	const secrets: string[] = [];
-	const overrides: Record<string, unknown> = {
+	const overrides: Record<string, (...args: never[]) => unknown> = {
 		accessKeys: async (name: string) => (name === USER ? held.map(k => ({...k})) : gateway.accessKeys(name)),
 		createAccessKey: async (input: {user: string}) => {
 			const key = await gateway.createAccessKey(input);
@@ -38,7 +39,7 @@ const withKeys = (gateway: FixtureGateway) => {
 			held.splice(held.findIndex(k => k.accessKeyId === input.accessKeyId), 1);
 		},
 	};
-	const connected = new Proxy(gateway, {get: (target, property, receiver) => (typeof property === 'string' && property in overrides ? overrides[property] : Reflect.get(target, property, receiver))}) as IamGateway;
+	const connected: IamGateway = overrideOperations(gateway, name => overrides[name]);
 	return {connected, held, secrets, writes: () => gateway.calls.filter(c => WRITE.test(c))};
 };
 

@@ -13,6 +13,7 @@ import {Secret} from '../../source/model/secret.js';
 import {Journal} from '../../source/store/journal.js';
 import {ACCOUNT} from '../fixtures/account.js';
 import {fixtureGateway} from '../fixtures/gateway.js';
+import {overrideOperations} from '../helpers/override-operations.js';
 
 const actor = {profile: 'dev', account: ACCOUNT, callerArn: `arn:aws:iam::${ACCOUNT}:user/operator`};
 const step = (description: string, run: PlanStep['run']): PlanStep => ({description, awsCli: `aws iam ${description}`, run});
@@ -23,15 +24,14 @@ const join = step('add-user-to-group', {operation: 'addUserToGroup', user: 'ana.
 /** The fixture gateway, with `during` run while the CreateAccessKey request is out (after the intent line). */
 const withHook = (during: () => void) => {
 	const gateway = fixtureGateway();
-	const hooked = new Proxy(gateway, {
-		get: (target, property, receiver) =>
-			property === 'createAccessKey'
-				? async (input: {user: string}) => {
-						during();
-						return target.createAccessKey(input);
-					}
-				: Reflect.get(target, property, receiver),
-	}) as IamGateway;
+	const hooked: IamGateway = overrideOperations(gateway, (name, own) =>
+		name === 'createAccessKey'
+			? async (input: {user: string}) => {
+					during();
+					return own(input);
+				}
+			: undefined,
+	);
 	return {gateway, hooked};
 };
 

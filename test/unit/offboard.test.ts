@@ -17,6 +17,7 @@ import {stepKey} from '../../source/model/plans/step-key.js';
 import {RecordStore} from '../../source/store/records.js';
 import {ACCOUNT, FIXTURE_NOW, fixtureSnapshot} from '../fixtures/account.js';
 import {fixtureGateway} from '../fixtures/gateway.js';
+import {overrideOperations} from '../helpers/override-operations.js';
 
 const record = (extra: Partial<OffboardRecord> = {}): OffboardRecord => ({
 	version: 1,
@@ -113,17 +114,15 @@ describe('collectRecord', () => {
 /** Fails the n-th write (1-based) before it is sent, like a network cut or a kill between steps. */
 const interruptAt = (inner: IamGateway & {calls: string[]}, n: number): IamGateway => {
 	let writes = 0;
-	return new Proxy(inner, {
-		get(target, property, receiver) {
-			const value = Reflect.get(target, property, receiver) as unknown;
-			if (typeof property !== 'string' || !/^(update|delete|deactivate|remove|detach)/.test(property)) return value;
-			return async (input: unknown) => {
-				writes++;
-				if (writes === n) throw new IamError('Network', 'connection reset (injected)');
-				return (value as (i: unknown) => Promise<unknown>).call(target, input);
-			};
-		},
-	});
+	return overrideOperations(inner, (name, own) =>
+		/^(update|delete|deactivate|remove|detach)/.test(name)
+			? async (input: unknown) => {
+					writes++;
+					if (writes === n) throw new IamError('Network', 'connection reset (injected)');
+					return own(input);
+				}
+			: undefined,
+	);
 };
 
 describe('runOffboarding: interrupted after every step, then resumed', () => {

@@ -16,6 +16,7 @@ import {Secret} from '../../source/model/secret.js';
 import type {AccountSnapshot} from '../../source/model/snapshot.js';
 import {fixtureSnapshot} from '../fixtures/account.js';
 import {fixtureGateway} from '../fixtures/gateway.js';
+import {overrideOperations} from '../helpers/override-operations.js';
 
 const denied = (action: string) => new IamError('AccessDenied', `not authorized to perform ${action}`, '', 'AccessDenied');
 const gone = () => new IamError('NotFound', 'The group cannot be found', '', 'NoSuchEntity');
@@ -71,16 +72,15 @@ describe('proposeUndo', () => {
 		// The fixture fails the first addUserToGroup; so fail the second by letting one through first.
 		const gateway = fixtureGateway({snapshot: fixtureSnapshot()});
 		let sent = 0;
-		const failingSecond = new Proxy(gateway, {
-			get(target, property, receiver) {
-				if (property !== 'addUserToGroup') return Reflect.get(target, property, receiver);
-				return async (input: {user: string; group: string}) => {
-					sent += 1;
-					if (sent === 2) throw gone();
-					return target.addUserToGroup(input);
-				};
-			},
-		});
+		const failingSecond = overrideOperations(gateway, (name, own) =>
+			name === 'addUserToGroup'
+				? async (input: {user: string; group: string}) => {
+						sent += 1;
+						if (sent === 2) throw gone();
+						return own(input);
+					}
+				: undefined,
+		);
 		const report = await executePlan(plan, {gateway: failingSecond, journal, actor});
 		expect(statuses(report)).toEqual(['done addUserToGroup', 'failed addUserToGroup', 'not-run addUserToGroup']);
 
@@ -160,16 +160,14 @@ describe('proposeUndo', () => {
 			],
 		};
 		const gateway = fixtureGateway({snapshot: fixtureSnapshot()});
-		const flaky = new Proxy(gateway, {
-			get(target, property, receiver) {
-				if (property === 'removeUserFromGroup')
-					return async (input: {user: string; group: string}) => {
-						if (input.user === 'bruno.costa') throw gone();
-						return target.removeUserFromGroup(input);
-					};
-				if (property === 'deleteUser') return async () => Promise.reject(denied('iam:DeleteUser'));
-				return Reflect.get(target, property, receiver);
-			},
+		const flaky = overrideOperations(gateway, (name, own) => {
+			if (name === 'removeUserFromGroup')
+				return async (input: {user: string; group: string}) => {
+					if (input.user === 'bruno.costa') throw gone();
+					return own(input);
+				};
+			if (name === 'deleteUser') return async () => Promise.reject(denied('iam:DeleteUser'));
+			return undefined;
 		});
 		const report = await executePlan(plan, {gateway: flaky, journal, actor, goneIsDone: true});
 		expect(statuses(report)).toEqual(['done removeUserFromGroup', 'done removeUserFromGroup', 'failed deleteUser']);
