@@ -118,6 +118,8 @@ class RawTerminal extends EventEmitter {
 }
 
 
+// Ink is rendered here directly, not through appHarness: the check is on the raw bytes written to a terminal
+// of the test's own (RawTerminal), which ink-testing-library's frames have already stripped of escapes.
 describe('account data with escape sequences renders inert', () => {
 	let instance: Instance | undefined;
 	let services: TestServices | undefined;

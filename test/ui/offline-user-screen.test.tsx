@@ -4,12 +4,11 @@
 import path from 'node:path';
 import {expect, it} from 'vitest';
 import {openFileGateway} from '../../source/aws/file-gateway.js';
-import {testServices} from '../fixtures/services.js';
-import {appLifecycle} from '../helpers/app.js';
+import {appHarness} from '../helpers/app.js';
 import {root} from '../helpers/cli.js';
 import {keys} from '../helpers/render.js';
 
-const mount = appLifecycle();
+const harness = appHarness();
 
 const section = (frame: string, title: string): string => {
 	const lines = frame.split('\n');
@@ -19,7 +18,7 @@ const section = (frame: string, title: string): string => {
 
 it('ana.silva from the demo export: her tag, and what an export does not hold, per section', async () => {
 	const gateway = openFileGateway([path.join(root, 'demo', 'demo-account.json')]);
-	const ui = mount(testServices({gateway: () => gateway}), {profile: 'offline'}, {columns: 160, rows: 50});
+	const {tui: ui} = harness.start({connect: () => gateway, profile: 'offline', columns: 160, rows: 50});
 	await ui.waitFor('Users (40)');
 	ui.write('/');
 	ui.write('ana.silva');
