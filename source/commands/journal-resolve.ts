@@ -7,6 +7,7 @@ import type {Actor, JournalEntry, JournalSink} from '../model/plans/execute.js';
 import {findUnfinished, RESOLVED, unfinishedFor} from '../model/plans/journal-plans.js';
 import {unfinishedNotice} from './journal.js';
 import {planText} from '../model/plans/describe.js';
+import {peopleOfRecords, type EverywhereRecord} from '../model/org/offboard-everywhere-record.js';
 import {planTakeBack} from '../model/plans/take-back.js';
 import {readTakeBackEvidence} from '../model/plans/take-back-evidence.js';
 import {sanitize} from '../model/sanitize.js';
@@ -21,6 +22,8 @@ export interface ResolveOptions extends WriteOptions {
 	takeBack: boolean;
 	/** The operator handled it by hand: close the plan in the journal, send nothing. */
 	markResolved?: boolean;
+	/** The records of offboarding people everywhere: they name the Identity Center users the journal knows by id. */
+	records?: {listEverywhere(): ReadonlyArray<{record: EverywhereRecord}>};
 }
 
 /** Items the take-back left to the operator keep the plan unfinished until they say it is handled. */
@@ -45,7 +48,7 @@ export const resolveJournalCommand = (connect: () => Promise<IamGateway>, args: 
 		const actor = await actorOf(gateway, options.settings);
 		if (plan.account && actor.account && plan.account !== actor.account)
 			return {stdout: '', stderr: `iamtui: plan ${plan.planId} was run in account ${plan.account}, and this connection is account ${actor.account}: connect to the same account (--profile ${sanitize(plan.profile ?? 'NAME')})\n`, exitCode: EXIT_FAILURE};
-		const {plan: takeBack, cannot} = planTakeBack(plan, await readTakeBackEvidence(gateway, plan));
+		const {plan: takeBack, cannot} = planTakeBack(plan, await readTakeBackEvidence(gateway, plan), peopleOfRecords(options.records?.listEverywhere() ?? []));
 		const notTaken = cannot.map(line => `not taken back: ${line}`);
 		const settle = (stdout: string[]): CommandResult => {
 			if (cannot.length > 0) return {stdout: [...stdout, ...notTaken].join('\n'), stderr: leftOpen(plan.planId, cannot), exitCode: EXIT_FAILURE};
@@ -53,8 +56,10 @@ export const resolveJournalCommand = (connect: () => Promise<IamGateway>, args: 
 			return {stdout: [...stdout, `Plan ${plan.planId} is marked resolved in the journal.`].join('\n')};
 		};
 		if (!takeBack) {
-			if (options.dryRun) return {stdout: [`Nothing of plan ${plan.planId} is left to take back.`, ...notTaken, '(dry run: nothing was sent)'].join('\n')};
-			return settle([`Nothing of plan ${plan.planId} is left to take back.`]);
+			// Left to the operator is not the same as nothing left: say which it is.
+			const nothing = cannot.length > 0 ? `Nothing of plan ${plan.planId} can be taken back by iamtui.` : `Nothing of plan ${plan.planId} is left to take back.`;
+			if (options.dryRun) return {stdout: [nothing, ...notTaken, '(dry run: nothing was sent)'].join('\n')};
+			return settle([nothing]);
 		}
 		const result = await runPlanCommand(gateway, takeBack, 'journal resolve', options);
 		if (options.dryRun || (result.exitCode ?? 0) !== 0) return result;

@@ -100,3 +100,38 @@ it('done creates of a policy and a certificate are taken back by the ids their o
 		'aws iam delete-policy --policy-arn arn:aws:iam::123456789012:policy/Reports',
 	]);
 });
+
+/** offboard-everywhere's journal lines (ids only): alice's membership removed, then killed while her assignment's deletion was on its way. */
+const everywhere = unfinishedPlans([
+	intent(0, 'identitystore:DeleteGroupMembership', {membershipId: 'm-1', groupId: 'g-admins', principalId: 'u-alice'}),
+	ok(0, 'identitystore:DeleteGroupMembership', {membershipId: 'm-1', groupId: 'g-admins', principalId: 'u-alice'}),
+	intent(1, 'sso:DeleteAccountAssignment', {accountId: '210987654321', permissionSetArn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-admin', principalId: 'u-alice'}),
+])[0]!;
+
+it('Identity Center removals are not given back: one line per person says to finish with offboard-everywhere, naming them from the records', () => {
+	const {plan, cannot} = planTakeBack(everywhere, new Map(), new Map([['u-alice', 'alice']]));
+	expect(plan).toBeUndefined();
+	expect(cannot).toHaveLength(1);
+	const [line] = cannot;
+	expect(line).toContain('finish the offboarding with iamtui offboard-everywhere alice,');
+	expect(line).toContain('Identity Center removals of offboarding alice everywhere');
+	// Both steps named, oldest first, with what the journal knows of each.
+	expect(line).toMatch(/identitystore:DeleteGroupMembership membershipId m-1, groupId g-admins, principalId u-alice \(made\); sso:DeleteAccountAssignment accountId 210987654321,.* \(the journal does not say whether it landed\)/);
+});
+
+it('an Identity Center step whose person no record names: the id is given, PERSON left for the operator', () => {
+	const {cannot} = planTakeBack(everywhere, new Map());
+	expect(cannot).toEqual([expect.stringContaining('iamtui offboard-everywhere PERSON (Identity Center user id u-alice; iamtui records names the person)')]);
+});
+
+it('a failed Identity Center step changed nothing: nothing is said of it', () => {
+	const failed = unfinishedPlans([
+		intent(0, 'sso:DeleteAccountAssignment', {accountId: '210987654321', principalId: 'u-bob'}),
+		{...base, step: 0, operation: 'sso:DeleteAccountAssignment', target: {accountId: '210987654321', principalId: 'u-bob'}, outcome: 'failed', errorCode: 'AccessDenied'},
+		intent(1, 'identitystore:DeleteGroupMembership', {membershipId: 'm-2', principalId: 'u-bob'}),
+	])[0]!;
+	const {cannot} = planTakeBack(failed, new Map(), new Map([['u-bob', 'bob']]));
+	expect(cannot).toHaveLength(1);
+	expect(cannot[0]).toContain('membershipId m-2');
+	expect(cannot[0]).not.toContain('DeleteAccountAssignment');
+});

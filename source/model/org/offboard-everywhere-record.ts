@@ -86,3 +86,6 @@ export const leftToDo = (record: EverywhereRecord): {identityCenter: IcStep[]; a
 	identityCenter: record.identityCenter.filter(s => s.status !== 'done'),
 	accounts: record.accounts.filter(s => s.status !== 'done'),
 });
+
+/** Identity Center user id → user name, from these records: who the journal's IC lines (ids only) were about. */
+export const peopleOfRecords = (records: ReadonlyArray<{record: EverywhereRecord}>): Map<string, string> => new Map(records.map(({record}) => [record.person.userId, record.person.userName]));

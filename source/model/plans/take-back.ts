@@ -3,7 +3,8 @@
 // what the evidence proves the plan made is taken back: an entity created after the step's intent was
 // written (within the clocks' margin). A new key whose secret was never shown is deleted; a console
 // password nobody was shown is removed. When the evidence cannot tell — two keys appeared — nothing is
-// touched and the ids are named for the operator.
+// touched and the ids are named for the operator. Identity Center's removals (offboarding a person
+// everywhere) are never given back either: the operator is told to finish the run with offboard-everywhere.
 import type {AppliedChange, Plan, PlanStep, StepOperation} from './types.js';
 import type {JournaledStep, UnfinishedPlan} from './journal-plans.js';
 import {deleteAccessKeyStep, deleteLoginProfileStep, deleteUserStep, removeFromGroupStep} from './steps.js';
@@ -19,6 +20,9 @@ export interface UserEvidence {
 }
 
 export type TakeBackEvidence = Map<string, UserEvidence>;
+
+/** Identity Center user ids → user names, from the records of offboarding people everywhere: who a plan's IC steps were about. */
+export type IcPeople = ReadonlyMap<string, string>;
 
 export interface TakeBack {
 	/** The steps, newest first; absent when nothing is left to take back. */
@@ -51,6 +55,17 @@ const describe = (step: JournaledStep): string =>
 		.join(',')}`;
 
 type Verdict = PlanStep | {cannot: string} | undefined;
+
+/** identitystore:DeleteGroupMembership, sso:DeleteAccountAssignment: what offboarding a person everywhere journals. */
+const IDENTITY_CENTER = /^(identitystore|sso):/;
+
+/** The Identity Center steps about one person: removals made while offboarding them everywhere, finished by running that again. */
+const identityCenterLine = (principalId: string | undefined, steps: JournaledStep[], people: IcPeople): string => {
+	const name = principalId ? people.get(principalId) : undefined;
+	const whose = name ? '' : ` (Identity Center user id ${principalId ?? 'unknown'}; iamtui records names the person)`;
+	const each = steps.map(step => `${describe(step)} (${step.state === 'done' ? 'made' : 'the journal does not say whether it landed'})`).join('; ');
+	return `${each}: Identity Center removals of offboarding ${name ?? 'a person'} everywhere; iamtui gives no access back on its own — finish the offboarding with iamtui offboard-everywhere ${name ?? 'PERSON'}${whose}, which reads what Identity Center holds now and does only what is left (X on the person in the TUI)`;
+};
 
 const reasoned = (step: PlanStep, why: string): PlanStep => ({...step, description: `${step.description} (${why})`});
 
@@ -102,20 +117,27 @@ const verdictFor = (step: JournaledStep, evidence: TakeBackEvidence, claimedKeys
 	}
 };
 
-/** The take-back of an unfinished plan, newest step first, from what IAM holds now. */
-export const planTakeBack = (unfinished: UnfinishedPlan, evidence: TakeBackEvidence): TakeBack => {
+/** The take-back of an unfinished plan, newest step first, from what IAM holds now; `people` names Identity Center users. */
+export const planTakeBack = (unfinished: UnfinishedPlan, evidence: TakeBackEvidence, people: IcPeople = new Map()): TakeBack => {
 	const claimedKeys = new Set(unfinished.steps.map(s => s.target.accessKeyId).filter((id): id is string => id !== undefined));
 	// A key reconcile already deleted inside a step is not a candidate either.
 	for (const step of unfinished.steps) for (const inside of step.inside) if (inside.target.accessKeyId) claimedKeys.add(inside.target.accessKeyId);
 	const steps: PlanStep[] = [];
 	const cannot: string[] = [];
+	// Identity Center's steps are said once per person, after the IAM ones.
+	const identityCenter = new Map<string | undefined, JournaledStep[]>();
 	for (const step of [...unfinished.steps].reverse()) {
 		if (step.state === 'failed') continue;
+		if (IDENTITY_CENTER.test(step.operation)) {
+			identityCenter.set(step.target.principalId, [...(identityCenter.get(step.target.principalId) ?? []), step]);
+			continue;
+		}
 		const verdict = verdictFor(step, evidence, claimedKeys);
 		if (!verdict) continue;
 		if ('cannot' in verdict) cannot.push(verdict.cannot);
 		else steps.push(verdict);
 	}
+	for (const [principalId, icSteps] of identityCenter) cannot.push(identityCenterLine(principalId, icSteps.reverse(), people));
 	if (steps.length === 0) return {cannot};
 	const deleted = steps.map(s => s.run).find((op): op is Extract<StepOperation, {operation: 'deleteUser'}> => op.operation === 'deleteUser');
 	return {

@@ -7,6 +7,7 @@ import {describeError} from '../../model/errors.js';
 import {actorFor} from '../../model/plans/actor.js';
 import type {Actor, JournalSink} from '../../model/plans/execute.js';
 import {findUnfinished, RESOLVED} from '../../model/plans/journal-plans.js';
+import {peopleOfRecords} from '../../model/org/offboard-everywhere-record.js';
 import {planTakeBack} from '../../model/plans/take-back.js';
 import {readTakeBackEvidence} from '../../model/plans/take-back-evidence.js';
 import {useConnection} from './connection.js';
@@ -31,7 +32,7 @@ export const useTakeBack = (): TakeBack => {
 			if (unfinished.account && identity && unfinished.account !== identity.account)
 				return `Plan ${planId} was run in account ${unfinished.account}; this profile opens ${identity.account}: switch to that account's profile (:profiles) first.`;
 			try {
-				const {plan, cannot} = planTakeBack(unfinished, await readTakeBackEvidence(gateway, unfinished));
+				const {plan, cannot} = planTakeBack(unfinished, await readTakeBackEvidence(gateway, unfinished), peopleOfRecords(services.records.listEverywhere()));
 				const left = cannot.map(line => `Not taken back: ${line}`);
 				if (!plan && cannot.length > 0) return `Nothing of plan ${planId} can be taken back by iamtui. ${left.join(' ')} Once handled: iamtui journal resolve ${planId} --mark-resolved`;
 				if (!plan) {
