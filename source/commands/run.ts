@@ -274,7 +274,7 @@ export const runHeadless = async (command: string, args: string[], context: Head
 			return removeTrustPrincipalCommand(await connect(context.settings), args, writeCommandOptions(context));
 		case 'journal': {
 			const journal = journalOf(context.store);
-			if (args[0] === 'resolve') return resolveJournalCommand(() => connect(context.settings), args, {...writeOptions(context), journal, takeBack: context.takeBack ?? false, markResolved: context.markResolved ?? false});
+			if (args[0] === 'resolve') return resolveJournalCommand(() => connect(context.settings), args, {...writeOptions(context), journal, records: recordsOf(context.store), takeBack: context.takeBack ?? false, markResolved: context.markResolved ?? false});
 			if (args.length > 0) return journalArgumentError;
 			if (context.unfinished) return unfinishedCommand(journal.lines(), context.json, journal.path);
 			return journalCommand(journal.read(), context.json, journal.path);
