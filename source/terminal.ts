@@ -1,5 +1,7 @@
 // The TUI draws in the terminal's alternate screen so nothing (no secret, no account data) stays in
 // the scrollback, and the terminal is put back on every way out: q, Ctrl-C, SIGTERM, a crash.
+import type {Environment} from './model/connection.js';
+
 const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
@@ -26,13 +28,11 @@ export const enterAlternateScreen = (stdout: NodeJS.WriteStream, stdin: NodeJS.R
 export const isInteractive = (stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): boolean =>
 	Boolean(stdin.isTTY && stdout.isTTY && typeof stdin.setRawMode === 'function');
 
-type Env = Record<string, string | undefined>;
-
 /**
  * The colours this terminal shows (0 none, 1 basic, 2 256, 3 truecolor), read from TERM and COLORTERM
  * as chalk does — but not from CI, which says nothing about the operator's terminal.
  */
-export const terminalColourLevel = (env: Env): 0 | 1 | 2 | 3 => {
+export const terminalColourLevel = (env: Environment): 0 | 1 | 2 | 3 => {
 	const term = env.TERM ?? '';
 	if (term === 'dumb') return 0;
 	if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit' || term === 'xterm-kitty' || term === 'xterm-ghostty') return 3;
@@ -50,7 +50,7 @@ export const terminalColourLevel = (env: Env): 0 | 1 | 2 | 3 => {
  * decided here and handed to chalk through FORCE_COLOR: the operator's own FORCE_COLOR first, then
  * NO_COLOR (https://no-color.org: no colour, no styles), then what the terminal supports.
  */
-export const prepareInkEnvironment = (env: Env): void => {
+export const prepareInkEnvironment = (env: Environment): void => {
 	if (env.FORCE_COLOR === undefined) {
 		env.FORCE_COLOR = env.NO_COLOR ? '0' : String(terminalColourLevel(env));
 	}

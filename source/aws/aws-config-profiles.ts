@@ -1,6 +1,7 @@
 // Profiles the operator has in ~/.aws/config and ~/.aws/credentials (AWS_CONFIG_FILE and
 // AWS_SHARED_CREDENTIALS_FILE honoured), read with the SDK's own INI loader.
 import {loadSharedConfigFiles} from '@smithy/shared-ini-file-loader';
+import {nonEmpty} from '../model/connection.js';
 
 /** Sections of the config file that are not profiles ([sso-session x], [services x]). */
 const NON_PROFILE_PREFIXES = ['sso-session.', 'services.'];
@@ -22,7 +23,5 @@ export const profileNames = (files: SharedConfig): string[] => {
 export const listAwsConfigProfiles = async (): Promise<string[]> => profileNames(await loadSharedConfig());
 
 /** A setting of the profile's section in ~/.aws/config (the loader strips the "profile " prefix). */
-export const profileSetting = (files: SharedConfig | undefined, profile: string | undefined, key: string): string | undefined => {
-	const value = files?.configFile[profile ?? 'default']?.[key];
-	return value && value.trim() ? value.trim() : undefined;
-};
+export const profileSetting = (files: SharedConfig | undefined, profile: string | undefined, key: string): string | undefined =>
+	nonEmpty(files?.configFile[profile ?? 'default']?.[key]);

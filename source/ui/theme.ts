@@ -4,6 +4,7 @@
 // (https://no-color.org) the theme is dropped as a whole — no colour, no dim, no inverse — decided as
 // terminal.ts decides chalk's level: an explicit FORCE_COLOR first, then NO_COLOR.
 import {createContext, useContext} from 'react';
+import type {Environment} from '../model/connection.js';
 import type {PlanLine} from '../model/plans/describe.js';
 
 export interface Theme {
@@ -63,7 +64,7 @@ export const NO_COLOUR_THEME: Theme = {
 };
 
 /** NO_COLOR (non-empty) or FORCE_COLOR=0; an explicit FORCE_COLOR above 0 keeps the colours, as chalk does. */
-export const themeFor = (env: Record<string, string | undefined>): Theme => {
+export const themeFor = (env: Environment): Theme => {
 	const off = env.FORCE_COLOR === undefined ? Boolean(env.NO_COLOR) : env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false';
 	return off ? NO_COLOUR_THEME : COLOUR_THEME;
 };

@@ -1,5 +1,6 @@
 // The policy wizard's logic without React: which fields a target needs, what is wrong with what the
 // operator typed (per field), the JSON to preview with its problems, and the plan at the end.
+import {nonEmpty} from '../../model/connection.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {checkPolicyDocument, type PolicyKind} from '../../model/policy-document.js';
 import {planPutInlinePolicy} from '../../model/plans/inline-policies.js';
@@ -59,15 +60,13 @@ export const initialValues = (target: PolicyWizardTarget, template: PolicyTempla
 const parameterValues = (template: PolicyTemplate, values: FieldValues): Record<string, string> =>
 	Object.fromEntries(template.parameters.map(p => [p.name, (values[`${PARAM}${p.name}`] ?? '').trim()]));
 
-const optional = (value: string | undefined): string | undefined => (value?.trim() ? value.trim() : undefined);
-
 /** Name, path and description as IAM checks them. */
 const detailErrors = (target: PolicyWizardTarget, values: FieldValues): FieldErrors => {
 	const errors: FieldErrors = {};
 	const name = values['name'] ?? '';
 	const nameProblem = target.kind === 'managed' ? checkPolicyName(name) : checkInlinePolicyName(name);
 	if (nameProblem) errors['name'] = nameProblem;
-	const path = optional(values['path']);
+	const path = nonEmpty(values['path']);
 	const pathProblem = path === undefined ? null : checkPath(path);
 	if (pathProblem) errors['path'] = pathProblem;
 	const descriptionProblem = checkPolicyDescription(values['description'] ?? '');
@@ -133,8 +132,8 @@ export const buildPolicyPlan = (
 		return target.owner.kind === 'role'
 			? planPutRolePolicy(index, {role: target.owner.name, policyName: name, document})
 			: planPutInlinePolicy(index, {target: target.owner, policyName: name, document});
-	const path = optional(values['path']);
-	const description = optional(values['description']);
+	const path = nonEmpty(values['path']);
+	const description = nonEmpty(values['description']);
 	const to = attachTo ?? target.attachTo;
 	return planCreatePolicy(index, accountId, {
 		name,
