@@ -54,6 +54,8 @@ interface Known {
 	signatures: Map<string, string>;
 	representatives: Map<string, string>;
 	principalsById?: Map<string, {kind: 'user' | 'role'; name: string}>;
+	/** The statements that can match sts:AssumeRole (null: every signature is the role's own). */
+	matchers?: AssumeMatcher[] | null;
 	positions?: {users: Map<string, number>; roles: Map<string, number>};
 	registered?: boolean;
 }
@@ -70,6 +72,37 @@ const known = (model: AccessModel): Known => {
 const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
 const list = (value: unknown): string[] | undefined => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
 
+/** A statement that can match sts:AssumeRole, read once per model: which role ARNs its Resource (or NotResource) covers. */
+interface AssumeMatcher {
+	id: number;
+	covers: (arn: string) => boolean;
+}
+
+/**
+ * The statements that can match sts:AssumeRole, as matchers; null when one makes every role's signature
+ * its own (a condition reading the resource's tags or a policy variable, or no Resource at all).
+ */
+const assumeMatchers = (model: AccessModel): AssumeMatcher[] | null => {
+	const cache = known(model);
+	if (cache.matchers !== undefined) return cache.matchers;
+	const found: AssumeMatcher[] = [];
+	for (const statement of statementsMatching(holderIndex(model).catalogue, ASSUME)) {
+		const raw = statement.document['Statement'];
+		const body = (Array.isArray(raw) ? raw[0] : raw) as Record<string, unknown> | undefined;
+		const resources = list(body?.['Resource']);
+		const patterns = resources ?? list(body?.['NotResource']);
+		if (!body || /ResourceTag|\$\{/i.test(JSON.stringify(body['Condition'] ?? '')) || !patterns || patterns.some(p => p.includes('${'))) {
+			cache.matchers = null;
+			return null;
+		}
+		const compiled = patterns.map(glob);
+		const any = (arn: string) => compiled.some(p => p.test(arn));
+		found.push({id: statement.id, covers: resources ? any : arn => !any(arn)});
+	}
+	cache.matchers = found;
+	return found;
+};
+
 /**
  * The distinct statements that can match sts:AssumeRole on this ARN: roles with equal signatures get equal
  * who-can answers. A condition that reads the resource (its tags) or a policy variable makes it the role's own.
@@ -79,21 +112,8 @@ const signatureOf = (model: AccessModel, role: Role): string => {
 	const cache = known(model).signatures;
 	const cached = cache.get(role.name);
 	if (cached !== undefined) return cached;
-	const ids: number[] = [];
-	let own = false;
-	for (const statement of statementsMatching(holderIndex(model).catalogue, ASSUME)) {
-		const raw = statement.document['Statement'];
-		const body = (Array.isArray(raw) ? raw[0] : raw) as Record<string, unknown> | undefined;
-		const resources = list(body?.['Resource']);
-		const notResources = list(body?.['NotResource']);
-		const patterns = resources ?? notResources;
-		if (!body || /ResourceTag|\$\{/i.test(JSON.stringify(body['Condition'] ?? '')) || !patterns || patterns.some(p => p.includes('${'))) {
-			own = true;
-			break;
-		}
-		if (patterns.some(p => glob(p).test(role.arn)) === Boolean(resources)) ids.push(statement.id);
-	}
-	const signature = own ? role.arn : ids.join(',');
+	const matchers = assumeMatchers(model);
+	const signature = matchers ? matchers.filter(m => m.covers(role.arn)).map(m => m.id).join(',') : role.arn;
 	cache.set(role.name, signature);
 	return signature;
 };
