@@ -4,6 +4,7 @@ import type {KeyScope} from '../key-scopes.js';
 import {commandsFor} from '../keymap.js';
 import {priority, useCommands} from '../hooks/keyboard.js';
 import {fit} from './text.js';
+import {scrollHandlers} from './list-window.js';
 import {useListCursor} from './use-list-cursor.js';
 import {useTheme} from '../theme.js';
 
@@ -15,16 +16,13 @@ export function HelpOverlay(props: {screen: KeyScope | undefined; readOnly: bool
 		...commandLineEntries.map(entry => `${fit(`:${entry.name}`, 12)} ${entry.description}`),
 	];
 	const visible = Math.max(1, props.height - 2);
-	// The cursor drives scrolling only: jump it to the window's edge so each key scrolls one line.
+	// The cursor drives scrolling only: put it just past the window's edge, so the window moves by `delta`.
 	const list = useListCursor(lines.length, visible);
 	useCommands(
 		'users',
 		{
 			back: props.onClose,
-			up: () => list.set(list.top - 1),
-			down: () => list.set(list.top + visible),
-			'page-up': () => list.set(list.top - visible),
-			'page-down': () => list.set(list.top + 2 * visible - 1),
+			...scrollHandlers(delta => list.set(delta < 0 ? list.top + delta : list.top + visible - 1 + delta), visible),
 			top: () => list.set(0),
 			bottom: () => list.set(lines.length - 1),
 		},

@@ -11,6 +11,7 @@ import type {Secret} from '../../model/secret.js';
 import type {SecretFolder} from '../../store/secret-location.js';
 import type {ClipboardHandle} from '../../store/clipboard-auto-clear.js';
 import type {SaveResult} from '../../store/credentials-csv.js';
+import {stepField} from '../components/list-window.js';
 import {TextField} from '../components/TextField.js';
 import {truncate} from '../components/text.js';
 import {PASS, priority, useCommands, useInterrupt, useKeys} from '../hooks/keyboard.js';
@@ -143,7 +144,7 @@ export function SecretOnce(props: SecretOnceProps) {
 			);
 	};
 
-	const move = (delta: number) => () => setSelected(n => Math.min(secrets.length - 1, Math.max(0, n + delta)));
+	const move = (delta: number) => () => setSelected(n => stepField(n, delta, secrets.length));
 	useCommands(
 		'secret',
 		{
