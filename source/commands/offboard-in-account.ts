@@ -1,6 +1,7 @@
 // One named IAM user offboarded in its account of the organization, as offboarding a person everywhere
 // does it (the headless command and the TUI alike): `offboard USER --yes` itself, run through a gateway
 // in that account (the audit role's), its own record kept for restore — not a copy of it.
+import {EXIT_OK} from '../cli/exit-codes.js';
 import {isIamError} from '../model/errors.js';
 import type {ConnectionSettings} from '../model/gateway.js';
 import type {AccountStep} from '../model/org/offboard-everywhere-record.js';
@@ -36,7 +37,7 @@ export const offboardInAccount = (connection: EverywhereConnection, opened: Open
 			...(options.now ? {now: options.now} : {}),
 		});
 		const body = result.stdout ? (JSON.parse(result.stdout) as {ok?: boolean; record?: string}) : {};
-		const ok = (result.exitCode ?? 0) === 0 && body.ok === true;
+		const ok = (result.exitCode ?? EXIT_OK) === EXIT_OK && body.ok === true;
 		const message = ok ? `${step.user} is offboarded` : (result.stderr ?? '').replace(/^iamtui: /, '').trim() || 'the offboarding stopped';
 		return {ok, message, ...(body.record ? {record: body.record} : {})};
 	} catch (error) {
