@@ -6,10 +6,13 @@
 // previous key did waits its turn, and a chunk of several keystrokes is split into them first.
 // Why Ink's internal_eventEmitter (an internal API), checked against Ink 6.8.0 (issue 17): Ink has no
 // paste hook and no bracketed paste; useInput hands over parsed input, not the bytes (Ink's input parser
-// splits escape sequences out but keeps a run of text, "/dana", as one event); and a held keystroke must
-// reach every useInput of the tree (ink-text-input, ink-select-input), which only Ink's emitter does:
-// writing keys back into stdin is no supported path either (push/unshift are a stream's own API, and
-// the tests' stdin is not a stream). Ink is pinned and patched (patches/): an upgrade re-checks this.
+// splits escape sequences out but keeps a run of text, "/dana", as one event). Splitting that run into
+// keystrokes is easy; giving each the Key Ink would give it (return, tab, backspace, shift, ctrl) needs
+// Ink's keypress parser, which Ink does not export (its package exports only the index). So each held
+// keystroke goes back into Ink's input emitter as bytes, and Ink parses it as if it had just been typed
+// (the one useInput of the app, KeyboardProvider's, receives it). Writing keys back into stdin is no
+// supported path either (push/unshift are a stream's own API, and the tests' stdin is not a stream).
+// Ink is pinned and patched (patches/): an upgrade re-checks this.
 import {useInput, useStdin, type Key} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
 
