@@ -6,6 +6,7 @@ import type {AccessModel} from '../../model/access.js';
 import type {AccessError} from '../../model/access/types.js';
 import {buildAccessModel} from '../../model/access.js';
 import {buildIndex} from '../../model/indexes.js';
+import {sharedKnowledge, type SharedKnowledge} from '../../model/access/shared-knowledge.js';
 import {accountAnswerInputs} from '../../model/org/account-answers.js';
 import {DEFAULT_AUDIT_ROLE} from '../../model/org/org-load.js';
 import type {AccountProgress, OrgSession} from '../../model/org/org-session.js';
@@ -66,11 +67,14 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 	const generation = useRef(0);
 	// Each account's access model, kept for the session so the next question reuses its parsed policies.
 	const models = useRef(new Map<string, AccessModel>());
+	// What the accounts' models share (policy texts, statements, their answers): dropped with them.
+	const knowledge = useRef<SharedKnowledge | undefined>(undefined);
 
 	const start = useCallback(
 		(role: string) => {
 			const mine = ++generation.current;
 			models.current = new Map();
+			knowledge.current = undefined;
 			setState({status: 'opening', auditRole: role, accounts: []});
 			const current = () => generation.current === mine;
 			const opening = services.openOrganization
@@ -105,7 +109,7 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 	const whoCan = useCallback(async (session: OrgSession, action: string, resource: string): Promise<OrgWhoCanResult> => {
 		const modelOf = (accountId: string, snapshot: Parameters<typeof buildIndex>[0]) => {
 			let model = models.current.get(accountId);
-			if (!model) models.current.set(accountId, (model = buildAccessModel(buildIndex(snapshot))));
+			if (!model) models.current.set(accountId, (model = buildAccessModel(buildIndex(snapshot), undefined, (knowledge.current ??= sharedKnowledge()))));
 			return model;
 		};
 		const asked = await accountAnswerInputs(session.opened, action, resource, modelOf);
