@@ -11,10 +11,24 @@ import {AccountScreen} from './screens/AccountScreen.js';
 import {AccountsScreen} from './screens/AccountsScreen.js';
 import {PeopleScreen} from './screens/PeopleScreen.js';
 import {PersonScreen} from './screens/PersonScreen.js';
+import type {OrgLineTarget} from './screens/org-whocan-lines.js';
 
 export type OrgRoute = Extract<Route, {screen: 'accounts' | 'account' | 'people' | 'person' | 'everywhere'}>;
 
 export const isOrgRoute = (route: Route): route is OrgRoute => ['accounts', 'account', 'people', 'person', 'everywhere'].includes(route.screen);
+
+/**
+ * Where enter on an org-wide who-can line goes. An Identity Center person: their screen (every account and
+ * permission set they reach, and X offboards them everywhere). An IAM principal of this profile's own
+ * account: its own screen, where it can be changed (a user on the group or policy that grants). One of
+ * another account: that account's screen with the principal shown first (read through the audit role).
+ */
+export const orgLineRoute = (target: OrgLineTarget, ownAccount: string | undefined): Route => {
+	if (target.kind === 'person') return {screen: 'person', id: target.userId};
+	if (target.accountId !== ownAccount) return {screen: 'account', id: target.accountId, focus: {kind: target.kind, name: target.name}};
+	if (target.kind === 'user') return {screen: 'user', name: target.name, ...(target.focus ? {focus: target.focus} : {})};
+	return target.kind === 'group' ? {screen: 'group', name: target.name} : {screen: 'role', name: target.name};
+};
 
 export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: number; height: number}) {
 	const {route} = props;
@@ -38,7 +52,7 @@ export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: numb
 		case 'accounts':
 			return <AccountsScreen {...common} org={org} onOpenAccount={id => navigation.push({screen: 'account', id})} />;
 		case 'account':
-			return <AccountScreen {...common} state={org.state} id={route.id} />;
+			return <AccountScreen {...common} state={org.state} id={route.id} {...(route.focus ? {focus: route.focus} : {})} />;
 		case 'people':
 			return <PeopleScreen {...common} org={org} onOpenPerson={id => navigation.push({screen: 'person', id})} />;
 		case 'person': {

@@ -1,6 +1,7 @@
 // One account of the organization (enter on :accounts): where it sits (OU path), how its IAM was read (as
 // you, through the audit role) or why it could not be (the step, the reason, what to do), the SCPs on its
 // path each with the root, OU or account it hangs on, and the Identity Center people who reach it.
+// Opened from an org-wide who-can line on an IAM principal, it shows that principal first, the cursor on it.
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {whoReachesAccount, type IdentityCenter} from '../../model/org/identity-center.js';
@@ -9,6 +10,7 @@ import type {AccountProgress} from '../../model/org/org-session.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
 import type {OrgState} from '../hooks/organization.js';
+import {PRINCIPAL_KEY, principalLines, type AccountPrincipal} from './account-principal-lines.js';
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -68,18 +70,19 @@ const findAccount = (state: OrgState, id: string): AccountProgress | undefined =
 	return accounts.find(a => a.account.id === id);
 };
 
-export function AccountScreen(props: {state: OrgState; id: string; onBack: () => void; focused: boolean; width: number; height: number}) {
-	const {state, id} = props;
+export function AccountScreen(props: {state: OrgState; id: string; focus?: AccountPrincipal; onBack: () => void; focused: boolean; width: number; height: number}) {
+	const {state, id, focus} = props;
 	const progress = findAccount(state, id);
 	const session = state.status === 'open' ? state.session : undefined;
-	const lines = useMemo(
-		() => (progress ? accountLines(progress, session?.opened.organization.managementAccountId, session?.identityCenter) : [note('missing', `Account ${id} is not in the organization as opened.`, 'warning')]),
-		[progress, session, id],
-	);
+	const lines = useMemo(() => {
+		if (!progress) return [note('missing', `Account ${id} is not in the organization as opened.`, 'warning')];
+		const account = accountLines(progress, session?.opened.organization.managementAccountId, session?.identityCenter);
+		return focus ? [...principalLines(progress.load.kind === 'loaded' ? progress.load.snapshot : undefined, focus), ...account] : account;
+	}, [progress, session, id, focus]);
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">{`Account ${sanitize(progress?.account.name ?? id)} (${id})`}</Text>
-			<DetailList scope="account" lines={lines} height={props.height - 1} width={props.width} focused={props.focused} onBack={props.onBack} />
+			<DetailList scope="account" lines={lines} {...(focus ? {initialKey: PRINCIPAL_KEY} : {})} height={props.height - 1} width={props.width} focused={props.focused} onBack={props.onBack} />
 		</Box>
 	);
 }

@@ -18,7 +18,7 @@ import {whoCanLines} from './whocan-lines.js';
 import {useTheme} from '../theme.js';
 import type {OrgAccountAnswer} from '../../model/org/org-who-can.js';
 import type {OrganizationContext, OrgState} from '../hooks/organization.js';
-import {orgWhoCanLines} from './org-whocan-lines.js';
+import {orgWhoCanLines, type OrgLineTarget} from './org-whocan-lines.js';
 
 /** How far the organization's opening is, in a few words. */
 const orgProgress = (state: OrgState | undefined): string => {
@@ -47,12 +47,14 @@ export function WhoCanScreen(props: {
 	onBack: () => void;
 	/** The organization of the profile; absent: this account only (an export). */
 	org?: OrganizationContext;
+	/** Enter on a line of the organization's answer: the person, or the IAM principal in its account. */
+	onOpenOrgLine?: (target: OrgLineTarget) => void;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
 	const theme = useTheme();
-	const {onOpenUser, onOpenGroup, org} = props;
+	const {onOpenUser, onOpenGroup, onOpenOrgLine, org} = props;
 	const [editing, setEditing] = useState(true);
 	const [answer, setAnswer] = useState<Answer>({status: 'idle'});
 	const [scope, setScope] = useState<Scope>('account');
@@ -119,8 +121,8 @@ export function WhoCanScreen(props: {
 	useCommands('global', {reload: org?.reload}, resultsFocused && scope === 'organization', {priority: priority.screen});
 
 	const lines = useMemo(
-		() => (answer.status === 'done' ? whoCanLines(answer.answer, onOpenUser, onOpenGroup) : answer.status === 'org-done' ? orgWhoCanLines(answer.answers, answer.total) : []),
-		[answer, onOpenUser, onOpenGroup],
+		() => (answer.status === 'done' ? whoCanLines(answer.answer, onOpenUser, onOpenGroup) : answer.status === 'org-done' ? orgWhoCanLines(answer.answers, answer.total, onOpenOrgLine) : []),
+		[answer, onOpenUser, onOpenGroup, onOpenOrgLine],
 	);
 	const status =
 		answer.status === 'evaluating' ? (
@@ -136,7 +138,7 @@ export function WhoCanScreen(props: {
 				{editing ? 'Type an action, e.g. ec2:TerminateInstances or s3:Delete*, then enter.' : `/ types an action${org ? ' · o this account/the organization' : ''} · esc back · q quits`}
 			</Text>
 		) : (
-			<Text dimColor={theme.muted}>{editing ? 'enter runs the query · esc back to the answer' : `${answer.status === 'done' ? 'enter opens · ' : ''}/ edits the query${org ? ' · o this account/the organization' : ''}${scope === 'organization' ? ' · r reads the organization again' : ''} · esc back`}</Text>
+			<Text dimColor={theme.muted}>{editing ? 'enter runs the query · esc back to the answer' : `${answer.status === 'done' || onOpenOrgLine ? 'enter opens · ' : ''}/ edits the query${org ? ' · o this account/the organization' : ''}${scope === 'organization' ? ' · r reads the organization again' : ''} · esc back`}</Text>
 		);
 	const chrome = 1 + (editing && props.focused ? 3 : 2) + 1;
 	return (

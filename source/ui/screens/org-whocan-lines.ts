@@ -2,12 +2,18 @@
 // (or that it was not read; principals blocked by SCPs or RCPs counted), what the SCPs on its path say (denied here by which SCP on which OU), then
 // each principal with its path — an IAM user, group or role with the statement that grants it or the
 // roles it goes through, an Identity Center person as user → group → permission set → role → account.
+// Enter on a principal opens it (the target says which; the route is the caller's to choose).
 import type {WhoCanEntry} from '../../model/access.js';
 import {rolePathText} from '../../model/access/role-path-text.js';
 import {decisionWord} from '../../model/decision-words.js';
 import type {OrgAccountAnswer, PersonThroughSet} from '../../model/org/org-who-can.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
+import type {UserLineFocus} from '../hooks/routes.js';
 import {pathText} from './access-text.js';
+import {focusOf} from './whocan-lines.js';
+
+/** What enter on a principal's line opens: an Identity Center person, or an IAM principal in its account (a user on the line that grants). */
+export type OrgLineTarget = {kind: 'person'; userId: string} | {kind: 'user' | 'group' | 'role'; name: string; accountId: string; focus?: UserLineFocus};
 
 const entryPath = (entry: WhoCanEntry): string => {
 	const grant = entry.via[0];
@@ -16,6 +22,13 @@ const entryPath = (entry: WhoCanEntry): string => {
 	const role = entry.throughRoles?.[0];
 	const through = role ? `IAM ${entry.kind} ${entry.name} → ${rolePathText(role)}` : undefined;
 	return [own, through].filter(Boolean).join('; also ') || 'own policies';
+};
+
+/** A user opens on the group or policy that grants (as in this account's who-can); others have no such line. */
+const grantFocus = (entry: WhoCanEntry): {focus?: UserLineFocus} => {
+	const source = entry.kind === 'user' ? entry.via[0]?.statement.source : undefined;
+	const focus = source ? focusOf(source) : undefined;
+	return focus ? {focus} : {};
 };
 
 const personPath = (person: PersonThroughSet, account: string): string => {
@@ -42,7 +55,7 @@ const scpLine = (answer: OrgAccountAnswer, key: string): DetailLine[] => {
 	return [];
 };
 
-export const orgWhoCanLines = (answers: OrgAccountAnswer[], total: number): DetailLine[] =>
+export const orgWhoCanLines = (answers: OrgAccountAnswer[], total: number, onOpen?: (target: OrgLineTarget) => void): DetailLine[] =>
 	answers.flatMap(answer => {
 		const key = `account-${answer.accountId}`;
 		const entries = [...answer.users, ...answer.groups, ...answer.roles];
@@ -50,11 +63,13 @@ export const orgWhoCanLines = (answers: OrgAccountAnswer[], total: number): Deta
 			key: `${key}-${entry.kind}-${entry.name}`,
 			text: `${entry.kind} ${entry.name}  ${decisionWord(entry, total)}  ${entryPath(entry)}`,
 			tone: entry.decision === 'Conditional' ? 'warning' : undefined,
+			...(onOpen ? {open: () => onOpen({kind: entry.kind, name: entry.name, accountId: answer.accountId, ...grantFocus(entry)})} : {}),
 		}));
 		const people: DetailLine[] = answer.people.map(person => ({
 			key: `${key}-person-${person.user.id}-${person.permissionSet.arn}`,
 			text: `person ${person.user.userName}  ${person.decision}  ${personPath(person, answer.accountName)}`,
 			tone: person.decision === 'Conditional' ? 'warning' : undefined,
+			...(onOpen ? {open: () => onOpen({kind: 'person', userId: person.user.id})} : {}),
 		}));
 		// The model's first note is the SCPs' word whenever they are not simply permitting: said above in full.
 		const own = answer.error || answer.scp.kind === 'permitted' ? answer.notes : answer.notes.slice(1);

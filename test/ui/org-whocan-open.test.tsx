@@ -1,0 +1,69 @@
+// Enter on a line of org-wide who-can (o on :whocan), in the whole App against the W10 organization in moto:
+// an Identity Center person opens their Person screen; an IAM principal of a member account opens that
+// account's screen with the principal shown first, the cursor on it; one of this profile's own account opens
+// its own screen, where it can be changed.
+import {expect, it} from 'vitest';
+import {createGateway} from '../../source/aws/gateway.js';
+import {openOrgSession} from '../../source/aws/org-session.js';
+import {testServices} from '../fixtures/services.js';
+import {appLifecycle} from '../helpers/app.js';
+import {jump} from '../helpers/moto-app.js';
+import {SSO_ADMIN_ROLE} from '../helpers/org-seed.js';
+import {useSeededOrgMoto} from '../helpers/org-moto.js';
+import {keys} from '../helpers/render.js';
+import {select, selectedLine} from '../helpers/user-screen.js';
+import {describeWithMoto} from '../helpers/with-moto.js';
+
+describeWithMoto('enter on an org-wide who-can line (moto, W10 organization)', () => {
+	const org = useSeededOrgMoto({ssoRoles: true});
+	const mount = appLifecycle();
+
+	/** :whocan asked ACTION of the whole organization, its answer on screen. */
+	const askOrg = async (action: string) => {
+		const services = testServices({gateway: (settings, hooks) => createGateway({...settings, maxAttempts: 1}, hooks), openOrganization: openOrgSession});
+		const tui = mount(services, {endpoint: org.moto().endpoint, maxAttempts: 1}, {columns: 220, rows: 80});
+		await tui.waitFor('Users (1)');
+		await jump(tui, 'whocan', 'Who can… (in this account)');
+		await tui.type(action);
+		tui.write(keys.enter);
+		await tui.waitFor(/Users who can|Nobody|can/);
+		tui.write('o');
+		await tui.waitFor(/Who can… \(across the organization: 5 accounts\)[\s\S]*workload-dev \(\d+\): \d+ can/, {timeoutMs: 30_000});
+		return tui;
+	};
+
+	it('a person line opens the Person screen; esc comes back to the answer', async () => {
+		const tui = await askOrg('ec2:TerminateInstances');
+		expect(tui.lastFrame()).toContain('enter opens');
+		await select(tui, 'person carol');
+		tui.write(keys.enter);
+		const person = await tui.waitFor('Person carol  Carol Danvers');
+		expect(person).toContain(`workload-dev (${org.seeded().accounts.dev})  AdminAccess  via group Admins`);
+		tui.write(keys.escape);
+		await tui.waitFor('Who can… (across the organization: 5 accounts)');
+		expect(selectedLine(tui.lastFrame())).toContain('person carol');
+	}, 60_000);
+
+	it("a member account's role opens that account's screen with the role first, the cursor on it", async () => {
+		const tui = await askOrg('ec2:TerminateInstances');
+		await select(tui, `role ${SSO_ADMIN_ROLE}  Allowed`);
+		tui.write(keys.enter);
+		const account = await tui.waitFor(`Account workload-dev (${org.seeded().accounts.dev})`);
+		expect(account).toContain('The role the who-can line named');
+		expect(selectedLine(account)).toMatch(new RegExp(`› role ${SSO_ADMIN_ROLE}  arn:aws:iam::${org.seeded().accounts.dev}:role/(\\S+/)?${SSO_ADMIN_ROLE}$`));
+		expect(account).toMatch(/inline policies: AwsSSOInlinePolicy/);
+		expect(account).toContain('read through the audit role: to change it, use the profile of this account');
+		// The account's own lines follow.
+		expect(account).toContain('Identity Center people who reach it');
+	}, 60_000);
+
+	it("a user of this profile's own account opens the User screen of this account", async () => {
+		const tui = await askOrg('iam:GetAccountAuthorizationDetails');
+		await select(tui, 'user auditor');
+		tui.write(keys.enter);
+		const user = await tui.waitFor('User auditor');
+		expect(user).not.toContain('Account ');
+		// On the inline policy that grants it, as this account's who-can opens a user.
+		expect(selectedLine(user)).toContain('iamtui-read-only');
+	}, 60_000);
+});
