@@ -4,7 +4,7 @@ import {memo} from 'react';
 import type {SnapshotIndex} from '../model/indexes.js';
 import {ErrorPanel} from './components/ErrorPanel.js';
 import {PlanRoute} from './PlanRoute.js';
-import {OrgRoutes, isOrgRoute} from './OrgRoutes.js';
+import {OrgRoutes, isOrgRoute, orgLineRoute} from './OrgRoutes.js';
 import {PolicyRoutes} from './PolicyRoutes.js';
 import {SecretRoute} from './SecretRoute.js';
 import {UserWriteRoute} from './UserWriteRoute.js';
@@ -194,6 +194,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					onOpenUser={(name, focus) => navigation.push({screen: 'user', name, ...(focus ? {focus} : {})})}
 					onOpenGroup={name => navigation.push({screen: 'group', name})}
 					org={org}
+					onOpenOrgLine={target => navigation.push(orgLineRoute(target, connection.identity?.account))}
 				/>
 			) : null;
 		case 'group':
