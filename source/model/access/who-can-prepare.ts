@@ -1,12 +1,18 @@
 // Readies an access model for its first who-can query while the operator is still typing the action.
 // The first query of a process otherwise pays for everything at once: who holds which statements
-// (holders.ts), the catalogue of each service the policies name, and the simulator's and this code's
-// first runs. Done here in steps, with turns in between so keys and frames are not held up for long.
+// (holders.ts), the catalogue of each service the policies name, the simulator's and this code's first
+// runs, and who may assume each role (kept per model, whatever the action: role-assumers.ts). Done here
+// in steps, with turns in between so keys and frames are not held up for long.
 import {serviceActions} from './catalogue.js';
 import {holderIndex} from './holders.js';
 import type {AccessModel} from './model.js';
+import {assumersFor} from './role-assumers.js';
+import {rolesOf} from './roles.js';
 import {statementsMatching, type StatementCatalogue} from './statements.js';
 import {whoCan} from './who-can.js';
+
+/** How long the warm-up works between turns (a frame is 16 ms). */
+const SLICE_MS = 8;
 
 const nextTurn = () => new Promise<void>(resolve => setTimeout(resolve, 0));
 
@@ -42,4 +48,15 @@ export const prepareWhoCan = async (model: AccessModel, signal?: AbortSignal): P
 	const action = await warmUpAction(catalogue);
 	await nextTurn();
 	if (action && !signal?.aborted) await whoCan(model, action);
+	// Who may assume each role: what a query's role paths spend most of their time on. A turn every few
+	// milliseconds, not every role: a turn costs a millisecond, and an account has up to a thousand roles.
+	let since = performance.now();
+	for (const role of rolesOf(model)) {
+		if (performance.now() - since > SLICE_MS) {
+			await nextTurn();
+			if (signal?.aborted) return;
+			since = performance.now();
+		}
+		await assumersFor(model, role);
+	}
 };
