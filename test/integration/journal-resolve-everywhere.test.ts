@@ -65,8 +65,8 @@ describeWithMoto('journal resolve --take-back on an interrupted offboard-everywh
 		const taken = await run('journal', 'resolve', planId, '--take-back', '--yes');
 		expect(taken.code).toBe(3);
 		expect(taken.stdout).toContain(`Nothing of plan ${planId} can be taken back by iamtui.`);
-		expect(taken.stdout).toMatch(/not taken back: identitystore:DeleteGroupMembership membershipId \S+, groupId \S+, principalId \S+ \(made\); sso:DeleteAccountAssignment .* \(the journal does not say whether it landed\): Identity Center removals of offboarding alice everywhere/);
-		expect(taken.stdout).toContain('finish the offboarding with iamtui offboard-everywhere alice,');
+		expect(taken.stdout).toContain('not taken back: Identity Center removals of offboarding alice everywhere: iamtui gives no access back; finish with iamtui offboard-everywhere alice (X on the person in the TUI)');
+		expect(taken.stdout).toMatch(/ — identitystore:DeleteGroupMembership membershipId \S+, groupId \S+, principalId \S+ \(made\); sso:DeleteAccountAssignment .* \(the journal does not say whether it landed\)/);
 		expect(taken.stderr).toContain(`iamtui journal resolve ${planId} --mark-resolved`);
 		// Nothing was given back, nothing written to the journal.
 		expect(await aliceHolds()).toEqual({memberships: 0, direct: 0});

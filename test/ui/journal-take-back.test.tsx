@@ -4,6 +4,7 @@
 // (iamtui:Resolved), so the row then reads "unknown". A read-only session has no `t`.
 import {describe, expect, it} from 'vitest';
 import type {JournalEntry} from '../../source/model/plans/execute.js';
+import {EVERYWHERE_RECORD_KIND, EVERYWHERE_RECORD_VERSION} from '../../source/model/org/offboard-everywhere-record.js';
 import {RESOLVED} from '../../source/model/plans/journal-plans.js';
 import {ACCOUNT} from '../fixtures/account.js';
 import {appHarness, writesOf} from '../helpers/app.js';
@@ -25,14 +26,15 @@ const interrupted: JournalEntry = {
 	step: 0,
 };
 
-const openJournal = async (tui: Rendered) => {
+/** :journal, once `row` (the interrupted line) is listed. */
+const openJournal = async (tui: Rendered, row = /AddUserToGroup\s+user=ana\.silva group=Developers\s+UNFINISHED/) => {
 	await tui.waitFor('Users (12)');
 	tui.write(':');
 	await tui.waitFor(':users :groups');
 	tui.write('journal');
 	await tui.waitFor(':journal');
 	tui.write(keys.enter);
-	return tui.waitFor(/AddUserToGroup\s+user=ana\.silva group=Developers\s+UNFINISHED/);
+	return tui.waitFor(row);
 };
 
 describe(':journal take-back', () => {
@@ -65,6 +67,29 @@ describe(':journal take-back', () => {
 		tui.write('t');
 		await tui.waitFor('Only an UNFINISHED row can be taken back');
 		expect(writesOf(gateway)).toEqual([]);
+	});
+
+	it("t on offboard-everywhere's Identity Center removal gives nothing back: it names the person (from the record) and says to finish with offboard-everywhere", async () => {
+		const {tui, gateway, journal, services} = start({columns: 220, rows: 40});
+		services.records.saveEverywhere({
+			version: EVERYWHERE_RECORD_VERSION,
+			kind: EVERYWHERE_RECORD_KIND,
+			managementAccount: ACCOUNT,
+			capturedAt: '2020-01-01T00:00:00.000Z',
+			capturedBy: null,
+			auditRole: 'OrganizationAccountAccessRole',
+			person: {userId: 'u-alice', userName: 'alice', emails: [], identityStoreId: 'd-1', instanceArn: 'arn:aws:sso:::instance/ssoins-1'},
+			identityCenter: [{key: 'membership:m-1', kind: 'membership', membershipId: 'm-1', groupId: 'g-1', removes: [], status: 'pending'}],
+			accounts: [],
+			finishedAt: null,
+		});
+		journal.append({...interrupted, operation: 'identitystore:DeleteGroupMembership', target: {membershipId: 'm-1', groupId: 'g-1', principalId: 'u-alice'}, planId: 'e1e2e3e4'});
+		await openJournal(tui, /DeleteGroupMembership\s+.*UNFINISHED/);
+		tui.write('t');
+		const said = await tui.waitFor('Nothing of plan e1e2e3e4 can be taken back by iamtui.');
+		expect(said).toContain('Not taken back: Identity Center removals of offboarding alice everywhere: iamtui gives no access back; finish with iamtui offboard-everywhere alice');
+		expect(writesOf(gateway)).toEqual([]);
+		expect(journal.lines().map(l => l.operation)).toEqual(['identitystore:DeleteGroupMembership']);
 	});
 
 	it('read-only: no t in the footer or help, and t does nothing', async () => {

@@ -64,7 +64,8 @@ const identityCenterLine = (principalId: string | undefined, steps: JournaledSte
 	const name = principalId ? people.get(principalId) : undefined;
 	const whose = name ? '' : ` (Identity Center user id ${principalId ?? 'unknown'}; iamtui records names the person)`;
 	const each = steps.map(step => `${describe(step)} (${step.state === 'done' ? 'made' : 'the journal does not say whether it landed'})`).join('; ');
-	return `${each}: Identity Center removals of offboarding ${name ?? 'a person'} everywhere; iamtui gives no access back on its own — finish the offboarding with iamtui offboard-everywhere ${name ?? 'PERSON'}${whose}, which reads what Identity Center holds now and does only what is left (X on the person in the TUI)`;
+	// What to do first: a screen's one line keeps its start.
+	return `Identity Center removals of offboarding ${name ?? 'a person'} everywhere: iamtui gives no access back; finish with iamtui offboard-everywhere ${name ?? 'PERSON'}${whose} (X on the person in the TUI), which reads Identity Center now and does only what is left — ${each}`;
 };
 
 const reasoned = (step: PlanStep, why: string): PlanStep => ({...step, description: `${step.description} (${why})`});
