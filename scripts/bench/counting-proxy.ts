@@ -4,7 +4,8 @@
 // - delayMs: every request is held that long before it is answered, as an AWS round trip is;
 // - replay: each distinct request (same caller account, action and parameters) goes to moto once and is
 //   answered from memory after that (the latest answer kept), so moto's single CPU drops out of the timing
-//   and only the delay and the caller's own concurrency are left.
+//   and only the delay and the caller's own concurrency are left. A credential report still being generated
+//   is not kept (it is asked again until moto says COMPLETE).
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {setTimeout as sleep} from 'node:timers/promises';
@@ -100,7 +101,8 @@ export const startCountingProxy = async (targetUrl: string, options: CountingPro
 				try {
 					const answer = await forward(request, body);
 					if (counted) seen.push({action, status: answer.status});
-					if (options.replay && counted) {
+					// A report still being generated is a state in passing: asked again, moto may say COMPLETE.
+					if (options.replay && counted && !/<State>(STARTED|INPROGRESS)<\/State>/.test(answer.body.toString('utf8'))) {
 						answers.set(same, answer);
 						if (action === 'AssumeRole' && answer.status === 200) {
 							const account = /arn:[\w-]+:iam::(\d+):/.exec(new URLSearchParams(text).get('RoleArn') ?? '')?.[1];
