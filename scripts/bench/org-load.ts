@@ -155,7 +155,15 @@ interface Timing {
 	orgMs: number;
 	oneRequests: CountedRequest[];
 	orgRequests: CountedRequest[];
+	/** CPU this process spent (user + system): iamtui's own work, whatever else the machine runs. */
+	oneCpuMs: number;
+	orgCpuMs: number;
 }
+
+const cpuMs = (since: NodeJS.CpuUsage): number => {
+	const used = process.cpuUsage(since);
+	return (used.user + used.system) / 1000;
+};
 
 /** One account as a profile opens it: GetAccountAuthorizationDetails and the credential report. */
 const loadOne = async (endpoint: string): Promise<number> => {
@@ -185,16 +193,20 @@ const loadOrg = async (endpoint: string): Promise<{accountsMs: number}> => {
 
 const timedRun = async (endpoint: string, proxy: ProxyProcess | undefined): Promise<Timing> => {
 	await proxy?.clearCount();
+	let cpu = process.cpuUsage();
 	let started = performance.now();
 	await loadOne(endpoint);
 	const oneMs = performance.now() - started;
+	const oneCpuMs = cpuMs(cpu);
 	const oneRequests = (await proxy?.requests()) ?? [];
 	await proxy?.clearCount();
+	cpu = process.cpuUsage();
 	started = performance.now();
 	const {accountsMs} = await loadOrg(endpoint);
 	const orgMs = performance.now() - started;
+	const orgCpuMs = cpuMs(cpu);
 	const orgRequests = (await proxy?.requests()) ?? [];
-	return {oneMs, accountsMs, orgMs, oneRequests, orgRequests};
+	return {oneMs, accountsMs, orgMs, oneRequests, orgRequests, oneCpuMs, orgCpuMs};
 };
 
 const byAction = (requests: CountedRequest[]): string => {
@@ -214,7 +226,7 @@ const measureMode = async (mode: Mode, motoEndpoint: string) => {
 		for (let run = 1; run <= runs; run++) {
 			const timing = await timedRun(endpoint, proxy);
 			timings.push(timing);
-			log(`${mode} run ${run}: one account ${Math.round(timing.oneMs)} ms; organization: accounts ${Math.round(timing.accountsMs)} ms (${round(timing.accountsMs / timing.oneMs, 2)}×), with Identity Center ${Math.round(timing.orgMs)} ms (${round(timing.orgMs / timing.oneMs, 2)}×)`);
+			log(`${mode} run ${run}: one account ${Math.round(timing.oneMs)} ms; organization: accounts ${Math.round(timing.accountsMs)} ms (${round(timing.accountsMs / timing.oneMs, 2)}×), with Identity Center ${Math.round(timing.orgMs)} ms (${round(timing.orgMs / timing.oneMs, 2)}×); CPU one ${Math.round(timing.oneCpuMs)} ms, organization ${Math.round(timing.orgCpuMs)} ms`);
 		}
 		const last = timings.at(-1)!;
 		if (proxy) {
@@ -233,6 +245,8 @@ const measureMode = async (mode: Mode, motoEndpoint: string) => {
 			ratio: round(median(timings.map(t => t.orgMs / t.oneMs)), 2),
 			ratios: timings.map(t => round(t.orgMs / t.oneMs, 2)),
 			requests: proxy ? {one: last.oneRequests.length, org: last.orgRequests.length} : undefined,
+			oneCpuMs: round(median(timings.map(t => t.oneCpuMs)), 0),
+			orgCpuMs: round(median(timings.map(t => t.orgCpuMs)), 0),
 		};
 	} finally {
 		await proxy?.stop();
@@ -259,10 +273,11 @@ const main = async (): Promise<number> => {
 		for (const mode of modes) results.push(await measureMode(mode, moto.endpoint));
 		process.stdout.write(`\norganization load: ${accountCount} accounts × ${principals} principals, ${accountConcurrency ?? ACCOUNT_CONCURRENCY} accounts in flight, ${runs} runs each (medians), target ≤ 3 × one account\n`);
 		process.stdout.write('(accounts: until the last account is loaded; + IC: the whole session as the TUI opens it, Identity Center read too)\n');
-		process.stdout.write('mode     delay   one account   accounts   ratio (runs)             + IC       ratio (runs)             requests one/org\n');
+		process.stdout.write('(CPU: what this process, iamtui, spent on each: its own work, whatever else the machine runs)\n');
+		process.stdout.write('mode     delay   one account   accounts   ratio (runs)             + IC       ratio (runs)             requests one/org   CPU one/org\n');
 		for (const r of results) {
 			process.stdout.write(
-				`${r.mode.padEnd(8)} ${`${r.delayMs} ms`.padEnd(7)} ${`${r.oneMs} ms`.padEnd(13)} ${`${r.accountsMs} ms`.padEnd(10)} ${`${r.accountsRatio} (${r.accountsRatios.join(', ')})`.padEnd(24)} ${`${r.orgMs} ms`.padEnd(10)} ${`${r.ratio} (${r.ratios.join(', ')})`.padEnd(24)} ${r.requests ? `${r.requests.one}/${r.requests.org}` : '-'}\n`,
+				`${r.mode.padEnd(8)} ${`${r.delayMs} ms`.padEnd(7)} ${`${r.oneMs} ms`.padEnd(13)} ${`${r.accountsMs} ms`.padEnd(10)} ${`${r.accountsRatio} (${r.accountsRatios.join(', ')})`.padEnd(24)} ${`${r.orgMs} ms`.padEnd(10)} ${`${r.ratio} (${r.ratios.join(', ')})`.padEnd(24)} ${(r.requests ? `${r.requests.one}/${r.requests.org}` : '-').padEnd(18)} ${r.oneCpuMs}/${r.orgCpuMs} ms\n`,
 			);
 		}
 		return 0;

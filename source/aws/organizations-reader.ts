@@ -31,11 +31,12 @@ export interface ReadOrganizationOptions {
 	 * empty until then), so its IAM load can start while the rest of the tree is read.
 	 */
 	onAccountListed?: (account: OrgAccount) => void;
-	/** Policy reads (ListPoliciesForTarget, DescribePolicy) in flight at once; two per account and OU. Default 10. */
+	/** Policy reads (ListPoliciesForTarget, DescribePolicy) in flight at once; two per account and OU. Default 20. */
 	policyConcurrency?: number;
 }
 
-const POLICY_CONCURRENCY = 10;
+// Two reads per account and OU: at 20 in flight, 50 accounts' policies take about as many round trips as their IAM loads do.
+const POLICY_CONCURRENCY = 20;
 
 export const readOrganization = async (client: OrganizationsClient, options: ReadOrganizationOptions = {}): Promise<Organization> => {
 	// The listings that find accounts go first, unbounded (one pair per OU); the policy reads, two per target, queue behind a bound.
