@@ -2,8 +2,9 @@
 // against moto's W10 organization: alice's Identity Center removals are run for real, then the journal is cut
 // as a kill would leave it (her assignment's deletion sent, its outcome never written). The take-back gives
 // nothing back: it names alice (from the run's record) and says to finish with offboard-everywhere, sends
-// nothing, and the plan stays unfinished until that is done and it is marked resolved.
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+// nothing, and the plan stays unfinished until that is done and it is marked resolved. Killed as a real kill
+// leaves it — the record's step still pending too — the rerun it advises finishes it and closes the plan.
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {IdentitystoreClient, ListGroupMembershipsForMemberCommand} from '@aws-sdk/client-identitystore';
 import {ListAccountAssignmentsCommand, ListInstancesCommand, SSOAdminClient} from '@aws-sdk/client-sso-admin';
@@ -79,6 +80,31 @@ describeWithMoto('journal resolve --take-back on an interrupted offboard-everywh
 		const closed = await run('journal', 'resolve', planId, '--mark-resolved');
 		expect(closed.code).toBe(0);
 		expect(lines().some(l => l.operation === 'iamtui:Resolved' && l.resolves === planId)).toBe(true);
+		expect((await run('journal', '--unfinished')).stdout).not.toContain(planId);
+	}, 240_000);
+
+	it("killed between the request and its outcome (journal and record both say so): the advised rerun finds it removed, finishes, and closes the plan", async () => {
+		// bob: his direct assignment in dev is removed for real, then both files are put back as a kill leaves them.
+		const ran = await run('offboard-everywhere', 'bob', '--yes');
+		expect(ran.code).toBe(0);
+		const all = lines();
+		const cut = all.map(l => l.operation === 'sso:DeleteAccountAssignment' && l.outcome === 'ok' && l.target.principalId === seeded.people.bob).lastIndexOf(true);
+		expect(cut).toBeGreaterThan(0);
+		const planId = all[cut]!.planId!;
+		writeFileSync(journalFile(), all.filter((_, n) => n !== cut).map(line => `${JSON.stringify(line)}\n`).join(''));
+		const folder = path.join(env.IAMTUI_CONFIG_DIR!, 'records');
+		const file = path.join(folder, readdirSync(folder).find(name => name.startsWith('everywhere-') && name.includes('-bob-'))!);
+		const record = JSON.parse(readFileSync(file, 'utf8')) as {identityCenter: Array<{status: string}>; finishedAt: string | null};
+		writeFileSync(file, JSON.stringify({...record, identityCenter: record.identityCenter.map(step => ({...step, status: 'pending'})), finishedAt: null}));
+		const taken = await run('journal', 'resolve', planId, '--take-back', '--yes');
+		expect(taken.code).toBe(3);
+		expect(taken.stdout).toContain('finish with iamtui offboard-everywhere bob (X on the person in the TUI)');
+
+		const rerun = await run('offboard-everywhere', 'bob', '--yes');
+		expect(rerun.code).toBe(0);
+		expect(rerun.stdout).toContain('already removed');
+		const closing = lines().find(l => l.operation === 'iamtui:Resolved' && l.resolves === planId);
+		expect(closing).toBeDefined();
 		expect((await run('journal', '--unfinished')).stdout).not.toContain(planId);
 	}, 240_000);
 });

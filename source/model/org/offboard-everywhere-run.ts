@@ -6,6 +6,7 @@
 import {describeError, isIamError} from '../errors.js';
 import {journalWarning, newPlanId, type Actor, type JournalEntry, type JournalSink, type JournalTarget} from '../plans/execute.js';
 import type {IamGateway} from '../gateway.js';
+import {closeSettledRemovals} from './everywhere-journal.js';
 import type {IdentityCenter} from './identity-center.js';
 import type {AccountStep, EverywhereRecord, IcStep} from './offboard-everywhere-record.js';
 import type {OpenedOrganization} from './org-load.js';
@@ -132,7 +133,10 @@ export const runEverywhere = async (record: EverywhereRecord, options: Everywher
 		}
 	}
 
-	const finished = current.identityCenter.every(s => s.status === 'done') && current.accounts.every(s => s.status === 'done');
+	// Every Identity Center removal of the person done: an earlier, interrupted run's are settled in the journal.
+	const icDone = current.identityCenter.every(s => s.status === 'done');
+	if (icDone) closeSettledRemovals(options.journal, record.person.userId, options.actor, now());
+	const finished = icDone && current.accounts.every(s => s.status === 'done');
 	if (finished) save({...current, finishedAt: now().toISOString()});
 	return current;
 };

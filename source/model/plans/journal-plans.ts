@@ -32,6 +32,9 @@ export interface UnfinishedPlan {
 
 export const RESOLVED = 'iamtui:Resolved';
 
+/** identitystore:DeleteGroupMembership, sso:DeleteAccountAssignment: the Identity Center writes offboarding a person everywhere journals. */
+export const isIdentityCenterOperation = (operation: string): boolean => /^(identitystore|sso):/.test(operation);
+
 const settles = (entry: JournalEntry) => entry.outcome !== 'intent' && entry.by === undefined && entry.operation !== RESOLVED;
 
 const key = (planId: string, step: number | undefined) => `${planId}#${step ?? ''}`;

@@ -6,7 +6,7 @@
 // touched and the ids are named for the operator. Identity Center's removals (offboarding a person
 // everywhere) are never given back either: the operator is told to finish the run with offboard-everywhere.
 import type {AppliedChange, Plan, PlanStep, StepOperation} from './types.js';
-import type {JournaledStep, UnfinishedPlan} from './journal-plans.js';
+import {isIdentityCenterOperation, type JournaledStep, type UnfinishedPlan} from './journal-plans.js';
 import {deleteAccessKeyStep, deleteLoginProfileStep, deleteUserStep, removeFromGroupStep} from './steps.js';
 import {inverseOf} from './undo.js';
 
@@ -55,9 +55,6 @@ const describe = (step: JournaledStep): string =>
 		.join(',')}`;
 
 type Verdict = PlanStep | {cannot: string} | undefined;
-
-/** identitystore:DeleteGroupMembership, sso:DeleteAccountAssignment: what offboarding a person everywhere journals. */
-const IDENTITY_CENTER = /^(identitystore|sso):/;
 
 /** The Identity Center steps about one person: removals made while offboarding them everywhere, finished by running that again. */
 const identityCenterLine = (principalId: string | undefined, steps: JournaledStep[], people: IcPeople): string => {
@@ -129,7 +126,7 @@ export const planTakeBack = (unfinished: UnfinishedPlan, evidence: TakeBackEvide
 	const identityCenter = new Map<string | undefined, JournaledStep[]>();
 	for (const step of [...unfinished.steps].reverse()) {
 		if (step.state === 'failed') continue;
-		if (IDENTITY_CENTER.test(step.operation)) {
+		if (isIdentityCenterOperation(step.operation)) {
 			identityCenter.set(step.target.principalId, [...(identityCenter.get(step.target.principalId) ?? []), step]);
 			continue;
 		}
