@@ -12,6 +12,8 @@
 //    exactly as Ink builds them; only the reuse is new. A row holding one write without escape codes is
 //    the written text itself (what Ink's cells add up to).
 // 3. The width of a text node's text is cached by its text.
+// 4. log-update.js: upstream Ink 7's fix #910 of incremental rendering (each frame was drawn one row low),
+//    so the TUI can use incrementalRendering (only changed rows rewritten; source/tui.tsx).
 // This file is the check: the build fails loudly unless the Ink files it bundles are exactly the patched
 // ones (unpatched: run npm install; a new Ink: port the patch, `npx patch-package ink`, update these).
 import {createHash} from 'node:crypto';
@@ -23,17 +25,19 @@ import type {Plugin} from 'esbuild';
 
 /** sha256 of each patched Ink 6.8.0 file, whole, as patches/ink+6.8.0.patch leaves it (see inkFileHash). */
 export const PATCHED_INK_FILES: Record<string, string> = {
+	'log-update.js': 'ebfee3f48899ad39cb3463171d11da48b41f4f0f30caccf2b31ea65cf0f1e116',
 	'output.js': 'e5b1b44179d088080afc8301cdca5e65e71d26e7fd7e1bf331e179c92cf19fb9',
 	'render-node-to-output.js': 'e107f8ce818b5b50678b2fd6b16a322072024cf9d70145ae1db33be434c4af86',
 };
 
 /** sha256 of the same files as Ink 6.8.0 ships them (what reversing the patch gives back). */
 export const UPSTREAM_INK_FILES: Record<string, string> = {
+	'log-update.js': '2d184e9776ac98b122a7801b132465035ee2118c2deb510a87aba2a0a1a41ae4',
 	'output.js': 'de9078c7fc647c40cf9e32d6658fcbbee91dae9e3f6334e5f4ebfc5905fc401d',
 	'render-node-to-output.js': 'd0c06d2474bd6338fa807ba0a0a39fb713a197df38c7a266b9316c6dd80b3297',
 };
 
-const INK_PATCHED = /[\\/]ink[\\/]build[\\/](output|render-node-to-output)\.js$/;
+const INK_PATCHED = /[\\/]ink[\\/]build[\\/](log-update|output|render-node-to-output)\.js$/;
 
 /** A file's sha256, final newlines aside: patch-package keeps no file's final newline faithfully. */
 export const inkFileHash = (source: string): string => createHash('sha256').update(source.replace(/\n+$/, '')).digest('hex');
