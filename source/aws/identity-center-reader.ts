@@ -232,41 +232,40 @@ export const readIdentityCenter = async (clients: IdentityCenterClients, options
 	}));
 	const icGroups: IcGroup[] = groups.map(g => ({id: g.GroupId ?? '', displayName: g.DisplayName ?? g.GroupId ?? '', description: g.Description}));
 
-	const memberships: IcMembership[] = (
-		await mapBounded(icGroups, limit, group =>
-			calling('identitystore:ListGroupMemberships', `members of group ${group.displayName}`, () =>
-				allPages(async token => {
-					const r = await identityStore.send(new ListGroupMembershipsCommand({IdentityStoreId, GroupId: group.id, NextToken: token}));
-					return {items: r.GroupMemberships, next: r.NextToken};
-				}),
-			),
-		)
-	)
-		.flat()
-		// Only users belong to IC groups; a member without a user id is nothing the model can follow.
-		.flatMap(m => (m.MemberId && 'UserId' in m.MemberId && m.MemberId.UserId ? [{membershipId: m.MembershipId ?? '', groupId: m.GroupId ?? '', userId: m.MemberId.UserId}] : []));
-
-	const permissionSets = await mapBounded(permissionSetArns, limit, readPermissionSet);
-
-	let raw: RawAssignment[];
-	if (options.accountIds) {
-		const pairs = options.accountIds.flatMap(AccountId => permissionSetArns.map(PermissionSetArn => ({AccountId, PermissionSetArn})));
-		raw = (
-			await mapBounded(pairs, limit, pair =>
-				calling('sso:ListAccountAssignments', `assignments in account ${pair.AccountId}`, () =>
+	const readMemberships = async (): Promise<IcMembership[]> =>
+		(
+			await mapBounded(icGroups, limit, group =>
+				calling('identitystore:ListGroupMemberships', `members of group ${group.displayName}`, () =>
 					allPages(async token => {
-						const r = await ssoAdmin.send(new ListAccountAssignmentsCommand({InstanceArn, ...pair, NextToken: token}));
-						return {items: r.AccountAssignments, next: r.NextToken};
+						const r = await identityStore.send(new ListGroupMembershipsCommand({IdentityStoreId, GroupId: group.id, NextToken: token}));
+						return {items: r.GroupMemberships, next: r.NextToken};
 					}),
 				),
 			)
-		).flat();
-	} else {
+		)
+			.flat()
+			// Only users belong to IC groups; a member without a user id is nothing the model can follow.
+			.flatMap(m => (m.MemberId && 'UserId' in m.MemberId && m.MemberId.UserId ? [{membershipId: m.MembershipId ?? '', groupId: m.GroupId ?? '', userId: m.MemberId.UserId}] : []));
+
+	const readAssignments = async (): Promise<RawAssignment[]> => {
+		if (options.accountIds) {
+			const pairs = options.accountIds.flatMap(AccountId => permissionSetArns.map(PermissionSetArn => ({AccountId, PermissionSetArn})));
+			return (
+				await mapBounded(pairs, limit, pair =>
+					calling('sso:ListAccountAssignments', `assignments in account ${pair.AccountId}`, () =>
+						allPages(async token => {
+							const r = await ssoAdmin.send(new ListAccountAssignmentsCommand({InstanceArn, ...pair, NextToken: token}));
+							return {items: r.AccountAssignments, next: r.NextToken};
+						}),
+					),
+				)
+			).flat();
+		}
 		const principals: {PrincipalType: PrincipalType; PrincipalId: string; label: string}[] = [
 			...icUsers.map(u => ({PrincipalType: 'USER' as const, PrincipalId: u.id, label: `user ${u.userName}`})),
 			...icGroups.map(g => ({PrincipalType: 'GROUP' as const, PrincipalId: g.id, label: `group ${g.displayName}`})),
 		];
-		raw = (
+		return (
 			await mapBounded(principals, limit, ({label, ...principal}) =>
 				calling('sso:ListAccountAssignmentsForPrincipal', `assignments of ${label}`, () =>
 					allPages(async token => {
@@ -276,7 +275,11 @@ export const readIdentityCenter = async (clients: IdentityCenterClients, options
 				),
 			)
 		).flat();
-	}
+	};
+
+	// Memberships, permission sets and assignments need only the lists above, not each other: read side by
+	// side (each bounded), an organization's assignments (one call per account and permission set) are the long pole.
+	const [memberships, permissionSets, raw] = await Promise.all([readMemberships(), mapBounded(permissionSetArns, limit, readPermissionSet), readAssignments()]);
 	return {instance, users: icUsers, groups: icGroups, memberships, permissionSets, assignments: distinctAssignments(raw)};
 };
 
