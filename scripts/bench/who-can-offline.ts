@@ -6,6 +6,9 @@
 // where the time goes). Without: every bench action, each in its own child process.
 // With --headless: the built binary (`npm run build` first) on the same account exported in GAAD's shape,
 // `iamtui who-can ACTION --from-file` per action, wall time and peak memory of the whole process.
+// With --tui: as the TUI runs it (measureWhoCanPrepared): one model, the WhoCan screen's warm-up, then
+// each action's first query on it. Every figure also gives the process's CPU time, which a busy
+// machine inflates far less than wall time.
 import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
@@ -20,10 +23,10 @@ import {buildIndex} from '../../source/model/indexes.js';
 import {FULL_SCALE, planAccount, type Scale} from './plan.js';
 import {planSnapshot} from './plan-snapshot.js';
 import {median} from './pool.js';
-import {WHO_CAN_ACTIONS} from './who-can.js';
+import {measureWhoCanPrepared, WHO_CAN_ACTIONS} from './who-can.js';
 import {exportOf} from './export-bench.js';
 
-const {values} = parseArgs({options: {users: {type: 'string'}, groups: {type: 'string'}, policies: {type: 'string'}, roles: {type: 'string'}, action: {type: 'string'}, headless: {type: 'boolean'}}});
+const {values} = parseArgs({options: {users: {type: 'string'}, groups: {type: 'string'}, policies: {type: 'string'}, roles: {type: 'string'}, action: {type: 'string'}, headless: {type: 'boolean'}, tui: {type: 'boolean'}}});
 const size = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number.parseInt(value, 10));
 const scale: Scale = {
 	users: size(values.users, FULL_SCALE.users),
@@ -32,14 +35,21 @@ const scale: Scale = {
 	roles: size(values.roles, FULL_SCALE.roles ?? 0),
 };
 
+/** CPU time (user + system, every thread of the process) since `from`, in ms. */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+	const used = process.cpuUsage(from);
+	return (used.user + used.system) / 1000;
+};
+
 /** whoCan's two halves timed apart: the identity-only answer, then the role paths merged in. */
 const timed = async (model: ReturnType<typeof buildAccessModel>, action: string) => {
+	const cpu = process.cpuUsage();
 	const started = performance.now();
 	const direct = await whoCanDirect(model, action);
 	const directMs = performance.now() - started;
 	if (!direct.ok) throw new Error(direct.message);
 	const answer = rolesOf(model).length > 0 ? await withRoles(model, direct) : direct;
-	return {answer, directMs, rolesMs: performance.now() - started - directMs};
+	return {answer, directMs, rolesMs: performance.now() - started - directMs, cpuMs: cpuMs(cpu)};
 };
 
 const one = async (action: string) => {
@@ -56,6 +66,7 @@ const one = async (action: string) => {
 		coldMs: ms(cold.directMs + cold.rolesMs),
 		coldDirectMs: ms(cold.directMs),
 		coldRolesMs: ms(cold.rolesMs),
+		coldCpuMs: ms(cold.cpuMs),
 		warmMs: ms(median(warm.map(w => w.directMs + w.rolesMs))),
 		warmDirectMs: ms(median(warm.map(w => w.directMs))),
 		warmRolesMs: ms(median(warm.map(w => w.rolesMs))),
@@ -86,7 +97,18 @@ const headless = () => {
 	}
 };
 
+/** The TUI's road on the same account: one model, the warm-up, then each action's first query. */
+const tui = async () => {
+	const index = buildIndex(planSnapshot(planAccount(scale)));
+	const cpu = process.cpuUsage();
+	const result = await measureWhoCanPrepared(index);
+	const ms = (value: number) => Math.round(value);
+	const first = Object.fromEntries(result.actions.map(a => [a.action, ms(a.firstMs)]));
+	process.stdout.write(`${JSON.stringify({prepareMs: ms(result.prepareMs), firstMs: first, maxFirstMs: ms(result.maxFirstMs), cpuMs: ms(cpuMs(cpu))})}\n`);
+};
+
 if (values.headless) headless();
+else if (values.tui) await tui();
 else if (values.action) process.stdout.write(`${JSON.stringify(await one(values.action))}\n`);
 else {
 	const script = fileURLToPath(import.meta.url);
