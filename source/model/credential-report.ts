@@ -8,7 +8,16 @@ const EMPTY_VALUES = new Set(['', 'N/A', 'no_information', 'not_supported']);
 const ROOT_ROW = '<root_account>';
 
 /** Splits CSV text into records of fields (RFC 4180: quoted fields may hold commas, quotes, newlines). */
-export const parseCsv = (text: string): string[][] => {
+export const parseCsv = (text: string): string[][] => (text.includes('"') ? parseQuoted(text) : parsePlain(text));
+
+/** Text without a quote (the report as AWS writes it): lines and commas, the same records as parseQuoted gives. */
+const parsePlain = (text: string): string[][] => {
+	const records: string[][] = [];
+	for (const line of text.replaceAll('\r', '').split('\n')) if (line !== '') records.push(line.split(','));
+	return records;
+};
+
+const parseQuoted = (text: string): string[][] => {
 	const records: string[][] = [];
 	let record: string[] = [];
 	let field = '';
@@ -53,10 +62,14 @@ const value = (raw: string | undefined): string | null => {
 
 const flag = (raw: string | undefined): boolean => value(raw)?.toLowerCase() === 'true';
 
+/** The report's usual date, in UTC to the second: its ISO form is known without parsing (thousands per report). */
+const UTC_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/;
+
 /** Dates as ISO 8601 (the report writes 2014-09-01T22:28:48+00:00); unparseable ones stay as written. */
 const date = (raw: string | undefined): string | null => {
 	const text = value(raw);
 	if (text === null) return null;
+	if (UTC_SECONDS.test(text) && !Number.isNaN(Date.parse(text))) return `${text.slice(0, 19)}.000Z`;
 	const time = Date.parse(text);
 	return Number.isNaN(time) ? text : new Date(time).toISOString();
 };

@@ -75,4 +75,23 @@ describe('parseCsv', () => {
 			['g\nh', ''],
 		]);
 	});
+
+	it('reads a report without quotes (the quick road) as the quoting reader does: CR dropped, blank lines and a missing last newline alike', () => {
+		const plain = `${HEADER}\r\n${ANA}\r\n\r\n${BOT}`;
+		// One quoted field sends the same text down the quoting reader.
+		const quoted = plain.replace('deploy-bot,', '"deploy-bot",');
+		expect(parseCsv(plain)).toEqual(parseCsv(quoted));
+		expect(parseCsv(plain)).toHaveLength(3);
+		expect(parseCsv('a,,b\n\n,\n')).toEqual([['a', '', 'b'], ['', '']]);
+	});
+
+	it('gives the report\'s dates in ISO form, an impossible one as written', () => {
+		const [ana] = parseCredentialReport(`${HEADER}\n${ANA}`);
+		expect(ana!.userCreationTime).toBe('2023-02-01T09:30:00.000Z');
+		expect(ana!.accessKeys[0]!.lastUsedDate).toBe('2024-05-03T07:00:00.000Z');
+		const odd = ANA.replace('2023-02-01T09:30:00+00:00', '2023-02-01T29:30:00+00:00').replace('2024-05-02T08:00:00+00:00', '2024-05-02T10:00:00+02:00');
+		const [row] = parseCredentialReport(`${HEADER}\n${odd}`);
+		expect(row!.userCreationTime).toBe('2023-02-01T29:30:00+00:00');
+		expect(row!.passwordLastUsed).toBe('2024-05-02T08:00:00.000Z');
+	});
 });
