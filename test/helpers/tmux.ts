@@ -71,6 +71,17 @@ export class TmuxSession {
 		this.tmux('send-keys', '-t', 'main', '-l', text);
 	}
 
+	/** Resizes the terminal, as an operator dragging its window would. */
+	resize(width: number, height: number): void {
+		this.tmux('resize-window', '-t', 'main', '-x', String(width), '-y', String(height));
+	}
+
+	/** Appends all the program writes to the terminal from now on to `file` (tmux pipe-pane), until stop(). */
+	recordOutput(file: string): {stop(): void} {
+		this.tmux('pipe-pane', '-o', '-t', 'main', `cat >> ${quote(file)}`);
+		return {stop: () => this.tmux('pipe-pane', '-t', 'main')};
+	}
+
 	private format(format: string): string {
 		return this.tmux('display-message', '-p', '-t', 'main', format).trim();
 	}
