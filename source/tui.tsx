@@ -55,7 +55,9 @@ export const runTui = async ({settings, store, fromFiles = []}: TuiOptions): Pro
 	const readOnly = Boolean(settings.readOnly) || fromFiles.length > 0;
 	// Ctrl-C is the app's (Shell quits; the show-once secret warns first); before the app listens for keys
 	// the terminal is not in raw mode, so it is a SIGINT and onSignal exits.
-	const instance = render(<BootFrame settings={settings} readOnly={readOnly} />, {exitOnCtrlC: false});
+	// incrementalRendering: a key press rewrites the rows it changed, not the whole screen (Shell keeps the
+	// frame one row short of the terminal, so Ink never takes its clear-everything path).
+	const instance = render(<BootFrame settings={settings} readOnly={readOnly} />, {exitOnCtrlC: false, incrementalRendering: true});
 	try {
 		const {appElement} = await import('./tui-app.js');
 		instance.rerender(appElement({settings, store, fromFiles}));

@@ -93,7 +93,9 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 		{priority: priority.global},
 	);
 
-	const bodyHeight = Math.max(3, rows - 2);
+	// The frame is one row shorter than the terminal: a frame that fills it makes Ink clear the whole screen
+	// and redraw every row on each render; a shorter one is redrawn incrementally, changed rows only.
+	const bodyHeight = Math.max(3, rows - 3);
 	const width = columns;
 	let body: ReactNode = null;
 	if (props.mfaRequest) {
@@ -115,9 +117,12 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 		body = <HelpOverlay screen={scope} readOnly={readOnly} height={bodyHeight} onClose={() => setOverlay('none')} />;
 	}
 
+	// The frame's box takes the terminal's width and clips to it (not width={width}): on a resize Ink redraws the
+	// last tree at once, before it re-renders, and a row wider than a narrowed terminal would wrap and shift
+	// the rows below it, which the incremental redraw then leaves where they are.
 	return (
 		<FooterScopeProvider>
-			<Box flexDirection="column" width={width}>
+			<Box flexDirection="column" overflowX="hidden">
 				<StatusLine
 					profile={connection.settings.profile}
 					identity={connection.identity}

@@ -6,17 +6,29 @@ export interface TerminalSize {
 	rows: number;
 }
 
-/** The terminal's size, updated on resize; 80×24 when the stream does not say (pipes, tests). */
+// Erase the screen, cursor to the top-left corner.
+const CLEAR_SCREEN = '\u001B[2J\u001B[H';
+
+/**
+ * The terminal's size, updated on resize; 80×24 when the stream does not say (pipes, tests).
+ * On a resize the frame is drawn again from the top-left corner of a cleared screen: Ink draws
+ * incrementally, moving up from where it left the cursor, and a resize can move what is on the screen
+ * under it (a terminal that loses rows drops its top ones; resizes in quick succession arrive as one).
+ */
 export const useTerminalSize = (): TerminalSize => {
-	const {stdout} = useStdout();
+	const {stdout, write} = useStdout();
 	const [size, setSize] = useState<TerminalSize>(() => readSize(stdout));
 	useEffect(() => {
-		const onResize = () => setSize(readSize(stdout));
+		const onResize = () => {
+			// Ink's write() erases its frame, writes this, and draws its frame again below it.
+			write(CLEAR_SCREEN);
+			setSize(readSize(stdout));
+		};
 		stdout.on('resize', onResize);
 		return () => {
 			stdout.off('resize', onResize);
 		};
-	}, [stdout]);
+	}, [stdout, write]);
 	return size;
 };
 
