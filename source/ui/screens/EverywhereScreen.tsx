@@ -10,6 +10,7 @@ import type {EverywherePlan} from '../../model/org/offboard-everywhere.js';
 import type {EverywhereRecord} from '../../model/org/offboard-everywhere-record.js';
 import {sanitize} from '../../model/sanitize.js';
 import {ErrorPanel} from '../components/ErrorPanel.js';
+import {scrollHandlers} from '../components/list-window.js';
 import {truncate, wrapText} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import {useCommands} from '../hooks/keyboard.js';
@@ -62,7 +63,7 @@ export function EverywhereScreen(props: EverywhereScreenProps) {
 		);
 	};
 	const submit = (value: string) => (value.trim() === person ? start() : dispatch({type: 'mismatch'}));
-	const move = (delta: number) => () => (phase === 'plan' ? dispatch({type: 'move', delta, count: candidates.length}) : dispatch({type: 'scroll', delta}));
+	const move = (delta: number) => (phase === 'plan' ? dispatch({type: 'move', delta, count: candidates.length}) : dispatch({type: 'scroll', delta}));
 	const toggle = () => {
 		const candidate = candidates[state.cursor];
 		if (phase === 'plan' && candidate && !named.has(candidateKey(candidate))) dispatch({type: 'toggle', key: candidateKey(candidate)});
@@ -70,10 +71,7 @@ export function EverywhereScreen(props: EverywhereScreenProps) {
 	useCommands(
 		'everywhere',
 		{
-			up: move(-1),
-			down: move(1),
-			'page-up': move(-(props.height - 3)),
-			'page-down': move(props.height - 3),
+			...scrollHandlers(move, props.height - 3),
 			mark: toggle,
 			'confirm-everywhere': over ? props.onBack : phase === 'plan' && prepared && toDo > 0 ? () => dispatch({type: 'confirm'}) : () => {},
 			back: phase === 'running' ? () => {} : props.onBack,
