@@ -2,6 +2,7 @@
 // (journal-plans.ts). What IAM holds now is read here; model/plans/take-back.ts decides what the
 // evidence proves the plan made; the take-back runs as any plan does (journaled, confirmed, --dry-run).
 // Once it went through (or nothing was left), an iamtui:Resolved line closes the plan in the journal.
+import {EXIT_OK} from '../cli/exit-codes.js';
 import type {IamGateway} from '../model/gateway.js';
 import type {Actor, JournalEntry, JournalSink} from '../model/plans/execute.js';
 import {findUnfinished, RESOLVED, unfinishedFor} from '../model/plans/journal-plans.js';
@@ -62,7 +63,7 @@ export const resolveJournalCommand = (connect: () => Promise<IamGateway>, args: 
 			return settle([nothing]);
 		}
 		const result = await runPlanCommand(gateway, takeBack, 'journal resolve', options);
-		if (options.dryRun || (result.exitCode ?? 0) !== 0) return result;
+		if (options.dryRun || (result.exitCode ?? EXIT_OK) !== EXIT_OK) return result;
 		if (options.json) {
 			if (cannot.length > 0) return {...result, stderr: leftOpen(plan.planId, cannot), exitCode: EXIT_FAILURE};
 			resolved(actor);
@@ -89,5 +90,5 @@ export const settleUnfinished = async (gateway: IamGateway, command: string, use
 	if (!options.confirm || options.dryRun || unfinished.length > 1 || !readable(journal)) return refused;
 	if (!(await options.confirm(`${notice}\nTake plan ${plan.planId} back now, then run ${command} again? [y/N] `))) return refused;
 	const taken = await resolveJournalCommand(async () => gateway, ['resolve', plan.planId], {...options, journal, takeBack: true, json: false});
-	return (taken.exitCode ?? 0) === 0 ? {before: [taken.stdout, '']} : {stop: taken};
+	return (taken.exitCode ?? EXIT_OK) === EXIT_OK ? {before: [taken.stdout, '']} : {stop: taken};
 };
