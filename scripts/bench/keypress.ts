@@ -1,5 +1,5 @@
-// Keypress to frame on the Users screen, in-process: the real App rendered by Ink (not debug mode, so
-// its real 30 fps throttle and log-update path run) into a fake terminal whose write() stamps the
+// Keypress to frame on the Users screen, in-process: the real App rendered by Ink as the binary renders it
+// (not debug mode, so its real 30 fps throttle and incremental log-update path run) into a fake terminal whose write() stamps the
 // time. A key's latency = stdin write → the first frame written after it that shows its effect.
 import {EventEmitter} from 'node:events';
 import {createElement} from 'react';
@@ -78,6 +78,8 @@ export const measureKeypresses = async (options: {
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		exitOnCtrlC: false,
 		patchConsole: false,
+		// As the binary renders (tui.tsx): a key rewrites the rows it changed; a frame is then that write.
+		incrementalRendering: true,
 	});
 	try {
 		const loaded = `Users (${options.users.length})`;
