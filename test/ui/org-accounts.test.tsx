@@ -4,11 +4,9 @@
 // with OU paths and SCPs; enter shows an account; `a` changes the audit role, remembered for the session.
 import {afterAll, beforeAll, expect, it, vi} from 'vitest';
 import {createGateway} from '../../source/aws/gateway.js';
-import {openOrgSession} from '../../source/aws/org-session.js';
-import {testServices} from '../fixtures/services.js';
-import {appLifecycle} from '../helpers/app.js';
 import {gateAction, type GateProxy} from '../helpers/gate-proxy.js';
 import {jump} from '../helpers/moto-app.js';
+import {orgAppHarness} from '../helpers/org-app.js';
 import {AUDIT_ROLE} from '../helpers/org-seed.js';
 import {useSeededOrgMoto} from '../helpers/org-moto.js';
 import {keys} from '../helpers/render.js';
@@ -19,13 +17,11 @@ const lineOf = (frame: string, name: string) => frame.split('\n').find(line => l
 
 describeWithMoto(':accounts (moto, W10 organization)', () => {
 	const org = useSeededOrgMoto();
-	const mount = appLifecycle();
+	const app = orgAppHarness();
 
 	/** The App with its account read straight from moto and the organization through `endpoint`. */
-	const start = (endpoint: string) => {
-		const services = testServices({gateway: (settings, hooks) => createGateway({...settings, endpoint: org.moto().endpoint, maxAttempts: 1}, hooks), openOrganization: openOrgSession});
-		return {services, tui: mount(services, {endpoint, maxAttempts: 1}, {columns: 150, rows: 30})};
-	};
+	const start = (endpoint: string) =>
+		app.start({endpoint, columns: 150, rows: 30, services: {gateway: (settings, hooks) => createGateway({...settings, endpoint: org.moto().endpoint, maxAttempts: 1}, hooks)}});
 
 	it('lists each account as it loads (loading…, sandbox FAILED), then loaded with counts, OU paths and SCPs', async () => {
 		const gate: GateProxy = await gateAction(org.moto().endpoint, 'GetAccountAuthorizationDetails');
@@ -101,7 +97,7 @@ describeWithMoto(':accounts (moto, W10 organization)', () => {
 
 describeWithMoto(':accounts outside an organization (moto)', () => {
 	let moto: Moto;
-	const mount = appLifecycle();
+	const app = orgAppHarness();
 	beforeAll(async () => {
 		moto = await startMoto();
 		stubMotoCredentials();
@@ -112,8 +108,7 @@ describeWithMoto(':accounts outside an organization (moto)', () => {
 	});
 
 	it('says the account is in no organization and what to do, and esc goes back', async () => {
-		const services = testServices({gateway: (settings, hooks) => createGateway({...settings, maxAttempts: 1}, hooks), openOrganization: openOrgSession});
-		const tui = mount(services, {endpoint: moto.endpoint, maxAttempts: 1}, {columns: 120, rows: 30});
+		const {tui} = app.start({endpoint: moto.endpoint, columns: 120, rows: 30});
 		await tui.waitFor('Users (0)');
 		await jump(tui, 'accounts', 'Could not open the organization (audit role OrganizationAccountAccessRole)');
 		const frame = tui.lastFrame();

@@ -8,11 +8,9 @@ import {IdentitystoreClient, ListGroupMembershipsForMemberCommand} from '@aws-sd
 import {ListAccountAssignmentsCommand, ListInstancesCommand, ListPermissionSetsCommand, SSOAdminClient} from '@aws-sdk/client-sso-admin';
 import {afterAll, beforeAll, expect, it, vi} from 'vitest';
 import {openEverywhere} from '../../source/aws/everywhere-session.js';
-import {createGateway} from '../../source/aws/gateway.js';
-import {openOrgSession} from '../../source/aws/org-session.js';
-import {testServices, type TestServices} from '../fixtures/services.js';
-import {appLifecycle} from '../helpers/app.js';
+import type {TestServices} from '../fixtures/services.js';
 import {jump, openFiltered} from '../helpers/moto-app.js';
+import {orgAppHarness} from '../helpers/org-app.js';
 import {roleCredentials, seedOrganization, type SeededOrg} from '../helpers/org-seed.js';
 import {startFaultProxy} from '../helpers/fault-proxy.js';
 import {keys, type Rendered} from '../helpers/render.js';
@@ -43,12 +41,10 @@ describeWithMoto('offboard a person everywhere from the Person screen (moto, W10
 		vi.unstubAllEnvs();
 		await moto?.stop();
 	});
-	const mount = appLifecycle();
+	const app = orgAppHarness();
 
-	const start = (readOnly: boolean, endpoint = moto.endpoint): {tui: Rendered; services: TestServices} => {
-		const services = testServices({gateway: (settings, hooks) => createGateway({...settings, maxAttempts: 1}, hooks), openOrganization: openOrgSession, everywhere: openEverywhere});
-		return {tui: mount(services, {endpoint, maxAttempts: 1, ...(readOnly ? {readOnly: true} : {})}, {columns: 220, rows: 50}), services};
-	};
+	const start = (readOnly: boolean, endpoint = moto.endpoint): {tui: Rendered; services: TestServices} =>
+		app.start({endpoint, columns: 220, rows: 50, initial: readOnly ? {readOnly: true} : {}, services: {everywhere: openEverywhere}});
 
 	const openPerson = async (tui: Rendered, name: string, heading: string) => {
 		await tui.waitFor('Users (1)');

@@ -2,11 +2,8 @@
 // organization in moto, as its auditor with IAM authorization on; the AWSReservedSSO_AdminAccess_* role is
 // made in prod and dev as AWS provisions it (moto does not).
 import {expect, it} from 'vitest';
-import {createGateway} from '../../source/aws/gateway.js';
-import {openOrgSession} from '../../source/aws/org-session.js';
-import {testServices} from '../fixtures/services.js';
-import {appLifecycle} from '../helpers/app.js';
 import {jump} from '../helpers/moto-app.js';
+import {orgAppHarness} from '../helpers/org-app.js';
 import {SSO_ADMIN_ROLE} from '../helpers/org-seed.js';
 import {useSeededOrgMoto} from '../helpers/org-moto.js';
 import {keys} from '../helpers/render.js';
@@ -23,12 +20,9 @@ const sectionOf = (frame: string, account: string): string => {
 
 describeWithMoto(':people and org-wide who-can (moto, W10 organization)', () => {
 	const org = useSeededOrgMoto({ssoRoles: true});
-	const mount = appLifecycle();
+	const app = orgAppHarness();
 
-	const start = (rows = 40) => {
-		const services = testServices({gateway: (settings, hooks) => createGateway({...settings, maxAttempts: 1}, hooks), openOrganization: openOrgSession});
-		return mount(services, {endpoint: org.moto().endpoint, maxAttempts: 1}, {columns: 200, rows});
-	};
+	const start = (rows = 40) => app.start({endpoint: org.moto().endpoint, columns: 200, rows}).tui;
 
 	it(':people lists the Identity Center people; a person shows each account and permission set, directly or through which group', async () => {
 		const tui = start();

@@ -9,10 +9,9 @@ import {createGateway} from '../../source/aws/gateway.js';
 import {openOrgSession} from '../../source/aws/org-session.js';
 import {wrapGateway} from '../../source/aws/wrap-gateway.js';
 import type {Services} from '../../source/ui/hooks/services.js';
-import {testServices} from '../fixtures/services.js';
-import {appLifecycle} from '../helpers/app.js';
 import {gateAction, type GateProxy} from '../helpers/gate-proxy.js';
 import {jump} from '../helpers/moto-app.js';
+import {orgAppHarness} from '../helpers/org-app.js';
 import {roleCredentials} from '../helpers/org-seed.js';
 import {useSeededOrgMoto} from '../helpers/org-moto.js';
 import {keys} from '../helpers/render.js';
@@ -22,7 +21,7 @@ const lineOf = (frame: string, name: string) => frame.split('\n').find(line => l
 
 describeWithMoto('r on the organization screens (moto, W10 organization)', () => {
 	const org = useSeededOrgMoto();
-	const mount = appLifecycle();
+	const app = orgAppHarness();
 
 	/** The App; the opens of the organization are counted, and the second, third… go through `later`'s gates in turn. */
 	const start = (later: GateProxy[] = [], rows = 30) => {
@@ -33,15 +32,19 @@ describeWithMoto('r on the organization screens (moto, W10 organization)', () =>
 			const gate = opens.length > 1 ? later[opens.length - 2] : undefined;
 			return openOrgSession(gate ? {...settings, endpoint: gate.endpoint} : settings, hooks, options);
 		};
-		const services = testServices({
-			gateway: (settings, hooks) => {
-				const gateway = createGateway({...settings, maxAttempts: 1}, hooks);
-				// Counts the snapshot loads: `r` on the organization's screens must not be one.
-				return wrapGateway(gateway, gateway.readOnly, (name, own) => (name === 'loadSnapshot' ? (...args: unknown[]) => (snapshots++, (own as (...a: unknown[]) => unknown)(...args)) : own));
+		const {tui} = app.start({
+			endpoint: org.moto().endpoint,
+			columns: 150,
+			rows,
+			services: {
+				gateway: (settings, hooks) => {
+					const gateway = createGateway({...settings, maxAttempts: 1}, hooks);
+					// Counts the snapshot loads: `r` on the organization's screens must not be one.
+					return wrapGateway(gateway, gateway.readOnly, (name, own) => (name === 'loadSnapshot' ? (...args: unknown[]) => (snapshots++, (own as (...a: unknown[]) => unknown)(...args)) : own));
+				},
+				openOrganization,
 			},
-			openOrganization,
 		});
-		const tui = mount(services, {endpoint: org.moto().endpoint, maxAttempts: 1}, {columns: 150, rows});
 		return {tui, opens, snapshots: () => snapshots};
 	};
 

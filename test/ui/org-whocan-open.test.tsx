@@ -3,11 +3,8 @@
 // account's screen with the principal shown first, the cursor on it; one of this profile's own account opens
 // its own screen, where it can be changed.
 import {expect, it} from 'vitest';
-import {createGateway} from '../../source/aws/gateway.js';
-import {openOrgSession} from '../../source/aws/org-session.js';
-import {testServices} from '../fixtures/services.js';
-import {appLifecycle} from '../helpers/app.js';
 import {jump} from '../helpers/moto-app.js';
+import {orgAppHarness} from '../helpers/org-app.js';
 import {SSO_ADMIN_ROLE} from '../helpers/org-seed.js';
 import {useSeededOrgMoto} from '../helpers/org-moto.js';
 import {keys} from '../helpers/render.js';
@@ -16,12 +13,11 @@ import {describeWithMoto} from '../helpers/with-moto.js';
 
 describeWithMoto('enter on an org-wide who-can line (moto, W10 organization)', () => {
 	const org = useSeededOrgMoto({ssoRoles: true});
-	const mount = appLifecycle();
+	const app = orgAppHarness();
 
 	/** :whocan asked ACTION of the whole organization, its answer on screen. */
 	const askOrg = async (action: string) => {
-		const services = testServices({gateway: (settings, hooks) => createGateway({...settings, maxAttempts: 1}, hooks), openOrganization: openOrgSession});
-		const tui = mount(services, {endpoint: org.moto().endpoint, maxAttempts: 1}, {columns: 220, rows: 80});
+		const {tui} = app.start({endpoint: org.moto().endpoint, columns: 220, rows: 80});
 		await tui.waitFor('Users (1)');
 		await jump(tui, 'whocan', 'Who can… (in this account)');
 		await tui.type(action);
