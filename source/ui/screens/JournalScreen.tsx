@@ -11,6 +11,7 @@ import {sanitize} from '../../model/sanitize.js';
 import type {Column} from '../components/Table.js';
 import {JournalEntryDetail} from './JournalEntryDetail.js';
 import {ListScreen} from './ListScreen.js';
+import {wrapText} from '../components/text.js';
 import {useTheme} from '../theme.js';
 
 export interface JournalRow {
@@ -66,6 +67,11 @@ const columns: Array<Column<JournalRow>> = [
 	{id: 'who', header: 'WHO', width: 14, grow: true, dropOrder: 1, cell: r => r.who},
 ];
 
+/** At most this many rows of notice above the list; a longer one ends in "…" on its last row. */
+const NOTICE_ROWS = 4;
+
+const fitRows = (rows: string[], most: number): string[] => (rows.length <= most ? rows : [...rows.slice(0, most - 1), `${rows[most - 1]!.replace(/.$/u, '')}…`]);
+
 export function JournalScreen(props: {
 	/** Reads the journal (oldest first, as stored). */
 	read: () => JournalEntry[];
@@ -105,6 +111,8 @@ export function JournalScreen(props: {
 		void props.onTakeBack?.(row.unfinishedPlan).then(setSaid, (error: unknown) => setSaid(describeError(error)));
 	};
 	const notice = read.error ? `The journal could not be read: ${read.error}` : said;
+	// A take-back's answer can be long (each step of a person's Identity Center removals): wrapped, not cut.
+	const noticeRows = notice ? fitRows(wrapText(sanitize(notice), props.width), NOTICE_ROWS) : [];
 	return (
 		<Box flexDirection="column">
 			{opened ? <JournalEntryDetail entry={opened} resolved={resolved} onBack={() => setOpened(undefined)} focused={props.focused} width={props.width} /> : null}
@@ -116,7 +124,20 @@ export function JournalScreen(props: {
 					rowKey={r => r.key}
 					columns={columns}
 					filter={filterJournalRows}
-					{...(notice ? {notice: <Text color={read.error ? theme.error : theme.warning} wrap="truncate-end">{sanitize(notice)}</Text>, noticeLines: 1} : {})}
+					{...(noticeRows.length > 0
+						? {
+								notice: (
+									<Box flexDirection="column">
+										{noticeRows.map((row, n) => (
+											<Text key={n} color={read.error ? theme.error : theme.warning} wrap="truncate-end">
+												{row}
+											</Text>
+										))}
+									</Box>
+								),
+								noticeLines: noticeRows.length,
+							}
+						: {})}
 					{...(props.onTakeBack ? {actions: {'take-back': takeBack}} : {})}
 					{...(props.onBack ? {onBack: props.onBack} : {})}
 					onOpen={row => setOpened(read.entries[Number(row.key)])}
