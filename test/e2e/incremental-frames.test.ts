@@ -33,8 +33,8 @@ const expectFrame = (screen: string, height: number, row: number) => {
 	expect(rows.filter(r => r.startsWith('›'))).toHaveLength(1);
 };
 
-// The status line's snapshot time differs between two runs.
-const unclocked = (screen: string) => screen.replace(/snapshot \d\d:\d\d:\d\d/, 'snapshot HH:MM:SS');
+// The status line's snapshot time differs between two runs, and a narrow status line cuts it anywhere (05:…).
+const unclocked = (screen: string) => screen.replace(/snapshot \d[^\n]*/, 'snapshot (time)');
 
 const open = (width: number, height: number) =>
 	TmuxSession.start({
@@ -73,7 +73,7 @@ const drawnFromScratch = async (width: number, height: number, row: number): Pro
 /** Waits until the screen is `expected` (a stale row would stay: nothing redraws a row that did not change). */
 const settlesOn = async (session: TmuxSession, expected: string): Promise<string> => {
 	try {
-		return await session.waitFor(s => unclocked(s) === expected, 5000);
+		return unclocked(await session.waitFor(s => unclocked(s) === expected, 5000));
 	} catch {
 		return unclocked(session.screen());
 	}
