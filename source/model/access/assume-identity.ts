@@ -4,7 +4,7 @@
 // their policies say. The answer's statements are then mapped back to the caller's own policies, in
 // policy order. A boundary, or a matching statement that reads principal facts, takes the caller's own
 // evaluation (its answer is its own).
-import {type EvalAnswer, type EvalFailure, type EvalPolicy, type RawStatement} from './evaluator.js';
+import type {EvalAnswer, EvalFailure, EvalPolicy, RawStatement} from './evaluator.js';
 import {holderIndex} from './holders.js';
 import {evaluatePrincipal, type AccessModel, type Principal} from './model.js';
 import {statementsAnswer} from './shared-knowledge.js';
