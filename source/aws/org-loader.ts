@@ -22,7 +22,7 @@ import type {OrgAccount, Organization} from '../model/org/organization.js';
 import {toIamError} from './errors.js';
 import {createLimiter} from './limiter.js';
 import type {AssumedCredentials, OrgClients} from './org-clients.js';
-import {readOrganization} from './organizations-reader.js';
+import {OrganizationsCallError, readOrganization} from './organizations-reader.js';
 import {loadSnapshot} from './snapshot.js';
 
 /**
@@ -43,7 +43,8 @@ export const ORGANIZATION_READ_ACTIONS = [
 	'organizations:ListRoots',
 	'organizations:ListOrganizationalUnitsForParent',
 	'organizations:ListAccountsForParent',
-	'organizations:ListPoliciesForTarget',
+	'organizations:ListPolicies',
+	'organizations:ListTargetsForPolicy',
 	'organizations:DescribePolicy',
 ] as const;
 
@@ -62,15 +63,18 @@ export interface OpenOrganizationOptions {
 }
 
 /** The tree, or an error that says what Organizations wants: its permissions, or an organization at all. */
-export const readTree = async (clients: OrgClients, onAccountListed?: (account: OrgAccount) => void): Promise<Organization> => {
+export const readTree = async (clients: Pick<OrgClients, 'organizations'>, onAccountListed?: (account: OrgAccount) => void): Promise<Organization> => {
 	try {
 		return await readOrganization(clients.organizations, onAccountListed ? {onAccountListed} : {});
-	} catch (error) {
+	} catch (thrown) {
+		// The call that failed, named: a denied policy read says so, not the account listing.
+		const called = thrown instanceof OrganizationsCallError ? thrown : undefined;
+		const error = called ? called.cause : thrown;
 		const code = (error as {name?: string} | null)?.name ?? '';
 		if (code === 'AWSOrganizationsNotInUseException') {
 			throw new IamError('NotFound', 'the account of this profile is not in an AWS Organization', "use the management account's profile (or a delegated administrator's)", code);
 		}
-		const e = toIamError(error, {action: 'organizations:ListAccountsForParent'});
+		const e = toIamError(error, {action: called?.action ?? 'organizations:ListAccountsForParent'});
 		if (e.kind === 'AccessDenied') {
 			throw new IamError(
 				'AccessDenied',

@@ -5,14 +5,16 @@ import {
 	DescribePolicyCommand,
 	ListAccountsForParentCommand,
 	ListOrganizationalUnitsForParentCommand,
-	ListPoliciesForTargetCommand,
+	ListPoliciesCommand,
 	ListRootsCommand,
+	ListTargetsForPolicyCommand,
 	type Account,
 	type OrganizationalUnit,
 	type OrganizationsClient,
+	type PolicySummary,
 } from '@aws-sdk/client-organizations';
 import {allPages} from './all-pages.js';
-import {createLimiter} from './limiter.js';
+import {createLimiter, type Limiter} from './limiter.js';
 import type {OrgAccount, OrgRoot, OrgUnit, Organization, ServiceControlPolicy} from '../model/org/organization.js';
 
 const parsed = (content: string | undefined): unknown => {
@@ -31,46 +33,88 @@ export interface ReadOrganizationOptions {
 	 * empty until then), so its IAM load can start while the rest of the tree is read.
 	 */
 	onAccountListed?: (account: OrgAccount) => void;
-	/** Policy reads (ListPoliciesForTarget, DescribePolicy) in flight at once; two per account and OU. Default 20. */
+	/** Policy reads (ListTargetsForPolicy, DescribePolicy) in flight at once: two per policy. Default 20. */
 	policyConcurrency?: number;
+	/** MaxResults for ListPolicies and ListTargetsForPolicy; AWS's default when absent (tests page with it). */
+	policyPageSize?: number;
 }
 
-// Two reads per account and OU: at 20 in flight, 50 accounts' policies take about as many round trips as their IAM loads do.
 const POLICY_CONCURRENCY = 20;
 
-export const readOrganization = async (client: OrganizationsClient, options: ReadOrganizationOptions = {}): Promise<Organization> => {
-	// The listings that find accounts go first, unbounded (one pair per OU); the policy reads, two per target, queue behind a bound.
-	const bounded = createLimiter(options.policyConcurrency ?? POLICY_CONCURRENCY);
-	const documents = new Map<string, Promise<ServiceControlPolicy>>();
-	const policiesOf = async (targetId: string, type: PolicyType): Promise<ServiceControlPolicy[]> => {
-		const summaries = await allPages(async token => {
-			try {
-				const r = await bounded(() => client.send(new ListPoliciesForTargetCommand({TargetId: targetId, Filter: type, NextToken: token})));
-				return {items: r.Policies, next: r.NextToken};
-			} catch (error) {
-				// An organization that never enabled RCPs has none: not a failure of the read.
-				if (type === 'RESOURCE_CONTROL_POLICY' && (error as {name?: string} | null)?.name === 'PolicyTypeNotEnabledException') return {items: [], next: undefined};
-				throw error;
-			}
+/** The policies of one type, each under every target (root, OU, account) it is attached to, in ListPolicies order. */
+type AttachedPolicies = Map<string, ServiceControlPolicy[]>;
+
+const codeOf = (error: unknown): string => (error as {name?: string} | null)?.name ?? '';
+
+/** A call that failed, with the action it was: AWS's message does not always name it, and an access-denied hint should. */
+export class OrganizationsCallError extends Error {
+	constructor(
+		readonly action: string,
+		readonly cause: unknown,
+	) {
+		super(`organizations:${action} failed: ${(cause as Error | null)?.message ?? String(cause)}`);
+	}
+}
+
+const calling = async <T>(action: string, call: () => Promise<T>): Promise<T> => {
+	try {
+		return await call();
+	} catch (error) {
+		throw new OrganizationsCallError(`organizations:${action}`, error);
+	}
+};
+
+/**
+ * Every policy of one type, read per policy rather than per target: ListPolicies, then each policy's document
+ * and targets side by side. An organization's SCPs and RCPs are a handful hung on many targets, so this is
+ * a few calls where asking each target (two per root, OU and account) is a hundred at 50 accounts.
+ */
+const readPolicies = async (client: OrganizationsClient, type: PolicyType, bounded: Limiter, pageSize: number | undefined): Promise<AttachedPolicies> => {
+	const page = pageSize === undefined ? {} : {MaxResults: pageSize};
+	let summaries: PolicySummary[];
+	try {
+		summaries = await allPages(async token => {
+			const r = await bounded(() => calling('ListPolicies', () => client.send(new ListPoliciesCommand({Filter: type, NextToken: token, ...page}))));
+			return {items: r.Policies, next: r.NextToken};
 		});
-		// One DescribePolicy per SCP, however many targets it hangs on.
-		return Promise.all(summaries.map(s => {
-			const id = s.Id ?? '';
-			if (!documents.has(id)) {
-				documents.set(id, bounded(() => client.send(new DescribePolicyCommand({PolicyId: id}))).then(r => ({id, name: r.Policy?.PolicySummary?.Name ?? s.Name ?? id, document: parsed(r.Policy?.Content)})));
-			}
-			return documents.get(id)!;
-		}));
-	};
-	const controlsOf = async (targetId: string) => {
-		const [scps, rcps] = await Promise.all([policiesOf(targetId, 'SERVICE_CONTROL_POLICY'), policiesOf(targetId, 'RESOURCE_CONTROL_POLICY')]);
-		return {scps, rcps};
-	};
-	const ouOf = async (o: OrganizationalUnit): Promise<OrgUnit> => {
-		const [controls, children] = await Promise.all([controlsOf(o.Id ?? ''), childrenOf(o.Id ?? '')]);
-		return {id: o.Id ?? '', name: o.Name ?? o.Id ?? '', kind: 'ou' as const, ...controls, ...children};
-	};
-	const accountOf = async (a: Account): Promise<OrgAccount> => {
+	} catch (error) {
+		// An organization that never enabled RCPs has none: not a failure of the read.
+		if (type === 'RESOURCE_CONTROL_POLICY' && codeOf(error instanceof OrganizationsCallError ? error.cause : error) === 'PolicyTypeNotEnabledException') return new Map();
+		throw error;
+	}
+	const read = await Promise.all(
+		summaries.map(async summary => {
+			const id = summary.Id ?? '';
+			const [described, targets] = await Promise.all([
+				bounded(() => calling('DescribePolicy', () => client.send(new DescribePolicyCommand({PolicyId: id})))),
+				allPages(async token => {
+					const r = await bounded(() => calling('ListTargetsForPolicy', () => client.send(new ListTargetsForPolicyCommand({PolicyId: id, NextToken: token, ...page}))));
+					return {items: r.Targets, next: r.NextToken};
+				}),
+			]);
+			const policy: ServiceControlPolicy = {id, name: described.Policy?.PolicySummary?.Name ?? summary.Name ?? id, document: parsed(described.Policy?.Content)};
+			return {policy, targetIds: targets.map(t => t.TargetId ?? '')};
+		}),
+	);
+	const attached: AttachedPolicies = new Map();
+	for (const {policy, targetIds} of read) {
+		for (const targetId of targetIds) attached.set(targetId, [...(attached.get(targetId) ?? []), policy]);
+	}
+	return attached;
+};
+
+export const readOrganization = async (client: OrganizationsClient, options: ReadOrganizationOptions = {}): Promise<Organization> => {
+	// The policies are read beside the tree, not after it: they need no target's id, only each policy's.
+	const bounded = createLimiter(options.policyConcurrency ?? POLICY_CONCURRENCY);
+	const policies = Promise.all([
+		readPolicies(client, 'SERVICE_CONTROL_POLICY', bounded, options.policyPageSize),
+		readPolicies(client, 'RESOURCE_CONTROL_POLICY', bounded, options.policyPageSize),
+	]);
+	// Awaited below, after the tree; a failure must not count as unhandled while the tree is still read.
+	policies.catch(() => undefined);
+
+	const ouOf = async (o: OrganizationalUnit): Promise<OrgUnit> => ({id: o.Id ?? '', name: o.Name ?? o.Id ?? '', kind: 'ou' as const, scps: [], rcps: [], ...(await childrenOf(o.Id ?? ''))});
+	const accountOf = (a: Account): OrgAccount => {
 		const listed: OrgAccount = {
 			id: a.Id ?? '',
 			name: a.Name ?? a.Id ?? '',
@@ -80,34 +124,36 @@ export const readOrganization = async (client: OrganizationsClient, options: Rea
 			scps: [],
 		};
 		options.onAccountListed?.(listed);
-		return {...listed, ...(await controlsOf(listed.id))};
+		return listed;
 	};
 	async function childrenOf(parentId: string): Promise<{ous: OrgUnit[]; accounts: OrgAccount[]}> {
-		// Both listings, then every child's reads, all at once: the tree's depth in round trips, not its size.
+		// Both listings, then every child OU's, all at once: the tree's depth in round trips, not its size.
 		const [ous, accounts] = await Promise.all([
 			allPages(async token => {
-				const r = await client.send(new ListOrganizationalUnitsForParentCommand({ParentId: parentId, NextToken: token}));
+				const r = await calling('ListOrganizationalUnitsForParent', () => client.send(new ListOrganizationalUnitsForParentCommand({ParentId: parentId, NextToken: token})));
 				return {items: r.OrganizationalUnits, next: r.NextToken};
 			}),
 			allPages(async token => {
-				const r = await client.send(new ListAccountsForParentCommand({ParentId: parentId, NextToken: token}));
+				const r = await calling('ListAccountsForParent', () => client.send(new ListAccountsForParentCommand({ParentId: parentId, NextToken: token})));
 				return {items: r.Accounts, next: r.NextToken};
 			}),
 		]);
-		const [units, members] = await Promise.all([Promise.all(ous.map(ouOf)), Promise.all(accounts.map(accountOf))]);
-		return {ous: units, accounts: members};
+		const members = accounts.map(accountOf);
+		return {ous: await Promise.all(ous.map(ouOf)), accounts: members};
 	}
 	const [organization, roots] = await Promise.all([
-		client.send(new DescribeOrganizationCommand({})),
+		calling('DescribeOrganization', () => client.send(new DescribeOrganizationCommand({}))),
 		allPages(async token => {
-			const r = await client.send(new ListRootsCommand({NextToken: token}));
+			const r = await calling('ListRoots', () => client.send(new ListRootsCommand({NextToken: token})));
 			return {items: r.Roots, next: r.NextToken};
 		}),
 	]);
 	const first = roots[0];
 	if (!first?.Id) throw new Error('the organization has no root');
-	const [controls, children] = await Promise.all([controlsOf(first.Id), childrenOf(first.Id)]);
-	const root: OrgRoot = {id: first.Id, name: first.Name ?? 'Root', kind: 'root', ...controls, ...children};
+	const bare: OrgRoot = {id: first.Id, name: first.Name ?? 'Root', kind: 'root', scps: [], rcps: [], ...(await childrenOf(first.Id))};
+	const [scps, rcps] = await policies;
+	const controlled = <T extends OrgRoot | OrgUnit | OrgAccount>(target: T): T => ({...target, scps: scps.get(target.id) ?? [], rcps: rcps.get(target.id) ?? []});
+	const withControls = <T extends OrgRoot | OrgUnit>(node: T): T => ({...controlled(node), ous: node.ous.map(withControls), accounts: node.accounts.map(controlled)});
 	const id = organization.Organization?.Id;
-	return {...(id ? {id} : {}), managementAccountId: organization.Organization?.MasterAccountId ?? '', root};
+	return {...(id ? {id} : {}), managementAccountId: organization.Organization?.MasterAccountId ?? '', root: withControls(bare)};
 };
