@@ -6,9 +6,10 @@
 // statement set each, not one per principal.
 import type {SnapshotIndex} from '../indexes.js';
 import {accessError, resolveActions} from './catalogue.js';
-import {evaluationSets, type Settled} from './eval-sets.js';
+import {evaluationSets, type EvalSet, type Settled} from './eval-sets.js';
 import {checkResource, fromFailure} from './explain.js';
 import {holderIndex, type Holder} from './holders.js';
+import {LazyEntry} from './lazy-entry.js';
 import {toModel, type AccessModel} from './model.js';
 import type {WhoCanAnswer, WhoCanEntry, WhoCanResult} from './types.js';
 import {actionClasses, isUser} from './who-can-classes.js';
@@ -54,6 +55,33 @@ const notesOf = (actions: string[], settled: Settled[][], position: Map<string, 
 	return {notes, answered, firstFailure};
 };
 
+/**
+ * For a query of one action: the principal's entry with its paths built when read (undefined when nothing
+ * grants), its decision and whether it has conditions read off its answers as `make` would read them.
+ */
+const lazyEntryOf = (
+	principal: Holder,
+	sets: Array<EvalSet | undefined>,
+	settled: Settled[][],
+	actions: string[],
+	unreadBoundary: boolean,
+	build: (principal: Holder, sets: Array<EvalSet | undefined>) => WhoCanEntry | undefined,
+): WhoCanEntry | undefined => {
+	let granted = false;
+	let allowed = false;
+	let conditional = unreadBoundary;
+	for (const set of sets) {
+		const answer = set ? settled[set.index]![0] : undefined;
+		if (!answer?.ok || (answer.decision !== 'Allowed' && answer.decision !== 'Conditional')) continue;
+		granted = true;
+		if (answer.decision === 'Allowed') allowed = true;
+		if (answer.conditions.length > 0) conditional = true;
+	}
+	if (!granted) return undefined;
+	const decision = allowed && !unreadBoundary ? 'Allowed' : 'Conditional';
+	return new LazyEntry(principal, sets, {decision, actions, conditional}, (p, s) => build(p, s)!);
+};
+
 /** Every user, group and role that is Allowed or Conditional for the action (wildcards expanded), users also through roles. */
 export const whoCan = async (source: SnapshotIndex | AccessModel, action: string, resource = '*'): Promise<WhoCanResult> => {
 	const model = toModel(source);
@@ -62,8 +90,16 @@ export const whoCan = async (source: SnapshotIndex | AccessModel, action: string
 	return direct.ok && rolesOf(model).length > 0 ? withRoles(model, direct) : direct;
 };
 
+export interface DirectOptions {
+	/**
+	 * Users' paths (via, conditions) built when first read, for a query of one action: who may assume a
+	 * role asks it over every user and reads the paths of a few.
+	 */
+	lazyPaths?: boolean;
+}
+
 /** Who-can by identity policies alone (users and groups; no roles). */
-export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: string, resource = '*'): Promise<WhoCanResult> => {
+export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: string, resource = '*', options: DirectOptions = {}): Promise<WhoCanResult> => {
 	const model = toModel(source);
 	const badResource = checkResource(resource);
 	if (badResource) return badResource;
@@ -93,18 +129,22 @@ export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: 
 	// A boundary that could not be read may cut any allow (as `can` answers): Conditional, and said why.
 	const unread = new Map<string, string>();
 	const what = resolved.actions.length === 1 ? resolved.actions[0]! : action.trim();
+	/** The entry as who-can lists it: a boundary that could not be read makes it Conditional, and says so. */
+	const entryOf = (p: Holder, sets: Array<EvalSet | undefined>): WhoCanEntry | undefined => {
+		const entry = make(p, sets);
+		const boundary = entry && isUser(p) ? p.unreadBoundary : undefined;
+		return boundary ? {...entry!, decision: 'Conditional', conditions: [...entry!.conditions, unreadBoundaryCondition(boundary, entry!.actions)]} : entry;
+	};
+	const lazy = options.lazyPaths === true && resolved.actions.length === 1;
 	const answerFor = (principals: Holder[]): WhoCanEntry[] => {
 		const found: WhoCanEntry[] = [];
 		for (const p of principals) {
-			const entry = make(p, setsOf.get(p)!);
-			if (!entry) continue;
+			const sets = setsOf.get(p)!;
 			const boundary = isUser(p) ? p.unreadBoundary : undefined;
-			if (!boundary) {
-				found.push(entry);
-				continue;
-			}
-			unread.set(boundary.arn ?? boundary.name, unreadBoundaryNote(boundary, what));
-			found.push({...entry, decision: 'Conditional', conditions: [...entry.conditions, unreadBoundaryCondition(boundary, entry.actions)]});
+			const entry = lazy ? lazyEntryOf(p, sets, settled, resolved.actions, boundary !== undefined, entryOf) : entryOf(p, sets);
+			if (!entry) continue;
+			if (boundary) unread.set(boundary.arn ?? boundary.name, unreadBoundaryNote(boundary, what));
+			found.push(entry);
 		}
 		return found;
 	};
