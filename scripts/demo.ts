@@ -1,7 +1,7 @@
 // npm run demo: the TUI against a local, seeded IAM (moto_server on a free loopback port).
-// moto is stopped on every exit path: q, Ctrl-C, SIGTERM, a crash. The demo's config store, journal and
-// records live in one folder it names at start and removes at exit (--keep keeps it).
-import {spawn} from 'node:child_process';
+// moto is stopped on every exit path: q, Ctrl-C, SIGTERM, a closed terminal, a crash. The demo's config
+// store, journal and records live in one folder it names at start and removes at exit (--keep keeps it).
+import {spawn, type ChildProcess} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,13 +48,29 @@ const waitForEnter = (): Promise<void> =>
 const runTui = async (args: string[], configDir: string): Promise<number> => {
 	const extra = process.argv.slice(2).filter(arg => !DEMO_FLAGS.includes(arg));
 	const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args, ...extra], {stdio: 'inherit', env: demoEnvironment(configDir)});
-	// Ctrl-C reaches the TUI directly (same terminal); the demo waits for it to exit, then cleans up.
-	process.on('SIGINT', () => {});
-	process.on('SIGTERM', () => child.kill('SIGTERM'));
+	tui = child;
 	return new Promise<number>(resolve => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 };
 
 const keep = process.argv.includes('--keep');
+
+/** The TUI, once it runs; the folder, once made. */
+let tui: ChildProcess | undefined;
+let folder: string | undefined;
+
+// While the TUI runs, Ctrl-C is its own (the same terminal sends it there; it may ask first) and SIGTERM
+// or a closed terminal's SIGHUP is passed on: the demo waits for it to exit, then cleans up. Before it
+// runs (moto starting, the seed, the offline notice's prompt) they end the demo at once; by default they
+// skipped the clean-up and left the folder in the temp folder. process.exit runs moto's exit hook (killed).
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 143]] as const)
+	process.on(signal, () => {
+		if (tui) {
+			if (signal !== 'SIGINT') tui.kill(signal);
+			return;
+		}
+		if (folder && !keep) rmSync(folder, {recursive: true, force: true});
+		process.exit(code);
+	});
 
 /** Where this demo's config store, journal and records are, and how to read them after. */
 const folderNotice = (configDir: string): string =>
@@ -83,6 +99,7 @@ const live = async (configDir: string): Promise<number> => {
 const main = async (): Promise<number> => {
 	buildIfNeeded(root);
 	const configDir = mkdtempSync(path.join(os.tmpdir(), 'iamtui-demo-'));
+	folder = configDir;
 	try {
 		const asked = process.argv.includes('--offline');
 		if (!asked && (await motoAvailable())) return await live(configDir);

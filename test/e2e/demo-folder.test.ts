@@ -78,3 +78,30 @@ it('--offline says it was asked for, not that moto is missing', async () => {
 	session.keys('q');
 	expect(await session.waitForExit()).toBe(0);
 }, 60_000);
+
+// Nothing is left in the temp folder however the demo ends: Ctrl-C before the TUI opens (here at the
+// offline notice's prompt; live, while moto starts and the account is seeded) and a closed terminal.
+const demoFolders = (tmp: string) => readdirSync(tmp).filter(name => name.startsWith('iamtui-demo-'));
+
+it('Ctrl-C before the TUI opens ends the demo and removes its folder', async () => {
+	const {session, tmp} = demo('--offline');
+	// The demo builds dist/ first when it is older than the sources.
+	await session.waitFor('Press enter to open it', 90_000);
+	expect(demoFolders(tmp)).toHaveLength(1);
+	session.keys('C-c');
+	expect(await session.waitForExit()).toBe(130);
+	expect(demoFolders(tmp)).toEqual([]);
+}, 120_000);
+
+it('closing the terminal while the TUI runs removes the folder', async () => {
+	const {session, tmp} = demo('--offline');
+	await session.waitFor('Press enter to open it', 90_000);
+	session.keys('Enter');
+	await session.waitFor('Users (40)');
+	expect(demoFolders(tmp)).toHaveLength(1);
+	// tmux kill-server: the terminal goes away, SIGHUP to everything in it, as closing the window does.
+	session.kill();
+	const deadline = Date.now() + 15_000;
+	while (demoFolders(tmp).length > 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 100));
+	expect(demoFolders(tmp)).toEqual([]);
+}, 120_000);
