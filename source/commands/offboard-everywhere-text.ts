@@ -103,9 +103,10 @@ export const reportText = (record: EverywhereRecord, path: string, plan?: string
 	return [...(plan ? [plan, ''] : []), ...lines, summary].join('\n');
 };
 
-export const nothingLeftText = (plan: EverywherePlan, lastRecord: string | undefined): string =>
+export const nothingLeftText = (plan: EverywherePlan, lastRecord: string | undefined, closedPlans: string[] = []): string =>
 	[
 		`Nothing left to do for ${plan.person.userName}: no Identity Center group membership or direct assignment, and no IAM user named with --account is left to offboard.`,
 		...(lastRecord ? [`The last run is recorded in ${lastRecord}.`] : []),
+		...closedPlans.map(id => `Closed in the journal: plan ${id}, an interrupted run whose Identity Center removals are all done now.`),
 		...accountLines(plan, []),
 	].join('\n');

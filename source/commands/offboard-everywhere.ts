@@ -4,6 +4,7 @@
 // a gateway on the audit role's credentials). Without --yes the plan is printed and nothing is sent, as
 // offboard does. One record for the whole run; a rerun does only what is left.
 import {EXIT_CANCELLED, EXIT_FAILURE, EXIT_USAGE} from '../cli/exit-codes.js';
+import {closeSettledRemovals} from '../model/org/everywhere-journal.js';
 import {offboardEverywhere} from '../model/org/offboard-everywhere.js';
 import {accountUsers, earlierRuns, everywhereHeader} from '../model/org/offboard-everywhere-prepare.js';
 import {leftToDo} from '../model/org/offboard-everywhere-record.js';
@@ -53,8 +54,17 @@ export const offboardEverywhereCommand = async (connection: EverywhereConnection
 	const header = everywhereHeader(opened, identityCenter, person, {callerArn, auditRole: options.auditRole, at: now()});
 	const {record, found} = everywhereWork(unfinished?.record, {header, identityCenter: icStepsOf(plan), accounts: chosen.targets}, now());
 	const left = leftToDo(record);
-	if (!unfinished && left.identityCenter.length === 0 && left.accounts.length === 0)
-		return {stdout: options.json ? JSON.stringify({nothingLeft: true, person: person.userName, records: earlier.map(r => r.path)}, null, 2) : nothingLeftText(plan, earlier[0]?.path)};
+	const actor = actorFor(options.settings.profile, callerArn ? {account: opened.callerAccountId, arn: callerArn} : undefined);
+	if (!unfinished && left.identityCenter.length === 0 && left.accounts.length === 0) {
+		// Identity Center holds none of the person's grants: an earlier run killed between a removal and its
+		// journal line (its record may say done) is settled, as a rerun that does the last removal settles it.
+		const closed = options.dryRun ? [] : closeSettledRemovals(options.journal, person.id, actor, now());
+		return {
+			stdout: options.json
+				? JSON.stringify({nothingLeft: true, person: person.userName, records: earlier.map(r => r.path), closedPlans: closed}, null, 2)
+				: nothingLeftText(plan, earlier[0]?.path, closed),
+		};
+	}
 
 	const text = planText(plan, record, {resumedFrom: unfinished?.path, found});
 	if (options.dryRun) return {stdout: options.json ? JSON.stringify({dryRun: true, ...planJson(plan, record)}, null, 2) : `${text}\n\n(dry run: nothing was sent, nothing recorded)`};
@@ -69,7 +79,7 @@ export const offboardEverywhereCommand = async (connection: EverywhereConnection
 	const final = await runEverywhere(record, {
 		ic: connection.icWrites,
 		journal: options.journal,
-		actor: actorFor(options.settings.profile, callerArn ? {account: opened.callerAccountId, arn: callerArn} : undefined),
+		actor,
 		offboardUser: offboardInAccount(connection, opened, options),
 		saveRecord: r => {
 			recordPath = options.records.saveEverywhere(r);

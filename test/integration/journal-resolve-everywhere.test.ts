@@ -2,7 +2,7 @@
 // against moto's W10 organization: alice's Identity Center removals are run for real, then the journal is cut
 // as a kill would leave it (her assignment's deletion sent, its outcome never written). The take-back gives
 // nothing back: it names alice (from the run's record) and says to finish with offboard-everywhere, sends
-// nothing, and the plan stays unfinished until that is done and it is marked resolved. Killed as a real kill
+// nothing, and the plan stays unfinished until that rerun, which finds nothing left and closes it. Killed as a real kill
 // leaves it — the record's step still pending too — the rerun it advises finishes it and closes the plan.
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
@@ -50,7 +50,7 @@ describeWithMoto('journal resolve --take-back on an interrupted offboard-everywh
 		await moto?.stop();
 	});
 
-	it('names alice and says to finish with offboard-everywhere; sends nothing; the plan stays unfinished until finished and marked resolved', async () => {
+	it('names alice and says to finish with offboard-everywhere; sends nothing; the rerun finding nothing left closes the plan', async () => {
 		const ran = await run('offboard-everywhere', 'alice', '--yes');
 		expect(ran.code).toBe(0);
 		expect(await aliceHolds()).toEqual({memberships: 0, direct: 0});
@@ -74,13 +74,19 @@ describeWithMoto('journal resolve --take-back on an interrupted offboard-everywh
 		expect(lines()).toHaveLength(before);
 		expect((await run('journal', '--unfinished')).stdout).toContain(planId);
 
-		// What it says to do: the rerun finds nothing left in Identity Center; then the plan is closed by hand.
+		// What it says to do: a dry run of it closes nothing; the rerun finds nothing left in Identity Center
+		// (its record says done too) and closes the plan itself, no --mark-resolved needed.
+		const dry = await run('offboard-everywhere', 'alice', '--dry-run');
+		expect(dry.code).toBe(0);
+		expect(lines()).toHaveLength(before);
 		const rerun = await run('offboard-everywhere', 'alice', '--yes');
 		expect(rerun.code).toBe(0);
-		const closed = await run('journal', 'resolve', planId, '--mark-resolved');
-		expect(closed.code).toBe(0);
-		expect(lines().some(l => l.operation === 'iamtui:Resolved' && l.resolves === planId)).toBe(true);
+		expect(rerun.stdout).toContain('Nothing left to do for alice');
+		expect(rerun.stdout).toContain(`Closed in the journal: plan ${planId}, an interrupted run whose Identity Center removals are all done now.`);
+		expect(lines().filter(l => l.operation === 'iamtui:Resolved' && l.resolves === planId)).toHaveLength(1);
 		expect((await run('journal', '--unfinished')).stdout).not.toContain(planId);
+		// Once closed, a further rerun closes nothing again.
+		expect((await run('offboard-everywhere', 'alice', '--yes')).stdout).not.toContain('Closed in the journal');
 	}, 240_000);
 
 	it("killed between the request and its outcome (journal and record both say so): the advised rerun finds it removed, finishes, and closes the plan", async () => {

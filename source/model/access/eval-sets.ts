@@ -116,7 +116,8 @@ export const evaluationSets = (model: AccessModel, index: HolderIndex, classes: 
 		const setKey = plain ? undefined : `${n}|${key}|${boundary?.entry.id ?? ''}|${who}`;
 		const known = plain ? plainSets[n]!.get(key) : otherSets.get(setKey!);
 		if (known) return known;
-		const memoPrefix = `statements:${info.ids.join(',')}|${boundary?.entry.id ?? ''}|${who}`;
+		// Plain sets' answers are kept by statementsAnswer; the others here, under this prefix.
+		const memoPrefix = plain ? '' : `statements:${info.ids.join(',')}|${boundary?.entry.id ?? ''}|${who}`;
 		const policies = info.policies;
 		const set = newSet(
 			n,
