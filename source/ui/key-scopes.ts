@@ -2,7 +2,7 @@
 // the commands share (every list sorts, every detail screen has sections, …).
 
 /** Where a set of keys applies: a screen, or a phase within one (a form's text field, a filter being typed). */
-export type KeyScope = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'accounts' | 'account' | 'people' | 'person' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'everywhere' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal' | 'form' | 'choice' | 'plan-done' | 'filter' | 'query' | 'field';
+export type KeyScope = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'accounts' | 'account' | 'people' | 'person' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'everywhere' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal' | 'journal-entry' | 'form' | 'choice' | 'plan-done' | 'filter' | 'query' | 'field';
 export type Scope = 'global' | KeyScope;
 
 export const lists: KeyScope[] = ['users', 'groups', 'roles', 'policies', 'profiles', 'hygiene', 'journal', 'accounts', 'people'];

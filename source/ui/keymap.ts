@@ -60,7 +60,7 @@ export const commands = Object.freeze([
 	command('switch-profile', ['enter'], [{key: 'return'}], 'switch', 'Switch to the selected profile and reload', [
 		'profiles',
 	]),
-	command('back', ['esc'], [{key: 'escape'}], 'back', 'Clear the filter, or go back', every),
+	command('back', ['esc'], [{key: 'escape'}], 'back', 'Clear the filter, or go back (on a :journal entry, to the list)', [...every, 'journal-entry']),
 	command('filter', ['/'], [{input: '/'}], 'filter', 'Filter as you type (enter keeps it, esc clears it); on the Access view, services; on the create-user wizard, its groups', [...lists, 'picker', 'write-wizard', 'access', 'wizard']),
 	// While a filter is typed: the letters are the filter, enter keeps it, esc clears it.
 	command('keep-filter', ['enter'], [{key: 'return'}], 'keep filter', 'Keep the filter typed and go back to the list (esc clears it instead)', ['filter']),

@@ -1,8 +1,11 @@
 // :journal's detail view: enter opens the selected entry with every field whole (wrapped at 80 columns,
-// not cut), esc goes back to the list with the same row selected.
+// not cut), esc goes back to the list with the same row selected. In the App, the footer under the entry
+// lists the keys that work there, not the list's (issue 16, item 10).
 import {afterEach, expect, it} from 'vitest';
 import type {JournalEntry} from '../../source/model/plans/execute.js';
 import {JournalScreen} from '../../source/ui/screens/JournalScreen.js';
+import {appHarness} from '../helpers/app.js';
+import {jump} from '../helpers/moto-app.js';
 import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
 
 let ui: Rendered | undefined;
@@ -43,4 +46,27 @@ it('enter shows the entry whole; esc returns to the list on the same row', async
 	await ui.waitFor(/›\s*2026-12-04 15:00:00\s+CreateUser/);
 	ui.write(keys.enter);
 	expect(await ui.waitFor('Journal entry')).toMatch(/Operation\s+iam:CreateUser/);
+});
+
+const harness = appHarness();
+const footer = (frame: string) => frame.split('\n').filter(Boolean).pop() ?? '';
+
+it.each([
+	[80, 24],
+	[200, 60],
+])('in the App at %i×%i the entry\'s footer offers esc back, not the list\'s enter, / and t; esc brings the list\'s back', async (columns, rows) => {
+	const {tui, journal} = harness.start({columns, rows});
+	journal.append(entries[1]!);
+	await tui.waitFor('Users (12)');
+	await jump(tui, 'journal', /›\s*2026-12-04 15:01:00\s+AddUserToGroup/);
+	const list = await tui.waitForFrame(frame => footer(frame).includes('/ filter'));
+	expect(footer(list)).toMatch(/^enter open {2}esc back {2}\/ filter/);
+	tui.write(keys.enter);
+	const entry = footer(await tui.waitForFrame(frame => frame.includes('Journal entry') && !footer(frame).includes('/ filter')));
+	expect(entry).toMatch(/^esc back {2}/);
+	expect(entry).toContain('? help');
+	expect(entry).not.toMatch(/enter open|\/ filter|t take back/);
+	tui.write(keys.escape);
+	const back = await tui.waitForFrame(frame => !frame.includes('Journal entry') && footer(frame).includes('/ filter'));
+	expect(back).toMatch(/›\s*2026-12-04 15:01:00\s+AddUserToGroup/);
 });

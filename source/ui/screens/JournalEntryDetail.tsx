@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import type {JournalEntry} from '../../model/plans/execute.js';
 import {outcomeLabel} from '../../model/plans/journal-plans.js';
 import {sanitize} from '../../model/sanitize.js';
+import {useFooterScope} from '../hooks/footer-scope.js';
 import {useCommands} from '../hooks/keyboard.js';
 import {useTheme} from '../theme.js';
 
@@ -30,7 +31,9 @@ export const journalEntryFields = (entry: JournalEntry, resolved: ReadonlySet<st
 
 export function JournalEntryDetail(props: {entry: JournalEntry; resolved: ReadonlySet<string>; onBack: () => void; focused: boolean; width: number}) {
 	const theme = useTheme();
-	useCommands('journal', {back: props.onBack}, props.focused);
+	// Its own scope: the list's keys (enter, /, t) do nothing here, so the footer does not offer them.
+	useCommands('journal-entry', {back: props.onBack}, props.focused);
+	useFooterScope('journal-entry', props.focused);
 	const valueWidth = Math.max(10, props.width - LABEL - 2);
 	return (
 		<Box flexDirection="column">
