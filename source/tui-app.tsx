@@ -3,10 +3,10 @@
 import React from 'react';
 import path from 'node:path';
 import {App} from './app.js';
-import {offlineGateway} from './aws/lazy-gateway.js';
+import {lazyGateway, offlineGateway} from './aws/lazy-gateway.js';
 import {createServices} from './create-services.js';
 import type {TuiOptions} from './tui.js';
-import {releaseLoadGarbage} from './release-memory.js';
+import {collectingAfterLoads, releaseLoadGarbage} from './release-memory.js';
 import {IamError} from './model/errors.js';
 
 const EXPORT_HOLDS_NO_ORGANIZATION = new IamError('Invalid', 'an export (--from-file) holds one account, not an AWS Organization', "run iamtui against the management account's profile (--profile or --endpoint-url) to open its organization");
@@ -15,7 +15,9 @@ export const appElement = ({settings, store, fromFiles = []}: TuiOptions) => {
 	// The SDK loads when the gateway makes its first call (the default, lazy gateway).
 	const services = createServices(path.dirname(store.path), {
 		store,
-		...(fromFiles.length > 0 ? {connect: () => offlineGateway(fromFiles), openOrganization: async () => Promise.reject(EXPORT_HOLDS_NO_ORGANIZATION), everywhere: async () => Promise.reject(EXPORT_HOLDS_NO_ORGANIZATION)} : {}),
+		// A full collection as each snapshot arrives, and another once it is drawn (release-memory.ts).
+		connect: collectingAfterLoads(fromFiles.length > 0 ? () => offlineGateway(fromFiles) : lazyGateway),
+		...(fromFiles.length > 0 ? {openOrganization: async () => Promise.reject(EXPORT_HOLDS_NO_ORGANIZATION), everywhere: async () => Promise.reject(EXPORT_HOLDS_NO_ORGANIZATION)} : {}),
 		afterSnapshotLoaded: releaseLoadGarbage,
 		// scripts/demo.ts says so: its moto (and every change made in it) goes when the TUI quits.
 		demo: process.env.IAMTUI_DEMO === '1',
