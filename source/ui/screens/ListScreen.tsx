@@ -6,6 +6,7 @@ import {nextSortColumn, sortRows, type SortColumn, type SortState} from '../../m
 import {FilterBar} from '../components/FilterBar.js';
 import {movementHandlers} from '../components/list-window.js';
 import {Table, type Column} from '../components/Table.js';
+import {truncate} from '../components/text.js';
 import {useListCursor} from '../components/use-list-cursor.js';
 import type {KeyScope} from '../key-scopes.js';
 import type {CommandId} from '../keymap.js';
@@ -105,9 +106,11 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 	const sortLabel = sortColumns?.find(c => c.id === sort.column)?.label;
 	// A list longer than the screen says where the cursor is in it (row 12/40).
 	const position = sorted.length > tableHeight && selected ? ` · row ${list.cursor + 1}/${sorted.length}` : '';
-	const title = `${props.title} (${query ? `${sorted.length}/${rows.length}` : rows.length})${
+	const counts = `(${query ? `${sorted.length}/${rows.length}` : rows.length})${
 		sortLabel ? ` · sorted by ${sortLabel} ${sort.descending ? '↓' : '↑'}` : ''
 	}${position}`;
+	// A long title (a picker's, at 80 columns) is cut before the count and position, not them.
+	const title = `${truncate(props.title, Math.max(1, props.width - Array.from(counts).length - 1))} ${counts}`;
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
