@@ -33,7 +33,11 @@ type UserWriteRouteProps = {
 /** The policies a user can be given: the same choice groups get (screens/attachable-policies.ts). */
 const policyRows = (index: SnapshotIndex, user: string, awsManaged: AwsManagedList): Array<PickRow & {arn: string}> => {
 	const attached = new Set(index.userByName.get(user)?.attachedPolicies.map(p => p.arn) ?? []);
-	const rows = attachablePolicies(index, attached, awsManaged.status === 'ok' ? awsManaged.policies : undefined).map(p => ({name: p.name, arn: p.arn, detail: `${p.type === 'AWS' ? 'AWS managed' : 'customer'} · ${p.detail}`}));
+	// The kind, then what the policy is about; an AWS managed policy with no more to say is not named twice.
+	const rows = attachablePolicies(index, attached, awsManaged.status === 'ok' ? awsManaged.policies : undefined).map(p => {
+		const kind = p.type === 'AWS' ? 'AWS managed' : 'customer';
+		return {name: p.name, arn: p.arn, detail: p.detail === kind ? kind : `${kind} · ${p.detail}`};
+	});
 	// A customer policy may share a name with an AWS one: the picker returns names, so make them unique.
 	const counts = new Map<string, number>();
 	for (const row of rows) counts.set(row.name, (counts.get(row.name) ?? 0) + 1);
@@ -67,6 +71,7 @@ export function UserWriteRoute(props: UserWriteRouteProps) {
 					title={`Attach a managed policy to ${route.user}${awsManagedNote(awsManaged)}`}
 					rows={rows}
 					multiple={false}
+					headers={{name: 'POLICY', detail: 'ABOUT'}}
 					emptyText={`${route.user} already has every policy this account lists.`}
 					onPick={([name]) => {
 						const row = rows.find(r => r.name === name);

@@ -16,10 +16,11 @@ const pick = async (tui: Rendered, title: string, policy: string) => {
 	tui.write('/');
 	await tui.waitFor('type to filter');
 	await tui.type(policy);
-	await tui.waitForFrame(frame => frame.includes(`/${policy}`) && /\b1 of \d+/.test(frame));
+	const found = await tui.waitForFrame(frame => frame.includes(`/${policy}`) && /\b1 of \d+/.test(frame));
 	tui.write(keys.enter);
 	await tui.waitFor('esc clears');
 	tui.write(keys.enter);
+	return found;
 };
 
 describeWithMoto('attach-policy pickers: every AWS managed policy', () => {
@@ -43,7 +44,10 @@ describeWithMoto('attach-policy pickers: every AWS managed policy', () => {
 		const {tui} = await harness.start();
 		await openFiltered(tui, 'eli.cohen');
 		tui.write('m');
-		await pick(tui, 'Attach a managed policy to eli.cohen', 'AmazonEC2ReadOnlyAccess');
+		const found = await pick(tui, 'Attach a managed policy to eli.cohen', 'AmazonEC2ReadOnlyAccess');
+		// Its columns say what they hold, and the row names its kind once (not "AWS managed · AWS managed").
+		expect(found).toMatch(/POLICY\s+ABOUT/);
+		expect(found).toMatch(/› AmazonEC2ReadOnlyAccess\s+AWS managed\s*$/m);
 		await tui.waitFor('aws iam attach-user-policy --user-name eli.cohen --policy-arn arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess');
 	});
 });

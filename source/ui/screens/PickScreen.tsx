@@ -25,6 +25,8 @@ export function PickScreen(props: {
 	rows: PickRow[];
 	multiple: boolean;
 	emptyText: string;
+	/** The columns' headers when the rows are not users or groups (a policy picker: POLICY, ABOUT). */
+	headers?: {name: string; detail: string};
 	onPick: (names: string[]) => void;
 	onBack: () => void;
 	focused: boolean;
@@ -36,10 +38,10 @@ export function PickScreen(props: {
 	const columns = useMemo<Array<Column<Row>>>(
 		() => [
 			...(props.multiple ? [{id: 'mark', header: ' ', width: 1, cell: (r: Row) => (r.marked ? '✓' : ' ')}] : []),
-			{id: 'name', header: 'NAME', width: 16, grow: true, ellipsis: 'middle', cell: r => r.name},
-			{id: 'detail', header: props.multiple ? 'GROUPS' : 'POLICIES', width: 12, grow: true, dropOrder: 1, cell: r => r.detail},
+			{id: 'name', header: props.headers?.name ?? 'NAME', width: 16, grow: true, ellipsis: 'middle', cell: r => r.name},
+			{id: 'detail', header: props.headers?.detail ?? (props.multiple ? 'GROUPS' : 'POLICIES'), width: 12, grow: true, dropOrder: 1, cell: r => r.detail},
 		],
-		[props.multiple],
+		[props.multiple, props.headers?.name, props.headers?.detail],
 	);
 	const toggle = (row: Row | undefined) => {
 		if (!row || !props.multiple) return;
