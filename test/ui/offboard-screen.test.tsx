@@ -3,7 +3,7 @@
 // services.records; an unfinished record resumes (done steps skipped, announced on the Users screen);
 // a resume re-reads the user (what it gained since is revoked too) and keeps the option it was started
 // with; offboarding yourself (the lockout guard every write uses) also needs "lock me out"; tab keeps the
-// user (legal hold).
+// user (legal hold). Once it ran, the footer offers only going back (issue 16, item 10).
 import {statSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import type {UserDetails} from '../../source/model/gateway.js';
@@ -94,6 +94,11 @@ describe('offboarding screen', () => {
 		expect(stored!.record.finishedAt).not.toBeNull();
 		expect(statSync(stored!.path).mode & 0o777).toBe(0o600);
 		expect(done).toContain(`The record is ${stored!.path}`);
+		// Once it ran, the footer offers going back, not the confirmation's tab delete/keep and enter run.
+		const footer = (text: string) => text.split('\n').filter(Boolean).pop() ?? '';
+		const after = footer(await tui.waitForFrame(text => text.includes('is offboarded') && footer(text).startsWith('enter back')));
+		expect(after).toMatch(/^enter back {2}/);
+		expect(after).not.toMatch(/delete\/keep|enter run/);
 
 		tui.write(keys.enter);
 		await tui.waitFor(`User ${ANA} is not in this snapshot`);

@@ -17,6 +17,7 @@ import {scrollHandlers} from '../components/list-window.js';
 import {truncate, wrapText} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import type {LoadedRecord} from '../offboard-record.js';
+import {useFooterScope} from '../hooks/footer-scope.js';
 import {useCommands} from '../hooks/keyboard.js';
 import {LOCKOUT_PHRASE} from './PlanConfirm.js';
 import {progressLines, recordLines} from './offboard-lines.js';
@@ -89,16 +90,21 @@ export function OffboardScreen(props: OffboardScreenProps) {
 	// A resume keeps the option it was started with: another one needs the record closed first.
 	const toggle = () => dispatch({type: 'toggle-keep', keep, resuming: loaded?.resumedFrom !== undefined});
 	const finished = phase.name === 'finished' || phase.name === 'crashed' || error !== undefined;
+	const scroll = scrollHandlers(delta => dispatch({type: 'scroll', delta}), props.height - 4);
+	// Once it ran, as a plan that ran: enter or esc goes back, and the footer no longer offers tab or run.
 	useCommands(
-		'offboard',
-		{
-			'toggle-keep-user': phase.name === 'confirm' && plan ? toggle : () => {},
-			'confirm-offboard': finished ? props.onBack : phase.name === 'confirm' && plan && expected.length === 0 ? run : () => {},
-			back: phase.name === 'running' ? () => {} : props.onBack,
-			...scrollHandlers(delta => dispatch({type: 'scroll', delta}), props.height - 4),
-		},
+		finished ? 'plan-done' : 'offboard',
+		finished
+			? {'close-plan': props.onBack, ...scroll}
+			: {
+					'toggle-keep-user': phase.name === 'confirm' && plan ? toggle : () => {},
+					'confirm-offboard': phase.name === 'confirm' && plan && expected.length === 0 ? run : () => {},
+					back: phase.name === 'running' ? () => {} : props.onBack,
+					...scroll,
+				},
 		props.focused,
 	);
+	useFooterScope(finished ? 'plan-done' : undefined, props.focused);
 
 	if (error) return <ErrorPanel title={`Cannot offboard ${sanitize(props.name)}`} error={error} actions="esc goes back · nothing was sent" />;
 	if (!loaded || !record) return <Text dimColor={theme.muted}>{`Recording what ${sanitize(props.name)} has…`}</Text>;
