@@ -18,6 +18,8 @@ export interface IcWriteOptions {
 	/** The first wait between two status reads (doubling, at most 5 s; default 1 s). */
 	pollMs?: number;
 	sleep?: (ms: number) => Promise<void>;
+	/** The clock the time allowed is read on (default Date.now); tests pass one their sleep advances. */
+	now?: () => number;
 }
 
 const NOT_FOUND = 'ResourceNotFoundException';
@@ -71,13 +73,14 @@ class SdkIdentityCenterWrites implements IcWrites {
 	/** Polls the deletion until AWS says SUCCEEDED or FAILED, or the time allowed is over. */
 	private async settled(input: {instanceArn: string; accountId: string}, started: {Status?: string; RequestId?: string; FailureReason?: string} | undefined): Promise<IcRemoval> {
 		const sleep = this.options.sleep ?? pause;
+		const now = this.options.now ?? Date.now;
 		const allowed = this.options.deletionTimeoutMs ?? 60_000;
-		const deadline = Date.now() + allowed;
+		const deadline = now() + allowed;
 		let wait = this.options.pollMs ?? 1_000;
 		let status = started;
 		while (status?.Status === 'IN_PROGRESS') {
 			if (!status.RequestId) break;
-			if (Date.now() + wait > deadline)
+			if (now() + wait > deadline)
 				throw new IamError(
 					'Unknown',
 					`the deletion of the assignment in ${input.accountId} was still in progress after ${allowed >= 1000 ? `${Math.round(allowed / 1000)} s` : `${allowed} ms`} (request ${status.RequestId})`,
