@@ -6,7 +6,10 @@ import type {Role} from '../snapshot.js';
 import {assumeIdentity} from './assume-identity.js';
 import {appliesToAssume, ASSUME, canAssumeGiven, grants} from './assume-role.js';
 import type {EvalAnswer} from './evaluator.js';
-import {relevantSet, type AccessModel, type Principal} from './model.js';
+import {holderIndex} from './holders.js';
+import type {AccessModel, PolicyEntry, Principal} from './model.js';
+import {withRoleStatements} from './role-assumers.js';
+import {statementsMatching, statementsOf} from './statements.js';
 import {rolePrincipal, rolesOf, trustOf} from './roles.js';
 import type {AssumeStep} from './types.js';
 
@@ -33,12 +36,22 @@ export const accountStatementOf = (trust: ReturnType<typeof trustOf>, accountId:
 		.filter(({s}) => appliesToAssume(s) && s.principals.some(p => p.kind === 'account' && p.accountId === accountId))
 		.sort((a, b) => a.s.conditions.length - b.s.conditions.length)[0];
 
-/** Roles whose policies may allow sts:AssumeRole on some resource (relevance does not depend on it). */
+/**
+ * Roles whose policies may allow sts:AssumeRole on some resource (relevance does not depend on it): an
+ * evaluable policy holding an Allow statement that can match it, and a boundary (if any) holding one too.
+ * Read off the distinct statements that can match, not policy by policy: a thousand roles share a few.
+ */
 export const mayAssume = (model: AccessModel): Principal[] => {
 	const cache = kept(model);
-	cache.mayAssume ??= rolesOf(model)
-		.map(r => rolePrincipal(model, r))
-		.filter(p => relevantSet(p, ASSUME, '*').mayAllow);
+	if (!cache.mayAssume) {
+		withRoleStatements(model);
+		const {catalogue} = holderIndex(model);
+		const allowing = new Set(statementsMatching(catalogue, ASSUME).flatMap(s => (s.effect === 'Allow' ? [s.id] : [])));
+		const allows = (entry: PolicyEntry | undefined) => Boolean(entry?.evalPolicy && entry.read && statementsOf(catalogue, entry.read).some(s => allowing.has(s.id)));
+		cache.mayAssume = rolesOf(model)
+			.map(r => rolePrincipal(model, r))
+			.filter(p => p.entries.some(allows) && (!p.boundaryEntry?.evalPolicy || allows(p.boundaryEntry)));
+	}
 	return cache.mayAssume;
 };
 
