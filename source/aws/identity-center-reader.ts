@@ -50,6 +50,12 @@ export interface ReadIdentityCenterOptions {
 	 * (sso:ListAccountAssignmentsForPrincipal, which AWS answers only in the management account).
 	 */
 	accountIds?: string[];
+	/**
+	 * Whether the caller is the management account, where AWS answers ListAccountAssignmentsForPrincipal: then,
+	 * with accountIds, assignments are read per user and group when that is fewer calls than per account and
+	 * permission set (and per pair after all if that listing is refused). Unknown or false: per pair.
+	 */
+	principalListingAllowed?: boolean | Promise<boolean>;
 	/** Calls in flight at once. Default 8, under Identity Center's request rates. */
 	concurrency?: number;
 }
@@ -247,25 +253,12 @@ export const readIdentityCenter = async (clients: IdentityCenterClients, options
 			// Only users belong to IC groups; a member without a user id is nothing the model can follow.
 			.flatMap(m => (m.MemberId && 'UserId' in m.MemberId && m.MemberId.UserId ? [{membershipId: m.MembershipId ?? '', groupId: m.GroupId ?? '', userId: m.MemberId.UserId}] : []));
 
-	const readAssignments = async (): Promise<RawAssignment[]> => {
-		if (options.accountIds) {
-			const pairs = options.accountIds.flatMap(AccountId => permissionSetArns.map(PermissionSetArn => ({AccountId, PermissionSetArn})));
-			return (
-				await mapBounded(pairs, limit, pair =>
-					calling('sso:ListAccountAssignments', `assignments in account ${pair.AccountId}`, () =>
-						allPages(async token => {
-							const r = await ssoAdmin.send(new ListAccountAssignmentsCommand({InstanceArn, ...pair, NextToken: token}));
-							return {items: r.AccountAssignments, next: r.NextToken};
-						}),
-					),
-				)
-			).flat();
-		}
-		const principals: {PrincipalType: PrincipalType; PrincipalId: string; label: string}[] = [
-			...icUsers.map(u => ({PrincipalType: 'USER' as const, PrincipalId: u.id, label: `user ${u.userName}`})),
-			...icGroups.map(g => ({PrincipalType: 'GROUP' as const, PrincipalId: g.id, label: `group ${g.displayName}`})),
-		];
-		return (
+	const principals: {PrincipalType: PrincipalType; PrincipalId: string; label: string}[] = [
+		...icUsers.map(u => ({PrincipalType: 'USER' as const, PrincipalId: u.id, label: `user ${u.userName}`})),
+		...icGroups.map(g => ({PrincipalType: 'GROUP' as const, PrincipalId: g.id, label: `group ${g.displayName}`})),
+	];
+	const perPrincipal = async (): Promise<RawAssignment[]> =>
+		(
 			await mapBounded(principals, limit, ({label, ...principal}) =>
 				calling('sso:ListAccountAssignmentsForPrincipal', `assignments of ${label}`, () =>
 					allPages(async token => {
@@ -275,6 +268,35 @@ export const readIdentityCenter = async (clients: IdentityCenterClients, options
 				),
 			)
 		).flat();
+	const perPair = async (accountIds: string[]): Promise<RawAssignment[]> => {
+		const pairs = accountIds.flatMap(AccountId => permissionSetArns.map(PermissionSetArn => ({AccountId, PermissionSetArn})));
+		return (
+			await mapBounded(pairs, limit, pair =>
+				calling('sso:ListAccountAssignments', `assignments in account ${pair.AccountId}`, () =>
+					allPages(async token => {
+						const r = await ssoAdmin.send(new ListAccountAssignmentsCommand({InstanceArn, ...pair, NextToken: token}));
+						return {items: r.AccountAssignments, next: r.NextToken};
+					}),
+				),
+			)
+		).flat();
+	};
+
+	const readAssignments = async (): Promise<RawAssignment[]> => {
+		const {accountIds} = options;
+		if (!accountIds) return perPrincipal();
+		// Per pair is accounts × permission sets calls (hundreds in an organization of any size), per principal
+		// one per user and group; the latter only where AWS answers it, and only when it is fewer.
+		const fewer = principals.length < accountIds.length * permissionSetArns.length;
+		if (!fewer || !(await options.principalListingAllowed)) return perPair(accountIds);
+		try {
+			const wanted = new Set(accountIds);
+			return (await perPrincipal()).filter(a => a.AccountId !== undefined && wanted.has(a.AccountId));
+		} catch (error) {
+			// Refused (a policy that grants the per-account listing only): the per-account one answers the same.
+			if (error instanceof IamError && error.kind === 'AccessDenied') return perPair(accountIds);
+			throw error;
+		}
 	};
 
 	// Memberships, permission sets and assignments need only the lists above, not each other: read side by

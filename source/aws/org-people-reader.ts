@@ -1,5 +1,6 @@
 // What a person's reach needs: the organization's accounts (their names, and the account list that lets a
 // delegated administrator read assignments per account) and Identity Center as a whole.
+import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
 import type {IdentityCenter} from '../model/org/identity-center.js';
 import {orgAccounts} from '../model/org/org-load.js';
 import type {Organization} from '../model/org/organization.js';
@@ -12,8 +13,21 @@ export interface OrgPeople {
 	identityCenter: IdentityCenter;
 }
 
+/** Whether the credentials are the management account's (where AWS lists assignments per principal); false if unknown. */
+const inManagementAccount = async (clients: OrgClients, organization: Organization): Promise<boolean> => {
+	if (!organization.managementAccountId) return false;
+	try {
+		return (await clients.sts.send(new GetCallerIdentityCommand({}))).Account === organization.managementAccountId;
+	} catch {
+		return false;
+	}
+};
+
 const readFor = (clients: OrgClients, organization: Organization): Promise<IdentityCenter> =>
-	readIdentityCenter({ssoAdmin: clients.ssoAdmin, identityStore: clients.identityStore}, {accountIds: orgAccounts(organization).map(row => row.account.id)});
+	readIdentityCenter(
+		{ssoAdmin: clients.ssoAdmin, identityStore: clients.identityStore},
+		{accountIds: orgAccounts(organization).map(row => row.account.id), principalListingAllowed: inManagementAccount(clients, organization)},
+	);
 
 export const readOrgPeople = async (clients: OrgClients): Promise<OrgPeople> => {
 	const organization = await readTree(clients);

@@ -196,4 +196,69 @@ describeWithMoto('identity center reader (moto)', () => {
 			await moto.setAuthorization(false);
 		}
 	}, 60_000);
+
+	/** A fresh client that counts the commands it sends. */
+	const countingSso = (credentials = TESTING): {client: SSOAdminClient; sent: Map<string, number>} => {
+		const client = new SSOAdminClient(config(moto.endpoint, credentials));
+		const sent = new Map<string, number>();
+		client.middlewareStack.add(
+			(next, context) => async arguments_ => {
+				sent.set(context.commandName ?? '?', (sent.get(context.commandName ?? '?') ?? 0) + 1);
+				return next(arguments_);
+			},
+			{step: 'initialize'},
+		);
+		return {client, sent};
+	};
+
+	it('the management account lists assignments per principal when that is fewer calls than per account and permission set: the same assignments', async () => {
+		const s = await seed();
+		const organization = await readOrganization(org);
+		const accountIds = [organization.root, ...organization.root.ous].flatMap(node => node.accounts.map(a => a.id));
+		// 3 accounts × 2 permission sets = 6 pairs; 3 users and 1 group = 4 principals.
+		expect(accountIds).toHaveLength(3);
+		const perAccount = await readIdentityCenter(clients, {accountIds});
+
+		const byPrincipal = countingSso();
+		const read = await readIdentityCenter({ssoAdmin: byPrincipal.client, identityStore: store}, {accountIds, principalListingAllowed: Promise.resolve(true)});
+		expect(assignmentKeys(read)).toEqual(assignmentKeys(perAccount));
+		expect(byPrincipal.sent.get('ListAccountAssignmentsForPrincipalCommand')).toBe(4);
+		expect(byPrincipal.sent.get('ListAccountAssignmentsCommand')).toBeUndefined();
+
+		// One account: 2 pairs are fewer than 4 principals, so per pair; only that account's assignments either way.
+		const onePair = countingSso();
+		const prodOnly = await readIdentityCenter({ssoAdmin: onePair.client, identityStore: store}, {accountIds: [s.accounts.prod], principalListingAllowed: true});
+		expect(onePair.sent.get('ListAccountAssignmentsCommand')).toBe(2);
+		expect(onePair.sent.get('ListAccountAssignmentsForPrincipalCommand')).toBeUndefined();
+		expect(assignmentKeys(prodOnly)).toEqual(assignmentKeys(perAccount).filter(k => k.startsWith(`${s.accounts.prod} `)));
+
+		// Not known to be the management account (a delegated administrator): per pair, as AWS answers it.
+		const delegated = countingSso();
+		await readIdentityCenter({ssoAdmin: delegated.client, identityStore: store}, {accountIds, principalListingAllowed: false});
+		expect(delegated.sent.get('ListAccountAssignmentsCommand')).toBe(6);
+		expect(delegated.sent.get('ListAccountAssignmentsForPrincipalCommand')).toBeUndefined();
+	}, 60_000);
+
+	it('the per-principal listing refused: the per-account one answers instead, the same assignments', async () => {
+		await seed();
+		const organization = await readOrganization(org);
+		const accountIds = [organization.root, ...organization.root.ous].flatMap(node => node.accounts.map(a => a.id));
+		const expected = assignmentKeys(await readIdentityCenter(clients, {accountIds}));
+		const iam = new IAMClient(config(moto.endpoint));
+		await iam.send(new CreateIamUserCommand({UserName: 'no-principal-listing'}));
+		const allowed = IDENTITY_CENTER_READ_ACTIONS.filter(a => a !== 'sso:ListAccountAssignmentsForPrincipal');
+		await iam.send(new PutUserPolicyCommand({UserName: 'no-principal-listing', PolicyName: 'ic', PolicyDocument: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: allowed, Resource: '*'}]})}));
+		const key = (await iam.send(new CreateAccessKeyCommand({UserName: 'no-principal-listing'}))).AccessKey!;
+		const credentials = {accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey!};
+		await moto.setAuthorization(true);
+		try {
+			const {client, sent} = countingSso(credentials);
+			const read = await readIdentityCenter({ssoAdmin: client, identityStore: new IdentitystoreClient(config(moto.endpoint, credentials))}, {accountIds, principalListingAllowed: true});
+			expect(assignmentKeys(read)).toEqual(expected);
+			expect(sent.get('ListAccountAssignmentsForPrincipalCommand')).toBeGreaterThan(0);
+			expect(sent.get('ListAccountAssignmentsCommand')).toBe(6);
+		} finally {
+			await moto.setAuthorization(false);
+		}
+	}, 60_000);
 });
