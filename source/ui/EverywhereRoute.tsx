@@ -6,6 +6,7 @@
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {offboardInAccount} from '../commands/offboard-in-account.js';
 import {IamError} from '../model/errors.js';
+import {closeSettledRemovals, settledRemovals} from '../model/org/everywhere-journal.js';
 import type {IcUser, IdentityCenter} from '../model/org/identity-center.js';
 import {offboardEverywhere, type EverywherePlan} from '../model/org/offboard-everywhere.js';
 import {accountUsers, earlierRuns, everywhereHeader} from '../model/org/offboard-everywhere-prepare.js';
@@ -62,7 +63,9 @@ export function EverywhereRoute(props: {id: string; focused: boolean; width: num
 			const {unfinished} = earlierRuns(services.records.listEverywhere(), opened.callerAccountId, person.id);
 			const header = everywhereHeader(opened, identityCenter, person, {callerArn, auditRole, at: services.now()});
 			const {record, found} = everywhereWork(unfinished?.record, {header, identityCenter: icStepsOf(plan), accounts: []}, services.now());
-			return {plan, base: record, found, ...(unfinished ? {resumedFrom: unfinished.path} : {})};
+			// As the headless rerun that finds nothing left: an interrupted run's open plan can be closed.
+			const settled = !unfinished && record.identityCenter.every(step => step.status === 'done') ? settledRemovals(services.journal, person.id) : [];
+			return {plan, base: record, found, settled, ...(unfinished ? {resumedFrom: unfinished.path} : {})};
 		};
 		read().then(
 			prepared => live && setState({prepared}),
@@ -112,5 +115,12 @@ export function EverywhereRoute(props: {id: string; focused: boolean; width: num
 		[services, settings.profile, runSettings, auditRole, reload],
 	);
 
-	return <EverywhereScreen {...props} label={label} {...(state.prepared ? {prepared: state.prepared} : {})} {...(state.error === undefined ? {} : {error: state.error})} run={run} />;
+	const closeSettled = useCallback(() => {
+		const opened = session.current;
+		if (!opened) return [];
+		const actor = actorFor(settings.profile, opened.callerArn ? {account: opened.opened.callerAccountId, arn: opened.callerArn} : undefined);
+		return closeSettledRemovals(services.journal, opened.person.id, actor, services.now());
+	}, [services, settings.profile]);
+
+	return <EverywhereScreen {...props} label={label} {...(state.prepared ? {prepared: state.prepared} : {})} {...(state.error === undefined ? {} : {error: state.error})} run={run} closeSettled={closeSettled} />;
 }

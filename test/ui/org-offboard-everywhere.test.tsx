@@ -8,6 +8,7 @@ import {IdentitystoreClient, ListGroupMembershipsForMemberCommand} from '@aws-sd
 import {ListAccountAssignmentsCommand, ListInstancesCommand, ListPermissionSetsCommand, SSOAdminClient} from '@aws-sdk/client-sso-admin';
 import {afterAll, beforeAll, expect, it, vi} from 'vitest';
 import {openEverywhere} from '../../source/aws/everywhere-session.js';
+import {unfinishedPlans} from '../../source/model/plans/journal-plans.js';
 import type {TestServices} from '../fixtures/services.js';
 import {jump, openFiltered} from '../helpers/moto-app.js';
 import {orgAppHarness} from '../helpers/org-app.js';
@@ -204,5 +205,31 @@ describeWithMoto('offboard a person everywhere from the Person screen (moto, W10
 		} finally {
 			await proxy.stop();
 		}
+	}, 120_000);
+
+	it('nothing left, yet a killed run left its plan open: enter closes that plan in the journal, as the headless rerun does; another person\'s stays open', async () => {
+		// After the run above Identity Center holds nothing of alice's. A run killed between a removal's request and
+		// its outcome leaves only the intent line in the journal; one of bob's likewise.
+		const {tui, services} = start(false);
+		const interrupted = (planId: string, principalId: string) =>
+			services.journal.append({time: new Date().toISOString(), profile: null, account: seeded.managementId, callerArn: null, operation: 'sso:DeleteAccountAssignment', target: {principalId, accountId: seeded.accounts.dev}, outcome: 'intent', errorCode: null, planId, step: 0});
+		interrupted('p-alice-killed', seeded.people.alice);
+		interrupted('p-bob-killed', seeded.people.bob);
+		await openAlice(tui);
+		tui.write('X');
+		await tui.waitFor('Nothing left to do · enter closes the interrupted plan in the journal (its removals are done)', {timeoutMs: 30_000});
+		// Opening the screen wrote nothing.
+		expect(services.journal.read().filter(e => e.operation === 'iamtui:Resolved')).toEqual([]);
+		tui.write(keys.enter);
+		await tui.waitFor('Closed in the journal: plan p-alice-killed (Identity Center removals all done)');
+		const resolved = services.journal.read().filter(e => e.operation === 'iamtui:Resolved');
+		expect(resolved.map(e => e.resolves)).toEqual(['p-alice-killed']);
+		// enter again closes nothing more; bob's plan stays open; esc goes back to the person.
+		tui.write(keys.enter);
+		await new Promise(resolve => setTimeout(resolve, 100));
+		expect(services.journal.read().filter(e => e.operation === 'iamtui:Resolved')).toHaveLength(1);
+		expect(unfinishedPlans(services.journal.read()).map(p => p.planId)).toEqual(['p-bob-killed']);
+		tui.write(keys.escape);
+		await tui.waitFor('Person alice');
 	}, 120_000);
 });

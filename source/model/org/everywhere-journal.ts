@@ -5,14 +5,24 @@
 import {isIdentityCenterOperation, RESOLVED, unfinishedPlans} from '../plans/journal-plans.js';
 import type {Actor, JournalSink} from '../plans/execute.js';
 
-/** Closes the unfinished plans made only of `userId`'s Identity Center removals; the ids closed (none if the journal cannot be read or written). */
+/** The unfinished plans made only of `userId`'s Identity Center removals (none if the journal cannot be read). */
+export const settledRemovals = (journal: JournalSink, userId: string): string[] => {
+	try {
+		return unfinishedPlans(journal.lines?.() ?? [])
+			.filter(plan => plan.steps.every(step => isIdentityCenterOperation(step.operation) && step.target.principalId === userId))
+			.map(plan => plan.planId);
+	} catch {
+		return [];
+	}
+};
+
+/** Closes the plans settledRemovals names; the ids closed (none if the journal cannot be read or written). */
 export const closeSettledRemovals = (journal: JournalSink, userId: string, actor: Actor, now: Date): string[] => {
 	const closed: string[] = [];
 	try {
-		const settled = unfinishedPlans(journal.lines?.() ?? []).filter(plan => plan.steps.every(step => isIdentityCenterOperation(step.operation) && step.target.principalId === userId));
-		for (const plan of settled) {
-			journal.append({time: now.toISOString(), ...actor, operation: RESOLVED, target: {}, outcome: 'ok', errorCode: null, resolves: plan.planId});
-			closed.push(plan.planId);
+		for (const planId of settledRemovals(journal, userId)) {
+			journal.append({time: now.toISOString(), ...actor, operation: RESOLVED, target: {}, outcome: 'ok', errorCode: null, resolves: planId});
+			closed.push(planId);
 		}
 	} catch {
 		// A journal that cannot be read or written leaves those plans open; the run's own outcome stands.

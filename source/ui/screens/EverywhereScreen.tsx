@@ -4,7 +4,7 @@
 // the person's name typed, and the run with each step's state as the record is saved; a failure in one
 // account stops no other. Props in: the prepared plan and the run come from EverywhereRoute.
 import {Box, Text} from 'ink';
-import {useMemo, useReducer} from 'react';
+import {useMemo, useReducer, useState} from 'react';
 import {describeError} from '../../model/errors.js';
 import type {EverywherePlan} from '../../model/org/offboard-everywhere.js';
 import type {EverywhereRecord} from '../../model/org/offboard-everywhere-record.js';
@@ -24,6 +24,8 @@ export interface PreparedEverywhere {
 	base: EverywhereRecord;
 	resumedFrom?: string;
 	found: string[];
+	/** Interrupted plans of the person's Identity Center removals, all done now: enter closes them when nothing is left. */
+	settled: string[];
 }
 
 /** Runs it with the look-alikes checked; `onSaved` after every step (the record and where it is). */
@@ -35,6 +37,8 @@ export interface EverywhereScreenProps {
 	prepared?: PreparedEverywhere;
 	error?: unknown;
 	run: RunEverywhere;
+	/** Closes `prepared.settled` in the journal; the plan ids closed. */
+	closeSettled: () => string[];
 	focused: boolean;
 	width: number;
 	height: number;
@@ -54,6 +58,9 @@ export function EverywhereScreen(props: EverywhereScreenProps) {
 	const person = prepared?.plan.person.userName ?? props.label;
 	const {phase} = state;
 	const over = phase === 'finished' || phase === 'crashed' || props.error !== undefined;
+	// Nothing left to remove, yet an earlier run killed mid-request left its plan open: closing it is the only step.
+	const [closed, setClosed] = useState<string[] | undefined>(undefined);
+	const settling = phase === 'plan' && toDo === 0 && (prepared?.settled.length ?? 0) > 0 && closed === undefined;
 
 	const start = () => {
 		dispatch({type: 'start'});
@@ -73,7 +80,13 @@ export function EverywhereScreen(props: EverywhereScreenProps) {
 		{
 			...scrollHandlers(move, props.height - 3),
 			mark: toggle,
-			'confirm-everywhere': over ? props.onBack : phase === 'plan' && prepared && toDo > 0 ? () => dispatch({type: 'confirm'}) : () => {},
+			'confirm-everywhere': over
+				? props.onBack
+				: settling
+					? () => setClosed(props.closeSettled())
+					: phase === 'plan' && prepared && toDo > 0
+						? () => dispatch({type: 'confirm'})
+						: () => {},
 			back: phase === 'running' ? () => {} : props.onBack,
 		},
 		props.focused && phase !== 'confirm',
@@ -99,8 +112,14 @@ export function EverywhereScreen(props: EverywhereScreenProps) {
 				? 'enter/esc goes back'
 				: phase === 'confirm'
 					? `This removes ${pendingIc} Identity Center grant${pendingIc === 1 ? '' : 's'} and offboards ${pendingNamed + checked.length} IAM user${pendingNamed + checked.length === 1 ? '' : 's'} · esc goes back to the plan (nothing is sent)`
-					: toDo === 0
-						? 'Nothing left to do: no Identity Center grant, no IAM user checked · esc goes back'
+					: closed !== undefined && toDo === 0
+						? closed.length > 0
+							? `Closed in the journal: plan ${closed.join(', plan ')} (Identity Center removals all done) · esc goes back`
+							: 'Nothing was closed: the journal could not be written · esc goes back'
+						: settling
+							? `Nothing left to do · enter closes ${prepared!.settled.length === 1 ? 'the interrupted plan' : `${prepared!.settled.length} interrupted plans`} in the journal (its removals are done) · esc goes back`
+							: toDo === 0
+								? 'Nothing left to do: no Identity Center grant, no IAM user checked · esc goes back'
 						: `space checks the IAM user selected · enter confirms (${toDo} step${toDo === 1 ? '' : 's'}) · esc cancels (nothing is sent)`;
 	const chrome = 1 + (phase === 'confirm' ? 1 : 0);
 	const visible = Math.max(1, props.height - chrome);
