@@ -52,7 +52,7 @@ export class OrganizationsCallError extends Error {
 		readonly action: string,
 		readonly cause: unknown,
 	) {
-		super(`organizations:${action} failed: ${(cause as Error | null)?.message ?? String(cause)}`);
+		super(`${action} failed: ${(cause as Error | null)?.message ?? String(cause)}`);
 	}
 }
 
