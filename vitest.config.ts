@@ -10,6 +10,8 @@ assertInstalledInkPatched(path.dirname(fileURLToPath(import.meta.url)));
 export default defineConfig({
 	test: {
 		include: ['test/**/*.test.{ts,tsx}'],
+		// Each run's temporary files in a folder of its own, removed at the end (test/global-tmpdir.ts).
+		globalSetup: ['test/global-tmpdir.ts'],
 		// The SDK warns about Node 20 on stderr at load; tests read stderr, so keep it quiet like the CLI does.
 		env: {AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'},
 		testTimeout: 60_000,
