@@ -43,7 +43,8 @@ export const resolveConnection = (
 	// An explicit profile (flag or AWS_PROFILE) wins; exported credentials come next (the SDK uses them
 	// only when no profile is named); the store's last profile only when nothing was said at all.
 	const explicit = nonEmpty(flags.profile) ?? nonEmpty(env.AWS_PROFILE);
-	const profile = explicit ?? (environmentCredentials(env) ? undefined : lastProfile);
+	const fromEnvironment = explicit ? undefined : environmentCredentials(env);
+	const profile = explicit ?? (fromEnvironment ? undefined : lastProfile);
 	const stored = profile ? lookup(profile) : undefined;
 	// The SDK reads AWS_ENDPOINT_URL[_IAM] itself; a stored endpoint must not shadow the environment.
 	const envEndpoint = nonEmpty(env.AWS_ENDPOINT_URL_IAM) ?? nonEmpty(env.AWS_ENDPOINT_URL);
@@ -52,5 +53,6 @@ export const resolveConnection = (
 		region: flags.region ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? stored?.region,
 		endpoint: flags.endpointUrl ?? (envEndpoint ? undefined : stored?.endpoint),
 		readOnly: flags.readOnly === true || stored?.readOnly === true,
+		...(fromEnvironment ? {environmentCredentials: fromEnvironment} : {}),
 	};
 };

@@ -194,6 +194,8 @@ export interface IamGateway extends IamReads, IamWrites {}
 export interface ConnectionSettings {
 	/** AWS profile name; undefined means the SDK's default chain. */
 	profile?: string;
+	/** With no profile: the environment variable the credentials come from (the header names it). */
+	environmentCredentials?: string;
 	region?: string;
 	endpoint?: string;
 	readOnly?: boolean;

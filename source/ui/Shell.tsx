@@ -125,6 +125,7 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 			<Box flexDirection="column" overflowX="hidden">
 				<StatusLine
 					profile={connection.settings.profile}
+					environmentCredentials={connection.settings.environmentCredentials}
 					identity={connection.identity}
 					identityError={connection.identityError}
 					readOnly={readOnly}

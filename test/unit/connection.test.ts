@@ -67,7 +67,14 @@ describe('resolveConnection', () => {
 			['a container credentials path', containerRelative],
 			['a container credentials URL', containerFull],
 		])('%s win over the remembered profile (and its stored settings)', (_name, env) => {
-			expect(resolveConnection({}, env, lookup, 'dev')).toEqual({profile: undefined, region: undefined, endpoint: undefined, readOnly: false});
+			expect(resolveConnection({}, env, lookup, 'dev')).toEqual({
+				profile: undefined,
+				region: undefined,
+				endpoint: undefined,
+				readOnly: false,
+				// The header names where the credentials come from.
+				environmentCredentials: environmentCredentials(env),
+			});
 		});
 
 		it('AWS_PROFILE wins over exported credentials, --profile over both', () => {
@@ -80,6 +87,11 @@ describe('resolveConnection', () => {
 			expect(resolveConnection({}, {AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE'}, lookup, 'dev').profile).toBe('dev');
 			expect(resolveConnection({}, {AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/ci'}, lookup, 'dev').profile).toBe('dev');
 			expect(resolveConnection({}, {AWS_ACCESS_KEY_ID: ' ', AWS_SECRET_ACCESS_KEY: 'x'}, lookup, 'dev').profile).toBe('dev');
+		});
+
+		it('names no environment source when a profile is named (the SDK then ignores exported keys)', () => {
+			expect(resolveConnection({profile: 'dev'}, keys, lookup, 'dev').environmentCredentials).toBeUndefined();
+			expect(resolveConnection({}, {...keys, AWS_PROFILE: 'dev'}, lookup, undefined).environmentCredentials).toBeUndefined();
 		});
 
 		it('names the source it found', () => {

@@ -7,6 +7,8 @@ import {useTheme} from '../theme.js';
 
 export interface StatusLineProps {
 	profile: string | undefined;
+	/** With no profile: the environment variable the credentials come from (exported keys, web identity, container). */
+	environmentCredentials?: string;
 	identity: CallerIdentity | undefined;
 	identityError: string | undefined;
 	readOnly: boolean;
@@ -31,7 +33,7 @@ export function StatusLine(props: StatusLineProps) {
 			? 'caller unknown'
 			: 'connecting…';
 	const parts = [
-		`profile ${props.profile ?? '(default chain)'}`,
+		props.profile ? `profile ${props.profile}` : props.environmentCredentials ? `credentials from ${props.environmentCredentials}` : 'profile (default chain)',
 		who,
 		props.loadedAt ? `snapshot ${clockTime(props.loadedAt)}` : '',
 		props.reloading ? 'reloading…' : '',
