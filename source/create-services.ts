@@ -22,7 +22,7 @@ export const createServices = (folder: string, overrides: Partial<Services> = {}
 		store,
 		// Beside the config store: every write attempt.
 		journal: new Journal(folder),
-		awsConfigProfiles: async () => (await import('./aws/aws-config-profiles.js')).listAwsConfigProfiles(),
+		awsConfigProfiles: async () => (await import('./aws/aws-config-profiles.js')).listAwsConfigProfileSettings(),
 		now: () => new Date(),
 		saveCredentialsCsv,
 		clipboard: systemClipboard,

@@ -1,24 +1,26 @@
 // Headless `profiles`: the profiles iamtui remembers, merged with those found in ~/.aws/config.
+import type {AwsConfigProfile} from '../model/connection.js';
 import type {ConfigStore} from '../store/config.js';
 import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
 
 export const profilesCommand = async (
 	store: ConfigStore,
-	awsConfigProfiles: string[],
+	awsConfigProfiles: AwsConfigProfile[],
 	json: boolean,
 ): Promise<CommandResult> => {
 	const stored = store.profiles();
 	const last = store.lastProfile();
-	const names = [...new Set([...stored.map(p => p.name), ...awsConfigProfiles])].sort();
+	const names = [...new Set([...stored.map(p => p.name), ...awsConfigProfiles.map(p => p.name)])].sort();
 	const profiles = names.map(name => {
 		const saved = stored.find(p => p.name === name);
-		const inAwsConfig = awsConfigProfiles.includes(name);
+		const inAwsConfig = awsConfigProfiles.find(p => p.name === name);
+		// What iamtui stores wins (as when it connects); else what ~/.aws/config sets.
 		return {
 			ProfileName: name,
 			Source: saved && inAwsConfig ? 'iamtui+aws-config' : saved ? 'iamtui' : 'aws-config',
-			Region: saved?.region ?? null,
-			EndpointUrl: saved?.endpoint ?? null,
+			Region: saved?.region ?? inAwsConfig?.region ?? null,
+			EndpointUrl: saved?.endpoint ?? inAwsConfig?.endpoint ?? null,
 			ReadOnly: saved?.readOnly ?? false,
 			LastUsed: saved?.lastUsed ?? null,
 			Current: name === last,

@@ -280,8 +280,8 @@ export const runHeadless = async (command: string, args: string[], context: Head
 			return journalCommand(journal.read(), context.json, journal.path);
 		}
 		case 'profiles': {
-			const {listAwsConfigProfiles} = await import('../aws/aws-config-profiles.js');
-			return profilesCommand(context.store, await listAwsConfigProfiles().catch(() => []), context.json);
+			const {listAwsConfigProfileSettings} = await import('../aws/aws-config-profiles.js');
+			return profilesCommand(context.store, await listAwsConfigProfileSettings().catch(() => []), context.json);
 		}
 		default:
 			throw new IamError('Invalid', `unknown command ${command}`, `commands: ${headlessCommands.join(', ')}`);

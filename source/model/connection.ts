@@ -19,6 +19,15 @@ export interface StoredProfileSettings {
 
 export type Environment = Record<string, string | undefined>;
 
+/** A profile of ~/.aws/config (or ~/.aws/credentials) with the settings iamtui shows for it. */
+export interface AwsConfigProfile {
+	name: string;
+	/** The profile's `region` in ~/.aws/config. */
+	region?: string;
+	/** Its `endpoint_url`. */
+	endpoint?: string;
+}
+
 /** A setting's value, trimmed; an unset or blank one is absent (the SDK treats them alike). */
 export const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined);
 

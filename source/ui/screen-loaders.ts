@@ -1,6 +1,7 @@
 // The data loaders ScreenHost hands to screens as props: each reads through the connection's gateway or
 // the services, so the screens themselves never reach for either. Stable across renders (per gateway).
 import {useCallback, useMemo} from 'react';
+import type {AwsConfigProfile} from '../model/connection.js';
 import {describeError, isIamError} from '../model/errors.js';
 import type {IamGateway, PasswordPolicy, UserDetails} from '../model/gateway.js';
 import type {JournalEntry} from '../model/plans/execute.js';
@@ -11,7 +12,7 @@ import {useServices} from './hooks/services-context.js';
 export interface ScreenLoaders {
 	loadDetails(name: string): Promise<UserDetails>;
 	loadCredentials(name: string): Promise<UserCredentials>;
-	loadAwsConfigProfiles(): Promise<string[]>;
+	loadAwsConfigProfiles(): Promise<AwsConfigProfile[]>;
 	readJournal(): JournalEntry[];
 	loadPasswordPolicy(): Promise<PasswordPolicy | null>;
 }

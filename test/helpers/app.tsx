@@ -3,6 +3,7 @@
 import path from 'node:path';
 import {afterEach} from 'vitest';
 import {App} from '../../source/app.js';
+import type {AwsConfigProfile} from '../../source/model/connection.js';
 import type {ConnectionHooks, ConnectionSettings, IamGateway} from '../../source/model/gateway.js';
 import {Journal} from '../../source/store/journal.js';
 import {fixtureGateway, type FixtureGateway, type FixtureGatewayOptions} from '../fixtures/gateway.js';
@@ -45,8 +46,8 @@ export interface AppStartOptions extends FixtureGatewayOptions {
 	connect?: (settings: ConnectionSettings, hooks: ConnectionHooks) => IamGateway;
 	/** What the app connects through, around the fixture gateway (a held or failing operation). */
 	wrap?: (gateway: FixtureGateway) => IamGateway;
-	/** The profiles ~/.aws/config lists (default: default, prod). */
-	awsProfiles?: string[];
+	/** The profiles ~/.aws/config lists (default: default, prod), by name or with their region/endpoint. */
+	awsProfiles?: Array<string | AwsConfigProfile>;
 	/** The app's clock (default: the fixture's fixed now). */
 	now?: () => Date;
 	/** Called with the services before the App renders (a profile stored beforehand). */

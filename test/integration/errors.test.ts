@@ -4,7 +4,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
-import {listAwsConfigProfiles} from '../../source/aws/aws-config-profiles.js';
+import {listAwsConfigProfileSettings} from '../../source/aws/aws-config-profiles.js';
 import {createGateway} from '../../source/aws/gateway.js';
 import {IamError} from '../../source/model/errors.js';
 import {freePort} from '../helpers/moto.js';
@@ -51,7 +51,8 @@ describe('gateway failures', () => {
 			'[default]\nregion = us-east-1\n[profile dev]\nregion = eu-west-1\n[profile prod]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = default\n[sso-session corp]\nsso_region = us-east-1\n[services emu]\niam =\n  endpoint_url = http://127.0.0.1:1\n',
 			'[default]\naws_access_key_id = testing\naws_secret_access_key = testing\n[ci]\naws_access_key_id = testing\naws_secret_access_key = testing\n',
 		);
-		expect(await listAwsConfigProfiles()).toEqual(['ci', 'default', 'dev', 'prod']);
+		// With the region each sets in ~/.aws/config ([sso-session] and [services] sections are not profiles).
+		expect(await listAwsConfigProfileSettings()).toEqual([{name: 'ci'}, {name: 'default', region: 'us-east-1'}, {name: 'dev', region: 'eu-west-1'}, {name: 'prod'}]);
 		const gateway = createGateway({profile: 'prdo', endpoint: closedEndpoint, maxAttempts: 1});
 		const error = await gateway.loadSnapshot().catch((e: unknown) => e);
 		// Credentials, not Network: it failed before the request was sent.

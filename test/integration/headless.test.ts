@@ -1,4 +1,6 @@
 // The headless commands, run as the built binary against seeded moto through the real SDK.
+import {writeFileSync} from 'node:fs';
+import path from 'node:path';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
 import {motoEnvironment, runCli} from '../helpers/cli.js';
@@ -94,6 +96,19 @@ describeWithMoto('headless commands against seeded moto', () => {
 		const result = await runCli(['profiles', '--json'], env);
 		expect(result.code).toBe(0);
 		expect(Array.isArray(JSON.parse(result.stdout))).toBe(true);
+	});
+
+	it('profiles shows the region and endpoint a profile has in ~/.aws/config, unless iamtui stores its own', async () => {
+		const folder = env.IAMTUI_CONFIG_DIR!;
+		const configFile = path.join(folder, 'aws-config');
+		writeFileSync(configFile, '[profile staging]\nregion = eu-west-2\nendpoint_url = http://127.0.0.1:4566\n\n[profile bare]\noutput = json\n');
+		const result = await runCli(['profiles', '--json'], {...env, AWS_CONFIG_FILE: configFile});
+		expect(result.stderr).toBe('');
+		const rows = JSON.parse(result.stdout) as Array<{ProfileName: string; Source: string; Region: string | null; EndpointUrl: string | null}>;
+		expect(rows.find(r => r.ProfileName === 'staging')).toMatchObject({Source: 'aws-config', Region: 'eu-west-2', EndpointUrl: 'http://127.0.0.1:4566'});
+		expect(rows.find(r => r.ProfileName === 'bare')).toMatchObject({Source: 'aws-config', Region: null, EndpointUrl: null});
+		const table = await runCli(['profiles'], {...env, AWS_CONFIG_FILE: configFile});
+		expect(table.stdout).toMatch(/staging\s+aws-config\s+eu-west-2\s+http:\/\/127\.0\.0\.1:4566/);
 	});
 
 	it('an unknown command is a usage error', async () => {

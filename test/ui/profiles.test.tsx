@@ -13,8 +13,8 @@ let services: TestServices | undefined;
 const gatewayFor = (settings: ConnectionSettings) =>
 	fixtureGateway(settings.profile === 'local' ? {snapshot: fixtureSnapshot({users: users.slice(0, 3)})} : {});
 
-const openProfiles = async () => {
-	const started = harness.start({connect: gatewayFor, awsProfiles: ['default', 'prod'], columns: 100, rows: 30});
+const openProfiles = async (awsProfiles: Parameters<typeof harness.start>[0]['awsProfiles'] = ['default', 'prod']) => {
+	const started = harness.start({connect: gatewayFor, awsProfiles, columns: 100, rows: 30});
 	services = started.services;
 	const ui = started.tui;
 	await ui.waitFor('Users (12)');
@@ -36,6 +36,13 @@ describe('Profiles', () => {
 		expect(frame).toMatch(/● dev +iamtui/);
 		expect(frame).toMatch(/default +~\/\.aws/);
 		expect(frame).toContain('prod');
+	});
+
+	it("shows the region and endpoint a ~/.aws profile sets (the SDK uses them when iamtui stores none)", async () => {
+		const tui = await openProfiles([{name: 'default', region: 'eu-west-2'}, {name: 'prod', region: 'us-east-2', endpoint: 'http://127.0.0.1:4566'}]);
+		const frame = tui.lastFrame();
+		expect(frame).toMatch(/default +~\/\.aws +eu-west-2/);
+		expect(frame).toMatch(/prod +~\/\.aws +us-east-2 +http:\/\/127\.0\.0\.1:4566/);
 	});
 
 	it('adds a profile, showing validation errors first, then switches to it', async () => {

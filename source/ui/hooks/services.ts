@@ -1,5 +1,6 @@
 // What the app needs from the outside world, injected by cli.tsx (real) or by tests.
 // The UI reaches AWS only through the IamGateway that connect() returns.
+import type {AwsConfigProfile} from '../../model/connection.js';
 import type {ConnectionHooks, ConnectionSettings, IamGateway} from '../../model/gateway.js';
 import type {EverywhereConnection} from '../../model/org/offboard-everywhere-run.js';
 import type {OpenOrgOptions, OrgSession} from '../../model/org/org-session.js';
@@ -23,7 +24,8 @@ export interface Services {
 		read(): JournalEntry[];
 	};
 	/** Profile names found in ~/.aws/config and ~/.aws/credentials. */
-	awsConfigProfiles(): Promise<string[]>;
+	/** Profiles of ~/.aws/config and ~/.aws/credentials, with the region and endpoint the config sets. */
+	awsConfigProfiles(): Promise<AwsConfigProfile[]>;
 	/** The one way a secret reaches a file: the console's CSV, 0600 (store/credentials-csv.ts). */
 	saveCredentialsCsv: typeof saveCredentialsCsv;
 	/** The OS clipboard (a stub in tests); SecretOnce clears it after 30 s. */

@@ -4,6 +4,7 @@
 // running session (a session started with --read-only stays so until restarted without it).
 import {Box} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
+import type {AwsConfigProfile} from '../../model/connection.js';
 import {describeError} from '../../model/errors.js';
 import type {ConnectionSettings} from '../../model/gateway.js';
 import {formatAge} from '../../model/views.js';
@@ -17,19 +18,24 @@ import {ListScreen} from './ListScreen.js';
 export interface ProfileRow {
 	name: string;
 	stored: StoredProfile | undefined;
-	inAwsConfig: boolean;
+	/** The profile as ~/.aws holds it (undefined: only iamtui knows it). */
+	awsConfig: AwsConfigProfile | undefined;
 	current: boolean;
 }
 
-export const profileRows = (stored: StoredProfile[], awsConfig: string[], current: string | undefined): ProfileRow[] => {
-	const names = [...new Set([...stored.map(p => p.name), ...awsConfig])].sort((a, b) => a.localeCompare(b));
+export const profileRows = (stored: StoredProfile[], awsConfig: AwsConfigProfile[], current: string | undefined): ProfileRow[] => {
+	const names = [...new Set([...stored.map(p => p.name), ...awsConfig.map(p => p.name)])].sort((a, b) => a.localeCompare(b));
 	return names.map(name => ({
 		name,
 		stored: stored.find(p => p.name === name),
-		inAwsConfig: awsConfig.includes(name),
+		awsConfig: awsConfig.find(p => p.name === name),
 		current: name === current,
 	}));
 };
+
+// What iamtui stores wins (as when it connects); else what ~/.aws/config sets.
+const regionOf = (row: ProfileRow) => row.stored?.region ?? row.awsConfig?.region;
+const endpointOf = (row: ProfileRow) => row.stored?.endpoint ?? row.awsConfig?.endpoint;
 
 export const settingsFor = (row: ProfileRow): ConnectionSettings => ({
 	profile: row.name,
@@ -41,7 +47,7 @@ export const settingsFor = (row: ProfileRow): ConnectionSettings => ({
 const filterProfiles = (rows: ProfileRow[], query: string): ProfileRow[] => {
 	const needle = query.trim().toLowerCase();
 	if (!needle) return rows;
-	return rows.filter(r => `${r.name} ${r.stored?.region ?? ''} ${r.stored?.endpoint ?? ''}`.toLowerCase().includes(needle));
+	return rows.filter(r => `${r.name} ${regionOf(r) ?? ''} ${endpointOf(r) ?? ''}`.toLowerCase().includes(needle));
 };
 
 const columns = (now: Date): Array<Column<ProfileRow>> => [
@@ -52,11 +58,11 @@ const columns = (now: Date): Array<Column<ProfileRow>> => [
 		header: 'SOURCE',
 		width: 14,
 		dropOrder: 2,
-		cell: r => [r.stored ? 'iamtui' : '', r.inAwsConfig ? '~/.aws' : ''].filter(Boolean).join(' + '),
+		cell: r => [r.stored ? 'iamtui' : '', r.awsConfig ? '~/.aws' : ''].filter(Boolean).join(' + '),
 	},
 	{id: 'mode', header: 'MODE', width: 9, dropOrder: 5, cell: r => (r.stored?.readOnly ? 'read-only' : '')},
-	{id: 'region', header: 'REGION', width: 10, dropOrder: 3, cell: r => r.stored?.region ?? ''},
-	{id: 'endpoint', header: 'ENDPOINT', width: 10, grow: true, dropOrder: 1, cell: r => r.stored?.endpoint ?? ''},
+	{id: 'region', header: 'REGION', width: 10, dropOrder: 3, cell: r => regionOf(r) ?? ''},
+	{id: 'endpoint', header: 'ENDPOINT', width: 10, grow: true, dropOrder: 1, cell: r => endpointOf(r) ?? ''},
 	{id: 'lastUsed', header: 'USED', width: 5, align: 'right', dropOrder: 4, cell: r => formatAge(r.stored?.lastUsed, now)},
 ];
 
@@ -88,7 +94,7 @@ type Mode = {kind: 'list'} | {kind: 'add'} | {kind: 'confirm'; name: string} | {
 
 export function ProfilesScreen(props: {
 	store: ConfigStore;
-	loadAwsConfigProfiles: () => Promise<string[]>;
+	loadAwsConfigProfiles: () => Promise<AwsConfigProfile[]>;
 	current: ConnectionSettings;
 	now: Date;
 	onSwitch: (settings: ConnectionSettings) => void;
@@ -100,12 +106,12 @@ export function ProfilesScreen(props: {
 }) {
 	const {store, flash} = props;
 	const [stored, setStored] = useState(() => store.profiles());
-	const [awsConfig, setAwsConfig] = useState<string[]>([]);
+	const [awsConfig, setAwsConfig] = useState<AwsConfigProfile[]>([]);
 	const [mode, setMode] = useState<Mode>({kind: 'list'});
 	useEffect(() => {
 		let current = true;
 		props.loadAwsConfigProfiles().then(
-			names => current && setAwsConfig(names),
+			profiles => current && setAwsConfig(profiles),
 			(error: unknown) => current && flash(`Could not read ~/.aws/config: ${describeError(error)}`, 'error'),
 		);
 		return () => {
@@ -153,7 +159,7 @@ export function ProfilesScreen(props: {
 	};
 
 	if (mode.kind === 'add')
-		return <AddProfileForm onSave={save} onCancel={() => setMode({kind: 'list'})} awsProfiles={awsConfig} focused={props.focused} />;
+		return <AddProfileForm onSave={save} onCancel={() => setMode({kind: 'list'})} awsProfiles={awsConfig.map(p => p.name)} focused={props.focused} />;
 	return (
 		<Box flexDirection="column">
 			<ListScreen
