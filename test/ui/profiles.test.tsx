@@ -13,7 +13,7 @@ let services: TestServices | undefined;
 const gatewayFor = (settings: ConnectionSettings) =>
 	fixtureGateway(settings.profile === 'local' ? {snapshot: fixtureSnapshot({users: users.slice(0, 3)})} : {});
 
-const openProfiles = async (awsProfiles: Parameters<typeof harness.start>[0]['awsProfiles'] = ['default', 'prod']) => {
+const openProfiles = async (awsProfiles: NonNullable<Parameters<typeof harness.start>[0]>['awsProfiles'] = ['default', 'prod']) => {
 	const started = harness.start({connect: gatewayFor, awsProfiles, columns: 100, rows: 30});
 	services = started.services;
 	const ui = started.tui;
