@@ -99,7 +99,7 @@ describe('WhoCan screen', () => {
 		await tui.type('ec2:Terminate*');
 		await tui.waitFor('do ec2:Terminate*');
 		tui.write(keys.enter);
-		const frame = await tui.waitFor(/Users who can \d+ actions on \*/);
+		const frame = await tui.waitFor(/Users who can do any of the \d+ actions on \* \(\d+\)/);
 		expect(frame).toMatch(/bruno\.costa {2}Partly {2}1 of \d+ actions/);
 		expect(frame).toContain('[ec2:TerminateInstances]');
 		tui.unmount();

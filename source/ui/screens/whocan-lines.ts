@@ -70,7 +70,8 @@ export const whoCanLines = (
 	onOpenGroup: (name: string) => void,
 ): DetailLine[] => {
 	const many = answer.actions.length > 1;
-	const what = many ? `${answer.actions.length} actions` : answer.actions[0] ?? '';
+	// A pattern reads as a question of some of its actions ("who can 826 actions" was no sentence).
+	const what = many ? `do any of the ${answer.actions.length} actions` : answer.actions[0] ?? '';
 	const lines: DetailLine[] = [heading('users', `Users who can ${what} on ${answer.resource} (${answer.users.length})`)];
 	const total = answer.actions.length;
 	lines.push(...answer.users.flatMap(entry => entryLines(entry, total, source => onOpenUser(entry.name, source ? focusOf(source) : undefined))));
