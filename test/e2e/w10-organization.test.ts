@@ -48,7 +48,7 @@ describeWithMoto('e2e: an organization (W10) in tmux', () => {
 			return lines.slice(start, end < 0 ? undefined : end).join('\n');
 		};
 		const dev = section('workload-dev');
-		expect(dev).toMatch(new RegExp(`person alice +Allowed +.*IC user alice → group Admins.*→ permission set AdminAccess → role ${SSO_ADMIN_ROLE} → account workload-dev`));
+		expect(dev).toMatch(new RegExp(`person alice +Allowed +IC user alice \\((assigned directly \\+ group Admins|group Admins \\+ assigned directly)\\) → permission set AdminAccess → role ${SSO_ADMIN_ROLE} → account workload-dev`));
 		expect(dev).toMatch(new RegExp(`person carol +Allowed +IC user carol → group Admins → permission set AdminAccess → role ${SSO_ADMIN_ROLE} → account workload-dev`));
 		const prod = section('workload-prod');
 		expect(prod).toMatch(/0 can, \d+ blocked by SCP/);

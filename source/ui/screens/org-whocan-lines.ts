@@ -32,8 +32,12 @@ const grantFocus = (entry: WhoCanEntry): {focus?: UserLineFocus} => {
 };
 
 const personPath = (person: PersonThroughSet, account: string): string => {
-	const ways = person.via.map(v => (v.kind === 'direct' ? `IC user ${person.user.userName}` : `IC user ${person.user.userName} → group ${v.group.displayName}`));
-	return `${ways.join(' + ')} → permission set ${person.permissionSet.name} → role ${person.role} → account ${account}`;
+	const rest = `permission set ${person.permissionSet.name} → role ${person.role} → account ${account}`;
+	const [only, ...more] = person.via;
+	if (only && more.length === 0) return `IC user ${person.user.userName}${only.kind === 'group' ? ` → group ${only.group.displayName}` : ''} → ${rest}`;
+	// Assigned more than one way (directly and through a group, say): the person named once, each way in brackets.
+	const ways = person.via.map(v => (v.kind === 'direct' ? 'assigned directly' : `group ${v.group.displayName}`));
+	return `IC user ${person.user.userName} (${ways.join(' + ')}) → ${rest}`;
 };
 
 const accountHead = (answer: OrgAccountAnswer, able: number): string => {
