@@ -1,12 +1,13 @@
 // A user's effective access: allowed actions by service, each unfolding to its grant paths and the
 // denies that cut into it; the admin-equivalent badge; `e` asks "can USER do ACTION?" (Explain).
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
 import {assumableRoles, buildAccessModel, effectiveAccess, type AccessModel} from '../../model/access.js';
 import {principalFor} from '../../model/access/model.js';
 import {sanitize} from '../../model/sanitize.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {DetailList} from '../components/DetailList.js';
+import {TitleLine} from '../components/TitleLine.js';
 import {ToneText} from '../components/ToneText.js';
 import {useCommands} from '../hooks/keyboard.js';
 import {accessLines} from './access-lines.js';
@@ -75,10 +76,9 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 	);
 
 	const title = (
-		<Box>
-			<Text bold wrap="truncate-end">{`Access of ${sanitize(name)}`}</Text>
+		<TitleLine text={`Access of ${sanitize(name)}`}>
 			{access.ok && access.adminEquivalent ? <ToneText tone="danger">{`  ${ADMIN_BADGE}`}</ToneText> : null}
-		</Box>
+		</TitleLine>
 	);
 	if (!access.ok)
 		return (

@@ -1,11 +1,12 @@
 // One group: its members (enter opens the user) and its attached and inline policies; the writes on
 // them (membership, attach/detach, inline policies, deleting the group) come in as callbacks.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useState} from 'react';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {sanitize} from '../../model/sanitize.js';
 import {formatAgo} from '../../model/views.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
+import {TitleLine} from '../components/TitleLine.js';
 import type {Route} from '../hooks/routes.js';
 import type {CommandId} from '../keymap.js';
 import {policyRefLines} from './policy-ref-lines.js';
@@ -105,7 +106,7 @@ export function GroupScreen(props: {
 		: [note('missing', `Group ${props.name} is not in this snapshot (deleted?).`, 'warning')];
 	return (
 		<Box flexDirection="column">
-			<Text bold wrap="truncate-end">{`Group ${sanitize(props.name)}`}</Text>
+			<TitleLine text={`Group ${sanitize(props.name)}`} />
 			<DetailList
 				scope="group"
 				lines={lines}

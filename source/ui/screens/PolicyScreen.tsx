@@ -1,8 +1,9 @@
 // A managed policy (metadata, who it is attached to, the default version's document) or an inline one.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {sanitize, sanitizeMultiline} from '../../model/sanitize.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
+import {TitleLine} from '../components/TitleLine.js';
 import type {CommandId} from '../keymap.js';
 import type {Route} from '../hooks/routes.js';
 
@@ -127,7 +128,7 @@ export function PolicyScreen(props: {
 			: inlineLines(props.index, props.target, props.onOpen);
 	return (
 		<Box flexDirection="column">
-			<Text bold wrap="truncate-end">{sanitize(title)}</Text>
+			<TitleLine text={sanitize(title)} />
 			<DetailList
 				scope="policy"
 				lines={lines}

@@ -1,7 +1,7 @@
 // One role: who may assume it (each trust statement's principals and conditions), its permissions,
 // boundary, tags, instance profiles and last use. Enter opens a policy, a trusted user or role. The
 // admin-equivalent badge heads it; hygiene findings and a chain cycle come first, as warnings.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useMemo} from 'react';
 import {buildAccessModel, type AccessModel} from '../../model/access/model.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
@@ -11,6 +11,7 @@ import {roleHygiene} from '../../model/role-hygiene.js';
 import type {Role} from '../../model/snapshot.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, note, type DetailLine} from '../components/DetailList.js';
+import {TitleLine} from '../components/TitleLine.js';
 import {ToneText} from '../components/ToneText.js';
 import type {Route} from '../hooks/routes.js';
 import {roleWriteActions, type RoleWrite} from '../role-write-requests.js';
@@ -50,10 +51,9 @@ export function RoleScreen(props: {
 		: [note('missing', `Role ${props.name} is not in this snapshot (deleted?).`, 'warning')];
 	return (
 		<Box flexDirection="column">
-			<Text wrap="truncate-end">
-				<Text bold>{`Role ${sanitize(props.name)}`}</Text>
+			<TitleLine text={`Role ${sanitize(props.name)}`}>
 				{admin ? <ToneText tone="danger">{`  ${ROLE_ADMIN_BADGE}`}</ToneText> : null}
-			</Text>
+			</TitleLine>
 			<DetailList
 				scope="role"
 				lines={lines}

@@ -9,6 +9,7 @@ import {policiesReachingUser, type SnapshotIndex} from '../../model/indexes.js';
 import {sanitize} from '../../model/sanitize.js';
 import {formatAge, formatAgo} from '../../model/views.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
+import {TitleLine} from '../components/TitleLine.js';
 import {ToneText} from '../components/ToneText.js';
 import {useCommands} from '../hooks/keyboard.js';
 import type {Route, UserLineFocus} from '../hooks/routes.js';
@@ -218,11 +219,10 @@ export function UserScreen(props: {
 
 	return (
 		<Box flexDirection="column">
-			<Box>
-				<Text bold wrap="truncate-end">{`User ${sanitize(user.name)}`}</Text>
+			<TitleLine text={`User ${sanitize(user.name)}`}>
 				{props.adminEquivalent ? <ToneText tone="danger">{'  ADMIN-EQUIVALENT'}</ToneText> : null}
 				{props.onOpenAccess ? <Text dimColor={theme.muted}>{'  (A: effective access)'}</Text> : null}
-			</Box>
+			</TitleLine>
 			<DetailList
 				scope="user"
 				lines={lines}
