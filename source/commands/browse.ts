@@ -60,7 +60,7 @@ export const userCommand = async (gateway: IamGateway, name: string | undefined,
 		`attached policies: ${detail.AttachedManagedPolicies.join(', ') || '-'}`,
 		`inline policies: ${detail.InlinePolicies.join(', ') || '-'}`,
 		`through groups: ${detail.PoliciesViaGroups.map(p => `${p.PolicyName} (${p.GroupName})`).join(', ') || '-'}`,
-		...(offline ? [`tags: ${detail.Tags.map(t => `${t.Key}=${t.Value}`).join(', ') || '-'}`] : []),
+		`tags: ${detail.Tags.map(t => `${t.Key}=${t.Value}`).join(', ') || '-'}`,
 	].map(sanitize);
 	if (offline) return {stdout: [...lines, 'access keys, MFA devices: not in an export (open the live account to see them)'].join('\n')};
 	const keys = textTable(

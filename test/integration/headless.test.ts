@@ -13,6 +13,7 @@ import {
 	SERVICE_ACCOUNT,
 	TWO_KEY_USERS,
 	seedDemoAccount,
+	tagsFor,
 } from '../../scripts/seed.js';
 
 describeWithMoto('headless commands against seeded moto', () => {
@@ -75,6 +76,13 @@ describeWithMoto('headless commands against seeded moto', () => {
 		expect(result.code).toBe(0);
 		expect(result.stdout.split('\n')[0]).toMatch(/^USER\s+GROUPS\s+POLICIES\s+CONSOLE\s+MFA$/);
 		expect(result.stdout).toContain('rsdash');
+	});
+
+	it('user NAME prints the tags of the user, as it does from an export', async () => {
+		const name = LIGHTSAIL.members[0];
+		const result = await run('user', name);
+		expect(result.code).toBe(0);
+		expect(result.stdout.split('\n')).toContain(`tags: ${tagsFor(name).map(t => `${t.Key}=${t.Value}`).join(', ')}`);
 	});
 
 	it('an unknown user fails with one line on stderr and a non-zero code', async () => {
