@@ -87,8 +87,8 @@ const live = async (configDir: string): Promise<number> => {
 		await seedDemoAccount(moto.endpoint);
 		// The demo account is also the management account of a small organization (W10), so :accounts,
 		// :people and o on :whocan have something to open.
-		const {provisionSsoRoles, seedOrganizationShape} = await import('./seed-org.js');
-		await provisionSsoRoles(moto.endpoint, await seedOrganizationShape(moto.endpoint));
+		const {seedDemoOrganization} = await import('./seed-org.js');
+		await seedDemoOrganization(moto.endpoint);
 		process.stderr.write(`moto_server (the demo account, on loopback only): ${moto.endpoint}\n${folderNotice(configDir)}`);
 		return await runTui(['--endpoint-url', moto.endpoint], configDir);
 	} finally {

@@ -1,9 +1,10 @@
 // npm run seed -- URL: seeds the demo account into a moto_server you started yourself (the same account
-// `npm run demo` shows). Only a loopback endpoint is accepted: this script creates users and keys with
+// `npm run demo` shows, with its organization). Only a loopback endpoint is accepted: this script creates users and keys with
 // dummy credentials, and must never be pointed at a real account.
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {seedDemoAccount} from './seed.js';
+import {seedDemoOrganization} from './seed-org.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -36,8 +37,12 @@ const main = async (): Promise<number> => {
 		return 64;
 	}
 	const summary = await seedDemoAccount(chosen.endpoint);
+	// As in the demo, the account is the management account of a small organization (:accounts, :people, o on :whocan).
+	const org = await seedDemoOrganization(chosen.endpoint);
+	const people = Object.keys(org.people).length;
 	process.stdout.write(
-		`Seeded ${chosen.endpoint}: ${summary.users.length} users, ${summary.groups.length} groups, ${Object.keys(summary.policies).length} managed policies (${summary.requests} requests, ${summary.elapsedMs} ms).\n` +
+		`Seeded ${chosen.endpoint}: ${summary.users.length} users, ${summary.groups.length} groups, ${Object.keys(summary.policies).length} managed policies (${summary.requests} requests, ${summary.elapsedMs} ms);\n` +
+			`  and its organization: ${Object.keys(org.accounts).length} member accounts in OUs prod and dev, ${people} Identity Center people.\n` +
 			`Open it:  AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing npx iamtui --endpoint-url ${chosen.endpoint}\n`,
 	);
 	return 0;

@@ -136,3 +136,13 @@ export const provisionSsoRoles = async (endpoint: string, seeded: Pick<SeededOrg
 		await iam.send(new PutRolePolicyCommand({RoleName: SSO_ADMIN_ROLE, PolicyName: 'AwsSSOInlinePolicy', PolicyDocument: everything}));
 	}
 };
+
+/**
+ * The demo's organization around an account seeded by seedDemoAccount (npm run demo and npm run seed):
+ * the organization, its accounts' IAM users, Identity Center, and the AWSReservedSSO_* roles moto does not make.
+ */
+export const seedDemoOrganization = async (endpoint: string): Promise<Omit<SeededOrg, 'auditor'>> => {
+	const seeded = await seedOrganizationShape(endpoint);
+	await provisionSsoRoles(endpoint, seeded);
+	return seeded;
+};

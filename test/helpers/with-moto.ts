@@ -50,3 +50,13 @@ export const useSeededDemoMoto = (): {moto: () => Moto} => {
 	});
 	return {moto: () => moto!};
 };
+
+/** Inside a describeWithMoto: one moto for the suite, as started (nothing seeded, the environment untouched). */
+export const useMoto = (options: Parameters<typeof startMoto>[0]): (() => Moto) => {
+	let moto: Moto | undefined;
+	beforeAll(async () => {
+		moto = await startMoto(options);
+	});
+	afterAll(async () => moto?.stop());
+	return () => moto!;
+};

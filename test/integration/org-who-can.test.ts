@@ -98,7 +98,7 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 	it('the text: one section per account, the SCP named in prod, the people with their path', async () => {
 		const result = await run('who-can', 'ec2:TerminateInstances', '--org');
 		expect(result.stdout).toMatch(/^who can ec2:TerminateInstances on \*, across \d+ accounts/);
-		expect(result.stdout).toContain('note: denied here by SCP DenyTerminate on ou prod');
+		expect(result.stdout).toContain('note: denied here by SCP DenyTerminate on OU prod');
 		expect(result.stdout).toMatch(/retired \(\d+\): skipped/);
 		expect(result.stdout).toMatch(/person\s+carol\s+Allowed\s+group Admins → permission set AdminAccess → role AWSReservedSSO_AdminAccess_0123456789abcdef/);
 	});
@@ -126,7 +126,7 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		expect(prodBody).toMatchObject({WidestDecision: 'Allowed', EffectiveDecision: 'ExplicitDeny', Account: {Id: seeded.accounts.prod, Name: 'workload-prod'}});
 		expect(prodBody.Scp).toMatchObject({Verdict: 'DENIED', How: 'EXPLICIT_DENY', PolicyName: 'DenyTerminate', Target: 'prod'});
 		const text = await run('can', 'deployer', 'ec2:TerminateInstances', '--org', '--account', seeded.accounts.prod);
-		expect(text.stdout).toContain(`in account workload-prod (${seeded.accounts.prod}): ExplicitDeny after SCPs and RCPs (denied here by SCP DenyTerminate on ou prod)`);
+		expect(text.stdout).toContain(`in account workload-prod (${seeded.accounts.prod}): ExplicitDeny after SCPs and RCPs (denied here by SCP DenyTerminate on OU prod)`);
 
 		// The same set's role in dev (by account id): no SCP in the way, exit 0.
 		const dev = await run('can', SSO_ADMIN_ROLE, 'ec2:TerminateInstances', '--org', '--account', seeded.accounts.dev, '--json');
@@ -178,7 +178,7 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		expect(can.code).toBe(1);
 		expect(JSON.parse(can.stdout)).toMatchObject({WidestDecision: 'Allowed', EffectiveDecision: 'ExplicitDeny', Scp: {Verdict: 'PERMITTED'}, Rcp: {Verdict: 'DENIED', PolicyName: 'NoDeletesInDev'}});
 		const text = await run('who-can', 's3:DeleteObject', '--org');
-		expect(text.stdout).toContain('note: denied here by RCP NoDeletesInDev on ou dev');
+		expect(text.stdout).toContain('note: denied here by RCP NoDeletesInDev on OU dev');
 		expect(text.stdout).toMatch(/workload-dev \(\d+\): 0 can, \d+ blocked by RCP/);
 	});
 });

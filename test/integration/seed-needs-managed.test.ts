@@ -2,18 +2,15 @@
 // it must say what to do before it creates anything, so that a second try on the same moto is not met by
 // "EntityAlreadyExists" for half an account.
 import {IAMClient, ListGroupsCommand, ListRolesCommand, ListUsersCommand} from '@aws-sdk/client-iam';
-import {afterAll, beforeAll, expect, it} from 'vitest';
+import {expect, it} from 'vitest';
 import {seedDemoAccount} from '../../scripts/seed.js';
-import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
+import {describeWithMoto, useMoto} from '../helpers/with-moto.js';
 
 describeWithMoto('seeding a moto without the AWS managed policies', () => {
-	let moto: Moto;
-	beforeAll(async () => {
-		moto = await startMoto({loadManagedPolicies: false});
-	});
-	afterAll(async () => moto?.stop());
+	const started = useMoto({loadManagedPolicies: false});
 
 	it('refuses up front, names the setting to start moto with, and leaves the account empty', async () => {
+		const moto = started();
 		await expect(seedDemoAccount(moto.endpoint)).rejects.toThrow(/start moto_server with MOTO_IAM_LOAD_MANAGED_POLICIES=true .*Nothing was created/);
 		const iam = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}});
 		expect((await iam.send(new ListUsersCommand({}))).Users).toEqual([]);

@@ -83,7 +83,7 @@ describe('org-wide who-can', () => {
 		expect(prod!.roles).toEqual([]);
 		// ops.bot and the SSO role: allowed by the account's policies, denied by the SCP.
 		expect(prod!.blockedByScp).toBe(2);
-		expect(prod!.notes[0]).toBe('denied here by SCP DenyTerminate on ou Prod');
+		expect(prod!.notes[0]).toBe('denied here by SCP DenyTerminate on OU Prod');
 	});
 
 	it('an action the SCP does not touch: alice reaches it in Prod too', async () => {
@@ -97,7 +97,7 @@ describe('org-wide who-can', () => {
 		expect(prod!.scp.kind).toBe('conditional');
 		expect(prod!.users.map(u => u.decision)).toEqual(['Conditional']);
 		expect(prod!.people.map(p => p.decision)).toEqual(['Conditional']);
-		expect(prod!.notes[0]).toContain('TerminateOnlyInEU on ou Prod');
+		expect(prod!.notes[0]).toContain('TerminateOnlyInEU on OU Prod');
 		expect(dev!.users.map(u => u.decision)).toEqual(['Allowed']);
 	});
 

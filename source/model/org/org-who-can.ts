@@ -74,10 +74,12 @@ export const cappedBy = <D extends 'Allowed' | 'Conditional' | 'ExplicitDeny' | 
 
 /** What the SCPs (or RCPs) did to the answers in one account, in words; nothing when they let it through. */
 export const controlNote = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string | undefined => {
-	const named = (d: {scp?: {name: string}; target: {kind: string; name: string}}) => `${d.scp?.name ?? '?'} on ${d.target.kind} ${d.target.name}`;
+	// Where a policy hangs, as the console says it: "OU prod", "root Root", "account workload-dev".
+	const target = (t: {kind: string; name: string}) => `${t.kind === 'ou' ? 'OU' : t.kind} ${t.name}`;
+	const named = (d: {scp?: {name: string}; target: {kind: string; name: string}}) => `${d.scp?.name ?? '?'} on ${target(d.target)}`;
 	switch (verdict.kind) {
 		case 'denied': {
-			const where = `${verdict.decider.target.kind} ${verdict.decider.target.name}`;
+			const where = target(verdict.decider.target);
 			return verdict.how === 'explicit-deny' ? `denied here by ${kind} ${verdict.decider.scp?.name ?? '?'} on ${where}` : `no ${kind} on ${where} allows it, so it is denied here`;
 		}
 		case 'conditional':
