@@ -165,3 +165,13 @@ describe('explain: bad input', () => {
 		if (c.suggests) expect(result.suggestions).toContain(c.suggests);
 	});
 });
+
+describe('explain: a pattern of many actions', () => {
+	it('points to who-can, which answers a pattern, and lists no arbitrary 20 of its actions', async () => {
+		const result = await explain(only({inline: {P: policy(allow('ec2:*'))}}), 'ana', 'ec2:*');
+		if (result.ok) throw new Error('explain answered a pattern');
+		expect(result.kind).toBe('ambiguous-action');
+		expect(result.message).toMatch(/^"ec2:\*" matches \d+ actions; name one — who-can answers for a pattern \(:whocan, iamtui who-can\)$/);
+		expect(result.suggestions).toEqual([]);
+	});
+});

@@ -55,7 +55,14 @@ export const explainFor = async (model: AccessModel, principal: Principal, actio
 	const resolved = await resolveActions(action);
 	if (!resolved.ok) return resolved;
 	if (resolved.actions.length !== 1) {
-		return accessError('ambiguous-action', `"${action}" matches ${resolved.actions.length} actions; explain needs one`, resolved.actions.slice(0, 20));
+		// A pattern is a fair question, not a typo: who-can answers it (Allowed all / Partly some). The matches are
+		// offered only when they are few enough to be all of them; the first 20 of 826 are no suggestion.
+		const many = resolved.actions.length > 20;
+		return accessError(
+			'ambiguous-action',
+			`"${action}" matches ${resolved.actions.length} actions; name one — who-can answers for a pattern (:whocan, iamtui who-can)`,
+			many ? [] : resolved.actions,
+		);
 	}
 	const wanted = resolved.actions[0]!;
 	const outcome = await evaluatePrincipal(model, principal, wanted, resource);
