@@ -42,11 +42,14 @@ export function DetailList(props: {
 	actions?: Partial<Record<CommandId, (line: DetailLine | undefined) => void>>;
 	/** The key of the line the cursor starts on (read once, when the list first renders). */
 	initialKey?: string;
+	/** A long list (the Access view's services, who-can's answers): its last row says where the cursor is. */
+	position?: boolean;
 }) {
 	const theme = useTheme();
 	const {lines} = props;
 	const selectable = lines.flatMap((line, position) => (line.heading ? [] : [position]));
-	const height = Math.max(1, props.height);
+	const positioned = props.position === true && lines.length > props.height && props.height > 2;
+	const height = Math.max(1, props.height - (positioned ? 1 : 0));
 	const [state, setState] = useState(() => {
 		const start = props.initialKey === undefined ? -1 : selectable.findIndex(position => lines[position]!.key === props.initialKey);
 		if (start <= 0) return {cursor: 0, top: 0};
@@ -135,6 +138,7 @@ export function DetailList(props: {
 					</Text>
 				);
 			})}
+			{positioned ? <Text dimColor={theme.muted}>{`  row ${cursor + 1}/${selectable.length}`}</Text> : null}
 		</Box>
 	);
 }

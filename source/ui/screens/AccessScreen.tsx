@@ -139,6 +139,7 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 			<DetailList
 				scope="access"
 				lines={lines}
+				position
 				height={props.height - 1 - rolesLine - contextLines - panel - (filtering || query ? 1 : 0)}
 				width={props.width}
 				focused={props.focused && explain !== 'editing' && !editingContext}

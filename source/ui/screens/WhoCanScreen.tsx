@@ -158,6 +158,7 @@ export function WhoCanScreen(props: {
 				<DetailList
 					scope="whocan"
 					lines={lines.length > 0 ? lines : [note('empty', 'nothing')]}
+					position
 					height={props.height - chrome}
 					width={props.width}
 					focused={resultsFocused}
