@@ -188,7 +188,8 @@ const orgCan = async (args: string[], context: HeadlessContext): Promise<Command
 
 export const runHeadless = async (command: string, args: string[], context: HeadlessContext): Promise<CommandResult> => {
 	const spec = commandNamed(command);
-	if (spec && (context.fromFiles ?? []).length > 0 && writesTheAccount(spec, args)) return exportIsReadOnly(spec.name);
+	// Named as typed: `journal resolve` writes, `journal` alone only reads.
+	if (spec && (context.fromFiles ?? []).length > 0 && writesTheAccount(spec, args)) return exportIsReadOnly(spec.name === 'journal' ? 'journal resolve' : spec.name);
 	switch (command) {
 		case 'users':
 			return usersCommand(await connect(context.settings, context.fromFiles), context.json);

@@ -109,7 +109,9 @@ describe('--from-file and --config-dir on the command line', () => {
 			expect(result.code, `${command}: ${result.stderr}`).toBe(EXIT_USAGE);
 			expect(result.stdout).toBe('');
 			expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-			expect(result.stderr).toMatch(new RegExp(`^iamtui: an export is read-only: ${command} changes the account — run it without --from-file`));
+			// Named as typed: `journal resolve …`, not `journal`, is the write.
+			const named = command === 'journal' ? 'journal resolve' : command;
+			expect(result.stderr).toMatch(new RegExp(`^iamtui: an export is read-only: ${named} changes the account — run it without --from-file`));
 		}
 		expect(requests).toBe(0);
 		expect(readdirSync(configDir).filter(name => name !== 'config.json')).toEqual([]);
