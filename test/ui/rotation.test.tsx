@@ -43,9 +43,9 @@ const withKeys = (gateway: FixtureGateway) => {
 	return {connected, held, secrets, writes: () => gateway.calls.filter(c => WRITE.test(c))};
 };
 
-const start = () => {
+const start = (size = {columns: 130, rows: 40}) => {
 	let world: ReturnType<typeof withKeys> | undefined;
-	const started = harness.start({columns: 130, rows: 40, wrap: gateway => (world = withKeys(gateway)).connected});
+	const started = harness.start({...size, wrap: gateway => (world = withKeys(gateway)).connected});
 	return {...started, ...world!};
 };
 
@@ -62,6 +62,19 @@ const openUser = async (tui: Rendered) => {
 };
 
 describe('key rotation wizard', () => {
+	it('at 80×24 what a stage says wraps, never cut with …', async () => {
+		const {tui} = start({columns: 80, rows: 24});
+		await openUser(tui);
+		tui.write('R');
+		const rows = (await tui.waitFor('› 1. Create the second key')).split('\n').slice(1, -1);
+		expect(rows.filter(row => row.endsWith('…'))).toEqual([]);
+		// Spaces dropped: a wrapped line reads whole again.
+		const compact = (text: string) => text.replace(/\s+/g, '');
+		const text = compact(rows.join(''));
+		expect(text).toContain(compact('its progress is kept (key ids only) to finish another day.'));
+		expect(text).toContain(compact(`enter: create a second key beside ${OLD} (the plan first; its secret is shown once) · x forgets · esc back`));
+	});
+
 	it('runs the stages: the second key (secret shown once), switch, verify, deactivate, delete', async () => {
 		const {tui, services, held, secrets, writes} = start();
 		await openUser(tui);

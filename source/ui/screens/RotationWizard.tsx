@@ -13,7 +13,7 @@ import type {Plan} from '../../model/plans/types.js';
 import {confirmStage, rotationPlan, ROTATION_STAGES, STAGES, verifyRotation, type RotationProgress} from '../../model/rotation.js';
 import {sanitize} from '../../model/sanitize.js';
 import {formatAgo} from '../../model/views.js';
-import {truncate} from '../components/text.js';
+import {truncate, wrapText} from '../components/text.js';
 import {matchCommand} from '../keymap.js';
 import {PASS, priority, useCommands, useKeys} from '../hooks/keyboard.js';
 import {initialRotationState, rotationReducer, type RotationLine as Line, type SettledRotation} from './rotation-state.js';
@@ -144,11 +144,14 @@ export function RotationWizard(props: {
 	return (
 		<Box flexDirection="column">
 			{title}
-			{[...lines, ...keyLines].slice(0, Math.max(1, props.height - 1)).map((line, n) => (
-				<Text key={n} {...toneProps(theme, line.tone && THEME_TONES[line.tone])} bold={line.tone === 'current'} wrap="truncate-end">
-					{truncate(sanitize(line.text), props.width)}
-				</Text>
-			))}
+			{/* What a stage says wraps (a cut instruction or key id misleads); the key rows fit one row each. */}
+			{[...lines.flatMap(line => wrapText(sanitize(line.text), props.width, '  ').map(text => ({...line, text}))), ...keyLines.map(line => ({...line, text: truncate(sanitize(line.text), props.width)}))]
+				.slice(0, Math.max(1, props.height - 1))
+				.map((line, n) => (
+					<Text key={n} {...toneProps(theme, line.tone && THEME_TONES[line.tone])} bold={line.tone === 'current'} wrap="truncate-end">
+						{line.text}
+					</Text>
+				))}
 		</Box>
 	);
 }
