@@ -28,12 +28,14 @@ export function App(props: {services: Services; initial: ConnectionSettings}) {
 	// Read-only is a property of the session, above any one connection: a session started read-only opens
 	// every profile read-only, and a profile stored read-only is read-only whichever way it is reached.
 	const sessionReadOnly = props.initial.readOnly === true;
+	// So is reading export files: whichever profile is picked, the session still reads the files.
+	const sessionOffline = props.initial.offline === true;
 	const withSessionFlags = useCallback(
 		(next: ConnectionSettings): ConnectionSettings => {
 			const stored = next.profile ? storedReadOnly(services, next.profile) : false;
-			return {...next, readOnly: sessionReadOnly || next.readOnly === true || stored};
+			return {...next, readOnly: sessionReadOnly || next.readOnly === true || stored, ...(sessionOffline ? {offline: true} : {})};
 		},
-		[services, sessionReadOnly],
+		[services, sessionReadOnly, sessionOffline],
 	);
 	const [connection, setConnection] = useState(() => ({settings: withSessionFlags(props.initial), generation: 0}));
 	const [mfaQueue, setMfaQueue] = useState<MfaRequest[]>([]);

@@ -23,5 +23,5 @@ export const appElement = ({settings, store, fromFiles = []}: TuiOptions) => {
 		demo: process.env.IAMTUI_DEMO === '1',
 	});
 	// Export files are only ever read: the session is read-only, so App wraps every gateway it builds.
-	return <App services={services} initial={fromFiles.length > 0 ? {...settings, readOnly: true} : settings} />;
+	return <App services={services} initial={fromFiles.length > 0 ? {...settings, readOnly: true, offline: true} : settings} />;
 };

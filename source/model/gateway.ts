@@ -196,6 +196,8 @@ export interface ConnectionSettings {
 	profile?: string;
 	/** With no profile: the environment variable the credentials come from (the header names it). */
 	environmentCredentials?: string;
+	/** The session reads export files (--from-file): no credentials are used at all. */
+	offline?: boolean;
 	region?: string;
 	endpoint?: string;
 	readOnly?: boolean;

@@ -126,6 +126,7 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 				<StatusLine
 					profile={connection.settings.profile}
 					environmentCredentials={connection.settings.environmentCredentials}
+					offline={connection.settings.offline}
 					identity={connection.identity}
 					identityError={connection.identityError}
 					readOnly={readOnly}

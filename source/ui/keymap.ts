@@ -174,3 +174,12 @@ export const matchCommand = (
 	options: KeymapOptions = {},
 ): CommandId | undefined =>
 	commandsIn(scope, options).find(cmd => cmd.bindings.some(binding => matchesBinding(binding, input, key)))?.id;
+
+/**
+ * The write a key would start in a scope, were the session not read-only: said on the status line
+ * instead of the key doing nothing at all.
+ */
+export const readOnlyRefusal = (scope: Scope, input: string, key: Key): {id: CommandId; text: string} | undefined => {
+	const cmd = commandsIn(scope).find(c => c.dangerous && c.bindings.some(binding => matchesBinding(binding, input, key)));
+	return cmd ? {id: cmd.id, text: `READ-ONLY: ${cmd.keys.join('/')} (${cmd.label}) would change the account, so it is off here`} : undefined;
+};

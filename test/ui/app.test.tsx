@@ -43,6 +43,19 @@ describe('App', () => {
 		expect(tui.lastFrame()).toContain('READ-ONLY');
 	});
 
+	it('says why a write key does nothing in read-only mode (n on Users, x on a user), and changes nothing', async () => {
+		const tui = start({connect: () => fixtureGateway({readOnly: true})});
+		await tui.waitFor('Users (12)');
+		tui.write('n');
+		await tui.waitFor('READ-ONLY: n (new user) would change the account, so it is off here');
+		expect(tui.lastFrame()).toContain('Users (12)');
+		tui.write(keys.enter);
+		await tui.waitFor('User ana.silva');
+		tui.write('x');
+		await tui.waitFor('READ-ONLY: x (remove from group) would change the account, so it is off here');
+		expect(tui.lastFrame()).toContain('User ana.silva');
+	});
+
 	it('navigates users → user → group → policy and back', async () => {
 		const tui = start();
 		await tui.waitFor('Users (12)');

@@ -4,12 +4,13 @@ import {StatusLine} from '../../source/ui/components/StatusLine.js';
 
 const identity = {account: '123456789012', arn: 'arn:aws:iam::123456789012:user/ci', userId: 'AIDAEXAMPLE'};
 
-const headerOf = (props: {profile?: string; environmentCredentials?: string}): string => {
+const headerOf = (props: {profile?: string; environmentCredentials?: string; offline?: boolean}): string => {
 	const ui = render(
 		<StatusLine
 			profile={props.profile}
 			environmentCredentials={props.environmentCredentials}
-			identity={identity}
+			offline={props.offline}
+			identity={props.offline ? {account: '123456789012', arn: 'offline: demo/demo-account.json', userId: 'offline'} : identity}
 			identityError={undefined}
 			readOnly={false}
 			loadedAt={undefined}
@@ -31,6 +32,13 @@ describe('StatusLine: where the credentials come from', () => {
 	it('names the environment variable when exported credentials are in use (aws-vault, CI), not a profile', () => {
 		const header = headerOf({environmentCredentials: 'AWS_ACCESS_KEY_ID'});
 		expect(header).toContain('credentials from AWS_ACCESS_KEY_ID · 123456789012');
+		expect(header).not.toContain('profile');
+	});
+
+	it('names no credentials when reading an export (--from-file): none are used', () => {
+		const header = headerOf({offline: true, environmentCredentials: 'AWS_ACCESS_KEY_ID', profile: 'prod'});
+		expect(header).toContain('123456789012 · offline: demo/demo-account.json');
+		expect(header).not.toContain('credentials from');
 		expect(header).not.toContain('profile');
 	});
 

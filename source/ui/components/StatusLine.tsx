@@ -9,6 +9,8 @@ export interface StatusLineProps {
 	profile: string | undefined;
 	/** With no profile: the environment variable the credentials come from (exported keys, web identity, container). */
 	environmentCredentials?: string;
+	/** Reading export files: no credentials to name (the identity names the files). */
+	offline?: boolean;
 	identity: CallerIdentity | undefined;
 	identityError: string | undefined;
 	readOnly: boolean;
@@ -33,7 +35,7 @@ export function StatusLine(props: StatusLineProps) {
 			? 'caller unknown'
 			: 'connecting…';
 	const parts = [
-		props.profile ? `profile ${props.profile}` : props.environmentCredentials ? `credentials from ${props.environmentCredentials}` : 'profile (default chain)',
+		props.offline ? '' : props.profile ? `profile ${props.profile}` : props.environmentCredentials ? `credentials from ${props.environmentCredentials}` : 'profile (default chain)',
 		who,
 		props.loadedAt ? `snapshot ${clockTime(props.loadedAt)}` : '',
 		props.reloading ? 'reloading…' : '',

@@ -6,7 +6,8 @@
 import {useInput, type Key} from 'ink';
 import {createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
 import type {Scope} from '../key-scopes.js';
-import {matchCommand, type CommandId} from '../keymap.js';
+import {matchCommand, readOnlyRefusal, type CommandId} from '../keymap.js';
+import {useMessages} from './messages.js';
 import {usePacedInput} from './keystroke-pacer.js';
 
 /** What a layer's handler returns to let the next layer see the key. */
@@ -92,11 +93,15 @@ export const useCommands = (
 	options: {priority?: number; onOtherKey?: KeyHandler} = {},
 ): void => {
 	const readOnly = useReadOnly();
+	const {flash} = useMessages();
 	useKeys(
 		(input, key) => {
 			const id = matchCommand(scope, input, key, {readOnly});
 			const handler = id ? handlers[id] : undefined;
 			if (handler) return handler();
+			// A write key in read-only mode (a read-only profile, an export) says why it does nothing.
+			const refused = readOnly && !id ? readOnlyRefusal(scope, input, key) : undefined;
+			if (refused && handlers[refused.id]) return flash(refused.text);
 			return options.onOtherKey ? options.onOtherKey(input, key) : PASS;
 		},
 		{active, priority: options.priority ?? priority.screen},
