@@ -2,7 +2,7 @@
 // `can` exits 0 when allowed, 1 when denied, 2 when conditional (errors use other codes), by the widest reach:
 // directly or through any role the principal may assume (`--direct`: identity policies alone).
 import {parseContext, type ContextShortcuts} from '../model/access/request-context.js';
-import {buildAccessModel, closestNames, findRole, rolePrincipal, throughRoles, whoCan, type AccessError, type AccessModel, type GrantPath, type RolePath, type StatementRef, type WhoCanEntry} from '../model/access.js';
+import {buildAccessModel, closestNames, findRole, rolePrincipal, throughRoles, whoCan, type AccessError, type AccessModel, type AssumeStep, type GrantPath, type RolePath, type StatementRef, type WhoCanEntry} from '../model/access.js';
 import {boundaryText, explainFor} from '../model/access/explain.js';
 import {principalFor} from '../model/access/model.js';
 import {rolePathConditions, rolePathText} from '../model/access/role-path-text.js';
@@ -34,7 +34,7 @@ const modelWith = async (gateway: IamGateway, request: RequestFlags | undefined)
 	return buildAccessModel(buildIndex(await gateway.loadSnapshot()), parsed.context);
 };
 
-const statementShape = (statement: StatementRef) => ({
+export const statementShape = (statement: StatementRef) => ({
 	...(statement.source.viaGroup ? {GroupName: statement.source.viaGroup} : {}),
 	...(statement.source.role ? {RoleName: statement.source.role} : {}),
 	PolicyName: statement.source.name,
@@ -48,19 +48,22 @@ const statementShape = (statement: StatementRef) => ({
 const pathText = (statement: StatementRef): string =>
 	[statement.source.viaGroup ? `group ${statement.source.viaGroup}` : statement.source.role ? `role ${statement.source.role}` : 'direct', statement.source.name, `#${statement.statementIndex}${statement.sid ? ` (${statement.sid})` : ''}`].join(' → ');
 
+/** One assume step for scripts: who, the role, the statements allowing it, the trust statement, the conditions. */
+export const assumeStepShape = (step: AssumeStep) => ({
+	...(step.caller.kind === 'user' ? {UserName: step.caller.name} : {FromRoleName: step.caller.name}),
+	AssumeRoleName: step.role,
+	Decision: step.decision,
+	Statements: step.identity.map(statementShape),
+	...(step.trust ? {Trust: {StatementIndex: step.trust.statementIndex, ...(step.trust.sid ? {Sid: step.trust.sid} : {}), Principal: step.trust.principal}} : {}),
+	...(step.conditions.length > 0 ? {Conditions: step.conditions.map(c => ({Operator: c.operator, Key: c.key, Values: c.values, Effect: c.effect, In: c.where}))} : {}),
+});
+
 /** A role path for scripts: each assume step (who, the statement allowing it, the trust statement), then the role's grant. */
 const rolePathShape = (path: RolePath) => ({
 	RoleName: path.role,
 	RoleArn: path.roleArn,
 	Decision: path.decision,
-	Path: path.steps.map(step => ({
-		...(step.caller.kind === 'user' ? {UserName: step.caller.name} : {FromRoleName: step.caller.name}),
-		AssumeRoleName: step.role,
-		Decision: step.decision,
-		Statements: step.identity.map(statementShape),
-		...(step.trust ? {Trust: {StatementIndex: step.trust.statementIndex, ...(step.trust.sid ? {Sid: step.trust.sid} : {}), Principal: step.trust.principal}} : {}),
-		...(step.conditions.length > 0 ? {Conditions: step.conditions.map(c => ({Operator: c.operator, Key: c.key, Values: c.values, Effect: c.effect, In: c.where}))} : {}),
-	})),
+	Path: path.steps.map(assumeStepShape),
 	Statements: distinctPaths(path.via).map(grant => statementShape(grant.statement)),
 	...(path.conditions.length > 0 ? {Conditions: path.conditions.map(c => ({...statementShape(c.statement), Operator: c.operator, Key: c.key, Values: c.values}))} : {}),
 	Text: rolePathText(path),

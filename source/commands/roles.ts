@@ -4,6 +4,9 @@ import {IamError} from '../model/errors.js';
 import type {IamGateway} from '../model/gateway.js';
 import {buildIndex} from '../model/indexes.js';
 import {buildAccessModel} from '../model/access/model.js';
+import {whoCanAssume} from '../model/access/role-assumers.js';
+import {assumeConditionText, stepText} from '../model/access/role-path-text.js';
+import type {AssumeStep} from '../model/access/types.js';
 import {isRoleAdminEquivalent} from '../model/role-admin.js';
 import {roleCycle} from '../model/role-cycles.js';
 import {roleHygiene} from '../model/role-hygiene.js';
@@ -11,6 +14,7 @@ import {roleFindingsCell, roleRow, roleRows} from '../model/role-views.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Role} from '../model/snapshot.js';
 import {accountOfArn, conditionText, parseTrustPolicy, principalShort} from '../model/trust-principals.js';
+import {assumeStepShape} from './access.js';
 import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
 
@@ -90,15 +94,22 @@ const trustLines = (role: Role): string[] => {
 	];
 };
 
+/** Each user or role that may assume the role: decision, the path in, and the conditions it hangs on. */
+const mayAssumeLines = (steps: AssumeStep[]): string[] =>
+	steps.flatMap(step => [`  ${step.caller.kind} ${step.caller.name}  ${step.decision}  ${stepText(step)}`, ...step.conditions.map(c => `    ${assumeConditionText(c)}`)]);
+
 export const roleCommand = async (gateway: IamGateway, name: string | undefined, json: boolean, now = new Date()): Promise<CommandResult> => {
 	if (!name) throw new IamError('Invalid', 'role needs a role name', 'usage: iamtui role NAME [--json]');
 	const index = buildIndex(await gateway.loadSnapshot());
 	// A name, or the ARN a trust policy or a log line gives.
 	const role = index.roleByName.get(name) ?? index.snapshot.roles.find(r => r.arn === name);
 	if (!role) throw new IamError('NotFound', `no role named ${name} in this account`, 'list them with: iamtui roles', 'NoSuchEntity');
-	const admin = isRoleAdminEquivalent(buildAccessModel(index), role);
+	const model = buildAccessModel(index);
+	const admin = isRoleAdminEquivalent(model, role);
 	const cycle = roleCycle(index.snapshot.roles, role.name);
-	if (json) return {stdout: JSON.stringify(roleJson(role, {admin, now, ...(cycle ? {cycle} : {})}), null, 2)};
+	// Who of this account may assume it, by AWS's rules (the trust, and the identity policies an account trust defers to).
+	const mayAssume = await whoCanAssume(model, role);
+	if (json) return {stdout: JSON.stringify({...roleJson(role, {admin, now, ...(cycle ? {cycle} : {})}), MayAssume: mayAssume.map(step => ({...assumeStepShape(step), Text: stepText(step)}))}, null, 2)};
 	const row = roleRow(role, {now});
 	const lines = [
 		`${role.name}  ${role.arn}${admin ? '  ADMIN-EQUIVALENT' : ''}`,
@@ -108,6 +119,8 @@ export const roleCommand = async (gateway: IamGateway, name: string | undefined,
 		...(cycle ? [`chain cycle: ${cycle.join(' → ')} (each may assume the next)`] : []),
 		'trust policy:',
 		...trustLines(role),
+		`may assume it (users and roles of this account): ${mayAssume.length === 0 ? 'nobody' : mayAssume.length}`,
+		...mayAssumeLines(mayAssume),
 		`attached policies: ${role.attachedPolicies.map(p => p.name).join(', ') || '-'}`,
 		`inline policies: ${role.inlinePolicies.map(p => p.name).join(', ') || '-'}`,
 		`permissions boundary: ${role.permissionsBoundaryArn ?? '-'}`,

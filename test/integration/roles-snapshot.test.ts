@@ -12,6 +12,7 @@ import {
 	DEPLOY_ROLE,
 	EC2_SERVICE_ROLE,
 	PARTNER_ROLE,
+	READ_ONLY_AUDIT_ROLE,
 	READ_ONLY_ACCESS_ARN as READ_ONLY,
 	SERVICE_LINKED_ROLE,
 } from '../../scripts/seed.js';
@@ -99,6 +100,18 @@ describeWithMoto('roles of the seeded demo account (moto)', () => {
 		const detail = await run('role', DEPLOY_ROLE.arn);
 		expect(detail.stdout).toContain('principal user ana.silva');
 		expect(detail.stdout).toContain('condition Bool aws:MultiFactorAuthPresent = true');
+		// Who may assume it, by AWS's rules: Deploy names ana.silva (MFA), Admin trusts the account (the
+		// users whose groups allow sts:AssumeRole on it), ReadOnlyAudit names the Deploy role; PartnerAudit nobody here.
+		expect(detail.stdout).toContain('may assume it (users and roles of this account): 1');
+		expect(detail.stdout).toContain('  user ana.silva  Conditional  assume role Deploy (trust statement #1: names user ana.silva)');
+		expect(detail.stdout).toContain('    if aws:MultiFactorAuthPresent Bool true (trust policy)');
+		const admin = await run('role', ADMIN_ROLE.role);
+		expect(admin.stdout).toContain('  user kwame.mensah  Allowed  group Ops → inline policy AssumeAdminRole → statement #1 → assume role Admin (trust statement #1: the account)');
+		expect((await run('role', PARTNER_ROLE.role)).stdout).toContain('may assume it (users and roles of this account): nobody');
+		const mayAssume = (JSON.parse((await run('role', READ_ONLY_AUDIT_ROLE.role, '--json')).stdout) as {MayAssume: unknown[]}).MayAssume;
+		expect(mayAssume).toEqual([
+			expect.objectContaining({FromRoleName: DEPLOY_ROLE.role, AssumeRoleName: READ_ONLY_AUDIT_ROLE.role, Decision: 'Allowed', Trust: expect.objectContaining({Principal: 'direct'})}),
+		]);
 		const missing = await run('role', 'NoSuchRole');
 		expect(missing.code).toBe(3);
 		expect(missing.stderr).toContain('no role named NoSuchRole');
