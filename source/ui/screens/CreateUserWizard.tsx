@@ -216,7 +216,7 @@ export function CreateUserWizard(props: CreateUserWizardProps) {
 					</FieldRow>
 				))}
 				{step.id === 'user' ? <ToneText tone="muted">{line('Path: "/" or e.g. /engineering/ · tags: key=value, separated by commas')}</ToneText> : null}
-				{step.id === 'access' && form.console !== 'none' ? <ToneText tone="muted">{line(policyText(policy))}</ToneText> : null}
+				{step.id === 'access' && form.console !== 'none' ? <ToneText tone="muted" wrap="wrap">{sanitize(policyText(policy))}</ToneText> : null}
 			</Box>
 		);
 	}

@@ -109,7 +109,7 @@ export function PasswordForm(props: {
 			<FieldRow label="Reset at next sign-in" labelWidth={labelWidth} active={on('reset')}>
 				<ChoiceValue text={resetRequired ? 'yes' : 'no'} active={on('reset')} />
 			</FieldRow>
-			<ToneText tone="muted">{line(policyText(policy))}</ToneText>
+			<ToneText tone="muted" wrap="wrap">{sanitize(policyText(policy))}</ToneText>
 			{planError ? <ToneText tone="error" wrap="wrap">{sanitize(`Cannot plan this: ${planError} (nothing was sent)`)}</ToneText> : null}
 			<ToneText tone="muted">{line('tab/↓ next field · space change · enter next / show the plan · esc cancel')}</ToneText>
 		</Box>

@@ -1,0 +1,43 @@
+// The password rules a typed password must meet wrap at 80 columns instead of ending in "…" (issue 16,
+// item 10): the create-user wizard's access step and the console password form (p on a user) read
+// "IAM’s default rules: at least 8 characters…" and lost which kinds of characters count.
+import {expect, it} from 'vitest';
+import {appHarness} from '../helpers/app.js';
+import {keys, type Rendered} from '../helpers/render.js';
+
+const harness = appHarness();
+const RULES = 'The account has no password policy: IAM’s default rules: at least 8 characters, three of upper, lower, digits, symbols';
+
+/** Spaces dropped: a wrapped line reads whole again. */
+const compact = (text: string) => text.replace(/\s+/g, '');
+const rulesWhole = (tui: Rendered) => tui.waitForFrame(frame => compact(frame).includes(compact(RULES)));
+
+it('create-user at 80×24: with a console password, the rules are said whole', async () => {
+	const {tui} = harness.start({columns: 80, rows: 24});
+	await tui.waitFor('Users (12)');
+	tui.write('n');
+	await tui.waitFor('Create a user · step 1 of 3');
+	tui.write('typist');
+	await tui.waitFor('typist');
+	for (const field of ['› Path', '› Tags', 'step 2 of 3']) {
+		tui.write(keys.enter);
+		await tui.waitFor(field);
+	}
+	tui.write(' ');
+	await tui.waitFor('generated password');
+	const frame = await rulesWhole(tui);
+	expect(frame.split('\n').filter(row => row.includes('default rules') && row.endsWith('…'))).toEqual([]);
+});
+
+it('the console password form at 80×24 says the rules whole', async () => {
+	const {tui} = harness.start({columns: 80, rows: 24});
+	await tui.waitFor('Users (12)');
+	tui.write('/heidi');
+	await tui.waitFor('1 of 12 · enter keep');
+	tui.write(keys.enter);
+	await tui.waitFor('1 of 12 · esc clears');
+	tui.write(keys.enter);
+	await tui.waitFor('none: no console sign-in');
+	tui.write('p');
+	await rulesWhole(tui);
+});
