@@ -4,6 +4,7 @@
 import {expect, it} from 'vitest';
 import {appHarness} from '../helpers/app.js';
 import {keys, type Rendered} from '../helpers/render.js';
+import {openUser} from '../helpers/user-screen.js';
 
 const harness = appHarness();
 const RULES = 'The account has no password policy: IAM’s default rules: at least 8 characters, three of upper, lower, digits, symbols';
@@ -31,12 +32,7 @@ it('create-user at 80×24: with a console password, the rules are said whole', a
 
 it('the console password form at 80×24 says the rules whole', async () => {
 	const {tui} = harness.start({columns: 80, rows: 24});
-	await tui.waitFor('Users (12)');
-	tui.write('/heidi');
-	await tui.waitFor('1 of 12 · enter keep');
-	tui.write(keys.enter);
-	await tui.waitFor('1 of 12 · esc clears');
-	tui.write(keys.enter);
+	await openUser(tui, 'heidi.klum');
 	await tui.waitFor('none: no console sign-in');
 	tui.write('p');
 	await rulesWhole(tui);
