@@ -26,6 +26,8 @@ const openRole = async (tui: Rendered, name: string) => {
 	await filterTo(tui, name);
 	tui.write(keys.enter);
 	await tui.waitFor(`Role ${name}`);
+	// Who may assume it arrives a moment later (a section of its own, a tab stop).
+	await tui.waitFor(/May assume it \(\d/);
 	await tick();
 };
 
@@ -107,12 +109,13 @@ describe('role writes on the Role screen', () => {
 		expect(writesOf(gateway).map(call => call.split(':').slice(0, 3).join(':'))).toEqual(['putRolePolicy:Deploy:Ec2Managers']);
 		tui.write(keys.enter);
 		await tui.waitFor('Inline policies (2)');
+		await tui.waitFor(/May assume it \(\d/);
 		await tick();
 		tui.write('g');
 		// The top line: the role's hygiene finding (Deploy was never used), above its ARN.
 		await tui.waitForFrame(f => selectedLine(f).includes('finding: never used'));
-		// tab: the trust statement, the managed policies (none), the inline policies.
-		for (const expected of ['Allow sts:AssumeRole', 'none', 'deploy-ec2']) {
+		// tab: the trust statement, who may assume it, the managed policies (none), the inline policies.
+		for (const expected of ['Allow sts:AssumeRole', 'user ana.silva  ', 'none', 'deploy-ec2']) {
 			tui.write(keys.tab);
 			await tui.waitForFrame(f => selectedLine(f).includes(expected));
 		}
@@ -127,7 +130,7 @@ describe('role writes on the Role screen', () => {
 	it('D on an opened inline role policy plans its deletion', async () => {
 		const {tui, gateway} = start({snapshot: fixtureSnapshot({roles}), columns: 200, rows: 60});
 		await openRole(tui, 'Deploy');
-		for (const expected of ['Allow sts:AssumeRole', 'none', 'deploy-ec2']) {
+		for (const expected of ['Allow sts:AssumeRole', 'user ana.silva  ', 'none', 'deploy-ec2']) {
 			tui.write(keys.tab);
 			await tui.waitForFrame(f => selectedLine(f).includes(expected));
 		}

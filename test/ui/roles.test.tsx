@@ -69,6 +69,29 @@ describe('Role screen', () => {
 		tui.unmount();
 	});
 
+	it('says who of this account may assume the role (worked out by AWS\'s rules, shown when it arrives), enter opens them', async () => {
+		const onOpen = vi.fn();
+		const tui = renderTui(<RoleScreen {...size} height={40} index={index} name="Deploy" now={FIXTURE_NOW} onOpen={onOpen} onBack={noop} />);
+		const frame = await tui.waitFor('May assume it (1: users and roles of this account)');
+		expect(frame).toContain('user ana.silva  Conditional  named in trust statement #1 (names them)');
+		expect(frame).toContain('if aws:MultiFactorAuthPresent Bool true (trust policy)');
+		await tui.type('\t\t');
+		await tui.waitForFrame(current => /› +user ana\.silva  Conditional/.test(current));
+		tui.write(keys.enter);
+		await vi.waitFor(() => expect(onOpen).toHaveBeenCalledWith({screen: 'user', name: 'ana.silva'}));
+		tui.unmount();
+		// An account trust: users whose own policies allow sts:AssumeRole on it (rsdash's group allows everything).
+		const admin = renderTui(<RoleScreen {...size} width={160} index={index} name="Admin" now={FIXTURE_NOW} onOpen={noop} onBack={noop} />, {columns: 160});
+		expect(await admin.waitFor(/May assume it \(\d/)).toContain(
+			'user rsdash  Allowed  via group RightScaleDash → inline policy AllowEverything → statement #1 · trust statement #1 (the account)',
+		);
+		admin.unmount();
+		// A trust naming only another account: nobody here (the trust policy names the outsider, as a warning).
+		const partner = renderTui(<RoleScreen {...size} index={index} name="PartnerAudit" now={FIXTURE_NOW} onOpen={noop} onBack={noop} />);
+		expect(await partner.waitFor('May assume it (0: users and roles of this account)')).toMatch(/May assume it \(0[^\n]*\n +none/);
+		partner.unmount();
+	});
+
 	it('names other accounts, anyone and malformed trust as such; service roles and instance profiles', async () => {
 		const partner = renderTui(<RoleScreen {...size} index={index} name="PartnerAudit" now={FIXTURE_NOW} onOpen={noop} onBack={noop} />);
 		const p = await partner.waitFor('Role PartnerAudit');
@@ -123,6 +146,7 @@ describe('roles in the App', () => {
 		await filterTo(tui, 'Deploy');
 		tui.write(keys.enter);
 		await tui.waitFor('Role Deploy');
+		await tui.waitFor(/May assume it \(\d/);
 		// tab to the trust section, then down to the trusted user's line, one rendered move at a time.
 		tui.write(keys.tab);
 		await tui.waitFor('› Allow sts:AssumeRole');
@@ -132,7 +156,9 @@ describe('roles in the App', () => {
 		await tui.waitFor('User ana.silva');
 		tui.write(keys.escape);
 		await tui.waitFor('Role Deploy');
-		await tui.type('\t\t');
+		await tui.waitFor(/May assume it \(\d/);
+		// From the trust section: who may assume it, the managed policies, then the inline ones.
+		await tui.type('\t\t\t');
 		await tui.waitForFrame(frame => /› +deploy-ec2/.test(frame));
 		tui.write(keys.enter);
 		const inline = await tui.waitFor('Inline policy deploy-ec2');

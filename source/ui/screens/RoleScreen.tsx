@@ -2,7 +2,10 @@
 // boundary, tags, instance profiles and last use. Enter opens a policy, a trusted user or role. The
 // admin-equivalent badge heads it; hygiene findings and a chain cycle come first, as warnings.
 import {Box} from 'ink';
-import {useMemo} from 'react';
+import {useEffect, useMemo, useState} from 'react';
+import {whoCanAssume} from '../../model/access/role-assumers.js';
+import {describeError} from '../../model/errors.js';
+import type {AssumeStep} from '../../model/access/types.js';
 import {buildAccessModel, type AccessModel} from '../../model/access/model.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {isRoleAdminEquivalent} from '../../model/role-admin.js';
@@ -43,11 +46,25 @@ export function RoleScreen(props: {
 	height: number;
 }) {
 	const role = props.index.roleByName.get(props.name);
-	const admin = useMemo(() => (role ? isRoleAdminEquivalent(props.accessModel ?? buildAccessModel(props.index), role) : false), [props.index, props.accessModel, role]);
+	const model = useMemo(() => props.accessModel ?? buildAccessModel(props.index), [props.index, props.accessModel]);
+	const admin = useMemo(() => (role ? isRoleAdminEquivalent(model, role) : false), [model, role]);
+	// Who may assume it takes who-can's answer for sts:AssumeRole (kept per model): shown when it arrives.
+	const [mayAssume, setMayAssume] = useState<{role: Role; steps: AssumeStep[] | {error: string}} | undefined>();
+	useEffect(() => {
+		if (!role) return;
+		let current = true;
+		whoCanAssume(model, role).then(
+			steps => current && setMayAssume({role, steps}),
+			(error: unknown) => current && setMayAssume({role, steps: {error: describeError(error)}}),
+		);
+		return () => {
+			current = false;
+		};
+	}, [model, role]);
 	// Read once per snapshot, not per keypress: the cycle walks every role's trust.
 	const warnings = useMemo(() => (role ? warningLines(props.index, role, props.now) : []), [props.index, role, props.now]);
 	const lines = role
-		? [...warnings, ...roleLines(props.index, role, props.now, props.onOpen)]
+		? [...warnings, ...roleLines(props.index, role, props.now, props.onOpen, mayAssume?.role === role ? mayAssume.steps : undefined)]
 		: [note('missing', `Role ${props.name} is not in this snapshot (deleted?).`, 'warning')];
 	return (
 		<Box flexDirection="column">

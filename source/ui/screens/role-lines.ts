@@ -1,5 +1,7 @@
 // The Role screen's lines: trust policy (each statement's principals and conditions), permissions,
 // boundary, tags, instance profiles, last use. Principals that reach outside the account are warnings.
+import {assumeConditionText, statementText} from '../../model/access/role-path-text.js';
+import type {AssumeStep} from '../../model/access/types.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {roleKind} from '../../model/role-views.js';
 import type {Role} from '../../model/snapshot.js';
@@ -58,7 +60,38 @@ const statementLines = (
 	];
 };
 
-export const roleLines = (index: SnapshotIndex, role: Role, now: Date, onOpen: (route: Route) => void): DetailLine[] => {
+/** How a caller gets in, on the role's own screen (the role is this one): the statement that lets them, then the trust's. */
+const wayIn = (step: AssumeStep): string => {
+	const trust = step.trust ? `trust statement #${step.trust.statementIndex}${step.trust.sid ? ` ${step.trust.sid}` : ''} (${step.trust.principal === 'account' ? 'the account' : 'names them'})` : 'the trust';
+	const allowedBy = step.identity[0];
+	return allowedBy ? `via ${statementText(allowedBy, step.caller.kind === 'user')} · ${trust}` : `named in ${trust}`;
+};
+
+/**
+ * Who of this account may assume the role, by AWS's rules (named in the trust, or let in by an account trust
+ * and their own policies): each with its decision and the way in; enter opens them. Undefined: still worked out.
+ */
+const mayAssumeLines = (steps: AssumeStep[] | {error: string} | undefined, onOpen: (route: Route) => void): DetailLine[] => {
+	if (!steps) return [heading('may-assume', 'May assume it (working it out…)')];
+	if (!Array.isArray(steps)) return [heading('may-assume', 'May assume it'), note('may-assume-error', `could not be worked out: ${steps.error}`, 'warning')];
+	return [
+		heading('may-assume', `May assume it (${steps.length}: users and roles of this account)`),
+		...orNone(
+			steps.flatMap((step, n) => [
+				{
+					key: `may-assume-${step.caller.kind}-${step.caller.name}`,
+					text: `  ${step.caller.kind} ${step.caller.name}  ${step.decision}  ${wayIn(step)}`,
+					...(step.decision === 'Conditional' ? {tone: 'warning' as const} : {}),
+					open: () => onOpen({screen: step.caller.kind, name: step.caller.name}),
+				},
+				...step.conditions.map((c, i) => note(`may-assume-${n}-if-${i}`, `    ${assumeConditionText(c)}`, 'warning')),
+			]),
+			'may-assume',
+		),
+	];
+};
+
+export const roleLines = (index: SnapshotIndex, role: Role, now: Date, onOpen: (route: Route) => void, mayAssume?: AssumeStep[] | {error: string}): DetailLine[] => {
 	const own = accountOfArn(role.arn);
 	const trust = parseTrustPolicy(role.trustPolicy);
 	const kind = roleKind(role, trust);
@@ -78,6 +111,7 @@ export const roleLines = (index: SnapshotIndex, role: Role, now: Date, onOpen: (
 		heading('trust', `Trust policy (${trust.statements.length} statement${trust.statements.length === 1 ? '' : 's'})`),
 		...trust.problems.map((problem, i) => note(`trust-problem-${i}`, `malformed: ${problem}`, 'warning')),
 		...trust.statements.flatMap((s, n) => statementLines(index, s, n, own, onOpen)),
+		...mayAssumeLines(mayAssume, onOpen),
 		...policyRefLines({kind: 'role', ...role}, onOpen),
 		heading('boundary', 'Permissions boundary'),
 		boundary ? {key: 'boundary-arn', text: boundary, open: () => onOpen({screen: 'policy', arn: boundary})} : note('boundary-none', 'none'),
