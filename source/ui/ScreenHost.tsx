@@ -229,7 +229,15 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 		case 'secret':
 			return <SecretRoute {...common} secrets={route.secrets} {...(route.then ? {then: route.then} : {})} />;
 		case 'offboard':
-			return <OffboardRoute {...common} index={index} name={route.name} />;
+			return (
+				<OffboardRoute
+					{...common}
+					index={index}
+					name={route.name}
+					// Once the user is deleted, their screen beneath would only say so: back to what opened it.
+					onBack={() => navigation.popPast(r => r.screen === 'user' && r.name === route.name && !index.userByName.has(route.name))}
+				/>
+			);
 		case 'rotate':
 			return <RotationRoute {...common} index={index} name={route.name} />;
 		case 'hygiene':

@@ -14,6 +14,8 @@ export interface Navigation {
 	top: StackEntry;
 	push(route: Route): void;
 	pop(): void;
+	/** Pops the top, then every screen beneath that `gone` says has nothing left to show (never the first). */
+	popPast(gone: (route: Route) => boolean): void;
 	replace(route: Route): void;
 	jump(route: Route): void;
 }
@@ -30,6 +32,12 @@ export function NavigationProvider(props: {initial: Route; children: ReactNode})
 			top: stack[stack.length - 1]!,
 			push: route => setStack(current => [...current, entry(route)]),
 			pop: () => setStack(current => (current.length > 1 ? current.slice(0, -1) : current)),
+			popPast: gone =>
+				setStack(current => {
+					let end = current.length > 1 ? current.length - 1 : current.length;
+					while (end > 1 && gone(current[end - 1]!.route)) end--;
+					return current.slice(0, end);
+				}),
 			replace: route => setStack(current => [...current.slice(0, -1), entry(route)]),
 			jump: route =>
 				setStack(current => {
