@@ -233,5 +233,9 @@ describe('offboarding screen', () => {
 			`removeUserFromGroup:${ANA}:LightsailFullAccessGroup`,
 		]);
 		expect(services.records.list()[0]!.record.keepUser).toBe(true);
+		// The user is still there: enter goes back to their screen, which shows them without their groups.
+		tui.write(keys.enter);
+		const user = await tui.waitFor(`User ${ANA}`);
+		expect(user).not.toContain('is not in this snapshot');
 	});
 });
