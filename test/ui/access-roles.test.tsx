@@ -47,6 +47,24 @@ describe('who-can and explain through roles (TUI)', () => {
 		tui.unmount();
 	});
 
+	it('at 80 columns the selected role path, cut in the list, is shown whole below it', async () => {
+		const tui = renderTui(<WhoCanScreen focused width={80} height={22} model={model} onOpenUser={noop} onOpenGroup={noop} onBack={noop} />, {columns: 80, rows: 22});
+		await tui.waitFor('Who can…');
+		await tui.type('ec2:TerminateInstances');
+		await tui.waitFor('do ec2:TerminateInstances');
+		tui.write(keys.enter);
+		const listed = await tui.waitFor(/Users who can ec2:TerminateInstances on \* \(2\)/);
+		// The list cuts the path at the width; nothing below it yet (the user's own line fits).
+		expect(listed).toMatch(/through role Admin: group Developers → inline policy AssumeAdmin → .*…/);
+		expect(listed.replace(/\n +/g, ' ')).not.toContain('assume role Admin (trust statement #1: the account) → inline policy Everything');
+		tui.write('j');
+		const whole = (await tui.waitFor(/› +through role Admin/)).replace(/\n +/g, ' ');
+		expect(whole).toContain(
+			'through role Admin: group Developers → inline policy AssumeAdmin → statement #1 → assume role Admin (trust statement #1: the account) → inline policy Everything → statement #1',
+		);
+		tui.unmount();
+	});
+
 	it('Explain: denied directly, allowed through role Admin with the path', async () => {
 		const tui = renderTui(<AccessScreen {...size} model={model} name="dev" onBack={noop} />, {columns: 200, rows: 40});
 		await tui.waitFor('Access of dev');

@@ -7,7 +7,7 @@ import {useCommands} from '../hooks/keyboard.js';
 import type {KeyScope} from '../key-scopes.js';
 import type {CommandId} from '../keymap.js';
 import {clamp, moveCursor, movementHandlers, windowTop} from './list-window.js';
-import {truncate, truncateMiddle} from './text.js';
+import {truncate, truncateMiddle, wrapText} from './text.js';
 import {useTheme} from '../theme.js';
 
 export interface DetailLine {
@@ -31,6 +31,15 @@ export interface DetailLine {
 export const heading = (key: string, text: string): DetailLine => ({key, text, heading: true});
 export const note = (key: string, text: string, tone?: DetailLine['tone']): DetailLine => ({key, text, dim: !tone, tone});
 
+/** The selected line whole, wrapped into at most `rows` rows, when the list shows it cut; else nothing. */
+const wholeRows = (line: DetailLine | undefined, width: number, rows: number): string[] => {
+	if (!line || rows === 0) return [];
+	const text = sanitize(line.text).trim();
+	if (Array.from(sanitize(line.text)).length <= Math.max(1, width - 2)) return [];
+	const wrapped = wrapText(text, Math.max(1, width - 4), '  ').map(row => `  ${row}`);
+	return wrapped.length > rows ? [...wrapped.slice(0, rows - 1), truncate(wrapped[rows - 1]!, Math.max(1, width - 1))] : wrapped;
+};
+
 export function DetailList(props: {
 	scope: KeyScope;
 	lines: DetailLine[];
@@ -44,12 +53,19 @@ export function DetailList(props: {
 	initialKey?: string;
 	/** A long list (the Access view's services, who-can's answers): its last row says where the cursor is. */
 	position?: boolean;
+	/**
+	 * Rows kept below the list for the selected line when it is too long for the width (who-can's role
+	 * paths): shown there whole, wrapped, so nothing the operator selects stays cut.
+	 */
+	wholeSelected?: number;
 }) {
 	const theme = useTheme();
 	const {lines} = props;
 	const selectable = lines.flatMap((line, position) => (line.heading ? [] : [position]));
-	const positioned = props.position === true && lines.length > props.height && props.height > 2;
-	const height = Math.max(1, props.height - (positioned ? 1 : 0));
+	const whole = props.wholeSelected !== undefined && props.height > props.wholeSelected + 3 ? props.wholeSelected : 0;
+	const room = props.height - whole;
+	const positioned = props.position === true && lines.length > room && room > 2;
+	const height = Math.max(1, room - (positioned ? 1 : 0));
 	const [state, setState] = useState(() => {
 		const start = props.initialKey === undefined ? -1 : selectable.findIndex(position => lines[position]!.key === props.initialKey);
 		if (start <= 0) return {cursor: 0, top: 0};
@@ -139,6 +155,11 @@ export function DetailList(props: {
 				);
 			})}
 			{positioned ? <Text dimColor={theme.muted}>{`  row ${cursor + 1}/${selectable.length}`}</Text> : null}
+			{wholeRows(lines[selectedLine ?? -1], props.width, whole).map((row, n) => (
+				<Text key={`whole-${n}`} dimColor={theme.muted} wrap="truncate-end">
+					{row}
+				</Text>
+			))}
 		</Box>
 	);
 }

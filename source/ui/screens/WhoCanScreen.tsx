@@ -159,6 +159,8 @@ export function WhoCanScreen(props: {
 					scope="whocan"
 					lines={lines.length > 0 ? lines : [note('empty', 'nothing')]}
 					position
+					// A role path is longer than most terminals: the selected one is shown whole below.
+					wholeSelected={3}
 					height={props.height - chrome}
 					width={props.width}
 					focused={resultsFocused}
