@@ -15,7 +15,7 @@ const jumpDescriptions: Record<JumpTarget, string> = {
 	groups: 'Jump to the groups list',
 	roles: 'Jump to the roles list: who may assume each role, last use, service roles marked',
 	policies: 'Jump to the policies list',
-	whocan: 'Who can do an action (on a resource)? Users and groups, with grant paths',
+	whocan: 'Who can do an action (on a resource)? Users, groups and roles, with grant paths, users through the roles they may assume',
 	hygiene: 'Credential hygiene: old or unused keys and passwords, console users without MFA',
 	profiles: 'Jump to the profiles (add, switch, remove)',
 	journal: 'The audit journal: every write attempt, newest first (filter with /)',
