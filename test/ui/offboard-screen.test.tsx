@@ -26,13 +26,13 @@ const KEY = 'AKIAANAEXAMPLE000001';
 const MFA = `arn:aws:iam::${ACCOUNT}:mfa/${ANA}`;
 const WRITE = /^(update|delete|deactivate|remove|detach)/;
 
-const start = (options: {self?: boolean; holdDeleteUser?: Promise<void>; details?: Record<string, UserDetails>} = {}) => {
+const start = (options: {self?: boolean; holdDeleteUser?: Promise<void>; details?: Record<string, UserDetails>; columns?: number; rows?: number} = {}) => {
 	const {holdDeleteUser} = options;
 	const started = harness.start({
 		...(options.self ? {identity: {account: ACCOUNT, arn: ANA_ARN, userId: 'AIDAANA'}} : {}),
 		...(options.details ? {details: options.details} : {}),
-		columns: 140,
-		rows: 50,
+		columns: options.columns ?? 140,
+		rows: options.rows ?? 50,
 		// Optionally DeleteUser waits, to look at the screen (and the record) in the middle of the run.
 		...(holdDeleteUser
 			? {
@@ -214,6 +214,16 @@ describe('offboarding screen', () => {
 		tui.write(keys.enter);
 		await tui.waitFor(`${ANA} is offboarded`);
 		expect(writes()).toContain(`deleteUser:${ANA}`);
+	});
+
+	it('at 80x24 the confirmation line wraps: its end (esc cancels, nothing is sent) is never cut', async () => {
+		const {tui, writes} = start({columns: 80, rows: 24});
+		await offboardAna(tui);
+		const frame = await tui.waitFor('Type the name, then enter');
+		expect(frame.replace(/\n/g, ' ')).toMatch(/tab: delete the user ⇄ keep it · esc cancels \(nothing\s+is sent\)/);
+		tui.write(keys.escape);
+		await tui.waitFor(`User ${ANA}`);
+		expect(writes()).toEqual([]);
 	});
 
 	it('tab keeps the user (legal hold): revoke only, the record says so', async () => {

@@ -155,7 +155,9 @@ export function OffboardScreen(props: OffboardScreenProps) {
 					? 'Nothing to send: every step is done. enter finishes the record · esc goes back'
 					: `${plan.lockout ? 'This locks you out. ' : ''}Type the name, then enter · ${loaded.resumedFrom ? `resuming: ${keep ? 'the user is kept' : 'the user is deleted'}, as started` : `tab: ${keep ? 'keep the user (legal hold)' : 'delete the user'} ⇄ ${keep ? 'delete it' : 'keep it'}`} · esc cancels (nothing is sent)`;
 	const choice = `outcome: ${keep ? '( ) delete the user   (•) keep the user, without access (legal hold)' : '(•) delete the user   ( ) keep the user, without access (legal hold)'}`;
-	const chrome = 1 + (phase.name === 'confirm' ? 1 : 0) + (typing ? 1 : 0);
+	// Wrapped, as on every plan screen: at 80 columns its end (esc cancels, nothing is sent) matters most.
+	const statusRows = wrapText(sanitize(status), props.width);
+	const chrome = statusRows.length + (phase.name === 'confirm' ? 1 : 0) + (typing ? 1 : 0);
 	const visible = Math.max(1, props.height - chrome);
 	// Wrapped, never cut: a note's reason or a role path is often at its end.
 	const rows = body.flatMap(line => {
@@ -165,9 +167,11 @@ export function OffboardScreen(props: OffboardScreenProps) {
 	const start = Math.min(top, Math.max(0, rows.length - visible));
 	return (
 		<Box flexDirection="column">
-			<Text bold color={phase.name === 'confirm' ? theme.error : undefined} wrap="truncate-end">
-				{truncate(sanitize(status), props.width)}
-			</Text>
+			{statusRows.map((row, n) => (
+				<Text key={`status-${n}`} bold color={phase.name === 'confirm' ? theme.error : undefined} wrap="truncate-end">
+					{row}
+				</Text>
+			))}
 			{phase.name === 'confirm' ? <Text wrap="truncate-end">{truncate(choice, props.width)}</Text> : null}
 			{typing ? (
 				<Box>
