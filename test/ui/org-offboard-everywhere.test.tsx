@@ -44,8 +44,8 @@ describeWithMoto('offboard a person everywhere from the Person screen (moto, W10
 	});
 	const app = orgAppHarness();
 
-	const start = (readOnly: boolean, endpoint = moto.endpoint): {tui: Rendered; services: TestServices} =>
-		app.start({endpoint, columns: 220, rows: 50, initial: readOnly ? {readOnly: true} : {}, services: {everywhere: openEverywhere}});
+	const start = (readOnly: boolean, endpoint = moto.endpoint, columns = 220): {tui: Rendered; services: TestServices} =>
+		app.start({endpoint, columns, rows: 50, initial: readOnly ? {readOnly: true} : {}, services: {everywhere: openEverywhere}});
 
 	const openPerson = async (tui: Rendered, name: string, heading: string) => {
 		await tui.waitFor('Users (1)');
@@ -154,6 +154,17 @@ describeWithMoto('offboard a person everywhere from the Person screen (moto, W10
 		tui.write(keys.enter);
 		await tui.waitFor('Person alice');
 	}, 120_000);
+
+	it('at 80 columns the plan\'s status line wraps: how to confirm and that esc sends nothing are never cut', async () => {
+		const {tui, services} = start(false, moto.endpoint, 80);
+		await openAlice(tui);
+		tui.write('X');
+		const plan = await tui.waitFor(/IAM users that look like alice/, {timeoutMs: 30_000});
+		expect(plan.replace(/\n/g, ' ')).toMatch(/space checks the IAM user selected · enter confirms \(\d+ steps?\) · esc cancels\s+\(nothing is sent\)/);
+		tui.write(keys.escape);
+		await tui.waitFor('Person alice  Alice Liddell');
+		expect(services.records.listEverywhere()).toEqual([]);
+	}, 60_000);
 
 	it('a failure in one account stops no other and is shown with its reason; X again resumes the record and does only what is left', async () => {
 		// The first iam:DeleteUser answers HTTP 500 (no retry: one attempt); everything else goes through.

@@ -121,7 +121,9 @@ export function EverywhereScreen(props: EverywhereScreenProps) {
 							: toDo === 0
 								? 'Nothing left to do: no Identity Center grant, no IAM user checked · esc goes back'
 						: `space checks the IAM user selected · enter confirms (${toDo} step${toDo === 1 ? '' : 's'}) · esc cancels (nothing is sent)`;
-	const chrome = 1 + (phase === 'confirm' ? 1 : 0);
+	// Wrapped, as on every plan screen: at 80 columns its end (esc cancels, nothing is sent) matters most.
+	const statusRows = wrapText(sanitize(status), props.width);
+	const chrome = statusRows.length + (phase === 'confirm' ? 1 : 0);
 	const visible = Math.max(1, props.height - chrome);
 	const rows = body.flatMap(line => {
 		const indent = '  '.repeat(line.depth);
@@ -133,9 +135,11 @@ export function EverywhereScreen(props: EverywhereScreenProps) {
 	const prompt = `type ${person} to offboard them everywhere: `;
 	return (
 		<Box flexDirection="column">
-			<Text bold color={phase === 'plan' || phase === 'confirm' ? theme.error : undefined} wrap="truncate-end">
-				{truncate(sanitize(status), props.width)}
-			</Text>
+			{statusRows.map((row, n) => (
+				<Text key={`status-${n}`} bold color={phase === 'plan' || phase === 'confirm' ? theme.error : undefined} wrap="truncate-end">
+					{row}
+				</Text>
+			))}
 			{phase === 'confirm' ? (
 				<Box>
 					<Text color={state.mismatch ? theme.error : theme.warning} wrap="truncate-end">
