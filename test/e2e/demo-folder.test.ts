@@ -62,8 +62,10 @@ describeWithMoto('npm run demo: its folder and endpoint', () => {
 		expect(await session.waitForExit(20_000)).toBe(0);
 		const printed = session.scrollback();
 		const folder = namedFolder(printed);
-		expect(printed).toContain(`kept after the demo (--keep); read it with: npx iamtui journal --config-dir ${folder}`);
-		expect(printed).toContain(`The demo folder was kept: ${folder}`);
+		// A long temp folder wraps its line at the terminal's width: read the lines joined.
+		const joined = printed.split('\n').join('');
+		expect(joined).toContain(`kept after the demo (--keep); read it with: npx iamtui journal --config-dir ${folder}`);
+		expect(joined).toContain(`The demo folder was kept: ${folder}`);
 		expect(readdirSync(folder).length).toBeGreaterThan(0);
 	}, 120_000);
 });
