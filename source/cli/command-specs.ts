@@ -51,7 +51,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 		name: 'role',
 		args: [arg('ROLE', 'a role name or ARN')],
 		usage: 'ROLE',
-		summary: 'one role: trust policy with principals and conditions, policies, boundary, tags, last use',
+		summary: 'one role: trust policy with principals and conditions, who of the account may assume it, policies, boundary, tags, last use',
 		example: 'iamtui role Deploy',
 	}),
 	read({name: 'profiles', args: [], usage: '', summary: 'profiles iamtui remembers and those in ~/.aws/config', example: 'iamtui profiles --json'}),
