@@ -13,6 +13,22 @@ const heapHolds = async (text: string): Promise<boolean> => {
 	return json.includes(text);
 };
 
+/**
+ * Whether the heap still holds `text` after the process has had a moment: on a loaded machine (a full CI
+ * run) a heap snapshot taken at once has found the dropped text once in four runs, held by something
+ * transient. Rows that keep slices of it hold it in every snapshot, so a few looks apart still tell.
+ */
+const heldAfterSettling = async (text: string): Promise<boolean> => {
+	for (let look = 0; look < 4; look++) {
+		// V8 keeps the last regular expression's subject (a date of the report, a slice of it) until the next
+		// match anywhere, which in the TUI comes at once: a match on something else stands for it.
+		expect(/^b$/.test('b')).toBe(true);
+		if (!(await heapHolds(text))) return false;
+		await new Promise(resolve => setTimeout(resolve, 200));
+	}
+	return true;
+};
+
 it('the rows hold none of the report text once it is dropped', async () => {
 	// The marker is in a column nothing keeps, near the start (a heap snapshot names a string by its head).
 	const marker = `text-marker-${process.pid}-${Date.now()}`;
@@ -25,11 +41,8 @@ it('the rows hold none of the report text once it is dropped', async () => {
 	})();
 	expect(rows).toHaveLength(200);
 	expect(rows[7]).toMatchObject({user: 'user-7', arn: 'arn:aws:iam::123456789012:user/user-7', userCreationTime: '2024-01-08T10:00:00.000Z'});
-	// V8 keeps the last regular expression's subject (a date of the report, a slice of it) until the next
-	// match anywhere, which in the TUI comes at once: a match on something else stands for it.
-	expect(/^b$/.test('b')).toBe(true);
 	// Searched with the field before it: only the report's text (and its lines) hold the two together.
-	expect(await heapHolds(`,iam,${marker}`)).toBe(false);
+	expect(await heldAfterSettling(`,iam,${marker}`)).toBe(false);
 	// The rows are still alive here: the check is about what they hold, not about them being gone.
 	expect(rows[0]!.user).toBe('user-0');
 }, 60_000);
