@@ -11,6 +11,7 @@ import type {EverywhereRecord} from '../../model/org/offboard-everywhere-record.
 import {sanitize} from '../../model/sanitize.js';
 import {ErrorPanel} from '../components/ErrorPanel.js';
 import {scrollHandlers} from '../components/list-window.js';
+import {StatusRows, statusRows} from '../components/StatusRows.js';
 import {truncate, wrapText} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import {useCommands} from '../hooks/keyboard.js';
@@ -121,9 +122,8 @@ export function EverywhereScreen(props: EverywhereScreenProps) {
 							: toDo === 0
 								? 'Nothing left to do: no Identity Center grant, no IAM user checked · esc goes back'
 						: `space checks the IAM user selected · enter confirms (${toDo} step${toDo === 1 ? '' : 's'}) · esc cancels (nothing is sent)`;
-	// Wrapped, as on every plan screen: at 80 columns its end (esc cancels, nothing is sent) matters most.
-	const statusRows = wrapText(sanitize(status), props.width);
-	const chrome = statusRows.length + (phase === 'confirm' ? 1 : 0);
+	const statusLines = statusRows(status, props.width);
+	const chrome = statusLines.length + (phase === 'confirm' ? 1 : 0);
 	const visible = Math.max(1, props.height - chrome);
 	const rows = body.flatMap(line => {
 		const indent = '  '.repeat(line.depth);
@@ -135,11 +135,7 @@ export function EverywhereScreen(props: EverywhereScreenProps) {
 	const prompt = `type ${person} to offboard them everywhere: `;
 	return (
 		<Box flexDirection="column">
-			{statusRows.map((row, n) => (
-				<Text key={`status-${n}`} bold color={phase === 'plan' || phase === 'confirm' ? theme.error : undefined} wrap="truncate-end">
-					{row}
-				</Text>
-			))}
+			<StatusRows rows={statusLines} alarm={phase === 'plan' || phase === 'confirm'} />
 			{phase === 'confirm' ? (
 				<Box>
 					<Text color={state.mismatch ? theme.error : theme.warning} wrap="truncate-end">

@@ -14,6 +14,7 @@ import type {Plan} from '../../model/plans/types.js';
 import {sanitize} from '../../model/sanitize.js';
 import {ErrorPanel} from '../components/ErrorPanel.js';
 import {scrollHandlers} from '../components/list-window.js';
+import {StatusRows, statusRows} from '../components/StatusRows.js';
 import {truncate, wrapText} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import type {LoadedRecord} from '../offboard-record.js';
@@ -155,9 +156,8 @@ export function OffboardScreen(props: OffboardScreenProps) {
 					? 'Nothing to send: every step is done. enter finishes the record · esc goes back'
 					: `${plan.lockout ? 'This locks you out. ' : ''}Type the name, then enter · ${loaded.resumedFrom ? `resuming: ${keep ? 'the user is kept' : 'the user is deleted'}, as started` : `tab: ${keep ? 'keep the user (legal hold)' : 'delete the user'} ⇄ ${keep ? 'delete it' : 'keep it'}`} · esc cancels (nothing is sent)`;
 	const choice = `outcome: ${keep ? '( ) delete the user   (•) keep the user, without access (legal hold)' : '(•) delete the user   ( ) keep the user, without access (legal hold)'}`;
-	// Wrapped, as on every plan screen: at 80 columns its end (esc cancels, nothing is sent) matters most.
-	const statusRows = wrapText(sanitize(status), props.width);
-	const chrome = statusRows.length + (phase.name === 'confirm' ? 1 : 0) + (typing ? 1 : 0);
+	const statusLines = statusRows(status, props.width);
+	const chrome = statusLines.length + (phase.name === 'confirm' ? 1 : 0) + (typing ? 1 : 0);
 	const visible = Math.max(1, props.height - chrome);
 	// Wrapped, never cut: a note's reason or a role path is often at its end.
 	const rows = body.flatMap(line => {
@@ -167,11 +167,7 @@ export function OffboardScreen(props: OffboardScreenProps) {
 	const start = Math.min(top, Math.max(0, rows.length - visible));
 	return (
 		<Box flexDirection="column">
-			{statusRows.map((row, n) => (
-				<Text key={`status-${n}`} bold color={phase.name === 'confirm' ? theme.error : undefined} wrap="truncate-end">
-					{row}
-				</Text>
-			))}
+			<StatusRows rows={statusLines} alarm={phase.name === 'confirm'} />
 			{phase.name === 'confirm' ? <Text wrap="truncate-end">{truncate(choice, props.width)}</Text> : null}
 			{typing ? (
 				<Box>

@@ -15,6 +15,7 @@ import {useCommands} from '../hooks/keyboard.js';
 import {useFooterScope} from '../hooks/footer-scope.js';
 import type {RunPlan} from '../hooks/plan-runner.js';
 import {scrollHandlers} from '../components/list-window.js';
+import {StatusRows, statusRows} from '../components/StatusRows.js';
 import {wrapText} from '../components/text.js';
 import {TextField} from '../components/TextField.js';
 import {planLineTone, toneProps, useTheme} from '../theme.js';
@@ -111,20 +112,16 @@ export function PlanConfirm(props: {
 						: 'enter/esc goes back';
 	const lines = [...(phase.name === 'done' ? resultLines(phase.report, undo) : []), ...planLines(plan)];
 	// Wrapped, never cut: a plan must show the whole name of what it changes (IAM names differ at the end).
-	const statusRows = wrapText(sanitize(status), props.width);
+	const statusLines = statusRows(status, props.width);
 	const rows = lines.flatMap(line => {
 		const indent = '  '.repeat(line.depth);
 		return wrapText(`${indent}${sanitize(line.text)}`, props.width, `${indent}  `).map(text => ({line, text}));
 	});
-	const visible = Math.max(1, props.height - statusRows.length - (typing ? 1 : 0));
+	const visible = Math.max(1, props.height - statusLines.length - (typing ? 1 : 0));
 	const start = Math.min(top, Math.max(0, rows.length - visible));
 	return (
 		<Box flexDirection="column">
-			{statusRows.map((text, n) => (
-				<Text key={`status-${n}`} bold color={plan.dangerous && phase.name === 'confirm' ? theme.error : undefined} wrap="truncate-end">
-					{text}
-				</Text>
-			))}
+			<StatusRows rows={statusLines} alarm={plan.dangerous && phase.name === 'confirm'} />
 			{typing ? (
 				<Box>
 					<Text color={mismatch ? theme.error : theme.warning}>{mismatch ? 'does not match — type exactly: ' : 'confirm: '}</Text>
