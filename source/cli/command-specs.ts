@@ -247,5 +247,9 @@ export const COMMANDS: readonly CommandSpec[] = [
 /** The headless commands runHeadless dispatches (all but completion, which the CLI answers itself). */
 export const commandNamed = (name: string): CommandSpec | undefined => COMMANDS.find(spec => spec.name === name);
 
-/** A write that the export cannot serve: journal resolve takes a plan back in the live account. */
-export const writesTheAccount = (spec: CommandSpec, args: readonly string[]): boolean => spec.writes || (spec.name === 'journal' && args[0] === 'resolve');
+/**
+ * The write a command line makes, named as typed (undefined: it only reads): journal resolve takes a plan back
+ * in the live account, journal alone reads the journal. Used to refuse writes an export cannot serve.
+ */
+export const writeNamed = (spec: CommandSpec, args: readonly string[]): string | undefined =>
+	spec.writes ? spec.name : spec.name === 'journal' && args[0] === 'resolve' ? 'journal resolve' : undefined;

@@ -30,7 +30,7 @@ import {checkEndpoint} from './endpoint-check.js';
 import {accountsCommand} from './accounts.js';
 import {personCommand} from './person.js';
 import {usageError} from './write-args.js';
-import {COMMANDS, commandNamed, writesTheAccount} from '../cli/command-specs.js';
+import {COMMANDS, commandNamed, writeNamed} from '../cli/command-specs.js';
 import {EXIT_USAGE} from '../cli/exit-codes.js';
 import {DEFAULT_AUDIT_ROLE} from '../model/org/org-load.js';
 
@@ -188,8 +188,8 @@ const orgCan = async (args: string[], context: HeadlessContext): Promise<Command
 
 export const runHeadless = async (command: string, args: string[], context: HeadlessContext): Promise<CommandResult> => {
 	const spec = commandNamed(command);
-	// Named as typed: `journal resolve` writes, `journal` alone only reads.
-	if (spec && (context.fromFiles ?? []).length > 0 && writesTheAccount(spec, args)) return exportIsReadOnly(spec.name === 'journal' ? 'journal resolve' : spec.name);
+	const write = spec && (context.fromFiles ?? []).length > 0 ? writeNamed(spec, args) : undefined;
+	if (write) return exportIsReadOnly(write);
 	switch (command) {
 		case 'users':
 			return usersCommand(await connect(context.settings, context.fromFiles), context.json);
