@@ -1,5 +1,5 @@
 // Headless `profiles`: the profiles iamtui remembers, merged with those found in ~/.aws/config.
-import type {AwsConfigProfile} from '../model/connection.js';
+import {shownProfileSettings, type AwsConfigProfile} from '../model/connection.js';
 import type {ConfigStore} from '../store/config.js';
 import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
@@ -15,12 +15,12 @@ export const profilesCommand = async (
 	const profiles = names.map(name => {
 		const saved = stored.find(p => p.name === name);
 		const inAwsConfig = awsConfigProfiles.find(p => p.name === name);
-		// What iamtui stores wins (as when it connects); else what ~/.aws/config sets.
+		const shown = shownProfileSettings(saved, inAwsConfig);
 		return {
 			ProfileName: name,
 			Source: saved && inAwsConfig ? 'iamtui+aws-config' : saved ? 'iamtui' : 'aws-config',
-			Region: saved?.region ?? inAwsConfig?.region ?? null,
-			EndpointUrl: saved?.endpoint ?? inAwsConfig?.endpoint ?? null,
+			Region: shown.region ?? null,
+			EndpointUrl: shown.endpoint ?? null,
 			ReadOnly: saved?.readOnly ?? false,
 			LastUsed: saved?.lastUsed ?? null,
 			Current: name === last,

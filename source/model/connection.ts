@@ -28,6 +28,13 @@ export interface AwsConfigProfile {
 	endpoint?: string;
 }
 
+/** A profile's region and endpoint as iamtui shows them: what it stores wins (as when it connects), else ~/.aws/config's. */
+export const shownProfileSettings = (stored: Pick<StoredProfileSettings, 'region' | 'endpoint'> | undefined, config: AwsConfigProfile | undefined): {region?: string; endpoint?: string} => {
+	const region = stored?.region ?? config?.region;
+	const endpoint = stored?.endpoint ?? config?.endpoint;
+	return {...(region ? {region} : {}), ...(endpoint ? {endpoint} : {})};
+};
+
 /** A setting's value, trimmed; an unset or blank one is absent (the SDK treats them alike). */
 export const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined);
 

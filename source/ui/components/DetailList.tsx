@@ -34,9 +34,10 @@ export const note = (key: string, text: string, tone?: DetailLine['tone']): Deta
 /** The selected line whole, wrapped into at most `rows` rows, when the list shows it cut; else nothing. */
 const wholeRows = (line: DetailLine | undefined, width: number, rows: number): string[] => {
 	if (!line || rows === 0) return [];
-	const text = sanitize(line.text).trim();
-	if (Array.from(sanitize(line.text)).length <= Math.max(1, width - 2)) return [];
-	const wrapped = wrapText(text, Math.max(1, width - 4), '  ').map(row => `  ${row}`);
+	const text = sanitize(line.text);
+	// As the list cuts it: to the width less the cursor's two columns.
+	if (Array.from(text).length <= Math.max(1, width - 2)) return [];
+	const wrapped = wrapText(text.trim(), Math.max(1, width - 4), '  ').map(row => `  ${row}`);
 	return wrapped.length > rows ? [...wrapped.slice(0, rows - 1), truncate(wrapped[rows - 1]!, Math.max(1, width - 1))] : wrapped;
 };
 

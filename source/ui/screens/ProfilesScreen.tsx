@@ -4,7 +4,7 @@
 // running session (a session started with --read-only stays so until restarted without it).
 import {Box} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
-import type {AwsConfigProfile} from '../../model/connection.js';
+import {shownProfileSettings, type AwsConfigProfile} from '../../model/connection.js';
 import {describeError} from '../../model/errors.js';
 import type {ConnectionSettings} from '../../model/gateway.js';
 import {formatAge} from '../../model/views.js';
@@ -20,22 +20,19 @@ export interface ProfileRow {
 	stored: StoredProfile | undefined;
 	/** The profile as ~/.aws holds it (undefined: only iamtui knows it). */
 	awsConfig: AwsConfigProfile | undefined;
+	/** The region and endpoint shown (shownProfileSettings). */
+	shown: {region?: string; endpoint?: string};
 	current: boolean;
 }
 
 export const profileRows = (stored: StoredProfile[], awsConfig: AwsConfigProfile[], current: string | undefined): ProfileRow[] => {
 	const names = [...new Set([...stored.map(p => p.name), ...awsConfig.map(p => p.name)])].sort((a, b) => a.localeCompare(b));
-	return names.map(name => ({
-		name,
-		stored: stored.find(p => p.name === name),
-		awsConfig: awsConfig.find(p => p.name === name),
-		current: name === current,
-	}));
+	return names.map(name => {
+		const own = stored.find(p => p.name === name);
+		const config = awsConfig.find(p => p.name === name);
+		return {name, stored: own, awsConfig: config, shown: shownProfileSettings(own, config), current: name === current};
+	});
 };
-
-// What iamtui stores wins (as when it connects); else what ~/.aws/config sets.
-const regionOf = (row: ProfileRow) => row.stored?.region ?? row.awsConfig?.region;
-const endpointOf = (row: ProfileRow) => row.stored?.endpoint ?? row.awsConfig?.endpoint;
 
 export const settingsFor = (row: ProfileRow): ConnectionSettings => ({
 	profile: row.name,
@@ -47,7 +44,7 @@ export const settingsFor = (row: ProfileRow): ConnectionSettings => ({
 const filterProfiles = (rows: ProfileRow[], query: string): ProfileRow[] => {
 	const needle = query.trim().toLowerCase();
 	if (!needle) return rows;
-	return rows.filter(r => `${r.name} ${regionOf(r) ?? ''} ${endpointOf(r) ?? ''}`.toLowerCase().includes(needle));
+	return rows.filter(r => `${r.name} ${r.shown.region ?? ''} ${r.shown.endpoint ?? ''}`.toLowerCase().includes(needle));
 };
 
 const columns = (now: Date): Array<Column<ProfileRow>> => [
@@ -61,8 +58,8 @@ const columns = (now: Date): Array<Column<ProfileRow>> => [
 		cell: r => [r.stored ? 'iamtui' : '', r.awsConfig ? '~/.aws' : ''].filter(Boolean).join(' + '),
 	},
 	{id: 'mode', header: 'MODE', width: 9, dropOrder: 5, cell: r => (r.stored?.readOnly ? 'read-only' : '')},
-	{id: 'region', header: 'REGION', width: 10, dropOrder: 3, cell: r => regionOf(r) ?? ''},
-	{id: 'endpoint', header: 'ENDPOINT', width: 10, grow: true, dropOrder: 1, cell: r => endpointOf(r) ?? ''},
+	{id: 'region', header: 'REGION', width: 10, dropOrder: 3, cell: r => r.shown.region ?? ''},
+	{id: 'endpoint', header: 'ENDPOINT', width: 10, grow: true, dropOrder: 1, cell: r => r.shown.endpoint ?? ''},
 	{id: 'lastUsed', header: 'USED', width: 5, align: 'right', dropOrder: 4, cell: r => formatAge(r.stored?.lastUsed, now)},
 ];
 
