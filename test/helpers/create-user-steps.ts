@@ -42,14 +42,19 @@ export const fillCreateUserWizard = async (tui: Rendered, options: {name: string
 	return {groups};
 };
 
-/** From step 1 with the name typed: through path and tags to step 2, console access set to "typed password". */
-export const toTypedPassword = async (tui: Rendered): Promise<void> => {
+/** From step 1 with the name typed: through path and tags to step 2, console access set to "generated password". */
+export const toGeneratedPassword = async (tui: Rendered): Promise<void> => {
 	for (const next of ['› Path', '› Tags', 'step 2 of 3']) {
 		tui.write(keys.enter);
 		await tui.waitFor(next);
 	}
 	tui.write(' ');
 	await tui.waitFor('generated password');
+};
+
+/** From step 1 with the name typed: through path and tags to step 2, console access set to "typed password". */
+export const toTypedPassword = async (tui: Rendered): Promise<void> => {
+	await toGeneratedPassword(tui);
 	tui.write(' ');
 	await tui.waitFor('typed password');
 };

@@ -3,7 +3,8 @@
 // "IAM’s default rules: at least 8 characters…" and lost which kinds of characters count.
 import {expect, it} from 'vitest';
 import {appHarness} from '../helpers/app.js';
-import {keys, type Rendered} from '../helpers/render.js';
+import {toGeneratedPassword} from '../helpers/create-user-steps.js';
+import type {Rendered} from '../helpers/render.js';
 import {openUser} from '../helpers/user-screen.js';
 
 const harness = appHarness();
@@ -20,12 +21,7 @@ it('create-user at 80×24: with a console password, the rules are said whole', a
 	await tui.waitFor('Create a user · step 1 of 3');
 	tui.write('typist');
 	await tui.waitFor('typist');
-	for (const field of ['› Path', '› Tags', 'step 2 of 3']) {
-		tui.write(keys.enter);
-		await tui.waitFor(field);
-	}
-	tui.write(' ');
-	await tui.waitFor('generated password');
+	await toGeneratedPassword(tui);
 	const frame = await rulesWhole(tui);
 	expect(frame.split('\n').filter(row => row.includes('default rules') && row.endsWith('…'))).toEqual([]);
 });

@@ -6,6 +6,7 @@ import {expect, it} from 'vitest';
 import type {Group, User} from '../../source/model/snapshot.js';
 import {ACCOUNT, fixtureSnapshot, groups, users} from '../fixtures/account.js';
 import {appHarness} from '../helpers/app.js';
+import {jump} from '../helpers/moto-app.js';
 import {keys, type Rendered} from '../helpers/render.js';
 
 const harness = appHarness();
@@ -49,11 +50,7 @@ it('a 64-character user name: the title is one row with the end of the name and 
 it('a 128-character group name: the Group screen shows its end', async () => {
 	const {tui} = start();
 	await tui.waitFor('Users (13)');
-	tui.write(':');
-	await tui.waitFor(':users :groups');
-	await tui.type('groups');
-	tui.write(keys.enter);
-	await tui.waitFor('Groups (6)');
+	await jump(tui, 'groups', 'Groups (6)');
 	await openOnly(tui, 'aaaa-east', 6);
 	const frame = await tui.waitFor('Group Platform-Engineering');
 	const title = rows(frame)[1]!;
