@@ -12,8 +12,6 @@ import {
 	DescribePermissionSetCommand,
 	GetInlinePolicyForPermissionSetCommand,
 	GetPermissionsBoundaryForPermissionSetCommand,
-	ListAccountAssignmentsCommand,
-	ListAccountAssignmentsForPrincipalCommand,
 	ListCustomerManagedPolicyReferencesInPermissionSetCommand,
 	ListInstancesCommand,
 	ListManagedPoliciesInPermissionSetCommand,
@@ -22,7 +20,6 @@ import {
 } from '@aws-sdk/client-sso-admin';
 import {IamError} from '../model/errors.js';
 import type {
-	AccountAssignment,
 	IcGroup,
 	IcInstance,
 	IcMembership,
@@ -30,10 +27,10 @@ import type {
 	IdentityCenter,
 	PermissionSet,
 	PermissionSetBoundary,
-	PrincipalType,
 } from '../model/org/identity-center.js';
 import {allPages} from './all-pages.js';
-import {toIamError} from './errors.js';
+import {readAssignments} from './identity-center-assignments.js';
+import {calling, identityCenterError} from './identity-center-calls.js';
 import {mapBounded} from './map-bounded.js';
 
 export interface IdentityCenterClients {
@@ -60,45 +57,8 @@ export interface ReadIdentityCenterOptions {
 	concurrency?: number;
 }
 
-/** What the whole read needs; named in every access-denied hint, so one grant fixes all of it. */
-export const IDENTITY_CENTER_READ_ACTIONS = [
-	'sso:ListInstances',
-	'sso:ListPermissionSets',
-	'sso:DescribePermissionSet',
-	'sso:GetInlinePolicyForPermissionSet',
-	'sso:ListManagedPoliciesInPermissionSet',
-	'sso:ListCustomerManagedPolicyReferencesInPermissionSet',
-	'sso:GetPermissionsBoundaryForPermissionSet',
-	'sso:ListAccountAssignments',
-	'sso:ListAccountAssignmentsForPrincipal',
-	'identitystore:ListUsers',
-	'identitystore:ListGroups',
-	'identitystore:ListGroupMemberships',
-] as const;
-
-type Action = (typeof IDENTITY_CENTER_READ_ACTIONS)[number];
-
-/** An SDK failure as an IamError that says which Identity Center call failed and, if denied, what to grant. */
-export const identityCenterError = (error: unknown, action: Action, what: string): IamError => {
-	const e = toIamError(error, {action});
-	if (e.kind === 'AccessDenied') {
-		return new IamError(
-			'AccessDenied',
-			`access denied reading Identity Center ${what}: your credentials lack ${action}`,
-			`grant ${IDENTITY_CENTER_READ_ACTIONS.join(', ')} to the principal of the management (or delegated administrator) account's profile`,
-			e.code,
-		);
-	}
-	return new IamError(e.kind, `reading Identity Center ${what} (${action}) failed: ${e.message}`, e.hint, e.code);
-};
-
-const calling = async <T>(action: Action, what: string, call: () => Promise<T>): Promise<T> => {
-	try {
-		return await call();
-	} catch (error) {
-		throw identityCenterError(error, action, what);
-	}
-};
+// The calls' error naming lives beside `calling`; importers of the reader still find it here.
+export {IDENTITY_CENTER_READ_ACTIONS, identityCenterError} from './identity-center-calls.js';
 
 /** The one instance to read: the one asked for, or the only one; otherwise a named error. */
 export const pickInstance = (instances: IcInstance[], region: string, wanted?: string): IcInstance => {
@@ -128,14 +88,6 @@ const parsedPolicy = (text: string | undefined): unknown => {
 		return text;
 	}
 };
-
-/** An assignment as either listing call returns it. */
-interface RawAssignment {
-	AccountId?: string;
-	PermissionSetArn?: string;
-	PrincipalType?: string;
-	PrincipalId?: string;
-}
 
 /** moto answers a default session duration as a number of seconds; AWS as an ISO 8601 duration (PT1H). */
 const isoDuration = (value: unknown): string | undefined => (typeof value === 'number' ? `PT${value}S` : typeof value === 'string' ? value : undefined);
@@ -253,65 +205,12 @@ export const readIdentityCenter = async (clients: IdentityCenterClients, options
 			// Only users belong to IC groups; a member without a user id is nothing the model can follow.
 			.flatMap(m => (m.MemberId && 'UserId' in m.MemberId && m.MemberId.UserId ? [{membershipId: m.MembershipId ?? '', groupId: m.GroupId ?? '', userId: m.MemberId.UserId}] : []));
 
-	const principals: {PrincipalType: PrincipalType; PrincipalId: string; label: string}[] = [
-		...icUsers.map(u => ({PrincipalType: 'USER' as const, PrincipalId: u.id, label: `user ${u.userName}`})),
-		...icGroups.map(g => ({PrincipalType: 'GROUP' as const, PrincipalId: g.id, label: `group ${g.displayName}`})),
-	];
-	const perPrincipal = async (): Promise<RawAssignment[]> =>
-		(
-			await mapBounded(principals, limit, ({label, ...principal}) =>
-				calling('sso:ListAccountAssignmentsForPrincipal', `assignments of ${label}`, () =>
-					allPages(async token => {
-						const r = await ssoAdmin.send(new ListAccountAssignmentsForPrincipalCommand({InstanceArn, ...principal, NextToken: token}));
-						return {items: r.AccountAssignments, next: r.NextToken};
-					}),
-				),
-			)
-		).flat();
-	const perPair = async (accountIds: string[]): Promise<RawAssignment[]> => {
-		const pairs = accountIds.flatMap(AccountId => permissionSetArns.map(PermissionSetArn => ({AccountId, PermissionSetArn})));
-		return (
-			await mapBounded(pairs, limit, pair =>
-				calling('sso:ListAccountAssignments', `assignments in account ${pair.AccountId}`, () =>
-					allPages(async token => {
-						const r = await ssoAdmin.send(new ListAccountAssignmentsCommand({InstanceArn, ...pair, NextToken: token}));
-						return {items: r.AccountAssignments, next: r.NextToken};
-					}),
-				),
-			)
-		).flat();
-	};
-
-	const readAssignments = async (): Promise<RawAssignment[]> => {
-		const {accountIds} = options;
-		if (!accountIds) return perPrincipal();
-		// Per pair is accounts × permission sets calls (hundreds in an organization of any size), per principal
-		// one per user and group; the latter only where AWS answers it, and only when it is fewer.
-		const fewer = principals.length < accountIds.length * permissionSetArns.length;
-		if (!fewer || !(await options.principalListingAllowed)) return perPair(accountIds);
-		try {
-			const wanted = new Set(accountIds);
-			return (await perPrincipal()).filter(a => a.AccountId !== undefined && wanted.has(a.AccountId));
-		} catch (error) {
-			// Refused (a policy that grants the per-account listing only): the per-account one answers the same.
-			if (error instanceof IamError && error.kind === 'AccessDenied') return perPair(accountIds);
-			throw error;
-		}
-	};
-
 	// Memberships, permission sets and assignments need only the lists above, not each other: read side by
 	// side (each bounded), an organization's assignments (one call per account and permission set) are the long pole.
-	const [memberships, permissionSets, raw] = await Promise.all([readMemberships(), mapBounded(permissionSetArns, limit, readPermissionSet), readAssignments()]);
-	return {instance, users: icUsers, groups: icGroups, memberships, permissionSets, assignments: distinctAssignments(raw)};
-};
-
-/** Assignments as the model holds them, each once (a user's listing may repeat what their group's shows). */
-const distinctAssignments = (raw: RawAssignment[]): AccountAssignment[] => {
-	const seen = new Map<string, AccountAssignment>();
-	for (const a of raw) {
-		if (!a.AccountId || !a.PermissionSetArn || !a.PrincipalId || (a.PrincipalType !== 'USER' && a.PrincipalType !== 'GROUP')) continue;
-		const assignment: AccountAssignment = {accountId: a.AccountId, permissionSetArn: a.PermissionSetArn, principalType: a.PrincipalType, principalId: a.PrincipalId};
-		seen.set(`${a.AccountId} ${a.PermissionSetArn} ${a.PrincipalType} ${a.PrincipalId}`, assignment);
-	}
-	return [...seen.values()];
+	const [memberships, permissionSets, assignments] = await Promise.all([
+		readMemberships(),
+		mapBounded(permissionSetArns, limit, readPermissionSet),
+		readAssignments({ssoAdmin, InstanceArn, users: icUsers, groups: icGroups, permissionSetArns, limit, accountIds: options.accountIds, principalListingAllowed: options.principalListingAllowed}),
+	]);
+	return {instance, users: icUsers, groups: icGroups, memberships, permissionSets, assignments};
 };
