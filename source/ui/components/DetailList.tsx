@@ -103,12 +103,14 @@ export function DetailList(props: {
 			return {cursor: nextCursor, top};
 		});
 
-	const nextSection = () => {
-		const line = selectable[cursor] ?? 0;
-		const nextHeading = lines.findIndex((l, position) => position > line && l.heading);
-		const target = nextHeading < 0 ? 0 : selectable.findIndex(position => position > nextHeading);
-		place(() => (target < 0 ? 0 : target));
-	};
+	// From the latest cursor, not this render's: tabs typed faster than renders each jump a section.
+	const nextSection = () =>
+		place(from => {
+			const line = selectable[from] ?? 0;
+			const nextHeading = lines.findIndex((l, position) => position > line && l.heading);
+			const target = nextHeading < 0 ? 0 : selectable.findIndex(position => position > nextHeading);
+			return target < 0 ? 0 : target;
+		});
 
 	const moves = movementHandlers(movement => place(from => moveCursor(from, movement, selectable.length, height - 1)));
 	const selectedLine = selectable[cursor];
