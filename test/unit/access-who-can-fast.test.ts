@@ -11,6 +11,7 @@ import type {AccountSnapshot} from '../../source/model/snapshot.js';
 import {planSnapshot} from '../../scripts/bench/plan-snapshot.js';
 import {planAccount} from '../../scripts/bench/plan.js';
 import {accessSnapshot} from '../fixtures/access.js';
+import {groupedPaths} from '../helpers/grant-pairs.js';
 
 // The plain way, one principal at a time: no relevance filter, no sharing, no memo.
 const reference = async (model: AccessModel, kind: 'user' | 'group', name: string, actions: string[], resource: string): Promise<WhoCanEntry | undefined> => {
@@ -37,7 +38,7 @@ const reference = async (model: AccessModel, kind: 'user' | 'group', name: strin
 		name,
 		arn: principal.arn,
 		decision: !unread && granted.some(g => g.answer.decision === 'Allowed') ? 'Allowed' : 'Conditional',
-		via: granted.flatMap(g => g.answer.statements.filter(s => s.effect === 'Allow').flatMap(s => statementRefs(principal, s).map(statement => ({action: g.action, statement})))),
+		via: groupedPaths(granted.flatMap(g => g.answer.statements.filter(s => s.effect === 'Allow').flatMap(s => statementRefs(principal, s).map(statement => ({action: g.action, statement}))))),
 		actions: granted.map(g => g.action),
 		conditions: granted.flatMap(g =>
 			g.answer.conditions.flatMap(c => statementRefs(principal, c.statement).map(statement => ({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement}))),

@@ -66,7 +66,7 @@ describe('whoCan', () => {
 		expect(r.groups.map(g => g.name)).toEqual(['Developers']);
 		expect(r.users[0]).toMatchObject({decision: 'Allowed', arn: `arn:aws:iam::${ACCOUNT}:user/dana`, incomplete: false});
 		expect(r.users[0]?.via).toEqual([
-			{action: 'ec2:TerminateInstances', statement: {source: {kind: 'managed', name: 'DevEc2', arn: policyArn('DevEc2'), viaGroup: 'Developers'}, statementIndex: 1, sid: 'DevEc2', effect: 'Allow'}},
+			{actions: ['ec2:TerminateInstances'], statement: {source: {kind: 'managed', name: 'DevEc2', arn: policyArn('DevEc2'), viaGroup: 'Developers'}, statementIndex: 1, sid: 'DevEc2', effect: 'Allow'}},
 		]);
 	});
 

@@ -11,6 +11,7 @@ import {roleGrantOf, type RoleGrant} from '../../source/model/access/role-grants
 import {roleByName} from '../../source/model/access/roles.js';
 import {actionClasses} from '../../source/model/access/who-can-classes.js';
 import {ROOT, accountWithRoles, allow, deny, policy, trustPolicy, trusts, type AccountSpec} from '../fixtures/roles.js';
+import {groupedPaths} from '../helpers/grant-pairs.js';
 
 const trust = trustPolicy(trusts(ROOT));
 const spec: AccountSpec = {
@@ -63,7 +64,7 @@ const alone = async (name: string, actions: string[], resource: string): Promise
 	return {
 		role: parts[0]!.role,
 		decision: parts.some(p => p.decision === 'Allowed') ? 'Allowed' : 'Conditional',
-		via: parts.flatMap(p => p.via),
+		via: groupedPaths(parts.flatMap(p => p.via.flatMap(v => v.actions.map(action => ({action, statement: v.statement}))))),
 		conditions: parts.flatMap(p => p.conditions),
 		actions: parts.flatMap(p => p.actions),
 	};

@@ -5,7 +5,8 @@
 // step. Each user's one path must be a real chain of those steps, Allowed when any is, else the shortest.
 // Checked on generated accounts with roles, trust conditions, boundaries, tags and ${aws:username}.
 import {describe, expect, it} from 'vitest';
-import {assumableRoles, buildAccessModel, canAssume, MAX_CHAIN, outsideTrust, resolveActions, rolePrincipal, trustOf, whoCan, type AssumeStep, type RolePath, type WhoCanAnswer, type WhoCanEntry} from '../../source/model/access.js';
+import {assumableRoles, buildAccessModel, canAssume, MAX_CHAIN, outsideTrust, resolveActions, rolePrincipal, trustOf, whoCan, type AssumeStep, type RolePath, type StatementRef, type WhoCanAnswer, type WhoCanEntry} from '../../source/model/access.js';
+import {groupedPaths} from '../helpers/grant-pairs.js';
 import {evaluate} from '../../source/model/access/evaluator.js';
 import {principalFor, roleFacts, statementRefs, type AccessModel, type Principal} from '../../source/model/access/model.js';
 import {rolesOf} from '../../source/model/access/roles.js';
@@ -26,6 +27,7 @@ interface Grant {
 const roleGrant = async (model: AccessModel, role: Role, actions: string[], resource: string): Promise<Grant | undefined> => {
 	const principal = rolePrincipal(model, role);
 	const found: Grant = {role, decision: 'Conditional', via: [], conditions: [], actions: []};
+	const pairs: Array<{action: string; statement: StatementRef}> = [];
 	for (const action of actions) {
 		const answer = await evaluate({
 			principalArn: principal.arn,
@@ -39,10 +41,10 @@ const roleGrant = async (model: AccessModel, role: Role, actions: string[], reso
 		if (!answer.ok || (answer.decision !== 'Allowed' && answer.decision !== 'Conditional')) continue;
 		if (answer.decision === 'Allowed') found.decision = 'Allowed';
 		found.actions.push(action);
-		for (const raw of answer.statements.filter(s => s.effect === 'Allow')) for (const statement of statementRefs(principal, raw)) found.via.push({action, statement});
+		for (const raw of answer.statements.filter(s => s.effect === 'Allow')) for (const statement of statementRefs(principal, raw)) pairs.push({action, statement});
 		for (const c of answer.conditions) for (const statement of statementRefs(principal, c.statement)) found.conditions.push({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
 	}
-	return found.actions.length > 0 ? found : undefined;
+	return found.actions.length > 0 ? {...found, via: groupedPaths(pairs)} : undefined;
 };
 
 const pathOf = (steps: AssumeStep[], grant: Grant): RolePath => ({

@@ -9,6 +9,7 @@ import {holderIndex} from './holders.js';
 import {evaluatePrincipal, relevantSet, statementRefs, type AccessModel, type Principal} from './model.js';
 import {statementsAnswer} from './shared-knowledge.js';
 import {preparedStatement, statementIdOf, statementsOf, type DistinctStatement} from './statements.js';
+import {GrantPaths, orderIn} from './grant-paths.js';
 import type {GrantPath, RolePath, StatementRef} from './types.js';
 import {unreadBoundaryCondition, unreadBoundaryNote, unreadBoundaryOf} from './unread-boundary.js';
 
@@ -125,6 +126,7 @@ const classOfAction = (classes: Array<{actions: string[]}>): Map<string, number>
  */
 export const roleGrantOf = async (model: AccessModel, principal: Principal, role: Role, actions: string[], classes: Array<{actions: string[]; matching: Set<number>}>, resource: string): Promise<RoleGrant | undefined> => {
 	const found: RoleGrant = {role, decision: 'Conditional', via: [], conditions: [], actions: []};
+	const paths = new GrantPaths(orderIn(actions));
 	// Per class: the role's view (null: no Allow; undefined: its own evaluation) and, on a view, every answer of the class.
 	const views = new Map<number, {view: ReturnType<typeof viewOf>; answers?: Map<string, Settled>; refs?: RoleAnswer['refs']}>();
 	const classOf = classOfAction(classes);
@@ -147,10 +149,11 @@ export const roleGrantOf = async (model: AccessModel, principal: Principal, role
 		if (!refs || !answer?.ok || (answer.decision !== 'Allowed' && answer.decision !== 'Conditional')) continue;
 		if (answer.decision === 'Allowed') found.decision = 'Allowed';
 		found.actions.push(action);
-		for (const raw of answer.statements) if (raw.effect === 'Allow') for (const statement of refs(raw)) found.via.push({action, statement});
+		for (const raw of answer.statements) if (raw.effect === 'Allow') for (const statement of refs(raw)) paths.addAction(statement, action);
 		for (const c of answer.conditions) for (const statement of refs(c.statement)) found.conditions.push({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
 	}
 	if (found.actions.length === 0) return undefined;
+	found.via = paths.list();
 	// The boundary the role's grants hang on, named once for all of them.
 	const unread = unreadBoundaryOf(principal);
 	if (unread) {

@@ -96,9 +96,10 @@ export interface Explanation {
 
 export type ExplainResult = Explanation | AccessError;
 
+/** One path (group if any, policy, statement) to an allow, and the query's actions it grants, in query order. */
 export interface GrantPath {
-	action: string;
 	statement: StatementRef;
+	actions: string[];
 }
 
 /** A condition of an assume-role step: written in the role's trust policy, or in the caller's identity policy. */
@@ -155,7 +156,7 @@ export interface WhoCanEntry {
 	name: string;
 	arn: string;
 	decision: 'Allowed' | 'Conditional';
-	/** Every allow statement that grants, with its path (group if any, policy, statement). */
+	/** Every path to an allow statement that grants (each once, with the actions it grants). */
 	via: GrantPath[];
 	/** Expanded actions this principal can do (one unless the query had wildcards). */
 	actions: string[];

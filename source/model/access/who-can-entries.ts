@@ -13,6 +13,7 @@ import {statementIdOf} from './statements.js';
 import type {ConditionShown, GrantPath, StatementRef, WhoCanEntry} from './types.js';
 import {heldIn, isUser, type ActionClass} from './who-can-classes.js';
 import {idsOf, quickEntries} from './who-can-quick.js';
+import {GrantPaths} from './grant-paths.js';
 
 export interface Grant {
 	/** The action's number in the query's order. */
@@ -28,6 +29,8 @@ export interface SetGrants {
 	allowed: boolean;
 	/** One grant of each kind of answer. */
 	kinds: Grant[];
+	/** Per kind (as `kinds`): the actions answers of that kind grant, in query order (shared by every principal). */
+	kindActions: string[][];
 	conditional: boolean;
 }
 
@@ -80,27 +83,27 @@ export const entryMaker = (actions: string[], classes: ActionClass[], sets: Eval
 		settled[set.index]!.forEach((answer, i) => {
 			if (grants(answer)) found.push({action: number.get(classActions[i]!)!, answer, kind: kindOf(answer)});
 		});
-		const kinds = [...new Map(found.map(g => [g.kind, g])).values()];
-		const conditional = found.some(g => g.answer.conditions.length > 0);
-		return {grants: found, actions: found.map(g => actions[g.action]!), allowed: found.some(g => g.answer.decision === 'Allowed'), kinds, conditional};
-	});
-	// One row of GrantPaths per path, indexed by action number: a path's GrantPath for an action, made once.
-	const rows = new Map<StatementRef, (action: number) => GrantPath>();
-	const row = (ref: StatementRef) => {
-		let found = rows.get(ref);
-		if (!found) {
-			const paths = new Array<GrantPath>(actions.length);
-			rows.set(ref, (found = (action: number) => (paths[action] ??= {action: actions[action]!, statement: ref})));
+		const byKind = new Map<number, {grant: Grant; actions: string[]}>();
+		for (const g of found) {
+			const kind = byKind.get(g.kind);
+			if (kind) kind.actions.push(actions[g.action]!);
+			else byKind.set(g.kind, {grant: g, actions: [actions[g.action]!]});
 		}
-		return found;
-	};
-	const pathsInto = (via: GrantPath[], refs: StatementRef[], action: number) => {
-		for (const ref of refs) via.push(row(ref)(action));
-	};
+		const conditional = found.some(g => g.answer.conditions.length > 0);
+		return {
+			grants: found,
+			actions: found.map(g => actions[g.action]!),
+			allowed: found.some(g => g.answer.decision === 'Allowed'),
+			kinds: [...byKind.values()].map(k => k.grant),
+			kindActions: [...byKind.values()].map(k => k.actions),
+			conditional,
+		};
+	});
+	const order = (action: string) => number.get(action)!;
 	// Principals whose sets and paths are the same share one list of GrantPaths.
 	const vias = new Map<string, GrantPath[]>();
 
-	const quick = quickEntries({bySet, kindIds, row});
+	const quick = quickEntries({bySet, kindIds, order});
 
 	return (principal: Holder, principalSets: Array<EvalSet | undefined>): WhoCanEntry | undefined => {
 		let only = -1;
@@ -130,10 +133,12 @@ export const entryMaker = (actions: string[], classes: ActionClass[], sets: Eval
 		const viaKey = parts.map(p => `${p.set.index}:${p.granted.kinds.map(g => p.refsOf(g).key).join('/')}`).join(';');
 		let via = vias.get(viaKey);
 		if (!via) {
-			const list: GrantPath[] = [];
-			if (parts.length === 1) for (const grant of parts[0]!.granted.grants) pathsInto(list, parts[0]!.refsOf(grant).refs, grant.action);
-			else for (const {grant, part} of ordered()) pathsInto(list, part.refsOf(grant).refs, grant.action);
-			vias.set(viaKey, (via = list));
+			const paths = new GrantPaths(order);
+			// Kinds in the order their first grant comes (one class); several classes interleave by action.
+			const kinds = parts.flatMap(part => part.granted.kinds.map((grant, n) => ({part, grant, actions: part.granted.kindActions[n]!})));
+			if (parts.length > 1) kinds.sort((a, b) => a.grant.action - b.grant.action);
+			for (const {part, grant, actions} of kinds) for (const ref of part.refsOf(grant).refs) paths.add(ref, actions);
+			vias.set(viaKey, (via = paths.list()));
 		}
 		const conditions: ConditionShown[] = [];
 		if (parts.some(p => p.granted.conditional)) {

@@ -6,7 +6,8 @@
 import type {EvalSet} from './eval-sets.js';
 import type {HeldStatement, Holder} from './holders.js';
 import {statementIdOf} from './statements.js';
-import type {ConditionShown, GrantPath, StatementRef, WhoCanEntry} from './types.js';
+import {GrantPaths} from './grant-paths.js';
+import type {ConditionShown, StatementRef, WhoCanEntry} from './types.js';
 import {groupHeld, isUser, type ActionClass} from './who-can-classes.js';
 import type {SetGrants} from './who-can-entries.js';
 
@@ -34,8 +35,8 @@ export interface QuickContext {
 	bySet: SetGrants[];
 	/** Per kind of answer: the distinct statements its Allows are (undefined: some is not one). */
 	kindIds: Array<Set<number> | undefined>;
-	/** The GrantPath of one path for the action numbered (one object per query). */
-	row: (ref: StatementRef) => (action: number) => GrantPath;
+	/** An action's position in the query. */
+	order: (action: string) => number;
 }
 
 const NO_GROUPS: Holder[] = [];
@@ -47,7 +48,7 @@ export const idsOf = (statements: Array<{policyKey: string}>): Set<number> | und
 };
 
 /** Returns a function answering for one principal, or undefined when its case is not the usual one. */
-export const quickEntries = ({bySet, kindIds, row}: QuickContext) => {
+export const quickEntries = ({bySet, kindIds, order}: QuickContext) => {
 	const kindSelectors: Selector[] = [];
 	// Per set: the statements its conditions come from (null: some is not a distinct statement).
 	const conditionSelectors = new Map<number, Selector | null>();
@@ -120,10 +121,12 @@ export const quickEntries = ({bySet, kindIds, row}: QuickContext) => {
 		return refs;
 	};
 	const shapeOf = (principal: Holder, groups: Holder[], granted: SetGrants, actionClass: ActionClass, kinds: Selector[], conditions: Selector | undefined): Shape => {
-		// Each path's row of GrantPaths looked up once, not once per action.
-		const rowsByKind = new Map(granted.kinds.map((g, n) => [g.kind, refsOf(principal, groups, actionClass, kinds[n]!).map(row)]));
-		const via: GrantPath[] = [];
-		for (const grant of granted.grants) for (const pathRow of rowsByKind.get(grant.kind)!) via.push(pathRow(grant.action));
+		// Each path once, with the actions of the kinds of answer that name it.
+		const paths = new GrantPaths(order);
+		granted.kinds.forEach((_, n) => {
+			for (const ref of refsOf(principal, groups, actionClass, kinds[n]!)) paths.add(ref, granted.kindActions[n]!);
+		});
+		const via = paths.list();
 		const shown: ConditionShown[] = [];
 		for (const grant of conditions ? granted.grants : []) {
 			for (const c of grant.answer.conditions) {

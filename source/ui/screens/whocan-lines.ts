@@ -26,7 +26,8 @@ const entryLines = (entry: WhoCanEntry, total: number, openAt: Opener): DetailLi
 	for (const grant of entry.via) {
 		const text = pathText(grant.statement);
 		const known = paths.get(text);
-		paths.set(text, {actions: many ? `${known ? `${known.actions}, ` : ''}${grant.action}` : '', source: grant.statement.source});
+		const actions = grant.actions.join(', ');
+		paths.set(text, {actions: many ? `${known ? `${known.actions}, ` : ''}${actions}` : '', source: grant.statement.source});
 	}
 	// A user reaching it only through a role opens on what lets them assume it (the group, else their policy).
 	const first = entry.via[0]?.statement.source ?? entry.throughRoles?.[0]?.steps[0]?.identity[0]?.source;
