@@ -134,15 +134,16 @@ export const roleGrantOf = async (model: AccessModel, principal: Principal, role
 		const n = classOf.get(action);
 		let answer: Settled | undefined;
 		let refs: RoleAnswer['refs'] | undefined;
-		if (principal.boundaryEntry || n === undefined) ({answer, refs} = (await evaluateRole(model, principal, action, resource)) ?? {});
+		let at = n === undefined ? undefined : views.get(n);
+		if (n !== undefined && !at) {
+			const view = viewOf(model, principal, statement => classes[n]!.matching.has(statement.id));
+			// A role behind a boundary takes its own evaluation, but only where its policies allow something of the class.
+			at = view && !principal.boundaryEntry ? {view, answers: await settledOn(model, principal, view, classes[n]!.actions, resource), refs: viewRefs(principal, view)} : {view};
+			views.set(n, at);
+		}
+		if (at?.view === null) continue;
+		if (principal.boundaryEntry || !at) ({answer, refs} = (await evaluateRole(model, principal, action, resource)) ?? {});
 		else {
-			let at = views.get(n);
-			if (!at) {
-				const view = viewOf(model, principal, statement => classes[n]!.matching.has(statement.id));
-				at = view ? {view, answers: await settledOn(model, principal, view, classes[n]!.actions, resource), refs: viewRefs(principal, view)} : {view};
-				views.set(n, at);
-			}
-			if (at.view === null) continue;
 			if (at.view) ({answer, refs} = {answer: at.answers!.get(action)!, refs: at.refs!});
 			else ({answer, refs} = (await own(model, principal, action, resource)) ?? {});
 		}
