@@ -15,48 +15,57 @@ const keys = new WeakMap<StatementRef, string>();
 /**
  * Collects paths in the order first seen, each with its actions in the query's order (`order`: an
  * action's position in the query). A list handed to add() whole is kept, not copied, until a second one
- * joins it: principals sharing a kind of answer share its action list.
+ * joins it: principals sharing a kind of answer share its action list, and with `shared` (one GrantPath
+ * per path and list, made once a query) the GrantPath itself.
  */
 export class GrantPaths {
 	readonly #paths: GrantPath[] = [];
-	/** owned: the path's action list is its own (appended to), not a shared one. */
-	readonly #byKey = new Map<string, {path: GrantPath; owned: boolean}>();
-	constructor(private readonly order: (action: string) => number) {}
+	/** owned: the path (and its action list) is this collection's own, appended to; else a shared one. */
+	readonly #byKey = new Map<string, {at: number; owned: boolean}>();
+	constructor(
+		private readonly order: (action: string) => number,
+		private readonly shared: (ref: StatementRef, actions: string[]) => GrantPath = (statement, actions) => ({statement, actions}),
+	) {}
 
 	/** The path grants `actions` (a list that may be shared: it is not changed). */
 	add(ref: StatementRef, actions: readonly string[]): void {
 		if (actions.length === 0) return;
 		const known = this.#byKey.get(pathKey(ref));
-		if (!known) return this.#start(ref, actions as string[], false);
-		if (known.path.actions === actions) return;
-		this.#own(known);
-		for (const action of actions) known.path.actions.push(action);
+		if (!known) return this.#start(ref, this.shared(ref, actions as string[]), false);
+		if (this.#paths[known.at]!.actions === actions) return;
+		const path = this.#own(known);
+		for (const action of actions) path.actions.push(action);
 	}
 
 	/** The path grants one more action. */
 	addAction(ref: StatementRef, action: string): void {
 		const known = this.#byKey.get(pathKey(ref));
-		if (!known) return this.#start(ref, [action], true);
-		this.#own(known);
-		known.path.actions.push(action);
+		if (!known) return this.#start(ref, {statement: ref, actions: [action]}, true);
+		this.#own(known).actions.push(action);
 	}
 
 	/** The paths, each one's actions in query order without repeats. */
 	list(): GrantPath[] {
-		for (const {path, owned} of this.#byKey.values()) if (owned && !this.#inOrder(path.actions)) path.actions = [...new Set(path.actions)].sort((a, b) => this.order(a) - this.order(b));
+		for (const {at, owned} of this.#byKey.values()) {
+			const path = this.#paths[at]!;
+			if (owned && !this.#inOrder(path.actions)) path.actions = [...new Set(path.actions)].sort((a, b) => this.order(a) - this.order(b));
+		}
 		return this.#paths;
 	}
 
-	#start(ref: StatementRef, actions: string[], owned: boolean): void {
-		const path = {statement: ref, actions};
-		this.#byKey.set(pathKey(ref), {path, owned});
+	#start(ref: StatementRef, path: GrantPath, owned: boolean): void {
+		this.#byKey.set(pathKey(ref), {at: this.#paths.length, owned});
 		this.#paths.push(path);
 	}
 
-	#own(known: {path: GrantPath; owned: boolean}): void {
-		if (known.owned) return;
-		known.path.actions = [...known.path.actions];
-		known.owned = true;
+	/** The path at `known`, made this collection's own (copied from the shared one) to append to. */
+	#own(known: {at: number; owned: boolean}): GrantPath {
+		if (!known.owned) {
+			const path = this.#paths[known.at]!;
+			this.#paths[known.at] = {statement: path.statement, actions: [...path.actions]};
+			known.owned = true;
+		}
+		return this.#paths[known.at]!;
 	}
 
 	/** Strictly in query order (as a role's grants are added, action by action): nothing to sort. */
@@ -65,6 +74,18 @@ export class GrantPaths {
 		return true;
 	}
 }
+
+/** One GrantPath per (path, action list), made on first use: principals with the same paths share them. */
+export const sharedGrantPaths = (): ((ref: StatementRef, actions: string[]) => GrantPath) => {
+	const byList = new Map<string[], Map<StatementRef, GrantPath>>();
+	return (statement, actions) => {
+		let byRef = byList.get(actions);
+		if (!byRef) byList.set(actions, (byRef = new Map()));
+		let path = byRef.get(statement);
+		if (!path) byRef.set(statement, (path = {statement, actions}));
+		return path;
+	};
+};
 
 const orders = new WeakMap<readonly string[], (action: string) => number>();
 /** An action's position in `actions` (a query's list), the map made once per list. */

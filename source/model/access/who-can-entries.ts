@@ -13,7 +13,7 @@ import {statementIdOf} from './statements.js';
 import type {ConditionShown, GrantPath, StatementRef, WhoCanEntry} from './types.js';
 import {heldIn, isUser, type ActionClass} from './who-can-classes.js';
 import {idsOf, quickEntries} from './who-can-quick.js';
-import {GrantPaths} from './grant-paths.js';
+import {GrantPaths, sharedGrantPaths} from './grant-paths.js';
 
 export interface Grant {
 	/** The action's number in the query's order. */
@@ -100,10 +100,11 @@ export const entryMaker = (actions: string[], classes: ActionClass[], sets: Eval
 		};
 	});
 	const order = (action: string) => number.get(action)!;
+	const shared = sharedGrantPaths();
 	// Principals whose sets and paths are the same share one list of GrantPaths.
 	const vias = new Map<string, GrantPath[]>();
 
-	const quick = quickEntries({bySet, kindIds, order});
+	const quick = quickEntries({bySet, kindIds, order, shared});
 
 	return (principal: Holder, principalSets: Array<EvalSet | undefined>): WhoCanEntry | undefined => {
 		let only = -1;
@@ -133,7 +134,7 @@ export const entryMaker = (actions: string[], classes: ActionClass[], sets: Eval
 		const viaKey = parts.map(p => `${p.set.index}:${p.granted.kinds.map(g => p.refsOf(g).key).join('/')}`).join(';');
 		let via = vias.get(viaKey);
 		if (!via) {
-			const paths = new GrantPaths(order);
+			const paths = new GrantPaths(order, shared);
 			// Kinds in the order their first grant comes (one class); several classes interleave by action.
 			const kinds = parts.flatMap(part => part.granted.kinds.map((grant, n) => ({part, grant, actions: part.granted.kindActions[n]!})));
 			if (parts.length > 1) kinds.sort((a, b) => a.grant.action - b.grant.action);

@@ -7,7 +7,7 @@ import type {EvalSet} from './eval-sets.js';
 import type {HeldStatement, Holder} from './holders.js';
 import {statementIdOf} from './statements.js';
 import {GrantPaths} from './grant-paths.js';
-import type {ConditionShown, StatementRef, WhoCanEntry} from './types.js';
+import type {ConditionShown, GrantPath, StatementRef, WhoCanEntry} from './types.js';
 import {groupHeld, isUser, type ActionClass} from './who-can-classes.js';
 import type {SetGrants} from './who-can-entries.js';
 
@@ -37,6 +37,8 @@ export interface QuickContext {
 	kindIds: Array<Set<number> | undefined>;
 	/** An action's position in the query. */
 	order: (action: string) => number;
+	/** The query's GrantPath of a path and an action list (one object each, shared by principals). */
+	shared: (ref: StatementRef, actions: string[]) => GrantPath;
 }
 
 const NO_GROUPS: Holder[] = [];
@@ -48,7 +50,7 @@ export const idsOf = (statements: Array<{policyKey: string}>): Set<number> | und
 };
 
 /** Returns a function answering for one principal, or undefined when its case is not the usual one. */
-export const quickEntries = ({bySet, kindIds, order}: QuickContext) => {
+export const quickEntries = ({bySet, kindIds, order, shared}: QuickContext) => {
 	const kindSelectors: Selector[] = [];
 	// Per set: the statements its conditions come from (null: some is not a distinct statement).
 	const conditionSelectors = new Map<number, Selector | null>();
@@ -121,12 +123,16 @@ export const quickEntries = ({bySet, kindIds, order}: QuickContext) => {
 		return refs;
 	};
 	const shapeOf = (principal: Holder, groups: Holder[], granted: SetGrants, actionClass: ActionClass, kinds: Selector[], conditions: Selector | undefined): Shape => {
-		// Each path once, with the actions of the kinds of answer that name it.
-		const paths = new GrantPaths(order);
-		granted.kinds.forEach((_, n) => {
-			for (const ref of refsOf(principal, groups, actionClass, kinds[n]!)) paths.add(ref, granted.kindActions[n]!);
-		});
-		const via = paths.list();
+		// Each path once, with the actions of the kinds of answer that name it (one kind: its paths are distinct).
+		let via: GrantPath[];
+		if (granted.kinds.length === 1) via = refsOf(principal, groups, actionClass, kinds[0]!).map(ref => shared(ref, granted.kindActions[0]!));
+		else {
+			const paths = new GrantPaths(order, shared);
+			granted.kinds.forEach((_, n) => {
+				for (const ref of refsOf(principal, groups, actionClass, kinds[n]!)) paths.add(ref, granted.kindActions[n]!);
+			});
+			via = paths.list();
+		}
 		const shown: ConditionShown[] = [];
 		for (const grant of conditions ? granted.grants : []) {
 			for (const c of grant.answer.conditions) {
