@@ -120,41 +120,94 @@ const classOfAction = (classes: Array<{actions: string[]}>): Map<string, number>
 	return found;
 };
 
+/** What a view's answers grant over one class of actions: the same for every role holding those statements. */
+interface ViewGrants {
+	/** The class's granted actions (in its order, the query's) with their answers. */
+	granted: Array<{action: string; answer: EvalAnswer}>;
+	allowed: boolean;
+	/** Each Allow statement of those answers (first seen first) and the actions it grants. */
+	allows: Array<{raw: RawStatement; actions: string[]}>;
+}
+
+/** Per view's answers (one map per model, statements and resource), per class of actions: worked out once. */
+const viewGrantsKept = new WeakMap<Map<string, Settled>, WeakMap<string[], ViewGrants>>();
+const viewGrantsOf = (answers: Map<string, Settled>, actions: string[]): ViewGrants => {
+	let byClass = viewGrantsKept.get(answers);
+	if (!byClass) viewGrantsKept.set(answers, (byClass = new WeakMap()));
+	let found = byClass.get(actions);
+	if (found) return found;
+	found = {granted: [], allowed: false, allows: []};
+	const allows = new Map<string, {raw: RawStatement; actions: string[]}>();
+	for (const action of actions) {
+		const answer = answers.get(action);
+		if (!grants(answer)) continue;
+		found.granted.push({action, answer});
+		if (answer.decision === 'Allowed') found.allowed = true;
+		for (const raw of answer.statements) {
+			if (raw.effect !== 'Allow') continue;
+			const key = `${raw.policyKey}#${raw.statementIndex}`;
+			const known = allows.get(key);
+			if (known) known.actions.push(action);
+			else allows.set(key, {raw, actions: [action]});
+		}
+	}
+	found.allows = [...allows.values()];
+	byClass.set(actions, found);
+	return found;
+};
+
+const grants = (answer: Settled | undefined): answer is EvalAnswer => answer?.ok === true && (answer.decision === 'Allowed' || answer.decision === 'Conditional');
+
+const NO_CONDITIONS: RolePath['conditions'] = [];
+const conditionsOf = (answer: EvalAnswer, refs: RoleAnswer['refs']): RolePath['conditions'] =>
+	answer.conditions.length === 0 ? NO_CONDITIONS : answer.conditions.flatMap(c => refs(c.statement).map(statement => ({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement})));
+
 /**
  * What one role's own policies grant for a query's actions, as evaluateRole answers action by action
- * (`classes`: the actions sharing their matching statements, from a catalogue holding the role's).
+ * (`classes`: the actions sharing their matching statements, from a catalogue holding the role's). Roles
+ * holding the same matching statements share what the answers grant (viewGrantsOf): each maps it to its
+ * own paths once per class, not once per action.
  */
 export const roleGrantOf = async (model: AccessModel, principal: Principal, role: Role, actions: string[], classes: Array<{actions: string[]; matching: Set<number>}>, resource: string): Promise<RoleGrant | undefined> => {
-	const found: RoleGrant = {role, decision: 'Conditional', via: [], conditions: [], actions: []};
-	const paths = new GrantPaths(orderIn(actions));
-	// Per class: the role's view (null: no Allow; undefined: its own evaluation) and, on a view, every answer of the class.
-	const views = new Map<number, {view: ReturnType<typeof viewOf>; answers?: Map<string, Settled>; refs?: RoleAnswer['refs']}>();
-	const classOf = classOfAction(classes);
-	for (const action of actions) {
-		const n = classOf.get(action);
-		let answer: Settled | undefined;
-		let refs: RoleAnswer['refs'] | undefined;
-		let at = n === undefined ? undefined : views.get(n);
-		if (n !== undefined && !at) {
-			const view = viewOf(model, principal, statement => classes[n]!.matching.has(statement.id));
-			// A role behind a boundary takes its own evaluation, but only where its policies allow something of the class.
-			at = view && !principal.boundaryEntry ? {view, answers: await settledOn(model, principal, view, classes[n]!.actions, resource), refs: viewRefs(principal, view)} : {view};
-			views.set(n, at);
-		}
-		if (at?.view === null) continue;
-		if (principal.boundaryEntry || !at) ({answer, refs} = (await evaluateRole(model, principal, action, resource)) ?? {});
-		else {
-			if (at.view) ({answer, refs} = {answer: at.answers!.get(action)!, refs: at.refs!});
-			else ({answer, refs} = (await own(model, principal, action, resource)) ?? {});
-		}
-		if (!refs || !answer?.ok || (answer.decision !== 'Allowed' && answer.decision !== 'Conditional')) continue;
-		if (answer.decision === 'Allowed') found.decision = 'Allowed';
-		found.actions.push(action);
+	const order = orderIn(actions);
+	const paths = new GrantPaths(order);
+	let allowed = false;
+	const granted: Array<{action: string; conditions: RolePath['conditions']}> = [];
+	const take = (action: string, found: RoleAnswer | undefined) => {
+		if (!found || !grants(found.answer)) return;
+		const {answer, refs} = found;
+		if (answer.decision === 'Allowed') allowed = true;
+		granted.push({action, conditions: conditionsOf(answer, refs)});
 		for (const raw of answer.statements) if (raw.effect === 'Allow') for (const statement of refs(raw)) paths.addAction(statement, action);
-		for (const c of answer.conditions) for (const statement of refs(c.statement)) found.conditions.push({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
+	};
+	// Class by class (a wildcard query's hundreds of actions fall in a few), then any action outside them.
+	for (const {actions: classActions, matching} of classes) {
+		const view = viewOf(model, principal, statement => matching.has(statement.id));
+		// Nothing of the class allowed by the role's own policies: nothing granted, boundary or not.
+		if (view === null) continue;
+		if (principal.boundaryEntry) {
+			for (const each of classActions) take(each, await evaluateRole(model, principal, each, resource));
+			continue;
+		}
+		if (view === undefined) {
+			for (const each of classActions) take(each, await own(model, principal, each, resource));
+			continue;
+		}
+		const shared = viewGrantsOf(await settledOn(model, principal, view, classActions, resource), classActions);
+		const refs = viewRefs(principal, view);
+		if (shared.allowed) allowed = true;
+		for (const allow of shared.allows) for (const statement of refs(allow.raw)) paths.add(statement, allow.actions);
+		for (const {action, answer} of shared.granted) granted.push({action, conditions: conditionsOf(answer, refs)});
 	}
-	if (found.actions.length === 0) return undefined;
-	found.via = paths.list();
+	const classOf = classOfAction(classes);
+	for (const action of actions) if (!classOf.has(action)) take(action, await evaluateRole(model, principal, action, resource));
+	if (granted.length === 0) return undefined;
+	// Classes interleave in the query: actions, conditions and paths put in its order, as action by action.
+	const inOrder = granted.every((g, n) => n === 0 || order(granted[n - 1]!.action) < order(g.action));
+	if (!inOrder) granted.sort((a, b) => order(a.action) - order(b.action));
+	const via = paths.list();
+	if (!inOrder) via.sort((a, b) => order(a.actions[0]!) - order(b.actions[0]!));
+	const found: RoleGrant = {role, decision: allowed ? 'Allowed' : 'Conditional', via, conditions: granted.flatMap(g => g.conditions), actions: granted.map(g => g.action)};
 	// The boundary the role's grants hang on, named once for all of them.
 	const unread = unreadBoundaryOf(principal);
 	if (unread) {

@@ -256,6 +256,14 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 	const holders = holderIndex(model).users;
 	let holderAt: Map<string, number> | undefined;
 	const positionOf = (name: string) => (holderAt ??= new Map(holders.map((u, n) => [u.name, n]))).get(name)!;
+	// Users reached by the same roles reach the same actions: each set of them listed once.
+	const listed = new Map<string, string[]>();
+	const actionsOf = (bits: Bits): string[] => {
+		const key = bits.join(',');
+		let found = listed.get(key);
+		if (!found) listed.set(key, (found = answer.actions.filter((_, b) => (bits[b >>> 5]! & (1 << (b & 31))) !== 0)));
+		return found;
+	};
 	for (const [name, reach] of byUser) {
 		const reachedHow = reach.allowed ? 'Allowed' : 'Conditional';
 		const paths = () => [bestPath(reach)];
@@ -266,8 +274,7 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 			continue;
 		}
 		const user = holders[positionOf(name)]!;
-		const bits = reach.actions;
-		const actions = bits ? answer.actions.filter((_, b) => (bits[b >>> 5]! & (1 << (b & 31))) !== 0) : answer.actions;
+		const actions = reach.actions ? actionsOf(reach.actions) : answer.actions;
 		users.push(withLazyPaths({kind: 'user', name, arn: user.arn, decision: reachedHow, via: [], actions, conditions: [], incomplete: user.problems.length > 0}, paths));
 	}
 	if (users.length > answer.users.length) {
