@@ -195,12 +195,17 @@ const account = (seed: number): SnapshotIndex => {
 	const names = (arn: string, condition?: object) => ({Effect: 'Allow', Principal: {AWS: arn}, Action: 'sts:AssumeRole', ...(condition ? {Condition: condition} : {})});
 	const role = (name: string, trustPolicy: string, inlinePolicies: Role['inlinePolicies'] = []): Role => ({name, id: `AROA${name.toUpperCase().replace(/-/g, '')}`, arn: `arn:aws:iam::${account}:role/${name}`, path: '/', createDate: '2024-01-01T00:00:00Z', trustPolicy, attachedPolicies: [], inlinePolicies, tags: [], instanceProfiles: []});
 	const person = `arn:aws:iam::${account}:user/zz-person`;
+	const hopper = `arn:aws:iam::${account}:user/zz-hopper`;
+	snapshot.users.push({name: 'zz-hopper', id: 'AIDAZZHOPPER', arn: hopper, path: '/', createDate: '2024-01-01T00:00:00Z', groups: [], attachedPolicies: [], inlinePolicies: [], tags: []});
 	const grant = {name: 'Terminate', document: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['ec2:TerminateInstances', 'lightsail:GetInstance'], Resource: '*'}]})};
 	snapshot.roles.push(
 		role('zz-target', trusting(names(`arn:aws:iam::${account}:role/zz-short`, {Bool: {'aws:MultiFactorAuthPresent': 'true'}}), names(`arn:aws:iam::${account}:role/zz-long-2`)), [grant]),
 		role('zz-short', trusting(names(person))),
 		role('zz-long-1', trusting(names(person))),
 		role('zz-long-2', trusting(names(`arn:aws:iam::${account}:role/zz-long-1`))),
+		// A chain through an account trust: zz-hopper → zz-acct-hop → zz-acct-target, which grants one action.
+		role('zz-acct-target', trusting(names(`arn:aws:iam::${account}:root`)), [{name: 'GetInstance', document: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'lightsail:GetInstance', Resource: '*'}]})}]),
+		role('zz-acct-hop', trusting(names(hopper)), [{name: 'Hop', document: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::${account}:role/zz-acct-target`}]})}]),
 	);
 	return buildIndex(snapshot);
 };
@@ -223,6 +228,12 @@ describe('whoCan with roles: fast path = the plain way', () => {
 				const person = answer.users.find(u => u.name === 'zz-person');
 				expect(person?.decision).toBe('Allowed');
 				expect(person?.throughRoles?.[0]?.steps.map(s => s.role)).toEqual(['zz-long-1', 'zz-long-2', 'zz-target']);
+			}
+			if (query === 'lightsail:GetInstance*') {
+				// Two roles on, through an account trust: only the action the last role grants.
+				const hopper = answer.users.find(u => u.name === 'zz-hopper');
+				expect(hopper?.actions).toEqual(['lightsail:GetInstance']);
+				expect(hopper?.throughRoles?.[0]?.steps.map(s => s.role)).toEqual(['zz-acct-hop', 'zz-acct-target']);
 			}
 			// The comparison means something: users reach it through roles, and roles grant it.
 			expect(answer.users.some(u => (u.throughRoles?.length ?? 0) > 0)).toBe(throughRoles);

@@ -123,8 +123,10 @@ const orInto = (into: Bits, from: Bits) => {
 /**
  * Per role, the actions of the granting roles its chains reach (at most MAX_CHAIN - 1 more roles): for a
  * wildcard query, a user reached only through roles can do the actions of every granting role in reach.
+ * Roles admitted through the account are the same list for every role of a signature (less the role
+ * itself, whose own bits change nothing): the bits of those roles are joined first, then spread once.
  */
-const actionsInReach = (actions: string[], granting: RoleGrant[], reached: Map<string, Reached>, callersOf: (assumers: Assumers, role: Role) => Callers): Map<string, Bits> => {
+const actionsInReach = (actions: string[], granting: RoleGrant[], reached: Map<string, Reached>): Map<string, Bits> => {
 	const words = Math.ceil(actions.length / 32);
 	const bit = new Map(actions.map((a, n) => [a, n]));
 	let within = new Map<string, Bits>();
@@ -138,14 +140,18 @@ const actionsInReach = (actions: string[], granting: RoleGrant[], reached: Map<s
 	}
 	for (let hops = 1; hops < MAX_CHAIN; hops++) {
 		const wider = new Map([...within].map(([name, bits]) => [name, bits.slice()]));
+		const into = (name: string) => wider.get(name) ?? wider.set(name, new Uint32Array(words)).get(name)!;
+		const joined = new Map<AssumeStep[], Bits>();
 		for (const [name, bits] of within) {
 			const at = reached.get(name);
 			if (!at) continue;
-			for (const caller of callersOf(at.assumers, at.any.role)) {
-				const into = wider.get(caller.name) ?? wider.set(caller.name, new Uint32Array(words)).get(caller.name)!;
-				orInto(into, bits);
-			}
+			for (const step of at.assumers.namedRoleSteps) orInto(into(step.caller.name), bits);
+			const {throughAccount} = at.assumers;
+			if (throughAccount.length === 0) continue;
+			const union = joined.get(throughAccount) ?? joined.set(throughAccount, new Uint32Array(words)).get(throughAccount)!;
+			orInto(union, bits);
 		}
+		for (const [steps, union] of joined) for (const step of steps) orInto(into(step.caller.name), union);
 		within = wider;
 	}
 	return within;
@@ -247,7 +253,7 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 		const chain = allowed.get(name);
 		reached.set(name, {assumers: await assumersOf(link.role), any: link, ...(chain ? {allowed: chain} : {})});
 	}
-	const byUser = usersReach(reached, answer.actions.length > 1 ? actionsInReach(answer.actions, granting, reached, callersOf) : undefined);
+	const byUser = usersReach(reached, answer.actions.length > 1 ? actionsInReach(answer.actions, granting, reached) : undefined);
 
 	const users = [...answer.users];
 	const known = new Map(users.map((u, n) => [u.name, n]));
