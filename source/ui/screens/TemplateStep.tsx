@@ -10,7 +10,7 @@ import {Table, type Column} from '../components/Table.js';
 import {TextField} from '../components/TextField.js';
 import {movementHandlers} from '../components/list-window.js';
 import {useListCursor} from '../components/use-list-cursor.js';
-import {truncate} from '../components/text.js';
+import {truncate, wrapText} from '../components/text.js';
 import {useCommands} from '../hooks/keyboard.js';
 import {FieldRow, labelColumn} from './form-fields.js';
 import {ToneText} from '../components/ToneText.js';
@@ -20,6 +20,13 @@ const columns: Array<Column<PolicyTemplate>> = [
 	{id: 'title', header: 'TITLE', width: 20, grow: true, cell: t => t.title},
 	{id: 'parameters', header: 'PARAMETERS', width: 12, dropOrder: 1, cell: t => t.parameters.map(p => p.name).join(', ')},
 ];
+
+/** Rows the selected template's details take at this width: margin, title, description, source, notes, hint. */
+const detailRows = (t: PolicyTemplate, width: number): number => {
+	// Measured a little narrower than drawn, so a word Ink wraps differently never costs the hint its row.
+	const rows = (text: string) => wrapText(sanitize(text), Math.max(1, width - 2)).length;
+	return 2 + rows(t.description) + 1 + t.notes.reduce((sum, note) => sum + rows(`note: ${note}`), 0) + 1;
+};
 
 /** A path typed without a folder or .json would be taken for a template id: make it a path. */
 const asPath = (typed: string): string => (/[\\/]/.test(typed) || /\.json$/i.test(typed) ? typed : `./${typed}`);
@@ -44,8 +51,10 @@ export function TemplateStep(props: {
 	const [path, setPath] = useState('');
 	const [loading, setLoading] = useState(false);
 	const [fileError, setFileError] = useState<string | undefined>();
-	// Room for the details of the selected template under the list.
-	const listHeight = Math.max(3, Math.min(templates.length, props.height - 10));
+	// Room under the list for the details of the longest template (the layout stays put as the cursor moves):
+	// the list shrinks, down to 3 rows, before its notes and the key hint are cut.
+	const details = Math.max(0, ...templates.map(t => detailRows(t, props.width)));
+	const listHeight = Math.max(3, Math.min(templates.length, props.height - 2 - (filtering || query ? 1 : 0) - details));
 	const list = useListCursor(templates.length, listHeight);
 	const selected = templates[list.cursor];
 	useCommands(
