@@ -30,6 +30,9 @@ export class IamError extends Error {
 
 export const isIamError = (value: unknown): value is IamError => value instanceof IamError;
 
+/** A read an offline export cannot answer (access keys, MFA, passwords…): said as such, not as a failure. */
+export const isNotInExport = (error: unknown): boolean => isIamError(error) && error.code === 'OfflineExport';
+
 /** One line for a status bar or stderr: message, then the hint. */
 export const describeError = (error: unknown): string => {
 	if (isIamError(error)) return error.hint ? `${error.message} — ${error.hint}` : error.message;

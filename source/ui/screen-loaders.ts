@@ -2,7 +2,7 @@
 // the services, so the screens themselves never reach for either. Stable across renders (per gateway).
 import {useCallback, useMemo} from 'react';
 import type {AwsConfigProfile} from '../model/connection.js';
-import {describeError, isIamError} from '../model/errors.js';
+import {isNotInExport} from '../model/errors.js';
 import type {IamGateway, PasswordPolicy, UserDetails} from '../model/gateway.js';
 import type {JournalEntry} from '../model/plans/execute.js';
 import type {UserCredentials} from './screens/user-credentials.js';
@@ -21,7 +21,7 @@ export interface ScreenLoaders {
 const loadUserCredentials = async (gateway: IamGateway, name: string): Promise<UserCredentials> => {
 	// An offline export holds neither: each section says so in its own words (any other failure is the screen's error).
 	const [loginProfile, certificates] = await Promise.allSettled([gateway.loginProfile(name), gateway.signingCertificates(name)]);
-	const notHeld = (result: PromiseSettledResult<unknown>) => (result.status === 'rejected' && isIamError(result.reason) && result.reason.code === 'OfflineExport' ? describeError(result.reason) : undefined);
+	const notHeld = (result: PromiseSettledResult<unknown>) => result.status === 'rejected' && isNotInExport(result.reason);
 	const consoleNotHeld = notHeld(loginProfile);
 	const certificatesNotHeld = notHeld(certificates);
 	if (loginProfile.status === 'rejected' && !consoleNotHeld) throw loginProfile.reason;

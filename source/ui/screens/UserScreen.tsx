@@ -3,7 +3,7 @@
 // this screen opens and again when it comes back to the front (after a write) or the snapshot reloads.
 import {Box, Text} from 'ink';
 import {useEffect, useMemo, useRef, useState} from 'react';
-import {describeError} from '../../model/errors.js';
+import {describeError, isNotInExport} from '../../model/errors.js';
 import type {AccessKeyDetail, UserDetails} from '../../model/gateway.js';
 import {policiesReachingUser, type SnapshotIndex} from '../../model/indexes.js';
 import {sanitize} from '../../model/sanitize.js';
@@ -14,10 +14,8 @@ import {ToneText} from '../components/ToneText.js';
 import {useCommands} from '../hooks/keyboard.js';
 import type {Route, UserLineFocus} from '../hooks/routes.js';
 import type {CommandId} from '../keymap.js';
-import {credentialLines, userWriteActions, type Loaded, type UserCredentials, type UserWrite} from './user-credentials.js';
+import {credentialLines, waiting, userWriteActions, type Loaded, type UserCredentials, type UserWrite} from './user-credentials.js';
 import {useTheme} from '../theme.js';
-
-type DetailsState = Loaded<UserDetails>;
 
 /** Per-user calls, made on open and again on `refresh`, keeping what is shown meanwhile. */
 const useUserDetails = <T,>(name: string, load: (name: string) => Promise<T>, refresh?: unknown): Loaded<T> => {
@@ -27,7 +25,7 @@ const useUserDetails = <T,>(name: string, load: (name: string) => Promise<T>, re
 		setState(previous => (previous.name === name ? previous : {status: 'loading'}));
 		load(name).then(
 			details => current && setState({status: 'ok', details, name}),
-			(error: unknown) => current && setState({status: 'error', message: describeError(error), name}),
+			(error: unknown) => current && setState({status: 'error', message: describeError(error), ...(isNotInExport(error) ? {notHeld: true} : {}), name}),
 		);
 		return () => {
 			current = false;
@@ -47,12 +45,6 @@ const useReturns = (focused: boolean): number => {
 		was.current = focused;
 	}, [focused]);
 	return returns;
-};
-
-const pending = (state: DetailsState, key: string): DetailLine[] | undefined => {
-	if (state.status === 'loading') return [note(`${key}-loading`, 'loading…')];
-	if (state.status === 'error') return [note(`${key}-error`, state.message, 'error')];
-	return undefined;
 };
 
 const orNone = (lines: DetailLine[], key: string): DetailLine[] => (lines.length > 0 ? lines : [note(`${key}-none`, 'none')]);
@@ -184,7 +176,7 @@ export function UserScreen(props: {
 			'via-groups',
 		),
 		heading('keys', 'Access keys'),
-		...(pending(details, 'keys') ??
+		...(waiting(details, 'keys') ??
 			orNone(
 				details.status === 'ok'
 					? details.details.accessKeys.map(k => ({
@@ -198,7 +190,7 @@ export function UserScreen(props: {
 				'keys',
 			)),
 		heading('mfa', 'MFA devices'),
-		...(pending(details, 'mfa') ??
+		...(waiting(details, 'mfa') ??
 			orNone(
 				details.status === 'ok'
 					? details.details.mfaDevices.map(d => ({

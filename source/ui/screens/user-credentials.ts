@@ -6,15 +6,18 @@ import {formatAgo} from '../../model/views.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
 import type {CommandId} from '../keymap.js';
 
-/** Per-user calls: what the screen shows, loading, or why it could not. */
-export type Loaded<T> = {status: 'loading'} | {status: 'ok'; details: T} | {status: 'error'; message: string};
+/** Per-user calls: what the screen shows, loading, or why it could not (`notHeld`: an offline export has none). */
+export type Loaded<T> = {status: 'loading'} | {status: 'ok'; details: T} | {status: 'error'; message: string; notHeld?: boolean};
+
+/** Under a section an offline export cannot hold (its heading names what): short enough for 80 columns. */
+export const NOT_IN_EXPORT = 'not in an offline export — open the live account to see them';
 
 /** What the User screen loads besides UserDetails: login profile and signing certificates. */
 export interface UserCredentials {
 	loginProfile: LoginProfile | null;
 	certificates: SigningCertificate[];
-	/** Sections the source cannot hold (an offline export), each with what to say instead. */
-	notHeld?: {console?: string; certificates?: string};
+	/** Sections the source cannot hold (an offline export). */
+	notHeld?: {console?: boolean; certificates?: boolean};
 }
 
 /** A write asked for on the User screen, with the per-user data its plan needs. */
@@ -30,9 +33,10 @@ export type UserWrite =
 	| {kind: 'certificate'; user: string; certificates: SigningCertificate[]}
 	| {kind: 'delete-certificate'; user: string; certificates: SigningCertificate[]; certificateId: string};
 
-const waiting = (state: Loaded<unknown>, key: string): DetailLine[] | undefined => {
+/** A section's line while its call is loading or when it failed (an offline export: said as such); else undefined. */
+export const waiting = (state: Loaded<unknown>, key: string): DetailLine[] | undefined => {
 	if (state.status === 'loading') return [note(`${key}-loading`, 'loading…')];
-	if (state.status === 'error') return [note(`${key}-error`, state.message, 'error')];
+	if (state.status === 'error') return [state.notHeld ? note(`${key}-not-held`, NOT_IN_EXPORT) : note(`${key}-error`, state.message, 'error')];
 	return undefined;
 };
 
@@ -60,11 +64,11 @@ export const credentialLines = (state: Loaded<UserCredentials>, now: Date): Deta
 	const notHeld = state.status === 'ok' ? state.details.notHeld : undefined;
 	return [
 		heading('console', 'Console password'),
-		...(waiting(state, 'console') ?? (notHeld?.console ? [note('console-not-held', notHeld.console)] : [passwordLine])),
+		...(waiting(state, 'console') ?? (notHeld?.console ? [note('console-not-held', NOT_IN_EXPORT)] : [passwordLine])),
 		heading('certificates', 'Signing certificates'),
 		...(waiting(state, 'certificates') ??
 			(notHeld?.certificates
-				? [note('certificates-not-held', notHeld.certificates)]
+				? [note('certificates-not-held', NOT_IN_EXPORT)]
 				: certificateLines.length > 0
 					? certificateLines
 					: [note('certificates-none', 'none')])),
