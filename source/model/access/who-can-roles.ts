@@ -220,17 +220,28 @@ const bestPath = (reach: UserReach): RolePath => {
 	return pathOf([first(), ...tailOf(link)], link.grant);
 };
 
-/** `entry` with `throughRoles` built on first read (then kept). */
-const withLazyPaths = (entry: WhoCanEntry, build: () => RolePath[]): WhoCanEntry => {
+/** `entry` with the decision through roles and `throughRoles` built on first read (then kept). */
+const withLazyPaths = (entry: WhoCanEntry, decision: WhoCanEntry['decision'], build: () => RolePath[]): WhoCanEntry => {
 	let paths: RolePath[] | undefined;
-	return Object.defineProperty(entry, 'throughRoles', {
-		enumerable: true,
-		configurable: true,
-		get: () => (paths ??= build()),
-		set: (value: RolePath[]) => {
+	// An accessor in the literal: an own, enumerable property as a data one would be, made without redefining the object.
+	return {
+		...entry,
+		decision,
+		get throughRoles(): RolePath[] {
+			return (paths ??= build());
+		},
+		set throughRoles(value: RolePath[]) {
 			paths = value;
 		},
-	});
+	};
+};
+
+/** Each holder's place in who-can's sorted list of users, worked out once per holder index. */
+const positionsKept = new WeakMap<object, Map<string, number>>();
+const positionsIn = (holders: Array<{name: string}>): Map<string, number> => {
+	let found = positionsKept.get(holders);
+	if (!found) positionsKept.set(holders, (found = new Map(holders.map((u, n) => [u.name, n]))));
+	return found;
 };
 
 /** The identity-only answer, with roles as rows and each user's best role path merged in. */
@@ -255,13 +266,12 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 	}
 	const byUser = usersReach(reached, answer.actions.length > 1 ? actionsInReach(answer.actions, granting, reached) : undefined);
 
-	const users = [...answer.users];
-	const known = new Map(users.map((u, n) => [u.name, n]));
-	// Users reached only through roles: their ARN and problems from who-can's holders (sorted as the
-	// answer lists users), not a whole principal built for each.
+	// Users reached only through roles: their ARN and problems from who-can's holders, not a whole principal
+	// built for each. Holders are sorted as the answer lists users: each entry is put at its holder's place.
 	const holders = holderIndex(model).users;
-	let holderAt: Map<string, number> | undefined;
-	const positionOf = (name: string) => (holderAt ??= new Map(holders.map((u, n) => [u.name, n]))).get(name)!;
+	const positions = positionsIn(holders);
+	const byPosition = new Array<WhoCanEntry | undefined>(holders.length);
+	for (const entry of answer.users) byPosition[positions.get(entry.name)!] = entry;
 	// Users reached by the same roles reach the same actions: each set of them listed once.
 	const listed = new Map<string, string[]>();
 	const actionsOf = (bits: Bits): string[] => {
@@ -273,20 +283,17 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 	for (const [name, reach] of byUser) {
 		const reachedHow = reach.allowed ? 'Allowed' : 'Conditional';
 		const paths = () => [bestPath(reach)];
-		const n = known.get(name);
-		if (n !== undefined) {
-			const entry = users[n]!;
-			users[n] = withLazyPaths({...entry, decision: entry.decision === 'Allowed' ? 'Allowed' : reachedHow}, paths);
+		const at = positions.get(name)!;
+		const entry = byPosition[at];
+		if (entry) {
+			byPosition[at] = withLazyPaths(entry, entry.decision === 'Allowed' ? 'Allowed' : reachedHow, paths);
 			continue;
 		}
-		const user = holders[positionOf(name)]!;
+		const user = holders[at]!;
 		const actions = reach.actions ? actionsOf(reach.actions) : answer.actions;
-		users.push(withLazyPaths({kind: 'user', name, arn: user.arn, decision: reachedHow, via: [], actions, conditions: [], incomplete: user.problems.length > 0}, paths));
+		byPosition[at] = withLazyPaths({kind: 'user', name, arn: user.arn, decision: reachedHow, via: [], actions, conditions: [], incomplete: user.problems.length > 0}, reachedHow, paths);
 	}
-	if (users.length > answer.users.length) {
-		// Holders are sorted as the answer lists users: their positions order the merged list cheaply.
-		users.sort((a, b) => positionOf(a.name) - positionOf(b.name));
-	}
+	const users = byUser.size > 0 ? byPosition.filter((entry): entry is WhoCanEntry => entry !== undefined) : [...answer.users];
 	const roles = granting.sort((a, b) => collator.compare(a.role.name, b.role.name)).map(g => entryOf(g, rolePrincipal(model, g.role).problems.length > 0));
 	return {...answer, users, roles, roleNotes: [...roleNotes]};
 };
