@@ -3,12 +3,17 @@
 // Ends when the plan is on screen; returns the frame of step 3 (the groups) for tests that check it.
 import {tick, keys, type Rendered} from './render.js';
 
-export const fillCreateUserWizard = async (tui: Rendered, options: {name: string; tags?: string}): Promise<{groups: string}> => {
+/** From the Users list of the fixture account: n opens the wizard, and `name` is typed (as one paste) into step 1. */
+export const toNamedUser = async (tui: Rendered, name: string): Promise<void> => {
 	await tui.waitFor('Users (12)');
 	tui.write('n');
 	await tui.waitFor('Create a user · step 1 of 3');
-	tui.write(options.name);
-	await tui.waitFor(options.name);
+	tui.write(name);
+	await tui.waitFor(name);
+};
+
+export const fillCreateUserWizard = async (tui: Rendered, options: {name: string; tags?: string}): Promise<{groups: string}> => {
+	await toNamedUser(tui, options.name);
 	tui.write(keys.enter);
 	await tui.waitFor('› Path');
 	tui.write(keys.enter);

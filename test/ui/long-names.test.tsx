@@ -7,6 +7,7 @@ import {ACCOUNT, fixtureSnapshot, groups, users} from '../fixtures/account.js';
 import {fitMiddle, wrapText} from '../../source/ui/components/text.js';
 import {appHarness, writesOf} from '../helpers/app.js';
 import {keys, type Rendered} from '../helpers/render.js';
+import {toNamedUser} from '../helpers/create-user-steps.js';
 
 const harness = appHarness();
 const stem = `Platform-Engineering-Shared-Services-${'a'.repeat(86)}`;
@@ -106,11 +107,7 @@ describe('names that differ only at the end, at 80 columns', () => {
 		await tui.waitFor(':users :groups');
 		await tui.type('users');
 		tui.write(keys.enter);
-		await tui.waitFor('Users (12)');
-		tui.write('n');
-		await tui.waitFor('Create a user · step 1 of 3');
-		tui.write('longnames');
-		await tui.waitFor('longnames');
+		await toNamedUser(tui, 'longnames');
 		tui.write(keys.enter);
 		await tui.waitFor('› Path');
 		tui.write(keys.enter);

@@ -3,7 +3,7 @@
 // "IAM’s default rules: at least 8 characters…" and lost which kinds of characters count.
 import {expect, it} from 'vitest';
 import {appHarness} from '../helpers/app.js';
-import {toGeneratedPassword} from '../helpers/create-user-steps.js';
+import {toGeneratedPassword, toNamedUser} from '../helpers/create-user-steps.js';
 import type {Rendered} from '../helpers/render.js';
 import {openUser} from '../helpers/user-screen.js';
 
@@ -16,11 +16,7 @@ const rulesWhole = (tui: Rendered) => tui.waitForFrame(frame => compact(frame).i
 
 it('create-user at 80×24: with a console password, the rules are said whole', async () => {
 	const {tui} = harness.start({columns: 80, rows: 24});
-	await tui.waitFor('Users (12)');
-	tui.write('n');
-	await tui.waitFor('Create a user · step 1 of 3');
-	tui.write('typist');
-	await tui.waitFor('typist');
+	await toNamedUser(tui, 'typist');
 	await toGeneratedPassword(tui);
 	const frame = await rulesWhole(tui);
 	expect(frame.split('\n').filter(row => row.includes('default rules') && row.endsWith('…'))).toEqual([]);

@@ -4,18 +4,14 @@ import {describe, expect, it, vi} from 'vitest';
 import {splitKeystrokes} from '../../source/ui/hooks/keystroke-pacer.js';
 import {appHarness, writesOf} from '../helpers/app.js';
 import {keys, type Rendered} from '../helpers/render.js';
-import {toTypedPassword} from '../helpers/create-user-steps.js';
+import {toNamedUser, toTypedPassword} from '../helpers/create-user-steps.js';
 
 const harness = appHarness();
 const selectedLine = (frame: string) => frame.split('\n').find(line => line.trimStart().startsWith('› ')) ?? '';
 
 /** The create-user wizard's step 2, "typed password" chosen, the cursor on the password field. */
 const openPasswordField = async (tui: Rendered) => {
-	await tui.waitFor('Users (12)');
-	tui.write('n');
-	await tui.waitFor('Create a user · step 1 of 3');
-	tui.write('typist');
-	await tui.waitFor('typist');
+	await toNamedUser(tui, 'typist');
 	await toTypedPassword(tui);
 	tui.write(keys.tab);
 	await tui.waitFor('› Password');
