@@ -11,7 +11,7 @@
 import type {TrustDocument, TrustPrincipal, TrustStatement} from '../trust-principals.js';
 import type {Role} from '../snapshot.js';
 import {conditionsShown} from './explain.js';
-import {evaluate, type EvalAnswer, type EvalFailure} from './evaluator.js';
+import {evaluate, grantsAccess, type EvalAnswer, type EvalFailure} from './evaluator.js';
 import {evaluatePrincipal, statementRefs, type AccessModel, type Principal} from './model.js';
 import {actionMatches} from './patterns.js';
 import {trustOf} from './roles.js';
@@ -139,7 +139,7 @@ export const canAssumeGiven = async (model: AccessModel, caller: Principal, role
 	} else if (caller.kind === 'role' && caller.boundaryEntry?.evalPolicy && !allowedBy) {
 		// A trust naming a role ARN is limited by an implicit deny in that role's boundary.
 		const bounded = await evaluate({principalArn: caller.arn, accountId, action: ASSUME, resource: role.arn, policies: [caller.boundaryEntry.evalPolicy]});
-		if (!bounded.ok || (bounded.decision !== 'Allowed' && bounded.decision !== 'Conditional')) {
+		if (!grantsAccess(bounded)) {
 			return step(caller, role, 'ImplicitDeny', `the permissions boundary of role ${caller.name} does not allow ${ASSUME}`, {trust: trustRef});
 		}
 		if (bounded.decision === 'Conditional') conditions.push(...bounded.conditions.map(c => ({operator: c.operator, key: c.key, values: c.values, where: 'identity' as const, effect: c.effect})));

@@ -63,6 +63,10 @@ export type EvalFailure = {
 	message: string;
 };
 
+/** An answer that grants: Allowed, or Conditional on what it names (never a failure or a deny). */
+export const grantsAccess = (answer: EvalAnswer | EvalFailure | undefined): answer is EvalAnswer =>
+	answer?.ok === true && (answer.decision === 'Allowed' || answer.decision === 'Conditional');
+
 type ValidationError = ReturnType<typeof validateIdentityPolicy>[number];
 
 /** Statement JSON → its validation errors (paths as for a lone statement): shared by every document holding it. */

@@ -2,9 +2,9 @@
 // conditions it hangs on.
 import type {SnapshotIndex} from '../indexes.js';
 import {accessError, closestNames, resolveActions} from './catalogue.js';
-import type {EvalFailure, RawCondition} from './evaluator.js';
+import type {EvalFailure, RawCondition, RawStatement} from './evaluator.js';
 import {evaluatePrincipal, principalFor, statementRefs, toModel, type AccessModel, type Principal} from './model.js';
-import type {AccessError, ConditionShown, ExplainResult} from './types.js';
+import type {AccessError, ConditionShown, ExplainResult, StatementRef} from './types.js';
 import {unreadBoundaryNote, unreadBoundaryOf} from './unread-boundary.js';
 
 export {boundaryText} from './unread-boundary.js';
@@ -21,16 +21,14 @@ export const checkResource = (resource: string): AccessError | undefined => {
 	return undefined;
 };
 
-export const conditionsShown = (principal: Principal, conditions: RawCondition[]): ConditionShown[] =>
-	conditions.flatMap(c =>
-		statementRefs(principal, c.statement).map(statement => ({
-			operator: c.operator,
-			key: c.key,
-			values: c.values,
-			effect: c.effect,
-			statement,
-		})),
-	);
+/** The simulator's condition as shown at one path to its statement. */
+export const shownAt = (c: RawCondition, statement: StatementRef): ConditionShown => ({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
+
+/** Each condition at every path `refs` gives to its statement. */
+export const conditionsAt = (conditions: RawCondition[], refs: (raw: RawStatement) => StatementRef[]): ConditionShown[] =>
+	conditions.flatMap(c => refs(c.statement).map(statement => shownAt(c, statement)));
+
+export const conditionsShown = (principal: Principal, conditions: RawCondition[]): ConditionShown[] => conditionsAt(conditions, raw => statementRefs(principal, raw));
 
 /** Explain one user's access to one action (wildcards must resolve to a single action). */
 export const explain = async (

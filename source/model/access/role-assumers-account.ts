@@ -5,7 +5,7 @@
 import type {Role} from '../snapshot.js';
 import {assumeIdentity} from './assume-identity.js';
 import {appliesToAssume, ASSUME, canAssumeGiven, grants} from './assume-role.js';
-import type {EvalAnswer} from './evaluator.js';
+import {grantsAccess, type EvalAnswer} from './evaluator.js';
 import {holderIndex} from './holders.js';
 import type {AccessModel, PolicyEntry, Principal} from './model.js';
 import {withRoleStatements} from './role-assumers.js';
@@ -95,7 +95,7 @@ const identityAllows = (model: AccessModel, on: string): Promise<Array<{caller: 
 	let found = cache.get(on);
 	if (!found) {
 		found = Promise.all(mayAssume(model).map(async caller => ({caller, identity: await assumeIdentity(model, caller, on)}))).then(answers =>
-			answers.flatMap(({caller, identity}) => (identity.ok && (identity.decision === 'Allowed' || identity.decision === 'Conditional') ? [{caller, identity}] : [])),
+			answers.flatMap(({caller, identity}) => (grantsAccess(identity) ? [{caller, identity}] : [])),
 		);
 		cache.set(on, found);
 	}

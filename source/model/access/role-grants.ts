@@ -4,11 +4,12 @@
 // principal's own evaluation (model.ts), which gives the same answer. A query of many actions reads the
 // role's statements once per class of actions (actions that the same statements can match).
 import type {Role} from '../snapshot.js';
-import type {EvalAnswer, EvalFailure, EvalPolicy, RawStatement} from './evaluator.js';
+import {grantsAccess, type EvalAnswer, type EvalFailure, type EvalPolicy, type RawStatement} from './evaluator.js';
 import {holderIndex} from './holders.js';
 import {evaluatePrincipal, relevantSet, statementRefs, type AccessModel, type Principal} from './model.js';
 import {statementsAnswer} from './shared-knowledge.js';
 import {preparedStatement, statementIdOf, statementsOf, type DistinctStatement} from './statements.js';
+import {conditionsAt} from './explain.js';
 import {GrantPaths, orderIn} from './grant-paths.js';
 import type {GrantPath, RolePath, StatementRef} from './types.js';
 import {unreadBoundaryCondition, unreadBoundaryNote, unreadBoundaryOf} from './unread-boundary.js';
@@ -97,7 +98,7 @@ const own = async (model: AccessModel, principal: Principal, action: string, res
 const behindUnreadBoundary = (principal: Principal, found: RoleAnswer | undefined, action: string): RoleAnswer | undefined => {
 	const boundary = unreadBoundaryOf(principal);
 	const answer = found?.answer;
-	if (!boundary || !answer?.ok || (answer.decision !== 'Allowed' && answer.decision !== 'Conditional')) return found;
+	if (!boundary || !grantsAccess(answer)) return found;
 	return {...found!, answer: {...answer, decision: 'Conditional', notes: [...answer.notes, unreadBoundaryNote(boundary, action)]}};
 };
 
@@ -140,7 +141,7 @@ const viewGrantsOf = (answers: Map<string, Settled>, actions: string[]): ViewGra
 	const allows = new Map<string, {raw: RawStatement; actions: string[]}>();
 	for (const action of actions) {
 		const answer = answers.get(action);
-		if (!grants(answer)) continue;
+		if (!grantsAccess(answer)) continue;
 		found.granted.push({action, answer});
 		if (answer.decision === 'Allowed') found.allowed = true;
 		for (const raw of answer.statements) {
@@ -156,11 +157,8 @@ const viewGrantsOf = (answers: Map<string, Settled>, actions: string[]): ViewGra
 	return found;
 };
 
-const grants = (answer: Settled | undefined): answer is EvalAnswer => answer?.ok === true && (answer.decision === 'Allowed' || answer.decision === 'Conditional');
-
 const NO_CONDITIONS: RolePath['conditions'] = [];
-const conditionsOf = (answer: EvalAnswer, refs: RoleAnswer['refs']): RolePath['conditions'] =>
-	answer.conditions.length === 0 ? NO_CONDITIONS : answer.conditions.flatMap(c => refs(c.statement).map(statement => ({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement})));
+const conditionsOf = (answer: EvalAnswer, refs: RoleAnswer['refs']): RolePath['conditions'] => (answer.conditions.length === 0 ? NO_CONDITIONS : conditionsAt(answer.conditions, refs));
 
 /**
  * What one role's own policies grant for a query's actions, as evaluateRole answers action by action
@@ -174,7 +172,7 @@ export const roleGrantOf = async (model: AccessModel, principal: Principal, role
 	let allowed = false;
 	const granted: Array<{action: string; conditions: RolePath['conditions']}> = [];
 	const take = (action: string, found: RoleAnswer | undefined) => {
-		if (!found || !grants(found.answer)) return;
+		if (!found || !grantsAccess(found.answer)) return;
 		const {answer, refs} = found;
 		if (answer.decision === 'Allowed') allowed = true;
 		granted.push({action, conditions: conditionsOf(answer, refs)});

@@ -1,11 +1,11 @@
-// Who-can's answer for one principal: the granted actions in the query's order, each with the
-// principal's paths to the statements that allow it, and the conditions. A wildcard query repeats the
-// same paths for hundreds of actions across thousands of users, so: what a set grants is worked out
-// once per set, answers with the same Allow statements share a number, a principal maps each number
-// to its paths once, one GrantPath object stands for each (path, action), and principals with the
-// same paths and sets share their lists. The usual principal (one set, no boundary) takes a quicker
+// Who-can's answer for one principal: the granted actions in the query's order, the principal's paths
+// to the statements that allow them (each path once, with its actions), and the conditions. A wildcard
+// query repeats the same paths for hundreds of actions across thousands of users, so: what a set grants
+// is worked out once per set, answers with the same Allow statements share a number (a kind) and an
+// action list, a principal maps each kind to its paths once, one GrantPath object stands for each (path,
+// action list) in a query, and principals with the same paths and sets share their lists. The usual principal (one set, no boundary) takes a quicker
 // road that gives the same answer (who-can-quick.ts).
-import type {EvalAnswer, RawStatement} from './evaluator.js';
+import {grantsAccess, type EvalAnswer, type RawStatement} from './evaluator.js';
 import type {EvalSet, Settled} from './eval-sets.js';
 import type {Holder} from './holders.js';
 import {statementRefs} from './model.js';
@@ -13,7 +13,8 @@ import {statementIdOf} from './statements.js';
 import type {ConditionShown, GrantPath, StatementRef, WhoCanEntry} from './types.js';
 import {heldIn, isUser, type ActionClass} from './who-can-classes.js';
 import {idsOf, quickEntries} from './who-can-quick.js';
-import {GrantPaths, sharedGrantPaths} from './grant-paths.js';
+import {shownAt} from './explain.js';
+import {GrantPaths, orderIn, sharedGrantPaths} from './grant-paths.js';
 
 export interface Grant {
 	/** The action's number in the query's order. */
@@ -33,8 +34,6 @@ export interface SetGrants {
 	kindActions: string[][];
 	conditional: boolean;
 }
-
-const grants = (answer: Settled): answer is EvalAnswer => answer.ok && (answer.decision === 'Allowed' || answer.decision === 'Conditional');
 
 const allowsOf = (answer: EvalAnswer): RawStatement[] => answer.statements.filter(s => s.effect === 'Allow');
 
@@ -63,7 +62,7 @@ const pathsFor = (principal: Holder, actionClass: ActionClass, whole: EvalSet['w
 
 /** Builds entries for one query: `settled[set.index][i]` is the answer for the i-th action of the set's class. */
 export const entryMaker = (actions: string[], classes: ActionClass[], sets: EvalSet[], settled: Settled[][]) => {
-	const number = new Map(actions.map((a, n) => [a, n]));
+	const order = orderIn(actions);
 	const kinds = new Map<string, number>();
 	/** Per kind: the distinct statements its Allows are (undefined when one is not a distinct statement). */
 	const kindIds: Array<Set<number> | undefined> = [];
@@ -81,7 +80,7 @@ export const entryMaker = (actions: string[], classes: ActionClass[], sets: Eval
 		const classActions = classes[set.classIndex]!.actions;
 		const found: Grant[] = [];
 		settled[set.index]!.forEach((answer, i) => {
-			if (grants(answer)) found.push({action: number.get(classActions[i]!)!, answer, kind: kindOf(answer)});
+			if (grantsAccess(answer)) found.push({action: order(classActions[i]!), answer, kind: kindOf(answer)});
 		});
 		const byKind = new Map<number, {grant: Grant; actions: string[]}>();
 		for (const g of found) {
@@ -99,7 +98,6 @@ export const entryMaker = (actions: string[], classes: ActionClass[], sets: Eval
 			conditional,
 		};
 	});
-	const order = (action: string) => number.get(action)!;
 	const shared = sharedGrantPaths();
 	// Principals whose sets and paths are the same share one list of GrantPaths.
 	const vias = new Map<string, GrantPath[]>();
@@ -145,7 +143,7 @@ export const entryMaker = (actions: string[], classes: ActionClass[], sets: Eval
 		if (parts.some(p => p.granted.conditional)) {
 			for (const {grant, part} of ordered()) {
 				for (const c of grant.answer.conditions) {
-					for (const statement of part.paths([c.statement]).refs) conditions.push({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
+					for (const statement of part.paths([c.statement]).refs) conditions.push(shownAt(c, statement));
 				}
 			}
 		}

@@ -6,6 +6,7 @@
 import type {EvalSet} from './eval-sets.js';
 import type {HeldStatement, Holder} from './holders.js';
 import {statementIdOf} from './statements.js';
+import {shownAt} from './explain.js';
 import {GrantPaths} from './grant-paths.js';
 import type {ConditionShown, GrantPath, StatementRef, WhoCanEntry} from './types.js';
 import {groupHeld, isUser, type ActionClass} from './who-can-classes.js';
@@ -137,7 +138,7 @@ export const quickEntries = ({bySet, kindIds, order, shared}: QuickContext) => {
 		for (const grant of conditions ? granted.grants : []) {
 			for (const c of grant.answer.conditions) {
 				for (const statement of refsOf(principal, groups, actionClass, conditions!, statementIdOf(c.statement.policyKey))) {
-					shown.push({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
+					shown.push(shownAt(c, statement));
 				}
 			}
 		}

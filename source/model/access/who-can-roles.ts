@@ -10,6 +10,7 @@
 // best one (Allowed first, then shortest), built when read; `can USER ACTION` lists every role.
 import type {Role} from '../snapshot.js';
 import {outsideTrust} from './assume-role.js';
+import {orderIn} from './grant-paths.js';
 import {holderIndex} from './holders.js';
 import type {AccessModel} from './model.js';
 import {accountStep, assumersFor, callersOf, withRoleStatements, type AccountAdmits, type Assumers} from './role-assumers.js';
@@ -128,12 +129,12 @@ const orInto = (into: Bits, from: Bits) => {
  */
 const actionsInReach = (actions: string[], granting: RoleGrant[], reached: Map<string, Reached>): Map<string, Bits> => {
 	const words = Math.ceil(actions.length / 32);
-	const bit = new Map(actions.map((a, n) => [a, n]));
+	const bit = orderIn(actions);
 	let within = new Map<string, Bits>();
 	for (const grant of granting) {
 		const bits = new Uint32Array(words);
 		for (const action of grant.actions) {
-			const n = bit.get(action)!;
+			const n = bit(action);
 			bits[n >>> 5]! |= 1 << (n & 31);
 		}
 		within.set(grant.role.name, bits);

@@ -7,6 +7,7 @@
 import type {SnapshotIndex} from '../indexes.js';
 import {accessError, resolveActions} from './catalogue.js';
 import {evaluationSets, type EvalSet, type Settled} from './eval-sets.js';
+import {grantsAccess} from './evaluator.js';
 import {checkResource, fromFailure} from './explain.js';
 import {holderIndex, type Holder} from './holders.js';
 import {LazyEntry} from './lazy-entry.js';
@@ -72,7 +73,7 @@ const lazyEntryOf = (
 	let conditional = unreadBoundary;
 	for (const set of sets) {
 		const answer = set ? settled[set.index]![0] : undefined;
-		if (!answer?.ok || (answer.decision !== 'Allowed' && answer.decision !== 'Conditional')) continue;
+		if (!grantsAccess(answer)) continue;
 		granted = true;
 		if (answer.decision === 'Allowed') allowed = true;
 		if (answer.conditions.length > 0) conditional = true;
