@@ -109,16 +109,18 @@ export const evaluateRole = async (model: AccessModel, principal: Principal, act
 	return view ? onView(model, principal, view, action, resource) : own(model, principal, action, resource);
 };
 
-/** Action → its class's position, once per list of classes (a query's, shared by its thousand roles). */
-const classesKept = new WeakMap<object, Map<string, number>>();
-const classOfAction = (classes: Array<{actions: string[]}>): Map<string, number> => {
-	let found = classesKept.get(classes);
-	if (!found) {
-		found = new Map();
-		for (let n = 0; n < classes.length; n++) for (const action of classes[n]!.actions) found.set(action, n);
-		classesKept.set(classes, found);
-	}
-	return found;
+/**
+ * The query's actions in no class (none when the classes were made from them), worked out once per list of
+ * classes and actions: a query's thousand roles would otherwise each look every action up.
+ */
+const outsideKept = new WeakMap<object, {actions: string[]; outside: string[]}>();
+const outsideClasses = (classes: Array<{actions: string[]}>, actions: string[]): string[] => {
+	const kept = outsideKept.get(classes);
+	if (kept?.actions === actions) return kept.outside;
+	const held = new Set(classes.flatMap(c => c.actions));
+	const outside = actions.filter(action => !held.has(action));
+	outsideKept.set(classes, {actions, outside});
+	return outside;
 };
 
 /** What a view's answers grant over one class of actions: the same for every role holding those statements. */
@@ -197,8 +199,7 @@ export const roleGrantOf = async (model: AccessModel, principal: Principal, role
 		for (const allow of shared.allows) for (const statement of refs(allow.raw)) paths.add(statement, allow.actions);
 		for (const {action, answer} of shared.granted) granted.push({action, conditions: conditionsOf(answer, refs)});
 	}
-	const classOf = classOfAction(classes);
-	for (const action of actions) if (!classOf.has(action)) take(action, await evaluateRole(model, principal, action, resource));
+	for (const action of outsideClasses(classes, actions)) take(action, await evaluateRole(model, principal, action, resource));
 	if (granted.length === 0) return undefined;
 	// Classes interleave in the query: actions, conditions and paths put in its order, as action by action.
 	const inOrder = granted.every((g, n) => n === 0 || order(granted[n - 1]!.action) < order(g.action));
