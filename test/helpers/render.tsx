@@ -52,6 +52,9 @@ export interface Rendered {
 
 export const tick = () => new Promise<void>(resolve => setTimeout(resolve, 0));
 
+/** Text with every space and line break dropped: a line the screen wrapped reads whole again. */
+export const compact = (text: string) => text.replace(/\s+/g, '');
+
 const stripAnsi = (text: string) => text.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]/g, '');
 
 export const renderTui = (tree: ReactElement, size: {columns?: number; rows?: number} = {}): Rendered => {

@@ -6,7 +6,7 @@ import type {JournalEntry} from '../../source/model/plans/execute.js';
 import {JournalScreen} from '../../source/ui/screens/JournalScreen.js';
 import {appHarness} from '../helpers/app.js';
 import {jump} from '../helpers/moto-app.js';
-import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
+import {compact, keys, renderTui, tick, type Rendered} from '../helpers/render.js';
 
 let ui: Rendered | undefined;
 afterEach(() => ui?.unmount());
@@ -20,17 +20,16 @@ const entries: JournalEntry[] = [
 	},
 ];
 
-const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 it('enter shows the entry whole; esc returns to the list on the same row', async () => {
 	ui = renderTui(<JournalScreen read={() => entries} focused width={80} height={24} />, {columns: 80, rows: 24});
 	const list = await ui.waitFor('AddUserToGroup');
 	// The list cuts what does not fit: the caller ARN is not there whole.
-	expect(squeeze(list)).not.toContain(squeeze(CALLER));
+	expect(compact(list)).not.toContain(compact(CALLER));
 	ui.write(keys.enter);
 	const detail = await ui.waitFor('Journal entry');
-	expect(squeeze(detail)).toContain(squeeze(`Caller ${CALLER}`));
-	expect(squeeze(detail)).toContain(squeeze('group LightsailFullAccessGroupForTheWholeEuropeanSalesOrganisation'));
+	expect(compact(detail)).toContain(compact(`Caller ${CALLER}`));
+	expect(compact(detail)).toContain(compact('group LightsailFullAccessGroupForTheWholeEuropeanSalesOrganisation'));
 	expect(detail).toMatch(/Operation\s+iam:AddUserToGroup/);
 	expect(detail).toMatch(/Outcome\s+failed/);
 	expect(detail).toMatch(/Error code\s+LimitExceeded/);

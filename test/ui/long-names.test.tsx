@@ -6,7 +6,7 @@ import type {Group} from '../../source/model/snapshot.js';
 import {ACCOUNT, fixtureSnapshot, groups, users} from '../fixtures/account.js';
 import {fitMiddle, wrapText} from '../../source/ui/components/text.js';
 import {appHarness, writesOf} from '../helpers/app.js';
-import {keys, type Rendered} from '../helpers/render.js';
+import {compact, keys, type Rendered} from '../helpers/render.js';
 import {toNamedUser} from '../helpers/create-user-steps.js';
 
 const harness = appHarness();
@@ -22,7 +22,6 @@ const start = () =>
 const rowsWithStem = (frame: string) => frame.split('\n').filter(line => line.includes('Platform-Eng'));
 
 /** Text with every space and line break dropped: a wrapped name (or command) reads whole again. */
-const compact = (text: string) => text.replace(/\s+/g, '');
 
 const occurrences = (text: string, name: string) => text.split(name).length - 1;
 

@@ -4,14 +4,12 @@
 import {expect, it} from 'vitest';
 import {appHarness} from '../helpers/app.js';
 import {toGeneratedPassword, toNamedUser} from '../helpers/create-user-steps.js';
-import type {Rendered} from '../helpers/render.js';
+import {compact, type Rendered} from '../helpers/render.js';
 import {openUser} from '../helpers/user-screen.js';
 
 const harness = appHarness();
 const RULES = 'The account has no password policy: IAM’s default rules: at least 8 characters, three of upper, lower, digits, symbols';
 
-/** Spaces dropped: a wrapped line reads whole again. */
-const compact = (text: string) => text.replace(/\s+/g, '');
 const rulesWhole = (tui: Rendered) => tui.waitForFrame(frame => compact(frame).includes(compact(RULES)));
 
 it('create-user at 80×24: with a console password, the rules are said whole', async () => {

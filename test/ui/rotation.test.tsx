@@ -8,7 +8,7 @@ import {ACCOUNT, FIXTURE_NOW} from '../fixtures/account.js';
 import type {FixtureGateway} from '../fixtures/gateway.js';
 import {appHarness} from '../helpers/app.js';
 import {overrideOperations} from '../helpers/override-operations.js';
-import {keys, type Rendered} from '../helpers/render.js';
+import {compact, keys, type Rendered} from '../helpers/render.js';
 
 const harness = appHarness();
 
@@ -69,7 +69,6 @@ describe('key rotation wizard', () => {
 		const rows = (await tui.waitFor('› 1. Create the second key')).split('\n').slice(1, -1);
 		expect(rows.filter(row => row.endsWith('…'))).toEqual([]);
 		// Spaces dropped: a wrapped line reads whole again.
-		const compact = (text: string) => text.replace(/\s+/g, '');
 		const text = compact(rows.join(''));
 		expect(text).toContain(compact('its progress is kept (key ids only) to finish another day.'));
 		expect(text).toContain(compact(`enter: create a second key beside ${OLD} (the plan first; its secret is shown once) · x forgets · esc back`));

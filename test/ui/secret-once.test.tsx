@@ -10,7 +10,7 @@ import {Secret} from '../../source/model/secret.js';
 import {credentialRows, saveCredentialsCsv} from '../../source/store/credentials-csv.js';
 import {KeyboardProvider} from '../../source/ui/hooks/keyboard.js';
 import {SecretOnce, type CopyOutcome} from '../../source/ui/screens/SecretOnce.js';
-import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
+import {compact, keys, renderTui, tick, type Rendered} from '../helpers/render.js';
 
 const URL = 'https://123456789012.signin.aws.amazon.com/console';
 const KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -136,7 +136,6 @@ describe('SecretOnce', () => {
 		await tui.waitFor('x.csv');
 		tui.write(keys.enter);
 		// Spaces dropped: the message wraps where the temporary folder's length puts it.
-		const compact = (text: string) => text.replace(/\s+/g, '');
 		const missing = compact(`The folder ${path.join(dir, 'missing')} does not exist; create it or choose another path`);
 		await tui.waitForFrame(frame => compact(frame).includes(missing));
 		expect(tui.lastFrame()).toContain('Save as CSV to:');

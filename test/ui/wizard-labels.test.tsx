@@ -14,7 +14,7 @@ import {PasswordForm} from '../../source/ui/screens/PasswordForm.js';
 import {PolicyFromTemplate} from '../../source/ui/screens/PolicyFromTemplate.js';
 import {KeyboardProvider} from '../../source/ui/hooks/keyboard.js';
 import {fixtureSnapshot} from '../fixtures/account.js';
-import {keys, renderTui, tick, type Rendered} from '../helpers/render.js';
+import {compact, keys, renderTui, tick, type Rendered} from '../helpers/render.js';
 
 let ui: Rendered | undefined;
 afterEach(() => {
@@ -27,7 +27,6 @@ const SIZES = [
 	{columns: 200, rows: 60},
 ] as const;
 
-const squeeze = (text: string) => text.replace(/\s+/g, '');
 const noop = () => {};
 
 /**
@@ -47,20 +46,20 @@ const readRow = (frame: string, label: string, value: string) => {
 	let labelText = '';
 	let valueText = '';
 	const gaps: string[] = [];
-	for (let n = at; n < lines.length && (squeeze(labelText).length < squeeze(label).length || squeeze(valueText).length < squeeze(value).length); n++) {
+	for (let n = at; n < lines.length && (compact(labelText).length < compact(label).length || compact(valueText).length < compact(value).length); n++) {
 		const line = lines[n]!;
 		labelText += ` ${line.slice(0, valueColumn).replace(/^›/, '')}`;
 		valueText += ` ${line.slice(valueColumn)}`;
 		gaps.push(line.slice(valueColumn - 2, valueColumn));
 	}
-	return {label: squeeze(labelText), value: squeeze(valueText), gaps};
+	return {label: compact(labelText), value: compact(valueText), gaps};
 };
 
 const expectApart = (frame: string, label: string, value: string) => {
 	const row = readRow(frame, label, value);
 	expect(row, `no row for ${label} with ${value} beside it in:\n${frame}`).toBeDefined();
-	expect(row!.label, `label of ${label} in:\n${frame}`).toBe(squeeze(label));
-	expect(row!.value.startsWith(squeeze(value)), `value beside ${label} in:\n${frame}`).toBe(true);
+	expect(row!.label, `label of ${label} in:\n${frame}`).toBe(compact(label));
+	expect(row!.value.startsWith(compact(value)), `value beside ${label} in:\n${frame}`).toBe(true);
 	for (const gap of row!.gaps) expect(gap).toBe('  ');
 };
 
@@ -72,7 +71,7 @@ const mount = (tree: React.ReactElement, size: {columns: number; rows: number}) 
 /** Types into the focused field as one paste (it may arrive in pieces), then waits until the whole value is beside its label. */
 const paste = async (tui: Rendered, label: string, text: string) => {
 	tui.write(text);
-	await tui.waitForFrame(frame => readRow(frame, label, text)?.value.startsWith(squeeze(text)) === true);
+	await tui.waitForFrame(frame => readRow(frame, label, text)?.value.startsWith(compact(text)) === true);
 	await tick();
 };
 
