@@ -16,6 +16,9 @@ export interface CountedRequest {
 	status: number;
 	/** Answered from memory (replay), moto not asked. */
 	replayed?: boolean;
+	/** When it arrived and when it was answered, in ms since the count was last cleared: the requests' timeline. */
+	receivedMs: number;
+	answeredMs: number;
 }
 
 export interface CountingProxy {
@@ -56,6 +59,8 @@ export const startCountingProxy = async (targetUrl: string, options: CountingPro
 	const target = assertLoopbackTarget(targetUrl);
 	const delayMs = options.delayMs ?? 0;
 	let seen: CountedRequest[] = [];
+	let since = performance.now();
+	const now = () => Math.round(performance.now() - since);
 	const answers = new Map<string, Answer>();
 	// Assumed-role keys are fresh on every AssumeRole: the account they act in is what makes a request the same.
 	const accountOfKey = new Map<string, string>();
@@ -90,17 +95,18 @@ export const startCountingProxy = async (targetUrl: string, options: CountingPro
 				const counted = !request.url?.startsWith('/moto-api/');
 				const action = actionOf(request.url ?? '/', request.headers, text);
 				const key = signingKey(request.headers);
+				const receivedMs = now();
 				const same = `${accountOfKey.get(key) ?? key} ${request.url} ${action} ${parametersOf(text, request.headers)}`;
 				if (delayMs > 0 && counted) await sleep(delayMs);
 				const known = options.replay && counted ? answers.get(same) : undefined;
 				if (known) {
-					seen.push({action, status: known.status, replayed: true});
+					seen.push({action, status: known.status, replayed: true, receivedMs, answeredMs: now()});
 					send(response, known);
 					return;
 				}
 				try {
 					const answer = await forward(request, body);
-					if (counted) seen.push({action, status: answer.status});
+					if (counted) seen.push({action, status: answer.status, receivedMs, answeredMs: now()});
 					// A report still being generated is a state in passing: asked again, moto may say COMPLETE.
 					if (options.replay && counted && !/<State>(STARTED|INPROGRESS)<\/State>/.test(answer.body.toString('utf8'))) {
 						answers.set(same, answer);
@@ -112,7 +118,7 @@ export const startCountingProxy = async (targetUrl: string, options: CountingPro
 					}
 					send(response, answer);
 				} catch (error) {
-					if (counted) seen.push({action, status: 502});
+					if (counted) seen.push({action, status: 502, receivedMs, answeredMs: now()});
 					if (!response.headersSent) response.writeHead(502, {'content-type': 'text/plain'});
 					response.end(`counting proxy: ${(error as Error).message}`);
 				}
@@ -126,6 +132,7 @@ export const startCountingProxy = async (targetUrl: string, options: CountingPro
 		requests: () => [...seen],
 		clearCount: () => {
 			seen = [];
+			since = performance.now();
 		},
 		stop: () =>
 			new Promise<void>(resolve => {

@@ -11,7 +11,8 @@
 //              round trip, then forwards it: moto's CPU still in the path;
 //   replay   — the same delay, each distinct request answered by moto once (a warm-up) and from the proxy's
 //              memory after: AWS's parallelism stood in for, so what is left is iamtui's own concurrency.
-//   npx tsx scripts/bench/org-load.ts [--accounts 50 --principals 500 --delay 60 --runs 3 --modes direct,delay,replay]
+//   npx tsx scripts/bench/org-load.ts [--accounts 50 --principals 500 --delay 60 --runs 3 --modes direct,delay,replay] [--timeline]
+// --timeline: per action, when the organization's requests began and ended (what its load waits on).
 // Seeding 50 × 500 takes moto tens of minutes; to time again without seeding again, start moto yourself
 // (moto_server -H 127.0.0.1 -p PORT), seed it once with --moto URL --seed-only, then time with --moto URL
 // (the same --accounts and --principals; the counts are checked).
@@ -55,6 +56,7 @@ const {values: args} = parseArgs({
 		moto: {type: 'string'},
 		concurrency: {type: 'string'},
 		'seed-only': {type: 'boolean', default: false},
+		timeline: {type: 'boolean', default: false},
 	},
 });
 const integer = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Math.max(0, Number.parseInt(value, 10) || 0));
@@ -209,6 +211,20 @@ const timedRun = async (endpoint: string, proxy: ProxyProcess | undefined): Prom
 	return {oneMs, accountsMs, orgMs, oneRequests, orgRequests, oneCpuMs, orgCpuMs};
 };
 
+/** Per action, in order of first arrival: how many, when the first arrived and when the last was answered (ms into the load). */
+const timeline = (requests: CountedRequest[]): string => {
+	const spans = new Map<string, {n: number; from: number; to: number}>();
+	for (const r of requests) {
+		const span = spans.get(r.action);
+		if (span) {
+			span.n++;
+			span.from = Math.min(span.from, r.receivedMs);
+			span.to = Math.max(span.to, r.answeredMs);
+		} else spans.set(r.action, {n: 1, from: r.receivedMs, to: r.answeredMs});
+	}
+	return [...spans].sort(([, a], [, b]) => a.from - b.from).map(([action, {n, from, to}]) => `  ${action} ×${n}: ${from}–${to} ms`).join('\n');
+};
+
 const byAction = (requests: CountedRequest[]): string => {
 	const counts = new Map<string, number>();
 	for (const r of requests) counts.set(r.action, (counts.get(r.action) ?? 0) + 1);
@@ -233,6 +249,7 @@ const measureMode = async (mode: Mode, motoEndpoint: string) => {
 			const notOk = last.orgRequests.filter(r => r.status >= 400);
 			log(`${mode}: one account sent ${last.oneRequests.length} requests (${byAction(last.oneRequests)})`);
 			log(`${mode}: the organization sent ${last.orgRequests.length} requests (${byAction(last.orgRequests)})${notOk.length > 0 ? `; ${notOk.length} not ok: ${byAction(notOk)}` : ''}`);
+			if (args.timeline) log(`${mode}: the organization's requests in time (first arrived – last answered):\n${timeline(last.orgRequests)}`);
 		}
 		return {
 			mode,

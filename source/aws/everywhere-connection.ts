@@ -10,8 +10,7 @@ import {toIamError} from './errors.js';
 import {createIdentityCenterWrites} from './identity-center-writes.js';
 import {memberGateway} from './member-gateway.js';
 import type {OrgClients} from './org-clients.js';
-import {openOrganization} from './org-loader.js';
-import {readOrgIdentityCenter} from './org-people-reader.js';
+import {openWithIdentityCenter} from './org-session.js';
 
 export const everywhereConnection = (clients: OrgClients, settings: ConnectionSettings, auditRole: string): EverywhereConnection => {
 	let partition = 'aws';
@@ -22,9 +21,8 @@ export const everywhereConnection = (clients: OrgClients, settings: ConnectionSe
 				throw toIamError(error, {action: 'sts:GetCallerIdentity'});
 			});
 			partition = partitionOf(identity.Arn ?? '');
-			const opened = await openOrganization(clients, {auditRole});
+			const {opened, identityCenter} = await openWithIdentityCenter(clients, {auditRole});
 			callerAccountId = opened.callerAccountId;
-			const identityCenter = await readOrgIdentityCenter(clients, opened.organization);
 			if ('error' in identityCenter) throw new IamError('Unknown', `Identity Center could not be read: ${identityCenter.error}`, "run it with the management (or delegated administrator) account's profile, in Identity Center's region (--region)");
 			return {opened, identityCenter, callerArn: identity.Arn ?? null};
 		},

@@ -25,7 +25,7 @@ export interface AssignmentsInput {
 	/** Calls in flight at once. */
 	limit: number;
 	/** As ReadIdentityCenterOptions.accountIds and principalListingAllowed (identity-center-reader.ts). */
-	accountIds?: string[] | undefined;
+	accountIds?: string[] | Promise<string[]> | undefined;
 	principalListingAllowed?: boolean | Promise<boolean> | undefined;
 }
 
@@ -60,17 +60,18 @@ export const readAssignments = async ({ssoAdmin, InstanceArn, users, groups, per
 	};
 
 	const raw = async (): Promise<RawAssignment[]> => {
-		if (!accountIds) return perPrincipal();
+		const accounts = await accountIds;
+		if (!accounts) return perPrincipal();
 		// Per pair is accounts × permission sets calls (hundreds in an organization of any size), per principal
 		// one per user and group; the latter only where AWS answers it, and only when it is fewer.
-		const fewer = principals.length < accountIds.length * permissionSetArns.length;
-		if (!fewer || !(await principalListingAllowed)) return perPair(accountIds);
+		const fewer = principals.length < accounts.length * permissionSetArns.length;
+		if (!fewer || !(await principalListingAllowed)) return perPair(accounts);
 		try {
-			const wanted = new Set(accountIds);
+			const wanted = new Set(accounts);
 			return (await perPrincipal()).filter(a => a.AccountId !== undefined && wanted.has(a.AccountId));
 		} catch (error) {
 			// Refused (a policy that grants the per-account listing only): the per-account one answers the same.
-			if (error instanceof IamError && error.kind === 'AccessDenied') return perPair(accountIds);
+			if (error instanceof IamError && error.kind === 'AccessDenied') return perPair(accounts);
 			throw error;
 		}
 	};

@@ -44,9 +44,10 @@ export interface ReadIdentityCenterOptions {
 	/**
 	 * The organization's accounts. Given, assignments are read per account and permission set
 	 * (sso:ListAccountAssignments, which a delegated administrator may call); without them, per user and group
-	 * (sso:ListAccountAssignmentsForPrincipal, which AWS answers only in the management account).
+	 * (sso:ListAccountAssignmentsForPrincipal, which AWS answers only in the management account). A promise:
+	 * everything else is read while the organization's tree still is; only the assignments wait for it.
 	 */
-	accountIds?: string[];
+	accountIds?: string[] | Promise<string[]>;
 	/**
 	 * Whether the caller is the management account, where AWS answers ListAccountAssignmentsForPrincipal: then,
 	 * with accountIds, assignments are read per user and group when that is fewer calls than per account and

@@ -166,10 +166,9 @@ const orgWhoCan = async (action: string | undefined, context: HeadlessContext): 
 	if (!action) throw usageError('who-can needs an action', 'usage: iamtui who-can ACTION --org [--audit-role NAME] [--json]');
 	refuseRequestContextWithOrg(context, 'who-can');
 	const clients = await connectOrganization(context, 'who-can');
-	const [{openOrganization}, {readOrgIdentityCenter}, {orgWhoCanCommand}] = await Promise.all([import('../aws/org-loader.js'), import('../aws/org-people-reader.js'), import('./org-who-can.js')]);
-	const opened = await openOrganization(clients, context.auditRole ? {auditRole: context.auditRole} : {});
-	const identityCenter = await readOrgIdentityCenter(clients, opened.organization);
-	return orgWhoCanCommand({opened, identityCenter}, action, context.resource ?? '*', context.json);
+	const [{openWithIdentityCenter}, {orgWhoCanCommand}] = await Promise.all([import('../aws/org-session.js'), import('./org-who-can.js')]);
+	const session = await openWithIdentityCenter(clients, context.auditRole ? {auditRole: context.auditRole} : {});
+	return orgWhoCanCommand(session, action, context.resource ?? '*', context.json);
 };
 
 /** can --org --account ACCOUNT: the one account read through the audit role, the SCPs on its path applied. */
