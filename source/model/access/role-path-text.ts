@@ -1,7 +1,7 @@
 // A role path in words, the same in the TUI and headless output:
 // "group Developers → inline policy AssumeAdmin → statement #1 → role Admin (trust statement #1: the account)
 //  → inline policy Everything → statement #1". Pure text; callers make it safe for the terminal.
-import type {AssumeCondition, AssumeStep, RolePath, StatementRef} from './types.js';
+import type {AssumeCondition, AssumeStep, RolePath, StatementRef, TrustRef} from './types.js';
 
 const holderText = (statement: StatementRef): string =>
 	statement.source.viaGroup ? `group ${statement.source.viaGroup} → ` : statement.source.role ? `role ${statement.source.role} → ` : '';
@@ -13,11 +13,13 @@ export const statementText = (statement: StatementRef, withHolder = true): strin
 	return `${withHolder ? holderText(statement) : ''}${kind} ${statement.source.name} → statement #${statement.statementIndex}${sid}`;
 };
 
+/** "trust statement #1 Sid", and how it names the caller: "the account", or "names WHOM". */
+export const trustStatementText = (trust: TrustRef): string => `trust statement #${trust.statementIndex}${trust.sid ? ` ${trust.sid}` : ''}`;
+export const trustNamesText = (trust: TrustRef, whom: string): string => (trust.principal === 'account' ? 'the account' : `names ${whom}`);
+
 /** One assume step: the caller's allowing statement (account trust) then the role and the trust statement. */
 export const stepText = (step: AssumeStep): string => {
-	const trust = step.trust
-		? ` (trust statement #${step.trust.statementIndex}${step.trust.sid ? ` ${step.trust.sid}` : ''}: ${step.trust.principal === 'account' ? 'the account' : `names ${step.caller.kind} ${step.caller.name}`})`
-		: '';
+	const trust = step.trust ? ` (${trustStatementText(step.trust)}: ${trustNamesText(step.trust, `${step.caller.kind} ${step.caller.name}`)})` : '';
 	const allowedBy = step.identity[0];
 	// A role's own statement is already under that role in the path: no holder repeated.
 	const lead = allowedBy ? `${statementText(allowedBy, step.caller.kind === 'user')} → ` : '';

@@ -1,6 +1,6 @@
 // The Role screen's lines: trust policy (each statement's principals and conditions), permissions,
 // boundary, tags, instance profiles, last use. Principals that reach outside the account are warnings.
-import {assumeConditionText, statementText} from '../../model/access/role-path-text.js';
+import {assumeConditionText, statementText, trustNamesText, trustStatementText} from '../../model/access/role-path-text.js';
 import type {AssumeStep} from '../../model/access/types.js';
 import type {SnapshotIndex} from '../../model/indexes.js';
 import {roleKind} from '../../model/role-views.js';
@@ -62,7 +62,7 @@ const statementLines = (
 
 /** How a caller gets in, on the role's own screen (the role is this one): the statement that lets them, then the trust's. */
 const wayIn = (step: AssumeStep): string => {
-	const trust = step.trust ? `trust statement #${step.trust.statementIndex}${step.trust.sid ? ` ${step.trust.sid}` : ''} (${step.trust.principal === 'account' ? 'the account' : 'names them'})` : 'the trust';
+	const trust = step.trust ? `${trustStatementText(step.trust)} (${trustNamesText(step.trust, 'them')})` : 'the trust';
 	const allowedBy = step.identity[0];
 	return allowedBy ? `via ${statementText(allowedBy, step.caller.kind === 'user')} · ${trust}` : `named in ${trust}`;
 };
