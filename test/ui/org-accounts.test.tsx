@@ -46,6 +46,23 @@ describeWithMoto(':accounts (moto, W10 organization)', () => {
 		}
 	}, 60_000);
 
+	it('with every account in and Identity Center still being read, the line says that is what it waits for', async () => {
+		// Identity Center's people listing held: the accounts all report, the open is not done.
+		const gate: GateProxy = await gateAction(org.moto().endpoint, 'ListUsers');
+		try {
+			const {tui} = start(gate.endpoint);
+			await tui.waitFor('Users (1)');
+			await jump(tui, 'accounts', 'Accounts (');
+			const waiting = await tui.waitFor('All 5 accounts reported; reading Identity Center…', {timeoutMs: 20_000});
+			expect(lineOf(waiting, 'workload-prod')).toContain('loaded (1 user, 1 role)');
+			expect(gate.waiting()).toBeGreaterThan(0);
+			gate.release();
+			await tui.waitFor('3 of 5 accounts loaded through OrganizationAccountAccessRole, 1 FAILED', {timeoutMs: 20_000});
+		} finally {
+			await gate.stop();
+		}
+	}, 60_000);
+
 	it('enter on the failed account shows the step, the reason and what to do; on prod, each SCP with the OU it hangs on', async () => {
 		const {tui} = start(org.moto().endpoint);
 		await tui.waitFor('Users (1)');

@@ -32,6 +32,8 @@ const summary = (state: OrganizationContext['state'], accounts: AccountProgress[
 		case 'opening': {
 			if (accounts.length === 0) return `Reading the organization (accounts, OUs, SCPs) as the profile; then each account through ${state.auditRole}…`;
 			const done = accounts.filter(a => a.load.kind !== 'loading').length;
+			// Identity Center is read beside the accounts: once they are all in, it is what the open waits for.
+			if (done === accounts.length) return `All ${done} accounts reported; reading Identity Center…`;
 			return `Loading each account through ${state.auditRole}: ${done} of ${accounts.length} reported…`;
 		}
 		case 'open': {

@@ -41,7 +41,7 @@ export function PeopleScreen(props: {org: OrganizationContext; onOpenPerson: (id
 		return (
 			<Box flexDirection="column" paddingX={1}>
 				<Text bold>Identity Center people</Text>
-				<ToneText tone="muted" wrap="truncate-end">{`Opening the organization (${reported} of ${total} accounts reported), then Identity Center…`}</ToneText>
+				<ToneText tone="muted" wrap="truncate-end">{`Opening the organization (${reported} of ${total} accounts reported) and Identity Center beside it…`}</ToneText>
 			</Box>
 		);
 	}
