@@ -13,7 +13,7 @@ import {readOrgIdentityCenter} from './org-people-reader.js';
  * The organization opened and Identity Center read side by side, as one session: Identity Center that cannot
  * be read is said in it (the accounts stand without it); a tree that cannot be read is the open's error.
  */
-export const openWithIdentityCenter = async (clients: OrgClients, options: OpenOrganizationOptions = {}): Promise<OrgSession> => {
+export const openWithIdentityCenter = async (clients: OrgClients, options: OpenOrganizationOptions & Pick<OpenOrgOptions, 'onAccounts'> = {}): Promise<OrgSession> => {
 	let treeRead!: (organization: Organization) => void;
 	let treeFailed!: (error: unknown) => void;
 	const tree = new Promise<Organization>((resolve, reject) => {
@@ -30,6 +30,7 @@ export const openWithIdentityCenter = async (clients: OrgClients, options: OpenO
 				options.onTree?.(organization);
 			},
 		});
+		options.onAccounts?.(opened);
 		return {opened, identityCenter: await identityCenter};
 	} catch (error) {
 		treeFailed(error);

@@ -19,6 +19,7 @@ import {everywhereReadOnly} from './screens/everywhere-lines.js';
 import {useConnection} from './hooks/connection.js';
 import {useOrganization} from './hooks/organization.js';
 import {useServices} from './hooks/services-context.js';
+import {identityCenterOf} from '../model/org/org-session.js';
 
 interface Opened {
 	connection: EverywhereConnection;
@@ -34,7 +35,7 @@ export function EverywhereRoute(props: {id: string; focused: boolean; width: num
 	const {settings, gateway} = useConnection();
 	const org = useOrganization();
 	const {hooks, auditRole, reload} = org;
-	const label = org.state.status === 'open' && !('error' in org.state.session.identityCenter) ? (org.state.session.identityCenter.users.find(u => u.id === props.id)?.userName ?? props.id) : props.id;
+	const label = identityCenterOf(org.state.status === 'open' ? org.state.session : undefined)?.users.find(u => u.id === props.id)?.userName ?? props.id;
 	const [state, setState] = useState<{prepared?: PreparedEverywhere; error?: unknown}>({});
 	const session = useRef<Opened | undefined>(undefined);
 	const clients = useRef<{close: () => void; running: boolean; closeAfterRun: boolean} | undefined>(undefined);

@@ -12,6 +12,7 @@ import {AccountsScreen} from './screens/AccountsScreen.js';
 import {PeopleScreen} from './screens/PeopleScreen.js';
 import {PersonScreen} from './screens/PersonScreen.js';
 import type {OrgLineTarget} from './screens/org-whocan-lines.js';
+import {identityCenterOf} from '../model/org/org-session.js';
 
 export type OrgRoute = Extract<Route, {screen: 'accounts' | 'account' | 'people' | 'person' | 'everywhere'}>;
 
@@ -57,14 +58,14 @@ export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: numb
 			return <PeopleScreen {...common} org={org} onOpenPerson={id => navigation.push({screen: 'person', id})} />;
 		case 'person': {
 			const session = org.state.status === 'open' ? org.state.session : undefined;
-			const ic = session && !('error' in session.identityCenter) ? session.identityCenter : undefined;
+			const ic = identityCenterOf(session);
 			return (
 				<PersonScreen
 					{...common}
 					identityCenter={ic}
 					organization={session?.opened.organization}
 					id={route.id}
-					{...(org.state.status === 'opening' ? {closedNote: 'Reading the organization…'} : {})}
+					{...(org.state.status === 'opening' ? {closedNote: 'Reading the organization…'} : session && 'reading' in session.identityCenter ? {closedNote: 'Reading Identity Center…'} : {})}
 					onOffboardEverywhere={() => navigation.push({screen: 'everywhere', id: route.id})}
 					onRefused={text => flash(text, 'error')}
 				/>

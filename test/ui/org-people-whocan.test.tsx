@@ -2,6 +2,8 @@
 // organization in moto, as its auditor with IAM authorization on; the AWSReservedSSO_AdminAccess_* role is
 // made in prod and dev as AWS provisions it (moto does not).
 import {expect, it} from 'vitest';
+import {createGateway} from '../../source/aws/gateway.js';
+import {gateAction} from '../helpers/gate-proxy.js';
 import {jump} from '../helpers/moto-app.js';
 import {orgAppHarness} from '../helpers/org-app.js';
 import {SSO_ADMIN_ROLE} from '../helpers/org-seed.js';
@@ -71,5 +73,27 @@ describeWithMoto(':people and org-wide who-can (moto, W10 organization)', () => 
 		// o again: back to this account's answer.
 		tui.write('o');
 		await tui.waitFor(/Who can… \(in this account\)[\s\S]*Users who can ec2:TerminateInstances/);
+	}, 60_000);
+
+	it('asked while Identity Center is still being read (the accounts already in), the org-wide answer waits for it and names its people', async () => {
+		// Identity Center's people listing held; this account's own snapshot read straight from moto.
+		const gate = await gateAction(org.moto().endpoint, 'ListUsers');
+		try {
+			const tui = app.start({endpoint: gate.endpoint, columns: 200, rows: 60, services: {gateway: (settings, hooks) => createGateway({...settings, endpoint: org.moto().endpoint, maxAttempts: 1}, hooks)}}).tui;
+			await tui.waitFor('Users (1)');
+			await jump(tui, 'accounts', /accounts loaded through OrganizationAccountAccessRole.* · reading Identity Center…/);
+			await jump(tui, 'whocan', 'Who can… (in this account)');
+			await tui.type('ec2:TerminateInstances');
+			tui.write(keys.enter);
+			await tui.waitFor('Users who can ec2:TerminateInstances');
+			tui.write('o');
+			await tui.waitFor('reading Identity Center (its people are in the answer), then ec2:TerminateInstances on * in every account…');
+			expect(gate.waiting()).toBeGreaterThan(0);
+			gate.release();
+			const frame = await tui.waitFor(/workload-dev \(\d+\): \d+ can[\s\S]*person carol/, {timeoutMs: 30_000});
+			expect(sectionOf(frame, 'workload-dev')).toMatch(/person alice {2}Allowed {2}IC user alice/);
+		} finally {
+			await gate.stop();
+		}
 	}, 60_000);
 });

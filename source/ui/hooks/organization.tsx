@@ -1,6 +1,8 @@
 // The organization of the current profile, opened on demand (:accounts, :people, org-wide who-can): every
-// account through the audit role the store remembers for the profile, with progress per account, then
-// Identity Center. One per connection (App keys it by the connection), so a profile switch closes it.
+// account through the audit role the store remembers for the profile, with progress per account, and
+// Identity Center read beside them. Open once the accounts are in: Identity Center may take far longer (a call
+// per person), and arrives in the open state when read. One per connection (App keys it by the connection),
+// so a profile switch closes it.
 import {createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode} from 'react';
 import type {AccessModel} from '../../model/access.js';
 import type {AccessError} from '../../model/access/types.js';
@@ -9,7 +11,7 @@ import {buildIndex} from '../../model/indexes.js';
 import {sharedKnowledge, type SharedKnowledge} from '../../model/access/shared-knowledge.js';
 import {accountAnswerInputs} from '../../model/org/account-answers.js';
 import {DEFAULT_AUDIT_ROLE} from '../../model/org/org-load.js';
-import type {AccountProgress, OrgSession} from '../../model/org/org-session.js';
+import type {AccountProgress, OrgSession, OrgView} from '../../model/org/org-session.js';
 import {orgWhoCan, type OrgAccountAnswer} from '../../model/org/org-who-can.js';
 import type {ConnectionHooks} from '../../model/gateway.js';
 import {useConnection} from './connection.js';
@@ -19,7 +21,8 @@ export type OrgState =
 	| {status: 'closed'}
 	/** `accounts`: each account as it was last reported, in the order the loader reached them. */
 	| {status: 'opening'; auditRole: string; accounts: AccountProgress[]}
-	| {status: 'open'; auditRole: string; session: OrgSession}
+	/** `session.identityCenter` is `{reading: true}` until Identity Center is read. */
+	| {status: 'open'; auditRole: string; session: OrgView}
 	| {status: 'failed'; auditRole: string; error: unknown};
 
 /** Who can do an action in every account: the answers with SCPs applied, and how many actions the query covers. */
@@ -35,8 +38,8 @@ export interface OrganizationContext {
 	reopenWith(auditRole: string): void;
 	/** `r` on the organization's screens: drops the organization and every account's model, and opens it again (progress per account). */
 	reload(): void;
-	/** Who can do ACTION on RESOURCE across the open organization. */
-	whoCan(session: OrgSession, action: string, resource: string): Promise<OrgWhoCanResult>;
+	/** Who can do ACTION on RESOURCE across the open organization (once Identity Center is read: its people are in the answer). */
+	whoCan(session: OrgView, action: string, resource: string): Promise<OrgWhoCanResult>;
 	/** The connection's hooks (the MFA code prompt), for the organization's writes (offboarding a person everywhere). */
 	hooks: ConnectionHooks;
 }
@@ -69,6 +72,8 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 	const models = useRef(new Map<string, AccessModel>());
 	// What the accounts' models share (policy texts, statements, their answers): dropped with them.
 	const knowledge = useRef<SharedKnowledge | undefined>(undefined);
+	// The latest open, whole (Identity Center read): what an answer asked before then waits for.
+	const whole = useRef<Promise<OrgSession> | undefined>(undefined);
 
 	const start = useCallback(
 		(role: string) => {
@@ -81,8 +86,10 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 				? services.openOrganization(settings, hooks, {
 						auditRole: role,
 						onAccount: progress => current() && setState(s => (s.status === 'opening' ? {...s, accounts: withProgress(s.accounts, progress)} : s)),
+						onAccounts: opened => current() && setState(s => (s.status === 'opening' ? {status: 'open', auditRole: role, session: {opened, identityCenter: {reading: true}}} : s)),
 					})
 				: Promise.reject(new Error('this session cannot open an organization'));
+			whole.current = opening;
 			opening.then(
 				session => current() && setState({status: 'open', auditRole: role, session}),
 				(error: unknown) => current() && setState({status: 'failed', auditRole: role, error}),
@@ -106,7 +113,9 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 
 	const reload = useCallback(() => start(auditRole), [start, auditRole]);
 
-	const whoCan = useCallback(async (session: OrgSession, action: string, resource: string): Promise<OrgWhoCanResult> => {
+	const whoCan = useCallback(async (view: OrgView, action: string, resource: string): Promise<OrgWhoCanResult> => {
+		// Identity Center still being read: its people are part of the answer, so it waits for them.
+		const session: OrgSession = 'reading' in view.identityCenter ? await whole.current! : {opened: view.opened, identityCenter: view.identityCenter};
 		const modelOf = (accountId: string, snapshot: Parameters<typeof buildIndex>[0]) => {
 			let model = models.current.get(accountId);
 			if (!model) models.current.set(accountId, (model = buildAccessModel(buildIndex(snapshot), undefined, (knowledge.current ??= sharedKnowledge()))));

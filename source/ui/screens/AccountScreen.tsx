@@ -4,9 +4,9 @@
 // Opened from an org-wide who-can line on an IAM principal, it shows that principal first, the cursor on it.
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import {whoReachesAccount, type IdentityCenter} from '../../model/org/identity-center.js';
+import {whoReachesAccount} from '../../model/org/identity-center.js';
 import {ouPathText, scpsOnPath, type AccountLoad} from '../../model/org/org-load.js';
-import type {AccountProgress} from '../../model/org/org-session.js';
+import type {AccountProgress, OrgView} from '../../model/org/org-session.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
 import type {OrgState} from '../hooks/organization.js';
@@ -35,8 +35,9 @@ const loadLines = (load: AccountLoad | {kind: 'loading'}): DetailLine[] => {
 	}
 };
 
-const peopleLines = (ic: IdentityCenter | {error: string} | undefined, accountId: string): DetailLine[] => {
+const peopleLines = (ic: OrgView['identityCenter'] | undefined, accountId: string): DetailLine[] => {
 	if (!ic) return [note('people-wait', 'read once the organization is open')];
+	if ('reading' in ic) return [note('people-wait', 'Identity Center is still being read')];
 	if ('error' in ic) return [note('people-error', `Identity Center not read: ${ic.error}`, 'warning')];
 	const reaches = whoReachesAccount(ic, accountId);
 	if (reaches.length === 0) return [note('people-none', 'nobody reaches it through a permission set')];
@@ -46,7 +47,7 @@ const peopleLines = (ic: IdentityCenter | {error: string} | undefined, accountId
 	}));
 };
 
-export const accountLines = (progress: AccountProgress, managementAccountId: string | undefined, ic: IdentityCenter | {error: string} | undefined): DetailLine[] => {
+export const accountLines = (progress: AccountProgress, managementAccountId: string | undefined, ic: OrgView['identityCenter'] | undefined): DetailLine[] => {
 	const {account, load} = progress;
 	const path = 'path' in progress ? progress.path : [];
 	const management = account.id === managementAccountId;

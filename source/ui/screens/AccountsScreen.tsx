@@ -32,14 +32,14 @@ const summary = (state: OrganizationContext['state'], accounts: AccountProgress[
 		case 'opening': {
 			if (accounts.length === 0) return `Reading the organization (accounts, OUs, SCPs) as the profile; then each account through ${state.auditRole}…`;
 			const done = accounts.filter(a => a.load.kind !== 'loading').length;
-			// Identity Center is read beside the accounts: once they are all in, it is what the open waits for.
-			if (done === accounts.length) return `All ${done} accounts reported; reading Identity Center…`;
 			return `Loading each account through ${state.auditRole}: ${done} of ${accounts.length} reported…`;
 		}
 		case 'open': {
 			const counts = loadCounts(state.session.opened.accounts);
 			const total = state.session.opened.accounts.length;
-			return `${counts.loaded} of ${total} accounts loaded through ${state.auditRole}${counts.failed ? `, ${counts.failed} FAILED (enter shows why)` : ''}${counts.skipped ? `, ${counts.skipped} skipped` : ''}`;
+			// Identity Center is read beside the accounts and may take longer: the accounts are usable meanwhile.
+			const reading = 'reading' in state.session.identityCenter ? ' · reading Identity Center…' : '';
+			return `${counts.loaded} of ${total} accounts loaded through ${state.auditRole}${counts.failed ? `, ${counts.failed} FAILED (enter shows why)` : ''}${counts.skipped ? `, ${counts.skipped} skipped` : ''}${reading}`;
 		}
 		case 'failed':
 			return '';

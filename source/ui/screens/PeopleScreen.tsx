@@ -9,6 +9,7 @@ import {useCommands} from '../hooks/keyboard.js';
 import type {OrganizationContext} from '../hooks/organization.js';
 import {ListScreen} from './ListScreen.js';
 import {filterPersonRows, personRows, personSortColumns, type PersonRow} from './org-rows.js';
+import {identityCenterOf} from '../../model/org/org-session.js';
 
 const columns: Array<Column<PersonRow>> = [
 	{id: 'user', header: 'USER', width: 10, grow: true, ellipsis: 'middle', cell: r => r.userName},
@@ -27,8 +28,9 @@ export function PeopleScreen(props: {org: OrganizationContext; onOpenPerson: (id
 		if (state.status === 'closed') org.open();
 	}, [state.status, org]);
 	const ic = state.status === 'open' ? state.session.identityCenter : undefined;
-	const rows = useMemo(() => (ic && !('error' in ic) ? personRows(ic) : []), [ic]);
-	const listed = ic !== undefined && !('error' in ic);
+	const read = identityCenterOf(state.status === 'open' ? state.session : undefined);
+	const rows = useMemo(() => (read ? personRows(read) : []), [read]);
+	const listed = read !== undefined;
 	// Without a list, esc still goes back.
 	useCommands('people', {back: props.onBack}, props.focused && !listed);
 
@@ -38,10 +40,12 @@ export function PeopleScreen(props: {org: OrganizationContext; onOpenPerson: (id
 	if (!listed) {
 		const reported = state.status === 'opening' ? state.accounts.filter(a => a.load.kind !== 'loading').length : 0;
 		const total = state.status === 'opening' ? state.accounts.length : 0;
+		const progress =
+			state.status === 'open' ? 'Reading Identity Center… (the accounts are in: :accounts)' : `Opening the organization (${reported} of ${total} accounts reported) and Identity Center beside it…`;
 		return (
 			<Box flexDirection="column" paddingX={1}>
 				<Text bold>Identity Center people</Text>
-				<ToneText tone="muted" wrap="truncate-end">{`Opening the organization (${reported} of ${total} accounts reported) and Identity Center beside it…`}</ToneText>
+				<ToneText tone="muted" wrap="truncate-end">{progress}</ToneText>
 			</Box>
 		);
 	}

@@ -126,7 +126,11 @@ export function WhoCanScreen(props: {
 	);
 	const status =
 		answer.status === 'evaluating' ? (
-			<Text color={theme.accent}>{`evaluating ${answer.query.action} on ${answer.query.resource}…`}</Text>
+			<Text color={theme.accent} wrap="truncate-end">
+				{scope === 'organization' && session && 'reading' in session.identityCenter
+					? `reading Identity Center (its people are in the answer), then ${answer.query.action} on ${answer.query.resource} in every account…`
+					: `evaluating ${answer.query.action} on ${answer.query.resource}…`}
+			</Text>
 		) : answer.status === 'error' ? (
 			<Text color={theme.error} wrap="truncate-end">
 				{errorText(answer.error)}
