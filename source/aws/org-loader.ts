@@ -31,8 +31,8 @@ import {loadSnapshot} from './snapshot.js';
  * its AssumeRole rate is per caller account) and for sockets. Not for memory: every account's snapshot is
  * kept once loaded, so pages in flight add little to what the session holds anyway. 64: an organization of
  * up to 64 accounts loads in one round of one account's time after the tree and AssumeRole (50 accounts
- * at 32 took two: 4.7 × one account's time against a 500 ms round trip, 3.3 × at 64; issue 19's target
- * is 3 ×). Throttling, should it come, is the SDK's retry with back-off (adaptive by default: each member
+ * of 20 principals at 32 took two rounds: 4.7 × one account's time against a 500 ms round trip, 3.3 × at 64;
+ * at 500 principals parsing them on one thread is the rest; issue 19's target is 3 ×). Throttling, should it come, is the SDK's retry with back-off (adaptive by default: each member
  * account has its own IAM client, so one throttled account slows only itself).
  */
 export const ACCOUNT_CONCURRENCY = 64;

@@ -12,7 +12,7 @@ import {AccountsScreen} from './screens/AccountsScreen.js';
 import {PeopleScreen} from './screens/PeopleScreen.js';
 import {PersonScreen} from './screens/PersonScreen.js';
 import type {OrgLineTarget} from './screens/org-whocan-lines.js';
-import {identityCenterOf} from '../model/org/org-session.js';
+import {identityCenterOf, readingIdentityCenter} from '../model/org/org-session.js';
 
 export type OrgRoute = Extract<Route, {screen: 'accounts' | 'account' | 'people' | 'person' | 'everywhere'}>;
 
@@ -65,7 +65,7 @@ export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: numb
 					identityCenter={ic}
 					organization={session?.opened.organization}
 					id={route.id}
-					{...(org.state.status === 'opening' ? {closedNote: 'Reading the organization…'} : session && 'reading' in session.identityCenter ? {closedNote: 'Reading Identity Center…'} : {})}
+					{...(org.state.status === 'opening' ? {closedNote: 'Reading the organization…'} : readingIdentityCenter(session) ? {closedNote: 'Reading Identity Center…'} : {})}
 					onOffboardEverywhere={() => navigation.push({screen: 'everywhere', id: route.id})}
 					onRefused={text => flash(text, 'error')}
 				/>

@@ -21,6 +21,9 @@ export interface OrgView {
 	identityCenter: OrgSession['identityCenter'] | {reading: true};
 }
 
+/** Whether Identity Center is still being read (the accounts are in). */
+export const readingIdentityCenter = (view: Pick<OrgView, 'identityCenter'> | undefined): boolean => view !== undefined && 'reading' in view.identityCenter;
+
 /** Identity Center when it has been read; undefined when it could not be, or is still being read. */
 export const identityCenterOf = (view: Pick<OrgView, 'identityCenter'> | undefined): IdentityCenter | undefined =>
 	view && !('error' in view.identityCenter) && !('reading' in view.identityCenter) ? view.identityCenter : undefined;

@@ -115,7 +115,8 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 
 	const whoCan = useCallback(async (view: OrgView, action: string, resource: string): Promise<OrgWhoCanResult> => {
 		// Identity Center still being read: its people are part of the answer, so it waits for them.
-		const session: OrgSession = 'reading' in view.identityCenter ? await whole.current! : {opened: view.opened, identityCenter: view.identityCenter};
+		const {identityCenter} = view;
+		const session: OrgSession = 'reading' in identityCenter ? await whole.current! : {opened: view.opened, identityCenter};
 		const modelOf = (accountId: string, snapshot: Parameters<typeof buildIndex>[0]) => {
 			let model = models.current.get(accountId);
 			if (!model) models.current.set(accountId, (model = buildAccessModel(buildIndex(snapshot), undefined, (knowledge.current ??= sharedKnowledge()))));

@@ -5,7 +5,7 @@
 import {Box} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
 import {loadCounts} from '../../model/org/org-load.js';
-import type {AccountProgress} from '../../model/org/org-session.js';
+import {readingIdentityCenter, type AccountProgress} from '../../model/org/org-session.js';
 import {ErrorPanel} from '../components/ErrorPanel.js';
 import type {Column} from '../components/Table.js';
 import {ToneText} from '../components/ToneText.js';
@@ -38,7 +38,7 @@ const summary = (state: OrganizationContext['state'], accounts: AccountProgress[
 			const counts = loadCounts(state.session.opened.accounts);
 			const total = state.session.opened.accounts.length;
 			// Identity Center is read beside the accounts and may take longer: the accounts are usable meanwhile.
-			const reading = 'reading' in state.session.identityCenter ? ' · reading Identity Center…' : '';
+			const reading = readingIdentityCenter(state.session) ? ' · reading Identity Center…' : '';
 			return `${counts.loaded} of ${total} accounts loaded through ${state.auditRole}${counts.failed ? `, ${counts.failed} FAILED (enter shows why)` : ''}${counts.skipped ? `, ${counts.skipped} skipped` : ''}${reading}`;
 		}
 		case 'failed':

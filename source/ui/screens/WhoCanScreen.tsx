@@ -17,6 +17,7 @@ import {errorText} from './access-text.js';
 import {whoCanLines} from './whocan-lines.js';
 import {useTheme} from '../theme.js';
 import type {OrgAccountAnswer} from '../../model/org/org-who-can.js';
+import {readingIdentityCenter} from '../../model/org/org-session.js';
 import type {OrganizationContext, OrgState} from '../hooks/organization.js';
 import {orgWhoCanLines, type OrgLineTarget} from './org-whocan-lines.js';
 
@@ -127,7 +128,7 @@ export function WhoCanScreen(props: {
 	const status =
 		answer.status === 'evaluating' ? (
 			<Text color={theme.accent} wrap="truncate-end">
-				{scope === 'organization' && session && 'reading' in session.identityCenter
+				{scope === 'organization' && readingIdentityCenter(session)
 					? `reading Identity Center (its people are in the answer), then ${answer.query.action} on ${answer.query.resource} in every account…`
 					: `evaluating ${answer.query.action} on ${answer.query.resource}…`}
 			</Text>
