@@ -43,6 +43,7 @@ export const ORGANIZATION_READ_ACTIONS = [
 	'organizations:DescribeOrganization',
 	'organizations:ListRoots',
 	'organizations:ListOrganizationalUnitsForParent',
+	'organizations:ListAccounts',
 	'organizations:ListAccountsForParent',
 	'organizations:ListPolicies',
 	'organizations:ListTargetsForPolicy',

@@ -3,6 +3,7 @@
 import {
 	DescribeOrganizationCommand,
 	DescribePolicyCommand,
+	ListAccountsCommand,
 	ListAccountsForParentCommand,
 	ListOrganizationalUnitsForParentCommand,
 	ListPoliciesCommand,
@@ -27,10 +28,22 @@ const parsed = (content: string | undefined): unknown => {
 
 type PolicyType = 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
 
+/** An account as a listing gives it (the tree's or the flat one), its SCPs not read yet. */
+const listedAccount = (a: Account): OrgAccount => ({
+	id: a.Id ?? '',
+	name: a.Name ?? a.Id ?? '',
+	kind: 'account' as const,
+	// State replaces the deprecated Status; moto answers Status only.
+	...(a.State ?? a.Status ? {status: a.State ?? a.Status} : {}),
+	scps: [],
+});
+
 export interface ReadOrganizationOptions {
 	/**
-	 * Each account as soon as its parent's listing names it, before its policies are read (its `scps` are
-	 * empty until then), so its IAM load can start while the rest of the tree is read.
+	 * Each account as soon as a listing names it, before its policies are read (its `scps` are empty until
+	 * then), so its IAM load can start while the rest of the tree is read: its parent's listing, or the flat
+	 * ListAccounts read beside the tree (an account deep in nested OUs is named before the tree reaches it).
+	 * An account may be named twice.
 	 */
 	onAccountListed?: (account: OrgAccount) => void;
 	/** Policy reads (ListTargetsForPolicy, DescribePolicy) in flight at once: two per policy. Default 20. */
@@ -103,6 +116,26 @@ const readPolicies = async (client: OrganizationsClient, type: PolicyType, bound
 	return attached;
 };
 
+/** AWS's most for ListAccounts: asked for explicitly, so an emulator pages as AWS does. */
+const ACCOUNTS_PAGE = 20;
+
+/**
+ * Every account, page by page (organizations:ListAccounts), each named as its page arrives. Only to start
+ * loads early: the tree is what the organization is, so a refusal (a policy without ListAccounts) or any
+ * failure here changes nothing but how early the loads start.
+ */
+const nameEveryAccount = async (client: OrganizationsClient, named: (account: Account) => void): Promise<void> => {
+	try {
+		await allPages(async token => {
+			const r = await client.send(new ListAccountsCommand({NextToken: token, MaxResults: ACCOUNTS_PAGE}));
+			for (const account of r.Accounts ?? []) named(account);
+			return {next: r.NextToken};
+		});
+	} catch {
+		// The tree names every account anyway.
+	}
+};
+
 export const readOrganization = async (client: OrganizationsClient, options: ReadOrganizationOptions = {}): Promise<Organization> => {
 	// The policies are read beside the tree, not after it: they need no target's id, only each policy's.
 	const bounded = createLimiter(options.policyConcurrency ?? POLICY_CONCURRENCY);
@@ -113,17 +146,14 @@ export const readOrganization = async (client: OrganizationsClient, options: Rea
 	// Awaited below, after the tree; a failure must not count as unhandled while the tree is still read.
 	policies.catch(() => undefined);
 
+	const {onAccountListed} = options;
+	// Beside the tree: the tree names an account only once every OU above it is listed.
+	const flat = onAccountListed ? nameEveryAccount(client, account => onAccountListed(listedAccount(account))) : undefined;
+
 	const ouOf = async (o: OrganizationalUnit): Promise<OrgUnit> => ({id: o.Id ?? '', name: o.Name ?? o.Id ?? '', kind: 'ou' as const, scps: [], rcps: [], ...(await childrenOf(o.Id ?? ''))});
 	const accountOf = (a: Account): OrgAccount => {
-		const listed: OrgAccount = {
-			id: a.Id ?? '',
-			name: a.Name ?? a.Id ?? '',
-			kind: 'account' as const,
-			// State replaces the deprecated Status; moto answers Status only.
-			...(a.State ?? a.Status ? {status: a.State ?? a.Status} : {}),
-			scps: [],
-		};
-		options.onAccountListed?.(listed);
+		const listed = listedAccount(a);
+		onAccountListed?.(listed);
 		return listed;
 	};
 	async function childrenOf(parentId: string): Promise<{ous: OrgUnit[]; accounts: OrgAccount[]}> {
@@ -151,6 +181,8 @@ export const readOrganization = async (client: OrganizationsClient, options: Rea
 	const first = roots[0];
 	if (!first?.Id) throw new Error('the organization has no root');
 	const bare: OrgRoot = {id: first.Id, name: first.Name ?? 'Root', kind: 'root', scps: [], rcps: [], ...(await childrenOf(first.Id))};
+	// Settled before the caller may close the client (it never rejects).
+	await flat;
 	const [scps, rcps] = await policies;
 	const controlled = <T extends OrgRoot | OrgUnit | OrgAccount>(target: T): T => ({...target, scps: scps.get(target.id) ?? [], rcps: rcps.get(target.id) ?? []});
 	const withControls = <T extends OrgRoot | OrgUnit>(node: T): T => ({...controlled(node), ous: node.ous.map(withControls), accounts: node.accounts.map(controlled)});

@@ -1,8 +1,12 @@
 // Identity Center is read beside the organization's tree, not after it: its instance, people, groups and
 // permission sets need no account, only its assignments wait for the tree's account list. Shown with the
 // tree's account listing held at a gate that only Identity Center's first call opens: an open that read
-// Identity Center after the tree would wait there until the test's own release, and fail.
-import {afterEach, expect, it} from 'vitest';
+// Identity Center after the tree would wait there until the test's own release, and fail. The same way, the
+// flat ListAccounts read beside the tree starts the accounts' loads before the tree's listings are answered;
+// a policy without it opens the same organization, only later.
+import {CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand} from '@aws-sdk/client-iam';
+import {readFileSync} from 'node:fs';
+import {afterEach, expect, it, vi} from 'vitest';
 import {openOrgSession} from '../../source/aws/org-session.js';
 import {runCli, motoEnvironment} from '../helpers/cli.js';
 import {gateAction, type GateProxy} from '../helpers/gate-proxy.js';
@@ -41,6 +45,50 @@ describeWithMoto('an organization with Identity Center read side by side (moto, 
 		expect(session.identityCenter.assignments.length).toBeGreaterThan(0);
 		for (const assignment of session.identityCenter.assignments) expect(accountIds.has(assignment.accountId)).toBe(true);
 		expect(session.opened.accounts.filter(a => a.load.kind === 'loaded').length).toBeGreaterThan(1);
+	}, 60_000);
+
+	it("each account's load starts as the flat account listing names it: its AssumeRole is sent while the tree's listings are held", async () => {
+		gate = await gateAction(org.moto().endpoint, 'ListAccountsForParent', {until: 'AssumeRole'});
+		const opened = gate;
+		fallback = setTimeout(() => opened.release(), FALLBACK_MS);
+		const session = await openOrgSession({endpoint: opened.endpoint, maxAttempts: 1}, {}, {auditRole: AUDIT_ROLE});
+		expect(opened.releasedBy()).toBe('until');
+		// Every account with the path the tree gives it, not the flat listing's bare one.
+		const prod = session.opened.accounts.find(a => a.account.id === org.seeded().accounts.prod);
+		expect(prod?.path.map(p => p.name)).toEqual(['Root', 'prod', 'workload-prod']);
+		expect(prod?.load.kind).toBe('loaded');
+	}, 60_000);
+
+	it('a policy without organizations:ListAccounts opens the same organization: the tree names every account', async () => {
+		const template = JSON.parse(readFileSync(new URL('../../templates/iamtui-read-only.json', import.meta.url), 'utf8')) as {document: {Statement: unknown[]}};
+		// As the seeded auditor's (sandbox refused too), but for ListAccounts.
+		const policy = {
+			Version: '2012-10-17',
+			Statement: [
+				...template.document.Statement,
+				{Effect: 'Deny', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::${org.seeded().accounts.sandbox}:role/*`},
+				{Effect: 'Deny', Action: 'organizations:ListAccounts', Resource: '*'},
+			],
+		};
+		await org.moto().setAuthorization(false);
+		let keys: {AccessKeyId?: string; SecretAccessKey?: string};
+		try {
+			const iam = new IAMClient({endpoint: org.moto().endpoint, region: 'us-east-1', credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}, maxAttempts: 1});
+			await iam.send(new CreateUserCommand({UserName: 'older-auditor'}));
+			await iam.send(new PutUserPolicyCommand({UserName: 'older-auditor', PolicyName: 'before-list-accounts', PolicyDocument: JSON.stringify(policy)}));
+			keys = (await iam.send(new CreateAccessKeyCommand({UserName: 'older-auditor'}))).AccessKey!;
+		} finally {
+			await org.moto().setAuthorization(true);
+		}
+		const outcomes = (session: Awaited<ReturnType<typeof openOrgSession>>) => session.opened.accounts.map(a => `${a.account.name}:${a.load.kind}:${a.path.map(p => p.name).join('/')}`).sort();
+		const asAuditor = await openOrgSession({endpoint: org.moto().endpoint, maxAttempts: 1}, {}, {auditRole: AUDIT_ROLE});
+		vi.stubEnv('AWS_ACCESS_KEY_ID', keys.AccessKeyId!);
+		vi.stubEnv('AWS_SECRET_ACCESS_KEY', keys.SecretAccessKey!);
+		const older = await openOrgSession({endpoint: org.moto().endpoint, maxAttempts: 1}, {}, {auditRole: AUDIT_ROLE});
+		vi.stubEnv('AWS_ACCESS_KEY_ID', org.seeded().auditor.accessKeyId);
+		vi.stubEnv('AWS_SECRET_ACCESS_KEY', org.seeded().auditor.secretAccessKey);
+		expect(outcomes(older)).toEqual(outcomes(asAuditor));
+		expect(outcomes(older).filter(o => o.includes(':loaded:'))).toHaveLength(3);
 	}, 60_000);
 
 	it('headless who-can --org does the same', async () => {
