@@ -84,9 +84,14 @@ describeWithMoto('an organization with Identity Center read side by side (moto, 
 		const asAuditor = await openOrgSession({endpoint: org.moto().endpoint, maxAttempts: 1}, {}, {auditRole: AUDIT_ROLE});
 		vi.stubEnv('AWS_ACCESS_KEY_ID', keys.AccessKeyId!);
 		vi.stubEnv('AWS_SECRET_ACCESS_KEY', keys.SecretAccessKey!);
-		const older = await openOrgSession({endpoint: org.moto().endpoint, maxAttempts: 1}, {}, {auditRole: AUDIT_ROLE});
-		vi.stubEnv('AWS_ACCESS_KEY_ID', org.seeded().auditor.accessKeyId);
-		vi.stubEnv('AWS_SECRET_ACCESS_KEY', org.seeded().auditor.secretAccessKey);
+		let older: Awaited<ReturnType<typeof openOrgSession>>;
+		try {
+			older = await openOrgSession({endpoint: org.moto().endpoint, maxAttempts: 1}, {}, {auditRole: AUDIT_ROLE});
+		} finally {
+			// The suite's other tests run as the seeded auditor.
+			vi.stubEnv('AWS_ACCESS_KEY_ID', org.seeded().auditor.accessKeyId);
+			vi.stubEnv('AWS_SECRET_ACCESS_KEY', org.seeded().auditor.secretAccessKey);
+		}
 		expect(outcomes(older)).toEqual(outcomes(asAuditor));
 		expect(outcomes(older).filter(o => o.includes(':loaded:'))).toHaveLength(3);
 	}, 60_000);
