@@ -9,7 +9,7 @@
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {assertLoopbackTarget} from '../../test/helpers/fault-proxy.js';
+import {assertLoopbackTarget, awsActionOf} from '../../test/helpers/fault-proxy.js';
 
 export interface CountedRequest {
 	action: string;
@@ -42,11 +42,6 @@ interface Answer {
 	headers: string[];
 	body: Buffer;
 }
-
-const actionOf = (url: string, headers: http.IncomingHttpHeaders, body: string): string =>
-	new URLSearchParams(body).get('Action') ??
-	new URL(url, 'http://proxy.invalid').searchParams.get('Action') ??
-	(typeof headers['x-amz-target'] === 'string' ? headers['x-amz-target'].replace(/^.*\./, '') : '(none)');
 
 /** The access key that signed the request (SigV4's Credential=KEY/date/region/service/aws4_request). */
 const signingKey = (headers: http.IncomingHttpHeaders): string => /Credential=([^/,\s]+)\//.exec(headers.authorization ?? '')?.[1] ?? '(unsigned)';
@@ -93,7 +88,7 @@ export const startCountingProxy = async (targetUrl: string, options: CountingPro
 				const body = Buffer.concat(chunks);
 				const text = body.toString('utf8');
 				const counted = !request.url?.startsWith('/moto-api/');
-				const action = actionOf(request.url ?? '/', request.headers, text);
+				const action = awsActionOf(request.url ?? '/', request.headers, text) ?? '(none)';
 				const key = signingKey(request.headers);
 				const receivedMs = now();
 				const same = `${accountOfKey.get(key) ?? key} ${request.url} ${action} ${parametersOf(text, request.headers)}`;

@@ -123,6 +123,16 @@ const actionOf = (url: string, body: string): string | undefined => {
 	return new URL(url, 'http://proxy.invalid').searchParams.get('Action') ?? undefined;
 };
 
+/**
+ * The AWS action a request asks for, in either protocol: the query protocol's Action (IAM, STS), or the JSON
+ * protocol's X-Amz-Target operation (Organizations, Identity Center). For the other proxies and the bench's;
+ * this one faults by the query protocol's Action alone.
+ */
+export const awsActionOf = (url: string, headers: http.IncomingHttpHeaders, body: string): string | undefined => {
+	const target = headers['x-amz-target'];
+	return actionOf(url, body) ?? (typeof target === 'string' ? target.slice(target.lastIndexOf('.') + 1) : undefined);
+};
+
 /** Starts the proxy on 127.0.0.1 (a free port) in front of `target`. */
 export const startFaultProxy = async (options: FaultProxyOptions): Promise<FaultProxy> => {
 	const target = assertLoopbackTarget(options.target);

@@ -5,7 +5,7 @@
 // protocol's Action or the JSON protocol's X-Amz-Target operation (Organizations, Identity Center).
 import http from 'node:http';
 import {listen} from './after-effect-proxy.js';
-import {assertLoopbackTarget} from './fault-proxy.js';
+import {assertLoopbackTarget, awsActionOf} from './fault-proxy.js';
 
 export interface GateProxy {
 	endpoint: string;
@@ -17,11 +17,6 @@ export interface GateProxy {
 	releasedBy(): 'until' | 'release' | undefined;
 	stop(): Promise<void>;
 }
-
-const actionOf = (body: Buffer, headers: http.IncomingHttpHeaders): string | undefined => {
-	const target = headers['x-amz-target'];
-	return typeof target === 'string' ? target.slice(target.lastIndexOf('.') + 1) : (new URLSearchParams(body.toString('utf8')).get('Action') ?? undefined);
-};
 
 export const gateAction = async (target: string, action: string, options: {until?: string} = {}): Promise<GateProxy> => {
 	const upstream = assertLoopbackTarget(target);
@@ -47,7 +42,7 @@ export const gateAction = async (target: string, action: string, options: {until
 				upstreamRequest.on('error', () => request.socket.destroy());
 				upstreamRequest.end(body);
 			};
-			const asked = actionOf(body, request.headers);
+			const asked = awsActionOf(request.url ?? '/', request.headers, body.toString('utf8'));
 			if (!open && asked === action) waiting.push(forward);
 			else forward();
 			if (options.until !== undefined && asked === options.until) opened('until');
