@@ -15,6 +15,11 @@ export interface OrgAppOptions {
 	endpoint: string;
 	columns: number;
 	rows: number;
+	/**
+	 * This account's own snapshot read from here while the organization goes through `endpoint`: a gate there
+	 * holds the organization's calls, not the snapshot the App starts with.
+	 */
+	accountEndpoint?: string;
 	/** Other connection settings (read-only…). */
 	initial?: Omit<ConnectionSettings, 'endpoint'>;
 	/** In place of the real gateway, organization reader or everywhere session (a gate, a fault proxy). */
@@ -26,7 +31,7 @@ export const orgAppHarness = () => {
 	return {
 		start(options: OrgAppOptions): {tui: Rendered; services: TestServices} {
 			const services = testServices({
-				gateway: (settings, hooks) => createGateway({...settings, maxAttempts: 1}, hooks),
+				gateway: (settings, hooks) => createGateway({...settings, ...(options.accountEndpoint ? {endpoint: options.accountEndpoint} : {}), maxAttempts: 1}, hooks),
 				openOrganization: openOrgSession,
 				...options.services,
 			});

@@ -3,7 +3,6 @@
 // held at a gate, so the frame in between is there to read), sandbox FAILED with the reason, then the list
 // with OU paths and SCPs; enter shows an account; `a` changes the audit role, remembered for the session.
 import {afterAll, beforeAll, expect, it, vi} from 'vitest';
-import {createGateway} from '../../source/aws/gateway.js';
 import {gateAction, type GateProxy} from '../helpers/gate-proxy.js';
 import {jump} from '../helpers/moto-app.js';
 import {orgAppHarness} from '../helpers/org-app.js';
@@ -30,15 +29,23 @@ describeWithMoto(':accounts (moto, W10 organization)', () => {
 	const app = orgAppHarness();
 
 	/** The App with its account read straight from moto and the organization through `endpoint`. */
-	const start = (endpoint: string) =>
-		app.start({endpoint, columns: 150, rows: 30, services: {gateway: (settings, hooks) => createGateway({...settings, endpoint: org.moto().endpoint, maxAttempts: 1}, hooks)}});
+	const start = (endpoint: string) => app.start({endpoint, accountEndpoint: org.moto().endpoint, columns: 150, rows: 30});
 
-	it('lists each account as it loads (loading…, sandbox FAILED), then loaded with counts, OU paths and SCPs', async () => {
-		const gate: GateProxy = await gateAction(org.moto().endpoint, 'GetAccountAuthorizationDetails');
+	/** :accounts with the organization's `action` held at a gate; the gate stopped after `body`, pass or fail. */
+	const onAccountsGated = async (action: string, body: (tui: ReturnType<typeof start>['tui'], gate: GateProxy) => Promise<void>) => {
+		const gate = await gateAction(org.moto().endpoint, action);
 		try {
 			const {tui} = start(gate.endpoint);
 			await tui.waitFor('Users (1)');
 			await jump(tui, 'accounts', 'Accounts (');
+			await body(tui, gate);
+		} finally {
+			await gate.stop();
+		}
+	};
+
+	it('lists each account as it loads (loading…, sandbox FAILED), then loaded with counts, OU paths and SCPs', async () => {
+		await onAccountsGated('GetAccountAuthorizationDetails', async (tui, gate) => {
 			// Every readable account waits at the gate; sandbox's AssumeRole is refused to the auditor at once.
 			const midway = await tui.waitForFrame(frame => lineOf(frame, 'sandbox').includes('FAILED: assume role') && lineOf(frame, 'workload-prod').includes('loading…'), {timeoutMs: 20_000});
 			expect(lineOf(midway, 'workload-dev')).toContain('loading…');
@@ -51,18 +58,12 @@ describeWithMoto(':accounts (moto, W10 organization)', () => {
 			expect(lineOf(done, org.seeded().managementId)).toMatch(/loaded \(1 user, \d+ roles?, as you\) +exempt \(management account\)/);
 			expect(lineOf(done, 'retired')).toMatch(/SUSPENDED +skipped/);
 			expect(lineOf(done, 'sandbox')).toContain('FAILED: assume role');
-		} finally {
-			await gate.stop();
-		}
+		});
 	}, 60_000);
 
 	it('with every account in and Identity Center still being read, the accounts are usable and each screen says what is still read', async () => {
 		// Identity Center's people listing held: the accounts all load, Identity Center is not in.
-		const gate: GateProxy = await gateAction(org.moto().endpoint, 'ListUsers');
-		try {
-			const {tui} = start(gate.endpoint);
-			await tui.waitFor('Users (1)');
-			await jump(tui, 'accounts', 'Accounts (');
+		await onAccountsGated('ListUsers', async (tui, gate) => {
 			const open = await tui.waitFor('3 of 5 accounts loaded through OrganizationAccountAccessRole, 1 FAILED (enter shows why), 1 skipped · reading Identity Center…', {timeoutMs: 20_000});
 			expect(lineOf(open, 'workload-prod')).toContain('loaded (1 user, 1 role)');
 			expect(gate.waiting()).toBeGreaterThan(0);
@@ -77,9 +78,7 @@ describeWithMoto(':accounts (moto, W10 organization)', () => {
 			await jump(tui, 'accounts', 'Accounts (');
 			const done = await tui.waitFor('3 of 5 accounts loaded through OrganizationAccountAccessRole, 1 FAILED (enter shows why), 1 skipped', {timeoutMs: 20_000});
 			expect(done).not.toContain('reading Identity Center');
-		} finally {
-			await gate.stop();
-		}
+		});
 	}, 60_000);
 
 	it('enter on the failed account shows the step, the reason and what to do; on prod, each SCP with the OU it hangs on', async () => {

@@ -2,7 +2,6 @@
 // organization in moto, as its auditor with IAM authorization on; the AWSReservedSSO_AdminAccess_* role is
 // made in prod and dev as AWS provisions it (moto does not).
 import {expect, it} from 'vitest';
-import {createGateway} from '../../source/aws/gateway.js';
 import {gateAction} from '../helpers/gate-proxy.js';
 import {jump} from '../helpers/moto-app.js';
 import {orgAppHarness} from '../helpers/org-app.js';
@@ -79,7 +78,7 @@ describeWithMoto(':people and org-wide who-can (moto, W10 organization)', () => 
 		// Identity Center's people listing held; this account's own snapshot read straight from moto.
 		const gate = await gateAction(org.moto().endpoint, 'ListUsers');
 		try {
-			const tui = app.start({endpoint: gate.endpoint, columns: 200, rows: 60, services: {gateway: (settings, hooks) => createGateway({...settings, endpoint: org.moto().endpoint, maxAttempts: 1}, hooks)}}).tui;
+			const tui = app.start({endpoint: gate.endpoint, accountEndpoint: org.moto().endpoint, columns: 200, rows: 60}).tui;
 			await tui.waitFor('Users (1)');
 			await jump(tui, 'accounts', /accounts loaded through OrganizationAccountAccessRole.* · reading Identity Center…/);
 			await jump(tui, 'whocan', 'Who can… (in this account)');
