@@ -26,9 +26,9 @@ describeWithMoto('an organization with Identity Center read side by side (moto, 
 		await gate?.stop();
 	});
 
-	/** The tree's account listing held until Identity Center's ListInstances arrives (or the fallback). */
-	const gated = async () => {
-		gate = await gateAction(org.moto().endpoint, 'ListAccountsForParent', {until: 'ListInstances'});
+	/** The tree's account listing held until a request for `until` arrives (or the fallback). */
+	const gated = async (until = 'ListInstances') => {
+		gate = await gateAction(org.moto().endpoint, 'ListAccountsForParent', {until});
 		const opened = gate;
 		fallback = setTimeout(() => opened.release(), FALLBACK_MS);
 		return gate;
@@ -48,9 +48,7 @@ describeWithMoto('an organization with Identity Center read side by side (moto, 
 	}, 60_000);
 
 	it("each account's load starts as the flat account listing names it: its AssumeRole is sent while the tree's listings are held", async () => {
-		gate = await gateAction(org.moto().endpoint, 'ListAccountsForParent', {until: 'AssumeRole'});
-		const opened = gate;
-		fallback = setTimeout(() => opened.release(), FALLBACK_MS);
+		const opened = await gated('AssumeRole');
 		const session = await openOrgSession({endpoint: opened.endpoint, maxAttempts: 1}, {}, {auditRole: AUDIT_ROLE});
 		expect(opened.releasedBy()).toBe('until');
 		// Every account with the path the tree gives it, not the flat listing's bare one.
