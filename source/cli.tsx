@@ -8,6 +8,7 @@ process.env['NODE_ENV'] ??= 'production';
 
 import path from 'node:path';
 import packageJson from '../package.json' with {type: 'json'};
+import {endWhenReaderCloses} from './cli/closed-output.js';
 import {EXIT_FAILURE, EXIT_OK, EXIT_USAGE} from './cli/exit-codes.js';
 import {parseCommandLine} from './cli/parser.js';
 import {resolveConnection} from './model/connection.js';
@@ -15,6 +16,9 @@ import {describeError, isIamError} from './model/errors.js';
 import {toStderr, toStdout, writeOutput, writeText} from './commands/output.js';
 import {ConfigStore} from './store/config.js';
 import {isInteractive, prepareInkEnvironment} from './terminal.js';
+
+// `iamtui … | head`: the reader going away ends iamtui quietly (141), not with an uncaught EPIPE.
+endWhenReaderCloses(process);
 
 // Usage errors exit 64 (EX_USAGE), in one line that names the help to read (cli/parser.ts).
 const cli = parseCommandLine(process.argv.slice(2), packageJson);

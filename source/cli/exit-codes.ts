@@ -14,6 +14,8 @@ export const EXIT_CRASH = 70;
 /** The TUI was stopped by a signal: 128 + its number, as a shell reports it (SIGINT; SIGTERM and SIGHUP). */
 export const EXIT_INTERRUPTED = 130;
 export const EXIT_TERMINATED = 143;
+/** The reader of the output went away (`iamtui … | head -1`): 128 + SIGPIPE, as a shell reports a tool it killed. */
+export const EXIT_PIPE_CLOSED = 141;
 
 /** What --help says about each code. */
 export const EXIT_CODES: ReadonlyArray<{code: number; meaning: string}> = [
@@ -24,5 +26,6 @@ export const EXIT_CODES: ReadonlyArray<{code: number; meaning: string}> = [
 	{code: EXIT_USAGE, meaning: 'usage error: a wrong command, argument or flag; nothing was sent'},
 	{code: EXIT_CRASH, meaning: 'the TUI met an unexpected error (terminal restored, one line on stderr)'},
 	{code: EXIT_INTERRUPTED, meaning: 'the TUI was interrupted (SIGINT)'},
+	{code: EXIT_PIPE_CLOSED, meaning: 'the reader of the output stopped early (`| head`): nothing more printed'},
 	{code: EXIT_TERMINATED, meaning: 'the TUI was terminated (SIGTERM, SIGHUP)'},
 ];
