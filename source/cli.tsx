@@ -9,7 +9,7 @@ process.env['NODE_ENV'] ??= 'production';
 import path from 'node:path';
 import packageJson from '../package.json' with {type: 'json'};
 import {endWhenReaderCloses} from './cli/closed-output.js';
-import {EXIT_FAILURE, EXIT_OK, EXIT_USAGE} from './cli/exit-codes.js';
+import {EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE} from './cli/exit-codes.js';
 import {parseCommandLine} from './cli/parser.js';
 import {resolveConnection} from './model/connection.js';
 import {describeError, isIamError} from './model/errors.js';
@@ -56,10 +56,17 @@ const main = async (): Promise<number> => {
 		// Loaded only for a command: the TUI's first frame does not wait for every command's modules.
 		const {runHeadless} = await import('./commands/run.js');
 		const {headlessContext} = await import('./cli/headless-context.js');
-		const {terminalAsk, terminalConfirm} = await import('./commands/confirm.js');
+		const {PromptInterrupted, terminalAsk, terminalConfirm} = await import('./commands/confirm.js');
 		// A destructive command may ask only when there is a terminal to answer on.
 		const prompts = isInteractive(process.stdin, process.stdout) ? {confirm: terminalConfirm, ask: terminalAsk} : {};
-		const result = await runHeadless(cli.spec.name, cli.args, {...headlessContext(flags, settings, store), ...prompts});
+		let result;
+		try {
+			result = await runHeadless(cli.spec.name, cli.args, {...headlessContext(flags, settings, store), ...prompts});
+		} catch (error) {
+			if (!(error instanceof PromptInterrupted)) throw error;
+			writeText(toStderr, `iamtui: ${error.message}`);
+			return EXIT_INTERRUPTED;
+		}
 		// Every byte a command prints passes the sanitiser on its way out (commands/output.ts).
 		writeOutput(toStdout, result.stdout, flags.json ?? false);
 		writeText(toStderr, result.stderr ?? '');
