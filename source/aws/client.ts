@@ -5,6 +5,7 @@
 import {IAMClient} from '@aws-sdk/client-iam';
 import {AssumeRoleCommand, STSClient} from '@aws-sdk/client-sts';
 import {fromNodeProviderChain} from '@aws-sdk/credential-providers';
+import {whyNoCredentials} from '../model/profile-credentials.js';
 import {IamError} from '../model/errors.js';
 import {nonEmpty, type Environment} from '../model/connection.js';
 import type {ConnectionHooks, ConnectionSettings} from '../model/gateway.js';
@@ -185,7 +186,10 @@ const credentialProvider = (
 			return await chain(identityProperties);
 		} catch (error) {
 			// A role profile's AssumeRole goes to the STS endpoint: name it if it cannot be reached.
-			throw toIamError(error, {profile, endpoint: sts.endpoint, knownProfiles: files ? profileNames(files) : undefined});
+			const failure = toIamError(error, {profile, endpoint: sts.endpoint, knownProfiles: files ? profileNames(files) : undefined});
+			// The chain says only that nothing gave credentials: the profile's own settings say which way failed.
+			const reason = profile && files && (failure.code === 'NoCredentials' || failure.code === 'UnknownProfile') ? whyNoCredentials(files, profile) : undefined;
+			throw reason ? new IamError('Credentials', reason.message, reason.hint, 'NoCredentials') : failure;
 		}
 	};
 };
