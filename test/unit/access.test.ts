@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {explain, type Decision, type Explanation} from '../../source/model/access.js';
+import {explain, resolveActions, type Decision, type Explanation} from '../../source/model/access.js';
 import {buildIndex, type SnapshotIndex} from '../../source/model/indexes.js';
 
 // A tiny account builder: plain objects of the snapshot types, managed policies by name.
@@ -163,6 +163,23 @@ describe('explain: bad input', () => {
 		expect(result.kind).toBe(c.kind);
 		expect(result.message).not.toBe('');
 		if (c.suggests) expect(result.suggestions).toContain(c.suggests);
+	});
+});
+
+describe('resolveActions: a wildcard before the colon', () => {
+	it('names one service instead of "no action matches", with queries on single services that answer', async () => {
+		const exact = await resolveActions('*:GetObject');
+		if (exact.ok) throw new Error('answered a wildcarded service');
+		expect(exact.kind).toBe('unknown-service');
+		expect(exact.message).toBe('"*:GetObject": name one service (no wildcard before the colon), e.g. s3:GetObject');
+		expect(exact.suggestions).toContain('s3:GetObject');
+		expect(exact.suggestions.length).toBeLessThanOrEqual(5);
+		const pattern = await resolveActions('?3:Get*');
+		expect(pattern.ok === false && pattern.suggestions).toEqual(['s3:Get*']);
+		const none = await resolveActions('zz*:Foo');
+		expect(none.ok === false && none.suggestions).toEqual([]);
+		const all = await resolveActions('*:*');
+		expect(all.ok === false && [all.kind, all.message]).toEqual(['ambiguous-action', 'name a service, e.g. s3:* or ec2:Describe*']);
 	});
 });
 

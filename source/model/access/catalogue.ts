@@ -59,6 +59,21 @@ export const serviceActions = (service: string): Promise<readonly string[]> => {
 	return found;
 };
 
+const globOf = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+
+/** For a query with a wildcarded service: up to 5 queries on one service each that answer for something (`s3:Get*`, `s3:GetObject`). */
+const servicesWith = async (service: string, action: string): Promise<string[]> => {
+	const [services, actionName] = [globOf(service), globOf(action)];
+	const found: string[] = [];
+	for (const key of [...(await iamServiceKeys())].sort()) {
+		if (!services.test(key)) continue;
+		const matching = (await serviceActions(key)).filter(name => actionName.test(name.slice(key.length + 1)));
+		if (matching.length > 0) found.push(hasWildcard(action) ? `${key}:${action}` : matching[0]!);
+		if (found.length === 5) break;
+	}
+	return found;
+};
+
 /**
  * Turn a query (`ec2:TerminateInstances`, `EC2:terminate*`, `s3:Get?bject`) into catalogue actions,
  * or an error that says what is unknown and suggests close names.
@@ -71,24 +86,24 @@ export const resolveActions = async (query: string): Promise<ResolvedActions> =>
 		return accessError('unknown-action', `"${text}" is not an action: write service:Action, e.g. s3:GetObject`);
 	}
 	const [service, action] = parts as [string, string];
-	if (!hasWildcard(service)) {
-		if (!(await iamServiceExists(service))) {
-			const names = closestNames(service, await iamServiceKeys());
-			return accessError('unknown-service', `unknown service "${service}"`, names.map(n => `${n}:${action}`));
-		}
-		if (!hasWildcard(action)) {
-			const all = await serviceActions(service);
-			const wanted = `${service.toLowerCase()}:${action.toLowerCase()}`;
-			const found = all.find(a => a.toLowerCase() === wanted);
-			if (found) return {ok: true, actions: [found]};
-			return accessError('unknown-action', `unknown action "${text}"`, closestNames(wanted, all));
-		}
+	// A query answers for one service: a wildcard before the colon would answer for hundreds at once.
+	if (hasWildcard(service)) {
+		if (/^\*+$/.test(service) && /^\*+$/.test(action)) return accessError('ambiguous-action', 'name a service, e.g. s3:* or ec2:Describe*');
+		return accessError('unknown-service', `"${text}": name one service (no wildcard before the colon), e.g. s3:GetObject`, await servicesWith(service, action));
+	}
+	if (!(await iamServiceExists(service))) {
+		const names = closestNames(service, await iamServiceKeys());
+		return accessError('unknown-service', `unknown service "${service}"`, names.map(n => `${n}:${action}`));
+	}
+	if (!hasWildcard(action)) {
+		const all = await serviceActions(service);
+		const wanted = `${service.toLowerCase()}:${action.toLowerCase()}`;
+		const found = all.find(a => a.toLowerCase() === wanted);
+		if (found) return {ok: true, actions: [found]};
+		return accessError('unknown-action', `unknown action "${text}"`, closestNames(wanted, all));
 	}
 	const actions = (await expandIamActions(text.toLowerCase())).sort();
-	if (actions.length === 0) {
-		const candidates = hasWildcard(service) ? [] : await serviceActions(service);
-		return accessError('unknown-action', `no action matches "${text}"`, closestNames(text.replace(/[*?]/g, ''), candidates));
-	}
+	if (actions.length === 0) return accessError('unknown-action', `no action matches "${text}"`, closestNames(text.replace(/[*?]/g, ''), await serviceActions(service)));
 	return {ok: true, actions};
 };
 
