@@ -4,6 +4,7 @@ import {describe, expect, it, vi} from 'vitest';
 import {buildAccessModel} from '../../source/model/access.js';
 import {buildIndex} from '../../source/model/indexes.js';
 import {AccessScreen} from '../../source/ui/screens/AccessScreen.js';
+import {KeyboardProvider} from '../../source/ui/hooks/keyboard.js';
 import {WhoCanScreen} from '../../source/ui/screens/WhoCanScreen.js';
 import {DENIED_USER, MFA_USER, accessSnapshot} from '../fixtures/access.js';
 import {keys, renderTui} from '../helpers/render.js';
@@ -75,6 +76,25 @@ describe('WhoCan screen', () => {
 		tui.write(keys.enter);
 		await tui.waitFor('"i-123" is not an ARN');
 		tui.unmount();
+	});
+
+	it('an error longer than the terminal is shown whole, its suggestions wrapped onto the next lines', async () => {
+		// Inside the app's keyboard, as in the product: the field keeps j and k (alone, every handler hears them).
+		const narrow = renderTui(
+			<KeyboardProvider readOnly={false}>
+				<WhoCanScreen focused width={60} height={20} model={model} onOpenUser={noop} onOpenGroup={noop} onBack={noop} />
+			</KeyboardProvider>,
+			{columns: 60, rows: 20},
+		);
+		await narrow.waitFor('Who can…');
+		await narrow.type('*:GetObject');
+		narrow.write(keys.enter);
+		const frame = await narrow.waitFor('name one service');
+		// The last suggestion, past the first line's 60 columns, is on the screen, and nothing is cut with an ellipsis.
+		const error = frame.slice(frame.indexOf('"*:GetObject"'));
+		expect(error.replace(/\s+/g, ' ')).toContain('— did you mean mediapackagev2:GetObject, mediastore:GetObject, s3:GetObject, s3-object-lambda:GetObject, s3-outposts:GetObject?');
+		expect(error).not.toContain('…');
+		narrow.unmount();
 	});
 
 	it('esc leaves the fields (so q and : work), a second esc goes back, / types again', async () => {

@@ -133,7 +133,8 @@ export function WhoCanScreen(props: {
 					: `evaluating ${answer.query.action} on ${answer.query.resource}…`}
 			</Text>
 		) : answer.status === 'error' ? (
-			<Text color={theme.error} wrap="truncate-end">
+			// Whole, wrapped: the suggestions are the end of it, and no list is shown under an error.
+			<Text color={theme.error} wrap="wrap">
 				{errorText(answer.error)}
 			</Text>
 		) : answer.status === 'waiting-org' ? (
