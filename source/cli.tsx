@@ -6,6 +6,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // React (loaded with the TUI, below) reads this when it loads: the operator gets its production build.
 process.env['NODE_ENV'] ??= 'production';
 
+import {statSync} from 'node:fs';
 import path from 'node:path';
 import packageJson from '../package.json' with {type: 'json'};
 import {endWhenReaderCloses} from './cli/closed-output.js';
@@ -19,6 +20,8 @@ import {isInteractive, prepareInkEnvironment} from './terminal.js';
 
 // `iamtui … | head`: the reader going away ends iamtui quietly (141), not with an uncaught EPIPE.
 endWhenReaderCloses(process);
+
+const existingFile = (where: string): boolean => statSync(where, {throwIfNoEntry: false})?.isDirectory() === false;
 
 // Usage errors exit 64 (EX_USAGE), in one line that names the help to read (cli/parser.ts).
 const cli = parseCommandLine(process.argv.slice(2), packageJson);
@@ -45,6 +48,11 @@ const main = async (): Promise<number> => {
 		return EXIT_USAGE;
 	}
 	const configDir = flags.configDir ? path.resolve(flags.configDir) : process.env.IAMTUI_CONFIG_DIR || undefined;
+	// A file where the folder should be: every write's journal would fail on it (EEXIST), said once here instead.
+	if (configDir && existingFile(configDir)) {
+		writeText(toStderr, `iamtui: ${flags.configDir ? '--config-dir' : 'IAMTUI_CONFIG_DIR'} ${configDir} is a file, not a folder — give the folder of the config store (it is created if missing)`);
+		return EXIT_USAGE;
+	}
 	const store = new ConfigStore({cwd: configDir, notice: line => writeText(toStderr, `iamtui: ${line}`)});
 	const settings = resolveConnection(
 		{profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl, readOnly: flags.readOnly},

@@ -152,4 +152,16 @@ describe('--from-file and --config-dir on the command line', () => {
 		expect(empty.code).toBe(EXIT_USAGE);
 		expect(empty.stderr).toMatch(/^iamtui: --config-dir is empty — give the folder/);
 	});
+
+	it('a file where the config folder should be is refused in one line before anything is sent, from the flag or the environment', async () => {
+		const file = path.join(scratch('config-file'), 'not-a-folder');
+		writeFileSync(file, 'x');
+		const flag = await runCli(['create-group', 'Admins', '--config-dir', file, '--endpoint-url', endpoint], env);
+		expect(flag.code).toBe(EXIT_USAGE);
+		expect(flag.stderr).toBe(`iamtui: --config-dir ${file} is a file, not a folder — give the folder of the config store (it is created if missing)\n`);
+		const fromEnv = await runCli(['create-group', 'Admins', '--endpoint-url', endpoint], {...env, IAMTUI_CONFIG_DIR: file});
+		expect(fromEnv.code).toBe(EXIT_USAGE);
+		expect(fromEnv.stderr).toMatch(/^iamtui: IAMTUI_CONFIG_DIR .* is a file, not a folder/);
+		expect(requests).toBe(0);
+	});
 });
