@@ -5,6 +5,7 @@
 // refused here, naming the help to read.
 import {Command, CommanderError, Option} from 'commander';
 import {commandHelp, mainHelp, type About} from '../usage.js';
+import {editDistance} from '../model/close-names.js';
 import {COMMANDS, commandNamed, type CommandSpec} from './command-specs.js';
 import {FLAGS, GLOBAL_FLAGS, flagUsage, type CliFlags, type FlagKey} from './flags.js';
 
@@ -52,6 +53,22 @@ const usageMessage = (error: CommanderError, command: string | undefined): strin
 	}
 };
 
+/**
+ * A mistyped command names the commands it is a slip from (who-cna: who-can; usrs: users), by at most two
+ * edits and fewer than a third of its letters; a name that resembles none lists every command.
+ */
+const unknownCommand = (name: string): string => {
+	const names = COMMANDS.map(c => c.name);
+	const typed = name.toLowerCase();
+	const close = names
+		.map(candidate => ({candidate, edits: editDistance(typed, candidate)}))
+		.filter(({edits}) => edits <= Math.min(2, Math.floor(typed.length / 3)))
+		.sort((a, b) => a.edits - b.edits || a.candidate.localeCompare(b.candidate))
+		.slice(0, 3)
+		.map(({candidate}) => candidate);
+	return close.length > 0 ? `unknown command "${name}" — did you mean ${close.join(', ')}?` : `unknown command "${name}" — commands: ${names.join(', ')}`;
+};
+
 export const parseCommandLine = (argv: readonly string[], about: About): ParsedCommandLine => {
 	let parsed: ParsedCommandLine | undefined;
 	let current: string | undefined;
@@ -71,7 +88,7 @@ export const parseCommandLine = (argv: readonly string[], about: About): ParsedC
 		parsed =
 			words.length === 0
 				? {kind: 'tui', flags}
-				: {kind: 'usage-error', message: `unknown command "${words[0]}" — commands: ${COMMANDS.map(c => c.name).join(', ')} (iamtui --help)`};
+				: {kind: 'usage-error', message: `${unknownCommand(words[0]!)} (iamtui --help)`};
 	});
 	program
 		.command('help')
@@ -79,7 +96,7 @@ export const parseCommandLine = (argv: readonly string[], about: About): ParsedC
 		.allowExcessArguments(false)
 		.action((name: string | undefined) => {
 			const spec = name === undefined ? undefined : commandNamed(name);
-			if (name !== undefined && !spec) parsed = {kind: 'usage-error', message: `unknown command "${name}" — commands: ${COMMANDS.map(c => c.name).join(', ')}`};
+			if (name !== undefined && !spec) parsed = {kind: 'usage-error', message: unknownCommand(name)};
 			else parsed = {kind: 'print', text: spec ? commandHelp(spec) : mainHelp(about)};
 		});
 	for (const spec of COMMANDS) {

