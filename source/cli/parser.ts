@@ -5,7 +5,7 @@
 // refused here, naming the help to read.
 import {Command, CommanderError, Option} from 'commander';
 import {commandHelp, mainHelp, type About} from '../usage.js';
-import {editDistance} from '../model/close-names.js';
+import {slipsOf} from '../model/close-names.js';
 import {COMMANDS, commandNamed, type CommandSpec} from './command-specs.js';
 import {FLAGS, GLOBAL_FLAGS, flagUsage, type CliFlags, type FlagKey} from './flags.js';
 
@@ -53,19 +53,10 @@ const usageMessage = (error: CommanderError, command: string | undefined): strin
 	}
 };
 
-/**
- * A mistyped command names the commands it is a slip from (who-cna: who-can; usrs: users), by at most two
- * edits and fewer than a third of its letters; a name that resembles none lists every command.
- */
+/** A mistyped command names the commands it is a slip from; a name that resembles none lists every command. */
 const unknownCommand = (name: string): string => {
 	const names = COMMANDS.map(c => c.name);
-	const typed = name.toLowerCase();
-	const close = names
-		.map(candidate => ({candidate, edits: editDistance(typed, candidate)}))
-		.filter(({edits}) => edits <= Math.min(2, Math.floor(typed.length / 3)))
-		.sort((a, b) => a.edits - b.edits || a.candidate.localeCompare(b.candidate))
-		.slice(0, 3)
-		.map(({candidate}) => candidate);
+	const close = slipsOf(name, names);
 	return close.length > 0 ? `unknown command "${name}" — did you mean ${close.join(', ')}?` : `unknown command "${name}" — commands: ${names.join(', ')}`;
 };
 

@@ -28,3 +28,17 @@ export const closestNames = (query: string, candidates: readonly string[], limit
 		.slice(0, limit)
 		.map(s => s.name);
 };
+
+/**
+ * The names `typed` is a slip from (who-cna: who-can; usrs: users): at most two edits and fewer than a
+ * third of its letters, nearest first, up to `limit`. None when it resembles nothing (then list them all).
+ */
+export const slipsOf = (typed: string, names: readonly string[], limit = 3): string[] => {
+	const text = typed.toLowerCase();
+	return names
+		.map(name => ({name, edits: editDistance(text, name.toLowerCase())}))
+		.filter(({edits}) => edits <= Math.min(2, Math.floor(text.length / 3)))
+		.sort((a, b) => a.edits - b.edits || a.name.localeCompare(b.name))
+		.slice(0, limit)
+		.map(({name}) => name);
+};

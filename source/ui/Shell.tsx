@@ -2,6 +2,7 @@
 // footer or command line, and the overlays (help, MFA prompt). Owns the global keys.
 import {Box, useApp} from 'ink';
 import {useEffect, useMemo, useState, type ReactNode} from 'react';
+import {slipsOf} from '../model/close-names.js';
 import {describeError} from '../model/errors.js';
 import {CommandLine} from './components/CommandLine.js';
 import {Footer} from './components/Footer.js';
@@ -9,7 +10,7 @@ import {HelpOverlay} from './components/HelpOverlay.js';
 import {MfaPrompt} from './components/MfaPrompt.js';
 import {StatusLine} from './components/StatusLine.js';
 import {ToneText} from './components/ToneText.js';
-import {isJumpTarget, jumpTargetsText} from './jump-targets.js';
+import {isJumpTarget, jumpTargets, jumpTargetsText} from './jump-targets.js';
 import {ScreenHost} from './ScreenHost.js';
 import {useConnection} from './hooks/connection.js';
 import {PASS, priority, useCommands, useInterrupt, useKeys} from './hooks/keyboard.js';
@@ -73,7 +74,10 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 		if (isJumpTarget(name)) navigation.jump(jumpRoute(name));
 		else if (name === 'help') setOverlay('help');
 		else if (name === 'quit' || name === 'q') quit();
-		else flash(`Unknown command :${name} — try ${jumpTargetsText}`, 'error');
+		else {
+			const close = slipsOf(name, [...jumpTargets, 'help', 'quit']);
+			flash(close.length > 0 ? `Unknown command :${name} — did you mean ${close.map(c => `:${c}`).join(' ')}?` : `Unknown command :${name} — try ${jumpTargetsText}`, 'error');
+		}
 	};
 
 	const modal = overlay !== 'none' || props.mfaRequest !== undefined;

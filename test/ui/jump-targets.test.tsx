@@ -48,6 +48,15 @@ describe('the : jump targets', () => {
 		}
 	});
 
+	it('a mistyped command names the one meant', async () => {
+		const {tui} = harness.start({columns: 200});
+		await tui.waitFor('Users (12)');
+		await runCommandLine(tui, 'usrs');
+		const frame = await tui.waitFor('Unknown command :usrs');
+		expect(frame).toContain('Unknown command :usrs — did you mean :users?');
+		expect(frame).not.toContain(':hygiene');
+	});
+
 	it('an unknown command names every target, :hygiene and :journal too', async () => {
 		const {tui} = harness.start({columns: 200});
 		await tui.waitFor('Users (12)');
