@@ -19,7 +19,7 @@ import {ConfigStore} from './store/config.js';
 import {isInteractive, prepareInkEnvironment} from './terminal.js';
 
 // `iamtui … | head`: the reader going away ends iamtui quietly (141), not with an uncaught EPIPE.
-endWhenReaderCloses(process);
+endWhenReaderCloses(process, {say: line => writeText(toStderr, line), exit: code => process.exit(code)});
 
 const existingFile = (where: string): boolean => statSync(where, {throwIfNoEntry: false})?.isDirectory() === false;
 

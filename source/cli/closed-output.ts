@@ -9,16 +9,19 @@ interface Output {
 	on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
 }
 
+export interface ClosedOutputActions {
+	/** Says a line on stderr (through the writer, which sanitises it). */
+	say: (line: string) => void;
+	exit: (code: number) => never;
+}
+
 /** Watches stdout and stderr: a closed reader ends the process quietly. */
-export const endWhenReaderCloses = (
-	streams: {stdout: Output; stderr: Output & {write(text: string): unknown}},
-	exit: (code: number) => never = code => process.exit(code),
-): void => {
+export const endWhenReaderCloses = (streams: {stdout: Output; stderr: Output}, {say, exit}: ClosedOutputActions): void => {
 	const watch = (stream: Output, name: string) =>
 		stream.on('error', error => {
 			if (error.code === 'EPIPE') exit(EXIT_PIPE_CLOSED);
 			// stderr itself failing has nowhere left to say so.
-			if (stream !== streams.stderr) streams.stderr.write(`iamtui: could not write to ${name}: ${error.message}\n`);
+			if (stream !== streams.stderr) say(`iamtui: could not write to ${name}: ${error.message}`);
 			exit(EXIT_FAILURE);
 		});
 	watch(streams.stdout, 'stdout');

@@ -13,11 +13,17 @@ class Ended extends Error {
 
 const streams = () => {
 	const stdout = new EventEmitter();
+	const stderr = new EventEmitter();
 	const written: string[] = [];
-	const stderr = Object.assign(new EventEmitter(), {write: (text: string) => written.push(text)});
-	endWhenReaderCloses({stdout, stderr}, code => {
-		throw new Ended(code);
-	});
+	endWhenReaderCloses(
+		{stdout, stderr},
+		{
+			say: line => written.push(line),
+			exit: code => {
+				throw new Ended(code);
+			},
+		},
+	);
 	return {stdout, stderr, written};
 };
 
@@ -44,7 +50,7 @@ it('EPIPE on stdout or stderr ends with 141 and prints nothing', () => {
 it('another failure to write stdout says so in one line on stderr and ends with the failure status', () => {
 	const s = streams();
 	expect(endedWith(() => s.stdout.emit('error', failure('ENOSPC', 'no space left on device')))).toBe(EXIT_FAILURE);
-	expect(s.written).toEqual(['iamtui: could not write to stdout: no space left on device\n']);
+	expect(s.written).toEqual(['iamtui: could not write to stdout: no space left on device']);
 });
 
 it('stderr failing otherwise ends with the failure status without writing to it again', () => {

@@ -88,6 +88,6 @@ describe('TerminalText: the only text the writer takes', () => {
 		const allowed = [path.join('commands', 'confirm.ts'), path.join('store', 'config.ts'), 'terminal.ts'];
 		expect(offenders.filter(o => !allowed.some(file => o.startsWith(`${file}:`)))).toEqual([]);
 		expect(readFileSync(path.join(root, 'cli.tsx'), 'utf8')).toMatch(/new ConfigStore\(\{[^\n]*notice: line => writeText\(toStderr/);
-		expect(readFileSync(path.join(root, 'commands', 'confirm.ts'), 'utf8')).toContain('prompt.question(terminalText(question))');
+		expect(readFileSync(path.join(root, 'commands', 'confirm.ts'), 'utf8')).toContain('prompt.question(terminalText(question),');
 	});
 });
