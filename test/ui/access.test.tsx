@@ -186,6 +186,39 @@ describe('Access view', () => {
 		expect(conditional).toContain('if aws:MultiFactorAuthPresent Bool true');
 	});
 
+	it('an error in explain longer than a line is wrapped within the panel, its suggestions on the next lines (80×24)', async () => {
+		const tui = renderTui(
+			<KeyboardProvider readOnly={false}>
+				<AccessScreen focused width={80} height={24} model={model} name="ana.silva" onBack={noop} />
+			</KeyboardProvider>,
+			{columns: 80, rows: 24},
+		);
+		await tui.waitFor('Access of ana.silva');
+		tui.write('e');
+		await tui.waitFor('can ana.silva do');
+		await tui.type('*:GetObject');
+		tui.write(keys.enter);
+		const frame = await tui.waitFor('name one service');
+		const error = frame.slice(frame.indexOf('"*:GetObject"'));
+		// The panel's border starts each row: read the words without it.
+		expect(error.replace(/│/g, ' ').replace(/\s+/g, ' ')).toContain('s3-object-lambda:GetObject, s3-outposts:GetObject?');
+		tui.unmount();
+	});
+
+	it("explain's question keeps its words whole in a narrow panel (the field's placeholder gives way, not the prompt)", async () => {
+		const tui = renderTui(
+			<KeyboardProvider readOnly={false}>
+				<AccessScreen focused width={60} height={24} model={model} name="ana.silva" onBack={noop} />
+			</KeyboardProvider>,
+			{columns: 60, rows: 24},
+		);
+		await tui.waitFor('Access of ana.silva');
+		tui.write('e');
+		const frame = await tui.waitFor('service:Action');
+		expect(frame).toContain('can ana.silva do');
+		tui.unmount();
+	});
+
 	it('an unknown action in explain is an inline error with suggestions; esc closes the prompt', async () => {
 		const tui = renderTui(<AccessScreen {...size} model={model} name="ana.silva" onBack={noop} />, {columns: 110, rows: 40});
 		await tui.waitFor('Access of ana.silva');

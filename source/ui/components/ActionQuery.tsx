@@ -70,7 +70,10 @@ export function ActionQuery(props: {
 	return (
 		<Box flexDirection="column">
 			<Box>
-				<Text>{`${props.prompt} `}</Text>
+				{/* The words before the field keep their width: a long placeholder must not squeeze them. */}
+				<Box flexShrink={0}>
+					<Text>{`${props.prompt} `}</Text>
+				</Box>
 				<TextField
 					value={action}
 					onChange={setAction}
@@ -81,7 +84,9 @@ export function ActionQuery(props: {
 				/>
 			</Box>
 			<Box>
-				<Text>{'on '}</Text>
+				<Box flexShrink={0}>
+					<Text>{'on '}</Text>
+				</Box>
 				<TextField
 					value={resource}
 					onChange={setResource}
