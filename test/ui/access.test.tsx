@@ -18,6 +18,18 @@ const whoCanScreen = (onOpenUser = vi.fn()) => ({
 	tui: renderTui(<WhoCanScreen {...size} model={model} onOpenUser={onOpenUser} onOpenGroup={noop} onBack={noop} />, {columns: 110, rows: 40}),
 });
 
+/** A screen at a size, inside the app's keyboard as in the product: a field keeps j and k (alone, every handler hears them). */
+const inApp = (screen: React.ReactElement, columns: number, rows: number) =>
+	renderTui(<KeyboardProvider readOnly={false}>{screen}</KeyboardProvider>, {columns, rows});
+
+/** ana.silva's Access view at a size, its explain prompt open. */
+const explainAt = async (columns: number, rows: number) => {
+	const tui = inApp(<AccessScreen focused width={columns} height={rows} model={model} name="ana.silva" onBack={noop} />, columns, rows);
+	await tui.waitFor('Access of ana.silva');
+	tui.write('e');
+	return {tui, frame: await tui.waitFor('service:Action')};
+};
+
 describe('WhoCan screen', () => {
 	it('lists the developers, not the managers, with grant paths; enter opens the user', async () => {
 		const {tui, onOpenUser} = whoCanScreen();
@@ -79,13 +91,7 @@ describe('WhoCan screen', () => {
 	});
 
 	it('an error longer than the terminal is shown whole, its suggestions wrapped onto the next lines', async () => {
-		// Inside the app's keyboard, as in the product: the field keeps j and k (alone, every handler hears them).
-		const narrow = renderTui(
-			<KeyboardProvider readOnly={false}>
-				<WhoCanScreen focused width={60} height={20} model={model} onOpenUser={noop} onOpenGroup={noop} onBack={noop} />
-			</KeyboardProvider>,
-			{columns: 60, rows: 20},
-		);
+		const narrow = inApp(<WhoCanScreen focused width={60} height={20} model={model} onOpenUser={noop} onOpenGroup={noop} onBack={noop} />, 60, 20);
 		await narrow.waitFor('Who can…');
 		await narrow.type('*:GetObject');
 		narrow.write(keys.enter);
@@ -187,15 +193,7 @@ describe('Access view', () => {
 	});
 
 	it('an error in explain longer than a line is wrapped within the panel, its suggestions on the next lines (80×24)', async () => {
-		const tui = renderTui(
-			<KeyboardProvider readOnly={false}>
-				<AccessScreen focused width={80} height={24} model={model} name="ana.silva" onBack={noop} />
-			</KeyboardProvider>,
-			{columns: 80, rows: 24},
-		);
-		await tui.waitFor('Access of ana.silva');
-		tui.write('e');
-		await tui.waitFor('can ana.silva do');
+		const {tui} = await explainAt(80, 24);
 		await tui.type('*:GetObject');
 		tui.write(keys.enter);
 		const frame = await tui.waitFor('name one service');
@@ -206,15 +204,7 @@ describe('Access view', () => {
 	});
 
 	it("explain's question keeps its words whole in a narrow panel (the field's placeholder gives way, not the prompt)", async () => {
-		const tui = renderTui(
-			<KeyboardProvider readOnly={false}>
-				<AccessScreen focused width={60} height={24} model={model} name="ana.silva" onBack={noop} />
-			</KeyboardProvider>,
-			{columns: 60, rows: 24},
-		);
-		await tui.waitFor('Access of ana.silva');
-		tui.write('e');
-		const frame = await tui.waitFor('service:Action');
+		const {tui, frame} = await explainAt(60, 24);
 		expect(frame).toContain('can ana.silva do');
 		tui.unmount();
 	});
