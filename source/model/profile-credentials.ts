@@ -45,9 +45,9 @@ export const whyNoCredentials = (files: ProfileFiles, profile: string): NoCreden
 		}
 		seen.push(at);
 		const via = at === profile ? '' : ` (through source_profile "${at}")`;
-		const process = setting(files, at, 'credential_process');
+		const command = setting(files, at, 'credential_process');
 		if (setting(files, at, 'aws_access_key_id')) return undefined;
-		if (process) {
+		if (command) {
 			return {
 				message: `profile "${profile}"${via} gets its credentials from credential_process \`${process}\`, which gave none`,
 				hint: 'run that command yourself to see why: it must exit 0 and print credential_process JSON (Version 1)',
