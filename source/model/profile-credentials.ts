@@ -49,7 +49,7 @@ export const whyNoCredentials = (files: ProfileFiles, profile: string): NoCreden
 		if (setting(files, at, 'aws_access_key_id')) return undefined;
 		if (command) {
 			return {
-				message: `profile "${profile}"${via} gets its credentials from credential_process \`${process}\`, which gave none`,
+				message: `profile "${profile}"${via} gets its credentials from credential_process \`${command}\`, which gave none`,
 				hint: 'run that command yourself to see why: it must exit 0 and print credential_process JSON (Version 1)',
 			};
 		}
