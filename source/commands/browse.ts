@@ -1,6 +1,6 @@
 // Headless browse commands: users, user NAME, groups. Same gateway and model as the TUI.
 import {buildIndex, distinctPolicyCount, policiesReachingUser} from '../model/indexes.js';
-import {IamError} from '../model/errors.js';
+import {IamError, noneNamed} from '../model/errors.js';
 import {sanitize} from '../model/sanitize.js';
 import type {IamGateway} from '../model/gateway.js';
 import {groupSummary, userDetail, userSummary} from './shapes.js';
@@ -45,7 +45,7 @@ export const userCommand = async (gateway: IamGateway, name: string | undefined,
 	const index = buildIndex(snapshot);
 	const user = index.userByName.get(name);
 	if (!user) {
-		throw new IamError('NotFound', `no user named ${name} in this account`, 'list them with: iamtui users', 'NoSuchEntity');
+		throw noneNamed('user', name, index.userByName.keys());
 	}
 	const details = offline ? {accessKeys: [], mfaDevices: [], tags: user.tags} : await gateway.userDetails(name);
 	const detail = userDetail(index, user, details);

@@ -1,6 +1,6 @@
 // Headless `roles` and `role NAME`: the account's roles with who may assume them. JSON keys are the IAM
 // API's own (GetRole / GetAccountAuthorizationDetails), documents parsed, so scripts need no dictionary.
-import {IamError} from '../model/errors.js';
+import {IamError, noneNamed} from '../model/errors.js';
 import type {IamGateway} from '../model/gateway.js';
 import {buildIndex} from '../model/indexes.js';
 import {buildAccessModel} from '../model/access/model.js';
@@ -103,7 +103,7 @@ export const roleCommand = async (gateway: IamGateway, name: string | undefined,
 	const index = buildIndex(await gateway.loadSnapshot());
 	// A name, or the ARN a trust policy or a log line gives.
 	const role = index.roleByName.get(name) ?? index.snapshot.roles.find(r => r.arn === name);
-	if (!role) throw new IamError('NotFound', `no role named ${name} in this account`, 'list them with: iamtui roles', 'NoSuchEntity');
+	if (!role) throw noneNamed('role', name, index.roleByName.keys());
 	const model = buildAccessModel(index);
 	const admin = isRoleAdminEquivalent(model, role);
 	const cycle = roleCycle(index.snapshot.roles, role.name);

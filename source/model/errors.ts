@@ -1,5 +1,6 @@
 // Every failure the UI and the headless commands show is an IamError: a kind they can branch on,
 // a one-line message, and a hint that says what to do next.
+import {slipsOf} from './close-names.js';
 
 export type IamErrorKind =
 	| 'AccessDenied'
@@ -29,6 +30,18 @@ export class IamError extends Error {
 }
 
 export const isIamError = (value: unknown): value is IamError => value instanceof IamError;
+
+/**
+ * No user, group or role of that name: the names it is part of (or that are part of it) and the slips of a
+ * letter or two (ana silva: ana.silva), else where to list them.
+ */
+export const noneNamed = (kind: 'user' | 'group' | 'role', name: string, names: Iterable<string>): IamError => {
+	const all = [...names];
+	const lower = name.toLowerCase();
+	const containing = all.filter(n => n.toLowerCase().includes(lower) || lower.includes(n.toLowerCase()));
+	const near = [...new Set([...containing, ...slipsOf(name, all)])].slice(0, 3);
+	return new IamError('NotFound', `no ${kind} named ${name} in this account`, near.length > 0 ? `did you mean ${near.join(', ')}?` : `list them with: iamtui ${kind}s`, 'NoSuchEntity');
+};
 
 /** A read an offline export cannot answer (access keys, MFA, passwords…): said as such, not as a failure. */
 export const isNotInExport = (error: unknown): boolean => isIamError(error) && error.code === 'OfflineExport';

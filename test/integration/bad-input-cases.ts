@@ -232,6 +232,7 @@ export const badInputCases = (files: CaseFiles, bad: Record<string, string>): Ba
 		{name: 'certificate: no such user', args: ['upload-certificate', 'ghost', files.certificate], code: 3, stderr: /no user named ghost/},
 		{name: 'key: no such user', args: ['create-key', 'ghost', '--show-secret'], code: 3, stderr: /no user named ghost in this account/},
 		{name: 'reads: no such user', args: ['user', 'ghost'], code: 3, stderr: /no user named ghost in this account — list them with: iamtui users/},
+		{name: 'reads: a user name a letter off', args: ['user', 'anna'], code: 3, stderr: /no user named anna in this account — did you mean ana\?/},
 		{name: 'reads: not an action', args: ['who-can', 'ec2DescribeInstances'], code: 64, stderr: /"ec2DescribeInstances" is not an action: write service:Action/},
 		{name: 'reads: a wildcard in the service', args: ['who-can', 's*:GetObject'], code: 64, stderr: /"s\*:GetObject": name one service \(no wildcard before the colon\), e\.g\. s3:GetObject — did you mean: s3:GetObject/},
 		{name: 'reads: every action of every service', args: ['who-can', '*:*'], code: 64, stderr: /name a service, e\.g\. s3:\* or ec2:Describe\*/},

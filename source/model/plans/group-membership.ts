@@ -1,7 +1,7 @@
 // Plans to add users to a group or remove them from it, computed from the snapshot, with a preview per
 // user. IAM's rules are checked here because the emulator does not: a user is in at most 10 groups;
 // unknown names are refused; a change that is already true is a no-op step, reported and not sent.
-import {IamError} from '../errors.js';
+import {IamError, noneNamed} from '../errors.js';
 import type {SnapshotIndex} from '../indexes.js';
 import {MAX_GROUPS_PER_USER} from '../validate.js';
 import {awsIam} from './aws-cli.js';
@@ -16,21 +16,6 @@ export interface MembershipRequest {
 	group: string;
 	users: string[];
 }
-
-const closest = (name: string, names: Iterable<string>): string[] => {
-	const lower = name.toLowerCase();
-	return [...names].filter(n => n.toLowerCase().includes(lower) || lower.includes(n.toLowerCase())).slice(0, 3);
-};
-
-const notFound = (kind: 'user' | 'group', name: string, names: Iterable<string>): IamError => {
-	const near = closest(name, names);
-	return new IamError(
-		'NotFound',
-		`no ${kind} named ${name} in this account`,
-		near.length > 0 ? `did you mean ${near.join(', ')}?` : `list them with: iamtui ${kind}s`,
-		'NoSuchEntity',
-	);
-};
 
 const stepFor = (change: 'add' | 'remove', user: string, group: string): PlanStep =>
 	change === 'add'
@@ -48,10 +33,10 @@ const stepFor = (change: 'add' | 'remove', user: string, group: string): PlanSte
 /** The plan for a membership change; throws IamError for unknown names and the 10-group limit. */
 export const planMembership = (index: SnapshotIndex, request: MembershipRequest): Plan => {
 	const {change, group} = request;
-	if (!index.groupByName.has(group)) throw notFound('group', group, index.groupByName.keys());
+	if (!index.groupByName.has(group)) throw noneNamed('group', group, index.groupByName.keys());
 	const users = [...new Set(request.users)];
 	if (users.length === 0) throw new IamError('Invalid', 'no user given', 'name at least one user');
-	for (const name of users) if (!index.userByName.has(name)) throw notFound('user', name, index.userByName.keys());
+	for (const name of users) if (!index.userByName.has(name)) throw noneNamed('user', name, index.userByName.keys());
 
 	if (change === 'add') {
 		const full = users.filter(name => {
