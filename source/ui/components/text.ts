@@ -46,5 +46,8 @@ export const wrapText = (text: string, width: number, indent = ''): string[] => 
 	return rows.map((row, n) => (n === 0 ? row : indent + row));
 };
 
+/** At most `most` rows (of wrapText): a longer text ends in "…" on its last row. */
+export const fitRows = (rows: string[], most: number): string[] => (rows.length <= most ? rows : [...rows.slice(0, most - 1), `${rows[most - 1]!.replace(/.$/u, '')}…`]);
+
 /** truncate, keeping the end: for a line that is just a name (a user's group, a group's member). */
 export const truncateMiddle = (text: string, width: number): string => (Array.from(text).length > width ? fitMiddle(text, width) : text);

@@ -12,7 +12,7 @@ import {describeError} from '../../model/errors.js';
 import {sanitize} from '../../model/sanitize.js';
 import {ActionQuery, type ActionQueryValue} from '../components/ActionQuery.js';
 import {useAskedAgain} from '../hooks/asked-again.js';
-import {truncate, wrapText} from '../components/text.js';
+import {fitRows, truncate, wrapText} from '../components/text.js';
 import {ToneText} from '../components/ToneText.js';
 import {conditionText, decisionTone, decisionText, errorText, pathText} from './access-text.js';
 
@@ -77,11 +77,9 @@ export function ExplainPanel(props: {
 	if (state.status === 'evaluating') body = <ToneText tone="accent">evaluating…</ToneText>;
 	else if (state.status === 'done' && !state.result.ok) {
 		// Wrapped within the panel (its suggestions are the end of it); cut only past the panel's rows.
-		const rows = wrapText(errorText(state.result), width);
-		const shown = rows.length > room ? [...rows.slice(0, room - 1), truncate(`${rows[room - 1]!} ${rows.slice(room).join(' ')}`, width)] : rows;
 		body = (
 			<Box flexDirection="column">
-				{shown.map((row, n) => (
+				{fitRows(wrapText(errorText(state.result), width), room).map((row, n) => (
 					<ToneText key={n} tone="error">
 						{row}
 					</ToneText>

@@ -11,7 +11,7 @@ import {sanitize} from '../../model/sanitize.js';
 import type {Column} from '../components/Table.js';
 import {JournalEntryDetail} from './JournalEntryDetail.js';
 import {ListScreen} from './ListScreen.js';
-import {wrapText} from '../components/text.js';
+import {fitRows, wrapText} from '../components/text.js';
 import {useTheme} from '../theme.js';
 
 export interface JournalRow {
@@ -70,7 +70,6 @@ const columns: Array<Column<JournalRow>> = [
 /** At most this many rows of notice above the list; a longer one ends in "…" on its last row. */
 const NOTICE_ROWS = 4;
 
-const fitRows = (rows: string[], most: number): string[] => (rows.length <= most ? rows : [...rows.slice(0, most - 1), `${rows[most - 1]!.replace(/.$/u, '')}…`]);
 
 export function JournalScreen(props: {
 	/** Reads the journal (oldest first, as stored). */
