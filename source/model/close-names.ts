@@ -1,7 +1,7 @@
 // Close names for something the operator mistyped: an action, a user, an account, a command. Pure.
 
 /** Insertions, deletions and substitutions that turn `a` into `b`. */
-export const editDistance = (a: string, b: string): number => {
+const editDistance = (a: string, b: string): number => {
 	let previous = Array.from({length: b.length + 1}, (_, i) => i);
 	for (let i = 1; i <= a.length; i++) {
 		const current = [i];
