@@ -2,7 +2,8 @@
 // `can` exits 0 when allowed, 1 when denied, 2 when conditional (errors use other codes), by the widest reach:
 // directly or through any role the principal may assume (`--direct`: identity policies alone).
 import {parseContext, type ContextShortcuts} from '../model/access/request-context.js';
-import {buildAccessModel, closestNames, findRole, rolePrincipal, throughRoles, whoCan, type AccessError, type AccessModel, type AssumeStep, type GrantPath, type RolePath, type StatementRef, type WhoCanEntry} from '../model/access.js';
+import {meantNames} from '../model/close-names.js';
+import {buildAccessModel, findRole, rolePrincipal, throughRoles, whoCan, type AccessError, type AccessModel, type AssumeStep, type GrantPath, type RolePath, type StatementRef, type WhoCanEntry} from '../model/access.js';
 import {boundaryText, explainFor} from '../model/access/explain.js';
 import {principalFor} from '../model/access/model.js';
 import {rolePathConditions, rolePathText} from '../model/access/role-path-text.js';
@@ -160,7 +161,8 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 	const principal = principalNamed(model, userName);
 	if (!principal) {
 		const names = [...model.index.userByName.keys(), ...(model.index.snapshot.roles ?? []).map(r => r.name)];
-		return refuse({ok: false, kind: 'unknown-user', message: `no user or role named "${userName}"`, suggestions: closestNames(userName, names)});
+		const near = meantNames(userName, names);
+		throw new IamError('NotFound', `no user or role named ${userName} in this account`, near.length > 0 ? `did you mean ${near.join(', ')}?` : 'list them with: iamtui users, iamtui roles', 'NoSuchEntity');
 	}
 	const answer = await explainFor(model, principal, action, resource ?? '*');
 	if (!answer.ok) return refuse(answer);

@@ -42,3 +42,14 @@ export const slipsOf = (typed: string, names: readonly string[], limit = 3): str
 		.slice(0, limit)
 		.map(({name}) => name);
 };
+
+/**
+ * The names an operator meant by a name that is not there: those it is part of (or that are part of it),
+ * then its slips. A short name is not matched loosely: `ana` may mean ana.silva, not bob.
+ */
+export const meantNames = (name: string, names: Iterable<string>, limit = 3): string[] => {
+	const all = [...names];
+	const lower = name.toLowerCase();
+	const containing = all.filter(n => n.toLowerCase().includes(lower) || lower.includes(n.toLowerCase()));
+	return [...new Set([...containing, ...slipsOf(name, all)])].slice(0, limit);
+};

@@ -1,6 +1,6 @@
 // Every failure the UI and the headless commands show is an IamError: a kind they can branch on,
 // a one-line message, and a hint that says what to do next.
-import {slipsOf} from './close-names.js';
+import {meantNames} from './close-names.js';
 
 export type IamErrorKind =
 	| 'AccessDenied'
@@ -36,10 +36,7 @@ export const isIamError = (value: unknown): value is IamError => value instanceo
  * letter or two (ana silva: ana.silva), else where to list them.
  */
 export const noneNamed = (kind: 'user' | 'group' | 'role', name: string, names: Iterable<string>): IamError => {
-	const all = [...names];
-	const lower = name.toLowerCase();
-	const containing = all.filter(n => n.toLowerCase().includes(lower) || lower.includes(n.toLowerCase()));
-	const near = [...new Set([...containing, ...slipsOf(name, all)])].slice(0, 3);
+	const near = meantNames(name, names);
 	return new IamError('NotFound', `no ${kind} named ${name} in this account`, near.length > 0 ? `did you mean ${near.join(', ')}?` : `list them with: iamtui ${kind}s`, 'NoSuchEntity');
 };
 

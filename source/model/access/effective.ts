@@ -2,7 +2,8 @@
 // the denies that can cut into it; and the admin-equivalent badge. Read from the statements as
 // written (no simulator), so it is instant; exact answers for one action come from explain().
 import type {SnapshotIndex} from '../indexes.js';
-import {accessError, closestNames} from './catalogue.js';
+import {meantNames} from '../close-names.js';
+import {accessError} from './catalogue.js';
 import type {Group, User} from '../snapshot.js';
 import {principalFor, readDocument, statementRefs, toModel, type AccessModel, type PolicyEntry, type Principal} from './model.js';
 import {actionMatches, isAllowAll, serviceOf, type ParsedStatement} from './patterns.js';
@@ -36,7 +37,7 @@ export const effectiveAccess = (source: SnapshotIndex | AccessModel, userName: s
 	const model = toModel(source);
 	const principal = principalFor(model, 'user', userName);
 	if (!principal) {
-		return accessError('unknown-user', `no user named "${userName}"`, closestNames(userName, [...model.index.userByName.keys()]));
+		return accessError('unknown-user', `no user named ${userName} in this account`, meantNames(userName, model.index.userByName.keys()));
 	}
 	const allows = new Map<string, ServiceGrant[]>();
 	const denies: Array<{service: string; grant: ServiceGrant}> = [];

@@ -1,7 +1,8 @@
 // "Can USER do ACTION on RESOURCE?" — the decision, the statements that decided it, and the
 // conditions it hangs on.
 import type {SnapshotIndex} from '../indexes.js';
-import {accessError, closestNames, resolveActions} from './catalogue.js';
+import {meantNames} from '../close-names.js';
+import {accessError, resolveActions} from './catalogue.js';
 import type {EvalFailure, RawCondition, RawStatement} from './evaluator.js';
 import {evaluatePrincipal, principalFor, statementRefs, toModel, type AccessModel, type Principal} from './model.js';
 import type {AccessError, ConditionShown, ExplainResult, StatementRef} from './types.js';
@@ -41,7 +42,7 @@ export const explain = async (
 	const principal = principalFor(model, 'user', userName);
 	if (!principal) {
 		const names = [...model.index.userByName.keys()];
-		return accessError('unknown-user', `no user named "${userName}"`, closestNames(userName, names));
+		return accessError('unknown-user', `no user named ${userName} in this account`, meantNames(userName, names));
 	}
 	return explainFor(model, principal, action, resource);
 };
