@@ -34,17 +34,25 @@ function BootFrame(props: {settings: ConnectionSettings; readOnly: boolean}) {
 
 export const runTui = async ({settings, store, fromFiles = []}: TuiOptions): Promise<number> => {
 	const terminal = enterAlternateScreen(process.stdout, process.stdin);
-	const die = (code: number, message?: string) => {
+	const die = (code: number, message?: string, signal?: NodeJS.Signals) => {
 		try {
+			terminal.beforeLastFrame();
 			instance.unmount();
 		} catch {
 			// Exiting anyway; the terminal is restored below.
 		}
 		terminal.restore();
 		if (message) writeText(toStderr, `iamtui: ${message}`);
+		// Quit as a background job (`kill %1` after Ctrl+Z): Node's exit sets the terminal's mode back, and
+		// from the background that stops the process again, for good. Ended by the signal itself, as a
+		// shell expects a job to end, it does not (the terminal was put back when it was suspended).
+		if (signal && !terminal.inForeground()) {
+			process.removeAllListeners(signal);
+			process.kill(process.pid, signal);
+		}
 		process.exit(code);
 	};
-	const onSignal = (signal: NodeJS.Signals) => die(signal === 'SIGINT' ? EXIT_INTERRUPTED : EXIT_TERMINATED);
+	const onSignal = (signal: NodeJS.Signals) => die(signal === 'SIGINT' ? EXIT_INTERRUPTED : EXIT_TERMINATED, undefined, signal);
 	const onCrash = (error: unknown) => die(EXIT_CRASH, `unexpected error: ${describeError(error)} (the terminal was restored)`);
 	// First in line: Ink's signal-exit would otherwise re-raise the signal and the exit code would be lost.
 	for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.prependListener(signal, onSignal);
@@ -60,7 +68,7 @@ export const runTui = async ({settings, store, fromFiles = []}: TuiOptions): Pro
 	const instance = render(<BootFrame settings={settings} readOnly={readOnly} />, {exitOnCtrlC: false, incrementalRendering: true});
 	try {
 		const {appElement} = await import('./tui-app.js');
-		instance.rerender(appElement({settings, store, fromFiles}));
+		instance.rerender(appElement({settings, store, fromFiles}, terminal));
 		await instance.waitUntilExit();
 		return EXIT_OK;
 	} finally {

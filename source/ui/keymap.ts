@@ -138,6 +138,8 @@ export const commands = Object.freeze([
 	command('reload', ['r'], [{input: 'r'}], 'reload', 'Reload the account snapshot (on the organization\'s screens and org-wide who-can: read the organization again, every account)', 'global'),
 	command('help', ['?'], [{input: '?'}], 'help', 'Show or hide this help', 'global'),
 	command('quit', ['q'], [{input: 'q'}], 'quit', 'Quit on the first screen, go back elsewhere', 'global'),
+	// Ctrl+Z is KeyboardProvider's, before any layer (no text field keeps it): listed here for help and readme.
+	command('suspend', ['Ctrl+Z'], [], 'suspend', 'Suspend iamtui to the shell, as any job (fg brings it back, redrawn)', 'global', {footer: false}),
 ]);
 
 /** Every command's id, as the list above writes them. */

@@ -3,12 +3,13 @@
 // overlay hides the screen below it, and no two components ever answer the same key — whatever order
 // React re-subscribed them in. Layers register in layout effects, so a key right after a render finds them;
 // keys typed ahead arrive one at a time (keystroke-pacer.ts), so each finds the owner the last one made.
-import {useInput, type Key} from 'ink';
+import {useInput, useStdout, type Key} from 'ink';
 import {createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
 import type {Scope} from '../key-scopes.js';
 import {matchCommand, readOnlyRefusal, type CommandId} from '../keymap.js';
 import {useMessages} from './messages.js';
 import {usePacedInput} from './keystroke-pacer.js';
+import {ServicesContext} from './services-context.js';
 
 /** What a layer's handler returns to let the next layer see the key. */
 export const PASS = 'pass';
@@ -27,6 +28,27 @@ interface Layer {
 }
 
 const isInterrupt = (input: string, key: Key): boolean => key.ctrl && input === 'c';
+const isSuspend = (input: string, key: Key): boolean => key.ctrl && input === 'z';
+
+// Erase the screen, cursor to the top-left corner: the frame is drawn again whole (as after a resize).
+const CLEAR_SCREEN = '\u001B[2J\u001B[H';
+
+/**
+ * Ctrl+Z, from anywhere (no text field keeps it): the TUI stops as a shell job does and `fg` brings it
+ * back, redrawn. Where the terminal cannot stop it (no job control, Windows) it says so and stays.
+ */
+const useSuspend = (): (() => void) => {
+	const suspend = useContext(ServicesContext)?.suspend;
+	const {write} = useStdout();
+	const {flash} = useMessages();
+	return useCallback(() => {
+		const resumed = (stopped: boolean) => {
+			write(CLEAR_SCREEN);
+			if (!stopped) flash('Ctrl+Z: nothing here can stop iamtui (no job control: run it from a shell); q quits', 'error');
+		};
+		if (!suspend?.(resumed)) flash('Ctrl+Z: suspending is not available here; q quits', 'error');
+	}, [suspend, write, flash]);
+};
 
 interface KeyboardState {
 	readOnly: boolean;
@@ -38,13 +60,15 @@ const KeyboardContext = createContext<KeyboardState | undefined>(undefined);
 export function KeyboardProvider(props: {readOnly: boolean; children: ReactNode}) {
 	const layers = useRef<Layer[]>([]);
 	const nextId = useRef(0);
+	const suspend = useSuspend();
 	const dispatch = useCallback((input: string, key: Key) => {
+		if (isSuspend(input, key)) return suspend();
 		const interrupt = isInterrupt(input, key);
 		const ordered = layers.current
 			.filter(layer => layer.active.current && Boolean(layer.interrupt) === interrupt)
 			.sort((a, b) => b.priority - a.priority || b.id - a.id);
 		for (const layer of ordered) if (layer.handler.current(input, key) !== PASS) return;
-	}, []);
+	}, [suspend]);
 	usePacedInput(dispatch);
 	const register = useCallback((layer: Omit<Layer, 'id'>) => {
 		const entry = {...layer, id: nextId.current++};

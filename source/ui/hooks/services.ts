@@ -49,6 +49,12 @@ export interface Services {
 	everywhere?(settings: ConnectionSettings, hooks: ConnectionHooks, auditRole: string): Promise<{connection: EverywhereConnection; close: () => void}>;
 	/** The demo (npm run demo): its account is thrown away on quit, so a quit after writes asks first. */
 	demo?: boolean;
+	/**
+	 * Ctrl+Z: leaves the terminal as the shell had it and stops the process as a job; `onResume` runs on
+	 * `fg` (stopped), or at once when nothing stopped it (no job control). False where it cannot (Windows).
+	 * Absent in tests: Ctrl+Z says it is not available.
+	 */
+	suspend?(onResume: (stopped: boolean) => void): boolean;
 	/** Called once a snapshot is in: the TUI hands the load's garbage back to the OS (release-memory.ts). */
 	afterSnapshotLoaded?: () => void;
 }
