@@ -12,7 +12,7 @@ import packageJson from '../package.json' with {type: 'json'};
 import {endWhenReaderCloses} from './cli/closed-output.js';
 import {EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE} from './cli/exit-codes.js';
 import {parseCommandLine} from './cli/parser.js';
-import {resolveConnection} from './model/connection.js';
+import {regionRefusal, resolveConnection} from './model/connection.js';
 import {describeError, isIamError} from './model/errors.js';
 import {toStderr, toStdout, writeOutput, writeText} from './commands/output.js';
 import {ConfigStore} from './store/config.js';
@@ -84,10 +84,13 @@ const main = async (): Promise<number> => {
 		writeText(toStderr, 'iamtui needs a terminal; use the headless commands (`iamtui users --json` …, see iamtui --help)');
 		return EXIT_USAGE;
 	}
-	// An empty or malformed --endpoint-url must not fall back to the public AWS endpoint.
+	// An empty or malformed --endpoint-url must not fall back to the public AWS endpoint; a region that is
+	// not one is said here, not as the first load's failure (one in ~/.aws/config is, when connecting).
 	const {checkEndpoint} = await import('./commands/endpoint-check.js');
 	try {
 		checkEndpoint(settings.endpoint);
+		const refused = settings.region ? regionRefusal(settings.region) : undefined;
+		if (refused) throw refused;
 	} catch (error) {
 		writeText(toStderr, `iamtui: ${describeError(error)}`);
 		return EXIT_USAGE;

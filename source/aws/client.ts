@@ -7,7 +7,7 @@ import {AssumeRoleCommand, STSClient} from '@aws-sdk/client-sts';
 import {fromNodeProviderChain} from '@aws-sdk/credential-providers';
 import {whyNoCredentials} from '../model/profile-credentials.js';
 import {IamError} from '../model/errors.js';
-import {nonEmpty, type Environment} from '../model/connection.js';
+import {nonEmpty, regionRefusal, type Environment} from '../model/connection.js';
 import type {ConnectionHooks, ConnectionSettings} from '../model/gateway.js';
 import {loadSharedConfig, profileNames, profileSetting, type SharedConfig} from './aws-config-profiles.js';
 import {toIamError} from './errors.js';
@@ -218,6 +218,8 @@ export const resolveConnection = async (settings: ConnectionSettings, hooks: Con
 	const files = await loadSharedConfig().catch(() => undefined);
 	const endpoint = (service: ServiceEndpointIds) => resolveServiceEndpoint(service, settings, env, files, profile);
 	const {region, maxAttempts, retryMode} = resolveClientConfig(settings, env, files, profile);
+	const refused = regionRefusal(region);
+	if (refused) throw refused;
 	const credentials = credentialProvider(profile, files, hooks, {endpoint: endpoint(SERVICE_ENDPOINT_IDS.sts), region});
 	return {
 		profile,

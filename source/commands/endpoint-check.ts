@@ -8,15 +8,15 @@ const EXAMPLE = 'e.g. --endpoint-url http://127.0.0.1:5000 or https://iam.amazon
 /** Throws IamError('Invalid') unless `endpoint` is absent or an http(s) URL with a host. */
 export const checkEndpoint = (endpoint: string | undefined): void => {
 	if (endpoint === undefined) return;
-	if (endpoint.trim() === '') throw new IamError('Invalid', 'the endpoint URL is empty', `give a URL (${EXAMPLE}), or leave out --endpoint-url to use AWS`);
+	if (endpoint.trim() === '') throw new IamError('Invalid', 'the endpoint URL is empty', `give a URL (${EXAMPLE}), or leave out --endpoint-url to use AWS`, 'Usage');
 	let url: URL;
 	try {
 		url = new URL(endpoint);
 	} catch {
-		throw new IamError('Invalid', `the endpoint URL ${JSON.stringify(endpoint)} is not a URL`, EXAMPLE);
+		throw new IamError('Invalid', `the endpoint URL ${JSON.stringify(endpoint)} is not a URL`, EXAMPLE, 'Usage');
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new IamError('Invalid', `the endpoint URL ${JSON.stringify(endpoint)} is not http or https`, EXAMPLE);
+		throw new IamError('Invalid', `the endpoint URL ${JSON.stringify(endpoint)} is not http or https`, EXAMPLE, 'Usage');
 	}
-	if (!url.hostname) throw new IamError('Invalid', `the endpoint URL ${JSON.stringify(endpoint)} has no host`, EXAMPLE);
+	if (!url.hostname) throw new IamError('Invalid', `the endpoint URL ${JSON.stringify(endpoint)} has no host`, EXAMPLE, 'Usage');
 };

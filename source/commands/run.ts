@@ -1,7 +1,7 @@
 // Dispatches a headless command. The gateway module (and with it the SDK) is imported only here,
 // when a command actually needs AWS.
 import path from 'node:path';
-import {IamError} from '../model/errors.js';
+import {describeError, IamError, isIamError} from '../model/errors.js';
 import type {ConnectionSettings, IamGateway} from '../model/gateway.js';
 import type {ConfigStore} from '../store/config.js';
 import {groupsCommand, userCommand, usersCommand} from './browse.js';
@@ -185,7 +185,20 @@ const orgCan = async (args: string[], context: HeadlessContext): Promise<Command
 	return orgCanCommand(opened, asked, principal, action, context.resource, context.json, context.direct ?? false);
 };
 
+/**
+ * Runs one headless command. A usage error however deep it is found (a flag's value checked when the
+ * connection is made: --endpoint-url, the region) is exit 64 for every command, as --help says.
+ */
 export const runHeadless = async (command: string, args: string[], context: HeadlessContext): Promise<CommandResult> => {
+	try {
+		return await dispatch(command, args, context);
+	} catch (error) {
+		if (isIamError(error) && error.code === 'Usage') return {stdout: '', stderr: `iamtui: ${describeError(error)}\n`, exitCode: EXIT_USAGE};
+		throw error;
+	}
+};
+
+const dispatch = async (command: string, args: string[], context: HeadlessContext): Promise<CommandResult> => {
 	const spec = commandNamed(command);
 	const write = spec && (context.fromFiles ?? []).length > 0 ? writeNamed(spec, args) : undefined;
 	if (write) return exportIsReadOnly(write);

@@ -1,7 +1,24 @@
 // Which account to open, in the order the aws CLI resolves it: --profile > AWS_PROFILE > credentials in
 // the environment (access keys, web identity, container) > the profile remembered by iamtui > the
 // SDK default. Pure: the environment is passed in.
+import {IamError} from './errors.js';
 import type {ConnectionSettings} from './gateway.js';
+
+/** An AWS region's name (eu-west-1, us-gov-west-1, cn-north-1): what the store keeps and requests are signed for. */
+export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * Why a region cannot be signed for (the SDK would refuse "us east 1" with its own words, and sign
+ * "US-EAST-1" for a region AWS does not know), or undefined. Said before anything is sent.
+ */
+export const regionRefusal = (region: string): IamError | undefined => {
+	if (REGION_NAME.test(region)) return undefined;
+	const meant = region.trim().toLowerCase().replaceAll(/[\s_]+/g, '-');
+	const hint = REGION_NAME.test(meant)
+		? `did you mean ${meant}?`
+		: "a region looks like eu-west-1; it comes from --region, AWS_REGION (or AWS_DEFAULT_REGION), iamtui's profile, or the profile's region in ~/.aws/config";
+	return new IamError('Invalid', `"${region}" is not an AWS region`, hint, 'Usage');
+};
 
 export interface ConnectionFlags {
 	profile?: string;

@@ -7,6 +7,7 @@ import {lstatSync, mkdirSync, renameSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {z} from 'zod';
+import {REGION_NAME} from '../model/connection.js';
 import {IamError} from '../model/errors.js';
 import {withFileLock} from './lock-file.js';
 import {replacePrivateFile} from './private-file.js';
@@ -36,7 +37,7 @@ const auditRoleSchema = z
 
 const profileSchema = z.strictObject({
 	name: z.string().min(1).max(128).regex(/^[\w+=,.@:/-]+$/, {error: 'a profile name holds letters, digits and + = , . @ : / _ - only'}),
-	region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, {error: 'a region looks like eu-west-1'}).optional(),
+	region: z.string().regex(REGION_NAME, {error: 'a region looks like eu-west-1'}).optional(),
 	endpoint: z.string().regex(/^https?:\/\//, {error: 'an endpoint starts with http:// or https://'}).optional(),
 	readOnly: z.boolean().optional(),
 	auditRole: auditRoleSchema.optional(),

@@ -199,18 +199,22 @@ export const badInputCases = (files: CaseFiles, bad: Record<string, string>): Ba
 		{name: 'csv: empty path', args: ['create-key', user, '--save-csv', ''], code: 64, stderr: /would have nowhere to put it — add --save-csv FILE/},
 		{name: 'csv: create-user, existing file', args: ['create-user', 'bea', '--console-password', '--save-csv', files.existing], code: 64, stderr: /already exists — choose another name, or add --overwrite/},
 		// Endpoint URLs (nothing here may reach anything but 127.0.0.1) and profiles.
-		{name: 'endpoint: not a URL', args: ['users', '--endpoint-url', 'not a url'], endpoint: 'own', code: 3, stderr: /the endpoint URL "not a url" is not a URL/},
-		{name: 'endpoint: no scheme', args: ['users', '--endpoint-url', `127.0.0.1:${files.deadPort}`], endpoint: 'own', code: 3, stderr: /is not a URL — e\.g\. --endpoint-url http:\/\/127\.0\.0\.1:5000/},
-		{name: 'endpoint: no host', args: ['users', '--endpoint-url', 'http://'], endpoint: 'own', code: 3, stderr: /the endpoint URL "http:\/\/" is not a URL/},
-		{name: 'endpoint: not http(s)', args: ['users', '--endpoint-url', `ftp://127.0.0.1:${files.deadPort}`], endpoint: 'own', code: 3, stderr: /is not http or https/},
+		{name: 'endpoint: not a URL', args: ['users', '--endpoint-url', 'not a url'], endpoint: 'own', code: 64, stderr: /the endpoint URL "not a url" is not a URL/},
+		{name: 'endpoint: no scheme', args: ['users', '--endpoint-url', `127.0.0.1:${files.deadPort}`], endpoint: 'own', code: 64, stderr: /is not a URL — e\.g\. --endpoint-url http:\/\/127\.0\.0\.1:5000/},
+		{name: 'endpoint: no host', args: ['users', '--endpoint-url', 'http://'], endpoint: 'own', code: 64, stderr: /the endpoint URL "http:\/\/" is not a URL/},
+		{name: 'endpoint: not http(s)', args: ['users', '--endpoint-url', `ftp://127.0.0.1:${files.deadPort}`], endpoint: 'own', code: 64, stderr: /is not http or https/},
 		// If the empty flag were dropped, AWS_ENDPOINT_URL (a dead loopback port) would catch the request.
-		{name: 'endpoint: empty', args: ['users', '--endpoint-url', ''], endpoint: 'own', env: {AWS_ENDPOINT_URL: dead}, code: 3, stderr: /the endpoint URL is empty — give a URL/},
+		{name: 'endpoint: empty', args: ['users', '--endpoint-url', ''], endpoint: 'own', env: {AWS_ENDPOINT_URL: dead}, code: 64, stderr: /the endpoint URL is empty — give a URL/},
+		// A region is checked before anything is signed for it: --region, AWS_REGION, the profile's in ~/.aws/config.
+		{name: 'region: spaces', args: ['users', '--region', 'us east 1'], code: 64, stderr: /"us east 1" is not an AWS region — did you mean us-east-1\?/},
+		{name: 'region: upper case, in AWS_REGION', args: ['who-can', 's3:GetObject'], env: {AWS_REGION: 'EU-WEST-1'}, code: 64, stderr: /"EU-WEST-1" is not an AWS region — did you mean eu-west-1\?/},
+		{name: 'region: not one, for a write', args: ['create-group', 'Admins', '--region', 'moon'], code: 64, stderr: /"moon" is not an AWS region — a region looks like eu-west-1; it comes from --region, AWS_REGION/},
 		{name: 'endpoint: nothing listens', args: ['users', '--endpoint-url', dead], endpoint: 'own', code: 3, stderr: new RegExp(`cannot reach ${dead}: connection refused`)},
 		{name: 'endpoint: nothing listens, for a write', args: ['create-group', 'Admins', '--endpoint-url', dead], endpoint: 'own', code: 3, stderr: /connection refused/},
 		{name: 'profile: does not exist', args: ['users', '--profile', 'no-such-profile'], code: 3, stderr: /AWS profile "no-such-profile" not found in ~\/\.aws\/config or ~\/\.aws\/credentials/},
 		{name: 'profile: does not exist, for a write', args: ['create-user', 'bea', '--profile', 'no-such-profile'], code: 3, stderr: /AWS profile "no-such-profile" not found/},
 		{name: 'profile: AWS_PROFILE does not exist', args: ['groups'], env: {AWS_PROFILE: 'ghost'}, code: 3, stderr: /AWS profile "ghost" not found/},
-		{name: 'region: not a region', args: ['users', '--region', 'not a region!'], code: 3, stderr: /region="not a region!" is not a valid hostname component/},
+		{name: 'region: not a region', args: ['users', '--region', 'not a region!'], code: 64, stderr: /"not a region!" is not an AWS region — a region looks like eu-west-1/},
 		// Other arguments of the write commands.
 		{name: 'membership: no group given', args: ['add-to-group', user], code: 64, stderr: /add-to-group needs a user and a group — usage: iamtui add-to-group USER GROUP/},
 		{name: 'membership: no such group', args: ['add-to-group', user, 'NoSuchGroup'], code: 3, stderr: /no group named NoSuchGroup in this account/},

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {environmentCredentials, resolveConnection, type StoredProfileSettings} from '../../source/model/connection.js';
+import {environmentCredentials, regionRefusal, resolveConnection, type StoredProfileSettings} from '../../source/model/connection.js';
 
 const stored: Record<string, StoredProfileSettings> = {
 	dev: {name: 'dev', region: 'eu-west-1', endpoint: 'http://127.0.0.1:5000', readOnly: true},
@@ -100,5 +100,22 @@ describe('resolveConnection', () => {
 			expect(environmentCredentials(containerFull)).toBe('AWS_CONTAINER_CREDENTIALS_FULL_URI');
 			expect(environmentCredentials({})).toBeUndefined();
 		});
+	});
+});
+
+describe('regionRefusal', () => {
+	it('takes the names of regions in every partition', () => {
+		for (const region of ['us-east-1', 'eu-central-2', 'us-gov-west-1', 'cn-north-1', 'us-isob-east-1', 'ap-southeast-5', 'il-central-1']) {
+			expect(regionRefusal(region)).toBeUndefined();
+		}
+	});
+
+	it('refuses what is not one before anything is signed, naming the region meant when it is clear', () => {
+		expect(regionRefusal('us east 1')).toMatchObject({kind: 'Invalid', code: 'Usage', message: '"us east 1" is not an AWS region', hint: 'did you mean us-east-1?'});
+		expect(regionRefusal('EU-WEST-1')?.hint).toBe('did you mean eu-west-1?');
+		expect(regionRefusal('us_west_2 ')?.hint).toBe('did you mean us-west-2?');
+		for (const region of ['moon', 'us-east', 'us-east-1;rm', 'global', '']) {
+			expect(regionRefusal(region)?.hint).toMatch(/^a region looks like eu-west-1; it comes from --region, AWS_REGION/);
+		}
 	});
 });

@@ -1,4 +1,5 @@
 // Checks what the operator typed into "add profile" before it reaches the store (which would throw).
+import {REGION_NAME} from '../../model/connection.js';
 import type {StoredProfile} from '../../store/config.js';
 
 export interface ProfileInput {
@@ -19,7 +20,7 @@ export const validateProfile = (
 	if (!name) errors.name = 'a name is required';
 	else if (name.length > 128 || !/^[\w+=,.@:/-]+$/.test(name))
 		errors.name = 'letters, digits and + = , . @ : / - _ only (up to 128)';
-	if (region && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) errors.region = 'a region looks like us-east-1';
+	if (region && !REGION_NAME.test(region)) errors.region = 'a region looks like us-east-1';
 	if (endpoint) {
 		let url: URL | undefined;
 		try {
