@@ -4,7 +4,7 @@
 import {parseContext, type ContextShortcuts} from '../model/access/request-context.js';
 import {meantNames} from '../model/close-names.js';
 import {buildAccessModel, findRole, rolePrincipal, throughRoles, whoCan, type AccessError, type AccessModel, type AssumeStep, type GrantPath, type RolePath, type StatementRef, type WhoCanEntry} from '../model/access.js';
-import {boundaryText, explainFor} from '../model/access/explain.js';
+import {boundaryText, explainFor, scopeLines} from '../model/access/explain.js';
 import {principalFor} from '../model/access/model.js';
 import {rolePathConditions, rolePathText} from '../model/access/role-path-text.js';
 import {IamError} from '../model/errors.js';
@@ -184,6 +184,9 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 					Decision: answer.decision,
 					Statements: answer.statements.map(statementShape),
 					Conditions: answer.conditions.map(c => ({...statementShape(c.statement), Operator: c.operator, Key: c.key, Values: c.values})),
+					// On a wildcard resource: the resources the grant is limited to ('*': all), the denies that cut into it.
+					ResourcePatterns: answer.resourcePatterns,
+					PartialDenies: answer.partialDenies.map(statementShape),
 					BlockedByBoundary: answer.blockedByBoundary,
 					...(answer.boundary ? {PermissionsBoundary: {PolicyName: answer.boundary.name, PolicyArn: answer.boundary.arn}} : {}),
 					CouldNotEvaluate: answer.couldNotEvaluate.map(p => ({PolicyName: p.source.name, Reason: p.reason})),
@@ -208,6 +211,7 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 		`${principal.kind === 'role' ? 'role ' : ''}${answer.userName} ${answer.action} on ${answer.resource}: ${answer.decision}${direct ? ' (identity policies only)' : paths.length > 0 ? ` directly; ${widest('ImplicitDeny', paths)} through roles` : ''}`,
 		...answer.statements.map(s => `  ${s.effect === 'Deny' ? 'denied by' : 'granted by'} ${pathText(s)}`),
 		...answer.conditions.map(c => `  if ${c.operator} ${c.key} ${c.values.join(',')} (${pathText(c.statement)})`),
+		...scopeLines(answer, pathText).map(line => `  ${line}`),
 		...(answer.decidedBy ?? []).map(c => `  decided by ${c.given}: ${c.operator} ${c.key} ${c.values.join(',')} ${c.holds ? 'holds' : 'does not hold'} (${pathText(c.statement)})`),
 		...(answer.blockedByBoundary ? [`  the permissions boundary ${boundaryText(answer.boundary)} does not allow it`] : []),
 		...paths.flatMap(p => [`  through role ${p.role}: ${p.decision}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `    ${c}`)]),

@@ -5,10 +5,20 @@ import {meantNames} from '../close-names.js';
 import {accessError, resolveActions} from './catalogue.js';
 import type {EvalFailure, RawCondition, RawStatement} from './evaluator.js';
 import {evaluatePrincipal, principalFor, statementRefs, toModel, type AccessModel, type Principal} from './model.js';
-import type {AccessError, ConditionShown, ExplainResult, StatementRef} from './types.js';
+import type {AccessError, ConditionShown, Explanation, ExplainResult, StatementRef} from './types.js';
 import {unreadBoundaryNote, unreadBoundaryOf} from './unread-boundary.js';
 
 export {boundaryText} from './unread-boundary.js';
+
+/**
+ * What an answer on a wildcard resource does not cover: the resources its grant is limited to, and the
+ * denies that cut into it. Said wherever the answer is read (can, Explain): "Allowed on *" must not read
+ * as allowed on every resource.
+ */
+export const scopeLines = (answer: Pick<Explanation, 'resource' | 'resourcePatterns' | 'partialDenies'>, pathText: (statement: StatementRef) => string): string[] => [
+	...(answer.resource.includes('*') && answer.resourcePatterns.length > 0 && !answer.resourcePatterns.includes('*') ? [`on ${answer.resourcePatterns.join(', ')} only`] : []),
+	...answer.partialDenies.map(deny => `partly denied (some resources) by ${pathText(deny)}`),
+];
 
 export const fromFailure = (failure: EvalFailure): AccessError => accessError(failure.kind, failure.message);
 

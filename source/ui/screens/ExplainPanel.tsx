@@ -5,7 +5,7 @@
 import {Box, Text} from 'ink';
 import {useRef, useState} from 'react';
 import {explain, throughRoles, type AccessModel, type ExplainResult, type Explanation, type RolePath} from '../../model/access.js';
-import {boundaryText} from '../../model/access/explain.js';
+import {boundaryText, scopeLines} from '../../model/access/explain.js';
 import {principalFor} from '../../model/access/model.js';
 import {rolePathConditions, rolePathText} from '../../model/access/role-path-text.js';
 import {describeError} from '../../model/errors.js';
@@ -38,8 +38,7 @@ const detailLines = (answer: Explanation): string[] => {
 	for (const decided of answer.decidedBy ?? [])
 		lines.push(`decided by ${decided.given}: ${conditionText(decided)} ${decided.holds ? 'holds' : 'does not hold'}  (${pathText(decided.statement)})`);
 	if (answer.blockedByBoundary) lines.push(`the identity policies allow it, the permissions boundary ${boundaryText(answer.boundary)} does not`);
-	for (const deny of answer.partialDenies) lines.push(`partly denied (some resources) by ${pathText(deny)}`);
-	if (answer.resourcePatterns.length > 0 && !answer.resourcePatterns.includes('*')) lines.push(`on ${answer.resourcePatterns.join(', ')} only`);
+	lines.push(...scopeLines(answer, pathText));
 	for (const problem of answer.couldNotEvaluate) lines.push(`could not evaluate ${problem.source.name}: ${problem.reason}`);
 	lines.push(...answer.notes);
 	return lines;
