@@ -13,7 +13,7 @@ import type {IamGateway} from '../model/gateway.js';
 import {buildIndex} from '../model/indexes.js';
 import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
-import {actionsCovered, decisionWord} from '../model/decision-words.js';
+import {actionsCovered, decisionWord, resourcesCovered} from '../model/decision-words.js';
 import {EXIT_CONDITIONAL, EXIT_DENIED, EXIT_OK} from '../cli/exit-codes.js';
 import {cappedBy, rcpNote, scpNote, SERVICE_LINKED_PATH} from '../model/org/org-who-can.js';
 import type {ScpVerdict} from '../model/org/scp-verdict.js';
@@ -89,11 +89,15 @@ export const principalShape = (entry: WhoCanEntry, total: number) => ({
 	...(decisionWord(entry, total) === 'Partly' ? {Partly: true} : {}),
 	Via: [...distinctPaths(entry.via).map(grant => statementShape(grant.statement)), ...(entry.throughRoles ?? []).map(rolePathShape)],
 	...(entry.conditions.length > 0 ? {Conditions: entry.conditions.map(c => ({Operator: c.operator, Key: c.key, Values: c.values, Effect: c.effect}))} : {}),
+	// On a wildcard resource: the resources the grant is limited to, a deny cutting into it.
+	...(entry.resources ? {ResourcePatterns: entry.resources} : {}),
+	...(entry.partlyDenied ? {PartlyDenied: true} : {}),
 	...(entry.incomplete ? {Incomplete: true} : {}),
 });
 
-/** The DECISION column: Allowed, Conditional, or Partly with how many of the query's actions. */
-export const decisionCell = (entry: WhoCanEntry, total: number): string => [decisionWord(entry, total), actionsCovered(entry, total)].filter(Boolean).join(' ');
+/** The DECISION column: Allowed, Conditional, or Partly with how many of the query's actions; then what resources it covers when not all. */
+export const decisionCell = (entry: WhoCanEntry, total: number): string =>
+	[decisionWord(entry, total), actionsCovered(entry, total), resourcesCovered(entry)].filter(Boolean).join(' ');
 
 export const whoCanCommand = async (gateway: IamGateway, action: string | undefined, resource: string | undefined, json: boolean, request?: RequestFlags): Promise<CommandResult> => {
 	if (!action) throw new IamError('Invalid', 'who-can needs an action', 'usage: iamtui who-can ACTION [--resource ARN] [--context KEY=VALUE]… [--json]');

@@ -1,7 +1,8 @@
-// `can` on a wildcard resource (the default, *) says what its Allowed does not cover: the resources the
-// grant is limited to, and the denies that cut into it — as the TUI's Explain does — in text and JSON. An
-// Allowed on * that holds on one bucket only must not read as allowed everywhere. The built binary on an
-// export in GetAccountAuthorizationDetails' shape (--from-file): nothing here needs an account.
+// `can` and `who-can` on a wildcard resource (the default, *) say what an Allowed does not cover: the
+// resources the grant is limited to, and the denies that cut into it — as the TUI's Explain and Who-can
+// do — in text and JSON, for users, groups and roles. An Allowed on * that holds on one bucket only must
+// not read as allowed everywhere. The built binary on an export in GetAccountAuthorizationDetails' shape
+// (--from-file): nothing here needs an account.
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,13 +20,20 @@ const exportDocument = {
 		user('one-bucket', {Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::reports/*', 'arn:aws:s3:::logs/*']}),
 		user('cut-by-deny', {Effect: 'Allow', Action: 's3:*', Resource: '*'}, {Sid: 'OnlyReports', Effect: 'Deny', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::reports/*'}),
 		user('everywhere', {Effect: 'Allow', Action: 's3:GetObject', Resource: '*'}),
+		// A deny on * that holds without MFA: a condition on every resource, not a partial deny.
+		user('mfa-guarded', {Effect: 'Allow', Action: 's3:GetObject', Resource: '*'}, {Effect: 'Deny', Action: '*', Resource: '*', Condition: {BoolIfExists: {'aws:MultiFactorAuthPresent': 'false'}}}),
 	],
 	GroupDetailList: [],
-	RoleDetailList: [],
+	RoleDetailList: [{
+		Path: '/', RoleName: 'Reporter', RoleId: 'AROAREPORTER', Arn: `arn:aws:iam::${ACCT}:role/Reporter`, CreateDate: DATE,
+		AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'}]},
+		InstanceProfileList: [], AttachedManagedPolicies: [], Tags: [], RoleLastUsed: {},
+		RolePolicyList: [{PolicyName: 'Reports', PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*'}]}}],
+	}],
 	Policies: [],
 };
 
-describe('can on a wildcard resource says what the grant does not cover', () => {
+describe('can and who-can on a wildcard resource say what the grant does not cover', () => {
 	const env = motoEnvironment();
 	let file = '';
 	const can = async (...args: string[]) => runCli(['can', ...args, '--from-file', file], env);
@@ -58,5 +66,28 @@ describe('can on a wildcard resource says what the grant does not cover', () => 
 		expect(outside.stdout).toContain('on arn:aws:s3:::logs/today: ExplicitDeny');
 		const anywhere = await can('everywhere', 's3:GetObject', '--json');
 		expect(JSON.parse(anywhere.stdout)).toMatchObject({Decision: 'Allowed', ResourcePatterns: ['*'], PartialDenies: []});
+	});
+
+	it('who-can says it per principal, in the DECISION column and the JSON', async () => {
+		const text = await runCli(['who-can', 's3:GetObject', '--from-file', file], env);
+		const row = (name: string) => text.stdout.split('\n').find(line => line.includes(` ${name} `)) ?? '';
+		expect(row('one-bucket')).toMatch(/ Allowed on arn:aws:s3:::reports\/\*, arn:aws:s3:::logs\/\* only +direct → Reads → #1/);
+		expect(row('cut-by-deny')).toMatch(/ Allowed partly denied \(some resources\) +direct/);
+		expect(row('everywhere')).toMatch(/ Allowed +direct/);
+		expect(row('mfa-guarded')).toMatch(/ Conditional +direct/);
+		expect(row('Reporter')).toMatch(/^role +Reporter +Allowed on arn:aws:s3:::reports\/\* only /);
+		const rows = JSON.parse((await runCli(['who-can', 's3:GetObject', '--json', '--from-file', file], env)).stdout) as Array<Record<string, unknown>>;
+		const json = (name: string) => rows.find(r => r['UserName'] === name);
+		expect(json('one-bucket')).toMatchObject({Decision: 'Allowed', ResourcePatterns: ['arn:aws:s3:::reports/*', 'arn:aws:s3:::logs/*']});
+		expect(json('cut-by-deny')).toMatchObject({Decision: 'Allowed', PartlyDenied: true});
+		expect(rows.find(r => r['RoleName'] === 'Reporter')).toMatchObject({Decision: 'Allowed', ResourcePatterns: ['arn:aws:s3:::reports/*']});
+		for (const name of ['everywhere', 'mfa-guarded', 'cut-by-deny']) expect(json(name)).not.toHaveProperty('ResourcePatterns');
+		for (const name of ['everywhere', 'mfa-guarded', 'one-bucket']) expect(json(name)).not.toHaveProperty('PartlyDenied');
+	});
+
+	it('who-can on one resource: nothing to qualify', async () => {
+		const text = await runCli(['who-can', 's3:GetObject', '--resource', 'arn:aws:s3:::reports/q3.csv', '--from-file', file], env);
+		expect(text.stdout).not.toMatch(/ only|partly denied/);
+		expect(text.stdout).toMatch(/cut-by-deny +Allowed +direct/);
 	});
 });

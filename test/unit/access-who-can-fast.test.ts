@@ -33,6 +33,10 @@ const reference = async (model: AccessModel, kind: 'user' | 'group', name: strin
 	if (granted.length === 0) return undefined;
 	// A boundary that could not be read leaves every grant Conditional on it, as `can` answers.
 	const unread = unreadBoundaryOf(principal);
+	// On a wildcard resource: the patterns the grants cover (unless one covers all), a deny cutting into them.
+	const patterns = granted.flatMap(g => g.answer.resourcePatterns);
+	const limited = resource.includes('*') && patterns.length > 0 && !granted.some(g => g.answer.resourcePatterns.length === 0 || g.answer.resourcePatterns.includes('*'));
+	const partlyDenied = resource.includes('*') && granted.some(g => g.answer.partialDenies.length > 0);
 	return {
 		kind,
 		name,
@@ -44,6 +48,8 @@ const reference = async (model: AccessModel, kind: 'user' | 'group', name: strin
 			g.answer.conditions.flatMap(c => statementRefs(principal, c.statement).map(statement => ({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement}))),
 		).concat(unread ? [unreadBoundaryCondition(unread, granted.map(g => g.action))] : []),
 		incomplete: principal.problems.length > 0,
+		...(limited ? {resources: [...new Set(patterns)]} : {}),
+		...(partlyDenied ? {partlyDenied: true} : {}),
 	};
 };
 

@@ -83,6 +83,11 @@ const cases: Case[] = [
 	{name: 'deny on another resource does not apply', index: only({inline: {P: policy(allow('s3:*'), deny('s3:*', 'arn:aws:s3:::secret/*'))}}), action: 's3:GetObject', resource: S3_OBJ, decision: 'Allowed'},
 	{name: 'a deny on part of * shows as a partial deny', index: only({inline: {P: policy(allow('s3:*'), deny('s3:*', 'arn:aws:s3:::secret/*', {Sid: 'Secret'}))}}), action: 's3:GetObject', decision: 'Allowed',
 		check: r => expect(r.partialDenies.map(s => s.sid)).toEqual(['Secret'])},
+	{name: 'a deny on * that misses on its condition is a conditional deny on *, not a partial one', index: only({inline: {Work: policy(allow('s3:*')), Mfa: mfaGuard}}), action: 's3:GetObject', decision: 'Conditional',
+		check: r => {
+			expect(r.partialDenies).toEqual([]);
+			expect(r.conditions).toContainEqual(expect.objectContaining({key: 'aws:MultiFactorAuthPresent', effect: 'Deny'}));
+		}},
 	{name: 'Deny NotAction denies everything else', index: only({inline: {P: policy(allow('*'), {Effect: 'Deny', NotAction: 'iam:ChangePassword', Resource: '*'})}}), action: 's3:ListAllMyBuckets', decision: 'ExplicitDeny'},
 	{name: 'Deny NotAction spares what it names', index: only({inline: {P: policy(allow('*'), {Effect: 'Deny', NotAction: 'iam:ChangePassword', Resource: '*'})}}), action: 'iam:ChangePassword', resource: `arn:aws:iam::${ACCOUNT}:user/ana`, decision: 'Allowed'},
 	{name: 'no policies: implicit deny', index: only({}), action: 'ec2:DescribeInstances', decision: 'ImplicitDeny', check: r => expect(r.statements).toEqual([])},

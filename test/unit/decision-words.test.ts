@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {whoCan} from '../../source/model/access.js';
 import {buildIndex} from '../../source/model/indexes.js';
 import {whoCanLines} from '../../source/ui/screens/whocan-lines.js';
+import {resourcesCovered} from '../../source/model/decision-words.js';
 
 const ACCT = '123456789012';
 const user = (name: string, i: number, action: string) => ({
@@ -33,5 +34,14 @@ describe('who-can rows for many actions', () => {
 		if (!answer.ok) throw new Error(answer.message);
 		const texts = whoCanLines(answer, () => {}, () => {}).map(line => line.text);
 		expect(lineOf(texts, 'ana')).toBe('ana  Allowed');
+	});
+});
+
+describe('what a grant on a wildcard resource does not cover (resourcesCovered)', () => {
+	it('names the resources a limited grant is on, and a deny cutting into it; nothing for a whole grant', () => {
+		expect(resourcesCovered({resources: ['arn:aws:s3:::reports/*', 'arn:aws:s3:::logs/*']})).toBe('on arn:aws:s3:::reports/*, arn:aws:s3:::logs/* only');
+		expect(resourcesCovered({partlyDenied: true})).toBe('partly denied (some resources)');
+		expect(resourcesCovered({resources: ['arn:aws:s3:::reports/*'], partlyDenied: true})).toBe('on arn:aws:s3:::reports/* only; partly denied (some resources)');
+		expect(resourcesCovered({})).toBe('');
 	});
 });

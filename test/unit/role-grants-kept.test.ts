@@ -67,6 +67,9 @@ const alone = async (name: string, actions: string[], resource: string): Promise
 		via: groupedPaths(parts.flatMap(p => p.via.flatMap(v => v.actions.map(action => ({action, statement: v.statement}))))),
 		conditions: parts.flatMap(p => p.conditions),
 		actions: parts.flatMap(p => p.actions),
+		// Limited to some resources when every action's grant is; partly denied when any is.
+		resources: parts.every(p => p.resources) ? [...new Set(parts.flatMap(p => p.resources!))] : undefined,
+		partlyDenied: parts.some(p => p.partlyDenied) ? true : undefined,
 	};
 };
 

@@ -21,6 +21,9 @@ interface Grant {
 	via: RolePath['via'];
 	conditions: RolePath['conditions'];
 	actions: string[];
+	/** On a wildcard resource: the patterns the grants cover when none covers all; a deny cutting in. */
+	resources?: string[];
+	partlyDenied?: boolean;
 }
 
 /** A role's grant by its whole policies (and boundary), action by action. */
@@ -28,6 +31,9 @@ const roleGrant = async (model: AccessModel, role: Role, actions: string[], reso
 	const principal = rolePrincipal(model, role);
 	const found: Grant = {role, decision: 'Conditional', via: [], conditions: [], actions: []};
 	const pairs: Array<{action: string; statement: StatementRef}> = [];
+	const patterns: string[] = [];
+	let everywhere = false;
+	let partlyDenied = false;
 	for (const action of actions) {
 		const answer = await evaluate({
 			principalArn: principal.arn,
@@ -41,10 +47,20 @@ const roleGrant = async (model: AccessModel, role: Role, actions: string[], reso
 		if (!answer.ok || (answer.decision !== 'Allowed' && answer.decision !== 'Conditional')) continue;
 		if (answer.decision === 'Allowed') found.decision = 'Allowed';
 		found.actions.push(action);
+		patterns.push(...answer.resourcePatterns);
+		everywhere ||= answer.resourcePatterns.length === 0 || answer.resourcePatterns.includes('*');
+		partlyDenied ||= answer.partialDenies.length > 0;
 		for (const raw of answer.statements.filter(s => s.effect === 'Allow')) for (const statement of statementRefs(principal, raw)) pairs.push({action, statement});
 		for (const c of answer.conditions) for (const statement of statementRefs(principal, c.statement)) found.conditions.push({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
 	}
-	return found.actions.length > 0 ? {...found, via: groupedPaths(pairs)} : undefined;
+	if (found.actions.length === 0) return undefined;
+	const wildcard = resource.includes('*');
+	return {
+		...found,
+		via: groupedPaths(pairs),
+		...(wildcard && !everywhere && patterns.length > 0 ? {resources: [...new Set(patterns)]} : {}),
+		...(wildcard && partlyDenied ? {partlyDenied: true} : {}),
+	};
 };
 
 const pathOf = (steps: AssumeStep[], grant: Grant): RolePath => ({
@@ -127,7 +143,11 @@ const reference = async (index: SnapshotIndex, query: string, resource: string) 
 		const actions = new Set([...reach.grants].flatMap(g => granting.get(g)!.actions));
 		users.push({kind: 'user', name, arn: user.arn, decision: reach.allowed ? 'Allowed' : 'Conditional', via: [], actions: resolved.actions.filter(a => actions.has(a)), conditions: [], incomplete: user.problems.length > 0});
 	}
-	const roleRows = [...granting.values()].map(g => ({kind: 'role' as const, name: g.role.name, arn: g.role.arn, decision: g.decision, via: g.via, actions: g.actions, conditions: g.conditions, incomplete: rolePrincipal(model, g.role).problems.length > 0}));
+	const roleRows = [...granting.values()].map(g => ({
+		kind: 'role' as const, name: g.role.name, arn: g.role.arn, decision: g.decision, via: g.via, actions: g.actions, conditions: g.conditions, incomplete: rolePrincipal(model, g.role).problems.length > 0,
+		...(g.resources ? {resources: g.resources} : {}),
+		...(g.partlyDenied ? {partlyDenied: true} : {}),
+	}));
 	const notes = [...new Set([...granting.values()].flatMap(g => outsideTrust(trustOf(g.role), model.accountId).map(n => `${g.role.name}: ${n}`)))];
 	return {users, groups: direct.groups, roles: roleRows, notes, byUser, steps, granting};
 };

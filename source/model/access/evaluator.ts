@@ -241,9 +241,11 @@ export const evaluate = async (request: EvalRequest): Promise<EvalAnswer | EvalF
 
 		const all = analysesOf(run);
 		const allowed = all.filter(r => r.analysis.result === 'Allowed');
+		// Denies that match the action but not every resource the wildcard stands for. One that missed on its
+		// condition alone is a conditional deny, shown with its condition instead.
 		const partialDenies = resource.includes('*')
 			? all.flatMap(r => r.analysis.identityAnalysis?.unmatchedStatements ?? [])
-					.filter(s => s.statement.isDeny() && s.actionMatch)
+					.filter(s => s.statement.isDeny() && s.actionMatch && !s.resourceMatch)
 					.map(ref)
 			: [];
 		const decidedBy = decidedByContext(all.map(r => r.analysis), request.context ?? {}, ref);

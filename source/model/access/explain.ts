@@ -2,6 +2,7 @@
 // conditions it hangs on.
 import type {SnapshotIndex} from '../indexes.js';
 import {meantNames} from '../close-names.js';
+import {onlyOn, PARTLY_DENIED} from '../decision-words.js';
 import {accessError, resolveActions} from './catalogue.js';
 import type {EvalFailure, RawCondition, RawStatement} from './evaluator.js';
 import {evaluatePrincipal, principalFor, statementRefs, toModel, type AccessModel, type Principal} from './model.js';
@@ -16,8 +17,8 @@ export {boundaryText} from './unread-boundary.js';
  * as allowed on every resource.
  */
 export const scopeLines = (answer: Pick<Explanation, 'resource' | 'resourcePatterns' | 'partialDenies'>, pathText: (statement: StatementRef) => string): string[] => [
-	...(answer.resource.includes('*') && answer.resourcePatterns.length > 0 && !answer.resourcePatterns.includes('*') ? [`on ${answer.resourcePatterns.join(', ')} only`] : []),
-	...answer.partialDenies.map(deny => `partly denied (some resources) by ${pathText(deny)}`),
+	...(answer.resource.includes('*') && answer.resourcePatterns.length > 0 && !answer.resourcePatterns.includes('*') ? [onlyOn(answer.resourcePatterns)] : []),
+	...answer.partialDenies.map(deny => `${PARTLY_DENIED} by ${pathText(deny)}`),
 ];
 
 export const fromFailure = (failure: EvalFailure): AccessError => accessError(failure.kind, failure.message);

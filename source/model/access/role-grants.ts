@@ -13,6 +13,7 @@ import {conditionsAt} from './explain.js';
 import {GrantPaths, orderIn} from './grant-paths.js';
 import type {GrantPath, RolePath, StatementRef} from './types.js';
 import {unreadBoundaryCondition, unreadBoundaryNote, unreadBoundaryOf} from './unread-boundary.js';
+import {scopeOfGrant} from './who-can-scope.js';
 
 export interface RoleAnswer {
 	answer: EvalAnswer | EvalFailure;
@@ -26,6 +27,10 @@ export interface RoleGrant {
 	via: GrantPath[];
 	conditions: RolePath['conditions'];
 	actions: string[];
+	/** On a wildcard resource: the resources the grant is limited to (undefined: every resource). */
+	resources: string[] | undefined;
+	/** On a wildcard resource: a deny cuts into the grant. */
+	partlyDenied: true | undefined;
 }
 
 /**
@@ -173,9 +178,11 @@ export const roleGrantOf = async (model: AccessModel, principal: Principal, role
 	const paths = new GrantPaths(order);
 	let allowed = false;
 	const granted: Array<{action: string; conditions: RolePath['conditions']}> = [];
+	const answers: EvalAnswer[] = [];
 	const take = (action: string, found: RoleAnswer | undefined) => {
 		if (!found || !grantsAccess(found.answer)) return;
 		const {answer, refs} = found;
+		answers.push(answer);
 		if (answer.decision === 'Allowed') allowed = true;
 		granted.push({action, conditions: conditionsOf(answer, refs)});
 		for (const raw of answer.statements) if (raw.effect === 'Allow') for (const statement of refs(raw)) paths.addAction(statement, action);
@@ -197,7 +204,10 @@ export const roleGrantOf = async (model: AccessModel, principal: Principal, role
 		const refs = viewRefs(principal, view);
 		if (shared.allowed) allowed = true;
 		for (const allow of shared.allows) for (const statement of refs(allow.raw)) paths.add(statement, allow.actions);
-		for (const {action, answer} of shared.granted) granted.push({action, conditions: conditionsOf(answer, refs)});
+		for (const {action, answer} of shared.granted) {
+			granted.push({action, conditions: conditionsOf(answer, refs)});
+			answers.push(answer);
+		}
 	}
 	for (const action of outsideClasses(classes, actions)) take(action, await evaluateRole(model, principal, action, resource));
 	if (granted.length === 0) return undefined;
@@ -206,7 +216,8 @@ export const roleGrantOf = async (model: AccessModel, principal: Principal, role
 	if (!inOrder) granted.sort((a, b) => order(a.action) - order(b.action));
 	const via = paths.list();
 	if (!inOrder) via.sort((a, b) => order(a.actions[0]!) - order(b.actions[0]!));
-	const found: RoleGrant = {role, decision: allowed ? 'Allowed' : 'Conditional', via, conditions: granted.flatMap(g => g.conditions), actions: granted.map(g => g.action)};
+	const scope = scopeOfGrant(resource, answers);
+	const found: RoleGrant = {role, decision: allowed ? 'Allowed' : 'Conditional', via, conditions: granted.flatMap(g => g.conditions), actions: granted.map(g => g.action), resources: scope.resources, partlyDenied: scope.partlyDenied};
 	// The boundary the role's grants hang on, named once for all of them.
 	const unread = unreadBoundaryOf(principal);
 	if (unread) {

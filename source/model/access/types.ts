@@ -163,6 +163,10 @@ export interface WhoCanEntry {
 	conditions: ConditionShown[];
 	/** True when some policy reaching this principal could not be evaluated (a deny may be missed). */
 	incomplete: boolean;
+	/** On a wildcard resource: the resources its grants are limited to (absent: every resource). */
+	resources?: string[];
+	/** On a wildcard resource: a deny cuts into its grant (some resources are denied). */
+	partlyDenied?: boolean;
 	/** Set when the principal (also) reaches the action by assuming roles; `via` holds only its direct grants. */
 	throughRoles?: RolePath[];
 }

@@ -49,6 +49,8 @@ const entryOf = (grant: RoleGrant, incomplete: boolean): WhoCanEntry => ({
 	actions: grant.actions,
 	conditions: grant.conditions,
 	incomplete,
+	...(grant.resources ? {resources: grant.resources} : {}),
+	...(grant.partlyDenied ? {partlyDenied: true} : {}),
 });
 
 /**

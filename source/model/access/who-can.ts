@@ -15,6 +15,7 @@ import {toModel, type AccessModel} from './model.js';
 import type {WhoCanAnswer, WhoCanEntry, WhoCanResult} from './types.js';
 import {actionClasses, isUser} from './who-can-classes.js';
 import {entryMaker} from './who-can-entries.js';
+import {scopedEntries} from './who-can-scope.js';
 import {rolesOf} from './roles.js';
 import {unreadBoundaryCondition, unreadBoundaryNote} from './unread-boundary.js';
 import {withRoles} from './who-can-roles.js';
@@ -127,12 +128,14 @@ export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: 
 
 	// Holders are sorted by name already.
 	const make = entryMaker(resolved.actions, classes, sets, settled);
+	const scoped = scopedEntries(resource, settled);
 	// A boundary that could not be read may cut any allow (as `can` answers): Conditional, and said why.
 	const unread = new Map<string, string>();
 	const what = resolved.actions.length === 1 ? resolved.actions[0]! : action.trim();
 	/** The entry as who-can lists it: a boundary that could not be read makes it Conditional, and says so. */
 	const entryOf = (p: Holder, sets: Array<EvalSet | undefined>): WhoCanEntry | undefined => {
-		const entry = make(p, sets);
+		const made = make(p, sets);
+		const entry = made && scoped(made, sets);
 		const boundary = entry && isUser(p) ? p.unreadBoundary : undefined;
 		return boundary ? {...entry!, decision: 'Conditional', conditions: [...entry!.conditions, unreadBoundaryCondition(boundary, entry!.actions)]} : entry;
 	};

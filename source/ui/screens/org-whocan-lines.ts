@@ -5,7 +5,7 @@
 // Enter on a principal opens it (the target says which; the route is the caller's to choose).
 import type {WhoCanEntry} from '../../model/access.js';
 import {rolePathText} from '../../model/access/role-path-text.js';
-import {decisionWord} from '../../model/decision-words.js';
+import {decisionWord, resourcesCovered} from '../../model/decision-words.js';
 import type {OrgAccountAnswer, PersonThroughSet} from '../../model/org/org-who-can.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
 import type {UserLineFocus} from '../hooks/routes.js';
@@ -65,7 +65,7 @@ export const orgWhoCanLines = (answers: OrgAccountAnswer[], total: number, onOpe
 		const entries = [...answer.users, ...answer.groups, ...answer.roles];
 		const principals: DetailLine[] = entries.map(entry => ({
 			key: `${key}-${entry.kind}-${entry.name}`,
-			text: `${entry.kind} ${entry.name}  ${decisionWord(entry, total)}  ${entryPath(entry)}`,
+			text: `${entry.kind} ${entry.name}  ${[decisionWord(entry, total), resourcesCovered(entry)].filter(Boolean).join(' ')}  ${entryPath(entry)}`,
 			tone: entry.decision === 'Conditional' ? 'warning' : undefined,
 			...(onOpen ? {open: () => onOpen({kind: entry.kind, name: entry.name, accountId: answer.accountId, ...grantFocus(entry)})} : {}),
 		}));

@@ -6,7 +6,7 @@ import type {PolicySource, WhoCanAnswer, WhoCanEntry} from '../../model/access.j
 import {heading, note, type DetailLine} from '../components/DetailList.js';
 import type {UserLineFocus} from '../hooks/routes.js';
 import {rolePathConditions, rolePathText} from '../../model/access/role-path-text.js';
-import {actionsCovered, decisionWord} from '../../model/decision-words.js';
+import {actionsCovered, decisionWord, resourcesCovered} from '../../model/decision-words.js';
 import {conditionText, pathText} from './access-text.js';
 
 /** The User screen line for a grant path: the group it came through, else the user's own policy. */
@@ -33,10 +33,11 @@ const entryLines = (entry: WhoCanEntry, total: number, openAt: Opener): DetailLi
 	const first = entry.via[0]?.statement.source ?? entry.throughRoles?.[0]?.steps[0]?.identity[0]?.source;
 	const actions = many ? `  ${actionsCovered(entry, total)}` : '';
 	const incomplete = entry.incomplete ? '  (a policy could not be evaluated: a deny may be missed)' : '';
+	const covered = resourcesCovered(entry);
 	return [
 		{
 			key,
-			text: `${entry.name}  ${decisionWord(entry, total)}${actions}${incomplete}`,
+			text: `${entry.name}  ${decisionWord(entry, total)}${actions}${covered ? `  ${covered}` : ''}${incomplete}`,
 			tone: entry.decision === 'Conditional' || entry.incomplete ? 'warning' : undefined,
 			open: () => openAt(first),
 		},
