@@ -190,6 +190,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 				<WhoCanScreen
 					{...common}
 					model={snapshot.access.model}
+					initial={route.query}
 					// Opens on the group (or policy) that granted the action: `x` there removes them from it.
 					onOpenUser={(name, focus) => navigation.push({screen: 'user', name, ...(focus ? {focus} : {})})}
 					onOpenGroup={name => navigation.push({screen: 'group', name})}

@@ -15,7 +15,7 @@ const jumpDescriptions: Record<JumpTarget, string> = {
 	groups: 'Jump to the groups list',
 	roles: 'Jump to the roles list: who may assume each role, last use, service roles marked',
 	policies: 'Jump to the policies list',
-	whocan: 'Who can do an action (on a resource)? Users, groups and roles, with grant paths, users through the roles they may assume',
+	whocan: 'Who can do an action (on a resource)? Users, groups and roles, with grant paths, users through the roles they may assume; :whocan ACTION [RESOURCE] asks at once',
 	hygiene: 'Credential hygiene: old or unused keys and passwords, console users without MFA',
 	profiles: 'Jump to the profiles (add, switch, remove)',
 	journal: 'The audit journal: every write attempt, newest first (filter with /)',
@@ -29,3 +29,20 @@ export const commandLineEntries: ReadonlyArray<{name: string; description: strin
 	{name: 'help', description: 'Show the help'},
 	{name: 'quit', description: 'Quit iamtui'},
 ];
+
+/** A command line split into its name (lower case) and what follows it (as typed: an ARN keeps its case). */
+export const commandLineParts = (text: string): {name: string; rest: string} => {
+	const trimmed = text.replace(/^:/, '').trim();
+	const space = trimmed.search(/\s/);
+	return space < 0 ? {name: trimmed.toLowerCase(), rest: ''} : {name: trimmed.slice(0, space).toLowerCase(), rest: trimmed.slice(space).trim()};
+};
+
+/** What `:whocan` may take after its name, as the command line hints it. */
+export const whoCanArguments = 'ACTION [RESOURCE], e.g. :whocan ec2:TerminateInstances';
+
+/** `:whocan ACTION [RESOURCE]`'s query, or why it is not one. */
+export const whoCanQueryOf = (rest: string): {action: string; resource: string} | {error: string} => {
+	const words = rest.split(/\s+/);
+	if (words.length > 2) return {error: `:whocan takes an action and at most one resource (${whoCanArguments}); "${words.slice(2).join(' ')}" is more`};
+	return {action: words[0]!, resource: words[1] ?? '*'};
+};

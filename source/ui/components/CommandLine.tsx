@@ -1,7 +1,7 @@
 // The `:` command line: jumps like :users, tab completes, enter runs, esc cancels.
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import {commandLineEntries} from '../jump-targets.js';
+import {commandLineEntries, commandLineParts, whoCanArguments} from '../jump-targets.js';
 import {PASS, priority, useKeys} from '../hooks/keyboard.js';
 import {TextField} from './TextField.js';
 import {useTheme} from '../theme.js';
@@ -30,7 +30,9 @@ export function CommandLine(props: {onRun: (command: string) => void; onCancel: 
 		},
 		{active: true, priority: priority.overlay},
 	);
-	const hints = completions(text).map(name => `:${name}`).join(' ');
+	// After a name and a space: what that command takes (only :whocan takes anything).
+	const {name} = commandLineParts(text);
+	const hints = /\s/.test(text.trimStart()) ? (name === 'whocan' ? whoCanArguments : '') : completions(text).map(entry => `:${entry}`).join(' ');
 	return (
 		<Box>
 			{/* The prompt and what is typed keep their width; only the hints give way (at 80 columns they squeezed the ":" out). */}

@@ -42,7 +42,8 @@ export function NavigationProvider(props: {initial: Route; children: ReactNode})
 			jump: route =>
 				setStack(current => {
 					const at = current.findIndex(e => e.route.screen === route.screen);
-					if (at >= 0) return current.slice(0, at + 1);
+					// A jump with more than its screen's name (`:whocan ACTION`) opens that screen afresh, where it was.
+					if (at >= 0) return Object.keys(route).length > 1 ? [...current.slice(0, at), entry(route)] : current.slice(0, at + 1);
 					// A shown-once secret is not kept under a jump: leaving it wipes it, as it always did.
 					return [...current.filter(e => e.route.screen !== 'secret'), entry(route)];
 				}),

@@ -7,6 +7,7 @@ import type {Plan} from '../../model/plans/types.js';
 import type {UndoProposal} from '../../model/plans/undo.js';
 import type {AccessKeyDetail, LoginProfile, SigningCertificate} from '../../model/gateway.js';
 import type {PolicyWizardTarget} from '../screens/policy-wizard.js';
+import type {ActionQueryValue} from '../components/ActionQuery.js';
 
 /** A line of the User screen: a group they are in, a managed policy attached to them (ARN), an inline policy. */
 export interface UserLineFocus {
@@ -25,7 +26,8 @@ export type Route =
 	| {screen: 'group'; name: string}
 	| {screen: 'role'; name: string}
 	| {screen: 'policy'; arn: string}
-	| {screen: 'whocan'}
+	/** `query`: asked as the screen opens (`:whocan ACTION [RESOURCE]`). */
+	| {screen: 'whocan'; query?: ActionQueryValue}
 	| {screen: 'access'; name: string}
 	| {screen: 'inline-policy'; owner: 'user' | 'group' | 'role'; ownerName: string; policyName: string}
 	// Writes: pick a group for a user or users for a group, then confirm the plan.

@@ -43,6 +43,8 @@ const failedAnswer = (error: unknown): Answer => ({status: 'error', error: {ok: 
 
 export function WhoCanScreen(props: {
 	model: AccessModel;
+	/** Asked as the screen opens (`:whocan ACTION [RESOURCE]`), the fields holding it. */
+	initial?: ActionQueryValue;
 	onOpenUser: (name: string, focus?: UserLineFocus) => void;
 	onOpenGroup: (name: string) => void;
 	onBack: () => void;
@@ -108,6 +110,11 @@ export function WhoCanScreen(props: {
 		);
 	});
 
+	// Asked once, as the screen opens: another `:whocan ACTION` opens the screen afresh.
+	useEffect(() => {
+		if (props.initial) run(props.initial);
+	}, []);
+
 	const resultsFocused = props.focused && !editing;
 	const listed = answer.status === 'done' || answer.status === 'org-done';
 	const flipScope = () => {
@@ -153,6 +160,7 @@ export function WhoCanScreen(props: {
 			<ActionQuery
 				scope="whocan"
 				prompt="do"
+				initial={props.initial}
 				active={props.focused && editing}
 				width={props.width}
 				onSubmit={run}
