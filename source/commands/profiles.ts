@@ -1,5 +1,5 @@
 // Headless `profiles`: the profiles iamtui remembers, merged with those found in ~/.aws/config.
-import {shownProfileSettings, type AwsConfigProfile} from '../model/connection.js';
+import {profileRegionProblem, shownProfileSettings, type AwsConfigProfile} from '../model/connection.js';
 import type {ConfigStore} from '../store/config.js';
 import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
@@ -20,6 +20,8 @@ export const profilesCommand = async (
 			ProfileName: name,
 			Source: saved && inAwsConfig ? 'iamtui+aws-config' : saved ? 'iamtui' : 'aws-config',
 			Region: shown.region ?? null,
+			/** Why Region cannot be used (opening the profile is refused), or null. */
+			RegionProblem: profileRegionProblem(shown) ?? null,
 			EndpointUrl: shown.endpoint ?? null,
 			ReadOnly: saved?.readOnly ?? false,
 			LastUsed: saved?.lastUsed ?? null,
@@ -28,10 +30,11 @@ export const profilesCommand = async (
 	});
 	if (json) return {stdout: JSON.stringify(profiles, null, 2)};
 	if (profiles.length === 0) return {stdout: 'No profiles yet: run iamtui --profile NAME, or add one on the Profiles screen (:profiles).'};
-	return {
-		stdout: textTable(
-			['', 'PROFILE', 'SOURCE', 'REGION', 'ENDPOINT', 'READ-ONLY'],
-			profiles.map(p => [p.Current ? '*' : '', p.ProfileName, p.Source, p.Region ?? '-', p.EndpointUrl ?? '-', p.ReadOnly ? 'yes' : 'no']),
-		),
-	};
+	// A region that is not one is marked in the table and said in full below it (opening that profile is refused).
+	const problems = profiles.filter(p => p.RegionProblem).map(p => `profile ${p.ProfileName}: ${p.RegionProblem}`);
+	const table = textTable(
+		['', 'PROFILE', 'SOURCE', 'REGION', 'ENDPOINT', 'READ-ONLY'],
+		profiles.map(p => [p.Current ? '*' : '', p.ProfileName, p.Source, p.Region === null ? '-' : p.RegionProblem ? `${p.Region} (not a region)` : p.Region, p.EndpointUrl ?? '-', p.ReadOnly ? 'yes' : 'no']),
+	);
+	return {stdout: [table, ...(problems.length > 0 ? ['', ...problems] : [])].join('\n')};
 };

@@ -52,6 +52,12 @@ export const shownProfileSettings = (stored: Pick<StoredProfileSettings, 'region
 	return {...(region ? {region} : {}), ...(endpoint ? {endpoint} : {})};
 };
 
+/** What is wrong with the region a profile shows (opening it is refused until it is fixed), or undefined. */
+export const profileRegionProblem = (shown: {region?: string}): string | undefined => {
+	const refused = shown.region === undefined ? undefined : regionRefusal(shown.region);
+	return refused && `${refused.message}: ${refused.hint}`;
+};
+
 /** A setting's value, trimmed; an unset or blank one is absent (the SDK treats them alike). */
 export const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined);
 

@@ -119,6 +119,20 @@ describeWithMoto('headless commands against seeded moto', () => {
 		expect(table.stdout).toMatch(/staging\s+aws-config\s+eu-west-2\s+http:\/\/127\.0\.0\.1:4566/);
 	});
 
+	it('profiles flags a region in ~/.aws/config that is not one, saying the one meant (opening it is refused)', async () => {
+		const configFile = path.join(env.IAMTUI_CONFIG_DIR!, 'aws-config-typo');
+		writeFileSync(configFile, '[profile typo]\nregion = us east 1\n\n[profile fine]\nregion = eu-west-2\n');
+		const result = await runCli(['profiles', '--json'], {...env, AWS_CONFIG_FILE: configFile});
+		const rows = JSON.parse(result.stdout) as Array<{ProfileName: string; Region: string | null; RegionProblem: string | null}>;
+		expect(rows.find(r => r.ProfileName === 'typo')).toMatchObject({Region: 'us east 1', RegionProblem: '"us east 1" is not an AWS region: did you mean us-east-1?'});
+		expect(rows.find(r => r.ProfileName === 'fine')).toMatchObject({Region: 'eu-west-2', RegionProblem: null});
+		const table = await runCli(['profiles'], {...env, AWS_CONFIG_FILE: configFile});
+		expect(table.code).toBe(0);
+		expect(table.stdout).toMatch(/typo\s+aws-config\s+us east 1 \(not a region\)/);
+		expect(table.stdout).toMatch(/fine\s+aws-config\s+eu-west-2\s/);
+		expect(table.stdout).toContain('profile typo: "us east 1" is not an AWS region: did you mean us-east-1?');
+	});
+
 	it('an unknown command is a usage error', async () => {
 		const result = await runCli(['frobnicate'], env);
 		expect(result.code).toBe(64);

@@ -45,6 +45,22 @@ describe('Profiles', () => {
 		expect(frame).toMatch(/prod +~\/\.aws +us-east-2 +http:\/\/127\.0\.0\.1:4566/);
 	});
 
+	it('marks a ~/.aws region that is not one; enter on it says why and stays, where a switch would fail', async () => {
+		const tui = await openProfiles([{name: 'default', region: 'eu-west-2'}, {name: 'typo', region: 'us east 1'}]);
+		expect(tui.lastFrame()).toMatch(/typo +~\/\.aws +✗ us east 1/);
+		expect(tui.lastFrame()).toMatch(/default +~\/\.aws +eu-west-2/);
+		for (let n = 0; n < 5 && !selectedLine(tui.lastFrame()).includes('typo'); n++) {
+			const before = selectedLine(tui.lastFrame());
+			tui.write(keys.down);
+			await tui.waitForFrame(f => selectedLine(f) !== before);
+		}
+		tui.write(keys.enter);
+		const frame = await tui.waitFor('typo cannot be opened');
+		expect(frame).toContain('"us east 1" is not an AWS region: did you mean us-east-1?');
+		expect(frame).toContain('Profiles (3)');
+		expect(frame).toMatch(/● dev/);
+	});
+
 	it('adds a profile, showing validation errors first, then switches to it', async () => {
 		const tui = await openProfiles();
 		tui.write('a');

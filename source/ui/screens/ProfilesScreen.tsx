@@ -4,7 +4,7 @@
 // running session (a session started with --read-only stays so until restarted without it).
 import {Box} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
-import {shownProfileSettings, type AwsConfigProfile} from '../../model/connection.js';
+import {profileRegionProblem, shownProfileSettings, type AwsConfigProfile} from '../../model/connection.js';
 import {describeError} from '../../model/errors.js';
 import type {ConnectionSettings} from '../../model/gateway.js';
 import {formatAge} from '../../model/views.js';
@@ -58,7 +58,7 @@ const columns = (now: Date): Array<Column<ProfileRow>> => [
 		cell: r => [r.stored ? 'iamtui' : '', r.awsConfig ? '~/.aws' : ''].filter(Boolean).join(' + '),
 	},
 	{id: 'mode', header: 'MODE', width: 9, dropOrder: 5, cell: r => (r.stored?.readOnly ? 'read-only' : '')},
-	{id: 'region', header: 'REGION', width: 10, dropOrder: 3, cell: r => r.shown.region ?? ''},
+	{id: 'region', header: 'REGION', width: 10, dropOrder: 3, cell: r => (profileRegionProblem(r.shown) ? `✗ ${r.shown.region}` : (r.shown.region ?? ''))},
 	{id: 'endpoint', header: 'ENDPOINT', width: 10, grow: true, dropOrder: 1, cell: r => r.shown.endpoint ?? ''},
 	{id: 'lastUsed', header: 'USED', width: 5, align: 'right', dropOrder: 4, cell: r => formatAge(r.stored?.lastUsed, now)},
 ];
@@ -166,7 +166,12 @@ export function ProfilesScreen(props: {
 				rowKey={r => r.name}
 				columns={tableColumns}
 				filter={filterProfiles}
-				onOpen={row => props.onSwitch(settingsFor(row))}
+				// A region that is not one would be refused once the account is left: said here, where it is kept.
+				onOpen={row => {
+					const problem = profileRegionProblem(row.shown);
+					if (problem) flash(`${row.name} cannot be opened: ${problem}`, 'error');
+					else props.onSwitch(settingsFor(row));
+				}}
 				onBack={props.onBack}
 				actions={{
 					'add-profile': () => setMode({kind: 'add'}),
