@@ -6,7 +6,7 @@ import {meantNames} from '../model/close-names.js';
 import {buildAccessModel, findRole, rolePrincipal, throughRoles, whoCan, type AccessError, type AccessModel, type AssumeStep, type GrantPath, type RolePath, type StatementRef, type WhoCanEntry} from '../model/access.js';
 import {boundaryText, explainFor, scopeLines} from '../model/access/explain.js';
 import {principalFor} from '../model/access/model.js';
-import {rolePathConditions, rolePathText} from '../model/access/role-path-text.js';
+import {rolePathConditions, rolePathDecision, rolePathText} from '../model/access/role-path-text.js';
 import {IamError} from '../model/errors.js';
 import {sanitize} from '../model/sanitize.js';
 import type {IamGateway} from '../model/gateway.js';
@@ -68,6 +68,8 @@ const rolePathShape = (path: RolePath) => ({
 	Statements: distinctPaths(path.via).map(grant => statementShape(grant.statement)),
 	...(path.conditions.length > 0 ? {Conditions: path.conditions.map(c => ({...statementShape(c.statement), Operator: c.operator, Key: c.key, Values: c.values}))} : {}),
 	Text: rolePathText(path),
+	...(path.resources ? {ResourcePatterns: path.resources} : {}),
+	...(path.partlyDenied ? {PartlyDenied: true} : {}),
 });
 
 const nameOf = (entry: WhoCanEntry) =>
@@ -218,7 +220,7 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 		...scopeLines(answer, pathText).map(line => `  ${line}`),
 		...(answer.decidedBy ?? []).map(c => `  decided by ${c.given}: ${c.operator} ${c.key} ${c.values.join(',')} ${c.holds ? 'holds' : 'does not hold'} (${pathText(c.statement)})`),
 		...(answer.blockedByBoundary ? [`  the permissions boundary ${boundaryText(answer.boundary)} does not allow it`] : []),
-		...paths.flatMap(p => [`  through role ${p.role}: ${p.decision}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `    ${c}`)]),
+		...paths.flatMap(p => [`  through role ${p.role}: ${rolePathDecision(p)}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `    ${c}`)]),
 		...answer.notes.map(n => `  note: ${n}`),
 		...answer.couldNotEvaluate.map(p => `  could not evaluate ${p.source.name}: ${p.reason}`),
 		...(cap

@@ -4,7 +4,7 @@
 // Build one AccessModel per snapshot and pass it (instead of the index) to reuse its caches.
 export {buildAccessModel, type AccessModel} from './access/model.js';
 export {userPolicies, type UserPolicies} from './access/reaching.js';
-export {explain} from './access/explain.js';
+export {explain, resourceVariableNote} from './access/explain.js';
 export {whoCan} from './access/who-can.js';
 export {prepareWhoCan} from './access/who-can-prepare.js';
 export {effectiveAccess, isAdminEquivalent} from './access/effective.js';

@@ -61,3 +61,21 @@ it("explain's answer says it on *, and not for a query on one object", async () 
 	expect(one).not.toContain(' only');
 	tui.unmount();
 });
+
+it('who-can on a resource with a policy variable says first that it is taken as written', async () => {
+	const asked = 'arn:aws:s3:::reports/${aws:username}/x';
+	const tui = inApp(<WhoCanScreen focused width={120} height={40} model={model} initial={{action: 's3:GetObject', resource: asked}} onOpenUser={noop} onOpenGroup={noop} onBack={noop} />);
+	const frame = await tui.waitFor(`Users who can s3:GetObject on ${asked}`);
+	const rows = frame.split('\n');
+	const noteAt = rows.findIndex(row => row.includes('the resource is taken as written: ${aws:username} in it is those characters'));
+	expect(noteAt).toBeGreaterThan(0);
+	expect(noteAt).toBeLessThan(rows.findIndex(row => row.includes('Users who can')));
+	// Said once: not again under Notes at the end.
+	expect(frame).not.toContain('Notes');
+	// The cursor starts on it, so it is shown whole below the list (the example to ask instead is its end).
+	expect(rows.find(row => row.startsWith('› '))).toContain('› the resource is taken as written');
+	expect(frame.replaceAll(/\s+/g, ' ')).toContain('e.g. arn:aws:s3:::reports/ana.silva/x');
+	tui.write(keys.down);
+	await tui.waitForFrame(f => /› \S+ {2}(Allowed|Conditional)/.test(f));
+	tui.unmount();
+});

@@ -71,7 +71,20 @@ const pathOf = (steps: AssumeStep[], grant: Grant): RolePath => ({
 	via: grant.via,
 	conditions: grant.conditions,
 	actions: grant.actions,
+	...(grant.resources ? {resources: grant.resources} : {}),
+	...(grant.partlyDenied ? {partlyDenied: true} : {}),
 });
+
+type Scope = Pick<WhoCanEntry, 'resources' | 'partlyDenied'>;
+
+/** What grants together cover: every resource when one does, else all their patterns; a deny in any is said. */
+const joined = (scopes: Scope[]): Scope => {
+	const everywhere = scopes.some(s => !s.resources);
+	const patterns = [...new Set(scopes.flatMap(s => s.resources ?? []))];
+	return {...(!everywhere && patterns.length > 0 ? {resources: patterns} : {}), ...(scopes.some(s => s.partlyDenied) ? {partlyDenied: true} : {})};
+};
+
+const scoped = ({resources: _r, partlyDenied: _p, ...entry}: WhoCanEntry, scope: Scope): WhoCanEntry => ({...entry, ...scope});
 
 /** Who may assume `role`: every user, then the roles its trust names, then every other role (canAssume each). */
 const assumers = async (model: AccessModel, role: Role): Promise<AssumeStep[]> => {
@@ -136,12 +149,22 @@ const reference = async (index: SnapshotIndex, query: string, resource: string) 
 			for (const g of grantsInReach.get(role.name)!) reach.grants.add(g);
 		}
 	}
-	const users: WhoCanEntry[] = direct.users.map(entry => (byUser.has(entry.name) ? {...entry, decision: entry.decision === 'Allowed' || byUser.get(entry.name)!.allowed ? 'Allowed' : 'Conditional'} : entry));
+	// On a wildcard resource a user's row covers what their grants cover, directly and through every granting role in
+	// reach; allowed directly and only Conditional through roles, the direct grant's scope stands.
+	const wildcard = resource.includes('*');
+	const throughRoles = (reach: {grants: Set<string>}) => joined([...reach.grants].map(g => granting.get(g)!));
+	const users: WhoCanEntry[] = direct.users.map(entry => {
+		const reach = byUser.get(entry.name);
+		if (!reach) return entry;
+		const decision = entry.decision === 'Allowed' || reach.allowed ? 'Allowed' : 'Conditional';
+		const widened = wildcard && (reach.allowed || entry.decision !== 'Allowed') ? scoped(entry, joined([entry, throughRoles(reach)])) : entry;
+		return {...widened, decision};
+	});
 	for (const [name, reach] of byUser) {
 		if (direct.users.some(u => u.name === name)) continue;
 		const user = principalFor(model, 'user', name)!;
 		const actions = new Set([...reach.grants].flatMap(g => granting.get(g)!.actions));
-		users.push({kind: 'user', name, arn: user.arn, decision: reach.allowed ? 'Allowed' : 'Conditional', via: [], actions: resolved.actions.filter(a => actions.has(a)), conditions: [], incomplete: user.problems.length > 0});
+		users.push({kind: 'user', name, arn: user.arn, decision: reach.allowed ? 'Allowed' : 'Conditional', via: [], actions: resolved.actions.filter(a => actions.has(a)), conditions: [], incomplete: user.problems.length > 0, ...(wildcard ? throughRoles(reach) : {})});
 	}
 	const roleRows = [...granting.values()].map(g => ({
 		kind: 'role' as const, name: g.role.name, arn: g.role.arn, decision: g.decision, via: g.via, actions: g.actions, conditions: g.conditions, incomplete: rolePrincipal(model, g.role).problems.length > 0,
@@ -158,6 +181,7 @@ const step = (s: AssumeStep) => ({...s, identity: set(s.identity), conditions: s
 const path = (p: RolePath) => ({...p, steps: p.steps.map(step), via: set(p.via), conditions: set(p.conditions)});
 const normal = (entry: WhoCanEntry) => ({
 	...entry,
+	...(entry.resources ? {resources: [...entry.resources].sort()} : {}),
 	via: set(entry.via),
 	conditions: set(entry.conditions),
 	...(entry.throughRoles ? {throughRoles: entry.throughRoles.map(path)} : {}),

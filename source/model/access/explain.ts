@@ -33,6 +33,16 @@ export const checkResource = (resource: string): AccessError | undefined => {
 	return undefined;
 };
 
+/**
+ * A request names one resource, taken as written: "${aws:username}" in it is those characters, which a policy's
+ * variable (filled in per principal) never becomes. Answered as asked (such a key can exist), with this said.
+ */
+export const resourceVariableNote = (resource: string): string | undefined => {
+	const variable = /\$\{[^}]*\}/.exec(resource);
+	if (!variable) return undefined;
+	return `the resource is taken as written: ${variable[0]} in it is those characters, not a variable (only a policy's variables are filled in, per principal) — to ask about one principal's own, name it (e.g. ${resource.replace(variable[0], 'ana.silva')}); * shows each grant's resources`;
+};
+
 /** The simulator's condition as shown at one path to its statement. */
 export const shownAt = (c: RawCondition, statement: StatementRef): ConditionShown => ({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement});
 
@@ -94,9 +104,7 @@ export const explainFor = async (model: AccessModel, principal: Principal, actio
 		...(principal.boundary ? {boundary: principal.boundary.source} : {}),
 		resourcePatterns: outcome.resourcePatterns,
 		couldNotEvaluate: principal.problems,
-		notes: unreadBoundary
-			? [...outcome.notes, unreadBoundaryNote(unread, wanted)]
-			: outcome.notes,
+		notes: [...outcome.notes, ...(unreadBoundary ? [unreadBoundaryNote(unread, wanted)] : []), ...[resourceVariableNote(resource)].filter(n => n !== undefined)],
 		...(outcome.decidedBy.length > 0
 			? {decidedBy: outcome.decidedBy.flatMap(c => statementRefs(principal, c.statement).map(statement => ({...c, statement})))}
 			: {}),

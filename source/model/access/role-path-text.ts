@@ -1,6 +1,7 @@
 // A role path in words, the same in the TUI and headless output:
 // "group Developers → inline policy AssumeAdmin → statement #1 → role Admin (trust statement #1: the account)
 //  → inline policy Everything → statement #1". Pure text; callers make it safe for the terminal.
+import {resourcesCovered} from '../decision-words.js';
 import type {AssumeCondition, AssumeStep, RolePath, StatementRef, TrustRef} from './types.js';
 
 const holderText = (statement: StatementRef): string =>
@@ -34,6 +35,9 @@ export const rolePathText = (path: RolePath): string => {
 	const grant = path.via[0];
 	return [...path.steps.map(stepText), ...(grant ? [statementText(grant.statement, false)] : [])].join(' → ');
 };
+
+/** The path's decision with what its grant covers on a wildcard resource: "Allowed on arn:aws:s3:::r/* only". */
+export const rolePathDecision = (path: RolePath): string => [path.decision, resourcesCovered(path)].filter(Boolean).join(' ');
 
 /** Every condition the path hangs on: each step's, then the role's own. */
 export const rolePathConditions = (path: RolePath): string[] => [

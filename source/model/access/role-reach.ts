@@ -26,6 +26,8 @@ export const pathOf = (steps: AssumeStep[], grant: RoleGrant): RolePath => ({
 	via: grant.via,
 	conditions: grant.conditions,
 	actions: grant.actions,
+	...(grant.resources ? {resources: grant.resources} : {}),
+	...(grant.partlyDenied ? {partlyDenied: true} : {}),
 });
 
 type Hop = {role: Role; step: () => AssumeStep};

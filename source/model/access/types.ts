@@ -149,6 +149,10 @@ export interface RolePath {
 	/** The role's own conditions for the action (the steps carry theirs). */
 	conditions: ConditionShown[];
 	actions: string[];
+	/** On a wildcard resource: the resources the role's grant is limited to (absent: every resource). */
+	resources?: string[];
+	/** On a wildcard resource: a deny cuts into the role's grant. */
+	partlyDenied?: boolean;
 }
 
 export interface WhoCanEntry {

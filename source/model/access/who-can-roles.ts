@@ -19,6 +19,7 @@ import {MAX_CHAIN, pathOf} from './role-reach.js';
 import {roleByName, rolePrincipal, rolesOf, trustOf} from './roles.js';
 import type {AssumeStep, RolePath, WhoCanAnswer, WhoCanEntry} from './types.js';
 import {actionClasses} from './who-can-classes.js';
+import {EVERYWHERE, joinScopes, scopeOf, withScope, type Scope} from './who-can-scope.js';
 
 /** A role's shortest chain to a granting role: the next role on it and the step there (made when read). */
 interface Link {
@@ -114,6 +115,8 @@ interface UserReach {
 	allowed?: Entry;
 	any?: Entry;
 	actions?: Bits;
+	/** On a wildcard resource: what the grants in reach cover (scopesInReach), joined. */
+	scope?: Scope;
 }
 
 /** A set of the query's actions, one bit per action (a wildcard query has hundreds). */
@@ -160,8 +163,38 @@ const actionsInReach = (actions: string[], granting: RoleGrant[], reached: Map<s
 	return within;
 };
 
+/**
+ * On a wildcard resource, per role, what the grants its chains reach cover (the resources they are limited to,
+ * a deny cutting in), as actionsInReach does for actions; undefined when every grant covers every resource.
+ */
+const scopesInReach = (granting: RoleGrant[], reached: Map<string, Reached>): Map<string, Scope> | undefined => {
+	if (!granting.some(grant => grant.resources || grant.partlyDenied)) return undefined;
+	let within = new Map<string, Scope>(granting.map(grant => [grant.role.name, scopeOf(grant)]));
+	for (let hops = 1; hops < MAX_CHAIN; hops++) {
+		const wider = new Map(within);
+		const into = (name: string, scope: Scope) => {
+			const had = wider.get(name);
+			wider.set(name, had ? joinScopes(had, scope) : scope);
+		};
+		// Roles admitted through the account are one list per signature: joined once, then spread.
+		const joined = new Map<AssumeStep[], Scope>();
+		for (const [name, scope] of within) {
+			const at = reached.get(name);
+			if (!at) continue;
+			for (const step of at.assumers.namedRoleSteps) into(step.caller.name, scope);
+			const {throughAccount} = at.assumers;
+			if (throughAccount.length === 0) continue;
+			const had = joined.get(throughAccount);
+			joined.set(throughAccount, had ? joinScopes(had, scope) : scope);
+		}
+		for (const [steps, scope] of joined) for (const step of steps) into(step.caller.name, scope);
+		within = wider;
+	}
+	return within;
+};
+
 /** Every user reached through roles, with the best ways in. */
-const usersReach = (reached: Map<string, Reached>, actionsOf?: Map<string, Bits>): Map<string, UserReach> => {
+const usersReach = (reached: Map<string, Reached>, actionsOf?: Map<string, Bits>, scopes?: Map<string, Scope>): Map<string, UserReach> => {
 	const byUser = new Map<string, UserReach>();
 	const reachOf = (name: string) => byUser.get(name) ?? byUser.set(name, {}).get(name)!;
 	const addActions = (reach: UserReach, bits: Bits | undefined) => {
@@ -169,6 +202,10 @@ const usersReach = (reached: Map<string, Reached>, actionsOf?: Map<string, Bits>
 		if (reach.actions) orInto(reach.actions, bits);
 		else reach.actions = bits.slice();
 	};
+	const addScope = (reach: UserReach, scope: Scope | undefined) => {
+		if (scope) reach.scope = reach.scope ? joinScopes(reach.scope, scope) : scope;
+	};
+	const scopeAt = (at: Reached) => (scopes ? (scopes.get(at.any.role.name) ?? EVERYWHERE) : undefined);
 	// Per account answer (shared by the roles of one signature): the roles admitting its users.
 	const byAnswer = new Map<WhoCanEntry[], Array<{at: Reached; admits: AccountAdmits}>>();
 	for (const at of reached.values()) {
@@ -177,6 +214,7 @@ const usersReach = (reached: Map<string, Reached>, actionsOf?: Map<string, Bits>
 			reach.any = shorter(reach.any, {first: () => step, link: at.any});
 			if (step.decision === 'Allowed' && at.allowed) reach.allowed = shorter(reach.allowed, {first: () => step, link: at.allowed});
 			addActions(reach, actionsOf?.get(at.any.role.name));
+			addScope(reach, scopeAt(at));
 		}
 		const account = at.assumers.account;
 		if (!account || account.entries.length === 0) continue;
@@ -189,14 +227,17 @@ const usersReach = (reached: Map<string, Reached>, actionsOf?: Map<string, Bits>
 			let any: {at: Reached; admits: AccountAdmits} | undefined;
 			let allowed: typeof any;
 			let actions: Bits | undefined;
+			let scope: Scope | undefined;
 			for (const role of among) {
+				const reaches = scopeAt(role.at);
+				if (reaches) scope = scope ? joinScopes(scope, reaches) : reaches;
 				if (!any || role.at.any.distance < any.at.any.distance) any = role;
 				const chain = role.at.allowed;
 				if (chain && role.admits.conditions.length === 0 && (!allowed || chain.distance < allowed.at.allowed!.distance)) allowed = role;
 				const bits = actionsOf?.get(role.at.any.role.name);
 				if (bits) orInto((actions ??= new Uint32Array(bits.length)), bits);
 			}
-			return {any, allowed, actions};
+			return {any, allowed, actions, scope};
 		};
 		const shared = bestOf(roles);
 		const skipped = new Set<string>();
@@ -212,6 +253,7 @@ const usersReach = (reached: Map<string, Reached>, actionsOf?: Map<string, Bits>
 				reach.allowed = shorter(reach.allowed, {first: () => accountStep(admits, entry), link: at.allowed!});
 			}
 			addActions(reach, best.actions);
+			addScope(reach, best.scope);
 		}
 	}
 	return byUser;
@@ -267,7 +309,9 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 		const chain = allowed.get(name);
 		reached.set(name, {assumers: await assumersOf(link.role), any: link, ...(chain ? {allowed: chain} : {})});
 	}
-	const byUser = usersReach(reached, answer.actions.length > 1 ? actionsInReach(answer.actions, granting, reached) : undefined);
+	// On a wildcard resource a user's row says what their grants cover, through roles as directly.
+	const wildcard = answer.resource.includes('*');
+	const byUser = usersReach(reached, answer.actions.length > 1 ? actionsInReach(answer.actions, granting, reached) : undefined, wildcard ? scopesInReach(granting, reached) : undefined);
 
 	// Users reached only through roles: their ARN and problems from who-can's holders, not a whole principal
 	// built for each. Holders are sorted as the answer lists users: each entry is put at its holder's place.
@@ -288,13 +332,18 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 		const paths = () => [bestPath(reach)];
 		const at = positions.get(name)!;
 		const entry = byPosition[at];
+		const throughRoles = reach.scope ?? EVERYWHERE;
 		if (entry) {
-			byPosition[at] = withLazyPaths(entry, entry.decision === 'Allowed' ? 'Allowed' : reachedHow, paths);
+			// Allowed directly and only Conditional through roles: the direct grant is what is certain, its scope stands.
+			const own = scopeOf(entry);
+			const joined = wildcard && (reach.allowed || entry.decision !== 'Allowed') ? joinScopes(own, throughRoles) : own;
+			byPosition[at] = withLazyPaths(joined === own ? entry : withScope(entry, joined), entry.decision === 'Allowed' ? 'Allowed' : reachedHow, paths);
 			continue;
 		}
 		const user = holders[at]!;
 		const actions = reach.actions ? actionsOf(reach.actions) : answer.actions;
-		byPosition[at] = withLazyPaths({kind: 'user', name, arn: user.arn, decision: reachedHow, via: [], actions, conditions: [], incomplete: user.problems.length > 0}, reachedHow, paths);
+		const reachedOnly: WhoCanEntry = {kind: 'user', name, arn: user.arn, decision: reachedHow, via: [], actions, conditions: [], incomplete: user.problems.length > 0};
+		byPosition[at] = withLazyPaths(throughRoles === EVERYWHERE ? reachedOnly : withScope(reachedOnly, throughRoles), reachedHow, paths);
 	}
 	const users = byUser.size > 0 ? byPosition.filter((entry): entry is WhoCanEntry => entry !== undefined) : [...answer.users];
 	const roles = granting.sort((a, b) => collator.compare(a.role.name, b.role.name)).map(g => entryOf(g, rolePrincipal(model, g.role).problems.length > 0));

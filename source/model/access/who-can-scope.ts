@@ -58,3 +58,28 @@ export const scopeOfGrant = (resource: string, answers: readonly EvalAnswer[]): 
 	const scope = scopeOfSet(answers);
 	return {resources: scope.resources && scope.resources.length > 0 ? scope.resources : undefined, partlyDenied: scope.partlyDenied ? true : undefined};
 };
+
+/** What grants reached by one principal cover on a wildcard resource: patterns (undefined: every resource). */
+export interface Scope {
+	resources: string[] | undefined;
+	partlyDenied: boolean;
+}
+
+export const EVERYWHERE: Scope = {resources: undefined, partlyDenied: false};
+
+export const scopeOf = (entry: {resources?: string[] | undefined; partlyDenied?: boolean | undefined}): Scope =>
+	entry.resources || entry.partlyDenied ? {resources: entry.resources, partlyDenied: entry.partlyDenied === true} : EVERYWHERE;
+
+/** Both principals' reach together (as scopedEntries joins evaluation sets: a deny in either is said). */
+export const joinScopes = (a: Scope, b: Scope): Scope => {
+	if (a === b) return a;
+	const resources = a.resources && b.resources ? [...new Set([...a.resources, ...b.resources])] : undefined;
+	const partlyDenied = a.partlyDenied || b.partlyDenied;
+	return resources || partlyDenied ? {resources, partlyDenied} : EVERYWHERE;
+};
+
+/** `entry` saying `scope` (and nothing it said before). */
+export const withScope = (entry: WhoCanEntry, scope: Scope): WhoCanEntry => {
+	const {resources: _resources, partlyDenied: _partlyDenied, ...rest} = entry;
+	return {...rest, ...(scope.resources ? {resources: scope.resources} : {}), ...(scope.partlyDenied ? {partlyDenied: true} : {})};
+};

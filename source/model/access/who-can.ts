@@ -8,7 +8,7 @@ import type {SnapshotIndex} from '../indexes.js';
 import {accessError, resolveActions} from './catalogue.js';
 import {evaluationSets, type EvalSet, type Settled} from './eval-sets.js';
 import {grantsAccess} from './evaluator.js';
-import {checkResource, fromFailure} from './explain.js';
+import {checkResource, fromFailure, resourceVariableNote} from './explain.js';
 import {holderIndex, type Holder} from './holders.js';
 import {LazyEntry} from './lazy-entry.js';
 import {toModel, type AccessModel} from './model.js';
@@ -162,6 +162,6 @@ export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: 
 		roles: [],
 		roleNotes: [],
 		couldNotEvaluate: problemsOf([...index.users, ...index.groups]),
-		notes: unread.size > 0 ? [...notes, ...unread.values()] : notes,
+		notes: [...notes, ...unread.values(), ...[resourceVariableNote(resource)].filter(n => n !== undefined)],
 	};
 };

@@ -7,7 +7,7 @@ import {useRef, useState} from 'react';
 import {explain, throughRoles, type AccessModel, type ExplainResult, type Explanation, type RolePath} from '../../model/access.js';
 import {boundaryText, scopeLines} from '../../model/access/explain.js';
 import {principalFor} from '../../model/access/model.js';
-import {rolePathConditions, rolePathText} from '../../model/access/role-path-text.js';
+import {rolePathConditions, rolePathDecision, rolePathText} from '../../model/access/role-path-text.js';
 import {describeError} from '../../model/errors.js';
 import {sanitize} from '../../model/sanitize.js';
 import {ActionQuery, type ActionQueryValue} from '../components/ActionQuery.js';
@@ -27,7 +27,7 @@ const ask = async (model: AccessModel, userName: string, query: ActionQueryValue
 };
 
 const roleLines = (paths: RolePath[]): string[] =>
-	paths.flatMap(p => [`through role ${p.role}: ${p.decision}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `  ${c}`)]);
+	paths.flatMap(p => [`through role ${p.role}: ${rolePathDecision(p)}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `  ${c}`)]);
 
 const detailLines = (answer: Explanation): string[] => {
 	const lines: string[] = [];

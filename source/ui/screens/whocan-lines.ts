@@ -2,10 +2,10 @@
 // then the policies that could not be evaluated and the notes. Every line of a principal opens it; a
 // user opens on the group (or policy) that grants — the first path, or the path line chosen — so that
 // `x` there removes them from exactly that group.
-import type {PolicySource, WhoCanAnswer, WhoCanEntry} from '../../model/access.js';
+import {resourceVariableNote, type PolicySource, type WhoCanAnswer, type WhoCanEntry} from '../../model/access.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
 import type {UserLineFocus} from '../hooks/routes.js';
-import {rolePathConditions, rolePathText} from '../../model/access/role-path-text.js';
+import {rolePathConditions, rolePathDecision, rolePathText} from '../../model/access/role-path-text.js';
 import {actionsCovered, decisionWord, resourcesCovered} from '../../model/decision-words.js';
 import {conditionText, pathText} from './access-text.js';
 
@@ -56,7 +56,8 @@ const entryLines = (entry: WhoCanEntry, total: number, openAt: Opener): DetailLi
 		...(entry.throughRoles ?? []).flatMap((path, n) => [
 			{
 				key: `${key}-role-${n}`,
-				text: `    through role ${path.role}${path.decision === 'Conditional' ? ' (Conditional)' : ''}: ${rolePathText(path)}`,
+				// "(Conditional)", "(on arn:aws:s3:::r/* only)": what is not plain Allowed everywhere is said.
+				text: `    through role ${path.role}${path.decision === 'Conditional' || resourcesCovered(path) ? ` (${rolePathDecision(path).replace(/^Allowed /, '')})` : ''}: ${rolePathText(path)}`,
 				tone: path.decision === 'Conditional' ? ('warning' as const) : undefined,
 				dim: path.decision !== 'Conditional',
 				open: () => openAt(path.steps[0]?.identity[0]?.source),
@@ -74,7 +75,12 @@ export const whoCanLines = (
 	const many = answer.actions.length > 1;
 	// A pattern reads as a question of some of its actions ("who can 826 actions" was no sentence).
 	const what = many ? `do any of the ${answer.actions.length} actions` : answer.actions[0] ?? '';
-	const lines: DetailLine[] = [heading('users', `Users who can ${what} on ${answer.resource} (${answer.users.length})`)];
+	// A note on the question itself (a variable in the resource) comes before the answer, not after every user.
+	const asked = resourceVariableNote(answer.resource);
+	const lines: DetailLine[] = [
+		...(asked ? [note('asked', asked, 'warning')] : []),
+		heading('users', `Users who can ${what} on ${answer.resource} (${answer.users.length})`),
+	];
 	const total = answer.actions.length;
 	lines.push(...answer.users.flatMap(entry => entryLines(entry, total, source => onOpenUser(entry.name, source ? focusOf(source) : undefined))));
 	if (answer.users.length === 0) lines.push(note('users-none', 'nobody'));
@@ -99,9 +105,10 @@ export const whoCanLines = (
 			lines.push(note(`problem-${problem.source.name}-${problem.source.viaGroup ?? ''}`, `${problem.source.name}: ${problem.reason} — reaches ${who}`, 'warning'));
 		}
 	}
-	if (answer.notes.length > 0) {
+	const notes = answer.notes.filter(text => text !== asked);
+	if (notes.length > 0) {
 		lines.push(heading('notes', 'Notes'));
-		lines.push(...answer.notes.map((text, n) => note(`note-${n}`, text)));
+		lines.push(...notes.map((text, n) => note(`note-${n}`, text)));
 	}
 	return lines;
 };
