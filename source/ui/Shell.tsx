@@ -164,7 +164,7 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 						{`Quit the demo? ${snapshot.writes === 1 ? 'The change you made goes' : `The ${snapshot.writes} changes you made go`} with it. y/N`}
 					</ToneText>
 				) : (
-					<Footer screen={scope} top={navigation.top.id} readOnly={readOnly} width={width} />
+					<Footer screen={scope} top={navigation.top.id} readOnly={readOnly} width={width} firstScreen={atRoot} />
 				)}
 			</Box>
 		</FooterScopeProvider>

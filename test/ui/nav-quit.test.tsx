@@ -33,11 +33,15 @@ describeWithMoto('q and Ctrl-C: back after a jump, quit only from the first scre
 		const {tui} = await harness.start();
 		await jump(tui, 'groups', /Groups \(\d+\)/);
 		await jump(tui, 'policies', /Policies \(\d+\)/);
+		// The footer says what q does here: back, not quit.
+		expect(tui.lastFrame()).toMatch(/ q back$/m);
+		expect(tui.lastFrame()).not.toContain('q quit');
 		tui.write('q');
 		await tui.waitFor(/Groups \(\d+\)/);
 		expect(await exits(tui, 100)).toBe(false);
 		tui.write('q');
-		await tui.waitFor(USERS_LOADED);
+		const first = await tui.waitFor(USERS_LOADED);
+		expect(first).toMatch(/ q quit$/m);
 		expect(await exits(tui, 100)).toBe(false);
 		tui.write('q');
 		expect(await exits(tui)).toBe(true);

@@ -33,13 +33,14 @@ export const footerText = (pairs: Array<{id: string; text: string}>, width: numb
 const typesText = (key: string): boolean => key.length === 1 || key === 'space';
 
 /** One line of "key label" pairs from the keymap: the focused screen's declared phase, or the route's scope. */
-export function Footer(props: {screen: KeyScope | undefined; top?: number; readOnly: boolean; width: number}) {
+export function Footer(props: {screen: KeyScope | undefined; top?: number; readOnly: boolean; width: number; /** q quits only here; elsewhere it goes back. */ firstScreen?: boolean}) {
 	const theme = useTheme();
 	const declared = useDeclaredFooterScope(props.top);
 	const typing = declared.typing;
 	const pairs = commandsFor(declared.scope ?? props.screen, {readOnly: props.readOnly})
 		.filter(cmd => cmd.footer)
-		.map(cmd => ({id: cmd.id, key: typing ? cmd.keys.find(key => !typesText(key)) : cmd.keys[0], label: cmd.label}))
+		// q is "quit" on the first screen only: above it, it goes back (Shell), and the footer says so.
+		.map(cmd => ({id: cmd.id, key: typing ? cmd.keys.find(key => !typesText(key)) : cmd.keys[0], label: cmd.id === 'quit' && props.firstScreen === false ? 'back' : cmd.label}))
 		.filter(pair => pair.key !== undefined)
 		.map(pair => ({id: pair.id, text: `${pair.key} ${pair.label}`}));
 	return (
