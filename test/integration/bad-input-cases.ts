@@ -241,6 +241,7 @@ export const badInputCases = (files: CaseFiles, bad: Record<string, string>): Ba
 		{name: 'reads: a wildcard in the service', args: ['who-can', 's*:GetObject'], code: 64, stderr: /"s\*:GetObject": name one service \(no wildcard before the colon\), e\.g\. s3:GetObject — did you mean: s3:GetObject/},
 		{name: 'reads: every action of every service', args: ['who-can', '*:*'], code: 64, stderr: /name a service, e\.g\. s3:\* or ec2:Describe\*/},
 		{name: 'reads: resource not an ARN', args: ['who-can', 's3:GetObject', '--resource', 'bucket'], code: 64, stderr: /"bucket" is not an ARN/},
+		{name: 'reads: an empty resource', args: ['who-can', 's3:GetObject', '--resource', ''], code: 64, stderr: /the resource is empty: give an ARN, or \* for every resource/},
 		{name: 'reads: can, unknown user', args: ['can', 'ghost', 's3:GetObject'], code: 3, stderr: /no user or role named ghost in this account — list them with: iamtui users, iamtui roles/},
 		// The names it is part of and its slips, as user NAME says them; not every name a few letters away.
 		{name: 'reads: can, a user name a letter off', args: ['can', 'anna', 's3:GetObject'], code: 3, stderr: /no user or role named anna in this account — did you mean ana\?$/m},

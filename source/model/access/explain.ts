@@ -26,6 +26,7 @@ export const fromFailure = (failure: EvalFailure): AccessError => accessError(fa
 /** '*' or something shaped like an ARN; anything else is refused before the simulator sees it. */
 export const checkResource = (resource: string): AccessError | undefined => {
 	if (resource === '*') return undefined;
+	if (!resource.trim()) return accessError('bad-resource', 'the resource is empty: give an ARN, or * for every resource');
 	const parts = resource.split(':');
 	if (parts[0] !== 'arn' || parts.length < 6 || !parts[1] || !parts[2]) {
 		return accessError('bad-resource', `"${resource}" is not an ARN (arn:partition:service:region:account:resource) or *`);
