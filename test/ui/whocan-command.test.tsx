@@ -75,3 +75,16 @@ describe(':whocan ACTION [RESOURCE]', () => {
 		expect(frame).toContain('Users (14)');
 	});
 });
+
+describe('Who-can at 60 columns', () => {
+	it('its hint lines are cut, not wrapped, so the frame keeps its height', async () => {
+		const {tui} = start({snapshot: accessSnapshot(), columns: 60, rows: 18});
+		await tui.waitFor('Users (14)');
+		await commandLine(tui, 'whocan lightsail:GetInstances');
+		const frame = await tui.waitFor('Users who can lightsail:GetInstances on *');
+		const rows = frame.split('\n');
+		expect(rows.find(row => row.startsWith('enter opens · / edits the query'))).toMatch(/…$/);
+		// The frame is one row shorter than the terminal (Shell): a wrapped hint made it one row too tall.
+		expect(rows.length).toBeLessThanOrEqual(17);
+	});
+});

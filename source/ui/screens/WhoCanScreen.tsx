@@ -147,11 +147,11 @@ export function WhoCanScreen(props: {
 		) : answer.status === 'waiting-org' ? (
 			<Text color={theme.accent} wrap="truncate-end">{`opening the organization (${orgProgress(org?.state)}), then ${answer.query.action} on ${answer.query.resource} in every account…`}</Text>
 		) : answer.status === 'idle' ? (
-			<Text dimColor={theme.muted}>
-				{editing ? 'Type an action, e.g. ec2:TerminateInstances or s3:Delete*, then enter.' : `/ types an action${org ? ' · o this account/the organization' : ''} · esc back · q quits`}
+			<Text dimColor={theme.muted} wrap="truncate-end">
+				{editing ? 'Type an action, e.g. ec2:TerminateInstances or s3:Delete*, then enter.' : `/ types an action${org ? ' · o this account/the organization' : ''} · esc back`}
 			</Text>
 		) : (
-			<Text dimColor={theme.muted}>{editing ? 'enter runs the query · esc back to the answer' : `${answer.status === 'done' || onOpenOrgLine ? 'enter opens · ' : ''}/ edits the query${org ? ' · o this account/the organization' : ''}${scope === 'organization' ? ' · r reads the organization again' : ''} · esc back`}</Text>
+			<Text dimColor={theme.muted} wrap="truncate-end">{editing ? 'enter runs the query · esc back to the answer' : `${answer.status === 'done' || onOpenOrgLine ? 'enter opens · ' : ''}/ edits the query${org ? ' · o this account/the organization' : ''}${scope === 'organization' ? ' · r reads the organization again' : ''} · esc back`}</Text>
 		);
 	const chrome = 1 + (editing && props.focused ? 3 : 2) + 1;
 	return (
