@@ -20,7 +20,7 @@ export const membershipCommand = async (
 		throw new IamError('Invalid', `${command} needs a user and a group`, `usage: iamtui ${command} USER GROUP${change === 'remove' ? ' --yes' : ''}`);
 	}
 	const before = buildIndex(await gateway.loadSnapshot());
-	// A removal's preview says what the user still reaches through roles.
+	// The preview says the roles the change takes or gives, and what a removal still reaches through one.
 	const plan = await planThroughRoles(before, planMembership(before, {change, group, users: [user]}));
 	return runPlanCommand(gateway, plan, command, {...options, before});
 };

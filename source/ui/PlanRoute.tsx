@@ -184,7 +184,7 @@ function PlanFromRequest(props: {request: MembershipRequest; index: SnapshotInde
 			return {error};
 		}
 	});
-	// A removal's preview is then told through roles (what the user still reaches through one).
+	// The preview is then told through roles: the roles the change takes or gives, what a removal still reaches through one.
 	const [throughRoles, setThroughRoles] = useState<Plan | undefined>();
 	useEffect(() => {
 		if (!('plan' in built)) return;
@@ -196,7 +196,7 @@ function PlanFromRequest(props: {request: MembershipRequest; index: SnapshotInde
 	}, []);
 	useCommands('plan', {back: props.onBack, 'cancel-plan': props.onBack}, props.focused && 'plan' in built && !throughRoles);
 	if ('error' in built) return <PlanError error={built.error} focused={props.focused} onBack={props.onBack} />;
-	if (!throughRoles) return <Text dimColor={theme.muted}>Checking what the user still reaches through roles…</Text>;
+	if (!throughRoles) return <Text dimColor={theme.muted}>Checking the roles the user may assume…</Text>;
 	return <ConfirmPlan plan={throughRoles} index={props.index} focused={props.focused} width={props.width} height={props.height} onBack={props.onBack} />;
 }
 

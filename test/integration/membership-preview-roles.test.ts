@@ -24,5 +24,10 @@ describeWithMoto('remove-from-group --dry-run through roles (moto)', () => {
 		const ana = await run('remove-from-group', LIGHTSAIL.consoleUser, LIGHTSAIL.group, '--dry-run');
 		expect(ana.stdout).toContain('loses lightsail:*');
 		expect(ana.stdout).not.toContain('through role');
+		expect(ana.stdout).not.toContain('assume');
+		// Out of Ops, whose policy allowed sts:AssumeRole on Admin: the role itself is said to go.
+		const ops = await run('remove-from-group', kwame, OPS.group, '--dry-run');
+		expect(ops.code).toBe(0);
+		expect(ops.stdout).toContain(`can no longer assume role ${ADMIN_ROLE.role}`);
 	});
 });

@@ -82,4 +82,36 @@ describe('membership preview through roles', () => {
 		const add = planMembership(index, {change: 'add', group: 'Lightsail', users: ['ana']});
 		expect(await planThroughRoles(index, add)).toEqual(add);
 	});
+
+	it('the roles the change takes away, or gives, are said: "can no longer assume role Y", "may now assume role Y"', async () => {
+		const spec = base({Y: {trust: trustPolicy(trusts(ROOT)), inline: {s3: policy(allow('s3:*'))}}});
+		const {plan, text} = await removal(spec, 'Ops');
+		expect(plan.previews[0]).toMatchObject({rolesLost: ['role Y']});
+		expect(text).toContain('can no longer assume role Y');
+
+		const index = accountWithRoles({...spec, users: {ana: {groups: ['Lightsail']}}});
+		const joins = planLines(await planThroughRoles(index, planMembership(index, {change: 'add', group: 'Ops', users: ['ana']}))).map(l => l.text);
+		expect(joins).toContain('may now assume role Y');
+	});
+
+	it('a chain goes with its first role; a role still allowed by another group is not lost', async () => {
+		const chain = base({
+			A: {trust: trustPolicy(trusts(ROOT)), inline: {hop: assume('B')}},
+			B: {trust: trustPolicy(trusts(roleArn('A'))), inline: {s3: policy(allow('s3:*'))}},
+		}, {ops: assume('A')});
+		const {text} = await removal(chain, 'Ops');
+		expect(text).toContain('can no longer assume role A');
+		expect(text).toContain('can no longer assume role A → role B');
+
+		const twice = {...chain, users: {ana: {groups: ['Lightsail', 'Ops', 'Ops2']}}, groups: {...chain.groups, Ops2: {inline: {ops: assume('A')}}}};
+		const kept = await removal(twice, 'Ops');
+		expect(kept.plan.previews[0]!.rolesLost).toBeUndefined();
+		expect(kept.text.join('\n')).not.toContain('no longer assume');
+	});
+
+	it('a group that says nothing of sts:AssumeRole changes no roles (and is not asked)', async () => {
+		const {plan} = await removal(base({Y: {trust: trustPolicy(trusts(ROOT)), inline: {all: LIGHTSAIL}}}));
+		expect(plan.previews[0]!.rolesLost).toBeUndefined();
+		expect(plan.previews[0]!.rolesGained).toBeUndefined();
+	});
 });

@@ -42,6 +42,8 @@ export const previewLines = (preview: MembershipPreview): PlanLine[] => {
 		if (action.mayReachThroughRoles)
 			lines.push(line(2, `may still reach it through ${action.mayReachThroughRoles.join(', ')}`, 'warning'));
 	}
+	for (const label of preview.rolesLost ?? []) lines.push(line(2, `can no longer assume ${label}`, 'loss'));
+	for (const label of preview.rolesGained ?? []) lines.push(line(2, `may now assume ${label}`, 'gain'));
 	if (preview.denies.length > 0)
 		lines.push(line(2, `${remove ? 'no longer denied by the group' : 'denied by the group'}: ${preview.denies.join(', ')}`, 'warning'));
 	for (const problem of preview.problems) lines.push(line(2, `could not read ${problem}: the preview may miss something`, 'warning'));

@@ -58,17 +58,42 @@ const withRoles = (change: ActionChange, model: AccessModel, reachable: Reach[])
 	};
 };
 
-/** One removal's preview with the role paths the user keeps; other previews come back as they are. */
+/**
+ * Whether the group's statements speak of sts:AssumeRole (an allow or a deny, a NotAction, or one that could not
+ * be read): only then can joining or leaving it change the roles the user may assume (trusts never name groups).
+ */
+const touchesAssume = (model: AccessModel, group: string): boolean => {
+	const holder = principalFor(model, 'group', group);
+	return !holder || holder.problems.length > 0 || holder.entries.some(e => e.statements.some(s => s.notActions !== undefined || covers(s, 'sts:AssumeRole')));
+};
+
+/** The roles (and chains) the user may assume before the change and not after, and the other way round. */
+const rolesChanged = async (before: AccessModel, after: AccessModel, userName: string): Promise<Pick<MembershipPreview, 'rolesLost' | 'rolesGained'>> => {
+	const was = principalFor(before, 'user', userName);
+	const is = principalFor(after, 'user', userName);
+	if (!was || !is) return {};
+	const then = await assumableRoles(before, was);
+	const now = await assumableRoles(after, is);
+	const named = (list: Reach[]) => new Set(list.map(reach => reach.role.name));
+	const [thenNames, nowNames] = [named(then), named(now)];
+	const lost = then.filter(reach => !nowNames.has(reach.role.name)).map(reach => pathLabel(reach, []));
+	const gained = now.filter(reach => !thenNames.has(reach.role.name)).map(reach => pathLabel(reach, []));
+	return {...(lost.length > 0 ? {rolesLost: lost} : {}), ...(gained.length > 0 ? {rolesGained: gained} : {})};
+};
+
+/**
+ * One membership change's preview told through roles: the roles the user may no longer (or may now) assume, and
+ * for a removal, the actions it takes away that the user still reaches through a role. Others come back as they are.
+ */
 export const previewThroughRoles = async (index: SnapshotIndex, preview: MembershipPreview): Promise<MembershipPreview> => {
-	const lost = preview.actions.some(a => a.keptThrough.length === 0);
-	if (preview.change !== 'remove' || preview.noop || !lost || (index.snapshot.roles ?? []).length === 0) return preview;
-	const after = buildIndex(applyPatch(index.snapshot, membershipPatch(preview.user, preview.group, false)));
-	const model = buildAccessModel(after);
-	const user = principalFor(model, 'user', preview.user);
-	if (!user) return preview;
-	const reachable = await assumableRoles(model, user);
-	if (reachable.length === 0) return preview;
-	return {...preview, actions: preview.actions.map(change => withRoles(change, model, reachable))};
+	if (preview.noop || (index.snapshot.roles ?? []).length === 0) return preview;
+	const before = buildAccessModel(index);
+	const model = buildAccessModel(buildIndex(applyPatch(index.snapshot, membershipPatch(preview.user, preview.group, preview.change === 'add'))));
+	const roles = touchesAssume(before, preview.group) ? await rolesChanged(before, model, preview.user) : {};
+	const lost = preview.change === 'remove' && preview.actions.some(a => a.keptThrough.length === 0);
+	const user = lost ? principalFor(model, 'user', preview.user) : undefined;
+	const reachable = user ? await assumableRoles(model, user) : [];
+	return {...preview, ...roles, ...(reachable.length > 0 ? {actions: preview.actions.map(change => withRoles(change, model, reachable))} : {})};
 };
 
 /** The plan with each removal's preview told through roles (never fails: an error becomes a preview problem). */
@@ -78,6 +103,6 @@ export const planThroughRoles = async (index: SnapshotIndex, plan: Plan): Promis
 	} catch (error) {
 		// Said, not dropped: the preview may then miss a role path.
 		const problem = `access through roles (${(error as Error).message})`;
-		return {...plan, previews: plan.previews.map(p => (p.change === 'remove' && !p.noop ? {...p, problems: [...p.problems, problem]} : p))};
+		return {...plan, previews: plan.previews.map(p => (p.noop ? p : {...p, problems: [...p.problems, problem]}))};
 	}
 };

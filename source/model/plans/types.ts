@@ -56,6 +56,10 @@ export interface MembershipPreview {
 	noop?: string;
 	policies: PolicyChange[];
 	actions: ActionChange[];
+	/** Roles the user may assume before the change and not after ("role Admin", a chain with its conditions); preview-roles.ts. */
+	rolesLost?: string[];
+	/** Roles the user may assume after the change and not before. */
+	rolesGained?: string[];
 	/** Deny statements of the group: removing lifts them, adding imposes them. */
 	denies: string[];
 	/** Policies that could not be read: the action preview may miss something. */
