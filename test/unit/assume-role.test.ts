@@ -176,3 +176,42 @@ describe('roles admitted through the account, shared between roles of one signat
 		expect(callers(answers['B']!)).toEqual([['Ops', 'Allowed'], ['Dev', 'Allowed']]);
 	});
 });
+
+describe('trust conditions with request context given (--context, --mfa)', () => {
+	const EXTERNAL = {Condition: {StringEquals: {'sts:ExternalId': 'x-1'}}};
+	const stepWith = async (trust: string, context: Record<string, string>, ana: UserSpec = {}) => {
+		const model = buildAccessModel(accountWithRoles({users: {ana, bob: {}}, roles: {Target: {trust, inline: {admin: policy(allow('*'))}}}}), context);
+		return canAssume(model, principalFor(model, 'user', 'ana')!, findRole(model, 'Target')!);
+	};
+
+	it.each([
+		['MFA given: the trust condition holds → Allowed, saying what decided', trustPolicy(trusts(userArn('ana'), MFA)), {'aws:MultiFactorAuthPresent': 'true'}, 'Allowed', /decided by aws:MultiFactorAuthPresent=true: Bool aws:MultiFactorAuthPresent true holds \(trust policy of Target, statement #1\)/],
+		['no MFA: it does not hold → ImplicitDeny, saying so', trustPolicy(trusts(userArn('ana'), MFA)), {'aws:MultiFactorAuthPresent': 'false'}, 'ImplicitDeny', /does not hold/],
+		['MFA given, ExternalId not: still Conditional', trustPolicy(trusts(userArn('ana'), {Condition: {Bool: {'aws:MultiFactorAuthPresent': 'true'}, StringEquals: {'sts:ExternalId': 'x-1'}}})), {'aws:MultiFactorAuthPresent': 'true'}, 'Conditional', undefined],
+		['the ExternalId given on an account trust', trustPolicy(trusts(ROOT, EXTERNAL)), {'sts:ExternalId': 'x-1'}, 'Allowed', /decided by sts:ExternalId=x-1/],
+		['a wrong ExternalId', trustPolicy(trusts(ROOT, EXTERNAL)), {'sts:ExternalId': 'nope'}, 'ImplicitDeny', /does not hold/],
+		['a conditional Deny the context meets denies', trustPolicy(trusts(userArn('ana')), {Effect: 'Deny', Principal: {AWS: userArn('ana')}, Action: 'sts:AssumeRole', Condition: {Bool: {'aws:SecureTransport': 'false'}}}), {'aws:SecureTransport': 'false'}, 'ExplicitDeny', /holds/],
+		['a conditional Deny the context spares', trustPolicy(trusts(userArn('ana')), {Effect: 'Deny', Principal: {AWS: userArn('ana')}, Action: 'sts:AssumeRole', Condition: {Bool: {'aws:SecureTransport': 'false'}}}), {'aws:SecureTransport': 'true'}, 'Allowed', /does not hold/],
+	])('%s', async (_name, trust, context, expected, decided) => {
+		const step = await stepWith(trust, context, {inline: {a: ASSUME_TARGET}});
+		expect(step.decision).toBe(expected);
+		if (expected !== 'Conditional') expect(step.conditions).toEqual([]);
+		if (decided) expect(step.decided?.join('\n')).toMatch(decided);
+		else expect(step.decided).toBeUndefined();
+	});
+
+	it('a context key the trust does not read changes nothing', async () => {
+		const step = await stepWith(trustPolicy(trusts(userArn('ana'), MFA)), {'aws:SourceIp': '10.1.2.3'});
+		expect(step.decision).toBe('Conditional');
+		expect(step.decided).toBeUndefined();
+	});
+
+	it('whoCanAssume through an account trust (the fast path) settles it too', async () => {
+		const spec = {users: {ana: {inline: {a: ASSUME_TARGET}}, bob: {}}, roles: {Target: {trust: trustPolicy(trusts(ROOT, MFA)), inline: {admin: policy(allow('*'))}}}};
+		for (const [mfa, expected] of [['true', 'Allowed'], ['false', undefined]] as const) {
+			const model = buildAccessModel(accountWithRoles(spec), {'aws:MultiFactorAuthPresent': mfa});
+			const steps = await whoCanAssume(model, findRole(model, 'Target')!);
+			expect(steps.find(s => s.caller.name === 'ana')?.decision).toBe(expected);
+		}
+	});
+});

@@ -8,7 +8,7 @@
 //   one that names an IAM role ARN "is limited by an implicit deny in a permissions boundary". An explicit deny in any
 //   identity policy or boundary still denies.
 // "*" and other accounts admit principals outside this account: named in `outside`, never counted as people here.
-import type {TrustDocument, TrustPrincipal, TrustStatement} from '../trust-principals.js';
+import type {TrustCondition, TrustDocument, TrustPrincipal, TrustStatement} from '../trust-principals.js';
 import type {Role} from '../snapshot.js';
 import {conditionsShown} from './explain.js';
 import {evaluate, grantsAccess, type EvalAnswer, type EvalFailure} from './evaluator.js';
@@ -16,6 +16,7 @@ import {evaluatePrincipal, statementRefs, type AccessModel, type Principal} from
 import {actionMatches} from './patterns.js';
 import {trustOf} from './roles.js';
 import type {AssumeCondition, AssumeStep, TrustRef} from './types.js';
+import {trustSettled, type TrustSettled} from './trust-context.js';
 
 export const ASSUME = 'sts:AssumeRole';
 
@@ -47,8 +48,8 @@ const matchOf = (s: TrustStatement, caller: Principal, accountId: string): 'acco
 	return found;
 };
 
-export const trustConditions = (s: TrustStatement, effect: 'Allow' | 'Deny'): AssumeCondition[] =>
-	s.conditions.map(c => ({operator: c.operator, key: c.key, values: c.values, where: 'trust' as const, effect}));
+export const trustConditions = (conditions: TrustCondition[], effect: 'Allow' | 'Deny'): AssumeCondition[] =>
+	conditions.map(c => ({operator: c.operator, key: c.key, values: c.values, where: 'trust' as const, effect}));
 
 export const refOf = (role: Role, s: TrustStatement, index: number, principal: TrustRef['principal']): TrustRef => ({
 	role: role.name,
@@ -76,7 +77,7 @@ export const outsideTrust = (trust: TrustDocument, accountId: string): string[] 
 	return [...found];
 };
 
-const step = (caller: Principal, role: Role, decision: AssumeStep['decision'], reason: string, extra: Partial<AssumeStep> = {}): AssumeStep => ({
+const step = (caller: Principal, role: Role, decision: AssumeStep['decision'], reason: string, {decided, ...extra}: Partial<AssumeStep> = {}): AssumeStep => ({
 	caller: {kind: caller.kind === 'role' ? 'role' : 'user', name: caller.name},
 	role: role.name,
 	roleArn: role.arn,
@@ -85,6 +86,7 @@ const step = (caller: Principal, role: Role, decision: AssumeStep['decision'], r
 	conditions: [],
 	reason,
 	...extra,
+	...(decided && decided.length > 0 ? {decided} : {}),
 });
 
 /**
@@ -113,14 +115,28 @@ export const canAssumeGiven = async (model: AccessModel, caller: Principal, role
 		if (s.effect === 'Deny') denies.push({s, i, how});
 		else if (s.effect === 'Allow') allows.push({s, i, how});
 	});
-	const hardDeny = denies.find(d => d.s.conditions.length === 0);
-	if (hardDeny) return step(caller, role, 'ExplicitDeny', `the trust policy of ${role.name} denies it`, {trust: refOf(role, hardDeny.s, hardDeny.i, hardDeny.how)});
-	if (allows.length === 0) return step(caller, role, 'ImplicitDeny', `the trust policy of ${role.name} does not name ${caller.name} or this account`);
+	// With request context given, a statement whose conditions it settles is as good as unconditional, or gone.
+	const settled = new Map<TrustStatement, TrustSettled>();
+	for (const {s, i} of [...allows, ...denies]) if (s.conditions.length > 0) settled.set(s, await trustSettled(model, s, role.arn, `trust policy of ${role.name}, statement #${i + 1}`));
+	const conditionsOf = (s: TrustStatement) => (settled.get(s)?.verdict === 'holds' ? [] : s.conditions);
+	const live = (x: {s: TrustStatement}) => settled.get(x.s)?.verdict !== 'fails';
+	const decidedOf = (list: Array<{s: TrustStatement}>) => list.flatMap(x => settled.get(x.s)?.decided ?? []);
+	const admitted = allows.length > 0;
+	const spared = denies.filter(d => !live(d));
+	denies.splice(0, denies.length, ...denies.filter(live));
+	const refused = allows.filter(a => !live(a));
+	allows.splice(0, allows.length, ...allows.filter(live));
+	const hardDeny = denies.find(d => conditionsOf(d.s).length === 0);
+	if (hardDeny) return step(caller, role, 'ExplicitDeny', `the trust policy of ${role.name} denies it`, {trust: refOf(role, hardDeny.s, hardDeny.i, hardDeny.how), decided: decidedOf([hardDeny])});
+	if (allows.length === 0) {
+		const why = admitted ? `the trust policy of ${role.name} admits ${caller.name} only on conditions the context given does not meet` : `the trust policy of ${role.name} does not name ${caller.name} or this account`;
+		return step(caller, role, 'ImplicitDeny', why, {decided: decidedOf(refused)});
+	}
 	// A direct naming needs less than an account one; an unconditional statement beats a conditional one.
-	allows.sort((a, b) => Number(a.how !== 'direct') - Number(b.how !== 'direct') || a.s.conditions.length - b.s.conditions.length);
+	allows.sort((a, b) => Number(a.how !== 'direct') - Number(b.how !== 'direct') || conditionsOf(a.s).length - conditionsOf(b.s).length);
 	const chosen = allows[0]!;
 	const trustRef = refOf(role, chosen.s, chosen.i, chosen.how);
-	const conditions = [...trustConditions(chosen.s, 'Allow'), ...denies.flatMap(d => trustConditions(d.s, 'Deny'))];
+	const conditions = [...trustConditions(conditionsOf(chosen.s), 'Allow'), ...denies.flatMap(d => trustConditions(conditionsOf(d.s), 'Deny'))];
 
 	const identity = await identityOf();
 	if (!identity.ok) return step(caller, role, 'ImplicitDeny', `could not evaluate ${ASSUME} for ${caller.name}: ${identity.message}`, {trust: trustRef});
@@ -147,7 +163,8 @@ export const canAssumeGiven = async (model: AccessModel, caller: Principal, role
 	if (allowedBy?.decision === 'Conditional') conditions.push(...identityConditions());
 	const decision = conditions.length > 0 ? 'Conditional' : 'Allowed';
 	const how = chosen.how === 'account' ? `the trust names this account and ${caller.name}'s policies allow ${ASSUME}` : `the trust names ${caller.name}`;
-	return step(caller, role, decision, how, {trust: trustRef, identity: allowedBy ? refs(allowedBy.statements.filter(s => s.effect === 'Allow')) : [], conditions});
+	const decided = [...decidedOf([chosen]), ...decidedOf(spared)];
+	return step(caller, role, decision, how, {trust: trustRef, identity: allowedBy ? refs(allowedBy.statements.filter(s => s.effect === 'Allow')) : [], conditions, ...(decided.length > 0 ? {decided} : {})});
 };
 
 export const grants = (s: AssumeStep): boolean => s.decision === 'Allowed' || s.decision === 'Conditional';

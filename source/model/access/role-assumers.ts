@@ -7,6 +7,7 @@
 import type {Role} from '../snapshot.js';
 import {assumeIdentity} from './assume-identity.js';
 import {ASSUME, canAssumeGiven, grants, refOf, trustConditions} from './assume-role.js';
+import {trustSettled} from './trust-context.js';
 import {holderIndex} from './holders.js';
 import {principalFor, type AccessModel, type Principal} from './model.js';
 import {roleByName, rolePrincipal, rolesOf, trustOf} from './roles.js';
@@ -27,6 +28,8 @@ export interface AccountAdmits {
 	trust: TrustRef;
 	/** The trust statement's own conditions. */
 	conditions: AssumeCondition[];
+	/** With request context given: the trust conditions it settled, in words. */
+	decided: string[];
 }
 
 export interface Assumers {
@@ -170,6 +173,7 @@ export const accountStep = (admits: AccountAdmits, entry: WhoCanEntry): AssumeSt
 		trust: admits.trust,
 		identity: distinct(entry.via.map(v => v.statement)),
 		conditions: all,
+		...(admits.decided.length > 0 ? {decided: admits.decided} : {}),
 		reason: `the trust names this account and ${entry.name}'s policies allow ${ASSUME}`,
 	};
 };
@@ -181,8 +185,13 @@ const accountAdmits = async (model: AccessModel, role: Role, skip: Set<string>):
 	if (trust.statements.some(s => s.effect !== 'Allow' || s.notPrincipal)) return undefined;
 	const admitting = accountStatementOf(trust, model.accountId);
 	if (!admitting) return null;
+	// With request context given, the admitting statement's conditions may be settled: as none, or failing (then
+	// another statement may still admit: each caller is asked on its own, as for a trust that is not simple).
+	const settled = await trustSettled(model, admitting.s, role.arn, `trust policy of ${role.name}, statement #${admitting.i + 1}`);
+	if (settled.verdict === 'fails') return undefined;
 	const {entries, byName} = await allowedBy(model, role);
-	return {role, entries, byName, skip, trust: refOf(role, admitting.s, admitting.i, 'account'), conditions: trustConditions(admitting.s, 'Allow')};
+	const conditions = trustConditions(settled.verdict === 'holds' ? [] : admitting.s.conditions, 'Allow');
+	return {role, entries, byName, skip, trust: refOf(role, admitting.s, admitting.i, 'account'), conditions, decided: settled.decided};
 };
 
 /** Users and roles by ARN and unique id, to find those a trust names without reading every one. */

@@ -41,6 +41,6 @@ export const rolePathDecision = (path: RolePath): string => [path.decision, reso
 
 /** Every condition the path hangs on: each step's, then the role's own. */
 export const rolePathConditions = (path: RolePath): string[] => [
-	...path.steps.flatMap(s => s.conditions.map(assumeConditionText)),
+	...path.steps.flatMap(s => [...s.conditions.map(assumeConditionText), ...(s.decided ?? [])]),
 	...path.conditions.map(c => `${c.effect === 'Allow' ? 'if' : 'unless'} ${c.key} ${c.operator} ${c.values.join(', ')} (role ${path.role})`),
 ];

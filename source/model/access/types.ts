@@ -133,6 +133,8 @@ export interface AssumeStep {
 	/** The caller's statements that allow (or deny) sts:AssumeRole on the role. */
 	identity: StatementRef[];
 	conditions: AssumeCondition[];
+	/** With request context given: the trust conditions it settled, in words (absent when none). */
+	decided?: string[];
 	/** One line: why, in the operator's words. */
 	reason: string;
 }
