@@ -116,16 +116,21 @@ export const canAssumeGiven = async (model: AccessModel, caller: Principal, role
 		else if (s.effect === 'Allow') allows.push({s, i, how});
 	});
 	// With request context given, a statement whose conditions it settles is as good as unconditional, or gone.
-	const settled = new Map<TrustStatement, TrustSettled>();
-	for (const {s, i} of [...allows, ...denies]) if (s.conditions.length > 0) settled.set(s, await trustSettled(model, s, role.arn, `trust policy of ${role.name}, statement #${i + 1}`));
-	const conditionsOf = (s: TrustStatement) => (settled.get(s)?.verdict === 'holds' ? [] : s.conditions);
-	const live = (x: {s: TrustStatement}) => settled.get(x.s)?.verdict !== 'fails';
-	const decidedOf = (list: Array<{s: TrustStatement}>) => list.flatMap(x => settled.get(x.s)?.decided ?? []);
+	// Without (the common case, asked for every caller of every role) nothing is settled and nothing copied.
+	const settled = model.context ? new Map<TrustStatement, TrustSettled>() : undefined;
+	if (settled) for (const {s, i} of [...allows, ...denies]) if (s.conditions.length > 0) settled.set(s, await trustSettled(model, s, role.arn, `trust policy of ${role.name}, statement #${i + 1}`));
+	const conditionsOf = (s: TrustStatement) => (settled?.get(s)?.verdict === 'holds' ? [] : s.conditions);
+	const live = (x: {s: TrustStatement}) => settled?.get(x.s)?.verdict !== 'fails';
+	const decidedOf = (list: Array<{s: TrustStatement}>) => (settled ? list.flatMap(x => settled.get(x.s)?.decided ?? []) : []);
 	const admitted = allows.length > 0;
-	const spared = denies.filter(d => !live(d));
-	denies.splice(0, denies.length, ...denies.filter(live));
-	const refused = allows.filter(a => !live(a));
-	allows.splice(0, allows.length, ...allows.filter(live));
+	let spared: typeof denies = [];
+	let refused: typeof allows = [];
+	if (settled && settled.size > 0) {
+		spared = denies.filter(d => !live(d));
+		refused = allows.filter(a => !live(a));
+		denies.splice(0, denies.length, ...denies.filter(live));
+		allows.splice(0, allows.length, ...allows.filter(live));
+	}
 	const hardDeny = denies.find(d => conditionsOf(d.s).length === 0);
 	if (hardDeny) return step(caller, role, 'ExplicitDeny', `the trust policy of ${role.name} denies it`, {trust: refOf(role, hardDeny.s, hardDeny.i, hardDeny.how), decided: decidedOf([hardDeny])});
 	if (allows.length === 0) {
