@@ -7,6 +7,7 @@ import {buildAccessModel, findRole, rolePrincipal, throughRoles, whoCan, type Ac
 import {boundaryText, explainFor, scopeLines} from '../model/access/explain.js';
 import {principalFor} from '../model/access/model.js';
 import {rolePathConditions, rolePathDecision, rolePathText} from '../model/access/role-path-text.js';
+import {refusedByContext} from '../model/access/context-refused.js';
 import {IamError} from '../model/errors.js';
 import {sanitize} from '../model/sanitize.js';
 import type {IamGateway} from '../model/gateway.js';
@@ -173,6 +174,8 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 	const answer = await explainFor(model, principal, action, resource ?? '*');
 	if (!answer.ok) return refuse(answer);
 	const paths = direct ? [] : await throughRoles(model, principal, answer.action, answer.resource);
+	// With context given: the role paths it took away, and what decided.
+	const refused = direct ? [] : await refusedByContext(model, principal, answer.action, answer.resource, paths);
 	const reach = widest(answer.decision, paths);
 	const [scp, rcp] = cap ? await Promise.all([cap.scpOf(answer.action, answer.resource), cap.rcpOf(answer.action, answer.resource)]) : [];
 	const serviceLinked = principal.kind === 'role' && principal.arn.includes(SERVICE_LINKED_PATH);
@@ -199,6 +202,7 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 					Notes: answer.notes,
 					...(answer.decidedBy ? {DecidedBy: answer.decidedBy.map(c => ({...statementShape(c.statement), Operator: c.operator, Key: c.key, Values: c.values, Given: c.given, Holds: c.holds}))} : {}),
 					...(direct ? {} : {ThroughRoles: paths.map(rolePathShape), WidestDecision: reach}),
+					...(refused.length > 0 ? {RefusedByContext: refused.map(r => ({RoleName: r.role, Decided: r.decided}))} : {}),
 					...(cap && scp && rcp
 						? {
 								Account: {Id: cap.account.id, Name: cap.account.name},
@@ -221,6 +225,7 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 		...(answer.decidedBy ?? []).map(c => `  decided by ${c.given}: ${c.operator} ${c.key} ${c.values.join(',')} ${c.holds ? 'holds' : 'does not hold'} (${pathText(c.statement)})`),
 		...(answer.blockedByBoundary ? [`  the permissions boundary ${boundaryText(answer.boundary)} does not allow it`] : []),
 		...paths.flatMap(p => [`  through role ${p.role}: ${rolePathDecision(p)}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `    ${c}`)]),
+		...refused.flatMap(r => [`  not through role ${r.role} with the context given`, ...r.decided.map(d => `    ${d}`)]),
 		...answer.notes.map(n => `  note: ${n}`),
 		...answer.couldNotEvaluate.map(p => `  could not evaluate ${p.source.name}: ${p.reason}`),
 		...(cap

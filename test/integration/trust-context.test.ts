@@ -22,7 +22,13 @@ describeWithMoto('trust conditions with --mfa / --context (moto, the built binar
 
 		const without = await run('can', 'ana.silva', 'ec2:TerminateInstances', '--context', 'aws:MultiFactorAuthPresent=false');
 		expect(without.code).toBe(1);
-		expect(without.stdout).not.toContain('through role Deploy');
+		expect(without.stdout).not.toContain('through role Deploy:');
+		// What the context took away is said, with what decided.
+		expect(without.stdout).toContain('  not through role Deploy with the context given\n    decided by aws:MultiFactorAuthPresent=false: Bool aws:MultiFactorAuthPresent true does not hold (trust policy of Deploy, statement #1)');
+		const json = JSON.parse((await run('can', 'ana.silva', 'ec2:TerminateInstances', '--context', 'aws:MultiFactorAuthPresent=false', '--json')).stdout) as Record<string, unknown>;
+		expect(json['RefusedByContext']).toEqual([{RoleName: 'Deploy', Decided: [expect.stringContaining('does not hold (trust policy of Deploy, statement #1)')]}]);
+		// Without context nothing is said to be refused.
+		expect(open.stdout).not.toContain('with the context given');
 	});
 
 	it('who-can --mfa counts her Allowed through Deploy', async () => {

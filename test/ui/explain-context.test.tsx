@@ -3,6 +3,7 @@
 // resolves and says which condition the context decided.
 import {describe, expect, it} from 'vitest';
 import {MFA_USER, accessSnapshot} from '../fixtures/access.js';
+import {accountWithRoles, allow, policy, trustPolicy, trusts, userArn} from '../fixtures/roles.js';
 import {appHarness} from '../helpers/app.js';
 import {keys, type Rendered as TuiHandle} from '../helpers/render.js';
 
@@ -83,5 +84,40 @@ describe('Explain with a request context (c)', () => {
 		tui.write(keys.escape);
 		await tui.waitForFrame(f => !f.includes('enter applies') && !f.includes('not-an-ip'));
 		expect(await explainTerminate(tui)).toContain('Conditional — ec2:TerminateInstances on *');
+	});
+});
+
+describe('Explain with a request context, through roles', () => {
+	it('a trust the context does not meet: "not through role WithMfa with the context set", with what decided', async () => {
+		const snapshot = accountWithRoles({
+			users: {ana: {}, bob: {}},
+			roles: {WithMfa: {trust: trustPolicy(trusts(userArn('ana'), {Condition: {Bool: {'aws:MultiFactorAuthPresent': 'true'}}})), inline: {ec2: policy(allow('ec2:*'))}}},
+		}).snapshot;
+		const tui = harness.start({snapshot, columns: 160, rows: 40}).tui;
+		await tui.waitFor('Users (2)');
+		tui.write(keys.enter);
+		await tui.waitFor('User ana');
+		tui.write('A');
+		await tui.waitFor('Access of ana');
+		const ask = async () => {
+			tui.write('e');
+			await tui.waitFor('can ana do');
+			await tui.type('ec2:TerminateInstances');
+			await tui.waitFor('do ec2:TerminateInstances');
+			tui.write(keys.enter);
+			const frame = await tui.waitFor(/through role WithMfa/);
+			tui.write(keys.escape);
+			await tui.waitForFrame(f => !f.includes('can ana do'));
+			return frame;
+		};
+		await setContext(tui, 'aws:MultiFactorAuthPresent=false');
+		const refused = await ask();
+		expect(refused).toContain('not through role WithMfa with the context set');
+		expect(refused).toContain('decided by aws:MultiFactorAuthPresent=false: Bool aws:MultiFactorAuthPresent true does not hold (trust policy of WithMfa, statement #1)');
+		await setContext(tui, 'aws:MultiFactorAuthPresent=true');
+		const allowed = await ask();
+		expect(allowed).toContain('through role WithMfa: Allowed');
+		expect(allowed).toContain('decided by aws:MultiFactorAuthPresent=true: Bool aws:MultiFactorAuthPresent true holds (trust policy of WithMfa, statement #1)');
+		expect(allowed).not.toContain('not through role');
 	});
 });

@@ -6,6 +6,7 @@ import {Box, Text} from 'ink';
 import {useRef, useState} from 'react';
 import {explain, throughRoles, type AccessModel, type ExplainResult, type Explanation, type RolePath} from '../../model/access.js';
 import {boundaryText, scopeLines} from '../../model/access/explain.js';
+import {refusedByContext, type RefusedPath} from '../../model/access/context-refused.js';
 import {principalFor} from '../../model/access/model.js';
 import {rolePathConditions, rolePathDecision, rolePathText} from '../../model/access/role-path-text.js';
 import {describeError} from '../../model/errors.js';
@@ -16,18 +17,22 @@ import {fitRows, truncate, wrapText} from '../components/text.js';
 import {ToneText} from '../components/ToneText.js';
 import {conditionText, decisionTone, decisionText, errorText, pathText} from './access-text.js';
 
-type State = {status: 'idle'} | {status: 'evaluating'} | {status: 'done'; result: ExplainResult; paths?: RolePath[]};
+type State = {status: 'idle'} | {status: 'evaluating'} | {status: 'done'; result: ExplainResult; paths?: RolePath[]; refused?: RefusedPath[]};
 
 /** Explain, and the roles the user may assume that allow it (shown first: they are what the direct answer misses). */
 const ask = async (model: AccessModel, userName: string, query: ActionQueryValue): Promise<State> => {
 	const result = await explain(model, userName, query.action, query.resource);
 	const principal = principalFor(model, 'user', userName);
 	if (!result.ok || !principal) return {status: 'done', result};
-	return {status: 'done', result, paths: await throughRoles(model, principal, result.action, result.resource)};
+	const paths = await throughRoles(model, principal, result.action, result.resource);
+	// With a request context set: the role paths it took away, and what decided.
+	return {status: 'done', result, paths, refused: await refusedByContext(model, principal, result.action, result.resource, paths)};
 };
 
-const roleLines = (paths: RolePath[]): string[] =>
-	paths.flatMap(p => [`through role ${p.role}: ${rolePathDecision(p)}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `  ${c}`)]);
+const roleLines = (paths: RolePath[], refused: RefusedPath[]): string[] => [
+	...paths.flatMap(p => [`through role ${p.role}: ${rolePathDecision(p)}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `  ${c}`)]),
+	...refused.flatMap(r => [`not through role ${r.role} with the context set`, ...r.decided.map(d => `  ${d}`)]),
+];
 
 const detailLines = (answer: Explanation): string[] => {
 	const lines: string[] = [];
@@ -93,7 +98,7 @@ export function ExplainPanel(props: {
 				<ToneText tone={decisionTone(answer.decision)} bold>
 					{truncate(`${decisionText[answer.decision]}${state.paths?.length ? ' directly' : ''} — ${answer.action} on ${answer.resource}`, width)}
 				</ToneText>
-				{[...roleLines(state.paths ?? []), ...detailLines(answer)]
+				{[...roleLines(state.paths ?? [], state.refused ?? []), ...detailLines(answer)]
 					.slice(0, room - 1)
 					.map((line, n) => (
 						<Text key={n} wrap="truncate-end">
