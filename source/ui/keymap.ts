@@ -83,7 +83,7 @@ export const commands = Object.freeze([
 	command('undo-plan', ['u'], [{input: 'u'}], 'undo', 'After a plan stopped at a failure: plan taking back the steps that went through', ['plan', 'plan-done'], {dangerous: true, footer: false}),
 	command('close-plan', ['enter', 'esc'], [{key: 'return'}, {key: 'escape'}], 'back', 'After the plan ran: go back to where it was made', ['plan-done']),
 	command('save-secret', ['s'], [{input: 's'}], 'save CSV', 'Save the credentials shown to a CSV file (mode 0600, the console\'s columns)', ['secret']),
-	command('copy-secret', ['c'], [{input: 'c'}], 'copy', 'Copy the selected secret key or password; the clipboard clears in 30 s', ['secret']),
+	command('copy-secret', ['c'], [{input: 'c'}], 'copy', 'Copy the selected secret key or password; the clipboard clears in 30 s, or at once on Ctrl+Z', ['secret']),
 	command('dismiss-secret', ['d', 'esc', 'enter'], [{input: 'd'}, {key: 'escape'}, {key: 'return'}], 'dismiss', 'Dismiss the credentials: they cannot be shown again (asks if not saved or copied)', ['secret']),
 	command('offboard-user', ['O'], [{input: 'O'}], 'offboard', 'Offboard the user: record what they have, revoke, then delete (or keep for a legal hold); resumable', ['user', 'hygiene'], {dangerous: true}),
 	command('toggle-keep-user', ['tab'], [{key: 'tab'}], 'delete/keep', 'Choose: delete the user, or keep it without any access (legal hold)', ['offboard'], {dangerous: true}),

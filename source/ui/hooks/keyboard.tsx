@@ -4,7 +4,7 @@
 // React re-subscribed them in. Layers register in layout effects, so a key right after a render finds them;
 // keys typed ahead arrive one at a time (keystroke-pacer.ts), so each finds the owner the last one made.
 import {useInput, useStdout, type Key} from 'ink';
-import {createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
+import {createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import type {Scope} from '../key-scopes.js';
 import {matchCommand, readOnlyRefusal, type CommandId} from '../keymap.js';
 import {useMessages} from './messages.js';
@@ -37,7 +37,7 @@ const CLEAR_SCREEN = '\u001B[2J\u001B[H';
  * Ctrl+Z, from anywhere (no text field keeps it): the TUI stops as a shell job does and `fg` brings it
  * back, redrawn. Where the terminal cannot stop it (no job control, Windows) it says so and stays.
  */
-const useSuspend = (): (() => void) => {
+const useSuspend = (before: Set<BeforeSuspend>): (() => void) => {
 	const suspend = useContext(ServicesContext)?.suspend;
 	const {write} = useStdout();
 	const {flash} = useMessages();
@@ -46,13 +46,23 @@ const useSuspend = (): (() => void) => {
 			write(CLEAR_SCREEN);
 			if (!stopped) flash('Ctrl+Z: nothing here can stop iamtui (no job control: run it from a shell); q quits', 'error');
 		};
-		if (!suspend?.(resumed)) flash('Ctrl+Z: suspending is not available here; q quits', 'error');
-	}, [suspend, write, flash]);
+		// What must not outlast the stop (a secret on the clipboard: a stopped process runs no timer) goes first.
+		void Promise.all([...before].map(async task => task()))
+			.catch(() => undefined)
+			.then(() => {
+				if (!suspend?.(resumed)) flash('Ctrl+Z: suspending is not available here; q quits', 'error');
+			});
+	}, [suspend, write, flash, before]);
 };
+
+/** Run before the TUI stops for Ctrl+Z, and waited for. */
+export type BeforeSuspend = () => Promise<unknown> | void;
 
 interface KeyboardState {
 	readOnly: boolean;
 	register(layer: Omit<Layer, 'id'>): () => void;
+	/** Tasks run (and waited for) before a Ctrl+Z stops the TUI. */
+	beforeSuspend: Set<BeforeSuspend>;
 }
 
 const KeyboardContext = createContext<KeyboardState | undefined>(undefined);
@@ -60,7 +70,8 @@ const KeyboardContext = createContext<KeyboardState | undefined>(undefined);
 export function KeyboardProvider(props: {readOnly: boolean; children: ReactNode}) {
 	const layers = useRef<Layer[]>([]);
 	const nextId = useRef(0);
-	const suspend = useSuspend();
+	const [beforeSuspend] = useState(() => new Set<BeforeSuspend>());
+	const suspend = useSuspend(beforeSuspend);
 	const dispatch = useCallback((input: string, key: Key) => {
 		if (isSuspend(input, key)) return suspend();
 		const interrupt = isInterrupt(input, key);
@@ -77,11 +88,24 @@ export function KeyboardProvider(props: {readOnly: boolean; children: ReactNode}
 			layers.current = layers.current.filter(l => l !== entry);
 		};
 	}, []);
-	const value = useMemo(() => ({readOnly: props.readOnly, register}), [props.readOnly, register]);
+	const value = useMemo(() => ({readOnly: props.readOnly, register, beforeSuspend}), [props.readOnly, register, beforeSuspend]);
 	return <KeyboardContext.Provider value={value}>{props.children}</KeyboardContext.Provider>;
 }
 
 export const useReadOnly = (): boolean => useContext(KeyboardContext)?.readOnly ?? false;
+
+/** `task` runs, and is waited for, before a Ctrl+Z stops the TUI (while this component is mounted). */
+export const useBeforeSuspend = (task: BeforeSuspend): void => {
+	const tasks = useContext(KeyboardContext)?.beforeSuspend;
+	const latest = useRef(task);
+	latest.current = task;
+	useEffect(() => {
+		if (!tasks) return;
+		const run = () => latest.current();
+		tasks.add(run);
+		return () => void tasks.delete(run);
+	}, [tasks]);
+};
 
 /** Receives keys while `active`, in priority order; without a KeyboardProvider (a screen alone) it listens directly. */
 export const useKeys = (handler: KeyHandler, options: {active: boolean; priority: number; interrupt?: boolean}): void => {

@@ -14,7 +14,7 @@ import type {SaveResult} from '../../store/credentials-csv.js';
 import {stepField} from '../components/list-window.js';
 import {TextField} from '../components/TextField.js';
 import {truncate} from '../components/text.js';
-import {PASS, priority, useCommands, useInterrupt, useKeys} from '../hooks/keyboard.js';
+import {PASS, priority, useBeforeSuspend, useCommands, useInterrupt, useKeys} from '../hooks/keyboard.js';
 import {ToneText} from '../components/ToneText.js';
 
 export const SHOWN_ONCE_BANNER = 'shown once — save or copy now; after you leave this screen it cannot be shown again';
@@ -87,6 +87,15 @@ export function SecretOnce(props: SecretOnceProps) {
 	const forgetOnUnmount = useRef(forget);
 	forgetOnUnmount.current = forget;
 	useEffect(() => () => forgetOnUnmount.current(), []);
+
+	// Ctrl+Z: a stopped process runs no timer, so the clipboard's 30 s would last as long as the stop. Cleared first.
+	useBeforeSuspend(() => {
+		const pending = handles.current.splice(0);
+		if (pending.length === 0) return undefined;
+		return Promise.all(pending.map(handle => handle.clear())).then(() => {
+			if (!gone.current) setStatus({text: 'the clipboard was cleared as iamtui was suspended (stopped, it could not clear it after 30 s)', tone: 'info'});
+		});
+	});
 
 	const dismiss = () => {
 		setMode({kind: 'dismissed'});
