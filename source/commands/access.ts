@@ -8,6 +8,7 @@ import {boundaryText, explainFor, scopeLines} from '../model/access/explain.js';
 import {principalFor} from '../model/access/model.js';
 import {rolePathConditions, rolePathDecision, rolePathText} from '../model/access/role-path-text.js';
 import {refusedByContext} from '../model/access/context-refused.js';
+import {decidedText, writtenCondition} from '../model/access/context-decided.js';
 import {IamError} from '../model/errors.js';
 import {sanitize} from '../model/sanitize.js';
 import type {IamGateway} from '../model/gateway.js';
@@ -60,6 +61,12 @@ export const assumeStepShape = (step: AssumeStep) => ({
 	...(step.conditions.length > 0 ? {Conditions: step.conditions.map(c => ({Operator: c.operator, Key: c.key, Values: c.values, Effect: c.effect, In: c.where}))} : {}),
 });
 
+/** On a wildcard resource, for scripts: the resources the grant is limited to, a deny cutting into it. */
+const scopeShape = (scope: {resources?: string[]; partlyDenied?: boolean}) => ({
+	...(scope.resources ? {ResourcePatterns: scope.resources} : {}),
+	...(scope.partlyDenied ? {PartlyDenied: true} : {}),
+});
+
 /** A role path for scripts: each assume step (who, the statement allowing it, the trust statement), then the role's grant. */
 const rolePathShape = (path: RolePath) => ({
 	RoleName: path.role,
@@ -69,8 +76,7 @@ const rolePathShape = (path: RolePath) => ({
 	Statements: distinctPaths(path.via).map(grant => statementShape(grant.statement)),
 	...(path.conditions.length > 0 ? {Conditions: path.conditions.map(c => ({...statementShape(c.statement), Operator: c.operator, Key: c.key, Values: c.values}))} : {}),
 	Text: rolePathText(path),
-	...(path.resources ? {ResourcePatterns: path.resources} : {}),
-	...(path.partlyDenied ? {PartlyDenied: true} : {}),
+	...scopeShape(path),
 });
 
 const nameOf = (entry: WhoCanEntry) =>
@@ -92,9 +98,7 @@ export const principalShape = (entry: WhoCanEntry, total: number) => ({
 	...(decisionWord(entry, total) === 'Partly' ? {Partly: true} : {}),
 	Via: [...distinctPaths(entry.via).map(grant => statementShape(grant.statement)), ...(entry.throughRoles ?? []).map(rolePathShape)],
 	...(entry.conditions.length > 0 ? {Conditions: entry.conditions.map(c => ({Operator: c.operator, Key: c.key, Values: c.values, Effect: c.effect}))} : {}),
-	// On a wildcard resource: the resources the grant is limited to, a deny cutting into it.
-	...(entry.resources ? {ResourcePatterns: entry.resources} : {}),
-	...(entry.partlyDenied ? {PartlyDenied: true} : {}),
+	...scopeShape(entry),
 	...(entry.incomplete ? {Incomplete: true} : {}),
 });
 
@@ -222,7 +226,7 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 		...answer.statements.map(s => `  ${s.effect === 'Deny' ? 'denied by' : 'granted by'} ${pathText(s)}`),
 		...answer.conditions.map(c => `  if ${c.operator} ${c.key} ${c.values.join(',')} (${pathText(c.statement)})`),
 		...scopeLines(answer, pathText).map(line => `  ${line}`),
-		...(answer.decidedBy ?? []).map(c => `  decided by ${c.given}: ${c.operator} ${c.key} ${c.values.join(',')} ${c.holds ? 'holds' : 'does not hold'} (${pathText(c.statement)})`),
+		...(answer.decidedBy ?? []).map(c => `  ${decidedText(c.given, writtenCondition(c), c.holds, pathText(c.statement))}`),
 		...(answer.blockedByBoundary ? [`  the permissions boundary ${boundaryText(answer.boundary)} does not allow it`] : []),
 		...paths.flatMap(p => [`  through role ${p.role}: ${rolePathDecision(p)}: ${rolePathText(p)}`, ...rolePathConditions(p).map(c => `    ${c}`)]),
 		...refused.flatMap(r => [`  not through role ${r.role} with the context given`, ...r.decided.map(d => `    ${d}`)]),

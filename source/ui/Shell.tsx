@@ -10,7 +10,7 @@ import {HelpOverlay} from './components/HelpOverlay.js';
 import {MfaPrompt} from './components/MfaPrompt.js';
 import {StatusLine} from './components/StatusLine.js';
 import {ToneText} from './components/ToneText.js';
-import {commandLineParts, isJumpTarget, jumpTargets, jumpTargetsText, whoCanArguments, whoCanQueryOf} from './jump-targets.js';
+import {commandLineEntries, commandLineParts, isJumpTarget, jumpTargets, jumpTargetsText, whoCanArguments, whoCanQueryOf} from './jump-targets.js';
 import {ScreenHost} from './ScreenHost.js';
 import {useConnection} from './hooks/connection.js';
 import {PASS, priority, useCommands, useInterrupt, useKeys} from './hooks/keyboard.js';
@@ -75,7 +75,7 @@ export function Shell(props: {mfaRequest: MfaRequest | undefined; onMfaDone: () 
 			const query = whoCanQueryOf(rest);
 			if ('error' in query) flash(query.error, 'error');
 			else navigation.jump({screen: 'whocan', query});
-		} else if (rest && [...jumpTargets, 'help', 'quit', 'q'].includes(name)) flash(`:${name} takes nothing after its name ("${rest}"); only :whocan does (${whoCanArguments})`, 'error');
+		} else if (rest && (name === 'q' || commandLineEntries.some(entry => entry.name === name))) flash(`:${name} takes nothing after its name ("${rest}"); only :whocan does (${whoCanArguments})`, 'error');
 		else if (isJumpTarget(name)) navigation.jump(jumpRoute(name));
 		else if (name === 'help') setOverlay('help');
 		else if (name === 'quit' || name === 'q') quit();

@@ -17,6 +17,13 @@ export interface DecidingCondition {
 	given: string;
 }
 
+/** "decided by KEY=VALUE: Bool KEY true holds (where)": one wording for can, Explain and trust policies. */
+export const decidedText = (given: string, written: string, holds: boolean, where: string): string =>
+	`decided by ${given}: ${written} ${holds ? 'holds' : 'does not hold'} (${where})`;
+
+/** One condition as written in a policy: "Bool aws:MultiFactorAuthPresent true". */
+export const writtenCondition = (c: {operator: string; key: string; values: string[]}): string => `${c.operator} ${c.key} ${c.values.join(',')}`;
+
 export const decidedByContext = <S>(
 	analyses: RequestAnalysis[],
 	context: RequestContext,

@@ -2,6 +2,7 @@
 // context and not with it, and what decided — the trust a step was refused by (its condition not holding), or the
 // role's own condition. So a context that takes a role path away says so, as one that settles a grant does.
 import {canAssume, grants} from './assume-role.js';
+import {decidedText, writtenCondition} from './context-decided.js';
 import {explainFor} from './explain.js';
 import {buildAccessModel, principalFor, type AccessModel, type Principal} from './model.js';
 import {throughRoles} from './role-reach.js';
@@ -24,7 +25,7 @@ const principalOf = (model: AccessModel, caller: AssumeStep['caller']): Principa
 export const refusedByContext = async (model: AccessModel, principal: Principal, action: string, resource: string, kept: ReadonlyArray<{role: string}>): Promise<RefusedPath[]> => {
 	if (!model.context) return [];
 	const open = buildAccessModel(model.index, undefined, model.knowledge);
-	const openPrincipal = principal.kind === 'role' ? principalOf(open, {kind: 'role', name: principal.name}) : principalFor(open, 'user', principal.name);
+	const openPrincipal = principalOf(open, {kind: principal.kind === 'role' ? 'role' : 'user', name: principal.name});
 	if (!openPrincipal) return [];
 	const reached = new Set(kept.map(p => p.role));
 	const refused: RefusedPath[] = [];
@@ -46,7 +47,7 @@ export const refusedByContext = async (model: AccessModel, principal: Principal,
 			const role = roleByName(model, path.role);
 			const answer = role ? await explainFor(model, rolePrincipal(model, role), action, resource) : undefined;
 			decided = answer?.ok
-				? (answer.decidedBy ?? []).map(c => `decided by ${c.given}: ${c.operator} ${c.key} ${c.values.join(',')} ${c.holds ? 'holds' : 'does not hold'} (role ${path.role})`)
+				? (answer.decidedBy ?? []).map(c => decidedText(c.given, writtenCondition(c), c.holds, `role ${path.role}`))
 				: [];
 		}
 		refused.push({role: path.role, decided});

@@ -8,6 +8,7 @@ import {roleGrantOf, type RoleGrant} from './role-grants.js';
 import {rolePrincipal, rolesOf} from './roles.js';
 import type {AssumeStep, RolePath} from './types.js';
 import {actionClasses} from './who-can-classes.js';
+import {scopeFields} from './who-can-scope.js';
 
 /** Longest chain of roles followed (AWS allows chaining; a cycle ends at a role seen before). */
 export const MAX_CHAIN = 5;
@@ -26,8 +27,7 @@ export const pathOf = (steps: AssumeStep[], grant: RoleGrant): RolePath => ({
 	via: grant.via,
 	conditions: grant.conditions,
 	actions: grant.actions,
-	...(grant.resources ? {resources: grant.resources} : {}),
-	...(grant.partlyDenied ? {partlyDenied: true} : {}),
+	...scopeFields(grant),
 });
 
 type Hop = {role: Role; step: () => AssumeStep};

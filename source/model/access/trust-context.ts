@@ -5,6 +5,7 @@
 import type {TrustCondition, TrustStatement} from '../trust-principals.js';
 import {evaluate, preparePolicy} from './evaluator.js';
 import type {AccessModel} from './model.js';
+import {decidedText, writtenCondition} from './context-decided.js';
 import {contextText} from './request-context.js';
 
 /** What the context makes of a statement's conditions: they hold, they fail, or they are still open. */
@@ -33,9 +34,9 @@ const settle = async (model: AccessModel, s: TrustStatement, roleArn: string, wh
 	if (!answer.ok || answer.decision === 'Conditional' || answer.decision === 'ExplicitDeny') return OPEN;
 	const verdict = answer.decision === 'Allowed' ? 'holds' : 'fails';
 	// A block of several conditions holds or fails as one.
-	const written = s.conditions.map(c => `${c.operator} ${c.key} ${c.values.join(',')}`).join(' and ');
+	const written = s.conditions.map(writtenCondition).join(' and ');
 	const given = [...new Set(s.conditions.map(c => contextText(context, c.key)))].join(' ');
-	return {verdict, decided: [`decided by ${given}: ${written} ${verdict === 'holds' ? 'holds' : 'does not hold'} (${where})`]};
+	return {verdict, decided: [decidedText(given, written, verdict === 'holds', where)]};
 };
 
 const kept = new WeakMap<AccessModel, WeakMap<TrustStatement, Promise<TrustSettled>>>();

@@ -19,7 +19,7 @@ import {MAX_CHAIN, pathOf} from './role-reach.js';
 import {roleByName, rolePrincipal, rolesOf, trustOf} from './roles.js';
 import type {AssumeStep, RolePath, WhoCanAnswer, WhoCanEntry} from './types.js';
 import {actionClasses} from './who-can-classes.js';
-import {EVERYWHERE, joinScopes, scopeOf, withScope, type Scope} from './who-can-scope.js';
+import {EVERYWHERE, joinScopes, scopeFields, scopeOf, withScope, type Scope} from './who-can-scope.js';
 
 /** A role's shortest chain to a granting role: the next role on it and the step there (made when read). */
 interface Link {
@@ -50,8 +50,7 @@ const entryOf = (grant: RoleGrant, incomplete: boolean): WhoCanEntry => ({
 	actions: grant.actions,
 	conditions: grant.conditions,
 	incomplete,
-	...(grant.resources ? {resources: grant.resources} : {}),
-	...(grant.partlyDenied ? {partlyDenied: true} : {}),
+	...scopeFields(grant),
 });
 
 /**

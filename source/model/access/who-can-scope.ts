@@ -45,7 +45,7 @@ export const scopedEntries = (resource: string, settled: Array<Array<EvalAnswer 
 		}
 		const limited = !everything && resources !== undefined && resources.size > 0;
 		if (!limited && !partlyDenied) return entry;
-		return {...entry, ...(limited ? {resources: [...resources!]} : {}), ...(partlyDenied ? {partlyDenied: true} : {})};
+		return {...entry, ...scopeFields({resources: limited ? [...resources!] : undefined, partlyDenied})};
 	};
 };
 
@@ -78,8 +78,14 @@ export const joinScopes = (a: Scope, b: Scope): Scope => {
 	return resources || partlyDenied ? {resources, partlyDenied} : EVERYWHERE;
 };
 
+/** The optional fields an entry or a role path carries for a scope: present only when they say something. */
+export const scopeFields = (scope: {resources?: string[] | undefined; partlyDenied?: boolean | undefined}): {resources?: string[]; partlyDenied?: true} => ({
+	...(scope.resources ? {resources: scope.resources} : {}),
+	...(scope.partlyDenied ? {partlyDenied: true} : {}),
+});
+
 /** `entry` saying `scope` (and nothing it said before). */
 export const withScope = (entry: WhoCanEntry, scope: Scope): WhoCanEntry => {
 	const {resources: _resources, partlyDenied: _partlyDenied, ...rest} = entry;
-	return {...rest, ...(scope.resources ? {resources: scope.resources} : {}), ...(scope.partlyDenied ? {partlyDenied: true} : {})};
+	return {...rest, ...scopeFields(scope)};
 };

@@ -88,9 +88,12 @@ const rolesChanged = async (before: AccessModel, after: AccessModel, userName: s
 export const previewThroughRoles = async (index: SnapshotIndex, preview: MembershipPreview): Promise<MembershipPreview> => {
 	if (preview.noop || (index.snapshot.roles ?? []).length === 0) return preview;
 	const before = buildAccessModel(index);
-	const model = buildAccessModel(buildIndex(applyPatch(index.snapshot, membershipPatch(preview.user, preview.group, preview.change === 'add'))));
-	const roles = touchesAssume(before, preview.group) ? await rolesChanged(before, model, preview.user) : {};
+	const touches = touchesAssume(before, preview.group);
 	const lost = preview.change === 'remove' && preview.actions.some(a => a.keptThrough.length === 0);
+	// The account after the change (an index of the whole snapshot) only when something reads it.
+	if (!touches && !lost) return preview;
+	const model = buildAccessModel(buildIndex(applyPatch(index.snapshot, membershipPatch(preview.user, preview.group, preview.change === 'add'))));
+	const roles = touches ? await rolesChanged(before, model, preview.user) : {};
 	const user = lost ? principalFor(model, 'user', preview.user) : undefined;
 	const reachable = user ? await assumableRoles(model, user) : [];
 	return {...preview, ...roles, ...(reachable.length > 0 ? {actions: preview.actions.map(change => withRoles(change, model, reachable))} : {})};
