@@ -20,6 +20,8 @@ import {EXIT_CONDITIONAL, EXIT_DENIED, EXIT_OK} from '../cli/exit-codes.js';
 import {cappedBy, rcpNote, scpNote, SERVICE_LINKED_PATH} from '../model/org/org-who-can.js';
 import type {ScpVerdict} from '../model/org/scp-verdict.js';
 import {scpJson} from './scp-json.js';
+import {contextEffects, type ContextEffect} from '../model/access/who-can-context.js';
+import {contextEffectLines} from './who-can-context-text.js';
 
 /** An access question the model cannot answer (unknown action, user): a usage error with close names. */
 export const refuse = (error: AccessError): never => {
@@ -108,10 +110,15 @@ export const decisionCell = (entry: WhoCanEntry, total: number): string =>
 
 export const whoCanCommand = async (gateway: IamGateway, action: string | undefined, resource: string | undefined, json: boolean, request?: RequestFlags): Promise<CommandResult> => {
 	if (!action) throw new IamError('Invalid', 'who-can needs an action', 'usage: iamtui who-can ACTION [--resource ARN] [--context KEY=VALUE]… [--json]');
-	const answer = await whoCan(await modelWith(gateway, request), action, resource ?? '*');
+	const model = await modelWith(gateway, request);
+	const answer = await whoCan(model, action, resource ?? '*');
 	if (!answer.ok) return refuse(answer);
 	const entries = [...answer.users, ...answer.groups, ...answer.roles];
-	const principals = entries.map(entry => principalShape(entry, answer.actions.length));
+	// With context given: the rows it settled say what decided (JSON keeps the array of who can; those it took away are in the text).
+	const effects = await contextEffects(model, action, answer.resource, answer);
+	const settled = new Map(effects.changed.filter(e => e.decision === 'Allowed').map(e => [`${e.kind}:${e.name}`, e]));
+	const settledShape = (effect: ContextEffect | undefined) => (effect ? {WithoutContext: 'Conditional', ...(effect.decided ? {DecidedBy: effect.decided} : {})} : {});
+	const principals = entries.map(entry => ({...principalShape(entry, answer.actions.length), ...settledShape(settled.get(`${entry.kind}:${entry.name}`))}));
 	if (json) return {stdout: JSON.stringify(principals, null, 2)};
 	const rows = entries.map(entry => [
 		entry.kind,
@@ -124,6 +131,7 @@ export const whoCanCommand = async (gateway: IamGateway, action: string | undefi
 		...answer.couldNotEvaluate.map(p => `could not evaluate ${p.source.name}: ${p.reason}`),
 		...answer.roleNotes.map(n => `trust outside this account, not counted: ${n}`),
 		...(answer.users.some(u => u.throughRoles) ? ['through roles: the best path of each user (Allowed first, then fewest roles); `iamtui can USER ACTION` lists every role'] : []),
+		...(model.context ? contextEffectLines(model.context, effects) : []),
 	].map(sanitize);
 	return {stdout: [textTable(['KIND', 'NAME', 'DECISION', 'VIA'], rows), ...notes].join('\n')};
 };

@@ -1,6 +1,7 @@
 // Request context settles trust conditions, as it does identity ones: in the seeded demo (moto), ana.silva may
 // assume Deploy only with MFA (its trust names her, with aws:MultiFactorAuthPresent). Without context the
-// answer through the role is Conditional; --mfa makes it Allowed, saying what decided; MFA false takes it away.
+// answer through the role is Conditional; --mfa makes it Allowed, saying what decided; MFA false takes it away
+// (who-can says so below its table).
 import {expect, it} from 'vitest';
 import {motoEnvironment, runCli} from '../helpers/cli.js';
 import {describeWithMoto, useSeededDemoMoto} from '../helpers/with-moto.js';
@@ -31,10 +32,24 @@ describeWithMoto('trust conditions with --mfa / --context (moto, the built binar
 		expect(open.stdout).not.toContain('with the context given');
 	});
 
-	it('who-can --mfa counts her Allowed through Deploy', async () => {
+	it('who-can --mfa counts her Allowed through Deploy, saying what decided; MFA false says she was taken away', async () => {
 		const rows = JSON.parse((await run('who-can', 'ec2:TerminateInstances', '--mfa', '--json')).stdout) as Array<Record<string, unknown>>;
-		expect(rows.find(r => r['UserName'] === 'ana.silva')).toMatchObject({Decision: 'Allowed'});
+		const held = 'decided by aws:MultiFactorAuthPresent=true: Bool aws:MultiFactorAuthPresent true holds (trust policy of Deploy, statement #1)';
+		expect(rows.find(r => r['UserName'] === 'ana.silva')).toMatchObject({Decision: 'Allowed', WithoutContext: 'Conditional', DecidedBy: [held]});
+		// Rows Allowed without the context are not said to be settled by it.
+		expect(rows.find(r => r['UserName'] === 'dana.kim')).not.toHaveProperty('WithoutContext');
 		const open = JSON.parse((await run('who-can', 'ec2:TerminateInstances', '--json')).stdout) as Array<Record<string, unknown>>;
 		expect(open.find(r => r['UserName'] === 'ana.silva')).toMatchObject({Decision: 'Conditional'});
+		expect(open.some(r => 'WithoutContext' in r)).toBe(false);
+
+		const mfaText = await run('who-can', 'ec2:TerminateInstances', '--mfa');
+		expect(mfaText.stdout).toContain(`with the context given (aws:MultiFactorAuthPresent=true), of those Conditional without it:\n  user ana.silva: Allowed\n    ${held}`);
+		const without = await run('who-can', 'ec2:TerminateInstances', '--context', 'aws:MultiFactorAuthPresent=false');
+		expect(without.code).toBe(0);
+		expect(without.stdout).not.toMatch(/^user +ana\.silva/m);
+		expect(without.stdout).toContain(
+			'with the context given (aws:MultiFactorAuthPresent=false), of those Conditional without it:\n  user ana.silva: not with the context given\n    not through role Deploy\n      decided by aws:MultiFactorAuthPresent=false: Bool aws:MultiFactorAuthPresent true does not hold (trust policy of Deploy, statement #1)',
+		);
+		expect((await run('who-can', 'ec2:TerminateInstances')).stdout).not.toContain('with the context given');
 	});
 });

@@ -4,10 +4,9 @@
 import {canAssume, grants} from './assume-role.js';
 import {decidedText, writtenCondition} from './context-decided.js';
 import {explainFor} from './explain.js';
-import {buildAccessModel, principalFor, type AccessModel, type Principal} from './model.js';
+import {buildAccessModel, type AccessModel, type Principal} from './model.js';
 import {throughRoles} from './role-reach.js';
-import {roleByName, rolePrincipal} from './roles.js';
-import type {AssumeStep} from './types.js';
+import {principalNamed, roleByName, rolePrincipal} from './roles.js';
 
 export interface RefusedPath {
 	role: string;
@@ -15,17 +14,21 @@ export interface RefusedPath {
 	decided: string[];
 }
 
-const principalOf = (model: AccessModel, caller: AssumeStep['caller']): Principal | undefined => {
-	if (caller.kind === 'user') return principalFor(model, 'user', caller.name);
-	const role = roleByName(model, caller.name);
-	return role && rolePrincipal(model, role);
-};
-
-/** The role paths `kept` (asked with the context) lacks that the same question without it has. */
-export const refusedByContext = async (model: AccessModel, principal: Principal, action: string, resource: string, kept: ReadonlyArray<{role: string}>): Promise<RefusedPath[]> => {
+/**
+ * The role paths `kept` (asked with the context) lacks that the same question without it has. `open`: the
+ * model without the context, when the caller has one already (its role assumers are worked out once).
+ */
+export const refusedByContext = async (
+	model: AccessModel,
+	principal: Principal,
+	action: string,
+	resource: string,
+	kept: ReadonlyArray<{role: string}>,
+	given?: AccessModel,
+): Promise<RefusedPath[]> => {
 	if (!model.context) return [];
-	const open = buildAccessModel(model.index, undefined, model.knowledge);
-	const openPrincipal = principalOf(open, {kind: principal.kind === 'role' ? 'role' : 'user', name: principal.name});
+	const open = given ?? buildAccessModel(model.index, undefined, model.knowledge);
+	const openPrincipal = principalNamed(open, principal.kind === 'role' ? 'role' : 'user', principal.name);
 	if (!openPrincipal) return [];
 	const reached = new Set(kept.map(p => p.role));
 	const refused: RefusedPath[] = [];
@@ -33,7 +36,7 @@ export const refusedByContext = async (model: AccessModel, principal: Principal,
 		if (reached.has(path.role)) continue;
 		let decided: string[] | undefined;
 		for (const step of path.steps) {
-			const caller = principalOf(model, step.caller);
+			const caller = principalNamed(model, step.caller.kind, step.caller.name);
 			const role = roleByName(model, step.role);
 			if (!caller || !role) break;
 			const again = await canAssume(model, caller, role);

@@ -30,11 +30,13 @@ const kept = (model: AccessModel): Kept => {
 };
 
 /** The trust statement that admits through this account with the fewest conditions (canAssume's pick). */
-export const accountStatementOf = (trust: ReturnType<typeof trustOf>, accountId: string) =>
+export const accountStatementsOf = (trust: ReturnType<typeof trustOf>, accountId: string) =>
 	trust.statements
 		.map((s, i) => ({s, i}))
 		.filter(({s}) => appliesToAssume(s) && s.principals.some(p => p.kind === 'account' && p.accountId === accountId))
-		.sort((a, b) => a.s.conditions.length - b.s.conditions.length)[0];
+		.sort((a, b) => a.s.conditions.length - b.s.conditions.length);
+
+export const accountStatementOf = (trust: ReturnType<typeof trustOf>, accountId: string) => accountStatementsOf(trust, accountId)[0];
 
 /**
  * Roles whose policies may allow sts:AssumeRole on some resource (relevance does not depend on it): an

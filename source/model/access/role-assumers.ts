@@ -13,7 +13,7 @@ import {principalFor, type AccessModel, type Principal} from './model.js';
 import {roleByName, rolePrincipal, rolesOf, trustOf} from './roles.js';
 import {statementsMatching, statementsOf} from './statements.js';
 import type {AssumeCondition, AssumeStep, StatementRef, TrustRef, WhoCanEntry} from './types.js';
-import {accountStatementOf, mayAssume, throughAccount} from './role-assumers-account.js';
+import {accountStatementsOf, mayAssume, throughAccount} from './role-assumers-account.js';
 import {whoCanDirect} from './who-can.js';
 
 /** Users admitted by an account trust: who-can's answer for the role's signature, less those named. */
@@ -183,12 +183,19 @@ const accountAdmits = async (model: AccessModel, role: Role, skip: Set<string>):
 	const trust = trustOf(role);
 	// A Deny or NotPrincipal in the trust can single users out: then each is asked on its own.
 	if (trust.statements.some(s => s.effect !== 'Allow' || s.notPrincipal)) return undefined;
-	const admitting = accountStatementOf(trust, model.accountId);
+	const statements = accountStatementsOf(trust, model.accountId);
+	const admitting = statements[0];
 	if (!admitting) return null;
 	// With request context given, the admitting statement's conditions may be settled: as none, or failing (then
 	// another statement may still admit: each caller is asked on its own, as for a trust that is not simple).
-	const settled = await trustSettled(model, admitting.s, role.arn, `trust policy of ${role.name}, statement #${admitting.i + 1}`);
-	if (settled.verdict === 'fails') return undefined;
+	const settledOf = ({s, i}: typeof admitting) => trustSettled(model, s, role.arn, `trust policy of ${role.name}, statement #${i + 1}`);
+	const settled = await settledOf(admitting);
+	if (settled.verdict === 'fails') {
+		// The context refuses every statement naming the account: nobody comes in through it (each caller's
+		// refusal is said by canAssume when asked, as `can` and who-can's context effects do).
+		for (const other of statements.slice(1)) if ((await settledOf(other)).verdict !== 'fails') return undefined;
+		return null;
+	}
 	const {entries, byName} = await allowedBy(model, role);
 	const conditions = trustConditions(settled.verdict === 'holds' ? [] : admitting.s.conditions, 'Allow');
 	return {role, entries, byName, skip, trust: refOf(role, admitting.s, admitting.i, 'account'), conditions, decided: settled.decided};

@@ -2,7 +2,7 @@
 // policies, limited by its boundary, as for a user (no groups). Its trust policy is read once per model.
 import {parseTrustPolicy, type TrustDocument} from '../trust-principals.js';
 import type {Role} from '../snapshot.js';
-import {assemble, type AccessModel, type Principal} from './model.js';
+import {assemble, principalFor, type AccessModel, type Principal} from './model.js';
 import type {PolicySource} from './types.js';
 
 const byName = new WeakMap<AccessModel, Map<string, Role>>();
@@ -39,4 +39,11 @@ export const rolePrincipal = (model: AccessModel, role: Role): Principal => {
 	const principal = assemble(model, 'role', role, sources, role.permissionsBoundaryArn);
 	model.principals.set(cacheKey, principal);
 	return principal;
+};
+
+/** A user, group or role of the model by kind and name, as a principal. */
+export const principalNamed = (model: AccessModel, kind: 'user' | 'group' | 'role', name: string): Principal | undefined => {
+	if (kind !== 'role') return principalFor(model, kind, name);
+	const role = roleByName(model, name);
+	return role && rolePrincipal(model, role);
 };
