@@ -22,6 +22,7 @@ import type {ScpVerdict} from '../model/org/scp-verdict.js';
 import {scpJson} from './scp-json.js';
 import {contextEffects, type ContextEffect} from '../model/access/who-can-context.js';
 import {contextEffectLines} from './who-can-context-text.js';
+import {unevaluatedText} from '../model/access/unevaluated-text.js';
 
 /** An access question the model cannot answer (unknown action, user): a usage error with close names. */
 export const refuse = (error: AccessError): never => {
@@ -114,25 +115,27 @@ export const whoCanCommand = async (gateway: IamGateway, action: string | undefi
 	const answer = await whoCan(model, action, resource ?? '*');
 	if (!answer.ok) return refuse(answer);
 	const entries = [...answer.users, ...answer.groups, ...answer.roles];
-	// With context given: the rows it settled say what decided (JSON keeps the array of who can; those it took away are in the text).
+	// With context given: the rows it settled say what decided (JSON keeps the array of who can; those it took away are in the notes).
 	const effects = await contextEffects(model, action, answer.resource, answer);
 	const settled = new Map(effects.changed.filter(e => e.decision === 'Allowed').map(e => [`${e.kind}:${e.name}`, e]));
 	const settledShape = (effect: ContextEffect | undefined) => (effect ? {WithoutContext: 'Conditional', ...(effect.decided ? {DecidedBy: effect.decided} : {})} : {});
 	const principals = entries.map(entry => ({...principalShape(entry, answer.actions.length), ...settledShape(settled.get(`${entry.kind}:${entry.name}`))}));
-	if (json) return {stdout: JSON.stringify(principals, null, 2)};
+	const notes = [
+		...answer.notes,
+		...answer.couldNotEvaluate.map(p => `could not evaluate ${unevaluatedText(p)}`),
+		...answer.roleNotes.map(n => `trust outside this account, not counted: ${n}`),
+		...(answer.users.some(u => u.throughRoles) ? ['through roles: the best path of each user (Allowed first, then fewest roles); `iamtui can USER ACTION` lists every role'] : []),
+		...(model.context ? contextEffectLines(model.context, effects) : []),
+	].map(sanitize);
+	// The JSON is the list of who can; what the text says under its table goes to stderr, so a script sees it too
+	// (a policy that could not be evaluated may grant someone the list leaves out).
+	if (json) return {stdout: JSON.stringify(principals, null, 2), ...(notes.length > 0 ? {stderr: `${notes.join('\n')}\n`} : {})};
 	const rows = entries.map(entry => [
 		entry.kind,
 		entry.name,
 		decisionCell(entry, answer.actions.length),
 		[...distinctPaths(entry.via).map(grant => pathText(grant.statement)), ...(entry.throughRoles ?? []).map(p => `through role ${p.role}: ${rolePathText(p)}`)].join('; '),
 	]);
-	const notes = [
-		...answer.notes,
-		...answer.couldNotEvaluate.map(p => `could not evaluate ${p.source.name}: ${p.reason}`),
-		...answer.roleNotes.map(n => `trust outside this account, not counted: ${n}`),
-		...(answer.users.some(u => u.throughRoles) ? ['through roles: the best path of each user (Allowed first, then fewest roles); `iamtui can USER ACTION` lists every role'] : []),
-		...(model.context ? contextEffectLines(model.context, effects) : []),
-	].map(sanitize);
 	return {stdout: [textTable(['KIND', 'NAME', 'DECISION', 'VIA'], rows), ...notes].join('\n')};
 };
 

@@ -8,6 +8,7 @@ import type {UserLineFocus} from '../hooks/routes.js';
 import {rolePathConditions, rolePathDecision, rolePathText} from '../../model/access/role-path-text.js';
 import {actionsCovered, decisionWord, resourcesCovered} from '../../model/decision-words.js';
 import {conditionText, pathText} from './access-text.js';
+import {unevaluatedText} from '../../model/access/unevaluated-text.js';
 
 /** The User screen line for a grant path: the group it came through, else the user's own policy. */
 export const focusOf = (source: PolicySource): UserLineFocus | undefined => {
@@ -100,10 +101,7 @@ export const whoCanLines = (
 	}
 	if (answer.couldNotEvaluate.length > 0) {
 		lines.push(heading('problems', `Policies that could not be evaluated (${answer.couldNotEvaluate.length})`));
-		for (const problem of answer.couldNotEvaluate) {
-			const who = [...problem.users, ...problem.groups.map(g => `group ${g}`)].join(', ');
-			lines.push(note(`problem-${problem.source.name}-${problem.source.viaGroup ?? ''}`, `${problem.source.name}: ${problem.reason} — reaches ${who}`, 'warning'));
-		}
+		for (const problem of answer.couldNotEvaluate) lines.push(note(`problem-${problem.source.name}-${problem.source.viaGroup ?? ''}`, unevaluatedText(problem), 'warning'));
 	}
 	const notes = answer.notes.filter(text => text !== asked);
 	if (notes.length > 0) {
