@@ -6,6 +6,8 @@ import {buildAccessModel, resolveActions, whoCan, type WhoCanAnswer, type WhoCan
 import {evaluate} from '../../source/model/access/evaluator.js';
 import {principalFor, statementRefs, userFacts, type AccessModel} from '../../source/model/access/model.js';
 import {unreadBoundaryCondition, unreadBoundaryOf} from '../../source/model/access/unread-boundary.js';
+import {unevaluatedCondition} from '../../source/model/access/unevaluated-policies.js';
+import {actionPattern} from '../../source/model/access/patterns.js';
 import {buildIndex, type SnapshotIndex} from '../../source/model/indexes.js';
 import type {AccountSnapshot} from '../../source/model/snapshot.js';
 import {planSnapshot} from '../../scripts/bench/plan-snapshot.js';
@@ -30,7 +32,17 @@ const reference = async (model: AccessModel, kind: 'user' | 'group', name: strin
 		});
 		if (answer.ok && (answer.decision === 'Allowed' || answer.decision === 'Conditional')) granted.push({action, answer});
 	}
-	if (granted.length === 0) return undefined;
+	// A policy that could not be evaluated may speak of an action its Action/NotAction match (any, when unread):
+	// then the answer is Conditional on it, or (nothing else granting) a row of its own. Each policy once, at its first path.
+	const speaks = (e: (typeof principal.entries)[number], action: string) =>
+		!e.read || e.statements.some(st => (st.notActions ? !st.notActions.some(a => actionPattern(a).test(action)) : (st.actions ?? []).some(a => actionPattern(a).test(action))));
+	const unknown = principal.entries.filter(e => e.problem && actions.some(action => speaks(e, action)));
+	const unknownCondition = (actionsShown: string[]) => unknown.map(e => unevaluatedCondition({source: principal.sources.get(e.key)![0]!, reason: e.problem!}, actionsShown));
+	if (granted.length === 0) {
+		if (unknown.length === 0) return undefined;
+		const spoken = actions.filter(action => unknown.some(e => speaks(e, action)));
+		return {kind, name, arn: principal.arn, decision: 'Conditional', via: [], actions: spoken, conditions: unknownCondition(spoken), incomplete: true};
+	}
 	// A boundary that could not be read leaves every grant Conditional on it, as `can` answers.
 	const unread = unreadBoundaryOf(principal);
 	// On a wildcard resource: the patterns the grants cover (unless one covers all), a deny cutting into them.
@@ -41,12 +53,14 @@ const reference = async (model: AccessModel, kind: 'user' | 'group', name: strin
 		kind,
 		name,
 		arn: principal.arn,
-		decision: !unread && granted.some(g => g.answer.decision === 'Allowed') ? 'Allowed' : 'Conditional',
+		decision: !unread && unknown.length === 0 && granted.some(g => g.answer.decision === 'Allowed') ? 'Allowed' : 'Conditional',
 		via: groupedPaths(granted.flatMap(g => g.answer.statements.filter(s => s.effect === 'Allow').flatMap(s => statementRefs(principal, s).map(statement => ({action: g.action, statement}))))),
 		actions: granted.map(g => g.action),
 		conditions: granted.flatMap(g =>
 			g.answer.conditions.flatMap(c => statementRefs(principal, c.statement).map(statement => ({operator: c.operator, key: c.key, values: c.values, effect: c.effect, statement}))),
-		).concat(unread ? [unreadBoundaryCondition(unread, granted.map(g => g.action))] : []),
+		)
+			.concat(unread ? [unreadBoundaryCondition(unread, granted.map(g => g.action))] : [])
+			.concat(unknownCondition(granted.map(g => g.action))),
 		incomplete: principal.problems.length > 0,
 		...(limited ? {resources: [...new Set(patterns)]} : {}),
 		...(partlyDenied ? {partlyDenied: true} : {}),
@@ -158,9 +172,10 @@ describe('whoCan fast path = one principal at a time', () => {
 	it('tricky account: the answers are not empty (the comparison means something)', async () => {
 		const r = (await expectSameAnswers(tricky(), 'ec2:TerminateInstances')) as WhoCanAnswer;
 		expect(r.users.map(u => u.name)).toEqual(['ana', 'bob', 'cy', 'dee', 'eli', 'fay', 'gus', 'hal', 'jojo']);
-		// eli only with MFA; hal's deny holds unless MFA is present; gus's boundary is not in the snapshot.
-		expect(r.users.filter(u => u.decision === 'Conditional').map(u => u.name)).toEqual(['eli', 'gus', 'hal']);
-		expect(r.users.find(u => u.name === 'fay')?.incomplete).toBe(true);
+		// eli only with MFA; hal's deny holds unless MFA is present; gus's boundary is not in the snapshot; fay's
+		// group Shaky holds a policy that is not JSON and one not in the snapshot, which may deny it.
+		expect(r.users.filter(u => u.decision === 'Conditional').map(u => u.name)).toEqual(['eli', 'fay', 'gus', 'hal']);
+		expect(r.users.find(u => u.name === 'fay')).toMatchObject({incomplete: true, conditions: [expect.objectContaining({key: 'the policy Broken (group Shaky)'}), expect.objectContaining({key: 'the policy Missing (group Shaky)'})]});
 		// ana holds Ec2Ops through two groups and Ec2Again: three paths to the same statement text.
 		expect(r.users.find(u => u.name === 'ana')?.via).toHaveLength(3);
 		// Own keys, asked about jojo: she can, jo (whose name is in hers) cannot; on *, all holders can.

@@ -126,15 +126,22 @@ const cases: Case[] = [
 	{name: 'within the boundary: Allowed', index: only({managed: ['Admin'], boundary: 'S3Only'}, {Admin: policy(allow('*')), S3Only: policy(allow('s3:*'))}), action: 's3:GetObject', resource: S3_OBJ, decision: 'Allowed'},
 	{name: 'a boundary grants nothing by itself', index: only({boundary: 'S3Only'}, {S3Only: policy(allow('s3:*'))}), action: 's3:GetObject', resource: S3_OBJ, decision: 'ImplicitDeny',
 		check: r => expect(r.blockedByBoundary).toBe(false)},
-	{name: 'invalid JSON: could not evaluate, others still answer', index: only({inline: {Broken: '{"Version": "2012-10-17", "Statement": [', Ok: policy(allow('s3:*'))}}), action: 's3:GetObject', resource: S3_OBJ, decision: 'Allowed',
-		check: r => expect(r.couldNotEvaluate).toEqual([{source: {kind: 'inline', name: 'Broken'}, reason: expect.stringContaining('invalid JSON')}])},
-	{name: 'invalid statement: could not evaluate, with the reason', index: only({inline: {Bad: policy({Effect: 'Allw', Action: 's3:*', Resource: '*'})}}), action: 's3:GetObject', resource: S3_OBJ, decision: 'ImplicitDeny',
+	// A policy that could not be evaluated may allow or deny what it may speak of (anything, unread): Conditional on it.
+	{name: 'invalid JSON: could not evaluate; the others allow, but it may deny: Conditional', index: only({inline: {Broken: '{"Version": "2012-10-17", "Statement": [', Ok: policy(allow('s3:*'))}}), action: 's3:GetObject', resource: S3_OBJ, decision: 'Conditional',
+		check: r => {
+			expect(r.couldNotEvaluate).toEqual([{source: {kind: 'inline', name: 'Broken'}, reason: expect.stringContaining('invalid JSON')}]);
+			expect(r.notes).toContain('the policy Broken could not be evaluated: it may allow or deny s3:GetObject');
+		}},
+	{name: 'invalid statement: could not evaluate, with the reason', index: only({inline: {Bad: policy({Effect: 'Allw', Action: 's3:*', Resource: '*'})}}), action: 's3:GetObject', resource: S3_OBJ, decision: 'Conditional',
 		check: r => expect(r.couldNotEvaluate[0]?.reason).toMatch(/Effect/)},
-	{name: 'invalid second statement: could not evaluate, naming it', index: only({inline: {Bad: policy(allow('s3:*'), {Effect: 'Allow', Action: 's3:*'})}}), action: 's3:GetObject', resource: S3_OBJ, decision: 'ImplicitDeny',
+	// Read, refused by the simulator, and speaking only of s3: certain for what it does not speak of.
+	{name: 'a policy refused (no Resource) speaking of s3 only: ec2 is certain', index: only({inline: {Bad: policy({Effect: 'Allow', Action: 's3:*'})}}), action: 'ec2:TerminateInstances', resource: '*', decision: 'ImplicitDeny',
+		check: r => expect(r.notes.join()).not.toMatch(/could not be evaluated/)},
+	{name: 'invalid second statement: could not evaluate, naming it', index: only({inline: {Bad: policy(allow('s3:*'), {Effect: 'Allow', Action: 's3:*'})}}), action: 's3:GetObject', resource: S3_OBJ, decision: 'Conditional',
 		check: r => expect(r.couldNotEvaluate[0]?.reason).toMatch(/^Statement\[1\]: .*Resource/)},
-	{name: 'managed policy without a document: could not evaluate', index: only({managed: ['Blank']}, {Blank: ''}), action: 's3:GetObject', resource: S3_OBJ, decision: 'ImplicitDeny',
+	{name: 'managed policy without a document: could not evaluate', index: only({managed: ['Blank']}, {Blank: ''}), action: 's3:GetObject', resource: S3_OBJ, decision: 'Conditional',
 		check: r => expect(r.couldNotEvaluate[0]).toMatchObject({source: {name: 'Blank'}, reason: expect.stringContaining('not loaded')})},
-	{name: 'managed policy missing from the snapshot: could not evaluate', index: only({managed: ['Gone']}), action: 's3:GetObject', resource: S3_OBJ, decision: 'ImplicitDeny',
+	{name: 'managed policy missing from the snapshot: could not evaluate', index: only({managed: ['Gone']}), action: 's3:GetObject', resource: S3_OBJ, decision: 'Conditional',
 		check: r => expect(r.couldNotEvaluate[0]?.reason).toMatch(/not in the snapshot/)},
 	{name: 'an action without resources is evaluated on *', index: only({inline: {P: policy(allow('iam:List*'))}}), action: 'iam:ListUsers', resource: `arn:aws:iam::${ACCOUNT}:user/x`, decision: 'Allowed',
 		check: r => expect(r.notes.join()).toMatch(/evaluated on \*/)},

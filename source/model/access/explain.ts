@@ -8,6 +8,7 @@ import type {EvalFailure, RawCondition, RawStatement} from './evaluator.js';
 import {evaluatePrincipal, principalFor, statementRefs, toModel, type AccessModel, type Principal} from './model.js';
 import type {AccessError, ConditionShown, Explanation, ExplainResult, StatementRef} from './types.js';
 import {unreadBoundaryNote, unreadBoundaryOf} from './unread-boundary.js';
+import {unevaluatedFor, unevaluatedNote} from './unevaluated-policies.js';
 
 export {boundaryText} from './unread-boundary.js';
 
@@ -92,12 +93,14 @@ export const explainFor = async (model: AccessModel, principal: Principal, actio
 	// A boundary whose document is not known (not in the export, unreadable) may cut any allow: never certain.
 	const unread = unreadBoundaryOf(principal);
 	const unreadBoundary = unread && (outcome.decision === 'Allowed' || outcome.decision === 'Conditional');
+	// An identity policy that could not be evaluated may allow or deny it: only a known explicit deny is certain.
+	const unevaluated = outcome.decision === 'ExplicitDeny' ? [] : unevaluatedFor(principal, [wanted]);
 	return {
 		ok: true,
 		userName: principal.name,
 		action: wanted,
 		resource,
-		decision: unreadBoundary ? 'Conditional' : outcome.decision,
+		decision: unreadBoundary || unevaluated.length > 0 ? 'Conditional' : outcome.decision,
 		statements: refs(outcome.statements),
 		conditions: conditionsShown(principal, outcome.conditions),
 		partialDenies: refs(outcome.partialDenies),
@@ -105,7 +108,12 @@ export const explainFor = async (model: AccessModel, principal: Principal, actio
 		...(principal.boundary ? {boundary: principal.boundary.source} : {}),
 		resourcePatterns: outcome.resourcePatterns,
 		couldNotEvaluate: principal.problems,
-		notes: [...outcome.notes, ...(unreadBoundary ? [unreadBoundaryNote(unread, wanted)] : []), ...[resourceVariableNote(resource)].filter(n => n !== undefined)],
+		notes: [
+			...outcome.notes,
+			...(unreadBoundary ? [unreadBoundaryNote(unread, wanted)] : []),
+			...unevaluated.map(problem => unevaluatedNote(problem, wanted)),
+			...[resourceVariableNote(resource)].filter(n => n !== undefined),
+		],
 		...(outcome.decidedBy.length > 0
 			? {decidedBy: outcome.decidedBy.flatMap(c => statementRefs(principal, c.statement).map(statement => ({...c, statement})))}
 			: {}),

@@ -13,6 +13,7 @@ import {conditionsAt} from './explain.js';
 import {GrantPaths, orderIn} from './grant-paths.js';
 import type {GrantPath, RolePath, StatementRef} from './types.js';
 import {unreadBoundaryCondition, unreadBoundaryNote, unreadBoundaryOf} from './unread-boundary.js';
+import {unevaluatedCondition, unevaluatedFor} from './unevaluated-policies.js';
 import {scopeOfGrant} from './who-can-scope.js';
 
 export interface RoleAnswer {
@@ -210,7 +211,13 @@ export const roleGrantOf = async (model: AccessModel, principal: Principal, role
 		}
 	}
 	for (const action of outsideClasses(classes, actions)) take(action, await evaluateRole(model, principal, action, resource));
-	if (granted.length === 0) return undefined;
+	// A policy of the role's that could not be evaluated may grant or deny: never certain, and named.
+	const unevaluated = unevaluatedFor(principal, actions);
+	if (granted.length === 0) {
+		if (unevaluated.length === 0) return undefined;
+		const spoken = actions.filter(action => unevaluatedFor(principal, [action]).length > 0);
+		return {role, decision: 'Conditional', via: [], conditions: unevaluated.map(u => unevaluatedCondition(u, spoken)), actions: spoken, resources: undefined, partlyDenied: undefined};
+	}
 	// Classes interleave in the query: actions, conditions and paths put in its order, as action by action.
 	const inOrder = granted.every((g, n) => n === 0 || order(granted[n - 1]!.action) < order(g.action));
 	if (!inOrder) granted.sort((a, b) => order(a.action) - order(b.action));
@@ -223,6 +230,10 @@ export const roleGrantOf = async (model: AccessModel, principal: Principal, role
 	if (unread) {
 		found.decision = 'Conditional';
 		found.conditions.push(unreadBoundaryCondition(unread, found.actions));
+	}
+	if (unevaluated.length > 0) {
+		found.decision = 'Conditional';
+		found.conditions.push(...unevaluated.map(u => unevaluatedCondition(u, found.actions)));
 	}
 	return found;
 };

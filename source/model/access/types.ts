@@ -167,7 +167,7 @@ export interface WhoCanEntry {
 	/** Expanded actions this principal can do (one unless the query had wildcards). */
 	actions: string[];
 	conditions: ConditionShown[];
-	/** True when some policy reaching this principal could not be evaluated (a deny may be missed). */
+	/** True when some policy reaching this principal could not be evaluated (one that may speak of the query makes it Conditional on it). */
 	incomplete: boolean;
 	/** On a wildcard resource: the resources its grants are limited to (absent: every resource). */
 	resources?: string[];

@@ -18,6 +18,7 @@ import {entryMaker} from './who-can-entries.js';
 import {scopedEntries} from './who-can-scope.js';
 import {rolesOf} from './roles.js';
 import {unreadBoundaryCondition, unreadBoundaryNote} from './unread-boundary.js';
+import {unevaluatedCondition, unevaluatedOfHolder} from './unevaluated-policies.js';
 import {withRoles} from './who-can-roles.js';
 
 const problemsOf = (principals: Holder[]): WhoCanAnswer['couldNotEvaluate'] => {
@@ -100,6 +101,18 @@ export interface DirectOptions {
 	lazyPaths?: boolean;
 }
 
+/**
+ * A holder reached by a policy that could not be evaluated and may speak of the query: its entry Conditional,
+ * naming the policy, or (when nothing else grants) an entry of its own for the actions the policy may speak of.
+ */
+const withUnevaluated = (model: AccessModel, p: Holder, entry: WhoCanEntry | undefined, actions: string[]): WhoCanEntry | undefined => {
+	const unevaluated = unevaluatedOfHolder(model, p, actions);
+	if (unevaluated.length === 0) return entry;
+	const spoken = entry?.actions ?? (actions.length === 1 ? actions : actions.filter(action => unevaluatedOfHolder(model, p, [action]).length > 0));
+	const base: WhoCanEntry = entry ?? {kind: p.kind, name: p.name, arn: p.arn, decision: 'Conditional', via: [], actions: spoken, conditions: [], incomplete: true};
+	return {...base, decision: 'Conditional', conditions: [...base.conditions, ...unevaluated.map(u => unevaluatedCondition(u, spoken))]};
+};
+
 /** Who-can by identity policies alone (users and groups; no roles). */
 export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: string, resource = '*', options: DirectOptions = {}): Promise<WhoCanResult> => {
 	const model = toModel(source);
@@ -137,7 +150,8 @@ export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: 
 		const made = make(p, sets);
 		const entry = made && scoped(made, sets);
 		const boundary = entry && isUser(p) ? p.unreadBoundary : undefined;
-		return boundary ? {...entry!, decision: 'Conditional', conditions: [...entry!.conditions, unreadBoundaryCondition(boundary, entry!.actions)]} : entry;
+		const bounded = boundary ? {...entry!, decision: 'Conditional' as const, conditions: [...entry!.conditions, unreadBoundaryCondition(boundary, entry!.actions)]} : entry;
+		return withUnevaluated(model, p, bounded, resolved.actions);
 	};
 	const lazy = options.lazyPaths === true && resolved.actions.length === 1;
 	const answerFor = (principals: Holder[]): WhoCanEntry[] => {
@@ -145,7 +159,9 @@ export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: 
 		for (const p of principals) {
 			const sets = setsOf.get(p)!;
 			const boundary = isUser(p) ? p.unreadBoundary : undefined;
-			const entry = lazy ? lazyEntryOf(p, sets, settled, resolved.actions, boundary !== undefined, entryOf) : entryOf(p, sets);
+			// A policy that could not be evaluated makes the entry (or one where none was) at once.
+			const eager = !lazy || unevaluatedOfHolder(model, p, resolved.actions).length > 0;
+			const entry = eager ? entryOf(p, sets) : lazyEntryOf(p, sets, settled, resolved.actions, boundary !== undefined, entryOf);
 			if (!entry) continue;
 			if (boundary) unread.set(boundary.arn ?? boundary.name, unreadBoundaryNote(boundary, what));
 			found.push(entry);

@@ -33,7 +33,7 @@ const entryLines = (entry: WhoCanEntry, total: number, openAt: Opener): DetailLi
 	// A user reaching it only through a role opens on what lets them assume it (the group, else their policy).
 	const first = entry.via[0]?.statement.source ?? entry.throughRoles?.[0]?.steps[0]?.identity[0]?.source;
 	const actions = many ? `  ${actionsCovered(entry, total)}` : '';
-	const incomplete = entry.incomplete ? '  (a policy could not be evaluated: a deny may be missed)' : '';
+	const incomplete = entry.incomplete ? '  (a policy could not be evaluated)' : '';
 	const covered = resourcesCovered(entry);
 	return [
 		{
