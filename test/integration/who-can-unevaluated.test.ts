@@ -27,6 +27,8 @@ const exportDocument = {
 		user('zed', [{PolicyName: 'Broken', PolicyDocument: ec2.slice(0, -10)}]),
 		// Read, but refused (no Resource): it speaks of s3:GetObject only.
 		user('sam', [{PolicyName: 'NoResource', PolicyDocument: noResource}]),
+		// Denied ec2 by a known statement: the broken policy cannot change that.
+		user('vic', [{PolicyName: 'Shaky', PolicyDocument: ec2.slice(0, -10)}, {PolicyName: 'NoEc2', PolicyDocument: encodeURIComponent(JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Deny', Action: 'ec2:*', Resource: '*'}]}))}]),
 		...members.map(name => user(name, [], ['Ops'])),
 	],
 	GroupDetailList: [{
@@ -51,8 +53,9 @@ describe('who-can with a policy it could not evaluate (--from-file export)', () 
 		expect(text.stdout).toMatch(/^user +amy +Allowed/m);
 		for (const name of ['zed', ...members]) expect(text.stdout).toMatch(new RegExp(`^user +${name} +Conditional`, 'm'));
 		expect(text.stdout).toMatch(/^group +Ops +Conditional/m);
-		// sam's refused policy speaks of s3 only.
+		// sam's refused policy speaks of s3 only; vic is denied ec2 by a statement that was read.
 		expect(text.stdout).not.toMatch(/^user +sam/m);
+		expect(text.stdout).not.toMatch(/^user +vic/m);
 		expect(text.stdout).toMatch(/^could not evaluate Broken: invalid JSON.* — reaches zed$/m);
 		expect(text.stdout).toContain(`could not evaluate OpsBroken: invalid JSON`);
 		expect(text.stdout).toContain(` — reaches ${members.slice(0, 10).join(', ')}, 2 more users, group Ops`);
@@ -80,5 +83,8 @@ describe('who-can with a policy it could not evaluate (--from-file export)', () 
 		const certain = await runCli(['can', 'sam', 'ec2:TerminateInstances', '--from-file', file], env);
 		expect(certain.code).toBe(1);
 		expect(certain.stdout).toContain('sam ec2:TerminateInstances on *: ImplicitDeny');
+		const denied = await runCli(['can', 'vic', 'ec2:TerminateInstances', '--from-file', file], env);
+		expect(denied.code).toBe(1);
+		expect(denied.stdout).toContain('vic ec2:TerminateInstances on *: ExplicitDeny');
 	});
 });

@@ -7,7 +7,7 @@ import {buildAccessModel, rolePrincipal, throughRoles, whoCan} from '../../sourc
 import {explainFor} from '../../source/model/access/explain.js';
 import {principalFor} from '../../source/model/access/model.js';
 import {roleByName} from '../../source/model/access/roles.js';
-import {accountWithRoles, allow, policy, ROOT, roleArn, trustPolicy, trusts} from '../fixtures/roles.js';
+import {accountWithRoles, allow, deny, policy, ROOT, roleArn, trustPolicy, trusts} from '../fixtures/roles.js';
 
 const index = accountWithRoles({
 	users: {ana: {inline: {assume: policy(allow('sts:AssumeRole', roleArn('*')))}}},
@@ -17,6 +17,8 @@ const index = accountWithRoles({
 		// No Resource: refused, but it speaks of s3 only.
 		S3Only: {trust: trustPolicy(trusts(ROOT)), inline: {s3: policy({Effect: 'Allow', Action: 's3:GetObject'})}},
 		Sure: {trust: trustPolicy(trusts(ROOT)), inline: {ec2: policy(allow('ec2:StopInstances'))}},
+		// A known explicit deny settles ec2 whatever the unreadable policy says.
+		Denied: {trust: trustPolicy(trusts(ROOT)), inline: {half: '{"Statement": [', no: policy(deny('ec2:*'))}},
 	},
 });
 
@@ -37,9 +39,18 @@ describe('roles with a policy that could not be evaluated', () => {
 		expect((await throughRoles(model, principalFor(model, 'user', 'ana')!, 'ec2:TerminateInstances', '*')).map(p => [p.role, p.decision])).toEqual([['Broken', 'Conditional']]);
 	});
 
+	it('a known explicit deny stays certain: no row for ec2, Conditional for s3 (the unreadable policy may speak of it)', async () => {
+		expect((await ask('ec2:TerminateInstances')).roles.map(r => r.name)).not.toContain('Denied');
+		expect((await ask('s3:GetObject')).roles.map(r => r.name)).toContain('Denied');
+		const model = buildAccessModel(index);
+		const denied = await explainFor(model, rolePrincipal(model, roleByName(model, 'Denied')!), 'ec2:TerminateInstances');
+		expect(denied.ok && [denied.decision, denied.notes]).toEqual(['ExplicitDeny', []]);
+	});
+
 	it('a role whose refused policy speaks of s3 only: no row for ec2, Conditional for s3; a sure grant beside it stays Allowed', async () => {
 		expect((await ask('s3:GetObject')).roles.map(r => [r.name, r.decision])).toEqual([
 			['Broken', 'Conditional'],
+			['Denied', 'Conditional'],
 			['S3Only', 'Conditional'],
 		]);
 		expect((await ask('ec2:StopInstances')).roles.map(r => [r.name, r.decision])).toEqual([

@@ -13,7 +13,7 @@ import {conditionsAt} from './explain.js';
 import {GrantPaths, orderIn} from './grant-paths.js';
 import type {GrantPath, RolePath, StatementRef} from './types.js';
 import {unreadBoundaryCondition, unreadBoundaryNote, unreadBoundaryOf} from './unread-boundary.js';
-import {unevaluatedCondition, unevaluatedFor} from './unevaluated-policies.js';
+import {undeniedActions, unevaluatedCondition, unevaluatedFor} from './unevaluated-policies.js';
 import {scopeOfGrant} from './who-can-scope.js';
 
 export interface RoleAnswer {
@@ -215,8 +215,11 @@ export const roleGrantOf = async (model: AccessModel, principal: Principal, role
 	const unevaluated = unevaluatedFor(principal, actions);
 	if (granted.length === 0) {
 		if (unevaluated.length === 0) return undefined;
-		const spoken = actions.filter(action => unevaluatedFor(principal, [action]).length > 0);
-		return {role, decision: 'Conditional', via: [], conditions: unevaluated.map(u => unevaluatedCondition(u, spoken)), actions: spoken, resources: undefined, partlyDenied: undefined};
+		// Nothing else grants: the actions it may speak of, but for those a known explicit deny settles.
+		const spoken = (await undeniedActions(model, principal, actions, resource)).filter(action => unevaluatedFor(principal, [action]).length > 0);
+		if (spoken.length === 0) return undefined;
+		const speaking = unevaluatedFor(principal, spoken);
+		return {role, decision: 'Conditional', via: [], conditions: speaking.map(u => unevaluatedCondition(u, spoken)), actions: spoken, resources: undefined, partlyDenied: undefined};
 	}
 	// Classes interleave in the query: actions, conditions and paths put in its order, as action by action.
 	const inOrder = granted.every((g, n) => n === 0 || order(granted[n - 1]!.action) < order(g.action));

@@ -2,7 +2,7 @@
 // allow or deny what is asked, so an answer it could change is never certain: Conditional, naming it. A
 // policy whose statements were read can speak only of the actions its Action/NotAction match; one that could
 // not be read, of any. (A boundary that could not be read is unread-boundary.ts's: it can only cut.)
-import {keyOf, type AccessModel, type PolicyEntry, type Principal} from './model.js';
+import {evaluatePrincipal, keyOf, type AccessModel, type PolicyEntry, type Principal} from './model.js';
 import {actionReach} from './patterns.js';
 import type {ConditionShown, PolicyProblem, PolicySource} from './types.js';
 
@@ -39,6 +39,16 @@ export const unevaluatedFor = (principal: Principal, actions: string[]): PolicyP
 export const unevaluatedOfHolder = (model: AccessModel, holder: {name: string; problems: PolicyProblem[]}, actions: string[]): PolicyProblem[] => {
 	if (holder.problems.length === 0) return NONE;
 	return holder.problems.filter(p => p.source.kind !== 'boundary' && maySpeakOf(model.policies.get(keyOf(holder.name, p.source)), actions));
+};
+
+/** The actions no known explicit deny settles for the principal: only on those can such a policy change the answer. */
+export const undeniedActions = async (model: AccessModel, principal: Principal, actions: string[], resource: string): Promise<string[]> => {
+	const open: string[] = [];
+	for (const action of actions) {
+		const outcome = await evaluatePrincipal(model, principal, action, resource);
+		if (!outcome.ok || outcome.decision !== 'ExplicitDeny') open.push(action);
+	}
+	return open;
 };
 
 const SUBJECT = (source: PolicySource) => `the policy ${source.name}${source.viaGroup ? ` (group ${source.viaGroup})` : ''}`;

@@ -11,14 +11,14 @@ import {grantsAccess} from './evaluator.js';
 import {checkResource, fromFailure, resourceVariableNote} from './explain.js';
 import {holderIndex, type Holder} from './holders.js';
 import {LazyEntry} from './lazy-entry.js';
-import {toModel, type AccessModel} from './model.js';
+import {principalFor, toModel, type AccessModel} from './model.js';
 import type {WhoCanAnswer, WhoCanEntry, WhoCanResult} from './types.js';
 import {actionClasses, isUser} from './who-can-classes.js';
 import {entryMaker} from './who-can-entries.js';
 import {scopedEntries} from './who-can-scope.js';
 import {rolesOf} from './roles.js';
 import {unreadBoundaryCondition, unreadBoundaryNote} from './unread-boundary.js';
-import {unevaluatedCondition, unevaluatedOfHolder} from './unevaluated-policies.js';
+import {undeniedActions, unevaluatedCondition, unevaluatedOfHolder} from './unevaluated-policies.js';
 import {withRoles} from './who-can-roles.js';
 
 const problemsOf = (principals: Holder[]): WhoCanAnswer['couldNotEvaluate'] => {
@@ -106,9 +106,11 @@ export interface DirectOptions {
  * naming the policy, or (when nothing else grants) an entry of its own for the actions the policy may speak of.
  */
 const withUnevaluated = (model: AccessModel, p: Holder, entry: WhoCanEntry | undefined, actions: string[]): WhoCanEntry | undefined => {
+	// Every action settled by a known explicit deny: nothing the policy says can change that.
+	if (actions.length === 0) return entry;
 	const unevaluated = unevaluatedOfHolder(model, p, actions);
 	if (unevaluated.length === 0) return entry;
-	const spoken = entry?.actions ?? (actions.length === 1 ? actions : actions.filter(action => unevaluatedOfHolder(model, p, [action]).length > 0));
+	const spoken = entry?.actions ?? actions.filter(action => unevaluatedOfHolder(model, p, [action]).length > 0);
 	const base: WhoCanEntry = entry ?? {kind: p.kind, name: p.name, arn: p.arn, decision: 'Conditional', via: [], actions: spoken, conditions: [], incomplete: true};
 	return {...base, decision: 'Conditional', conditions: [...base.conditions, ...unevaluated.map(u => unevaluatedCondition(u, spoken))]};
 };
@@ -151,8 +153,14 @@ export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: 
 		const entry = made && scoped(made, sets);
 		const boundary = entry && isUser(p) ? p.unreadBoundary : undefined;
 		const bounded = boundary ? {...entry!, decision: 'Conditional' as const, conditions: [...entry!.conditions, unreadBoundaryCondition(boundary, entry!.actions)]} : entry;
-		return withUnevaluated(model, p, bounded, resolved.actions);
+		return withUnevaluated(model, p, bounded, open.get(p) ?? resolved.actions);
 	};
+	// Holders a policy that could not be evaluated may speak of the query: the actions no known explicit deny settles.
+	const open = new Map<Holder, string[]>();
+	for (const p of [...index.users, ...index.groups]) {
+		if (unevaluatedOfHolder(model, p, resolved.actions).length === 0) continue;
+		open.set(p, await undeniedActions(model, principalFor(model, p.kind, p.name)!, resolved.actions, resource));
+	}
 	const lazy = options.lazyPaths === true && resolved.actions.length === 1;
 	const answerFor = (principals: Holder[]): WhoCanEntry[] => {
 		const found: WhoCanEntry[] = [];
@@ -160,7 +168,7 @@ export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: 
 			const sets = setsOf.get(p)!;
 			const boundary = isUser(p) ? p.unreadBoundary : undefined;
 			// A policy that could not be evaluated makes the entry (or one where none was) at once.
-			const eager = !lazy || unevaluatedOfHolder(model, p, resolved.actions).length > 0;
+			const eager = !lazy || open.has(p);
 			const entry = eager ? entryOf(p, sets) : lazyEntryOf(p, sets, settled, resolved.actions, boundary !== undefined, entryOf);
 			if (!entry) continue;
 			if (boundary) unread.set(boundary.arn ?? boundary.name, unreadBoundaryNote(boundary, what));
