@@ -130,12 +130,12 @@ export const whoCanCommand = async (gateway: IamGateway, action: string | undefi
 	// The JSON is the list of who can; what the text says under its table goes to stderr, so a script sees it too
 	// (a policy that could not be evaluated may grant someone the list leaves out).
 	if (json) return {stdout: JSON.stringify(principals, null, 2), ...(notes.length > 0 ? {stderr: `${notes.join('\n')}\n`} : {})};
-	const rows = entries.map(entry => [
-		entry.kind,
-		entry.name,
-		decisionCell(entry, answer.actions.length),
-		[...distinctPaths(entry.via).map(grant => pathText(grant.statement)), ...(entry.throughRoles ?? []).map(p => `through role ${p.role}: ${rolePathText(p)}`)].join('; '),
-	]);
+	const viaOf = (entry: WhoCanEntry) => {
+		const paths = [...distinctPaths(entry.via).map(grant => pathText(grant.statement)), ...(entry.throughRoles ?? []).map(p => `through role ${p.role}: ${rolePathText(p)}`)];
+		// No path: what the row hangs on (a policy that could not be evaluated).
+		return (paths.length > 0 ? paths : entry.conditions.map(c => `${c.key} ${c.operator}`)).join('; ');
+	};
+	const rows = entries.map(entry => [entry.kind, entry.name, decisionCell(entry, answer.actions.length), viaOf(entry)]);
 	return {stdout: [textTable(['KIND', 'NAME', 'DECISION', 'VIA'], rows), ...notes].join('\n')};
 };
 

@@ -52,6 +52,9 @@ describe('who-can with a policy it could not evaluate (--from-file export)', () 
 		expect(text.code).toBe(0);
 		expect(text.stdout).toMatch(/^user +amy +Allowed/m);
 		for (const name of ['zed', ...members]) expect(text.stdout).toMatch(new RegExp(`^user +${name} +Conditional`, 'm'));
+		// With no path, the row says what it hangs on.
+		expect(text.stdout).toMatch(/^user +zed +Conditional +the policy Broken could not be evaluated: it may allow or deny$/m);
+		expect(text.stdout).toMatch(/^user +member00 +Conditional +the policy OpsBroken \(group Ops\) could not be evaluated: it may allow or deny$/m);
 		expect(text.stdout).toMatch(/^group +Ops +Conditional/m);
 		// sam's refused policy speaks of s3 only; vic is denied ec2 by a statement that was read.
 		expect(text.stdout).not.toMatch(/^user +sam/m);
