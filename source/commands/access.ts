@@ -20,7 +20,7 @@ import {EXIT_CONDITIONAL, EXIT_DENIED, EXIT_OK} from '../cli/exit-codes.js';
 import {cappedBy, rcpNote, scpNote, SERVICE_LINKED_PATH} from '../model/org/org-who-can.js';
 import type {ScpVerdict} from '../model/org/scp-verdict.js';
 import {scpJson} from './scp-json.js';
-import {contextEffects, type ContextEffect} from '../model/access/who-can-context.js';
+import {contextEffects, entryKey, type ContextEffect} from '../model/access/who-can-context.js';
 import {contextEffectLines} from './who-can-context-text.js';
 import {unevaluatedText} from '../model/access/unevaluated-text.js';
 
@@ -117,9 +117,9 @@ export const whoCanCommand = async (gateway: IamGateway, action: string | undefi
 	const entries = [...answer.users, ...answer.groups, ...answer.roles];
 	// With context given: the rows it settled say what decided (JSON keeps the array of who can; those it took away are in the notes).
 	const effects = await contextEffects(model, action, answer.resource, answer);
-	const settled = new Map(effects.changed.filter(e => e.decision === 'Allowed').map(e => [`${e.kind}:${e.name}`, e]));
+	const settled = new Map(effects.changed.filter(e => e.decision === 'Allowed').map(e => [entryKey(e), e]));
 	const settledShape = (effect: ContextEffect | undefined) => (effect ? {WithoutContext: 'Conditional', ...(effect.decided ? {DecidedBy: effect.decided} : {})} : {});
-	const principals = entries.map(entry => ({...principalShape(entry, answer.actions.length), ...settledShape(settled.get(`${entry.kind}:${entry.name}`))}));
+	const principals = entries.map(entry => ({...principalShape(entry, answer.actions.length), ...settledShape(settled.get(entryKey(entry)))}));
 	const notes = [
 		...answer.notes,
 		...answer.couldNotEvaluate.map(p => `could not evaluate ${unevaluatedText(p)}`),

@@ -118,7 +118,7 @@ export const canAssumeGiven = async (model: AccessModel, caller: Principal, role
 	// With request context given, a statement whose conditions it settles is as good as unconditional, or gone.
 	// Without (the common case, asked for every caller of every role) nothing is settled and nothing copied.
 	const settled = model.context ? new Map<TrustStatement, TrustSettled>() : undefined;
-	if (settled) for (const {s, i} of [...allows, ...denies]) if (s.conditions.length > 0) settled.set(s, await trustSettled(model, s, role.arn, `trust policy of ${role.name}, statement #${i + 1}`));
+	if (settled) for (const {s, i} of [...allows, ...denies]) if (s.conditions.length > 0) settled.set(s, await trustSettled(model, s, role, i));
 	const conditionsOf = (s: TrustStatement) => (settled?.get(s)?.verdict === 'holds' ? [] : s.conditions);
 	const live = (x: {s: TrustStatement}) => settled?.get(x.s)?.verdict !== 'fails';
 	const decidedOf = (list: Array<{s: TrustStatement}>) => (settled ? list.flatMap(x => settled.get(x.s)?.decided ?? []) : []);

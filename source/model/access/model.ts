@@ -237,7 +237,8 @@ export const principalFor = (model: AccessModel, kind: 'user' | 'group', name: s
 	return principal;
 };
 
-const reachOf = (entry: PolicyEntry, action: string) => {
+/** Whether any statement (and any Allow) of the policy can match the action, kept per entry. */
+export const reachOf = (entry: PolicyEntry, action: string) => {
 	entry.reach ??= new Map();
 	let reach = entry.reach.get(action);
 	if (!reach) entry.reach.set(action, (reach = actionReach(entry.statements, action)));

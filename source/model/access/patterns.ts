@@ -22,13 +22,17 @@ const strings = (value: unknown): string[] | undefined => {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The statements of a parsed policy document; malformed entries are skipped (validation reports them). */
-export const parseStatements = (document: unknown): ParsedStatement[] => {
+/** A parsed document's Statement entries as listed, whatever their shape (one alone is a list of one). */
+export const statementEntries = (document: unknown): unknown[] => {
 	if (!isRecord(document)) return [];
 	const raw = document['Statement'];
-	const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+	return Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+};
+
+/** The statements of a parsed policy document; malformed entries are skipped (validation reports them). */
+export const parseStatements = (document: unknown): ParsedStatement[] => {
 	const statements: ParsedStatement[] = [];
-	list.forEach((entry, i) => {
+	statementEntries(document).forEach((entry, i) => {
 		if (!isRecord(entry)) return;
 		const effect = entry['Effect'];
 		if (effect !== 'Allow' && effect !== 'Deny') return;

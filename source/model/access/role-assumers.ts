@@ -188,7 +188,7 @@ const accountAdmits = async (model: AccessModel, role: Role, skip: Set<string>):
 	if (!admitting) return null;
 	// With request context given, the admitting statement's conditions may be settled: as none, or failing (then
 	// another statement may still admit: each caller is asked on its own, as for a trust that is not simple).
-	const settledOf = ({s, i}: typeof admitting) => trustSettled(model, s, role.arn, `trust policy of ${role.name}, statement #${i + 1}`);
+	const settledOf = ({s, i}: typeof admitting) => trustSettled(model, s, role, i);
 	const settled = await settledOf(admitting);
 	if (settled.verdict === 'fails') {
 		// The context refuses every statement naming the account: nobody comes in through it (each caller's

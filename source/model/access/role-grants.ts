@@ -13,7 +13,7 @@ import {conditionsAt} from './explain.js';
 import {GrantPaths, orderIn} from './grant-paths.js';
 import type {GrantPath, RolePath, StatementRef} from './types.js';
 import {unreadBoundaryCondition, unreadBoundaryNote, unreadBoundaryOf} from './unread-boundary.js';
-import {undeniedActions, unevaluatedCondition, unevaluatedFor} from './unevaluated-policies.js';
+import {spokenActions, undeniedActions, unevaluatedCondition, unevaluatedFor} from './unevaluated-policies.js';
 import {scopeOfGrant} from './who-can-scope.js';
 
 export interface RoleAnswer {
@@ -216,7 +216,7 @@ export const roleGrantOf = async (model: AccessModel, principal: Principal, role
 	if (granted.length === 0) {
 		if (unevaluated.length === 0) return undefined;
 		// Nothing else grants: the actions it may speak of, but for those a known explicit deny settles.
-		const spoken = (await undeniedActions(model, principal, actions, resource)).filter(action => unevaluatedFor(principal, [action]).length > 0);
+		const spoken = await undeniedActions(model, principal, spokenActions(actions, some => unevaluatedFor(principal, some)), resource);
 		if (spoken.length === 0) return undefined;
 		const speaking = unevaluatedFor(principal, spoken);
 		return {role, decision: 'Conditional', via: [], conditions: speaking.map(u => unevaluatedCondition(u, spoken)), actions: spoken, resources: undefined, partlyDenied: undefined};

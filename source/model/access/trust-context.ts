@@ -42,10 +42,10 @@ const settle = async (model: AccessModel, s: TrustStatement, roleArn: string, wh
 const kept = new WeakMap<AccessModel, WeakMap<TrustStatement, Promise<TrustSettled>>>();
 
 /**
- * The statement's conditions against the model's request context (once per model and statement). `where`:
- * the statement in words ("trust policy of Deploy, statement #1").
+ * The statement's conditions against the model's request context (once per model and statement): the
+ * statement at `index` (0-based) of the role's trust policy, said as "trust policy of Deploy, statement #1".
  */
-export const trustSettled = (model: AccessModel, s: TrustStatement, roleArn: string, where: string): Promise<TrustSettled> => {
+export const trustSettled = (model: AccessModel, s: TrustStatement, role: {name: string; arn: string}, index: number): Promise<TrustSettled> => {
 	const context = model.context;
 	if (!context || s.conditions.length === 0) return Promise.resolve(OPEN);
 	const given = new Set(Object.keys(context).map(key => key.toLowerCase()));
@@ -53,6 +53,6 @@ export const trustSettled = (model: AccessModel, s: TrustStatement, roleArn: str
 	let byStatement = kept.get(model);
 	if (!byStatement) kept.set(model, (byStatement = new WeakMap()));
 	let found = byStatement.get(s);
-	if (!found) byStatement.set(s, (found = settle(model, s, roleArn, where)));
+	if (!found) byStatement.set(s, (found = settle(model, s, role.arn, `trust policy of ${role.name}, statement #${index + 1}`)));
 	return found;
 };

@@ -15,17 +15,20 @@ const VERDICT = 'could not be read: allowed only if it allows';
 export const unreadBoundaryNote = (boundary: PolicySource, what: string): string => `${SUBJECT(boundary)} ${VERDICT} ${what}`;
 
 /**
- * The same sentence as a condition, for rows that show conditions but no notes (who-can's JSON and
- * screen): key, operator and values read as the note, the statement names the boundary (no statement
- * of it is known: #0).
+ * A note's sentence as a condition, for rows that show conditions but no notes (who-can's JSON and screen):
+ * key, operator and values read as the note, the statement names the policy (none of its statements is
+ * known: #0). Shared with unevaluated-policies.ts.
  */
-export const unreadBoundaryCondition = (boundary: PolicySource, actions: string[]): ConditionShown => ({
-	operator: VERDICT,
-	key: SUBJECT(boundary),
+export const sentenceCondition = (subject: string, verdict: string, source: PolicySource, actions: string[]): ConditionShown => ({
+	operator: verdict,
+	key: subject,
 	values: actions,
 	effect: 'Allow',
-	statement: {source: boundary, statementIndex: 0, effect: 'Allow'},
+	statement: {source, statementIndex: 0, effect: 'Allow'},
 });
+
+/** The boundary's sentence as a condition (sentenceCondition). */
+export const unreadBoundaryCondition = (boundary: PolicySource, actions: string[]): ConditionShown => sentenceCondition(SUBJECT(boundary), VERDICT, boundary, actions);
 
 /** The principal's boundary when it has one the evaluator could not use, else undefined. */
 export const unreadBoundaryOf = (principal: Principal): PolicySource | undefined =>

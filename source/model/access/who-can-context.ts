@@ -30,6 +30,9 @@ export interface ContextEffects {
 
 const NONE: ContextEffects = {changed: []};
 
+/** A principal of an answer by kind and name (an effect, a row). */
+export const entryKey = (entry: {kind: string; name: string}): string => `${entry.kind}:${entry.name}`;
+
 /** The conditions the context settled in the principal's own policies, for the first action it was Conditional on. */
 const ownDecided = async (model: AccessModel, principal: Principal, action: string, resource: string): Promise<string[]> => {
 	const answer = await explainFor(model, principal, action, resource);
@@ -67,12 +70,11 @@ export const contextEffects = async (model: AccessModel, action: string, resourc
 	const openModel = buildAccessModel(model.index, undefined, model.knowledge);
 	const open = await whoCan(openModel, action, resource);
 	if (!open.ok) return NONE;
-	const key = (entry: {kind: string; name: string}) => `${entry.kind}:${entry.name}`;
-	const now = new Map([...answer.users, ...answer.groups, ...answer.roles].map(entry => [key(entry), entry]));
-	const changed = [...open.users, ...open.groups, ...open.roles].filter(entry => entry.decision === 'Conditional' && now.get(key(entry))?.decision !== 'Conditional');
+	const now = new Map([...answer.users, ...answer.groups, ...answer.roles].map(entry => [entryKey(entry), entry]));
+	const changed = [...open.users, ...open.groups, ...open.roles].filter(entry => entry.decision === 'Conditional' && now.get(entryKey(entry))?.decision !== 'Conditional');
 	const effects: ContextEffect[] = [];
 	for (const [n, entry] of changed.entries()) {
-		const withIt = now.get(key(entry));
+		const withIt = now.get(entryKey(entry));
 		const effect: ContextEffect = {kind: entry.kind, name: entry.name, decision: withIt ? 'Allowed' : 'NotAllowed'};
 		if (n < CONTEXT_EFFECTS_WORKED_OUT) {
 			const decided = await decidedFor(model, openModel, entry, withIt, resource);

@@ -12,13 +12,13 @@ import {checkResource, fromFailure, resourceVariableNote} from './explain.js';
 import {holderIndex, type Holder} from './holders.js';
 import {LazyEntry} from './lazy-entry.js';
 import {principalFor, toModel, type AccessModel} from './model.js';
-import type {WhoCanAnswer, WhoCanEntry, WhoCanResult} from './types.js';
+import type {PolicyProblem, WhoCanAnswer, WhoCanEntry, WhoCanResult} from './types.js';
 import {actionClasses, isUser} from './who-can-classes.js';
 import {entryMaker} from './who-can-entries.js';
 import {scopedEntries} from './who-can-scope.js';
 import {rolesOf} from './roles.js';
 import {unreadBoundaryCondition, unreadBoundaryNote} from './unread-boundary.js';
-import {undeniedActions, unevaluatedCondition, unevaluatedOfHolder} from './unevaluated-policies.js';
+import {spokenActions, undeniedActions, unevaluatedCondition, unevaluatedOfHolder} from './unevaluated-policies.js';
 import {withRoles} from './who-can-roles.js';
 
 const problemsOf = (principals: Holder[]): WhoCanAnswer['couldNotEvaluate'] => {
@@ -101,18 +101,23 @@ export interface DirectOptions {
 	lazyPaths?: boolean;
 }
 
+/** A holder's policies that could not be evaluated, as far as the query goes. */
+interface Unevaluated {
+	/** Those that may speak of an action no known explicit deny settles. */
+	problems: PolicyProblem[];
+	/** Those actions. */
+	actions: string[];
+}
+
 /**
  * A holder reached by a policy that could not be evaluated and may speak of the query: its entry Conditional,
  * naming the policy, or (when nothing else grants) an entry of its own for the actions the policy may speak of.
  */
-const withUnevaluated = (model: AccessModel, p: Holder, entry: WhoCanEntry | undefined, actions: string[]): WhoCanEntry | undefined => {
-	// Every action settled by a known explicit deny: nothing the policy says can change that.
-	if (actions.length === 0) return entry;
-	const unevaluated = unevaluatedOfHolder(model, p, actions);
-	if (unevaluated.length === 0) return entry;
-	const spoken = entry?.actions ?? actions.filter(action => unevaluatedOfHolder(model, p, [action]).length > 0);
+const withUnevaluated = (p: Holder, entry: WhoCanEntry | undefined, unevaluated: Unevaluated | undefined): WhoCanEntry | undefined => {
+	if (!unevaluated || unevaluated.problems.length === 0) return entry;
+	const spoken = entry?.actions ?? unevaluated.actions;
 	const base: WhoCanEntry = entry ?? {kind: p.kind, name: p.name, arn: p.arn, decision: 'Conditional', via: [], actions: spoken, conditions: [], incomplete: true};
-	return {...base, decision: 'Conditional', conditions: [...base.conditions, ...unevaluated.map(u => unevaluatedCondition(u, spoken))]};
+	return {...base, decision: 'Conditional', conditions: [...base.conditions, ...unevaluated.problems.map(u => unevaluatedCondition(u, spoken))]};
 };
 
 /** Who-can by identity policies alone (users and groups; no roles). */
@@ -153,13 +158,16 @@ export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: 
 		const entry = made && scoped(made, sets);
 		const boundary = entry && isUser(p) ? p.unreadBoundary : undefined;
 		const bounded = boundary ? {...entry!, decision: 'Conditional' as const, conditions: [...entry!.conditions, unreadBoundaryCondition(boundary, entry!.actions)]} : entry;
-		return withUnevaluated(model, p, bounded, open.get(p) ?? resolved.actions);
+		return withUnevaluated(p, bounded, unevaluatedBy.get(p));
 	};
-	// Holders a policy that could not be evaluated may speak of the query: the actions no known explicit deny settles.
-	const open = new Map<Holder, string[]>();
+	// Holders a policy that could not be evaluated may speak of the query: the actions it may speak of that no
+	// known explicit deny settles (each evaluated on its own: such holders are few), and the policies speaking of them.
+	const unevaluatedBy = new Map<Holder, Unevaluated>();
 	for (const p of [...index.users, ...index.groups]) {
-		if (unevaluatedOfHolder(model, p, resolved.actions).length === 0) continue;
-		open.set(p, await undeniedActions(model, principalFor(model, p.kind, p.name)!, resolved.actions, resource));
+		const problemsOf = (actions: string[]) => unevaluatedOfHolder(model, p, actions);
+		if (problemsOf(resolved.actions).length === 0) continue;
+		const actions = await undeniedActions(model, principalFor(model, p.kind, p.name)!, spokenActions(resolved.actions, problemsOf), resource);
+		unevaluatedBy.set(p, {problems: actions.length > 0 ? problemsOf(actions) : [], actions});
 	}
 	const lazy = options.lazyPaths === true && resolved.actions.length === 1;
 	const answerFor = (principals: Holder[]): WhoCanEntry[] => {
@@ -168,7 +176,7 @@ export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: 
 			const sets = setsOf.get(p)!;
 			const boundary = isUser(p) ? p.unreadBoundary : undefined;
 			// A policy that could not be evaluated makes the entry (or one where none was) at once.
-			const eager = !lazy || open.has(p);
+			const eager = !lazy || unevaluatedBy.has(p);
 			const entry = eager ? entryOf(p, sets) : lazyEntryOf(p, sets, settled, resolved.actions, boundary !== undefined, entryOf);
 			if (!entry) continue;
 			if (boundary) unread.set(boundary.arn ?? boundary.name, unreadBoundaryNote(boundary, what));
