@@ -21,7 +21,7 @@ import {cappedBy, rcpNote, scpNote, SERVICE_LINKED_PATH} from '../model/org/org-
 import type {ScpVerdict} from '../model/org/scp-verdict.js';
 import {scpJson} from './scp-json.js';
 import {contextEffects, entryKey, type ContextEffect} from '../model/access/who-can-context.js';
-import {contextEffectLines} from './who-can-context-text.js';
+import {contextEffectLines} from '../model/access/who-can-context-text.js';
 import {unevaluatedText} from '../model/access/unevaluated-text.js';
 
 /** An access question the model cannot answer (unknown action, user): a usage error with close names. */

@@ -15,3 +15,13 @@ export const askWhoCan = async (tui: Rendered, action: string, users = 'Users (1
 	tui.write(keys.enter);
 	return tui.waitFor(`Users who can ${action} on *`);
 };
+
+/** `c`, the field cleared, the entries typed, enter: the applied request context is shown above the answer. */
+export const setRequestContext = async (tui: Rendered, text: string): Promise<void> => {
+	tui.write('c');
+	await tui.waitFor('enter applies');
+	tui.write('\u0015');
+	await tui.type(text);
+	tui.write(keys.enter);
+	await tui.waitFor(`request context: ${text}`);
+};

@@ -4,11 +4,11 @@
 import {describe, expect, it} from 'vitest';
 import {MFA_USER, accessSnapshot} from '../fixtures/access.js';
 import {accountWithRoles, allow, policy, trustPolicy, trusts, userArn} from '../fixtures/roles.js';
+import {setRequestContext} from '../helpers/access-steps.js';
 import {appHarness} from '../helpers/app.js';
 import {keys, type Rendered as TuiHandle} from '../helpers/render.js';
 
 const harness = appHarness();
-const CTRL_U = '\u0015';
 
 const openAccess = async (tui: TuiHandle, user: string) => {
 	await tui.waitFor('Users (14)');
@@ -32,16 +32,6 @@ const explainTerminate = async (tui: TuiHandle) => {
 	return tui.waitFor(/(Allowed|Conditional|Denied \(implicit\)) — ec2:TerminateInstances on \*/);
 };
 
-/** c, clear the field, type the entries, enter: the applied context is shown above the list. */
-const setContext = async (tui: TuiHandle, text: string) => {
-	tui.write('c');
-	await tui.waitFor('enter applies');
-	tui.write(CTRL_U);
-	await tui.type(text);
-	tui.write(keys.enter);
-	await tui.waitFor(`request context: ${text}`);
-};
-
 describe('Explain with a request context (c)', () => {
 	it('without context: Conditional on MFA; c with MFA present: Allowed, decided by it; MFA absent: denied, decided by it', async () => {
 		const tui = harness.start({snapshot: accessSnapshot(), columns: 120, rows: 40}).tui;
@@ -59,7 +49,7 @@ describe('Explain with a request context (c)', () => {
 		expect(wrong).toContain('did you mean aws:MultiFactorAuthPresent');
 		tui.write(keys.escape);
 		await tui.waitForFrame(f => !f.includes('unknown context key'));
-		await setContext(tui, 'aws:MultiFactorAuthPresent=true aws:SourceIp=10.0.0.1');
+		await setRequestContext(tui, 'aws:MultiFactorAuthPresent=true aws:SourceIp=10.0.0.1');
 
 		const allowed = await explainTerminate(tui);
 		expect(allowed).toContain('Allowed — ec2:TerminateInstances on *');
@@ -67,7 +57,7 @@ describe('Explain with a request context (c)', () => {
 		tui.write(keys.escape);
 		await tui.waitForFrame(f => !f.includes(`can ${MFA_USER} do`));
 
-		await setContext(tui, 'aws:MultiFactorAuthPresent=false');
+		await setRequestContext(tui, 'aws:MultiFactorAuthPresent=false');
 		const denied = await explainTerminate(tui);
 		expect(denied).toContain('Denied (implicit) — ec2:TerminateInstances on *');
 		expect(denied).toContain('decided by aws:MultiFactorAuthPresent=false: if aws:MultiFactorAuthPresent Bool true does not hold');
@@ -110,11 +100,11 @@ describe('Explain with a request context, through roles', () => {
 			await tui.waitForFrame(f => !f.includes('can ana do'));
 			return frame;
 		};
-		await setContext(tui, 'aws:MultiFactorAuthPresent=false');
+		await setRequestContext(tui, 'aws:MultiFactorAuthPresent=false');
 		const refused = await ask();
 		expect(refused).toContain('not through role WithMfa with the context set');
 		expect(refused).toContain('decided by aws:MultiFactorAuthPresent=false: Bool aws:MultiFactorAuthPresent true does not hold (trust policy of WithMfa, statement #1)');
-		await setContext(tui, 'aws:MultiFactorAuthPresent=true');
+		await setRequestContext(tui, 'aws:MultiFactorAuthPresent=true');
 		const allowed = await ask();
 		expect(allowed).toContain('through role WithMfa: Allowed');
 		expect(allowed).toContain('decided by aws:MultiFactorAuthPresent=true: Bool aws:MultiFactorAuthPresent true holds (trust policy of WithMfa, statement #1)');

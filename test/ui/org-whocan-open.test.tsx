@@ -62,4 +62,29 @@ describeWithMoto('enter on an org-wide who-can line (moto, W10 organization)', (
 		// On the inline policy that grants it, as this account's who-can opens a user.
 		expect(selectedLine(user)).toContain('iamtui-read-only');
 	}, 60_000);
+
+	it("a request context set in this account is this account's: the organization's answer says it assumes none, and c is not offered there", async () => {
+		const {tui} = app.start({endpoint: org.moto().endpoint, columns: 220, rows: 80});
+		await tui.waitFor('Users (1)');
+		await jump(tui, 'whocan', 'Who can… (in this account)');
+		await tui.type('ec2:TerminateInstances');
+		tui.write(keys.enter);
+		await tui.waitFor('c request context');
+		tui.write('c');
+		await tui.waitFor('enter applies');
+		await tui.type('aws:MultiFactorAuthPresent=true');
+		tui.write(keys.enter);
+		await tui.waitFor('request context: aws:MultiFactorAuthPresent=true (c changes it)');
+		tui.write('o');
+		const across = await tui.waitFor(/Who can… \(across the organization: 5 accounts\)[\s\S]*workload-dev \(\d+\): \d+ can/, {timeoutMs: 30_000});
+		expect(across).toContain("request context: aws:MultiFactorAuthPresent=true (c changes it; the organization's answer assumes none)");
+		expect(across).not.toContain('c request context');
+		tui.write('c');
+		// c is this account's: no field opens over the organization's answer; o comes back to this account, where it does.
+		tui.write('o');
+		await tui.waitFor('Who can… (in this account)');
+		expect(tui.lastFrame()).not.toContain('enter applies');
+		tui.write('c');
+		await tui.waitFor('enter applies');
+	}, 60_000);
 });

@@ -2,7 +2,7 @@
 // denies that cut into it; the admin-equivalent badge; `e` asks "can USER do ACTION?" (Explain).
 import {Box} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
-import {assumableRoles, buildAccessModel, effectiveAccess, type AccessModel} from '../../model/access.js';
+import {assumableRoles, effectiveAccess, type AccessModel} from '../../model/access.js';
 import {principalFor} from '../../model/access/model.js';
 import {sanitize} from '../../model/sanitize.js';
 import {FilterBar} from '../components/FilterBar.js';
@@ -12,7 +12,7 @@ import {ToneText} from '../components/ToneText.js';
 import {useCommands} from '../hooks/keyboard.js';
 import {accessLines} from './access-lines.js';
 import {errorText} from './access-text.js';
-import {ContextField, type AppliedContext} from './ContextField.js';
+import {useRequestContext} from './ContextField.js';
 import {ExplainPanel} from './ExplainPanel.js';
 
 export const ADMIN_BADGE = 'ADMIN-EQUIVALENT';
@@ -32,16 +32,15 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 	const [explain, setExplain] = useState<'closed' | 'editing' | 'shown'>('closed');
 	const explaining = explain !== 'closed';
 	// `c`: the request context Explain assumes; the model is rebuilt with it (answers are memoised per context).
-	const [editingContext, setEditingContext] = useState(false);
-	const [applied, setApplied] = useState<AppliedContext>({text: '', context: {}});
-	const explainModel = useMemo(() => (applied.text ? buildAccessModel(model.index, applied.context) : model), [model, applied]);
+	const requestContext = useRequestContext(model);
+	const {model: explainModel, editing: editingContext} = requestContext;
 	// `/`: only the services whose name holds the text (arrows still move while it is typed).
 	const [query, setQuery] = useState('');
 	const [filtering, setFiltering] = useState(false);
 	const onBack = () => (explain === 'shown' ? setExplain('closed') : query ? setQuery('') : props.onBack());
 	useCommands(
 		'access',
-		{explain: () => setExplain('editing'), 'request-context': () => setEditingContext(true), filter: () => setFiltering(true)},
+		{explain: () => setExplain('editing'), 'request-context': requestContext.edit, filter: () => setFiltering(true)},
 		props.focused && explain !== 'editing' && !editingContext && !filtering,
 	);
 	// The roles this user may assume (directly or chained): their grants are the user's too (Explain shows them).
@@ -90,25 +89,12 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 		);
 	const panel = explaining ? Math.min(EXPLAIN_HEIGHT, Math.max(4, props.height - 4)) : 0;
 	const rolesLine = mayAssume ? 1 : 0;
-	const contextLines = editingContext ? 2 : applied.text ? 1 : 0;
+	const contextLines = requestContext.height;
 	return (
 		<Box flexDirection="column">
 			{title}
 			{mayAssume ? <ToneText tone="warning" wrap="truncate-end">{sanitize(`may assume roles: ${mayAssume} (e asks what they allow)`)}</ToneText> : null}
-			{editingContext ? (
-				<ContextField
-					initial={applied.text}
-					active={props.focused}
-					width={props.width}
-					onApply={next => {
-						setApplied(next);
-						setEditingContext(false);
-					}}
-					onCancel={() => setEditingContext(false)}
-				/>
-			) : applied.text ? (
-				<ToneText tone="accent" wrap="truncate-end">{sanitize(`request context: ${applied.text} (c changes it; Explain assumes it)`)}</ToneText>
-			) : null}
+			{requestContext.bar({active: props.focused, width: props.width, why: 'Explain assumes it'})}
 			{filtering || query ? (
 				<FilterBar
 					value={query}

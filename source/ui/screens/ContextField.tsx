@@ -1,8 +1,12 @@
-// The request context Explain assumes (`c` on the Access view): one line of KEY=VALUE entries, parsed as
-// `can --context` parses them (typed by each key's documented type). An error stays inline, with close key
-// names, and the field stays open to fix it; an empty line clears the context.
+// The request context a screen's answers assume (`c` on the Access view for Explain, on Who-can): one line of
+// KEY=VALUE entries, parsed as `can --context` parses them (typed by each key's documented type). An error stays
+// inline, with close key names, and the field stays open to fix it; an empty line clears the context.
+import {useMemo, useState, type ReactNode} from 'react';
+import {buildAccessModel, type AccessModel} from '../../model/access.js';
 import {parseContext, type RequestContext} from '../../model/access/request-context.js';
+import {sanitize} from '../../model/sanitize.js';
 import {LineField} from '../components/LineField.js';
+import {ToneText} from '../components/ToneText.js';
 
 export interface AppliedContext {
 	/** As the operator typed it, e.g. "aws:MultiFactorAuthPresent=true aws:SourceIp=10.0.0.1". */
@@ -36,3 +40,41 @@ export function ContextField(props: {initial: string; active: boolean; width: nu
 		/>
 	);
 }
+
+const NO_CONTEXT: AppliedContext = {text: '', context: {}};
+
+export interface RequestContextState {
+	/** The screen's model with the context applied (sharing what is known), or the model itself without one. */
+	model: AccessModel;
+	applied: AppliedContext;
+	editing: boolean;
+	edit: () => void;
+	/** Lines the field or the applied context's line take. */
+	height: number;
+	/** The field while editing, else the applied context's line (`why`: what assumes it), else nothing. */
+	bar: (props: {active: boolean; width: number; why: string}) => ReactNode;
+}
+
+export const useRequestContext = (model: AccessModel): RequestContextState => {
+	const [editing, setEditing] = useState(false);
+	const [applied, setApplied] = useState<AppliedContext>(NO_CONTEXT);
+	const withContext = useMemo(() => (applied.text ? buildAccessModel(model.index, applied.context, model.knowledge) : model), [model, applied]);
+	const bar = ({active, width, why}: {active: boolean; width: number; why: string}) =>
+		editing ? (
+			<ContextField
+				initial={applied.text}
+				active={active}
+				width={width}
+				onApply={next => {
+					setApplied(next);
+					setEditing(false);
+				}}
+				onCancel={() => setEditing(false)}
+			/>
+		) : applied.text ? (
+			<ToneText tone="accent" wrap="truncate-end">
+				{sanitize(`request context: ${applied.text} (c changes it${why ? `; ${why}` : ''})`)}
+			</ToneText>
+		) : null;
+	return {model: withContext, applied, editing, edit: () => setEditing(true), height: editing ? 2 : applied.text ? 1 : 0, bar};
+};

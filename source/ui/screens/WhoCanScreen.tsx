@@ -4,9 +4,12 @@
 // cursor, else the first), so `x` there removes them from that group; a direct grant opens on the policy.
 // `o` asks the organization instead (opened first when it is not): every account, SCPs applied, with the
 // Identity Center people who reach the action through a permission set.
+// `c` sets a request context (as on the Access view): the account's answer assumes it, and says at its end
+// whom it changed among those Conditional without it, with what decided. The organization's answer assumes none.
 import {Box, Text} from 'ink';
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {prepareWhoCan, whoCan, type AccessError, type AccessModel, type WhoCanAnswer} from '../../model/access.js';
+import {contextEffects, type ContextEffects} from '../../model/access/who-can-context.js';
 import {describeError} from '../../model/errors.js';
 import {ActionQuery, type ActionQueryValue} from '../components/ActionQuery.js';
 import {DetailList, note} from '../components/DetailList.js';
@@ -15,6 +18,7 @@ import {priority, useCommands} from '../hooks/keyboard.js';
 import type {UserLineFocus} from '../hooks/routes.js';
 import {errorText} from './access-text.js';
 import {whoCanLines} from './whocan-lines.js';
+import {useRequestContext} from './ContextField.js';
 import {useTheme} from '../theme.js';
 import type {OrgAccountAnswer} from '../../model/org/org-who-can.js';
 import {readingIdentityCenter} from '../../model/org/org-session.js';
@@ -32,7 +36,8 @@ type Answer =
 	| {status: 'idle'}
 	| {status: 'evaluating'; query: ActionQueryValue}
 	| {status: 'error'; error: AccessError}
-	| {status: 'done'; answer: WhoCanAnswer}
+	/** effects: with a request context, what it changed (undefined while worked out). */
+	| {status: 'done'; answer: WhoCanAnswer; effects?: ContextEffects; effectsError?: string}
 	/** Asked of the organization while it opens: answered once it is open. */
 	| {status: 'waiting-org'; query: ActionQueryValue}
 	| {status: 'org-done'; query: ActionQueryValue; answers: OrgAccountAnswer[]; total: number};
@@ -62,18 +67,22 @@ export function WhoCanScreen(props: {
 	const [answer, setAnswer] = useState<Answer>({status: 'idle'});
 	const [scope, setScope] = useState<Scope>('account');
 	const session = org?.state.status === 'open' ? org.state.session : undefined;
+	// `c`: the request context this account's answer assumes; the model is rebuilt with it, sharing what is known.
+	const requestContext = useRequestContext(props.model);
+	const {model} = requestContext;
 	// Only the latest query may land: an older, slower answer is dropped.
 	const generation = useRef(0);
 	// While the operator types the action, the model gets ready, so the first answer is not slower than the next.
 	useEffect(() => {
 		const stop = new AbortController();
-		void prepareWhoCan(props.model, stop.signal).catch(() => undefined);
+		void prepareWhoCan(model, stop.signal).catch(() => undefined);
 		return () => stop.abort();
-	}, [props.model]);
+	}, [model]);
 
 	// After a reload or a write the same query runs again on the new model (a query being typed stays open).
-	// Asked again when the account's model changes, when the scope flips, and when the organization opens.
-	const askedOf = scope === 'organization' ? (session ?? org?.state.status) : props.model;
+	// Asked again when the account's model changes (a reload, a write, another context), when the scope flips,
+	// and when the organization opens.
+	const askedOf = scope === 'organization' ? (session ?? org?.state.status) : model;
 	const run = useAskedAgain(askedOf, (query: ActionQueryValue, again: boolean) => {
 		if (!query.action) return;
 		const mine = ++generation.current;
@@ -96,11 +105,21 @@ export function WhoCanScreen(props: {
 			return;
 		}
 		setAnswer({status: 'evaluating', query});
-		whoCan(props.model, query.action, query.resource).then(
+		whoCan(model, query.action, query.resource).then(
 			result => {
 				if (generation.current !== mine) return;
 				setAnswer(result.ok ? {status: 'done', answer: result} : {status: 'error', error: result});
-				if (!result.ok) setEditing(true);
+				if (!result.ok) {
+					setEditing(true);
+					return;
+				}
+				// Then, with a context, whom it changed: shown under the answer once worked out.
+				if (!model.context) return;
+				contextEffects(model, query.action, result.resource, result).then(
+					effects => generation.current === mine && setAnswer({status: 'done', answer: result, effects}),
+					// The answer stands without it; the section says it could not be worked out.
+					(error: unknown) => generation.current === mine && setAnswer({status: 'done', answer: result, effectsError: describeError(error)}),
+				);
 			},
 			(error: unknown) => {
 				if (generation.current !== mine) return;
@@ -123,14 +142,29 @@ export function WhoCanScreen(props: {
 		setScope(scope === 'account' ? 'organization' : 'account');
 	};
 	// Without an answer on screen there is no list to own esc: go back from here.
-	useCommands('whocan', {'edit-query': () => setEditing(true), 'org-scope': org ? flipScope : undefined, back: listed ? undefined : props.onBack}, resultsFocused);
+	useCommands(
+		'whocan',
+		{
+			'edit-query': () => setEditing(true),
+			'org-scope': org ? flipScope : undefined,
+			// The organization's answer assumes no context: set in this account only.
+			'request-context': scope === 'account' ? requestContext.edit : undefined,
+			back: listed ? undefined : props.onBack,
+		},
+		resultsFocused && !requestContext.editing,
+	);
 	// Across the organization, `r` reads it again (every account) and the same query is asked of it once open;
 	// in this account the global `r` reloads the snapshot, as everywhere else.
 	useCommands('global', {reload: org?.reload}, resultsFocused && scope === 'organization', {priority: priority.screen});
 
 	const lines = useMemo(
-		() => (answer.status === 'done' ? whoCanLines(answer.answer, onOpenUser, onOpenGroup) : answer.status === 'org-done' ? orgWhoCanLines(answer.answers, answer.total, onOpenOrgLine) : []),
-		[answer, onOpenUser, onOpenGroup, onOpenOrgLine],
+		() =>
+			answer.status === 'done'
+				? whoCanLines(answer.answer, onOpenUser, onOpenGroup, model.context ? {context: model.context, effects: answer.effects, error: answer.effectsError} : undefined)
+				: answer.status === 'org-done'
+					? orgWhoCanLines(answer.answers, answer.total, onOpenOrgLine)
+					: [],
+		[answer, model, onOpenUser, onOpenGroup, onOpenOrgLine],
 	);
 	const status =
 		answer.status === 'evaluating' ? (
@@ -151,9 +185,9 @@ export function WhoCanScreen(props: {
 				{editing ? 'Type an action, e.g. ec2:TerminateInstances or s3:Delete*, then enter.' : `/ types an action${org ? ' · o this account/the organization' : ''} · esc back`}
 			</Text>
 		) : (
-			<Text dimColor={theme.muted} wrap="truncate-end">{editing ? 'enter runs the query · esc back to the answer' : `${answer.status === 'done' || onOpenOrgLine ? 'enter opens · ' : ''}/ edits the query${org ? ' · o this account/the organization' : ''}${scope === 'organization' ? ' · r reads the organization again' : ''} · esc back`}</Text>
+			<Text dimColor={theme.muted} wrap="truncate-end">{editing ? 'enter runs the query · esc back to the answer' : `${answer.status === 'done' || onOpenOrgLine ? 'enter opens · ' : ''}/ edits the query${scope === 'account' ? ' · c request context' : ''}${org ? ' · o this account/the organization' : ''}${scope === 'organization' ? ' · r reads the organization again' : ''} · esc back`}</Text>
 		);
-	const chrome = 1 + (editing && props.focused ? 3 : 2) + 1;
+	const chrome = 1 + (editing && props.focused ? 3 : 2) + 1 + requestContext.height;
 	return (
 		<Box flexDirection="column">
 			<Text bold>{`Who can… ${scope === 'organization' ? `(across the organization${session ? `: ${session.opened.accounts.length} accounts` : ''})` : '(in this account)'}`}</Text>
@@ -167,6 +201,7 @@ export function WhoCanScreen(props: {
 				// esc leaves the fields, so q and : work again (the fields would type them).
 				onCancel={() => setEditing(false)}
 			/>
+			{requestContext.bar({active: props.focused, width: props.width, why: scope === 'organization' ? "the organization's answer assumes none" : ''})}
 			{status}
 			{listed ? (
 				<DetailList

@@ -9,6 +9,18 @@ import {rolePathConditions, rolePathDecision, rolePathText} from '../../model/ac
 import {actionsCovered, decisionWord, resourcesCovered} from '../../model/decision-words.js';
 import {conditionText, pathText} from './access-text.js';
 import {unevaluatedText} from '../../model/access/unevaluated-text.js';
+import type {ContextEffects} from '../../model/access/who-can-context.js';
+import {effectOutcome, effectsHeading} from '../../model/access/who-can-context-text.js';
+import type {RequestContext} from '../../model/access/request-context.js';
+
+/** With a request context set: what it changed among those Conditional without it (who-can-context.ts). */
+export interface ContextChange {
+	context: RequestContext;
+	/** Undefined while it is worked out (the same question asked without the context). */
+	effects?: ContextEffects;
+	/** Why it could not be worked out (the answer above stands). */
+	error?: string;
+}
 
 /** The User screen line for a grant path: the group it came through, else the user's own policy. */
 export const focusOf = (source: PolicySource): UserLineFocus | undefined => {
@@ -72,6 +84,7 @@ export const whoCanLines = (
 	answer: WhoCanAnswer,
 	onOpenUser: (name: string, focus?: UserLineFocus) => void,
 	onOpenGroup: (name: string) => void,
+	change?: ContextChange,
 ): DetailLine[] => {
 	const many = answer.actions.length > 1;
 	// A pattern reads as a question of some of its actions ("who can 826 actions" was no sentence).
@@ -103,10 +116,31 @@ export const whoCanLines = (
 		lines.push(heading('problems', `Policies that could not be evaluated (${answer.couldNotEvaluate.length})`));
 		for (const problem of answer.couldNotEvaluate) lines.push(note(`problem-${problem.source.name}-${problem.source.viaGroup ?? ''}`, unevaluatedText(problem), 'warning'));
 	}
+	if (change) lines.push(...contextLines(change, onOpenUser, onOpenGroup));
 	const notes = answer.notes.filter(text => text !== asked);
 	if (notes.length > 0) {
 		lines.push(heading('notes', 'Notes'));
 		lines.push(...notes.map((text, n) => note(`note-${n}`, text)));
 	}
 	return lines;
+};
+
+/** Whom the context changed: each line opens the principal (a role: the Roles screen's, not here); what decided, under it. */
+const contextLines = ({context, effects, error}: ContextChange, onOpenUser: (name: string) => void, onOpenGroup: (name: string) => void): DetailLine[] => {
+	if (error) return [heading('context', 'What the request context changed'), note('context-error', `could not be worked out: ${error}`, 'warning')];
+	if (!effects) return [heading('context', 'What the request context changed'), note('context-working', 'working it out (the same question without the context)…')];
+	if (effects.changed.length === 0) return [];
+	const unexplained = effects.changed.some(effect => !effect.decided);
+	return [
+		heading('context', `What the request context changed (${effects.changed.length})`),
+		note('context-given', effectsHeading(context)),
+		...effects.changed.flatMap((effect, n): DetailLine[] => {
+			const open = effect.kind === 'user' ? () => onOpenUser(effect.name) : effect.kind === 'group' ? () => onOpenGroup(effect.name) : undefined;
+			return [
+				{key: `context-${n}`, text: `${effect.kind} ${effect.name}: ${effectOutcome(effect)}`, tone: effect.decision === 'Allowed' ? undefined : 'warning', ...(open ? {open} : {})},
+				...(effect.decided ?? []).map((line, d) => ({key: `context-${n}-${d}`, text: `    ${line}`, dim: true, ...(open ? {open} : {})})),
+			];
+		}),
+		...(unexplained ? [note('context-more', 'what decided is worked out for the first few; Explain (e) on a user\'s Access view, with the same context (c), says it for any of them')] : []),
+	];
 };
