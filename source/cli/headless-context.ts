@@ -1,6 +1,6 @@
 // The parsed flags as the HeadlessContext every command reads (commands/run.ts): the commands keep
 // their contract, whatever parses the command line.
-import type {HeadlessContext} from '../commands/run.js';
+import type {HeadlessContext} from '../commands/headless-options.js';
 import type {ConnectionSettings} from '../model/gateway.js';
 import type {ConfigStore} from '../store/config.js';
 import type {CliFlags} from './flags.js';

@@ -13,7 +13,7 @@ import {renderTemplate} from '../model/templates.js';
 import {loadTemplate} from '../store/template-files.js';
 import {actorOf, EXIT_USAGE, type WriteOptions} from './plan-command.js';
 import type {CommandResult} from './result.js';
-import type {WriteFlags} from './run.js';
+import type {WriteFlags} from './headless-options.js';
 import type {SecretFlags} from './secret-delivery.js';
 
 /** What every write command of this family gets: the run options, its flags, where secrets go. */
