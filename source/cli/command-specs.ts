@@ -58,11 +58,12 @@ export const COMMANDS: readonly CommandSpec[] = [
 	read({
 		name: 'who-can',
 		args: [arg('ACTION', 'service:Action (wildcards accepted)')],
-		usage: 'ACTION [--resource ARN] [--context KEY=VALUE]… | ACTION --org [--audit-role NAME] [--resource ARN]',
+		usage: 'ACTION [--resource ARN] [--context KEY=VALUE]… | ACTION --org [--audit-role NAME] [--resource ARN] [--context KEY=VALUE]…',
 		summary: 'every user, group and role allowed ACTION, with the grant paths (roles included)',
 		details: [
 			'--org: every account of the organization (from the management or delegated administrator profile), each read through the audit role,',
 			'answered by its own policies and capped by the SCPs on its path, with the Identity Center people reaching it through a permission set.',
+			'A request context (--context, --mfa, …) holds there too: in every account, and for its SCPs and RCPs.',
 			'Exit 3 when any account could not be read (its section says so).',
 		],
 		flags: [...REQUEST_FLAGS, 'org', 'auditRole'],
@@ -71,7 +72,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 	read({
 		name: 'can',
 		args: [arg('USER', 'a user, or a role name or ARN'), arg('ACTION', 'service:Action')],
-		usage: 'USER ACTION [--resource ARN] [--direct] [--context KEY=VALUE]… | USER ACTION --org --account ACCOUNT [--audit-role NAME]',
+		usage: 'USER ACTION [--resource ARN] [--direct] [--context KEY=VALUE]… | USER ACTION --org --account ACCOUNT [--audit-role NAME] [--context KEY=VALUE]…',
 		summary: 'Allowed / ExplicitDeny / ImplicitDeny / Conditional, with the deciding statements',
 		details: [
 			'Also the roles USER may assume that allow it (--direct: identity policies only).',

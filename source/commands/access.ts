@@ -1,7 +1,7 @@
 // Headless `who-can ACTION` and `can USER ACTION`: the access model's answers for scripts, roles included.
 // `can` exits 0 when allowed, 1 when denied, 2 when conditional (errors use other codes), by the widest reach:
 // directly or through any role the principal may assume (`--direct`: identity policies alone).
-import {parseContext, type ContextShortcuts} from '../model/access/request-context.js';
+import {parseContext, type ContextShortcuts, type RequestContext} from '../model/access/request-context.js';
 import {meantNames} from '../model/close-names.js';
 import {buildAccessModel, findRole, rolePrincipal, throughRoles, whoCan, type AccessError, type AccessModel, type AssumeStep, type GrantPath, type RolePath, type StatementRef, type WhoCanEntry} from '../model/access.js';
 import {boundaryText, explainFor, scopeLines} from '../model/access/explain.js';
@@ -33,11 +33,17 @@ export const refuse = (error: AccessError): never => {
 /** --context entries and the shortcuts, as the command line gave them. */
 export type RequestFlags = ContextShortcuts & {context: string[]};
 
-/** The snapshot's access model with the request context stated, or a usage error naming close keys. */
-const modelWith = async (gateway: IamGateway, request: RequestFlags | undefined): Promise<AccessModel> => {
+/** The request context the flags state (none: empty), or an error naming close keys. */
+export const requestContextOf = async (request: RequestFlags | undefined): Promise<RequestContext> => {
 	const parsed = await parseContext(request?.context ?? [], request ?? {});
 	if (!parsed.ok) throw new IamError('Invalid', parsed.message, parsed.suggestions.length > 0 ? `did you mean: ${parsed.suggestions.join(', ')}?` : '');
-	return buildAccessModel(buildIndex(await gateway.loadSnapshot()), parsed.context);
+	return parsed.context;
+};
+
+/** The snapshot's access model with the request context stated. */
+const modelWith = async (gateway: IamGateway, request: RequestFlags | undefined): Promise<AccessModel> => {
+	const context = await requestContextOf(request);
+	return buildAccessModel(buildIndex(await gateway.loadSnapshot()), context);
 };
 
 export const statementShape = (statement: StatementRef) => ({

@@ -2,6 +2,7 @@
 // read through the audit role, then capped by the SCPs and RCPs on the account's path (issue 19, item 2). The
 // management account is exempt, as are service-linked roles; an account that cannot be read says why.
 import {buildAccessModel, closestNames} from '../model/access.js';
+import type {RequestContext} from '../model/access/request-context.js';
 import {IamError} from '../model/errors.js';
 import {buildIndex} from '../model/indexes.js';
 import {orgAccounts, type OpenedOrganization} from '../model/org/org-load.js';
@@ -14,7 +15,16 @@ import {usageError} from './write-args.js';
 /** The account --account names, by id or name (names are unique in practice, ids always). */
 export const accountAsked = (asked: string) => (account: {id: string; name: string}) => account.id === asked || account.name === asked;
 
-export const orgCanCommand = async (opened: OpenedOrganization, asked: string, principal: string, action: string, resource: string | undefined, json: boolean, direct: boolean): Promise<CommandResult> => {
+export const orgCanCommand = async (
+	opened: OpenedOrganization,
+	asked: string,
+	principal: string,
+	action: string,
+	resource: string | undefined,
+	json: boolean,
+	direct: boolean,
+	request: RequestContext = {},
+): Promise<CommandResult> => {
 	const outcome = opened.accounts.find(a => accountAsked(asked)(a.account));
 	if (!outcome) {
 		const all = orgAccounts(opened.organization).map(a => a.account);
@@ -24,10 +34,11 @@ export const orgCanCommand = async (opened: OpenedOrganization, asked: string, p
 	const {account, load} = outcome;
 	if (load.kind === 'skipped') throw new IamError('Invalid', `cannot answer in ${account.name} (${account.id}): ${load.reason}`, 'ask in an active account');
 	if (load.kind === 'failed') throw new IamError('AccessDenied', load.message, load.hint);
-	const model = buildAccessModel(buildIndex(load.snapshot));
+	// With a request context, the account's policies and its SCPs and RCPs all assume it.
+	const model = buildAccessModel(buildIndex(load.snapshot), request);
 	return canOnModel(model, principal, action, resource, json, direct, {
 		account: {id: account.id, name: account.name},
-		scpOf: (resolvedAction, resolvedResource) => scpVerdict(opened.organization, account.id, resolvedAction, resolvedResource),
-		rcpOf: (resolvedAction, resolvedResource) => rcpVerdict(opened.organization, account.id, resolvedAction, resolvedResource),
+		scpOf: (resolvedAction, resolvedResource) => scpVerdict(opened.organization, account.id, resolvedAction, resolvedResource, request),
+		rcpOf: (resolvedAction, resolvedResource) => rcpVerdict(opened.organization, account.id, resolvedAction, resolvedResource, request),
 	});
 };

@@ -4,7 +4,9 @@
 // (and makes the exit code a failure), never counted as "nobody".
 import {EXIT_FAILURE} from '../cli/exit-codes.js';
 import type {WhoCanEntry} from '../model/access/types.js';
-import {accountAnswerInputs} from '../model/org/account-answers.js';
+import {accountAnswerInputs, freshModels} from '../model/org/account-answers.js';
+import type {RequestContext} from '../model/access/request-context.js';
+import {contextGivenText} from '../model/access/who-can-context-text.js';
 import type {IdentityCenter} from '../model/org/identity-center.js';
 import type {OpenedOrganization} from '../model/org/org-load.js';
 import {orgWhoCan, type OrgAccountAnswer, type PersonThroughSet} from '../model/org/org-who-can.js';
@@ -41,14 +43,16 @@ const accountRows = (answer: OrgAccountAnswer, total: number): string[][] => [
 	...answer.people.map(person => ['person', person.user.userName, person.decision, `${viaText(person)} → permission set ${person.permissionSet.name} → role ${person.role}`]),
 ];
 
-export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, resource: string, json: boolean): Promise<CommandResult> => {
+export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, resource: string, json: boolean, request: RequestContext = {}): Promise<CommandResult> => {
 	const {opened} = input;
-	const asked = await accountAnswerInputs(opened, action, resource);
+	// With a request context, every account's answer and every SCP and RCP assume it.
+	const given = Object.keys(request).length > 0 ? request : undefined;
+	const asked = await accountAnswerInputs(opened, action, resource, freshModels(given));
 	// An unknown action is the same in every account: refused once, as one-account who-can refuses it.
 	if (!asked.ok) return refuse(asked);
 	const {inputs} = asked;
 	const ic = 'error' in input.identityCenter ? undefined : input.identityCenter;
-	const answers = await orgWhoCan(opened.organization, inputs, ic, action, resource);
+	const answers = await orgWhoCan(opened.organization, inputs, ic, action, resource, given);
 	// The query expands the same way in every account (one action catalogue): Partly counts against it.
 	const total = inputs.find(input => 'answer' in input)?.answer.actions.length ?? 1;
 	// A suspended or closing account is skipped, as `accounts` skips it: nobody acts there, so it is not a gap.
@@ -61,6 +65,7 @@ export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, re
 		const body = {
 			Action: action,
 			Resource: resource,
+			...(given ? {Context: given} : {}),
 			...(icNote ? {IdentityCenter: {Read: false, Reason: icNote}} : {IdentityCenter: {Read: true}}),
 			Accounts: answers.map(a => ({
 				Id: a.accountId,
@@ -83,5 +88,6 @@ export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, re
 		const notes = a.notes.map(n => `  note: ${sanitize(n)}`);
 		return [head, ...(rows.length > 0 ? [textTable(['KIND', 'NAME', 'DECISION', 'VIA'], rows).split('\n').map(line => `  ${line}`).join('\n')] : []), ...notes].join('\n');
 	});
-	return {stdout: [`who can ${action} on ${resource}, across ${answers.length} accounts`, ...(icNote ? [`note: ${icNote}`] : []), '', sections.join('\n\n')].join('\n'), ...tail};
+	const assumed = given ? [`assuming the request context given: ${sanitize(contextGivenText(given))} (in every account, and for its SCPs and RCPs)`] : [];
+	return {stdout: [`who can ${action} on ${resource}, across ${answers.length} accounts`, ...assumed, ...(icNote ? [`note: ${icNote}`] : []), '', sections.join('\n\n')].join('\n'), ...tail};
 };

@@ -2,7 +2,7 @@
 // offboard-everywhere): its clients made from the management account's settings; the SDK is imported
 // only when one of them runs.
 import {DEFAULT_AUDIT_ROLE} from '../model/org/org-load.js';
-import {CAN_USAGE} from './access.js';
+import {CAN_USAGE, requestContextOf} from './access.js';
 import {accountsCommand} from './accounts.js';
 import {checkEndpoint} from './endpoint-check.js';
 import {headlessHooks, recordsOf, writeOptions, type HeadlessContext} from './headless-options.js';
@@ -20,21 +20,15 @@ const connectOrganization = async (context: HeadlessContext, command: string) =>
 	return createOrgClients(context.settings, headlessHooks);
 };
 
-/** --org answers take no request context yet (SCPs and RCPs are evaluated without it): refused, not ignored. */
-const refuseRequestContextWithOrg = (context: HeadlessContext, command: 'who-can' | 'can'): void => {
-	const request = context.request;
-	if (request && (request.context.length > 0 || request.mfa || request.secureTransport || request.sourceIp !== undefined))
-		throw usageError(`${command} --org does not take a request context yet`, 'leave out --context/--mfa/--source-ip/--secure-transport, or ask one account without --org');
-};
-
 /** who-can --org: the organization opened through the audit role, Identity Center read beside it. */
 export const orgWhoCan = async (action: string | undefined, context: HeadlessContext): Promise<CommandResult> => {
-	if (!action) throw usageError('who-can needs an action', 'usage: iamtui who-can ACTION --org [--audit-role NAME] [--json]');
-	refuseRequestContextWithOrg(context, 'who-can');
+	if (!action) throw usageError('who-can needs an action', 'usage: iamtui who-can ACTION --org [--audit-role NAME] [--context KEY=VALUE]… [--json]');
+	// Read before the organization is: a mistyped key is said at once.
+	const request = await requestContextOf(context.request);
 	const clients = await connectOrganization(context, 'who-can');
 	const [{openWithIdentityCenter}, {orgWhoCanCommand}] = await Promise.all([import('../aws/org-session.js'), import('./org-who-can.js')]);
 	const session = await openWithIdentityCenter(clients, context.auditRole ? {auditRole: context.auditRole} : {});
-	return orgWhoCanCommand(session, action, context.resource ?? '*', context.json);
+	return orgWhoCanCommand(session, action, context.resource ?? '*', context.json, request);
 };
 
 /** can --org --account ACCOUNT: the one account read through the audit role, the SCPs on its path applied. */
@@ -43,12 +37,12 @@ export const orgCan = async (args: string[], context: HeadlessContext): Promise<
 	if (!principal || !action) throw usageError('can needs a user (or role) and an action', CAN_USAGE);
 	const accounts = context.accounts ?? [];
 	if (accounts.length !== 1) throw usageError(`can --org answers in one account: give --account ACCOUNT once${accounts.length > 1 ? ` (got ${accounts.length})` : ''}`, 'iamtui accounts lists them; who-can ACTION --org answers across all');
-	refuseRequestContextWithOrg(context, 'can');
+	const request = await requestContextOf(context.request);
 	const clients = await connectOrganization(context, 'can');
 	const [{openOrganization}, {accountAsked, orgCanCommand}] = await Promise.all([import('../aws/org-loader.js'), import('./org-can.js')]);
 	const asked = accounts[0]!;
 	const opened = await openOrganization(clients, {...(context.auditRole ? {auditRole: context.auditRole} : {}), only: accountAsked(asked)});
-	return orgCanCommand(opened, asked, principal, action, context.resource, context.json, context.direct ?? false);
+	return orgCanCommand(opened, asked, principal, action, context.resource, context.json, context.direct ?? false, request);
 };
 
 /** accounts: the organization's accounts as loaded through the audit role. */

@@ -55,6 +55,12 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 			Content: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: '*'}]}),
 		}));
 		await organizations.send(new AttachPolicyCommand({PolicyId: rcp.Policy?.PolicySummary?.Id, TargetId: seeded.ous.dev}));
+		// An SCP on the dev OU that only a request context settles: object writes in dev only in eu-west-1.
+		const region = await organizations.send(new CreatePolicyCommand({
+			Type: 'SERVICE_CONTROL_POLICY', Name: 'DevWritesInEurope', Description: 'object writes in dev only in eu-west-1',
+			Content: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Deny', Action: 's3:PutObject', Resource: '*', Condition: {StringNotEquals: {'aws:RequestedRegion': 'eu-west-1'}}}]}),
+		}));
+		await organizations.send(new AttachPolicyCommand({PolicyId: region.Policy?.PolicySummary?.Id, TargetId: seeded.ous.dev}));
 		await moto.setAuthorization(true);
 		env = {...motoEnvironment(), AWS_ACCESS_KEY_ID: seeded.auditor.accessKeyId, AWS_SECRET_ACCESS_KEY: seeded.auditor.secretAccessKey, AWS_MAX_ATTEMPTS: '1'};
 	}, 120_000);
@@ -103,7 +109,7 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		expect(result.stdout).toMatch(/person\s+carol\s+Allowed\s+group Admins → permission set AdminAccess → role AWSReservedSSO_AdminAccess_0123456789abcdef/);
 	});
 
-	it('an action the SCP does not touch reaches prod too; an unknown action is refused once; --context is refused with --org', async () => {
+	it('an action the SCP does not touch reaches prod too; an unknown action is refused once; a mistyped context key is refused before anything is read', async () => {
 		const s3 = JSON.parse((await run('who-can', 's3:GetObject', '--org', '--json')).stdout) as OrgWhoCanJson;
 		const prod = s3.Accounts.find(a => a.Id === seeded.accounts.prod)!;
 		expect(prod.People.map(p => p.UserName).sort()).toEqual(['alice', 'carol']);
@@ -112,9 +118,52 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		expect(unknown.code).toBe(64);
 		expect(unknown.stderr).toContain('ec2:TerminateInstances');
 
-		const context = await run('who-can', 'ec2:TerminateInstances', '--org', '--mfa');
-		expect(context.code).toBe(64);
-		expect(context.stderr).toContain('does not take a request context yet');
+		const typo = await run('who-can', 's3:PutObject', '--org', '--context', 'aws:RequestedRegon=eu-west-1');
+		expect(typo.code).not.toBe(0);
+		expect(typo.stdout).toBe('');
+		expect(typo.stderr).toContain('unknown context key "aws:RequestedRegon"');
+		expect(typo.stderr).toContain('aws:RequestedRegion');
+	});
+
+	it('--context with --org: every account and its SCPs assume it — an SCP Conditional on the region is settled either way', async () => {
+		const devOf = async (...context: string[]) => {
+			const result = await run('who-can', 's3:PutObject', '--org', ...context, '--json');
+			const body = JSON.parse(result.stdout) as OrgWhoCanJson & {Context?: Record<string, string>};
+			return {body, dev: body.Accounts.find(a => a.Id === seeded.accounts.dev)!};
+		};
+		// Without a context, dev's answers hang on the region the request names.
+		const open = await devOf();
+		expect(open.body.Context).toBeUndefined();
+		expect(open.dev.Scp).toMatchObject({Verdict: 'CONDITIONAL', Conditions: [{Operator: 'StringNotEquals', Key: 'aws:RequestedRegion', Values: ['eu-west-1'], Effect: 'Deny'}]});
+		expect(open.dev.Principals).toContainEqual(expect.objectContaining({RoleName: SSO_ADMIN_ROLE, Decision: 'Conditional'}));
+		// Asked in us-east-1: denied by the SCP, nobody in dev; prod is untouched.
+		const us = await devOf('--context', 'aws:RequestedRegion=us-east-1');
+		expect(us.body.Context).toEqual({'aws:RequestedRegion': 'us-east-1'});
+		expect(us.dev.Scp).toMatchObject({Verdict: 'DENIED', How: 'EXPLICIT_DENY', PolicyName: 'DevWritesInEurope', Target: 'dev'});
+		expect(us.dev.Principals).toEqual([]);
+		expect(us.dev.BlockedByScp).toBeGreaterThanOrEqual(1);
+		const prod = us.body.Accounts.find(a => a.Id === seeded.accounts.prod)!;
+		expect(prod.Principals).toContainEqual(expect.objectContaining({RoleName: SSO_ADMIN_ROLE, Decision: 'Allowed'}));
+		// Asked in eu-west-1: the SCP lets it through, the SSO admin role is plainly Allowed in dev.
+		const eu = await devOf('--context', 'aws:RequestedRegion=eu-west-1');
+		expect(eu.dev.Scp.Verdict).toBe('PERMITTED');
+		expect(eu.dev.Principals).toContainEqual(expect.objectContaining({RoleName: SSO_ADMIN_ROLE, Decision: 'Allowed'}));
+		expect(eu.dev.People.map(p => p.Decision)).not.toContain('Conditional');
+
+		// The text names the SCP and the condition the request would have to meet.
+		const openText = await run('who-can', 's3:PutObject', '--org');
+		expect(openText.stdout).toContain('note: SCPs allow it only under conditions (DevWritesInEurope on OU dev) — unless aws:RequestedRegion StringNotEquals eu-west-1: every answer here is Conditional');
+		const text = await run('who-can', 's3:PutObject', '--org', '--context', 'aws:RequestedRegion=us-east-1');
+		expect(text.stdout).toContain('assuming the request context given: aws:RequestedRegion=us-east-1 (in every account, and for its SCPs and RCPs)');
+		expect(text.stdout).toContain('note: denied here by SCP DevWritesInEurope on OU dev');
+
+		// can --org --account with the same context: the SCP's deny, said as such (exit 1).
+		const can = await run('can', SSO_ADMIN_ROLE, 's3:PutObject', '--org', '--account', 'workload-dev', '--context', 'aws:RequestedRegion=us-east-1', '--json');
+		expect(can.code).toBe(1);
+		expect(JSON.parse(can.stdout)).toMatchObject({EffectiveDecision: 'ExplicitDeny', Scp: {Verdict: 'DENIED', PolicyName: 'DevWritesInEurope'}});
+		const canEu = await run('can', SSO_ADMIN_ROLE, 's3:PutObject', '--org', '--account', 'workload-dev', '--context', 'aws:RequestedRegion=eu-west-1', '--json');
+		expect(canEu.code).toBe(0);
+		expect(JSON.parse(canEu.stdout)).toMatchObject({EffectiveDecision: 'Allowed', Scp: {Verdict: 'PERMITTED'}});
 	});
 
 	it('can --org --account: the answer in one member account, capped by the SCPs on its path; the management account exempt', async () => {

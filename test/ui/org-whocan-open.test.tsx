@@ -8,6 +8,8 @@ import {orgAppHarness} from '../helpers/org-app.js';
 import {SSO_ADMIN_ROLE} from '../helpers/org-seed.js';
 import {useSeededOrgMoto} from '../helpers/org-moto.js';
 import {keys} from '../helpers/render.js';
+import {setRequestContext} from '../helpers/access-steps.js';
+import {AttachPolicyCommand, CreatePolicyCommand, OrganizationsClient} from '@aws-sdk/client-organizations';
 import {select, selectedLine} from '../helpers/user-screen.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
@@ -63,28 +65,30 @@ describeWithMoto('enter on an org-wide who-can line (moto, W10 organization)', (
 		expect(selectedLine(user)).toContain('iamtui-read-only');
 	}, 60_000);
 
-	it("a request context set in this account is this account's: the organization's answer says it assumes none, and c is not offered there", async () => {
-		const {tui} = app.start({endpoint: org.moto().endpoint, columns: 220, rows: 80});
-		await tui.waitFor('Users (1)');
-		await jump(tui, 'whocan', 'Who can… (in this account)');
-		await tui.type('ec2:TerminateInstances');
-		tui.write(keys.enter);
-		await tui.waitFor('c request context');
+	it('a request context holds across the organization too: an SCP Conditional on the region is settled by it, each account asked again', async () => {
+		// An SCP on the dev OU that only the request's region settles (made with moto's authorization off, as seeding is).
+		await org.moto().setAuthorization(false);
+		const organizations = new OrganizationsClient({region: 'us-east-1', endpoint: org.moto().endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}, maxAttempts: 1});
+		const scp = await organizations.send(new CreatePolicyCommand({
+			Type: 'SERVICE_CONTROL_POLICY', Name: 'DevWritesInEurope', Description: 'object writes in dev only in eu-west-1',
+			Content: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Deny', Action: 's3:PutObject', Resource: '*', Condition: {StringNotEquals: {'aws:RequestedRegion': 'eu-west-1'}}}]}),
+		}));
+		await organizations.send(new AttachPolicyCommand({PolicyId: scp.Policy?.PolicySummary?.Id, TargetId: org.seeded().ous.dev}));
+		await org.moto().setAuthorization(true);
+
+		const tui = await askOrg('s3:PutObject');
+		expect(tui.lastFrame()).toContain('SCPs allow it only under conditions (DevWritesInEurope on OU dev) — unless aws:RequestedRegion StringNotEquals eu-west-1: every answer here is Conditional');
 		tui.write('c');
 		await tui.waitFor('enter applies');
-		await tui.type('aws:MultiFactorAuthPresent=true');
+		await tui.type('aws:RequestedRegion=us-east-1');
 		tui.write(keys.enter);
-		await tui.waitFor('request context: aws:MultiFactorAuthPresent=true (c changes it)');
-		tui.write('o');
-		const across = await tui.waitFor(/Who can… \(across the organization: 5 accounts\)[\s\S]*workload-dev \(\d+\): \d+ can/, {timeoutMs: 30_000});
-		expect(across).toContain("request context: aws:MultiFactorAuthPresent=true (c changes it; the organization's answer assumes none)");
-		expect(across).not.toContain('c request context');
-		tui.write('c');
-		// c is this account's: no field opens over the organization's answer; o comes back to this account, where it does.
-		tui.write('o');
-		await tui.waitFor('Who can… (in this account)');
-		expect(tui.lastFrame()).not.toContain('enter applies');
-		tui.write('c');
-		await tui.waitFor('enter applies');
+		const denied = await tui.waitFor('SCP DevWritesInEurope on OU dev denies it here: nobody in this account can', {timeoutMs: 30_000});
+		expect(denied).toContain('request context: aws:RequestedRegion=us-east-1 (c changes it; every account and its SCPs assume it)');
+		expect(denied).toMatch(/workload-dev \(\d+\): 0 can, \d+ blocked by SCP/);
+		expect(denied).not.toContain('SCPs allow it only under conditions');
+
+		await setRequestContext(tui, 'aws:RequestedRegion=eu-west-1');
+		const permitted = await tui.waitForFrame(f => /workload-dev \(\d+\): [1-9]\d* can/.test(f) && !f.includes('DevWritesInEurope'), {timeoutMs: 30_000});
+		expect(permitted).toContain('Who can… (across the organization: 5 accounts)');
 	}, 60_000);
 });

@@ -52,6 +52,19 @@ describe('scpVerdict', () => {
 	it.each(cases)('$name ($source)', async c => {
 		expect(summary(await scpVerdict(c.org, c.account ?? MEMBER, c.action, c.resource ?? '*'))).toBe(c.expected);
 	});
+	it('a request context settles a conditional SCP either way; a key it does not give leaves it conditional; the organization\'s own facts win over it', async () => {
+		const tree = org([fullAccess], [ou('prod', [denyOutsideRegion, allowIfTagged], [account(MEMBER, fullAccess)])]);
+		const ask = (request?: Record<string, string>) => scpVerdict(tree, MEMBER, 's3:DeleteBucket', BUCKET, request).then(summary);
+		expect(await ask()).toBe('conditional on Deny aws:RequestedRegion, Allow aws:PrincipalTag/team from DenyOutsideEU, AllowIfTagged');
+		expect(await ask({'aws:RequestedRegion': 'us-east-1'})).toBe('denied explicit-deny by DenyOutsideEU at ou prod');
+		// The region settled, the tag still unknown: conditional on the tag alone.
+		expect(await ask({'aws:RequestedRegion': 'eu-west-1'})).toBe('conditional on Allow aws:PrincipalTag/team from AllowIfTagged');
+		expect(await ask({'aws:RequestedRegion': 'eu-west-1', 'aws:PrincipalTag/team': 'data'})).toBe('permitted');
+		// The account the principal is in is the organization's fact, not the request's to say.
+		const inAccount = org([fullAccess], [ou('prod', [fullAccess, scp('OwnAccountOnly', {Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: {StringNotEquals: {'aws:PrincipalAccount': MEMBER}}})], [account(MEMBER, fullAccess)])]);
+		expect(summary(await scpVerdict(inAccount, MEMBER, 's3:GetObject', `${BUCKET}/k`, {'aws:PrincipalAccount': '999999999999'}))).toBe('permitted');
+	});
+
 	it('an account outside the tree is unknown', async () => {
 		expect((await scpVerdict(org([fullAccess], []), '999999999999', 's3:GetObject', '*')).kind).toBe('unknown');
 	});

@@ -3,6 +3,8 @@
 // Identity Center people who reach the account through a permission set. A permission set becomes the role
 // AWSReservedSSO_<name>_<hash> in each account it is assigned to, so the person can do what that role can:
 // the role's row in the account's answer says whether, and the assignments say who.
+import type {RawCondition} from '../access/evaluator.js';
+import type {RequestContext} from '../access/request-context.js';
 import type {WhoCanAnswer, WhoCanEntry} from '../access/types.js';
 import {isSsoRoleOf, whoReachesAccount, type IcUser, type IdentityCenter, type PermissionSet, type ReachVia} from './identity-center.js';
 import type {Organization} from './organization.js';
@@ -72,6 +74,9 @@ export const cappedBy = <D extends 'Allowed' | 'Conditional' | 'ExplicitDeny' | 
 	}
 };
 
+/** A condition of an SCP or RCP statement: an Allow's must hold, a Deny's must not ("unless"). */
+const conditionWords = (c: RawCondition): string => `${c.effect === 'Deny' ? 'unless' : 'if'} ${c.key} ${c.operator} ${c.values.join(', ')}`;
+
 /** What the SCPs (or RCPs) did to the answers in one account, in words; nothing when they let it through. */
 export const controlNote = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string | undefined => {
 	// Where a policy hangs, as the console says it: "OU prod", "root Root", "account workload-dev".
@@ -82,10 +87,13 @@ export const controlNote = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string | 
 			const where = target(verdict.decider.target);
 			return verdict.how === 'explicit-deny' ? `denied here by ${kind} ${verdict.decider.scp?.name ?? '?'} on ${where}` : `no ${kind} on ${where} allows it, so it is denied here`;
 		}
-		case 'conditional':
+		case 'conditional': {
+			// The conditions themselves, as who-can shows a principal's: what the request would have to carry.
+			const conditions = verdict.conditions.length > 0 ? ` — ${verdict.conditions.map(conditionWords).join('; ')}` : '';
 			return kind === 'SCP'
-				? `SCPs allow it only under conditions (${verdict.deciders.map(named).join(', ')}): every answer here is Conditional`
-				: `an RCP may deny it (${verdict.deciders.map(named).join(', ')}${verdict.reason ? `: ${verdict.reason}` : ', under conditions'}): every answer here is Conditional`;
+				? `SCPs allow it only under conditions (${verdict.deciders.map(named).join(', ')})${conditions}: every answer here is Conditional`
+				: `an RCP may deny it (${verdict.deciders.map(named).join(', ')}${verdict.reason ? `: ${verdict.reason}` : ', under conditions'})${conditions}: every answer here is Conditional`;
+		}
 		case 'unknown':
 			return `the ${kind}s could not be evaluated (${verdict.reason}): every answer here is Conditional`;
 		case 'exempt':
@@ -119,17 +127,22 @@ const keep = (entries: WhoCanEntry[], scp: ScpVerdict, rcp: ScpVerdict): {kept: 
 	return {kept, byScp: entries.length - pastScp.length, byRcp: pastScp.length - kept.length};
 };
 
-/** Every account's answer to ACTION on RESOURCE, in the order given, with SCPs applied and IC people added. */
+/**
+ * Every account's answer to ACTION on RESOURCE, in the order given, with SCPs applied and IC people added.
+ * With a request context, the accounts' answers were asked with it (accountAnswerInputs) and the SCPs and
+ * RCPs are read with it too.
+ */
 export const orgWhoCan = async (
 	org: Organization,
 	accounts: AccountAnswerInput[],
 	ic: IdentityCenter | undefined,
 	action: string,
 	resource = '*',
+	request?: RequestContext,
 ): Promise<OrgAccountAnswer[]> =>
 	Promise.all(
 		accounts.map(async (input): Promise<OrgAccountAnswer> => {
-			const [scp, rcp] = await Promise.all([scpVerdict(org, input.accountId, action, resource), rcpVerdict(org, input.accountId, action, resource)]);
+			const [scp, rcp] = await Promise.all([scpVerdict(org, input.accountId, action, resource, request), rcpVerdict(org, input.accountId, action, resource, request)]);
 			const base = {accountId: input.accountId, accountName: input.accountName, scp, rcp};
 			if ('error' in input)
 				return {...base, users: [], groups: [], roles: [], people: [], blockedByScp: 0, blockedByRcp: 0, error: input.error, ...(input.skipped ? {skipped: true} : {}), notes: [`${input.skipped ? 'skipped' : 'not read'}: ${input.error}`]};

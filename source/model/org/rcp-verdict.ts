@@ -5,6 +5,7 @@
 // them the answer is certain; for any other service a matching Deny makes it Conditional, never a certain
 // deny or a certain allow — iamtui cannot know from the account whether that service honours RCPs.
 import type {RawCondition} from '../access/evaluator.js';
+import type {RequestContext} from '../access/request-context.js';
 import {pathToAccount, type Organization} from './organization.js';
 import {deciderOf, matches, orgFacts, withEffect, type ScpDecider, type ScpVerdict} from './scp-verdict.js';
 
@@ -13,13 +14,13 @@ export const RCP_SERVICES = new Set(['s3', 'sts', 'kms', 'sqs', 'secretsmanager'
 
 const serviceOf = (action: string) => action.split(':')[0]?.toLowerCase() ?? '';
 
-/** The RCPs' word on `action` on `resource`, a resource in `accountId`. Same shape as an SCP verdict. */
-export const rcpVerdict = async (org: Organization, accountId: string, action: string, resource: string): Promise<ScpVerdict> => {
+/** The RCPs' word on `action` on `resource`, a resource in `accountId`, with the request context given (if any). Same shape as an SCP verdict. */
+export const rcpVerdict = async (org: Organization, accountId: string, action: string, resource: string, request?: RequestContext): Promise<ScpVerdict> => {
 	if (accountId === org.managementAccountId) return {kind: 'exempt', reason: 'RCPs do not apply to resources in the management account'};
 	const path = pathToAccount(org, accountId);
 	if (!path) return {kind: 'unknown', reason: `account ${accountId} is not in the organization`};
 	const certain = RCP_SERVICES.has(serviceOf(action));
-	const facts = orgFacts(org, accountId);
+	const facts = orgFacts(org, accountId, request);
 	const conditions: RawCondition[] = [];
 	const deciders: ScpDecider[] = [];
 	let uncertainService = false;

@@ -2,6 +2,7 @@
 // "SCP evaluation"): every level of the path (root, each OU, the account) must have an SCP allowing it,
 // and no SCP anywhere on the path may deny it. The management account is exempt.
 import {evaluate, preparePolicy, type RawCondition} from '../access/evaluator.js';
+import type {RequestContext} from '../access/request-context.js';
 import {pathToAccount, type Organization, type OrgTarget, type ServiceControlPolicy} from './organization.js';
 
 export interface ScpDecider {
@@ -29,7 +30,7 @@ const statementsOf = (document: unknown): Statement[] => {
  * Do these statements (all turned into Allow) match the request? Turning denies into allows lets the one
  * evaluator say whether a deny applies for certain, only under conditions, or not at all.
  */
-export const matches = async (statements: Statement[], accountId: string, action: string, resource: string, facts: Record<string, string> = {}): Promise<Check> => {
+export const matches = async (statements: Statement[], accountId: string, action: string, resource: string, facts: RequestContext = {}): Promise<Check> => {
 	if (statements.length === 0) return {decision: 'no', conditions: []};
 	// An RCP names its principal ("*" is all it may); an identity-shaped policy has none.
 	const prepared = preparePolicy({Version: '2012-10-17', Statement: statements.map(({Principal: _p, NotPrincipal: _n, ...s}) => ({...s, Effect: 'Allow'}))});
@@ -59,22 +60,24 @@ export const deciderOf = (target: OrgTarget, scp?: ServiceControlPolicy): ScpDec
  * the resource are both in that account, so in the organization, and the principal is an IAM identity, not
  * an AWS service. A data-perimeter condition on them (aws:PrincipalOrgID…) is then decided, not unknown.
  */
-export const orgFacts = (org: Organization, accountId: string): Record<string, string> => ({
+export const orgFacts = (org: Organization, accountId: string, request: RequestContext = {}): RequestContext => ({
+	// What the operator says the request carries (--context); what the organization makes certain wins.
+	...request,
 	'aws:PrincipalAccount': accountId,
 	'aws:ResourceAccount': accountId,
 	'aws:PrincipalIsAWSService': 'false',
 	...(org.id ? {'aws:PrincipalOrgID': org.id, 'aws:ResourceOrgID': org.id} : {}),
 });
 
-/** The SCPs' word on `action` on `resource` for principals in `accountId`. */
-export const scpVerdict = async (org: Organization, accountId: string, action: string, resource: string): Promise<ScpVerdict> => {
+/** The SCPs' word on `action` on `resource` for principals in `accountId`, with the request context given (if any). */
+export const scpVerdict = async (org: Organization, accountId: string, action: string, resource: string, request?: RequestContext): Promise<ScpVerdict> => {
 	if (accountId === org.managementAccountId) return {kind: 'exempt', reason: 'SCPs do not apply to the management account'};
 	const path = pathToAccount(org, accountId);
 	if (!path) return {kind: 'unknown', reason: `account ${accountId} is not in the organization`};
 
 	const conditions: RawCondition[] = [];
 	const deciders: ScpDecider[] = [];
-	const facts = orgFacts(org, accountId);
+	const facts = orgFacts(org, accountId, request);
 	// Deny wins wherever it hangs, so look for denies on the whole path first.
 	for (const target of path) {
 		for (const scp of target.scps) {

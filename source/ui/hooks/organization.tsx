@@ -9,6 +9,7 @@ import type {AccessError} from '../../model/access/types.js';
 import {buildAccessModel} from '../../model/access.js';
 import {buildIndex} from '../../model/indexes.js';
 import {sharedKnowledge, type SharedKnowledge} from '../../model/access/shared-knowledge.js';
+import type {RequestContext} from '../../model/access/request-context.js';
 import {accountAnswerInputs} from '../../model/org/account-answers.js';
 import {DEFAULT_AUDIT_ROLE} from '../../model/org/org-load.js';
 import type {AccountProgress, OrgSession, OrgView} from '../../model/org/org-session.js';
@@ -38,8 +39,11 @@ export interface OrganizationContext {
 	reopenWith(auditRole: string): void;
 	/** `r` on the organization's screens: drops the organization and every account's model, and opens it again (progress per account). */
 	reload(): void;
-	/** Who can do ACTION on RESOURCE across the open organization (once Identity Center is read: its people are in the answer). */
-	whoCan(session: OrgView, action: string, resource: string): Promise<OrgWhoCanResult>;
+	/**
+	 * Who can do ACTION on RESOURCE across the open organization (once Identity Center is read: its people are in
+	 * the answer); with a request context, every account's answer and its SCPs and RCPs assume it.
+	 */
+	whoCan(session: OrgView, action: string, resource: string, request?: RequestContext): Promise<OrgWhoCanResult>;
 	/** The connection's hooks (the MFA code prompt), for the organization's writes (offboarding a person everywhere). */
 	hooks: ConnectionHooks;
 }
@@ -113,19 +117,20 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 
 	const reload = useCallback(() => start(auditRole), [start, auditRole]);
 
-	const whoCan = useCallback(async (view: OrgView, action: string, resource: string): Promise<OrgWhoCanResult> => {
+	const whoCan = useCallback(async (view: OrgView, action: string, resource: string, request?: RequestContext): Promise<OrgWhoCanResult> => {
 		// Identity Center still being read: its people are part of the answer, so it waits for them.
 		const {identityCenter} = view;
 		const session: OrgSession = 'reading' in identityCenter ? await whole.current! : {opened: view.opened, identityCenter};
 		const modelOf = (accountId: string, snapshot: Parameters<typeof buildIndex>[0]) => {
 			let model = models.current.get(accountId);
 			if (!model) models.current.set(accountId, (model = buildAccessModel(buildIndex(snapshot), undefined, (knowledge.current ??= sharedKnowledge()))));
-			return model;
+			// With a context: the same account's index and knowledge, answers of their own (memoised per context).
+			return request ? buildAccessModel(model.index, request, model.knowledge) : model;
 		};
 		const asked = await accountAnswerInputs(session.opened, action, resource, modelOf);
 		if (!asked.ok) return asked;
 		const ic = 'error' in session.identityCenter ? undefined : session.identityCenter;
-		const answers = await orgWhoCan(session.opened.organization, asked.inputs, ic, action, resource);
+		const answers = await orgWhoCan(session.opened.organization, asked.inputs, ic, action, resource, request);
 		// The same catalogue in every account: any answer's action count is the query's.
 		const total = asked.inputs.find(input => 'answer' in input)?.answer.actions.length ?? 1;
 		return {ok: true, answers, total};

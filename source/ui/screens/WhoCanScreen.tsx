@@ -4,8 +4,9 @@
 // cursor, else the first), so `x` there removes them from that group; a direct grant opens on the policy.
 // `o` asks the organization instead (opened first when it is not): every account, SCPs applied, with the
 // Identity Center people who reach the action through a permission set.
-// `c` sets a request context (as on the Access view): the account's answer assumes it, and says at its end
-// whom it changed among those Conditional without it, with what decided. The organization's answer assumes none.
+// `c` sets a request context (as on the Access view): the answer assumes it — across the organization, every
+// account's and its SCPs' and RCPs' — and in this account says at its end whom it changed among those
+// Conditional without it, with what decided.
 import {Box, Text} from 'ink';
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {prepareWhoCan, whoCan, type AccessError, type AccessModel, type WhoCanAnswer} from '../../model/access.js';
@@ -82,7 +83,9 @@ export function WhoCanScreen(props: {
 	// After a reload or a write the same query runs again on the new model (a query being typed stays open).
 	// Asked again when the account's model changes (a reload, a write, another context), when the scope flips,
 	// and when the organization opens.
-	const askedOf = scope === 'organization' ? (session ?? org?.state.status) : model;
+	const orgAsked = session ?? org?.state.status;
+	const askedOfOrg = useMemo(() => ({orgAsked, model}), [orgAsked, model]);
+	const askedOf = scope === 'organization' ? askedOfOrg : model;
 	const run = useAskedAgain(askedOf, (query: ActionQueryValue, again: boolean) => {
 		if (!query.action) return;
 		const mine = ++generation.current;
@@ -94,7 +97,7 @@ export function WhoCanScreen(props: {
 				return;
 			}
 			setAnswer({status: 'evaluating', query});
-			org.whoCan(session, query.action, query.resource).then(
+			org.whoCan(session, query.action, query.resource, model.context).then(
 				result => {
 					if (generation.current !== mine) return;
 					setAnswer(result.ok ? {status: 'org-done', query, answers: result.answers, total: result.total} : {status: 'error', error: result});
@@ -147,8 +150,7 @@ export function WhoCanScreen(props: {
 		{
 			'edit-query': () => setEditing(true),
 			'org-scope': org ? flipScope : undefined,
-			// The organization's answer assumes no context: set in this account only.
-			'request-context': scope === 'account' ? requestContext.edit : undefined,
+			'request-context': requestContext.edit,
 			back: listed ? undefined : props.onBack,
 		},
 		resultsFocused && !requestContext.editing,
@@ -185,7 +187,7 @@ export function WhoCanScreen(props: {
 				{editing ? 'Type an action, e.g. ec2:TerminateInstances or s3:Delete*, then enter.' : `/ types an action${org ? ' · o this account/the organization' : ''} · esc back`}
 			</Text>
 		) : (
-			<Text dimColor={theme.muted} wrap="truncate-end">{editing ? 'enter runs the query · esc back to the answer' : `${answer.status === 'done' || onOpenOrgLine ? 'enter opens · ' : ''}/ edits the query${scope === 'account' ? ' · c request context' : ''}${org ? ' · o this account/the organization' : ''}${scope === 'organization' ? ' · r reads the organization again' : ''} · esc back`}</Text>
+			<Text dimColor={theme.muted} wrap="truncate-end">{editing ? 'enter runs the query · esc back to the answer' : `${answer.status === 'done' || onOpenOrgLine ? 'enter opens · ' : ''}/ edits the query · c request context${org ? ' · o this account/the organization' : ''}${scope === 'organization' ? ' · r reads the organization again' : ''} · esc back`}</Text>
 		);
 	const chrome = 1 + (editing && props.focused ? 3 : 2) + 1 + requestContext.height;
 	return (
@@ -201,7 +203,7 @@ export function WhoCanScreen(props: {
 				// esc leaves the fields, so q and : work again (the fields would type them).
 				onCancel={() => setEditing(false)}
 			/>
-			{requestContext.bar({active: props.focused, width: props.width, why: scope === 'organization' ? "the organization's answer assumes none" : ''})}
+			{requestContext.bar({active: props.focused, width: props.width, why: scope === 'organization' ? 'every account and its SCPs assume it' : ''})}
 			{status}
 			{listed ? (
 				<DetailList

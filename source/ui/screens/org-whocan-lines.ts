@@ -6,7 +6,7 @@
 import type {WhoCanEntry} from '../../model/access.js';
 import {rolePathText} from '../../model/access/role-path-text.js';
 import {decisionWord, resourcesCovered} from '../../model/decision-words.js';
-import type {OrgAccountAnswer, PersonThroughSet} from '../../model/org/org-who-can.js';
+import {scpNote, type OrgAccountAnswer, type PersonThroughSet} from '../../model/org/org-who-can.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
 import type {UserLineFocus} from '../hooks/routes.js';
 import {pathText} from './access-text.js';
@@ -55,7 +55,8 @@ const scpLine = (answer: OrgAccountAnswer, key: string): DetailLine[] => {
 		return [note(`${key}-scp`, text, 'warning')];
 	}
 	if (scp.kind === 'exempt') return [note(`${key}-scp`, scp.reason)];
-	if (scp.kind === 'conditional' || scp.kind === 'unknown') return [note(`${key}-scp`, scp.kind === 'unknown' ? `SCPs not evaluated (${scp.reason}): every answer here is Conditional` : 'SCPs allow it only under conditions: every answer here is Conditional', 'warning')];
+	// Which SCPs, and the conditions the request would have to meet: as the command line says it.
+	if (scp.kind === 'conditional' || scp.kind === 'unknown') return [note(`${key}-scp`, scpNote(scp) ?? '', 'warning')];
 	return [];
 };
 
