@@ -23,3 +23,7 @@ export const PARTLY_DENIED = 'partly denied (some resources)';
 /** What a row's grant on a wildcard resource does not cover; empty when it covers every resource. */
 export const resourcesCovered = (entry: Pick<WhoCanEntry, 'resources' | 'partlyDenied'>): string =>
 	[entry.resources ? onlyOn(entry.resources) : '', entry.partlyDenied ? PARTLY_DENIED : ''].filter(Boolean).join('; ');
+
+/** A condition an answer hangs on, as it is shown: an Allow's must hold ("if"), a Deny's must not ("unless"). */
+export const conditionWords = (condition: {effect: 'Allow' | 'Deny'; key: string; operator: string; values: string[]}): string =>
+	`${condition.effect === 'Allow' ? 'if' : 'unless'} ${condition.key} ${condition.operator} ${condition.values.join(', ')}`;

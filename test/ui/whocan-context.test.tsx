@@ -39,6 +39,10 @@ describe('Who-can with a request context (c)', () => {
 		await tui.waitForFrame(f => f.split('\n').some(line => line.startsWith('›') && line.includes('decided by aws:MultiFactorAuthPresent=false')));
 		tui.write(keys.enter);
 		await tui.waitFor(`User ${MFA_USER}`);
+		// Back on the answer: the context and what it changed are as they were.
+		tui.write(keys.escape);
+		const back = await tui.waitFor('Who can… (in this account)');
+		expect(back).toContain('request context: aws:MultiFactorAuthPresent=false (c changes it)');
 	});
 
 	it('MFA present: the MFA-bound user is Allowed, said as the context\'s doing; an empty line clears it', async () => {

@@ -3,7 +3,7 @@
 // Identity Center people who reach the account through a permission set. A permission set becomes the role
 // AWSReservedSSO_<name>_<hash> in each account it is assigned to, so the person can do what that role can:
 // the role's row in the account's answer says whether, and the assignments say who.
-import type {RawCondition} from '../access/evaluator.js';
+import {conditionWords} from '../decision-words.js';
 import type {RequestContext} from '../access/request-context.js';
 import type {WhoCanAnswer, WhoCanEntry} from '../access/types.js';
 import {isSsoRoleOf, whoReachesAccount, type IcUser, type IdentityCenter, type PermissionSet, type ReachVia} from './identity-center.js';
@@ -73,9 +73,6 @@ export const cappedBy = <D extends 'Allowed' | 'Conditional' | 'ExplicitDeny' | 
 			return decision === 'Allowed' ? 'Conditional' : decision;
 	}
 };
-
-/** A condition of an SCP or RCP statement: an Allow's must hold, a Deny's must not ("unless"). */
-const conditionWords = (c: RawCondition): string => `${c.effect === 'Deny' ? 'unless' : 'if'} ${c.key} ${c.operator} ${c.values.join(', ')}`;
 
 /** What the SCPs (or RCPs) did to the answers in one account, in words; nothing when they let it through. */
 export const controlNote = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string | undefined => {

@@ -68,7 +68,7 @@ export function WhoCanScreen(props: {
 	const [answer, setAnswer] = useState<Answer>({status: 'idle'});
 	const [scope, setScope] = useState<Scope>('account');
 	const session = org?.state.status === 'open' ? org.state.session : undefined;
-	// `c`: the request context this account's answer assumes; the model is rebuilt with it, sharing what is known.
+	// `c`: the request context the answer assumes (in either scope); the model is rebuilt with it, sharing what is known.
 	const requestContext = useRequestContext(props.model);
 	const {model} = requestContext;
 	// Only the latest query may land: an older, slower answer is dropped.

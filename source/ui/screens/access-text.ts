@@ -1,6 +1,7 @@
 // How who-has-what answers read on screen: grant paths (user → group → policy → statement), decisions,
 // conditions and model errors. Pure text, shared by WhoCan, Access and Explain.
 import type {AccessError, ConditionShown, Decision, PolicySource, StatementRef} from '../../model/access.js';
+import {conditionWords} from '../../model/decision-words.js';
 import type {Tone} from '../theme.js';
 
 export const sourceText = (source: PolicySource): string => {
@@ -24,8 +25,7 @@ export const decisionTone = (decision: Decision): Tone =>
 	decision === 'Allowed' ? 'success' : decision === 'Conditional' ? 'warning' : 'error';
 
 /** e.g. "if aws:SourceIp IpAddress 10.0.0.0/8" or "unless aws:MultiFactorAuthPresent Bool false". */
-export const conditionText = (condition: ConditionShown): string =>
-	`${condition.effect === 'Allow' ? 'if' : 'unless'} ${condition.key} ${condition.operator} ${condition.values.join(', ')}`;
+export const conditionText = (condition: ConditionShown): string => conditionWords(condition);
 
 export const errorText = (error: AccessError): string =>
 	error.suggestions.length > 0 ? `${error.message} — did you mean ${error.suggestions.join(', ')}?` : error.message;
