@@ -22,6 +22,7 @@ import type {ScpVerdict} from '../model/org/scp-verdict.js';
 import {scpJson} from './scp-json.js';
 import {contextEffects, entryKey, type ContextEffect} from '../model/access/who-can-context.js';
 import {contextEffectLines} from '../model/access/who-can-context-text.js';
+import {outsideTrustLines} from '../model/access/outside-trust-text.js';
 import {unevaluatedText} from '../model/access/unevaluated-text.js';
 
 /** An access question the model cannot answer (unknown action, user): a usage error with close names. */
@@ -129,7 +130,7 @@ export const whoCanCommand = async (gateway: IamGateway, action: string | undefi
 	const notes = [
 		...answer.notes,
 		...answer.couldNotEvaluate.map(p => `could not evaluate ${unevaluatedText(p)}`),
-		...answer.roleNotes.map(n => `trust outside this account, not counted: ${n}`),
+		...outsideTrustLines(answer.roleNotes).map(line => `trust outside this account, not counted: ${line}`),
 		...(answer.users.some(u => u.throughRoles) ? ['through roles: the best path of each user (Allowed first, then fewest roles); `iamtui can USER ACTION` lists every role'] : []),
 		...(model.context ? contextEffectLines(model.context, effects) : []),
 	].map(sanitize);

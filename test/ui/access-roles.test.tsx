@@ -38,7 +38,7 @@ describe('who-can and explain through roles (TUI)', () => {
 		expect(frame).toContain('through role Deploy (Conditional): assume role Deploy (trust statement #1: names user ops) → inline policy Terminate → statement #1');
 		expect(frame).toContain('if aws:MultiFactorAuthPresent Bool true (trust policy)');
 		expect(frame).toMatch(/Roles whose policies grant it \(3\)[\s\S]*Admin[\s\S]*Deploy[\s\S]*Partner/);
-		expect(frame).toContain('Partner: account arn:aws:iam::999988887777:root (another account)');
+		expect(frame).toContain('account arn:aws:iam::999988887777:root (another account) — trusted by Partner');
 		expect(frame).not.toMatch(/nobody/);
 		// Each person's best path only (a large account has thousands per person): the screen says so.
 		expect(frame).toContain('through roles: the best path of each (Allowed first, then fewest roles)');

@@ -50,7 +50,7 @@ describe('who-can through roles', () => {
 			['Deploy', 'role', 'Allowed'],
 			['Ec2Service', 'role', 'Allowed'],
 		]);
-		expect(result.roleNotes).toContain('Ec2Service: service ec2.amazonaws.com');
+		expect(result.roleNotes).toContainEqual({role: 'Ec2Service', note: 'service ec2.amazonaws.com'});
 	});
 
 	it('follows a chain: ops reaches ReadOnlyAudit through Deploy', async () => {

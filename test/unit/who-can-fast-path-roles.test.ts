@@ -197,7 +197,7 @@ const expectSame = async (index: SnapshotIndex, query: string, resource = '*'): 
 	expect([...fast.users].sort(byName).map(withoutPaths).map(normal)).toEqual([...expected.users].sort(byName).map(normal));
 	expect(fast.groups.map(normal)).toEqual(expected.groups.map(normal));
 	expect([...fast.roles].sort(byName).map(normal)).toEqual([...expected.roles].sort(byName).map(normal));
-	expect([...fast.roleNotes].sort()).toEqual([...expected.notes].sort());
+	expect(fast.roleNotes.map(n => `${n.role}: ${n.note}`).sort()).toEqual([...expected.notes].sort());
 	// Each user reached through roles has one path: a real chain of assume steps, and the best there is.
 	for (const user of fast.users) {
 		const reach = expected.byUser.get(user.name);

@@ -177,6 +177,13 @@ export interface WhoCanEntry {
 	throughRoles?: RolePath[];
 }
 
+/** A role that can act, whose trust admits someone outside this account (or could not be read): who, in words. */
+export interface RoleTrustNote {
+	role: string;
+	/** e.g. "service ec2.amazonaws.com", "account arn:aws:iam::999988887777:root (another account)". */
+	note: string;
+}
+
 export interface WhoCanAnswer {
 	ok: true;
 	/** The query as expanded from the catalogue. */
@@ -187,7 +194,7 @@ export interface WhoCanAnswer {
 	/** Roles whose own policies grant the action (rows of their own). */
 	roles: WhoCanEntry[];
 	/** Trust policies that admit principals outside this account or that could not be read, named (never counted). */
-	roleNotes: string[];
+	roleNotes: RoleTrustNote[];
 	/** Distinct policies that could not be evaluated, with who they reach. */
 	couldNotEvaluate: Array<PolicyProblem & {users: string[]; groups: string[]}>;
 	notes: string[];

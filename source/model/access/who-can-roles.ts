@@ -17,7 +17,7 @@ import {roleGrantOf, type RoleGrant} from './role-grants.js';
 import {MAX_CHAIN, pathOf} from './role-reach.js';
 import {actionsInReach, orInto, scopesInReach, type Bits} from './reach-spread.js';
 import {roleByName, rolePrincipal, rolesOf, trustOf} from './roles.js';
-import type {AssumeStep, RolePath, WhoCanAnswer, WhoCanEntry} from './types.js';
+import type {AssumeStep, RolePath, RoleTrustNote, WhoCanAnswer, WhoCanEntry} from './types.js';
 import {actionClasses} from './who-can-classes.js';
 import {EVERYWHERE, joinScopes, scopeFields, scopeOf, withScope, type Scope} from './who-can-scope.js';
 
@@ -223,8 +223,8 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 		const grant = await roleGrantOf(model, rolePrincipal(model, role), role, answer.actions, classes, answer.resource);
 		if (grant) granting.push(grant);
 	}
-	const roleNotes = new Set<string>();
-	for (const grant of granting) for (const note of outsideTrust(trustOf(grant.role), model.accountId)) roleNotes.add(`${grant.role.name}: ${note}`);
+	const roleNotes: RoleTrustNote[] = [];
+	for (const grant of granting) for (const note of outsideTrust(trustOf(grant.role), model.accountId)) roleNotes.push({role: grant.role.name, note});
 
 	const assumersOf = (role: Role) => assumersFor(model, role);
 	const any = await walk(model, granting, false, assumersOf, callersOf);
@@ -272,5 +272,5 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 	}
 	const users = byUser.size > 0 ? byPosition.filter((entry): entry is WhoCanEntry => entry !== undefined) : [...answer.users];
 	const roles = granting.sort((a, b) => collator.compare(a.role.name, b.role.name)).map(g => entryOf(g, rolePrincipal(model, g.role).problems.length > 0));
-	return {...answer, users, roles, roleNotes: [...roleNotes]};
+	return {...answer, users, roles, roleNotes};
 };

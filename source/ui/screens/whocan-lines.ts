@@ -9,6 +9,7 @@ import {rolePathConditions, rolePathDecision, rolePathText} from '../../model/ac
 import {actionsCovered, decisionWord, resourcesCovered} from '../../model/decision-words.js';
 import {conditionText, pathText} from './access-text.js';
 import {unevaluatedText} from '../../model/access/unevaluated-text.js';
+import {outsideTrustLines} from '../../model/access/outside-trust-text.js';
 import type {ContextEffects} from '../../model/access/who-can-context.js';
 import {effectOutcome, effectsHeading} from '../../model/access/who-can-context-text.js';
 import type {RequestContext} from '../../model/access/request-context.js';
@@ -110,7 +111,7 @@ export const whoCanLines = (
 	}
 	if (answer.roleNotes.length > 0) {
 		lines.push(heading('role-trust', 'Trust outside this account (not counted above)'));
-		lines.push(...answer.roleNotes.map((text, n) => note(`role-trust-${n}`, text, 'warning')));
+		lines.push(...outsideTrustLines(answer.roleNotes).map((text, n) => note(`role-trust-${n}`, text, 'warning')));
 	}
 	if (answer.couldNotEvaluate.length > 0) {
 		lines.push(heading('problems', `Policies that could not be evaluated (${answer.couldNotEvaluate.length})`));
