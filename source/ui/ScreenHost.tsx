@@ -132,6 +132,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					now={props.now}
 					accessModel={snapshot.access?.model}
 					onOpen={navigation.push}
+					onOpenAccess={() => navigation.push({screen: 'access', name: route.name, kind: 'role'})}
 					onWrite={write => handleRoleWrite({index, push: navigation.push, flash}, route.name, write)}
 					onHint={flash}
 				/>
@@ -184,7 +185,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 		case 'certificate-form':
 			return <UserWriteRoute {...common} route={route} index={index} />;
 		case 'access':
-			return snapshot.access ? <AccessScreen {...common} model={snapshot.access.model} name={route.name} /> : null;
+			return snapshot.access ? <AccessScreen {...common} model={snapshot.access.model} name={route.name} kind={route.kind ?? 'user'} /> : null;
 		case 'whocan':
 			return snapshot.access ? (
 				<WhoCanScreen

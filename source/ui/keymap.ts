@@ -121,8 +121,9 @@ export const commands = Object.freeze([
 	command('take-back', ['t'], [{input: 't'}], 'take back', 'On an UNFINISHED row: plan taking back what its interrupted plan may have made (as journal resolve --take-back), shown before anything is sent', ['journal'], {dangerous: true}),
 	command('hygiene-view', ['tab'], [{key: 'tab'}], 'users/roles', 'Switch between users (keys, passwords, MFA) and roles (unused for 90 days, trusted by * or another account)', ['hygiene']),
 	command('open-access', ['A'], [{input: 'A'}], 'access', 'Effective access: allowed actions by service, with grant paths', ['user']),
+	command('open-role-access', ['E'], [{input: 'E'}], 'access', 'Effective access of this role: allowed actions by service, with grant paths; Explain (e) and a request context (c) as on a user\'s', ['role']),
 	command('expand', ['enter', '→'], [{key: 'return'}, {key: 'rightArrow'}], 'expand', 'Expand a service to its grant paths and denies', ['access']),
-	command('explain', ['e'], [{input: 'e'}], 'explain', 'Explain: can this user do ACTION on RESOURCE?', ['access']),
+	command('explain', ['e'], [{input: 'e'}], 'explain', 'Explain: can this user (or role) do ACTION on RESOURCE?', ['access']),
 	command('request-context', ['c'], [{input: 'c'}], 'context', 'Request context Explain and who-can assume (KEY=VALUE …, e.g. aws:MultiFactorAuthPresent=true): conditional answers resolve and say which condition decided', ['access', 'whocan']),
 	// While the action and resource of a question are typed (who-can, Explain).
 	command('ask-query', ['enter'], [{key: 'return'}], 'ask', 'Ask the question typed: who can do the action, or can this user', ['query']),

@@ -5,7 +5,8 @@ import {describe, expect, it} from 'vitest';
 import {ACCOUNT, fixtureRoles, fixtureSnapshot} from '../fixtures/account.js';
 import {appHarness, writesOf} from '../helpers/app.js';
 import {filterTo} from '../helpers/group-steps.js';
-import {keys, tick, type Rendered} from '../helpers/render.js';
+import {openRole} from '../helpers/role-steps.js';
+import {keys, tick} from '../helpers/render.js';
 
 const ANA = `arn:aws:iam::${ACCOUNT}:user/ana.silva`;
 const BEN = `arn:aws:iam::${ACCOUNT}:user/bruno.costa`;
@@ -17,19 +18,6 @@ const roles = fixtureRoles.map(r =>
 );
 const selectedLine = (frame: string) => frame.split('\n').find(line => line.trimStart().startsWith('› ')) ?? '';
 const footer = (frame: string) => frame.split('\n').filter(Boolean).pop() ?? '';
-
-const openRole = async (tui: Rendered, name: string) => {
-	await tui.waitFor('Users (12)');
-	tui.write(':');
-	await tui.type('roles\r');
-	await tui.waitFor('Roles (7)');
-	await filterTo(tui, name);
-	tui.write(keys.enter);
-	await tui.waitFor(`Role ${name}`);
-	// Who may assume it arrives a moment later (a section of its own, a tab stop).
-	await tui.waitFor(/May assume it \(\d/);
-	await tick();
-};
 
 describe('role writes on the Role screen', () => {
 	const {start} = appHarness();

@@ -7,6 +7,7 @@ import {accessError} from './catalogue.js';
 import type {Group, User} from '../snapshot.js';
 import {principalFor, readDocument, statementRefs, toModel, type AccessModel, type PolicyEntry, type Principal} from './model.js';
 import {actionMatches, isAllowAll, serviceOf, type ParsedStatement} from './patterns.js';
+import {principalNamed} from './roles.js';
 import type {AccessError, EffectiveAccess, ServiceAccess, ServiceGrant} from './types.js';
 
 const grantsOf = (principal: Principal, entry: PolicyEntry, evalKey: string): Array<{service: string; grant: ServiceGrant}> =>
@@ -33,11 +34,13 @@ const denyReaches = (denyService: string, service: string) =>
 	denyService === '*' || service === '*' || actionMatches(`${denyService}:x`, `${service}:x`);
 
 /** Allowed actions by service, with grant paths and the denies that cut into them. */
-export const effectiveAccess = (source: SnapshotIndex | AccessModel, userName: string): EffectiveAccess | AccessError => {
+/** A user's (or a role's) allowed actions by service, with grant paths, read from the statements alone. */
+export const effectiveAccess = (source: SnapshotIndex | AccessModel, name: string, kind: 'user' | 'role' = 'user'): EffectiveAccess | AccessError => {
 	const model = toModel(source);
-	const principal = principalFor(model, 'user', userName);
+	const principal = principalNamed(model, kind, name);
 	if (!principal) {
-		return accessError('unknown-user', `no user named ${userName} in this account`, meantNames(userName, model.index.userByName.keys()));
+		const known = kind === 'role' ? model.index.roleByName.keys() : model.index.userByName.keys();
+		return accessError('unknown-user', `no ${kind} named ${name} in this account`, meantNames(name, known));
 	}
 	const allows = new Map<string, ServiceGrant[]>();
 	const denies: Array<{service: string; grant: ServiceGrant}> = [];
@@ -58,7 +61,8 @@ export const effectiveAccess = (source: SnapshotIndex | AccessModel, userName: s
 		.sort((a, b) => (a.service === '*' ? -1 : b.service === '*' ? 1 : a.service.localeCompare(b.service)));
 	const result: EffectiveAccess = {
 		ok: true,
-		userName,
+		name,
+		kind,
 		services,
 		adminEquivalent: adminEquivalent(principal),
 		couldNotEvaluate: principal.problems,

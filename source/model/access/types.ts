@@ -224,7 +224,9 @@ export interface ServiceAccess {
 
 export interface EffectiveAccess {
 	ok: true;
-	userName: string;
+	/** The user's (or the role's) name. */
+	name: string;
+	kind: 'user' | 'role';
 	services: ServiceAccess[];
 	adminEquivalent: boolean;
 	boundary?: PolicySource;

@@ -28,7 +28,8 @@ export type Route =
 	| {screen: 'policy'; arn: string}
 	/** `query`: asked as the screen opens (`:whocan ACTION [RESOURCE]`). */
 	| {screen: 'whocan'; query?: ActionQueryValue}
-	| {screen: 'access'; name: string}
+	/** A user's effective access; `kind: 'role'`: a role's (from the Role screen). */
+	| {screen: 'access'; name: string; kind?: 'role'}
 	| {screen: 'inline-policy'; owner: 'user' | 'group' | 'role'; ownerName: string; policyName: string}
 	// Writes: pick a group for a user or users for a group, then confirm the plan.
 	| {screen: 'pick-group'; user: string}

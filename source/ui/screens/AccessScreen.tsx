@@ -1,9 +1,9 @@
-// A user's effective access: allowed actions by service, each unfolding to its grant paths and the
-// denies that cut into it; the admin-equivalent badge; `e` asks "can USER do ACTION?" (Explain).
+// A user's (or a role's) effective access: allowed actions by service, each unfolding to its grant paths and the
+// denies that cut into it; the admin-equivalent badge; `e` asks "can USER (or ROLE) do ACTION?" (Explain).
 import {Box} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
 import {assumableRoles, effectiveAccess, type AccessModel} from '../../model/access.js';
-import {principalFor} from '../../model/access/model.js';
+import {principalNamed} from '../../model/access/roles.js';
 import {sanitize} from '../../model/sanitize.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {DetailList} from '../components/DetailList.js';
@@ -23,10 +23,20 @@ const EXPLAIN_HEIGHT = 9;
 const matching = <S extends {service: string}>(services: S[], query: string): S[] =>
 	services.filter(s => s.service.toLowerCase().includes(query.toLowerCase()));
 
-export function AccessScreen(props: {model: AccessModel; name: string; onBack: () => void; focused: boolean; width: number; height: number}) {
+export function AccessScreen(props: {
+	model: AccessModel;
+	name: string;
+	/** A user's (from the User screen), or a role's (from the Role screen). */
+	kind?: 'user' | 'role';
+	onBack: () => void;
+	focused: boolean;
+	width: number;
+	height: number;
+}) {
 	const {model, name} = props;
-	// Read from the statements (no simulator): instant, and computed once per user and snapshot.
-	const access = useMemo(() => effectiveAccess(model, name), [model, name]);
+	const kind = props.kind ?? 'user';
+	// Read from the statements (no simulator): instant, and computed once per principal and snapshot.
+	const access = useMemo(() => effectiveAccess(model, name, kind), [model, name, kind]);
 	const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
 	// Explain: closed, its question being typed, or its answer shown (the list and r have the keys then).
 	const [explain, setExplain] = useState<'closed' | 'editing' | 'shown'>('closed');
@@ -43,13 +53,13 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 		{explain: () => setExplain('editing'), 'request-context': requestContext.edit, filter: () => setFiltering(true)},
 		props.focused && explain !== 'editing' && !editingContext && !filtering,
 	);
-	// The roles this user may assume (directly or chained): their grants are the user's too (Explain shows them).
+	// The roles this user (or role) may assume, directly or chained: their grants are its too (Explain shows them).
 	const [mayAssume, setMayAssume] = useState<string | undefined>();
 	useEffect(() => {
 		let current = true;
 		// A new snapshot: the roles are looked up again (none shown until then, never the old answer).
 		setMayAssume(undefined);
-		const principal = principalFor(model, 'user', name);
+		const principal = principalNamed(model, kind, name);
 		if (!principal) return;
 		assumableRoles(model, principal).then(
 			found => current && setMayAssume(found.length === 0 ? undefined : found.map(r => `${r.role.name}${r.steps.some(s => s.decision === 'Conditional') ? ' (Conditional)' : ''}`).join(', ')),
@@ -58,7 +68,7 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 		return () => {
 			current = false;
 		};
-	}, [model, name]);
+	}, [model, name, kind]);
 
 	const lines = useMemo(
 		() =>
@@ -75,7 +85,7 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 	);
 
 	const title = (
-		<TitleLine text={`Access of ${sanitize(name)}`}>
+		<TitleLine text={`Access of ${kind === 'role' ? 'role ' : ''}${sanitize(name)}`}>
 			{access.ok && access.adminEquivalent ? <ToneText tone="danger">{`  ${ADMIN_BADGE}`}</ToneText> : null}
 		</TitleLine>
 	);
@@ -113,7 +123,7 @@ export function AccessScreen(props: {model: AccessModel; name: string; onBack: (
 				<Box height={panel} flexDirection="column" overflow="hidden">
 					<ExplainPanel
 						model={explainModel}
-						userName={name}
+						principal={{kind, name}}
 						active={props.focused && explain === 'editing' && !editingContext}
 						width={props.width}
 						height={panel}

@@ -1,13 +1,13 @@
-// "can USER do ACTION [on RESOURCE]?" under the Access view: the decision (Allowed, Denied explicit or
+// "can USER (or ROLE) do ACTION [on RESOURCE]?" under the Access view: the decision (Allowed, Denied explicit or
 // implicit, Conditional) and the statements that decided it. enter asks and leaves the fields (the answer
 // stays, so r and the list work), esc leaves them too. The answer is asked again whenever the model
 // changes (r, a write, another request context), as who-can's is: it is never the old snapshot's.
 import {Box, Text} from 'ink';
 import {useRef, useState} from 'react';
-import {explain, throughRoles, type AccessModel, type ExplainResult, type Explanation, type RolePath} from '../../model/access.js';
-import {boundaryText, scopeLines} from '../../model/access/explain.js';
+import {throughRoles, type AccessModel, type ExplainResult, type Explanation, type RolePath} from '../../model/access.js';
+import {boundaryText, explainFor, scopeLines} from '../../model/access/explain.js';
 import {refusedByContext, type RefusedPath} from '../../model/access/context-refused.js';
-import {principalFor} from '../../model/access/model.js';
+import {principalNamed} from '../../model/access/roles.js';
 import {rolePathConditions, rolePathDecision, rolePathText} from '../../model/access/role-path-text.js';
 import {describeError} from '../../model/errors.js';
 import {sanitize} from '../../model/sanitize.js';
@@ -19,11 +19,18 @@ import {conditionText, decisionTone, decisionText, errorText, pathText} from './
 
 type State = {status: 'idle'} | {status: 'evaluating'} | {status: 'done'; result: ExplainResult; paths?: RolePath[]; refused?: RefusedPath[]};
 
-/** Explain, and the roles the user may assume that allow it (shown first: they are what the direct answer misses). */
-const ask = async (model: AccessModel, userName: string, query: ActionQueryValue): Promise<State> => {
-	const result = await explain(model, userName, query.action, query.resource);
-	const principal = principalFor(model, 'user', userName);
-	if (!result.ok || !principal) return {status: 'done', result};
+/** Whose access is explained: a user, or a role (from the Role screen). */
+export interface Asked {
+	kind: 'user' | 'role';
+	name: string;
+}
+
+/** Explain, and the roles the principal may assume that allow it (shown first: they are what the direct answer misses). */
+const ask = async (model: AccessModel, asked: Asked, query: ActionQueryValue): Promise<State> => {
+	const principal = principalNamed(model, asked.kind, asked.name);
+	if (!principal) return {status: 'done', result: {ok: false, kind: 'unknown-user', message: `no ${asked.kind} named ${asked.name} in this account`, suggestions: []}};
+	const result = await explainFor(model, principal, query.action, query.resource);
+	if (!result.ok) return {status: 'done', result};
 	const paths = await throughRoles(model, principal, result.action, result.resource);
 	// With a request context set: the role paths it took away, and what decided.
 	return {status: 'done', result, paths, refused: await refusedByContext(model, principal, result.action, result.resource, paths)};
@@ -51,7 +58,7 @@ const detailLines = (answer: Explanation): string[] => {
 
 export function ExplainPanel(props: {
 	model: AccessModel;
-	userName: string;
+	principal: Asked;
 	/** The query fields have the keys; otherwise the answer is shown and the keys go to the list. */
 	active: boolean;
 	width: number;
@@ -68,7 +75,7 @@ export function ExplainPanel(props: {
 		if (!again) props.onAsked();
 		const mine = ++generation.current;
 		setState({status: 'evaluating'});
-		ask(props.model, props.userName, query).then(
+		ask(props.model, props.principal, query).then(
 			done => generation.current === mine && setState(done),
 			(error: unknown) =>
 				generation.current === mine &&
@@ -110,7 +117,7 @@ export function ExplainPanel(props: {
 	}
 	return (
 		<Box flexDirection="column" borderStyle="single" borderTop={false} borderRight={false} borderBottom={false} paddingLeft={1}>
-			<ActionQuery scope="access" prompt={`can ${sanitize(props.userName)} do`} active={props.active} width={width} onSubmit={onAsk} onCancel={() => props.onLeave(state.status !== 'idle')} />
+			<ActionQuery scope="access" prompt={`can ${props.principal.kind === 'role' ? 'role ' : ''}${sanitize(props.principal.name)} do`} active={props.active} width={width} onSubmit={onAsk} onCancel={() => props.onLeave(state.status !== 'idle')} />
 			{body}
 			{state.status === 'done' && !props.active ? <ToneText tone="muted">{truncate('e edits the question · esc closes', width)}</ToneText> : null}
 		</Box>

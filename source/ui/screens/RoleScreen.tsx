@@ -1,6 +1,7 @@
 // One role: who may assume it (each trust statement's principals and conditions), its permissions,
-// boundary, tags, instance profiles and last use. Enter opens a policy, a trusted user or role. The
-// admin-equivalent badge heads it; hygiene findings and a chain cycle come first, as warnings.
+// boundary, tags, instance profiles and last use. Enter opens a policy, a trusted user or role; E its
+// effective access (with Explain, as a user's). The admin-equivalent badge heads it; hygiene findings and a
+// chain cycle come first, as warnings.
 import {Box} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
 import {whoCanAssume} from '../../model/access/role-assumers.js';
@@ -15,6 +16,7 @@ import type {Role} from '../../model/snapshot.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, note, type DetailLine} from '../components/DetailList.js';
 import {TitleLine} from '../components/TitleLine.js';
+import {useCommands} from '../hooks/keyboard.js';
 import {ToneText} from '../components/ToneText.js';
 import type {Route} from '../hooks/routes.js';
 import {roleWriteActions, type RoleWrite} from '../role-write-requests.js';
@@ -37,6 +39,8 @@ export function RoleScreen(props: {
 	/** The session's access model of this snapshot (its parsed policies are reused); else one is built. */
 	accessModel?: AccessModel;
 	onOpen: (route: Route) => void;
+	/** E: the role's effective access and Explain; absent: not offered (the snapshot has no access model). */
+	onOpenAccess?: () => void;
 	onBack: () => void;
 	/** Role writes (A, D, i, x); absent: the screen only reads. */
 	onWrite?: (write: RoleWrite) => void;
@@ -61,6 +65,7 @@ export function RoleScreen(props: {
 			current = false;
 		};
 	}, [model, role]);
+	useCommands('role', {'open-role-access': role ? props.onOpenAccess : undefined}, props.focused);
 	// Read once per snapshot, not per keypress: the cycle walks every role's trust.
 	const warnings = useMemo(() => (role ? warningLines(props.index, role, props.now) : []), [props.index, role, props.now]);
 	const lines = role
