@@ -195,6 +195,7 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					// Opens on the group (or policy) that granted the action: `x` there removes them from it.
 					onOpenUser={(name, focus) => navigation.push({screen: 'user', name, ...(focus ? {focus} : {})})}
 					onOpenGroup={name => navigation.push({screen: 'group', name})}
+					onOpenRole={name => navigation.push({screen: 'role', name})}
 					org={org}
 					onOpenOrgLine={target => navigation.push(orgLineRoute(target, connection.identity?.account))}
 				/>

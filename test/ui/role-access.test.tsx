@@ -3,7 +3,8 @@
 // ACTION?" — its boundary applied — with a request context (c) as on a user's.
 import {describe, expect, it} from 'vitest';
 import {fixtureRoles, fixtureSnapshot} from '../fixtures/account.js';
-import {setRequestContext} from '../helpers/access-steps.js';
+import {askWhoCan, setRequestContext} from '../helpers/access-steps.js';
+import {select} from '../helpers/user-screen.js';
 import {appHarness} from '../helpers/app.js';
 import {openRole} from '../helpers/role-steps.js';
 import {keys, type Rendered} from '../helpers/render.js';
@@ -47,5 +48,16 @@ describe("a role's access (E on the Role screen)", () => {
 		await tui.waitForFrame(f => !f.includes('can role Admin do'));
 		await setRequestContext(tui, 'aws:MultiFactorAuthPresent=true');
 		expect(tui.lastFrame()).toContain('request context: aws:MultiFactorAuthPresent=true (c changes it; Explain assumes it)');
+	});
+
+	it("on :whocan a role's row opens its Role screen, where E is its access", async () => {
+		const {tui} = start({snapshot: fixtureSnapshot({roles: fixtureRoles}), columns: 140, rows: 60});
+		const answer = await askWhoCan(tui, 'iam:CreateUser', 'Users (12)');
+		expect(answer).toMatch(/Roles whose policies grant it \(\d+\)/);
+		await select(tui, 'Admin  Allowed');
+		tui.write(keys.enter);
+		await tui.waitFor('Role Admin');
+		tui.write('E');
+		await tui.waitFor('Access of role Admin');
 	});
 });

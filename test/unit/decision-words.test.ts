@@ -23,7 +23,7 @@ describe('who-can rows for many actions', () => {
 		const answer = await whoCan(index, 'lightsail:*');
 		if (!answer.ok) throw new Error(answer.message);
 		const total = answer.actions.length;
-		const texts = whoCanLines(answer, () => {}, () => {}).map(line => line.text);
+		const texts = whoCanLines(answer, {user: () => {}, group: () => {}}).map(line => line.text);
 		const ana = answer.users.find(u => u.name === 'ana')!;
 		expect(lineOf(texts, 'ana')).toBe(`ana  Partly  ${ana.actions.length} of ${total} actions`);
 		expect(lineOf(texts, 'bob')).toBe(`bob  Allowed  all ${total} actions`);
@@ -32,7 +32,7 @@ describe('who-can rows for many actions', () => {
 	it('one action: Allowed, no count', async () => {
 		const answer = await whoCan(index, 'lightsail:GetInstances');
 		if (!answer.ok) throw new Error(answer.message);
-		const texts = whoCanLines(answer, () => {}, () => {}).map(line => line.text);
+		const texts = whoCanLines(answer, {user: () => {}, group: () => {}}).map(line => line.text);
 		expect(lineOf(texts, 'ana')).toBe('ana  Allowed');
 	});
 });

@@ -113,7 +113,7 @@ describe('who-can with a permissions boundary missing from the snapshot', () => 
 	});
 
 	it("the Who-can screen's row says why: Conditional, then the boundary line in can's words", async () => {
-		const lines = whoCanLines(await answer('s3:GetObject'), () => undefined, () => undefined);
+		const lines = whoCanLines(await answer('s3:GetObject'), {user: () => undefined, group: () => undefined});
 		const at = lines.findIndex(l => l.key === 'user-ana');
 		expect(lines[at]!.text).toMatch(/^ana {2}Conditional/);
 		const why = lines.slice(at + 1).find(l => l.key.startsWith('user-ana-if-'))!;

@@ -53,6 +53,8 @@ export function WhoCanScreen(props: {
 	initial?: ActionQueryValue;
 	onOpenUser: (name: string, focus?: UserLineFocus) => void;
 	onOpenGroup: (name: string) => void;
+	/** Enter on a role's row: its Role screen; absent: roles' rows open nothing. */
+	onOpenRole?: (name: string) => void;
 	onBack: () => void;
 	/** The organization of the profile; absent: this account only (an export). */
 	org?: OrganizationContext;
@@ -63,7 +65,7 @@ export function WhoCanScreen(props: {
 	height: number;
 }) {
 	const theme = useTheme();
-	const {onOpenUser, onOpenGroup, onOpenOrgLine, org} = props;
+	const {onOpenUser, onOpenGroup, onOpenRole, onOpenOrgLine, org} = props;
 	const [editing, setEditing] = useState(true);
 	const [answer, setAnswer] = useState<Answer>({status: 'idle'});
 	const [scope, setScope] = useState<Scope>('account');
@@ -162,11 +164,15 @@ export function WhoCanScreen(props: {
 	const lines = useMemo(
 		() =>
 			answer.status === 'done'
-				? whoCanLines(answer.answer, onOpenUser, onOpenGroup, model.context ? {context: model.context, effects: answer.effects, error: answer.effectsError} : undefined)
+				? whoCanLines(
+						answer.answer,
+						{user: onOpenUser, group: onOpenGroup, ...(onOpenRole ? {role: onOpenRole} : {})},
+						model.context ? {context: model.context, effects: answer.effects, error: answer.effectsError} : undefined,
+					)
 				: answer.status === 'org-done'
 					? orgWhoCanLines(answer.answers, answer.total, onOpenOrgLine)
 					: [],
-		[answer, model, onOpenUser, onOpenGroup, onOpenOrgLine],
+		[answer, model, onOpenUser, onOpenGroup, onOpenRole, onOpenOrgLine],
 	);
 	const status =
 		answer.status === 'evaluating' ? (

@@ -81,12 +81,15 @@ const entryLines = (entry: WhoCanEntry, total: number, openAt: Opener): DetailLi
 	];
 };
 
-export const whoCanLines = (
-	answer: WhoCanAnswer,
-	onOpenUser: (name: string, focus?: UserLineFocus) => void,
-	onOpenGroup: (name: string) => void,
-	change?: ContextChange,
-): DetailLine[] => {
+/** Where a line of the answer opens: a user (on the line that granted), a group, a role. */
+export interface WhoCanOpeners {
+	user: (name: string, focus?: UserLineFocus) => void;
+	group: (name: string) => void;
+	role?: (name: string) => void;
+}
+
+export const whoCanLines = (answer: WhoCanAnswer, open: WhoCanOpeners, change?: ContextChange): DetailLine[] => {
+	const {user: onOpenUser, group: onOpenGroup} = open;
 	const many = answer.actions.length > 1;
 	// A pattern reads as a question of some of its actions ("who can 826 actions" was no sentence).
 	const what = many ? `do any of the ${answer.actions.length} actions` : answer.actions[0] ?? '';
@@ -104,10 +107,10 @@ export const whoCanLines = (
 	lines.push(heading('groups', `Groups whose policies grant it (${answer.groups.length})`));
 	lines.push(...answer.groups.flatMap(entry => entryLines(entry, total, () => onOpenGroup(entry.name))));
 	if (answer.groups.length === 0) lines.push(note('groups-none', 'none'));
-	// Roles are principals too: rows of their own (opening a role is the Roles screen's, not here).
+	// Roles are principals too: rows of their own, each opening the Role screen.
 	if (answer.roles.length > 0) {
 		lines.push(heading('roles', `Roles whose policies grant it (${answer.roles.length})`));
-		lines.push(...answer.roles.flatMap(entry => entryLines(entry, total, () => undefined)));
+		lines.push(...answer.roles.flatMap(entry => entryLines(entry, total, () => open.role?.(entry.name))));
 	}
 	if (answer.roleNotes.length > 0) {
 		lines.push(heading('role-trust', 'Trust outside this account (not counted above)'));
@@ -117,7 +120,7 @@ export const whoCanLines = (
 		lines.push(heading('problems', `Policies that could not be evaluated (${answer.couldNotEvaluate.length})`));
 		for (const problem of answer.couldNotEvaluate) lines.push(note(`problem-${problem.source.name}-${problem.source.viaGroup ?? ''}`, unevaluatedText(problem), 'warning'));
 	}
-	if (change) lines.push(...contextLines(change, onOpenUser, onOpenGroup));
+	if (change) lines.push(...contextLines(change, open));
 	const notes = answer.notes.filter(text => text !== asked);
 	if (notes.length > 0) {
 		lines.push(heading('notes', 'Notes'));
@@ -126,8 +129,8 @@ export const whoCanLines = (
 	return lines;
 };
 
-/** Whom the context changed: each line opens the principal (a role: the Roles screen's, not here); what decided, under it. */
-const contextLines = ({context, effects, error}: ContextChange, onOpenUser: (name: string) => void, onOpenGroup: (name: string) => void): DetailLine[] => {
+/** Whom the context changed: each line opens the principal; what decided, under it. */
+const contextLines = ({context, effects, error}: ContextChange, open: WhoCanOpeners): DetailLine[] => {
 	if (error) return [heading('context', 'What the request context changed'), note('context-error', `could not be worked out: ${error}`, 'warning')];
 	if (!effects) return [heading('context', 'What the request context changed'), note('context-working', 'working it out (the same question without the context)…')];
 	if (effects.changed.length === 0) return [];
@@ -136,10 +139,11 @@ const contextLines = ({context, effects, error}: ContextChange, onOpenUser: (nam
 		heading('context', `What the request context changed (${effects.changed.length})`),
 		note('context-given', effectsHeading(context)),
 		...effects.changed.flatMap((effect, n): DetailLine[] => {
-			const open = effect.kind === 'user' ? () => onOpenUser(effect.name) : effect.kind === 'group' ? () => onOpenGroup(effect.name) : undefined;
+			const opener = effect.kind === 'user' ? open.user : effect.kind === 'group' ? open.group : open.role;
+			const opens = opener ? {open: () => opener(effect.name)} : {};
 			return [
-				{key: `context-${n}`, text: `${effect.kind} ${effect.name}: ${effectOutcome(effect)}`, tone: effect.decision === 'Allowed' ? undefined : 'warning', ...(open ? {open} : {})},
-				...(effect.decided ?? []).map((line, d) => ({key: `context-${n}-${d}`, text: `    ${line}`, dim: true, ...(open ? {open} : {})})),
+				{key: `context-${n}`, text: `${effect.kind} ${effect.name}: ${effectOutcome(effect)}`, tone: effect.decision === 'Allowed' ? undefined : 'warning', ...opens},
+				...(effect.decided ?? []).map((line, d) => ({key: `context-${n}-${d}`, text: `    ${line}`, dim: true, ...opens})),
 			];
 		}),
 		...(unexplained ? [note('context-more', 'what decided is worked out for the first few; Explain (e) on a user\'s Access view, with the same context (c), says it for any of them')] : []),
