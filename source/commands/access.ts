@@ -229,7 +229,7 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 						? {
 								Account: {Id: cap.account.id, Name: cap.account.name},
 								Scp: serviceLinked ? {Verdict: 'EXEMPT', Reason: 'service-linked roles are not limited by SCPs'} : scpJson(scp),
-								Rcp: serviceLinked ? {Verdict: 'EXEMPT', Reason: 'service-linked roles are not limited by RCPs'} : scpJson(rcp),
+								Rcp: serviceLinked ? {Verdict: 'EXEMPT', Reason: 'service-linked roles are not limited by RCPs'} : scpJson(rcp, 'RCP'),
 								EffectiveDecision: effective,
 							}
 						: {}),

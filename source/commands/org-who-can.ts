@@ -71,7 +71,7 @@ export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, re
 				Id: a.accountId,
 				Name: a.accountName,
 				Scp: scpJson(a.scp),
-				Rcp: scpJson(a.rcp),
+				Rcp: scpJson(a.rcp, 'RCP'),
 				Principals: [...a.users, ...a.groups, ...a.roles].map(entry => principalShape(entry, total)),
 				People: a.people.map(personJson),
 				BlockedByScp: a.blockedByScp,

@@ -1,10 +1,14 @@
 // The SCPs' word on a question in one account, for scripts: who-can --org and can --org say it alike.
+import {settledTexts} from '../model/org/org-who-can.js';
 import type {ScpVerdict} from '../model/org/scp-verdict.js';
 
-export const scpJson = (scp: ScpVerdict) => {
+/** `kind`: whose verdict it is (the wording of what a request context decided names it). */
+export const scpJson = (scp: ScpVerdict, kind: 'SCP' | 'RCP' = 'SCP') => {
+	const settled = settledTexts(scp, kind);
+	const decidedBy = settled.length > 0 ? {DecidedBy: settled} : {};
 	switch (scp.kind) {
 		case 'denied':
-			return {Verdict: 'DENIED', How: scp.how === 'explicit-deny' ? 'EXPLICIT_DENY' : 'NO_ALLOW', PolicyName: scp.decider.scp?.name, Target: scp.decider.target.name};
+			return {Verdict: 'DENIED', How: scp.how === 'explicit-deny' ? 'EXPLICIT_DENY' : 'NO_ALLOW', PolicyName: scp.decider.scp?.name, Target: scp.decider.target.name, ...decidedBy};
 		case 'conditional':
 			return {Verdict: 'CONDITIONAL', Conditions: scp.conditions.map(c => ({Operator: c.operator, Key: c.key, Values: c.values, Effect: c.effect}))};
 		case 'unknown':
@@ -12,6 +16,6 @@ export const scpJson = (scp: ScpVerdict) => {
 		case 'exempt':
 			return {Verdict: 'EXEMPT', Reason: scp.reason};
 		case 'permitted':
-			return {Verdict: 'PERMITTED'};
+			return {Verdict: 'PERMITTED', ...decidedBy};
 	}
 };

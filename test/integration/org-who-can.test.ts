@@ -139,14 +139,17 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		// Asked in us-east-1: denied by the SCP, nobody in dev; prod is untouched.
 		const us = await devOf('--context', 'aws:RequestedRegion=us-east-1');
 		expect(us.body.Context).toEqual({'aws:RequestedRegion': 'us-east-1'});
-		expect(us.dev.Scp).toMatchObject({Verdict: 'DENIED', How: 'EXPLICIT_DENY', PolicyName: 'DevWritesInEurope', Target: 'dev'});
+		expect(us.dev.Scp).toMatchObject({
+			Verdict: 'DENIED', How: 'EXPLICIT_DENY', PolicyName: 'DevWritesInEurope', Target: 'dev',
+			DecidedBy: ['decided by aws:RequestedRegion=us-east-1: StringNotEquals aws:RequestedRegion eu-west-1 holds (SCP DevWritesInEurope on OU dev)'],
+		});
 		expect(us.dev.Principals).toEqual([]);
 		expect(us.dev.BlockedByScp).toBeGreaterThanOrEqual(1);
 		const prod = us.body.Accounts.find(a => a.Id === seeded.accounts.prod)!;
 		expect(prod.Principals).toContainEqual(expect.objectContaining({RoleName: SSO_ADMIN_ROLE, Decision: 'Allowed'}));
 		// Asked in eu-west-1: the SCP lets it through, the SSO admin role is plainly Allowed in dev.
 		const eu = await devOf('--context', 'aws:RequestedRegion=eu-west-1');
-		expect(eu.dev.Scp.Verdict).toBe('PERMITTED');
+		expect(eu.dev.Scp).toEqual({Verdict: 'PERMITTED', DecidedBy: ['decided by aws:RequestedRegion=eu-west-1: StringNotEquals aws:RequestedRegion eu-west-1 does not hold (SCP DevWritesInEurope on OU dev)']});
 		expect(eu.dev.Principals).toContainEqual(expect.objectContaining({RoleName: SSO_ADMIN_ROLE, Decision: 'Allowed'}));
 		expect(eu.dev.People.map(p => p.Decision)).not.toContain('Conditional');
 
@@ -155,7 +158,7 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		expect(openText.stdout).toContain('note: SCPs allow it only under conditions (DevWritesInEurope on OU dev) — unless aws:RequestedRegion StringNotEquals eu-west-1: every answer here is Conditional');
 		const text = await run('who-can', 's3:PutObject', '--org', '--context', 'aws:RequestedRegion=us-east-1');
 		expect(text.stdout).toContain('assuming the request context given: aws:RequestedRegion=us-east-1 (in every account, and for its SCPs and RCPs)');
-		expect(text.stdout).toContain('note: denied here by SCP DevWritesInEurope on OU dev');
+		expect(text.stdout).toContain('note: denied here by SCP DevWritesInEurope on OU dev — decided by aws:RequestedRegion=us-east-1: StringNotEquals aws:RequestedRegion eu-west-1 holds (SCP DevWritesInEurope on OU dev)');
 
 		// can --org --account with the same context: the SCP's deny, said as such (exit 1).
 		const can = await run('can', SSO_ADMIN_ROLE, 's3:PutObject', '--org', '--account', 'workload-dev', '--context', 'aws:RequestedRegion=us-east-1', '--json');

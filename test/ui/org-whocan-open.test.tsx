@@ -86,9 +86,11 @@ describeWithMoto('enter on an org-wide who-can line (moto, W10 organization)', (
 		expect(denied).toContain('request context: aws:RequestedRegion=us-east-1 (c changes it; every account and its SCPs assume it)');
 		expect(denied).toMatch(/workload-dev \(\d+\): 0 can, \d+ blocked by SCP/);
 		expect(denied).not.toContain('SCPs allow it only under conditions');
+		expect(denied).toContain('decided by aws:RequestedRegion=us-east-1: StringNotEquals aws:RequestedRegion eu-west-1 holds (SCP DevWritesInEurope on OU dev)');
 
 		await setRequestContext(tui, 'aws:RequestedRegion=eu-west-1');
-		const permitted = await tui.waitForFrame(f => /workload-dev \(\d+\): [1-9]\d* can/.test(f) && !f.includes('DevWritesInEurope'), {timeoutMs: 30_000});
+		const permitted = await tui.waitForFrame(f => /workload-dev \(\d+\): [1-9]\d* can/.test(f) && !f.includes('denies it here'), {timeoutMs: 30_000});
 		expect(permitted).toContain('Who can… (across the organization: 5 accounts)');
+		expect(permitted).toContain('SCPs let it through with the context given — decided by aws:RequestedRegion=eu-west-1: StringNotEquals aws:RequestedRegion eu-west-1 does not hold (SCP DevWritesInEurope on OU dev)');
 	}, 60_000);
 });

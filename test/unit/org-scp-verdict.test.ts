@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {OrgAccount, OrgRoot, OrgUnit, Organization, ServiceControlPolicy} from '../../source/model/org/organization.js';
+import {scpNote} from '../../source/model/org/org-who-can.js';
 import {scpVerdict, type ScpVerdict} from '../../source/model/org/scp-verdict.js';
 
 const doc = (...Statement: object[]) => ({Version: '2012-10-17', Statement});
@@ -60,6 +61,19 @@ describe('scpVerdict', () => {
 		// The region settled, the tag still unknown: conditional on the tag alone.
 		expect(await ask({'aws:RequestedRegion': 'eu-west-1'})).toBe('conditional on Allow aws:PrincipalTag/team from AllowIfTagged');
 		expect(await ask({'aws:RequestedRegion': 'eu-west-1', 'aws:PrincipalTag/team': 'data'})).toBe('permitted');
+		// What the context settled is kept with the verdict, and worded as can says what decided.
+		const denied = await scpVerdict(tree, MEMBER, 's3:DeleteBucket', BUCKET, {'aws:RequestedRegion': 'us-east-1'});
+		expect(denied.kind === 'denied' && denied.settled?.map(s => [s.condition.key, s.condition.holds, s.decider.scp?.name])).toEqual([['aws:RequestedRegion', true, 'DenyOutsideEU']]);
+		expect(scpNote(denied)).toBe('denied here by SCP DenyOutsideEU on OU prod — decided by aws:RequestedRegion=us-east-1: StringNotEquals aws:RequestedRegion eu-west-1 holds (SCP DenyOutsideEU on OU prod)');
+		const through = await scpVerdict(tree, MEMBER, 's3:DeleteBucket', BUCKET, {'aws:RequestedRegion': 'eu-west-1', 'aws:PrincipalTag/team': 'data'});
+		expect(scpNote(through)).toBe(
+			'SCPs let it through with the context given — decided by aws:RequestedRegion=eu-west-1: StringNotEquals aws:RequestedRegion eu-west-1 does not hold (SCP DenyOutsideEU on OU prod); decided by aws:PrincipalTag/team=data: StringEquals aws:PrincipalTag/team data holds (SCP AllowIfTagged on OU prod)',
+		);
+		// Without a context nothing is said of a plain allow.
+		expect(scpNote(await scpVerdict(tree, MEMBER, 's3:GetObject', `${BUCKET}/k`, {'aws:PrincipalTag/team': 'data'}))).toBe(
+			'SCPs let it through with the context given — decided by aws:PrincipalTag/team=data: StringEquals aws:PrincipalTag/team data holds (SCP AllowIfTagged on OU prod)',
+		);
+		expect(scpNote(await scpVerdict(org([fullAccess], [ou('prod', [fullAccess], [account(MEMBER, fullAccess)])]), MEMBER, 's3:GetObject', `${BUCKET}/k`))).toBeUndefined();
 		// The account the principal is in is the organization's fact, not the request's to say.
 		const inAccount = org([fullAccess], [ou('prod', [fullAccess, scp('OwnAccountOnly', {Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: {StringNotEquals: {'aws:PrincipalAccount': MEMBER}}})], [account(MEMBER, fullAccess)])]);
 		expect(summary(await scpVerdict(inAccount, MEMBER, 's3:GetObject', `${BUCKET}/k`, {'aws:PrincipalAccount': '999999999999'}))).toBe('permitted');

@@ -3,6 +3,7 @@
 // Identity Center people who reach the account through a permission set. A permission set becomes the role
 // AWSReservedSSO_<name>_<hash> in each account it is assigned to, so the person can do what that role can:
 // the role's row in the account's answer says whether, and the assignments say who.
+import {decidedText, writtenCondition} from '../access/context-decided.js';
 import {conditionWords} from '../decision-words.js';
 import type {RequestContext} from '../access/request-context.js';
 import type {WhoCanAnswer, WhoCanEntry} from '../access/types.js';
@@ -75,14 +76,26 @@ export const cappedBy = <D extends 'Allowed' | 'Conditional' | 'ExplicitDeny' | 
 };
 
 /** What the SCPs (or RCPs) did to the answers in one account, in words; nothing when they let it through. */
+// Where a policy hangs, as the console says it: "OU prod", "root Root", "account workload-dev".
+const target = (t: {kind: string; name: string}) => `${t.kind === 'ou' ? 'OU' : t.kind} ${t.name}`;
+const named = (d: {scp?: {name: string}; target: {kind: string; name: string}}) => `${d.scp?.name ?? '?'} on ${target(d.target)}`;
+
+/**
+ * With a request context: the conditions of the SCPs (or RCPs) it settled, as `can` says what decided —
+ * "decided by aws:RequestedRegion=us-east-1: StringNotEquals aws:RequestedRegion eu-west-1 holds (SCP … on OU dev)".
+ */
+export const settledTexts = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string[] =>
+	(verdict.kind === 'denied' || verdict.kind === 'permitted' ? (verdict.settled ?? []) : []).map(({condition: c, decider}) =>
+		decidedText(c.given, writtenCondition(c), c.holds, `${kind} ${named(decider)}`),
+	);
+
 export const controlNote = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string | undefined => {
-	// Where a policy hangs, as the console says it: "OU prod", "root Root", "account workload-dev".
-	const target = (t: {kind: string; name: string}) => `${t.kind === 'ou' ? 'OU' : t.kind} ${t.name}`;
-	const named = (d: {scp?: {name: string}; target: {kind: string; name: string}}) => `${d.scp?.name ?? '?'} on ${target(d.target)}`;
+	const settled = settledTexts(verdict, kind);
+	const decided = settled.length > 0 ? ` — ${settled.join('; ')}` : '';
 	switch (verdict.kind) {
 		case 'denied': {
 			const where = target(verdict.decider.target);
-			return verdict.how === 'explicit-deny' ? `denied here by ${kind} ${verdict.decider.scp?.name ?? '?'} on ${where}` : `no ${kind} on ${where} allows it, so it is denied here`;
+			return verdict.how === 'explicit-deny' ? `denied here by ${kind} ${verdict.decider.scp?.name ?? '?'} on ${where}${decided}` : `no ${kind} on ${where} allows it, so it is denied here`;
 		}
 		case 'conditional': {
 			// The conditions themselves, as who-can shows a principal's: what the request would have to carry.
@@ -96,7 +109,8 @@ export const controlNote = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string | 
 		case 'exempt':
 			return verdict.reason;
 		case 'permitted':
-			return undefined;
+			// Let through: said only when the context decided it (a deny it spared, a conditional allow it met).
+			return decided ? `${kind}s let it through with the context given${decided}` : undefined;
 	}
 };
 

@@ -7,7 +7,7 @@
 import type {RawCondition} from '../access/evaluator.js';
 import type {RequestContext} from '../access/request-context.js';
 import {pathToAccount, type Organization} from './organization.js';
-import {deciderOf, matches, orgFacts, withEffect, type ScpDecider, type ScpVerdict} from './scp-verdict.js';
+import {deciderOf, matches, orgFacts, settledBy, withEffect, type ScpDecider, type ScpVerdict, type SettledBy} from './scp-verdict.js';
 
 /** Services RCPs apply to, as AWS launched them (S3, STS, KMS, SQS, Secrets Manager). */
 export const RCP_SERVICES = new Set(['s3', 'sts', 'kms', 'sqs', 'secretsmanager']);
@@ -24,18 +24,24 @@ export const rcpVerdict = async (org: Organization, accountId: string, action: s
 	const conditions: RawCondition[] = [];
 	const deciders: ScpDecider[] = [];
 	let uncertainService = false;
+	// With a context: the deny conditions it settled (a deny it spared, or the one it made certain).
+	const settled: SettledBy[] = [];
 	for (const target of path) {
 		for (const rcp of target.rcps ?? []) {
 			const deny = await matches(withEffect(rcp, 'Deny'), accountId, action, resource, facts);
 			if (deny.decision === 'error') return {kind: 'unknown', reason: `${rcp.name}: ${deny.reason}`};
-			if (deny.decision === 'no') continue;
-			if (deny.decision === 'yes' && certain) return {kind: 'denied', how: 'explicit-deny', decider: deciderOf(target, rcp)};
+			const settledHere = settledBy(deny, request, deciderOf(target, rcp));
+			if (deny.decision === 'no') {
+				settled.push(...settledHere);
+				continue;
+			}
+			if (deny.decision === 'yes' && certain) return {kind: 'denied', how: 'explicit-deny', decider: deciderOf(target, rcp), ...(settledHere.length > 0 ? {settled: settledHere} : {})};
 			if (!certain) uncertainService = true;
 			conditions.push(...deny.conditions.map(c => ({...c, effect: 'Deny' as const})));
 			deciders.push(deciderOf(target, rcp));
 		}
 	}
-	if (deciders.length === 0) return {kind: 'permitted'};
+	if (deciders.length === 0) return settled.length > 0 ? {kind: 'permitted', settled} : {kind: 'permitted'};
 	const service = serviceOf(action);
 	return {kind: 'conditional', conditions, deciders, ...(uncertainService ? {reason: `it denies ${action} if ${service} honours RCPs (AWS launched them for ${[...RCP_SERVICES].join(', ')})`} : {})};
 };

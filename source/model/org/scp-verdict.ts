@@ -1,6 +1,7 @@
 // Whether service control policies let an action through in one account (AWS: Organizations User Guide,
 // "SCP evaluation"): every level of the path (root, each OU, the account) must have an SCP allowing it,
 // and no SCP anywhere on the path may deny it. The management account is exempt.
+import type {DecidingCondition} from '../access/context-decided.js';
 import {evaluate, preparePolicy, type RawCondition} from '../access/evaluator.js';
 import type {RequestContext} from '../access/request-context.js';
 import {pathToAccount, type Organization, type OrgTarget, type ServiceControlPolicy} from './organization.js';
@@ -10,15 +11,23 @@ export interface ScpDecider {
 	target: Pick<OrgTarget, 'id' | 'name' | 'kind'>;
 }
 
+/** A condition of an SCP (or RCP) that the request context given settled, and where that policy hangs. */
+export interface SettledBy {
+	condition: DecidingCondition;
+	decider: ScpDecider;
+}
+
+/** `settled`: with a request context, the conditions it settled that made the verdict what it is. */
 export type ScpVerdict =
 	| {kind: 'exempt'; reason: string}
-	| {kind: 'permitted'}
+	| {kind: 'permitted'; settled?: SettledBy[]}
 	| {kind: 'conditional'; conditions: RawCondition[]; deciders: ScpDecider[]; reason?: string}
-	| {kind: 'denied'; how: 'explicit-deny' | 'no-allow'; decider: ScpDecider}
+	| {kind: 'denied'; how: 'explicit-deny' | 'no-allow'; decider: ScpDecider; settled?: SettledBy[]}
 	| {kind: 'unknown'; reason: string};
 
 type Statement = Record<string, unknown>;
-export type Check = {decision: 'yes' | 'maybe' | 'no'; conditions: RawCondition[]} | {decision: 'error'; reason: string};
+/** `decided`: the conditions on context keys the answer turned on, whether each held. */
+export type Check = {decision: 'yes' | 'maybe' | 'no'; conditions: RawCondition[]; decided?: DecidingCondition[]} | {decision: 'error'; reason: string};
 
 const statementsOf = (document: unknown): Statement[] => {
 	const statement = (document as {Statement?: unknown} | null)?.Statement;
@@ -46,9 +55,17 @@ export const matches = async (statements: Statement[], accountId: string, action
 		context: facts,
 	});
 	if (!answer.ok) return {decision: 'error', reason: answer.message};
-	if (answer.decision === 'Allowed') return {decision: 'yes', conditions: []};
+	const decided = answer.decidedBy.length > 0 ? {decided: answer.decidedBy.map(({statement: _s, ...c}) => c)} : {};
+	if (answer.decision === 'Allowed') return {decision: 'yes', conditions: [], ...decided};
 	if (answer.decision === 'Conditional') return {decision: 'maybe', conditions: answer.conditions};
-	return {decision: 'no', conditions: []};
+	return {decision: 'no', conditions: [], ...decided};
+};
+
+/** The conditions a check turned on that the operator's context settled (not the organization's own facts). */
+export const settledBy = (check: Check, request: RequestContext | undefined, decider: ScpDecider): SettledBy[] => {
+	if (!request || check.decision === 'error' || !check.decided) return [];
+	const given = new Set(Object.keys(request).map(key => key.toLowerCase()));
+	return check.decided.filter(c => given.has(c.key.toLowerCase())).map(condition => ({condition, decider}));
 };
 
 export const withEffect = (scp: ServiceControlPolicy, effect: 'Allow' | 'Deny') => statementsOf(scp.document).filter(s => s['Effect'] === effect);
@@ -77,13 +94,17 @@ export const scpVerdict = async (org: Organization, accountId: string, action: s
 
 	const conditions: RawCondition[] = [];
 	const deciders: ScpDecider[] = [];
+	// With a context: the conditions it settled on the way (a deny it spared, an allow it let through).
+	const settled: SettledBy[] = [];
 	const facts = orgFacts(org, accountId, request);
 	// Deny wins wherever it hangs, so look for denies on the whole path first.
 	for (const target of path) {
 		for (const scp of target.scps) {
 			const deny = await matches(withEffect(scp, 'Deny'), accountId, action, resource, facts);
 			if (deny.decision === 'error') return {kind: 'unknown', reason: `${scp.name}: ${deny.reason}`};
-			if (deny.decision === 'yes') return {kind: 'denied', how: 'explicit-deny', decider: deciderOf(target, scp)};
+			const settledHere = settledBy(deny, request, deciderOf(target, scp));
+			if (deny.decision === 'yes') return {kind: 'denied', how: 'explicit-deny', decider: deciderOf(target, scp), ...(settledHere.length > 0 ? {settled: settledHere} : {})};
+			settled.push(...settledHere);
 			if (deny.decision === 'maybe') {
 				conditions.push(...deny.conditions.map(c => ({...c, effect: 'Deny' as const})));
 				deciders.push(deciderOf(target, scp));
@@ -97,6 +118,7 @@ export const scpVerdict = async (org: Organization, accountId: string, action: s
 			if (allow.decision === 'error') return {kind: 'unknown', reason: `${scp.name}: ${allow.reason}`};
 			if (allow.decision === 'yes') {
 				best = {check: allow, scp};
+				settled.push(...settledBy(allow, request, deciderOf(target, scp)));
 				break;
 			}
 			if (allow.decision === 'maybe' && !best) best = {check: allow, scp};
@@ -107,5 +129,6 @@ export const scpVerdict = async (org: Organization, accountId: string, action: s
 			deciders.push(deciderOf(target, best.scp));
 		}
 	}
-	return deciders.length > 0 ? {kind: 'conditional', conditions, deciders} : {kind: 'permitted'};
+	if (deciders.length > 0) return {kind: 'conditional', conditions, deciders};
+	return settled.length > 0 ? {kind: 'permitted', settled} : {kind: 'permitted'};
 };

@@ -6,7 +6,7 @@
 import type {WhoCanEntry} from '../../model/access.js';
 import {rolePathText} from '../../model/access/role-path-text.js';
 import {decisionWord, resourcesCovered} from '../../model/decision-words.js';
-import {scpNote, type OrgAccountAnswer, type PersonThroughSet} from '../../model/org/org-who-can.js';
+import {scpNote, settledTexts, type OrgAccountAnswer, type PersonThroughSet} from '../../model/org/org-who-can.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
 import type {UserLineFocus} from '../hooks/routes.js';
 import {pathText} from './access-text.js';
@@ -52,7 +52,8 @@ const scpLine = (answer: OrgAccountAnswer, key: string): DetailLine[] => {
 	if (scp.kind === 'denied') {
 		const where = `${scp.decider.target.kind === 'ou' ? 'OU' : scp.decider.target.kind} ${scp.decider.target.name}`;
 		const text = scp.how === 'explicit-deny' ? `SCP ${scp.decider.scp?.name ?? '?'} on ${where} denies it here: nobody in this account can` : `no SCP on ${where} allows it: nobody in this account can`;
-		return [note(`${key}-scp`, text, 'warning')];
+		// With a request context: what it settled in that SCP.
+		return [note(`${key}-scp`, text, 'warning'), ...settledTexts(scp, 'SCP').map((line, n) => note(`${key}-scp-decided-${n}`, `  ${line}`))];
 	}
 	if (scp.kind === 'exempt') return [note(`${key}-scp`, scp.reason)];
 	// Which SCPs, and the conditions the request would have to meet: as the command line says it.
