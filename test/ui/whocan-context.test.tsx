@@ -33,6 +33,7 @@ describe('Who-can with a request context (c)', () => {
 		expect(answer).toContain('Users who can ec2:TerminateInstances on * (5)');
 		expect(answer).toContain('with the context given (aws:MultiFactorAuthPresent=false), of those Conditional without it:');
 		expect(answer).toContain(`user ${MFA_USER}: not with the context given`);
+		expect(answer).toContain('c request context (it changed 1: listed last, G)');
 		expect(answer).toContain('decided by aws:MultiFactorAuthPresent=false: Bool aws:MultiFactorAuthPresent true does not hold (inline policy TerminateWithMfa');
 		// Her line is the answer's last: it opens her User screen.
 		tui.write('G');

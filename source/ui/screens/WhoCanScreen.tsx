@@ -174,6 +174,8 @@ export function WhoCanScreen(props: {
 					: [],
 		[answer, model, onOpenUser, onOpenGroup, onOpenRole, onOpenOrgLine],
 	);
+	// Whom the context changed is listed at the end of the answer: the status line says how many, and how to get there.
+	const changedCount = answer.status === 'done' ? answer.effects?.changed.length : undefined;
 	const status =
 		answer.status === 'evaluating' ? (
 			<Text color={theme.accent} wrap="truncate-end">
@@ -193,7 +195,7 @@ export function WhoCanScreen(props: {
 				{editing ? 'Type an action, e.g. ec2:TerminateInstances or s3:Delete*, then enter.' : `/ types an action${org ? ' · o this account/the organization' : ''} · esc back`}
 			</Text>
 		) : (
-			<Text dimColor={theme.muted} wrap="truncate-end">{editing ? 'enter runs the query · esc back to the answer' : `${answer.status === 'done' || onOpenOrgLine ? 'enter opens · ' : ''}/ edits the query · c request context${org ? ' · o this account/the organization' : ''}${scope === 'organization' ? ' · r reads the organization again' : ''} · esc back`}</Text>
+			<Text dimColor={theme.muted} wrap="truncate-end">{editing ? 'enter runs the query · esc back to the answer' : `${answer.status === 'done' || onOpenOrgLine ? 'enter opens · ' : ''}/ edits the query · c request context${changedCount ? ` (it changed ${changedCount}: listed last, G)` : ''}${org ? ' · o this account/the organization' : ''}${scope === 'organization' ? ' · r reads the organization again' : ''} · esc back`}</Text>
 		);
 	const chrome = 1 + (editing && props.focused ? 3 : 2) + 1 + requestContext.height;
 	return (
