@@ -74,6 +74,10 @@ describe('scpVerdict', () => {
 			'SCPs let it through with the context given — decided by aws:PrincipalTag/team=data: StringEquals aws:PrincipalTag/team data holds (SCP AllowIfTagged on OU prod)',
 		);
 		expect(scpNote(await scpVerdict(org([fullAccess], [ou('prod', [fullAccess], [account(MEMBER, fullAccess)])]), MEMBER, 's3:GetObject', `${BUCKET}/k`))).toBeUndefined();
+		// A conditional allow the context makes fail: no SCP there allows it, said with what decided.
+		expect(scpNote(await scpVerdict(tree, MEMBER, 's3:GetObject', `${BUCKET}/k`, {'aws:PrincipalTag/team': 'web'}))).toBe(
+			'no SCP on OU prod allows it, so it is denied here — decided by aws:PrincipalTag/team=web: StringEquals aws:PrincipalTag/team data does not hold (SCP AllowIfTagged on OU prod)',
+		);
 		// The account the principal is in is the organization's fact, not the request's to say.
 		const inAccount = org([fullAccess], [ou('prod', [fullAccess, scp('OwnAccountOnly', {Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: {StringNotEquals: {'aws:PrincipalAccount': MEMBER}}})], [account(MEMBER, fullAccess)])]);
 		expect(summary(await scpVerdict(inAccount, MEMBER, 's3:GetObject', `${BUCKET}/k`, {'aws:PrincipalAccount': '999999999999'}))).toBe('permitted');

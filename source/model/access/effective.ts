@@ -33,8 +33,7 @@ const byService = (actions: string[]): Map<string, string[]> => {
 const denyReaches = (denyService: string, service: string) =>
 	denyService === '*' || service === '*' || actionMatches(`${denyService}:x`, `${service}:x`);
 
-/** Allowed actions by service, with grant paths and the denies that cut into them. */
-/** A user's (or a role's) allowed actions by service, with grant paths, read from the statements alone. */
+/** A user's (or a role's) allowed actions by service, with grant paths and the denies that cut into them. */
 export const effectiveAccess = (source: SnapshotIndex | AccessModel, name: string, kind: 'user' | 'role' = 'user'): EffectiveAccess | AccessError => {
 	const model = toModel(source);
 	const principal = principalNamed(model, kind, name);

@@ -95,7 +95,7 @@ export const controlNote = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string | 
 	switch (verdict.kind) {
 		case 'denied': {
 			const where = target(verdict.decider.target);
-			return verdict.how === 'explicit-deny' ? `denied here by ${kind} ${verdict.decider.scp?.name ?? '?'} on ${where}${decided}` : `no ${kind} on ${where} allows it, so it is denied here`;
+			return verdict.how === 'explicit-deny' ? `denied here by ${kind} ${verdict.decider.scp?.name ?? '?'} on ${where}${decided}` : `no ${kind} on ${where} allows it, so it is denied here${decided}`;
 		}
 		case 'conditional': {
 			// The conditions themselves, as who-can shows a principal's: what the request would have to carry.

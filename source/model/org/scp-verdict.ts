@@ -113,6 +113,7 @@ export const scpVerdict = async (org: Organization, accountId: string, action: s
 	}
 	for (const target of path) {
 		let best: {check: Check; scp: ServiceControlPolicy} | undefined;
+		const refused: SettledBy[] = [];
 		for (const scp of target.scps) {
 			const allow = await matches(withEffect(scp, 'Allow'), accountId, action, resource, facts);
 			if (allow.decision === 'error') return {kind: 'unknown', reason: `${scp.name}: ${allow.reason}`};
@@ -122,8 +123,10 @@ export const scpVerdict = async (org: Organization, accountId: string, action: s
 				break;
 			}
 			if (allow.decision === 'maybe' && !best) best = {check: allow, scp};
+			// An allow the context made fail: what denies, if no other SCP here allows it.
+			if (allow.decision === 'no') refused.push(...settledBy(allow, request, deciderOf(target, scp)));
 		}
-		if (!best) return {kind: 'denied', how: 'no-allow', decider: deciderOf(target)};
+		if (!best) return {kind: 'denied', how: 'no-allow', decider: deciderOf(target), ...(refused.length > 0 ? {settled: refused} : {})};
 		if (best.check.decision === 'maybe') {
 			conditions.push(...best.check.conditions);
 			deciders.push(deciderOf(target, best.scp));
