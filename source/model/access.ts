@@ -2,7 +2,7 @@
 // view and the admin badge. Pure functions of the snapshot; evaluation goes through one module,
 // access/evaluator.ts (@cloud-copilot/iam-simulate), so the evaluator can be swapped.
 // Build one AccessModel per snapshot and pass it (instead of the index) to reuse its caches.
-export {buildAccessModel, type AccessModel} from './access/model.js';
+export {buildAccessModel, withContext, type AccessModel} from './access/model.js';
 export {userPolicies, type UserPolicies} from './access/reaching.js';
 export {explain, resourceVariableNote} from './access/explain.js';
 export {whoCan} from './access/who-can.js';

@@ -106,6 +106,16 @@ export const buildAccessModel = (index: SnapshotIndex, context?: RequestContext,
 	...(context && Object.keys(context).length > 0 ? {context} : {}),
 });
 
+/**
+ * The same account's model assuming another request context (none: the open question). What does not depend on
+ * the context is shared — parsed policies, assembled principals, who-can's holder index — so a context costs only
+ * its own answers, not a second model built from the snapshot.
+ */
+export const withContext = (base: AccessModel, context?: RequestContext): AccessModel => {
+	const {context: _theirs, memo: _answers, ...shared} = base;
+	return {...shared, memo: new Map(), ...(context && Object.keys(context).length > 0 ? {context} : {})};
+};
+
 export const toModel = (source: SnapshotIndex | AccessModel): AccessModel =>
 	isAccessModel(source) ? source : buildAccessModel(source);
 

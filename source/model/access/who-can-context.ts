@@ -5,7 +5,7 @@
 import {decidedText, writtenCondition} from './context-decided.js';
 import {refusedByContext} from './context-refused.js';
 import {explainFor} from './explain.js';
-import {buildAccessModel, type AccessModel, type Principal} from './model.js';
+import {withContext, type AccessModel, type Principal} from './model.js';
 import {statementText} from './role-path-text.js';
 import {principalNamed} from './roles.js';
 import type {WhoCanAnswer, WhoCanEntry} from './types.js';
@@ -63,11 +63,13 @@ const decidedFor = async (model: AccessModel, openModel: AccessModel, open: WhoC
 
 /**
  * What the model's request context changed in the answer to `action` on `resource` (`answer`, asked with it):
- * the rows Conditional without the context that it made Allowed or took away, in the answer's order.
+ * the rows Conditional without the context that it made Allowed or took away, in the answer's order. `withoutContext`:
+ * the same account's model without a context, if the caller has one.
  */
-export const contextEffects = async (model: AccessModel, action: string, resource: string, answer: WhoCanAnswer): Promise<ContextEffects> => {
+export const contextEffects = async (model: AccessModel, action: string, resource: string, answer: WhoCanAnswer, withoutContext?: AccessModel): Promise<ContextEffects> => {
 	if (!model.context) return NONE;
-	const openModel = buildAccessModel(model.index, undefined, model.knowledge);
+	// The same account without the context: the caller's (whose answers may be known already), else one sharing this one's structures.
+	const openModel = withoutContext ?? withContext(model);
 	const open = await whoCan(openModel, action, resource);
 	if (!open.ok) return NONE;
 	const now = new Map([...answer.users, ...answer.groups, ...answer.roles].map(entry => [entryKey(entry), entry]));

@@ -6,7 +6,7 @@
 import {createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode} from 'react';
 import type {AccessModel} from '../../model/access.js';
 import type {AccessError} from '../../model/access/types.js';
-import {buildAccessModel} from '../../model/access.js';
+import {buildAccessModel, withContext} from '../../model/access.js';
 import {buildIndex} from '../../model/indexes.js';
 import {sharedKnowledge, type SharedKnowledge} from '../../model/access/shared-knowledge.js';
 import type {RequestContext} from '../../model/access/request-context.js';
@@ -125,7 +125,7 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 			let model = models.current.get(accountId);
 			if (!model) models.current.set(accountId, (model = buildAccessModel(buildIndex(snapshot), undefined, (knowledge.current ??= sharedKnowledge()))));
 			// With a context: the same account's index and knowledge, answers of their own (memoised per context).
-			return request ? buildAccessModel(model.index, request, model.knowledge) : model;
+			return request ? withContext(model, request) : model;
 		};
 		const asked = await accountAnswerInputs(session.opened, action, resource, modelOf);
 		if (!asked.ok) return asked;

@@ -2,7 +2,7 @@
 // KEY=VALUE entries, parsed as `can --context` parses them (typed by each key's documented type). An error stays
 // inline, with close key names, and the field stays open to fix it; an empty line clears the context.
 import {useMemo, useState, type ReactNode} from 'react';
-import {buildAccessModel, type AccessModel} from '../../model/access.js';
+import {withContext, type AccessModel} from '../../model/access.js';
 import {parseContext, type RequestContext} from '../../model/access/request-context.js';
 import {sanitize} from '../../model/sanitize.js';
 import {LineField} from '../components/LineField.js';
@@ -44,7 +44,7 @@ export function ContextField(props: {initial: string; active: boolean; width: nu
 const NO_CONTEXT: AppliedContext = {text: '', context: {}};
 
 export interface RequestContextState {
-	/** The screen's model with the context applied (sharing what is known), or the model itself without one. */
+	/** The screen's model assuming the context (sharing all the context does not change), or the model itself without one. */
 	model: AccessModel;
 	applied: AppliedContext;
 	editing: boolean;
@@ -58,7 +58,7 @@ export interface RequestContextState {
 export const useRequestContext = (model: AccessModel): RequestContextState => {
 	const [editing, setEditing] = useState(false);
 	const [applied, setApplied] = useState<AppliedContext>(NO_CONTEXT);
-	const withContext = useMemo(() => (applied.text ? buildAccessModel(model.index, applied.context, model.knowledge) : model), [model, applied]);
+	const assuming = useMemo(() => (applied.text ? withContext(model, applied.context) : model), [model, applied]);
 	const bar = ({active, width, why}: {active: boolean; width: number; why: string}) =>
 		editing ? (
 			<ContextField
@@ -76,5 +76,5 @@ export const useRequestContext = (model: AccessModel): RequestContextState => {
 				{sanitize(`request context: ${applied.text} (c changes it${why ? `; ${why}` : ''})`)}
 			</ToneText>
 		) : null;
-	return {model: withContext, applied, editing, edit: () => setEditing(true), height: editing ? 2 : applied.text ? 1 : 0, bar};
+	return {model: assuming, applied, editing, edit: () => setEditing(true), height: editing ? 2 : applied.text ? 1 : 0, bar};
 };

@@ -120,7 +120,8 @@ export function WhoCanScreen(props: {
 				}
 				// Then, with a context, whom it changed: shown under the answer once worked out.
 				if (!model.context) return;
-				contextEffects(model, query.action, result.resource, result).then(
+				// Asked without it on the screen's own model: its answer to the same query is often known already.
+				contextEffects(model, query.action, result.resource, result, props.model).then(
 					effects => generation.current === mine && setAnswer({status: 'done', answer: result, effects}),
 					// The answer stands without it; the section says it could not be worked out.
 					(error: unknown) => generation.current === mine && setAnswer({status: 'done', answer: result, effectsError: describeError(error)}),
