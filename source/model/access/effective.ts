@@ -2,12 +2,10 @@
 // the denies that can cut into it; and the admin-equivalent badge. Read from the statements as
 // written (no simulator), so it is instant; exact answers for one action come from explain().
 import type {SnapshotIndex} from '../indexes.js';
-import {meantNames} from '../close-names.js';
-import {accessError} from './catalogue.js';
 import type {Group, User} from '../snapshot.js';
 import {principalFor, readDocument, statementRefs, toModel, type AccessModel, type PolicyEntry, type Principal} from './model.js';
 import {actionMatches, isAllowAll, serviceOf, type ParsedStatement} from './patterns.js';
-import {principalNamed} from './roles.js';
+import {principalNamed, unknownPrincipal} from './roles.js';
 import type {AccessError, EffectiveAccess, ServiceAccess, ServiceGrant} from './types.js';
 
 const grantsOf = (principal: Principal, entry: PolicyEntry, evalKey: string): Array<{service: string; grant: ServiceGrant}> =>
@@ -37,10 +35,7 @@ const denyReaches = (denyService: string, service: string) =>
 export const effectiveAccess = (source: SnapshotIndex | AccessModel, name: string, kind: 'user' | 'role' = 'user'): EffectiveAccess | AccessError => {
 	const model = toModel(source);
 	const principal = principalNamed(model, kind, name);
-	if (!principal) {
-		const known = kind === 'role' ? model.index.roleByName.keys() : model.index.userByName.keys();
-		return accessError('unknown-user', `no ${kind} named ${name} in this account`, meantNames(name, known));
-	}
+	if (!principal) return unknownPrincipal(model, kind, name);
 	const allows = new Map<string, ServiceGrant[]>();
 	const denies: Array<{service: string; grant: ServiceGrant}> = [];
 	for (const entry of principal.entries) {

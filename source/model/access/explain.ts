@@ -1,11 +1,11 @@
 // "Can USER do ACTION on RESOURCE?" — the decision, the statements that decided it, and the
 // conditions it hangs on.
 import type {SnapshotIndex} from '../indexes.js';
-import {meantNames} from '../close-names.js';
 import {onlyOn, PARTLY_DENIED} from '../decision-words.js';
 import {accessError, resolveActions} from './catalogue.js';
 import type {EvalFailure, RawCondition, RawStatement} from './evaluator.js';
 import {evaluatePrincipal, principalFor, statementRefs, toModel, type AccessModel, type Principal} from './model.js';
+import {unknownPrincipal} from './roles.js';
 import type {AccessError, ConditionShown, Explanation, ExplainResult, StatementRef} from './types.js';
 import {unreadBoundaryNote, unreadBoundaryOf} from './unread-boundary.js';
 import {unevaluatedFor, unevaluatedNote} from './unevaluated-policies.js';
@@ -63,10 +63,7 @@ export const explain = async (
 ): Promise<ExplainResult> => {
 	const model = toModel(source);
 	const principal = principalFor(model, 'user', userName);
-	if (!principal) {
-		const names = [...model.index.userByName.keys()];
-		return accessError('unknown-user', `no user named ${userName} in this account`, meantNames(userName, names));
-	}
+	if (!principal) return unknownPrincipal(model, 'user', userName);
 	return explainFor(model, principal, action, resource);
 };
 

@@ -3,7 +3,9 @@
 import {parseTrustPolicy, type TrustDocument} from '../trust-principals.js';
 import type {Role} from '../snapshot.js';
 import {assemble, principalFor, type AccessModel, type Principal} from './model.js';
-import type {PolicySource} from './types.js';
+import {meantNames} from '../close-names.js';
+import {accessError} from './catalogue.js';
+import type {AccessError, PolicySource} from './types.js';
 
 const byName = new WeakMap<AccessModel, Map<string, Role>>();
 const trusts = new WeakMap<Role, TrustDocument>();
@@ -39,6 +41,13 @@ export const rolePrincipal = (model: AccessModel, role: Role): Principal => {
 	const principal = assemble(model, 'role', role, sources, role.permissionsBoundaryArn);
 	model.principals.set(cacheKey, principal);
 	return principal;
+};
+
+/** "no role named X in this account", with the close names of that kind. */
+export const unknownPrincipal = (model: AccessModel, kind: 'user' | 'group' | 'role', name: string): AccessError => {
+	const {index} = model;
+	const known = kind === 'role' ? index.roleByName.keys() : kind === 'group' ? index.groupByName.keys() : index.userByName.keys();
+	return accessError('unknown-user', `no ${kind} named ${name} in this account`, meantNames(name, known));
 };
 
 /** A user, group or role of the model by kind and name, as a principal. */

@@ -7,7 +7,7 @@ import {useRef, useState} from 'react';
 import {throughRoles, type AccessModel, type ExplainResult, type Explanation, type RolePath} from '../../model/access.js';
 import {boundaryText, explainFor, scopeLines} from '../../model/access/explain.js';
 import {refusedByContext, type RefusedPath} from '../../model/access/context-refused.js';
-import {principalNamed} from '../../model/access/roles.js';
+import {principalNamed, unknownPrincipal} from '../../model/access/roles.js';
 import {rolePathConditions, rolePathDecision, rolePathText} from '../../model/access/role-path-text.js';
 import {describeError} from '../../model/errors.js';
 import {sanitize} from '../../model/sanitize.js';
@@ -28,7 +28,7 @@ export interface Asked {
 /** Explain, and the roles the principal may assume that allow it (shown first: they are what the direct answer misses). */
 const ask = async (model: AccessModel, asked: Asked, query: ActionQueryValue): Promise<State> => {
 	const principal = principalNamed(model, asked.kind, asked.name);
-	if (!principal) return {status: 'done', result: {ok: false, kind: 'unknown-user', message: `no ${asked.kind} named ${asked.name} in this account`, suggestions: []}};
+	if (!principal) return {status: 'done', result: unknownPrincipal(model, asked.kind, asked.name)};
 	const result = await explainFor(model, principal, query.action, query.resource);
 	if (!result.ok) return {status: 'done', result};
 	const paths = await throughRoles(model, principal, result.action, result.resource);
