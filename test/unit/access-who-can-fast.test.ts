@@ -4,7 +4,8 @@
 import {describe, expect, it} from 'vitest';
 import {buildAccessModel, resolveActions, whoCan, type WhoCanAnswer, type WhoCanEntry} from '../../source/model/access.js';
 import {evaluate} from '../../source/model/access/evaluator.js';
-import {principalFor, statementRefs, userFacts, type AccessModel} from '../../source/model/access/model.js';
+import {principalFor, statementRefs, type AccessModel} from '../../source/model/access/model.js';
+import {userFacts} from '../../source/model/access/principal-facts.js';
 import {unreadBoundaryCondition, unreadBoundaryOf} from '../../source/model/access/unread-boundary.js';
 import {unevaluatedCondition} from '../../source/model/access/unevaluated-policies.js';
 import {actionPattern} from '../../source/model/access/patterns.js';

@@ -4,7 +4,8 @@
 // holding the same statements through different policies share the set.
 import {evaluate, type EvalAnswer, type EvalFailure, type EvalPolicy} from './evaluator.js';
 import type {Holder, HolderIndex, UserHolder} from './holders.js';
-import {evaluatePrincipal, principalFor, userFacts, type AccessModel, type Principal} from './model.js';
+import {evaluatePrincipal, principalFor, type AccessModel, type Principal} from './model.js';
+import {userFacts} from './principal-facts.js';
 import {statementsAnswer} from './shared-knowledge.js';
 import {preparedStatement} from './statements.js';
 import {classKey, idsOfKey, isUser, type ActionClass, type ClassKey} from './who-can-classes.js';

@@ -16,6 +16,7 @@ import type {HolderIndex} from './holders.js';
 import type {PolicyProblem, PolicySource, ReachingPolicy, StatementRef} from './types.js';
 import type {RequestContext} from './request-context.js';
 import {sharedKnowledge, type SharedKnowledge} from './shared-knowledge.js';
+import {roleFacts, userFacts} from './principal-facts.js';
 
 export interface PolicyEntry {
 	key: string;
@@ -203,25 +204,6 @@ export const assemble = (model: AccessModel, kind: Principal['kind'], holder: Us
 	if (kind === 'user') principal.user = holder as User;
 	if (kind === 'role') principal.role = holder as Role;
 	return principal;
-};
-
-export const userFacts = (model: AccessModel, user: User): Record<string, string> => {
-	const facts: Record<string, string> = {
-		'aws:username': user.name,
-		'aws:userid': user.id,
-		'aws:PrincipalArn': user.arn,
-		'aws:PrincipalAccount': model.accountId,
-		'aws:PrincipalType': 'User',
-	};
-	for (const tag of user.tags) facts[`aws:PrincipalTag/${tag.Key}`] = tag.Value;
-	return facts;
-};
-
-/** What a role's sessions carry for certain (the session's own name and tags are not known here). */
-export const roleFacts = (model: AccessModel, role: Role): Record<string, string> => {
-	const facts: Record<string, string> = {'aws:PrincipalArn': role.arn, 'aws:PrincipalAccount': model.accountId, 'aws:PrincipalType': 'AssumedRole'};
-	for (const tag of role.tags) facts[`aws:PrincipalTag/${tag.Key}`] = tag.Value;
-	return facts;
 };
 
 /** The principal's policies, built on first use and kept in the model. */
