@@ -3,22 +3,15 @@
 // those Conditional without it, with what decided — a line that opens the principal.
 import {describe, expect, it} from 'vitest';
 import {MFA_USER, accessSnapshot} from '../fixtures/access.js';
-import {setRequestContext} from '../helpers/access-steps.js';
+import {askWhoCan, setRequestContext} from '../helpers/access-steps.js';
 import {appHarness} from '../helpers/app.js';
 import {keys, type Rendered} from '../helpers/render.js';
 
 const {start} = appHarness();
 const CTRL_U = '\u0015';
 
-const askTerminate = async (tui: Rendered) => {
-	await tui.waitFor('Users (14)');
-	tui.write(':');
-	await tui.waitFor(':whocan');
-	await tui.type('whocan ec2:TerminateInstances');
-	await tui.waitForFrame(f => f.split('\n').some(line => line.startsWith(':whocan ec2:TerminateInstances')));
-	tui.write(keys.enter);
-	return tui.waitFor('Users who can ec2:TerminateInstances on * (');
-};
+/** :whocan, the action, enter: the answer on screen. */
+const askTerminate = (tui: Rendered) => askWhoCan(tui, 'ec2:TerminateInstances');
 
 describe('Who-can with a request context (c)', () => {
 	it('MFA absent: the MFA-bound user leaves the answer, and its end says so with what decided; enter opens her', async () => {

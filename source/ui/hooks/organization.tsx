@@ -124,7 +124,7 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 		const modelOf = (accountId: string, snapshot: Parameters<typeof buildIndex>[0]) => {
 			let model = models.current.get(accountId);
 			if (!model) models.current.set(accountId, (model = buildAccessModel(buildIndex(snapshot), undefined, (knowledge.current ??= sharedKnowledge()))));
-			// With a context: the same account's index and knowledge, answers of their own (memoised per context).
+			// With a context: the account's kept model, its structures shared, answers of the context's own.
 			return request ? withContext(model, request) : model;
 		};
 		const asked = await accountAnswerInputs(session.opened, action, resource, modelOf);
