@@ -17,8 +17,7 @@ import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
 import {actionsCovered, decisionWord, resourcesCovered} from '../model/decision-words.js';
 import {EXIT_CONDITIONAL, EXIT_DENIED, EXIT_OK} from '../cli/exit-codes.js';
-import {cappedBy, rcpNote, scpNote, SERVICE_LINKED_PATH} from '../model/org/org-who-can.js';
-import type {ScpVerdict} from '../model/org/scp-verdict.js';
+import {capReach, cappedLines, widestReach, type AccountCap} from '../model/org/account-cap.js';
 import {scpJson} from './scp-json.js';
 import {contextEffects, entryKey, type ContextEffect} from '../model/access/who-can-context.js';
 import {contextEffectLines} from '../model/access/who-can-context-text.js';
@@ -148,12 +147,6 @@ export const whoCanCommand = async (gateway: IamGateway, action: string | undefi
 
 const EXIT_BY_DECISION = {Allowed: EXIT_OK, ExplicitDeny: EXIT_DENIED, ImplicitDeny: EXIT_DENIED, Conditional: EXIT_CONDITIONAL} as const;
 
-type Reach = keyof typeof EXIT_BY_DECISION;
-
-/** The widest of the direct decision and the role paths: Allowed beats Conditional beats a deny. */
-const widest = (direct: Reach, paths: RolePath[]): Reach =>
-	direct === 'Allowed' || paths.some(p => p.decision === 'Allowed') ? 'Allowed' : direct === 'Conditional' || paths.length > 0 ? 'Conditional' : direct;
-
 /** A user by name (or ARN), else a role by name or ARN. */
 const principalNamed = (model: AccessModel, name: string) => {
 	const user = model.index.userByName.get(name) ?? model.index.snapshot.users.find(u => u.arn === name);
@@ -161,14 +154,6 @@ const principalNamed = (model: AccessModel, name: string) => {
 	const role = findRole(model, name);
 	return role ? rolePrincipal(model, role) : undefined;
 };
-
-/** `can` in one account of an organization: the account, and the SCPs' word on the question there. */
-export interface AccountCap {
-	account: {id: string; name: string};
-	scpOf: (action: string, resource: string) => Promise<ScpVerdict>;
-	/** The RCPs' word on the resource (one of the account's own). */
-	rcpOf: (action: string, resource: string) => Promise<ScpVerdict>;
-}
 
 export const canCommand = async (
 	gateway: IamGateway,
@@ -185,6 +170,12 @@ export const canCommand = async (
 
 export const CAN_USAGE = 'usage: iamtui can USER|ROLE ACTION [--resource ARN] [--direct] [--json] | USER|ROLE ACTION --org --account ACCOUNT';
 
+/** The account line `can --org --account` ends with, and the controls' notes under it when they changed nothing. */
+const accountLines = (account: AccountCap['account'], capped: Parameters<typeof cappedLines>[1]): string[] => {
+	const {head, changed, notes} = cappedLines(account, capped);
+	return changed ? [`${head} (${notes.join('; ')})`] : [head, ...notes.map(n => `  note: ${n}`)];
+};
+
 /** `can` on a model already built: one account's, or (with `cap`) a member account's, SCPs applied. */
 export const canOnModel = async (model: AccessModel, userName: string, action: string, resource: string | undefined, json: boolean, direct: boolean, cap?: AccountCap): Promise<CommandResult> => {
 	const principal = principalNamed(model, userName);
@@ -198,11 +189,9 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 	const paths = direct ? [] : await throughRoles(model, principal, answer.action, answer.resource);
 	// With context given: the role paths it took away, and what decided.
 	const refused = direct ? [] : await refusedByContext(model, principal, answer.action, answer.resource, paths);
-	const reach = widest(answer.decision, paths);
-	const [scp, rcp] = cap ? await Promise.all([cap.scpOf(answer.action, answer.resource), cap.rcpOf(answer.action, answer.resource)]) : [];
-	const serviceLinked = principal.kind === 'role' && principal.arn.includes(SERVICE_LINKED_PATH);
-	const effective = scp && rcp && !serviceLinked ? cappedBy(cappedBy(reach, scp), rcp) : reach;
-	const controlNotes = scp && rcp && !serviceLinked ? [scpNote(scp), rcpNote(rcp)].filter((n): n is string => n !== undefined) : [];
+	const reach = widestReach(answer.decision, paths);
+	const capped = cap ? await capReach(cap, principal, reach, answer.action, answer.resource) : undefined;
+	const effective = capped?.effective ?? reach;
 	const exitCode = EXIT_BY_DECISION[effective];
 	if (json) {
 		return {
@@ -225,11 +214,11 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 					...(answer.decidedBy ? {DecidedBy: answer.decidedBy.map(c => ({...statementShape(c.statement), Operator: c.operator, Key: c.key, Values: c.values, Given: c.given, Holds: c.holds}))} : {}),
 					...(direct ? {} : {ThroughRoles: paths.map(rolePathShape), WidestDecision: reach}),
 					...(refused.length > 0 ? {RefusedByContext: refused.map(r => ({RoleName: r.role, Decided: r.decided}))} : {}),
-					...(cap && scp && rcp
+					...(cap && capped
 						? {
 								Account: {Id: cap.account.id, Name: cap.account.name},
-								Scp: serviceLinked ? {Verdict: 'EXEMPT', Reason: 'service-linked roles are not limited by SCPs'} : scpJson(scp),
-								Rcp: serviceLinked ? {Verdict: 'EXEMPT', Reason: 'service-linked roles are not limited by RCPs'} : scpJson(rcp, 'RCP'),
+								Scp: capped.serviceLinked ? {Verdict: 'EXEMPT', Reason: 'service-linked roles are not limited by SCPs'} : scpJson(capped.scp),
+								Rcp: capped.serviceLinked ? {Verdict: 'EXEMPT', Reason: 'service-linked roles are not limited by RCPs'} : scpJson(capped.rcp, 'RCP'),
 								EffectiveDecision: effective,
 							}
 						: {}),
@@ -240,7 +229,7 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 		};
 	}
 	const lines = [
-		`${principal.kind === 'role' ? 'role ' : ''}${answer.userName} ${answer.action} on ${answer.resource}: ${answer.decision}${direct ? ' (identity policies only)' : paths.length > 0 ? ` directly; ${widest('ImplicitDeny', paths)} through roles` : ''}`,
+		`${principal.kind === 'role' ? 'role ' : ''}${answer.userName} ${answer.action} on ${answer.resource}: ${answer.decision}${direct ? ' (identity policies only)' : paths.length > 0 ? ` directly; ${widestReach('ImplicitDeny', paths)} through roles` : ''}`,
 		...answer.statements.map(s => `  ${s.effect === 'Deny' ? 'denied by' : 'granted by'} ${pathText(s)}`),
 		...answer.conditions.map(c => `  if ${c.operator} ${c.key} ${c.values.join(',')} (${pathText(c.statement)})`),
 		...scopeLines(answer, pathText).map(line => `  ${line}`),
@@ -250,12 +239,7 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 		...refused.flatMap(r => [`  not through role ${r.role} with the context given`, ...r.decided.map(d => `    ${d}`)]),
 		...answer.notes.map(n => `  note: ${n}`),
 		...answer.couldNotEvaluate.map(p => `  could not evaluate ${p.source.name}: ${p.reason}`),
-		...(cap
-			? [
-					`in account ${cap.account.name} (${cap.account.id}): ${effective}${serviceLinked ? ' (a service-linked role: SCPs and RCPs do not limit it)' : effective === reach ? '' : ` after SCPs and RCPs (${controlNotes.join('; ')})`}`,
-					...(effective === reach ? controlNotes.map(n => `  note: ${n}`) : []),
-				]
-			: []),
+		...(cap && capped ? accountLines(cap.account, capped) : []),
 	];
 	// User, group, role, policy names and condition values come from the account: untrusted, made inert.
 	return {stdout: lines.map(sanitize).join('\n'), exitCode};

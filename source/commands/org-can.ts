@@ -6,8 +6,7 @@ import type {RequestContext} from '../model/access/request-context.js';
 import {IamError} from '../model/errors.js';
 import {buildIndex} from '../model/indexes.js';
 import {orgAccounts, type OpenedOrganization} from '../model/org/org-load.js';
-import {rcpVerdict} from '../model/org/rcp-verdict.js';
-import {scpVerdict} from '../model/org/scp-verdict.js';
+import {accountCap} from '../model/org/account-cap.js';
 import {canOnModel} from './access.js';
 import type {CommandResult} from './result.js';
 import {usageError} from './write-args.js';
@@ -36,9 +35,5 @@ export const orgCanCommand = async (
 	if (load.kind === 'failed') throw new IamError('AccessDenied', load.message, load.hint);
 	// With a request context, the account's policies and its SCPs and RCPs all assume it.
 	const model = buildAccessModel(buildIndex(load.snapshot), request);
-	return canOnModel(model, principal, action, resource, json, direct, {
-		account: {id: account.id, name: account.name},
-		scpOf: (resolvedAction, resolvedResource) => scpVerdict(opened.organization, account.id, resolvedAction, resolvedResource, request),
-		rcpOf: (resolvedAction, resolvedResource) => rcpVerdict(opened.organization, account.id, resolvedAction, resolvedResource, request),
-	});
+	return canOnModel(model, principal, action, resource, json, direct, accountCap(opened.organization, account, request));
 };

@@ -6,7 +6,8 @@ import {openOrgSession} from '../../source/aws/org-session.js';
 import type {ConnectionSettings} from '../../source/model/gateway.js';
 import {testServices, type TestServices} from '../fixtures/services.js';
 import {appLifecycle} from './app.js';
-import type {Rendered} from './render.js';
+import {jump} from './moto-app.js';
+import {keys, type Rendered} from './render.js';
 
 type ServiceOptions = NonNullable<Parameters<typeof testServices>[0]>;
 
@@ -39,4 +40,15 @@ export const orgAppHarness = () => {
 			return {tui, services};
 		},
 	};
+};
+
+/** On the App's first screen (this account's users): :whocan ACTION, then o — the answer across the organization on screen. */
+export const askAcrossOrganization = async (tui: Rendered, action: string): Promise<string> => {
+	await tui.waitFor('Users (1)');
+	await jump(tui, 'whocan', 'Who can… (in this account)');
+	await tui.type(action);
+	tui.write(keys.enter);
+	await tui.waitFor(/Users who can|Nobody|can/);
+	tui.write('o');
+	return tui.waitFor(/Who can… \(across the organization: 5 accounts\)[\s\S]*workload-dev \(\d+\): \d+ can/, {timeoutMs: 30_000});
 };

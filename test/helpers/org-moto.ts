@@ -1,6 +1,7 @@
 // Inside a describeWithMoto: one moto for the suite with the W10 organization seeded (scripts/seed-org.ts),
 // optionally the AWSReservedSSO_* roles AWS would provision, moto's IAM authorization on and the auditor's
 // keys in the environment; everything undone after the suite.
+import {AttachPolicyCommand, CreatePolicyCommand, OrganizationsClient} from '@aws-sdk/client-organizations';
 import {afterAll, beforeAll, vi} from 'vitest';
 import {provisionSsoRoles, seedOrganization, type SeededOrg} from './org-seed.js';
 import {startMoto, type Moto} from './moto.js';
@@ -23,4 +24,19 @@ export const useSeededOrgMoto = (options: {ssoRoles?: boolean} = {}): {moto: () 
 		await moto?.stop();
 	});
 	return {moto: () => moto!, seeded: () => seeded!};
+};
+
+/**
+ * An SCP on the dev OU that only the request's region settles — s3:PutObject denied outside eu-west-1 — made with
+ * moto's authorization off, as seeding is.
+ */
+export const attachDevRegionScp = async (moto: Moto, devOu: string): Promise<void> => {
+	await moto.setAuthorization(false);
+	const organizations = new OrganizationsClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}, maxAttempts: 1});
+	const scp = await organizations.send(new CreatePolicyCommand({
+		Type: 'SERVICE_CONTROL_POLICY', Name: 'DevWritesInEurope', Description: 'object writes in dev only in eu-west-1',
+		Content: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Deny', Action: 's3:PutObject', Resource: '*', Condition: {StringNotEquals: {'aws:RequestedRegion': 'eu-west-1'}}}]}),
+	}));
+	await organizations.send(new AttachPolicyCommand({PolicyId: scp.Policy?.PolicySummary?.Id, TargetId: devOu}));
+	await moto.setAuthorization(true);
 };

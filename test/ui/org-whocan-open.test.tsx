@@ -3,13 +3,11 @@
 // account's screen with the principal shown first, the cursor on it; one of this profile's own account opens
 // its own screen, where it can be changed.
 import {expect, it} from 'vitest';
-import {jump} from '../helpers/moto-app.js';
-import {orgAppHarness} from '../helpers/org-app.js';
+import {askAcrossOrganization, orgAppHarness} from '../helpers/org-app.js';
 import {SSO_ADMIN_ROLE} from '../helpers/org-seed.js';
-import {useSeededOrgMoto} from '../helpers/org-moto.js';
+import {attachDevRegionScp, useSeededOrgMoto} from '../helpers/org-moto.js';
 import {keys} from '../helpers/render.js';
 import {setRequestContext} from '../helpers/access-steps.js';
-import {AttachPolicyCommand, CreatePolicyCommand, OrganizationsClient} from '@aws-sdk/client-organizations';
 import {select, selectedLine} from '../helpers/user-screen.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
@@ -20,13 +18,7 @@ describeWithMoto('enter on an org-wide who-can line (moto, W10 organization)', (
 	/** :whocan asked ACTION of the whole organization, its answer on screen. */
 	const askOrg = async (action: string) => {
 		const {tui} = app.start({endpoint: org.moto().endpoint, columns: 220, rows: 80});
-		await tui.waitFor('Users (1)');
-		await jump(tui, 'whocan', 'Who can… (in this account)');
-		await tui.type(action);
-		tui.write(keys.enter);
-		await tui.waitFor(/Users who can|Nobody|can/);
-		tui.write('o');
-		await tui.waitFor(/Who can… \(across the organization: 5 accounts\)[\s\S]*workload-dev \(\d+\): \d+ can/, {timeoutMs: 30_000});
+		await askAcrossOrganization(tui, action);
 		return tui;
 	};
 
@@ -66,15 +58,7 @@ describeWithMoto('enter on an org-wide who-can line (moto, W10 organization)', (
 	}, 60_000);
 
 	it('a request context holds across the organization too: an SCP Conditional on the region is settled by it, each account asked again', async () => {
-		// An SCP on the dev OU that only the request's region settles (made with moto's authorization off, as seeding is).
-		await org.moto().setAuthorization(false);
-		const organizations = new OrganizationsClient({region: 'us-east-1', endpoint: org.moto().endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}, maxAttempts: 1});
-		const scp = await organizations.send(new CreatePolicyCommand({
-			Type: 'SERVICE_CONTROL_POLICY', Name: 'DevWritesInEurope', Description: 'object writes in dev only in eu-west-1',
-			Content: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Deny', Action: 's3:PutObject', Resource: '*', Condition: {StringNotEquals: {'aws:RequestedRegion': 'eu-west-1'}}}]}),
-		}));
-		await organizations.send(new AttachPolicyCommand({PolicyId: scp.Policy?.PolicySummary?.Id, TargetId: org.seeded().ous.dev}));
-		await org.moto().setAuthorization(true);
+		await attachDevRegionScp(org.moto(), org.seeded().ous.dev);
 
 		const tui = await askOrg('s3:PutObject');
 		expect(tui.lastFrame()).toContain('SCPs allow it only under conditions (DevWritesInEurope on OU dev) — unless aws:RequestedRegion StringNotEquals eu-west-1: every answer here is Conditional');

@@ -5,31 +5,12 @@ import {describe, expect, it} from 'vitest';
 import {buildAccessModel, whoCan, type WhoCanAnswer} from '../../source/model/access.js';
 import type {WhoCanEntry} from '../../source/model/access/types.js';
 import type {IdentityCenter, PermissionSet} from '../../source/model/org/identity-center.js';
-import type {OrgAccount, Organization, ServiceControlPolicy} from '../../source/model/org/organization.js';
 import {cappedBy, orgWhoCan, type AccountAnswerInput} from '../../source/model/org/org-who-can.js';
 import type {ScpVerdict} from '../../source/model/org/scp-verdict.js';
+import {DEV, denyTerminate, MANAGEMENT, orgWith, PROD, scp} from '../fixtures/org-shape.js';
 import {accountWithRoles, allow, policy, trustPolicy, trusts, userArn} from '../fixtures/roles.js';
 
-const MANAGEMENT = '111111111111';
-const PROD = '222222222222';
-const DEV = '333333333333';
-const doc = (...Statement: object[]) => ({Version: '2012-10-17', Statement});
-const scp = (name: string, ...statements: object[]): ServiceControlPolicy => ({id: `p-${name}`, name, document: doc(...statements)});
-const fullAccess = scp('FullAWSAccess', {Effect: 'Allow', Action: '*', Resource: '*'});
-const denyTerminate = scp('DenyTerminate', {Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*'});
 const terminateOnlyInEu = scp('TerminateOnlyInEU', {Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*', Condition: {StringNotEquals: {'aws:RequestedRegion': 'eu-west-1'}}});
-const account = (id: string, name: string): OrgAccount => ({id, name, kind: 'account', scps: [fullAccess]});
-
-const orgWith = (prodScps: ServiceControlPolicy[]): Organization => ({
-	managementAccountId: MANAGEMENT,
-	root: {
-		id: 'r-root', name: 'Root', kind: 'root', scps: [fullAccess], accounts: [account(MANAGEMENT, 'management')],
-		ous: [
-			{id: 'ou-prod', name: 'Prod', kind: 'ou', scps: [fullAccess, ...prodScps], ous: [], accounts: [account(PROD, 'prod')]},
-			{id: 'ou-dev', name: 'Dev', kind: 'ou', scps: [fullAccess], ous: [], accounts: [account(DEV, 'dev')]},
-		],
-	},
-});
 
 // The role AWS makes for the permission set in each account it is assigned to, trusted by the SAML provider.
 const SSO_ADMIN_ROLE = 'AWSReservedSSO_AdminAccess_0123456789abcdef';

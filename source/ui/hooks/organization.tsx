@@ -15,6 +15,7 @@ import {DEFAULT_AUDIT_ROLE} from '../../model/org/org-load.js';
 import type {AccountProgress, OrgSession, OrgView} from '../../model/org/org-session.js';
 import {orgWhoCan, type OrgAccountAnswer} from '../../model/org/org-who-can.js';
 import type {ConnectionHooks} from '../../model/gateway.js';
+import type {AccountSnapshot} from '../../model/snapshot.js';
 import {useConnection} from './connection.js';
 import {useServices} from './services-context.js';
 
@@ -44,6 +45,8 @@ export interface OrganizationContext {
 	 * the answer); with a request context, every account's answer and its SCPs and RCPs assume it.
 	 */
 	whoCan(session: OrgView, action: string, resource: string, request?: RequestContext): Promise<OrgWhoCanResult>;
+	/** One member account's access model, as read through the audit role: kept for the session, shared with who-can. */
+	accountModel(accountId: string, snapshot: AccountSnapshot): AccessModel;
 	/** The connection's hooks (the MFA code prompt), for the organization's writes (offboarding a person everywhere). */
 	hooks: ConnectionHooks;
 }
@@ -117,16 +120,18 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 
 	const reload = useCallback(() => start(auditRole), [start, auditRole]);
 
+	const accountModel = useCallback((accountId: string, snapshot: AccountSnapshot): AccessModel => {
+		let model = models.current.get(accountId);
+		if (!model) models.current.set(accountId, (model = buildAccessModel(buildIndex(snapshot), undefined, (knowledge.current ??= sharedKnowledge()))));
+		return model;
+	}, []);
+
 	const whoCan = useCallback(async (view: OrgView, action: string, resource: string, request?: RequestContext): Promise<OrgWhoCanResult> => {
 		// Identity Center still being read: its people are part of the answer, so it waits for them.
 		const {identityCenter} = view;
 		const session: OrgSession = 'reading' in identityCenter ? await whole.current! : {opened: view.opened, identityCenter};
-		const modelOf = (accountId: string, snapshot: Parameters<typeof buildIndex>[0]) => {
-			let model = models.current.get(accountId);
-			if (!model) models.current.set(accountId, (model = buildAccessModel(buildIndex(snapshot), undefined, (knowledge.current ??= sharedKnowledge()))));
-			// With a context: the account's kept model, its structures shared, answers of the context's own.
-			return request ? withContext(model, request) : model;
-		};
+		// With a context: the account's kept model, its structures shared, answers of the context's own.
+		const modelOf = (accountId: string, snapshot: AccountSnapshot) => (request ? withContext(accountModel(accountId, snapshot), request) : accountModel(accountId, snapshot));
 		const asked = await accountAnswerInputs(session.opened, action, resource, modelOf);
 		if (!asked.ok) return asked;
 		const ic = 'error' in session.identityCenter ? undefined : session.identityCenter;
@@ -134,9 +139,9 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 		// The same catalogue in every account: any answer's action count is the query's.
 		const total = asked.inputs.find(input => 'answer' in input)?.answer.actions.length ?? 1;
 		return {ok: true, answers, total};
-	}, []);
+	}, [accountModel]);
 
-	const value = useMemo(() => ({state, auditRole, open, reopenWith, reload, whoCan, hooks}), [state, auditRole, open, reopenWith, reload, whoCan, hooks]);
+	const value = useMemo(() => ({state, auditRole, open, reopenWith, reload, whoCan, accountModel, hooks}), [state, auditRole, open, reopenWith, reload, whoCan, accountModel, hooks]);
 	return <Context.Provider value={value}>{props.children}</Context.Provider>;
 }
 

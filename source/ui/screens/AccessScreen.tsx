@@ -13,7 +13,7 @@ import {useCommands} from '../hooks/keyboard.js';
 import {accessLines} from './access-lines.js';
 import {errorText} from './access-text.js';
 import {useRequestContext} from './ContextField.js';
-import {ExplainPanel} from './ExplainPanel.js';
+import {ExplainSlot} from './ExplainPanel.js';
 
 export const ADMIN_BADGE = 'ADMIN-EQUIVALENT';
 
@@ -120,17 +120,15 @@ export function AccessScreen(props: {
 				/>
 			) : null}
 			{explaining ? (
-				<Box height={panel} flexDirection="column" overflow="hidden">
-					<ExplainPanel
-						model={explainModel}
-						principal={{kind, name}}
-						active={props.focused && explain === 'editing' && !editingContext}
-						width={props.width}
-						height={panel}
-						onAsked={() => setExplain('shown')}
-						onLeave={answered => setExplain(answered ? 'shown' : 'closed')}
-					/>
-				</Box>
+				<ExplainSlot
+					model={explainModel}
+					principal={{kind, name}}
+					active={props.focused && explain === 'editing' && !editingContext}
+					width={props.width}
+					height={panel}
+					onAsked={() => setExplain('shown')}
+					onLeave={answered => setExplain(answered ? 'shown' : 'closed')}
+				/>
 			) : null}
 			<DetailList
 				scope="access"

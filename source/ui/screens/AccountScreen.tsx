@@ -3,13 +3,21 @@
 // path each with the root, OU or account it hangs on, and the Identity Center people who reach it.
 // Opened from an org-wide who-can line on an IAM principal, it shows that principal first, the cursor on it.
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
+import {useMemo, useState, type ReactNode} from 'react';
+import type {AccessModel} from '../../model/access.js';
+import {accountCap, type AccountCap} from '../../model/org/account-cap.js';
+import type {AccountSnapshot} from '../../model/snapshot.js';
+import type {RequestContext} from '../../model/access/request-context.js';
 import {whoReachesAccount} from '../../model/org/identity-center.js';
 import {ouPathText, scpsOnPath, type AccountLoad} from '../../model/org/org-load.js';
 import type {AccountProgress, OrgView} from '../../model/org/org-session.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
 import type {OrgState} from '../hooks/organization.js';
+import {useCommands} from '../hooks/keyboard.js';
+import {useMessages} from '../hooks/messages.js';
+import {useRequestContext} from './ContextField.js';
+import {ExplainSlot} from './ExplainPanel.js';
 import {PRINCIPAL_KEY, principalLines, type AccountPrincipal} from './account-principal-lines.js';
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -71,8 +79,28 @@ const findAccount = (state: OrgState, id: string): AccountProgress | undefined =
 	return accounts.find(a => a.account.id === id);
 };
 
-export function AccountScreen(props: {state: OrgState; id: string; focus?: AccountPrincipal; onBack: () => void; focused: boolean; width: number; height: number}) {
-	const {state, id, focus} = props;
+/** What Explain needs on the screen: the principal's account as read, its model, and the controls on its path. */
+interface Explainable {
+	model: AccessModel;
+	/** The SCPs and RCPs on the account's path, assuming a request context. */
+	capFor: (request: RequestContext) => AccountCap;
+	principal: {kind: 'user' | 'role'; name: string};
+}
+
+const EXPLAIN_HEIGHT = 10;
+
+export function AccountScreen(props: {
+	state: OrgState;
+	id: string;
+	focus?: AccountPrincipal;
+	/** The account's access model (kept for the session, shared with org-wide who-can). */
+	accountModel: (accountId: string, snapshot: AccountSnapshot) => AccessModel;
+	onBack: () => void;
+	focused: boolean;
+	width: number;
+	height: number;
+}) {
+	const {state, id, focus, accountModel} = props;
 	const progress = findAccount(state, id);
 	const session = state.status === 'open' ? state.session : undefined;
 	const lines = useMemo(() => {
@@ -80,10 +108,68 @@ export function AccountScreen(props: {state: OrgState; id: string; focus?: Accou
 		const account = accountLines(progress, session?.opened.organization.managementAccountId, session?.identityCenter);
 		return focus ? [...principalLines(progress.load.kind === 'loaded' ? progress.load.snapshot : undefined, focus), ...account] : account;
 	}, [progress, session, id, focus]);
+	// Explain asks about the principal the who-can line named (a user or a role), once the organization is open.
+	const explainable = useMemo((): Explainable | undefined => {
+		if (!session || !progress || progress.load.kind !== 'loaded' || !focus || focus.kind === 'group') return undefined;
+		return {model: accountModel(id, progress.load.snapshot), capFor: request => accountCap(session.opened.organization, progress.account, request), principal: {kind: focus.kind, name: focus.name}};
+	}, [session, progress, focus, id, accountModel]);
+	const title = <Text bold wrap="truncate-end">{`Account ${sanitize(progress?.account.name ?? id)} (${id})`}</Text>;
+	const list = (height: number, focused: boolean, onBack = props.onBack) => (
+		<DetailList scope="account" lines={lines} {...(focus ? {initialKey: PRINCIPAL_KEY} : {})} height={height} width={props.width} focused={focused} onBack={onBack} />
+	);
+	if (explainable) return <ExplainableAccount {...props} explainable={explainable} title={title} list={list} />;
+	return <PlainAccount {...props} title={title} list={list} why={explainRefusal(state, progress, focus)} />;
+}
+
+/** Why `e` cannot ask here, in words that say what would let it. */
+const explainRefusal = (state: OrgState, progress: AccountProgress | undefined, focus: AccountPrincipal | undefined): string => {
+	if (!focus) return 'Explain asks about a principal: open this account from an org-wide who-can line (enter on a user or role)';
+	if (focus.kind === 'group') return 'Explain asks about a user or a role: a group is not a principal that makes requests';
+	if (!progress || progress.load.kind !== 'loaded') return 'Explain needs the account read: it was not (see IAM above)';
+	return state.status === 'open' ? 'Explain is not available here' : 'Explain waits for the organization to open';
+};
+
+type ListOf = (height: number, focused: boolean, onBack?: () => void) => ReactNode;
+
+function PlainAccount(props: {title: ReactNode; list: ListOf; why: string; focused: boolean; height: number}) {
+	const {flash} = useMessages();
+	useCommands('account', {explain: () => flash(props.why), 'request-context': () => flash(props.why)}, props.focused);
 	return (
 		<Box flexDirection="column">
-			<Text bold wrap="truncate-end">{`Account ${sanitize(progress?.account.name ?? id)} (${id})`}</Text>
-			<DetailList scope="account" lines={lines} {...(focus ? {initialKey: PRINCIPAL_KEY} : {})} height={props.height - 1} width={props.width} focused={props.focused} onBack={props.onBack} />
+			{props.title}
+			{props.list(props.height - 1, props.focused)}
+		</Box>
+	);
+}
+
+/** The screen with Explain on the named principal: its answer in this account, SCPs and RCPs applied; `c` sets the request context. */
+function ExplainableAccount(props: {explainable: Explainable; title: ReactNode; list: ListOf; onBack: () => void; focused: boolean; width: number; height: number}) {
+	const {model, capFor, principal} = props.explainable;
+	const [explain, setExplain] = useState<'closed' | 'editing' | 'shown'>('closed');
+	// The context holds for the account's policies and for its SCPs and RCPs alike.
+	const requestContext = useRequestContext(model);
+	const {editing: editingContext, applied} = requestContext;
+	const cap = useMemo(() => capFor(applied.context), [capFor, applied]);
+	useCommands('account', {explain: () => setExplain('editing'), 'request-context': requestContext.edit}, props.focused && explain !== 'editing' && !editingContext);
+	const panel = explain === 'closed' ? 0 : Math.min(EXPLAIN_HEIGHT, Math.max(4, props.height - 4));
+	const onBack = () => (explain === 'shown' ? setExplain('closed') : props.onBack());
+	return (
+		<Box flexDirection="column">
+			{props.title}
+			{requestContext.bar({active: props.focused, width: props.width, why: 'Explain and the SCPs assume it'})}
+			{explain === 'closed' ? null : (
+				<ExplainSlot
+					model={requestContext.model}
+					principal={principal}
+					cap={cap}
+					active={props.focused && explain === 'editing' && !editingContext}
+					width={props.width}
+					height={panel}
+					onAsked={() => setExplain('shown')}
+					onLeave={answered => setExplain(answered ? 'shown' : 'closed')}
+				/>
+			)}
+			{props.list(props.height - 1 - requestContext.height - panel, props.focused && explain !== 'editing' && !editingContext, onBack)}
 		</Box>
 	);
 }

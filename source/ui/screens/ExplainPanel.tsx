@@ -10,6 +10,7 @@ import {refusedByContext, type RefusedPath} from '../../model/access/context-ref
 import {principalNamed, unknownPrincipal} from '../../model/access/roles.js';
 import {rolePathConditions, rolePathDecision, rolePathText} from '../../model/access/role-path-text.js';
 import {describeError} from '../../model/errors.js';
+import {capReach, cappedLines, widestReach, type AccountCap, type CappedReach} from '../../model/org/account-cap.js';
 import {sanitize} from '../../model/sanitize.js';
 import {ActionQuery, type ActionQueryValue} from '../components/ActionQuery.js';
 import {useAskedAgain} from '../hooks/asked-again.js';
@@ -17,7 +18,7 @@ import {fitRows, truncate, wrapText} from '../components/text.js';
 import {ToneText} from '../components/ToneText.js';
 import {conditionText, decisionTone, decisionText, errorText, pathText} from './access-text.js';
 
-type State = {status: 'idle'} | {status: 'evaluating'} | {status: 'done'; result: ExplainResult; paths?: RolePath[]; refused?: RefusedPath[]};
+type State = {status: 'idle'} | {status: 'evaluating'} | {status: 'done'; result: ExplainResult; paths?: RolePath[]; refused?: RefusedPath[]; capped?: CappedReach};
 
 /** Whose access is explained: a user, or a role (from the Role screen). */
 export interface Asked {
@@ -26,14 +27,17 @@ export interface Asked {
 }
 
 /** Explain, and the roles the principal may assume that allow it (shown first: they are what the direct answer misses). */
-const ask = async (model: AccessModel, asked: Asked, query: ActionQueryValue): Promise<State> => {
+const ask = async (model: AccessModel, asked: Asked, query: ActionQueryValue, cap: AccountCap | undefined): Promise<State> => {
 	const principal = principalNamed(model, asked.kind, asked.name);
 	if (!principal) return {status: 'done', result: unknownPrincipal(model, asked.kind, asked.name)};
 	const result = await explainFor(model, principal, query.action, query.resource);
 	if (!result.ok) return {status: 'done', result};
 	const paths = await throughRoles(model, principal, result.action, result.resource);
 	// With a request context set: the role paths it took away, and what decided.
-	return {status: 'done', result, paths, refused: await refusedByContext(model, principal, result.action, result.resource, paths)};
+	const refused = await refusedByContext(model, principal, result.action, result.resource, paths);
+	// In a member account of an organization: the widest reach as its SCPs and RCPs leave it.
+	const capped = cap ? await capReach(cap, principal, widestReach(result.decision, paths), result.action, result.resource) : undefined;
+	return {status: 'done', result, paths, refused, ...(capped ? {capped} : {})};
 };
 
 const roleLines = (paths: RolePath[], refused: RefusedPath[]): string[] => [
@@ -67,6 +71,8 @@ export function ExplainPanel(props: {
 	onAsked: () => void;
 	/** esc in the fields: `answered` when an answer stays on screen. */
 	onLeave: (answered: boolean) => void;
+	/** Asked in a member account of an organization (the Account screen): its SCPs and RCPs cap the answer. */
+	cap?: AccountCap;
 }) {
 	const [state, setState] = useState<State>({status: 'idle'});
 	const generation = useRef(0);
@@ -75,7 +81,7 @@ export function ExplainPanel(props: {
 		if (!again) props.onAsked();
 		const mine = ++generation.current;
 		setState({status: 'evaluating'});
-		ask(props.model, props.principal, query).then(
+		ask(props.model, props.principal, query, props.cap).then(
 			done => generation.current === mine && setState(done),
 			(error: unknown) =>
 				generation.current === mine &&
@@ -100,13 +106,19 @@ export function ExplainPanel(props: {
 	}
 	else if (state.status === 'done' && state.result.ok) {
 		const answer = state.result;
+		const inAccount = state.capped && props.cap ? cappedLines(props.cap.account, state.capped) : undefined;
 		body = (
 			<Box flexDirection="column">
 				<ToneText tone={decisionTone(answer.decision)} bold>
-					{truncate(`${decisionText[answer.decision]}${state.paths?.length ? ' directly' : ''} — ${answer.action} on ${answer.resource}`, width)}
+					{truncate(`${inAccount ? 'by its own policies: ' : ''}${decisionText[answer.decision]}${state.paths?.length ? ' directly' : ''} — ${answer.action} on ${answer.resource}`, width)}
 				</ToneText>
-				{[...roleLines(state.paths ?? [], state.refused ?? []), ...detailLines(answer)]
-					.slice(0, room - 1)
+				{inAccount && state.capped ? (
+					<ToneText tone={decisionTone(state.capped.effective)} bold>
+						{truncate(sanitize(inAccount.head), width)}
+					</ToneText>
+				) : null}
+				{[...(inAccount?.notes ?? []), ...roleLines(state.paths ?? [], state.refused ?? []), ...detailLines(answer)]
+					.slice(0, room - 1 - (inAccount ? 1 : 0))
 					.map((line, n) => (
 						<Text key={n} wrap="truncate-end">
 							{'  ' + truncate(sanitize(line), width - 2)}
@@ -120,6 +132,15 @@ export function ExplainPanel(props: {
 			<ActionQuery scope="access" prompt={`can ${props.principal.kind === 'role' ? 'role ' : ''}${sanitize(props.principal.name)} do`} active={props.active} width={width} onSubmit={onAsk} onCancel={() => props.onLeave(state.status !== 'idle')} />
 			{body}
 			{state.status === 'done' && !props.active ? <ToneText tone="muted">{truncate('e edits the question · esc closes', width)}</ToneText> : null}
+		</Box>
+	);
+}
+
+/** The panel in a box of its own height under a screen's title (Access, Account): the list below takes the rest. */
+export function ExplainSlot(props: Parameters<typeof ExplainPanel>[0]) {
+	return (
+		<Box height={props.height} flexDirection="column" overflow="hidden">
+			<ExplainPanel {...props} />
 		</Box>
 	);
 }
