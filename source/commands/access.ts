@@ -111,6 +111,15 @@ export const principalShape = (entry: WhoCanEntry, total: number) => ({
 	...(entry.incomplete ? {Incomplete: true} : {}),
 });
 
+/** For scripts: on each row a request context settled, that it was Conditional without it and what decided. */
+export const settledShapes = (changed: ContextEffect[]) => {
+	const settled = new Map(changed.filter(e => e.decision === 'Allowed').map(e => [entryKey(e), e]));
+	return (entry: WhoCanEntry) => {
+		const effect = settled.get(entryKey(entry));
+		return effect ? {WithoutContext: 'Conditional', ...(effect.decided ? {DecidedBy: effect.decided} : {})} : {};
+	};
+};
+
 /** The DECISION column: Allowed, Conditional, or Partly with how many of the query's actions; then what resources it covers when not all. */
 export const decisionCell = (entry: WhoCanEntry, total: number): string =>
 	[decisionWord(entry, total), actionsCovered(entry, total), resourcesCovered(entry)].filter(Boolean).join(' ');
@@ -123,9 +132,8 @@ export const whoCanCommand = async (gateway: IamGateway, action: string | undefi
 	const entries = [...answer.users, ...answer.groups, ...answer.roles];
 	// With context given: the rows it settled say what decided (JSON keeps the array of who can; those it took away are in the notes).
 	const effects = await contextEffects(model, action, answer.resource, answer);
-	const settled = new Map(effects.changed.filter(e => e.decision === 'Allowed').map(e => [entryKey(e), e]));
-	const settledShape = (effect: ContextEffect | undefined) => (effect ? {WithoutContext: 'Conditional', ...(effect.decided ? {DecidedBy: effect.decided} : {})} : {});
-	const principals = entries.map(entry => ({...principalShape(entry, answer.actions.length), ...settledShape(settled.get(entryKey(entry)))}));
+	const settled = settledShapes(effects.changed);
+	const principals = entries.map(entry => ({...principalShape(entry, answer.actions.length), ...settled(entry)}));
 	const notes = [
 		...answer.notes,
 		...answer.couldNotEvaluate.map(p => `could not evaluate ${unevaluatedText(p)}`),

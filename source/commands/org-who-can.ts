@@ -6,12 +6,12 @@ import {EXIT_FAILURE} from '../cli/exit-codes.js';
 import type {WhoCanEntry} from '../model/access/types.js';
 import {accountAnswerInputs, freshModels} from '../model/org/account-answers.js';
 import type {RequestContext} from '../model/access/request-context.js';
-import {contextGivenText} from '../model/access/who-can-context-text.js';
+import {contextEffectLines, contextGivenText} from '../model/access/who-can-context-text.js';
 import type {IdentityCenter} from '../model/org/identity-center.js';
 import type {OpenedOrganization} from '../model/org/org-load.js';
 import {orgWhoCan, type OrgAccountAnswer, type PersonThroughSet} from '../model/org/org-who-can.js';
 import {sanitize} from '../model/sanitize.js';
-import {decisionCell, principalShape, refuse} from './access.js';
+import {decisionCell, principalShape, refuse, settledShapes} from './access.js';
 import type {CommandResult} from './result.js';
 import {scpJson} from './scp-json.js';
 import {textTable} from './text-table.js';
@@ -72,11 +72,13 @@ export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, re
 				Name: a.accountName,
 				Scp: scpJson(a.scp),
 				Rcp: scpJson(a.rcp, 'RCP'),
-				Principals: [...a.users, ...a.groups, ...a.roles].map(entry => principalShape(entry, total)),
+				Principals: [...a.users, ...a.groups, ...a.roles].map(entry => ({...principalShape(entry, total), ...settledShapes(a.contextChanged)(entry)})),
 				People: a.people.map(personJson),
 				BlockedByScp: a.blockedByScp,
 				BlockedByRcp: a.blockedByRcp,
 				...(a.error ? {Error: a.error} : {}),
+				// Whom the context changed here, among those Conditional without it (those it took away are only here).
+				...(given ? {ContextChanged: a.contextChanged.map(effect => ({Kind: effect.kind, Name: effect.name, Decision: effect.decision, ...(effect.decided ? {DecidedBy: effect.decided} : {})}))} : {}),
 				Notes: a.notes,
 			})),
 		};
@@ -86,7 +88,8 @@ export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, re
 		const rows = accountRows(a, total);
 		const head = `${a.accountName} (${a.accountId})${a.error ? (failed.has(a.accountId) ? ': NOT READ' : ': skipped') : `: ${rows.length} can${a.blockedByScp > 0 ? `, ${a.blockedByScp} blocked by SCP` : ''}${a.blockedByRcp > 0 ? `, ${a.blockedByRcp} blocked by RCP` : ''}`}`;
 		const notes = a.notes.map(n => `  note: ${sanitize(n)}`);
-		return [head, ...(rows.length > 0 ? [textTable(['KIND', 'NAME', 'DECISION', 'VIA'], rows).split('\n').map(line => `  ${line}`).join('\n')] : []), ...notes].join('\n');
+		const changed = given ? contextEffectLines(given, {changed: a.contextChanged}, `iamtui can NAME ACTION --org --account ${a.accountName}`).map(line => `  ${sanitize(line)}`) : [];
+		return [head, ...(rows.length > 0 ? [textTable(['KIND', 'NAME', 'DECISION', 'VIA'], rows).split('\n').map(line => `  ${line}`).join('\n')] : []), ...changed, ...notes].join('\n');
 	});
 	const assumed = given ? [`assuming the request context given: ${sanitize(contextGivenText(given))} (in every account, and for its SCPs and RCPs)`] : [];
 	return {stdout: [`who can ${action} on ${resource}, across ${answers.length} accounts`, ...assumed, ...(icNote ? [`note: ${icNote}`] : []), '', sections.join('\n\n')].join('\n'), ...tail};

@@ -30,13 +30,22 @@ export const useSeededOrgMoto = (options: {ssoRoles?: boolean} = {}): {moto: () 
  * An SCP on the dev OU that only the request's region settles — s3:PutObject denied outside eu-west-1 — made with
  * moto's authorization off, as seeding is.
  */
-export const attachDevRegionScp = async (moto: Moto, devOu: string): Promise<void> => {
+export const attachDevRegionScp = (moto: Moto, devOu: string): Promise<void> =>
+	asSeeding(moto, async () => {
+		const organizations = new OrganizationsClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}, maxAttempts: 1});
+		const scp = await organizations.send(new CreatePolicyCommand({
+			Type: 'SERVICE_CONTROL_POLICY', Name: 'DevWritesInEurope', Description: 'object writes in dev only in eu-west-1',
+			Content: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Deny', Action: 's3:PutObject', Resource: '*', Condition: {StringNotEquals: {'aws:RequestedRegion': 'eu-west-1'}}}]}),
+		}));
+		await organizations.send(new AttachPolicyCommand({PolicyId: scp.Policy?.PolicySummary?.Id, TargetId: devOu}));
+	});
+
+/** A change to the seeded organization made as the seed makes it: moto's authorization off meanwhile, on again after. */
+export const asSeeding = async (moto: Moto, change: () => Promise<void>): Promise<void> => {
 	await moto.setAuthorization(false);
-	const organizations = new OrganizationsClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}, maxAttempts: 1});
-	const scp = await organizations.send(new CreatePolicyCommand({
-		Type: 'SERVICE_CONTROL_POLICY', Name: 'DevWritesInEurope', Description: 'object writes in dev only in eu-west-1',
-		Content: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Deny', Action: 's3:PutObject', Resource: '*', Condition: {StringNotEquals: {'aws:RequestedRegion': 'eu-west-1'}}}]}),
-	}));
-	await organizations.send(new AttachPolicyCommand({PolicyId: scp.Policy?.PolicySummary?.Id, TargetId: devOu}));
-	await moto.setAuthorization(true);
+	try {
+		await change();
+	} finally {
+		await moto.setAuthorization(true);
+	}
 };

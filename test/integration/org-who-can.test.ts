@@ -12,6 +12,7 @@ import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
 
 const SSO_ADMIN_ROLE = 'AWSReservedSSO_AdminAccess_0123456789abcdef';
 const everything = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: '*', Resource: '*'}]});
+const stopWithMfa = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*', Condition: {Bool: {'aws:MultiFactorAuthPresent': 'true'}}}]});
 const ec2 = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'ec2:*', Resource: '*'}]});
 
 interface OrgWhoCanJson {
@@ -48,6 +49,9 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		// prod's deployer may terminate by its own policy: the SCP is what stops it.
 		const prodIam = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: await roleCredentials(moto.endpoint, seeded.accounts.prod), maxAttempts: 1});
 		await prodIam.send(new PutUserPolicyCommand({UserName: 'deployer', PolicyName: 'Ec2', PolicyDocument: ec2}));
+		// dev's dev-ana may stop instances only with MFA: Conditional without a request context, settled by one.
+		const devIam = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: await roleCredentials(moto.endpoint, seeded.accounts.dev), maxAttempts: 1});
+		await devIam.send(new PutUserPolicyCommand({UserName: 'dev-ana', PolicyName: 'StopWithMfa', PolicyDocument: stopWithMfa}));
 		// A resource control policy on the dev OU: nobody deletes objects in dev's buckets, whatever their own policies say.
 		const organizations = new OrganizationsClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}, maxAttempts: 1});
 		const rcp = await organizations.send(new CreatePolicyCommand({
@@ -168,6 +172,35 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		expect(canEu.code).toBe(0);
 		expect(JSON.parse(canEu.stdout)).toMatchObject({EffectiveDecision: 'Allowed', Scp: {Verdict: 'PERMITTED'}});
 	});
+
+	it('--context with --org says, per account, whom it changed among those Conditional without it, and what decided', async () => {
+		const devOf = async (...context: string[]) => {
+			const result = await run('who-can', 'ec2:StopInstances', '--org', ...context, '--json');
+			return (JSON.parse(result.stdout) as {Accounts: Array<OrgWhoCanJson['Accounts'][number] & {ContextChanged?: unknown[]}>}).Accounts.find(a => a.Id === seeded.accounts.dev)!;
+		};
+		const open = await devOf();
+		expect(open.Principals).toContainEqual(expect.objectContaining({UserName: 'dev-ana', Decision: 'Conditional'}));
+		expect(open.ContextChanged).toBeUndefined();
+
+		const decided = 'decided by aws:MultiFactorAuthPresent=true: Bool aws:MultiFactorAuthPresent true holds (inline policy StopWithMfa → statement #1)';
+		const mfa = await devOf('--mfa');
+		expect(mfa.Principals).toContainEqual(expect.objectContaining({UserName: 'dev-ana', Decision: 'Allowed', WithoutContext: 'Conditional', DecidedBy: [decided]}));
+		expect(mfa.ContextChanged).toEqual([{Kind: 'user', Name: 'dev-ana', Decision: 'Allowed', DecidedBy: [decided]}]);
+		// Nothing was Conditional in prod: nothing changed there.
+		const prod = JSON.parse((await run('who-can', 'ec2:StopInstances', '--org', '--mfa', '--json')).stdout).Accounts.find((a: {Id: string}) => a.Id === seeded.accounts.prod);
+		expect(prod.ContextChanged).toEqual([]);
+
+		const without = await devOf('--context', 'aws:MultiFactorAuthPresent=false');
+		expect(without.Principals.map(p => p.UserName)).not.toContain('dev-ana');
+		expect(without.ContextChanged).toEqual([{Kind: 'user', Name: 'dev-ana', Decision: 'NotAllowed', DecidedBy: ['decided by aws:MultiFactorAuthPresent=false: Bool aws:MultiFactorAuthPresent true does not hold (inline policy StopWithMfa → statement #1)']}]);
+
+		// The text says it under dev's table.
+		const text = (await run('who-can', 'ec2:StopInstances', '--org', '--mfa')).stdout;
+		const devSection = text.slice(text.indexOf(`workload-dev (${seeded.accounts.dev})`));
+		expect(devSection).toContain('with the context given (aws:MultiFactorAuthPresent=true), of those Conditional without it:');
+		expect(devSection).toContain('user dev-ana: Allowed');
+		expect(devSection).toContain(decided);
+	}, 60_000);
 
 	it('can --org --account: the answer in one member account, capped by the SCPs on its path; the management account exempt', async () => {
 		interface CanJson {WidestDecision: string; EffectiveDecision: string; Account: {Id: string; Name: string}; Scp: {Verdict: string; How?: string; PolicyName?: string; Target?: string}}

@@ -2,11 +2,12 @@
 // an Identity Center person opens their Person screen; an IAM principal of a member account opens that
 // account's screen with the principal shown first, the cursor on it; one of this profile's own account opens
 // its own screen, where it can be changed.
+import {IAMClient, PutUserPolicyCommand} from '@aws-sdk/client-iam';
 import {expect, it} from 'vitest';
 import {askAcrossOrganization, orgAppHarness} from '../helpers/org-app.js';
-import {SSO_ADMIN_ROLE} from '../helpers/org-seed.js';
-import {attachDevRegionScp, useSeededOrgMoto} from '../helpers/org-moto.js';
-import {keys} from '../helpers/render.js';
+import {roleCredentials, SSO_ADMIN_ROLE} from '../helpers/org-seed.js';
+import {asSeeding, attachDevRegionScp, useSeededOrgMoto} from '../helpers/org-moto.js';
+import {keys, tick} from '../helpers/render.js';
 import {setRequestContext} from '../helpers/access-steps.js';
 import {select, selectedLine} from '../helpers/user-screen.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
@@ -76,5 +77,35 @@ describeWithMoto('enter on an org-wide who-can line (moto, W10 organization)', (
 		const permitted = await tui.waitForFrame(f => /workload-dev \(\d+\): [1-9]\d* can/.test(f) && !f.includes('denies it here'), {timeoutMs: 30_000});
 		expect(permitted).toContain('Who can… (across the organization: 5 accounts)');
 		expect(permitted).toContain('SCPs let it through with the context given — decided by aws:RequestedRegion=eu-west-1: StringNotEquals aws:RequestedRegion eu-west-1 does not hold (SCP DevWritesInEurope on OU dev)');
+	}, 60_000);
+
+	it('with a request context, each account says whom it changed among those Conditional without it; enter opens the principal in its account', async () => {
+		// dev's dev-ana may stop instances only with MFA (put through dev's audit role, as the seed makes its users).
+		await asSeeding(org.moto(), async () => {
+			const iam = new IAMClient({region: 'us-east-1', endpoint: org.moto().endpoint, credentials: await roleCredentials(org.moto().endpoint, org.seeded().accounts.dev), maxAttempts: 1});
+			await iam.send(new PutUserPolicyCommand({UserName: 'dev-ana', PolicyName: 'StopWithMfa', PolicyDocument: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*', Condition: {Bool: {'aws:MultiFactorAuthPresent': 'true'}}}]})}));
+		});
+
+		const tui = await askOrg('ec2:StopInstances');
+		expect(tui.lastFrame()).toMatch(/user dev-ana {2}Conditional/);
+		expect(tui.lastFrame()).not.toContain('the request context changed here');
+		await setRequestContext(tui, 'aws:MultiFactorAuthPresent=true');
+		const settled = await tui.waitFor('the request context changed here (1), of those Conditional without it:', {timeoutMs: 30_000});
+		expect(settled).toMatch(/user dev-ana {2}Allowed/);
+		expect(settled).toContain('  user dev-ana: Allowed');
+		expect(settled).toContain('decided by aws:MultiFactorAuthPresent=true: Bool aws:MultiFactorAuthPresent true holds (inline policy StopWithMfa → statement #1)');
+		// Said under dev only: nothing was Conditional elsewhere.
+		expect(settled.split('the request context changed here')).toHaveLength(2);
+		await select(tui, 'user dev-ana: Allowed');
+		tui.write(keys.enter);
+		const account = await tui.waitFor(`Account workload-dev (${org.seeded().accounts.dev})`);
+		expect(selectedLine(account)).toContain('user dev-ana');
+
+		await tick();
+		tui.write(keys.escape);
+		await tui.waitFor('Who can… (across the organization: 5 accounts)');
+		await setRequestContext(tui, 'aws:MultiFactorAuthPresent=false');
+		const taken = await tui.waitFor('  user dev-ana: not with the context given', {timeoutMs: 30_000});
+		expect(taken).not.toMatch(/user dev-ana {2}(Allowed|Conditional)/);
 	}, 60_000);
 });

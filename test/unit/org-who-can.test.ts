@@ -106,6 +106,23 @@ describe('org-wide who-can', () => {
 		expect(prod!.blockedByScp).toBe(2);
 	});
 
+	it('whom a request context changed in an account is kept only where the SCPs leave it so: an Allowed they make Conditional, or an account they stop, says nothing', async () => {
+		// As accountAnswerInputs gives it with a context: ops.bot was Conditional without it, Allowed with it; someone else it took away.
+		const withEffects = async (): Promise<AccountAnswerInput[]> =>
+			(await inputs('ec2:TerminateInstances')).map(input => ({...input, contextChanged: [{kind: 'user', name: 'ops.bot', decision: 'Allowed'}, {kind: 'user', name: 'gone', decision: 'NotAllowed'}]}));
+		const changed = (answer: {contextChanged: Array<{name: string}>} | undefined) => answer!.contextChanged.map(e => e.name);
+
+		const [prod, dev] = await orgWhoCan(orgWith([terminateOnlyInEu]), await withEffects(), ic, 'ec2:TerminateInstances');
+		// Prod's SCP leaves ops.bot Conditional (the region is not given): not "Allowed" there; the one taken away stays said.
+		expect(prod!.users.find(u => u.name === 'ops.bot')?.decision).toBe('Conditional');
+		expect(changed(prod)).toEqual(['gone']);
+		expect(changed(dev)).toEqual(['ops.bot', 'gone']);
+
+		// An SCP denying it in prod: nobody can there either way, so nothing is said of the context.
+		const [denied] = await orgWhoCan(orgWith([denyTerminate]), await withEffects(), ic, 'ec2:TerminateInstances');
+		expect(changed(denied)).toEqual([]);
+	});
+
 	it('without Identity Center, the accounts answer with their IAM principals only', async () => {
 		const [, dev] = await orgWhoCan(orgWith([]), await inputs('ec2:TerminateInstances'), undefined, 'ec2:TerminateInstances');
 		expect(dev!.people).toEqual([]);

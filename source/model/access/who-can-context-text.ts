@@ -19,8 +19,8 @@ export const effectOutcome = (effect: ContextEffect): string => (effect.decision
 /** The line above the principals the context changed. */
 export const effectsHeading = (context: RequestContext): string => `with the context given (${contextGivenText(context)}), of those Conditional without it:`;
 
-/** The command line's lines under who-can's table. */
-export const contextEffectLines = (context: RequestContext, {changed}: ContextEffects): string[] => {
+/** The command line's lines under who-can's table; `ask`: the command that says what decided for one of them. */
+export const contextEffectLines = (context: RequestContext, {changed}: ContextEffects, ask = 'iamtui can NAME ACTION'): string[] => {
 	if (changed.length === 0) return [];
 	const workedOut = changed.filter(c => c.decided);
 	const rest = changed.filter(c => !c.decided);
@@ -31,7 +31,7 @@ export const contextEffectLines = (context: RequestContext, {changed}: ContextEf
 		...(rest.length > 0
 			? [
 					`  and ${rest.length} more: ${named.join(', ')}${rest.length > NAMED ? ` and ${rest.length - NAMED} others` : ''}`,
-					'  (`iamtui can NAME ACTION` with the same context says what decided for each; without the context, who-can lists them all)',
+					`  (\`${ask}\` with the same context says what decided for each; without the context, who-can lists them all)`,
 				]
 			: []),
 	];

@@ -7,6 +7,7 @@ import {decidedText, writtenCondition} from '../access/context-decided.js';
 import {conditionWords} from '../decision-words.js';
 import type {RequestContext} from '../access/request-context.js';
 import type {WhoCanAnswer, WhoCanEntry} from '../access/types.js';
+import {entryKey, type ContextEffect} from '../access/who-can-context.js';
 import {isSsoRoleOf, whoReachesAccount, type IcUser, type IdentityCenter, type PermissionSet, type ReachVia} from './identity-center.js';
 import type {Organization} from './organization.js';
 import {rcpVerdict} from './rcp-verdict.js';
@@ -14,7 +15,10 @@ import {scpVerdict, type ScpVerdict} from './scp-verdict.js';
 
 /** One account as read: its who-can answer, or why it could not be read. */
 /** `skipped`: not read on purpose (a suspended or closing account: nobody acts there), not a gap in the answer. */
-export type AccountAnswerInput = {accountId: string; accountName: string} & ({answer: WhoCanAnswer} | {error: string; skipped?: boolean});
+export type AccountAnswerInput = {accountId: string; accountName: string} & (
+	| {answer: WhoCanAnswer; /** Asked with a request context: whom it changed among those Conditional without it. */ contextChanged?: ContextEffect[]}
+	| {error: string; skipped?: boolean}
+);
 
 /** An Identity Center person who reaches the action in an account through a permission set's role. */
 export interface PersonThroughSet {
@@ -45,6 +49,11 @@ export interface OrgAccountAnswer {
 	error?: string;
 	/** Not read on purpose (suspended or closing): nobody acts there. */
 	skipped?: boolean;
+	/**
+	 * With a request context: those Conditional without it that it made Allowed (and the SCPs and RCPs leave
+	 * Allowed) or took away, with what decided. None when the controls stop everyone here: nobody can either way.
+	 */
+	contextChanged: ContextEffect[];
 	notes: string[];
 }
 
@@ -156,11 +165,14 @@ export const orgWhoCan = async (
 			const [scp, rcp] = await Promise.all([scpVerdict(org, input.accountId, action, resource, request), rcpVerdict(org, input.accountId, action, resource, request)]);
 			const base = {accountId: input.accountId, accountName: input.accountName, scp, rcp};
 			if ('error' in input)
-				return {...base, users: [], groups: [], roles: [], people: [], blockedByScp: 0, blockedByRcp: 0, error: input.error, ...(input.skipped ? {skipped: true} : {}), notes: [`${input.skipped ? 'skipped' : 'not read'}: ${input.error}`]};
+				return {...base, users: [], groups: [], roles: [], people: [], blockedByScp: 0, blockedByRcp: 0, contextChanged: [], error: input.error, ...(input.skipped ? {skipped: true} : {}), notes: [`${input.skipped ? 'skipped' : 'not read'}: ${input.error}`]};
 			const users = keep(input.answer.users, scp, rcp);
 			const groups = keep(input.answer.groups, scp, rcp);
 			const roles = keep(input.answer.roles, scp, rcp);
 			const controls = [scpNote(scp), rcpNote(rcp)].filter((n): n is string => n !== undefined);
+			const allowed = new Set([...users.kept, ...groups.kept, ...roles.kept].filter(entry => entry.decision === 'Allowed').map(entryKey));
+			const stopped = scp.kind === 'denied' || rcp.kind === 'denied';
+			const contextChanged = stopped ? [] : (input.contextChanged ?? []).filter(effect => effect.decision === 'NotAllowed' || allowed.has(entryKey(effect)));
 			return {
 				...base,
 				users: users.kept,
@@ -169,6 +181,7 @@ export const orgWhoCan = async (
 				people: peopleThrough(ic, input.accountId, roles.kept),
 				blockedByScp: users.byScp + groups.byScp + roles.byScp,
 				blockedByRcp: users.byRcp + groups.byRcp + roles.byRcp,
+				contextChanged,
 				notes: [...controls, ...input.answer.notes],
 			};
 		}),

@@ -132,7 +132,8 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 		const session: OrgSession = 'reading' in identityCenter ? await whole.current! : {opened: view.opened, identityCenter};
 		// With a context: the account's kept model, its structures shared, answers of the context's own.
 		const modelOf = (accountId: string, snapshot: AccountSnapshot) => (request ? withContext(accountModel(accountId, snapshot), request) : accountModel(accountId, snapshot));
-		const asked = await accountAnswerInputs(session.opened, action, resource, modelOf);
+		// Whom the context changed in each account: the kept model without it asks the open question (often known already).
+		const asked = await accountAnswerInputs(session.opened, action, resource, modelOf, accountModel);
 		if (!asked.ok) return asked;
 		const ic = 'error' in session.identityCenter ? undefined : session.identityCenter;
 		const answers = await orgWhoCan(session.opened.organization, asked.inputs, ic, action, resource, request);

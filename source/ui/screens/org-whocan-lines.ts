@@ -7,6 +7,7 @@ import type {WhoCanEntry} from '../../model/access.js';
 import {rolePathText} from '../../model/access/role-path-text.js';
 import {decisionWord, resourcesCovered} from '../../model/decision-words.js';
 import {scpNote, settledTexts, type OrgAccountAnswer, type PersonThroughSet} from '../../model/org/org-who-can.js';
+import {effectOutcome} from '../../model/access/who-can-context-text.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
 import type {UserLineFocus} from '../hooks/routes.js';
 import {pathText} from './access-text.js';
@@ -61,6 +62,22 @@ const scpLine = (answer: OrgAccountAnswer, key: string): DetailLine[] => {
 	return [];
 };
 
+/** With a request context: whom it changed here among those Conditional without it, each line opening the principal in its account. */
+const contextLines = (answer: OrgAccountAnswer, key: string, onOpen?: (target: OrgLineTarget) => void): DetailLine[] => {
+	const {contextChanged: changed} = answer;
+	if (changed.length === 0) return [];
+	return [
+		note(`${key}-context`, `the request context changed here (${changed.length}), of those Conditional without it:`),
+		...changed.flatMap((effect, n): DetailLine[] => {
+			const opens = onOpen ? {open: () => onOpen({kind: effect.kind, name: effect.name, accountId: answer.accountId})} : {};
+			return [
+				{key: `${key}-context-${n}`, text: `  ${effect.kind} ${effect.name}: ${effectOutcome(effect)}`, tone: effect.decision === 'Allowed' ? undefined : 'warning', ...opens},
+				...(effect.decided ?? []).map((line, d) => ({key: `${key}-context-${n}-${d}`, text: `      ${line}`, dim: true, ...opens})),
+			];
+		}),
+	];
+};
+
 export const orgWhoCanLines = (answers: OrgAccountAnswer[], total: number, onOpen?: (target: OrgLineTarget) => void): DetailLine[] =>
 	answers.flatMap(answer => {
 		const key = `account-${answer.accountId}`;
@@ -86,6 +103,7 @@ export const orgWhoCanLines = (answers: OrgAccountAnswer[], total: number, onOpe
 			...people,
 			...principals,
 			...(answer.error || entries.length + people.length > 0 ? [] : [note(`${key}-none`, 'nobody')]),
+			...contextLines(answer, key, onOpen),
 			...notes,
 		];
 	});
