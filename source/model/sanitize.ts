@@ -42,6 +42,13 @@ export const terminalText = (text: string): TerminalText => sanitizeMultiline(te
 // separators raw inside strings: escaping them too keeps the JSON exact and the terminal inert.
 const rawInJson = /[\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
+// What terminalText would still act on once those are escaped: any C0 control but the newline (ESC starts every sequence).
+const c0ButNewline = /[\u0000-\u0009\u000B-\u001F]/;
+
 /** JSON text made safe without changing its value: what a terminal would act on becomes a \u escape. */
-export const terminalJson = (json: string): TerminalText =>
-	terminalText(json.replace(rawInJson, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+export const terminalJson = (json: string): TerminalText => {
+	const escaped = json.replace(rawInJson, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	// JSON.stringify's own text holds no C0 control but its newlines: already inert, so the megabytes of a large
+	// answer are not scanned seven times more. Anything else passed as JSON is sanitised as text.
+	return c0ButNewline.test(escaped) ? terminalText(escaped) : (escaped as TerminalText);
+};

@@ -60,6 +60,14 @@ describe('TerminalText: the only text the writer takes', () => {
 		expect(JSON.parse(safe)).toEqual(value);
 	});
 
+	it('terminalJson given text JSON.stringify did not make (raw controls in it) still sanitises it whole', () => {
+		const raw = `{"name": "${HOSTILE}",\t"tab": 1}`;
+		const safe = terminalJson(raw);
+		expect(safe).not.toMatch(ACTIVE);
+		expect(safe).not.toContain('\t');
+		expect(safe).toBe(terminalText(raw.replace(/\u0085/g, '\\u0085').replace(/\u009b/g, '\\u009b').replace(/\u202e/g, '\\u202e')));
+	});
+
 	it('the writer ends lines, writes nothing for empty text, and sanitises text and JSON output', () => {
 		const sink = capture();
 		writeText(sink, `iamtui: did you mean ${HOSTILE}?`);
