@@ -63,7 +63,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 		details: [
 			'--org: every account of the organization (from the management or delegated administrator profile), each read through the audit role,',
 			'answered by its own policies and capped by the SCPs on its path, with the Identity Center people reaching it through a permission set.',
-			'A request context (--context, --mfa, …) holds there too: in every account, and for its SCPs and RCPs.',
+			'A request context (--context, --mfa, …) holds there too: in every account, and for its SCPs and RCPs; each account says whom it changed.',
 			'Exit 3 when any account could not be read (its section says so).',
 		],
 		flags: [...REQUEST_FLAGS, 'org', 'auditRole'],
