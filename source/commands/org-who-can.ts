@@ -67,20 +67,23 @@ export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, re
 			Resource: resource,
 			...(given ? {Context: given} : {}),
 			...(icNote ? {IdentityCenter: {Read: false, Reason: icNote}} : {IdentityCenter: {Read: true}}),
-			Accounts: answers.map(a => ({
-				Id: a.accountId,
-				Name: a.accountName,
-				Scp: scpJson(a.scp),
-				Rcp: scpJson(a.rcp, 'RCP'),
-				Principals: [...a.users, ...a.groups, ...a.roles].map(entry => ({...principalShape(entry, total), ...settledShapes(a.contextChanged)(entry)})),
-				People: a.people.map(personJson),
-				BlockedByScp: a.blockedByScp,
-				BlockedByRcp: a.blockedByRcp,
-				...(a.error ? {Error: a.error} : {}),
-				// Whom the context changed here, among those Conditional without it (those it took away are only here).
-				...(given ? {ContextChanged: a.contextChanged.map(effect => ({Kind: effect.kind, Name: effect.name, Decision: effect.decision, ...(effect.decided ? {DecidedBy: effect.decided} : {})}))} : {}),
-				Notes: a.notes,
-			})),
+			Accounts: answers.map(a => {
+				const settled = settledShapes(a.contextChanged);
+				return {
+					Id: a.accountId,
+					Name: a.accountName,
+					Scp: scpJson(a.scp),
+					Rcp: scpJson(a.rcp, 'RCP'),
+					Principals: [...a.users, ...a.groups, ...a.roles].map(entry => ({...principalShape(entry, total), ...settled(entry)})),
+					People: a.people.map(personJson),
+					BlockedByScp: a.blockedByScp,
+					BlockedByRcp: a.blockedByRcp,
+					...(a.error ? {Error: a.error} : {}),
+					// Whom the context changed here, among those Conditional without it (those it took away are only here).
+					...(given ? {ContextChanged: a.contextChanged.map(effect => ({Kind: effect.kind, Name: effect.name, Decision: effect.decision, ...(effect.decided ? {DecidedBy: effect.decided} : {})}))} : {}),
+					Notes: a.notes,
+				};
+			}),
 		};
 		return {stdout: JSON.stringify(body, null, 2), ...tail};
 	}
