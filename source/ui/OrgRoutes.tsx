@@ -53,7 +53,16 @@ export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: numb
 		case 'accounts':
 			return <AccountsScreen {...common} org={org} onOpenAccount={id => navigation.push({screen: 'account', id})} />;
 		case 'account':
-			return <AccountScreen {...common} state={org.state} accountModel={org.accountModel} id={route.id} {...(route.focus ? {focus: route.focus} : {})} />;
+			return (
+				<AccountScreen
+					{...common}
+					state={org.state}
+					accountModel={org.accountModel}
+					id={route.id}
+					{...(route.focus ? {focus: route.focus} : {})}
+					onOpenPrincipal={principal => navigation.push({screen: 'account', id: route.id, focus: principal})}
+				/>
+			);
 		case 'people':
 			return <PeopleScreen {...common} org={org} onOpenPerson={id => navigation.push({screen: 'person', id})} />;
 		case 'person': {

@@ -45,7 +45,7 @@ export const commands = Object.freeze([
 	command('bottom', ['G', 'End'], [{input: 'G'}, {key: 'end'}], 'bottom', 'Go to the last row', every, {
 		footer: false,
 	}),
-	command('open', ['enter'], [{key: 'return'}], 'open', 'Open the selected user, group, role or policy (on :journal, the entry in full; on :accounts, the account; on :people, the person; on org-wide who-can, the person, or the principal in its account)', [
+	command('open', ['enter'], [{key: 'return'}], 'open', 'Open the selected user, group, role or policy (on :journal, the entry in full; on :accounts, the account; on an Account screen, its user or role; on :people, the person; on org-wide who-can, the person, or the principal in its account)', [
 		'journal',
 		'users',
 		'groups',
@@ -123,7 +123,7 @@ export const commands = Object.freeze([
 	command('open-access', ['A'], [{input: 'A'}], 'access', 'Effective access: allowed actions by service, with grant paths', ['user']),
 	command('open-role-access', ['E'], [{input: 'E'}], 'access', 'Effective access of this role: allowed actions by service, with grant paths; Explain (e) and a request context (c) as on a user\'s', ['role']),
 	command('expand', ['enter', '→'], [{key: 'return'}, {key: 'rightArrow'}], 'expand', 'Expand a service to its grant paths and denies', ['access']),
-	command('explain', ['e'], [{input: 'e'}], 'explain', 'Explain: can this user (or role) do ACTION on RESOURCE? (on an organization\'s Account screen: the principal the who-can line named, SCPs and RCPs applied)', ['access', 'account']),
+	command('explain', ['e'], [{input: 'e'}], 'explain', 'Explain: can this user (or role) do ACTION on RESOURCE? (on an organization\'s Account screen: the user or role it is opened on, SCPs and RCPs applied)', ['access', 'account']),
 	command('request-context', ['c'], [{input: 'c'}], 'context', 'Request context Explain and who-can assume (KEY=VALUE …, e.g. aws:MultiFactorAuthPresent=true): conditional answers resolve and say which condition decided', ['access', 'whocan', 'account']),
 	// While the action and resource of a question are typed (who-can, Explain).
 	command('ask-query', ['enter'], [{key: 'return'}], 'ask', 'Ask the question typed: who can do the action, or can this user', ['query']),

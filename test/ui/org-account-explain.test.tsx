@@ -1,7 +1,8 @@
 // Explain on an organization's Account screen (e there), in the whole App against the W10 organization in moto:
 // the principal an org-wide who-can line named, asked about any action in its own account, its answer capped by
 // the SCPs and RCPs on the account's path, as `iamtui can … --org --account` answers it; `c` sets a request
-// context that the account's policies and its SCPs assume alike. Opened without a principal, e says how to get one.
+// context that the account's policies and its SCPs assume alike. Opened from :accounts, the account lists its users and
+// roles: enter on one opens the screen on it, where e explains it; before that, e says how to pick one.
 import {expect, it} from 'vitest';
 import {jump} from '../helpers/moto-app.js';
 import {askAcrossOrganization, orgAppHarness} from '../helpers/org-app.js';
@@ -29,7 +30,7 @@ describeWithMoto('Explain on the Account screen (moto, W10 organization)', () =>
 			await select(tui, `role ${SSO_ADMIN_ROLE}  Allowed`);
 		}
 		tui.write(keys.enter);
-		await tui.waitFor('The role the who-can line named');
+		await tui.waitFor('The role opened here');
 		return tui;
 	};
 
@@ -85,16 +86,37 @@ describeWithMoto('Explain on the Account screen (moto, W10 organization)', () =>
 		expect(allowed).toContain('SCPs let it through with the context given');
 	}, 60_000);
 
-	it('opened from :accounts, no principal is named: e says how to ask', async () => {
+	it("opened from :accounts: e says how to pick a principal; enter on one of the account's users opens the screen on it, and e explains it", async () => {
 		const {tui} = app.start({endpoint: org.moto().endpoint, columns: 220, rows: 80});
 		await tui.waitFor('Users (1)');
 		await jump(tui, 'accounts', /accounts loaded through/);
 		await select(tui, 'workload-dev');
 		tui.write(keys.enter);
-		await tui.waitFor(`Account workload-dev (${org.seeded().accounts.dev})`);
+		const screen = await tui.waitFor(`Account workload-dev (${org.seeded().accounts.dev})`);
+		// The account's users and roles, listed last.
+		expect(screen).toContain('Users and roles (4): enter opens one, e then explains it');
+		expect(screen).toMatch(new RegExp(`role ${SSO_ADMIN_ROLE}  /aws-reserved/sso.amazonaws.com/`));
 		tui.write('e');
-		const said = await tui.waitFor('Explain asks about a principal: open this account from an org-wide who-can line (enter on a user or role)');
-		expect(said).not.toContain('can role');
-		expect(selectedLine(said)).not.toContain('can ');
+		const said = await tui.waitFor("Explain asks about a principal: enter on one of the account's users or roles (listed last), then e");
+		expect(said).not.toContain('can user');
+
+		await select(tui, 'user dev-bo');
+		tui.write(keys.enter);
+		const opened = await tui.waitFor('The user opened here (e explains its access in this account)');
+		expect(selectedLine(opened)).toContain(`user dev-bo  arn:aws:iam::${org.seeded().accounts.dev}:user/dev-bo`);
+		tui.write('e');
+		await tui.waitFor('can dev-bo do');
+		await tui.type('ec2:TerminateInstances');
+		tui.write(keys.enter);
+		// No policy of their own, no role they may assume: denied in their account before any SCP has a say.
+		const answer = await tui.waitFor(`in account workload-dev (${org.seeded().accounts.dev}): ImplicitDeny`, {timeoutMs: 20_000});
+		expect(answer).toContain('by its own policies: Denied (implicit) — ec2:TerminateInstances on *');
+		// esc closes the answer, then goes back to the account as it was opened.
+		tui.write(keys.escape);
+		await tui.waitForFrame(f => !f.includes('in account workload-dev'));
+		tui.write(keys.escape);
+		const back = await tui.waitForFrame(f => !f.includes('The user opened here'));
+		expect(back).toContain(`Account workload-dev (${org.seeded().accounts.dev})`);
+		expect(selectedLine(back)).toContain('user dev-bo');
 	}, 60_000);
 });

@@ -40,7 +40,7 @@ describeWithMoto('enter on an org-wide who-can line (moto, W10 organization)', (
 		await select(tui, `role ${SSO_ADMIN_ROLE}  Allowed`);
 		tui.write(keys.enter);
 		const account = await tui.waitFor(`Account workload-dev (${org.seeded().accounts.dev})`);
-		expect(account).toContain('The role the who-can line named');
+		expect(account).toContain('The role opened here (e explains its access in this account)');
 		expect(selectedLine(account)).toMatch(new RegExp(`› role ${SSO_ADMIN_ROLE}  arn:aws:iam::${org.seeded().accounts.dev}:role/(\\S+/)?${SSO_ADMIN_ROLE}$`));
 		expect(account).toMatch(/inline policies: AwsSSOInlinePolicy/);
 		expect(account).toContain('read through the audit role: to change it, use the profile of this account');

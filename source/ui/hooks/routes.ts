@@ -63,7 +63,7 @@ export type Route =
 	| {screen: 'journal'}
 	// The organization of the profile (issue 19): its accounts, one account, Identity Center people, one person.
 	| {screen: 'accounts'}
-	| {screen: 'account'; id: string; /** An IAM principal of that account (enter on an org-wide who-can line): shown, the cursor on it. */ focus?: {kind: 'user' | 'group' | 'role'; name: string}}
+	| {screen: 'account'; id: string; /** An IAM principal of that account (enter on an org-wide who-can line, or on the account's list): shown, the cursor on it; e explains it. */ focus?: {kind: 'user' | 'group' | 'role'; name: string}}
 	| {screen: 'people'}
 	| {screen: 'person'; id: string}
 	// Offboarding an Identity Center person everywhere (X on a person): the plan, the IAM users checked, the run.

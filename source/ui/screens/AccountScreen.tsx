@@ -18,7 +18,7 @@ import {useCommands} from '../hooks/keyboard.js';
 import {useMessages} from '../hooks/messages.js';
 import {useRequestContext} from './ContextField.js';
 import {ExplainSlot} from './ExplainPanel.js';
-import {PRINCIPAL_KEY, principalLines, type AccountPrincipal} from './account-principal-lines.js';
+import {accountPrincipalsLines, PRINCIPAL_KEY, principalLines, type AccountPrincipal} from './account-principal-lines.js';
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -55,7 +55,12 @@ const peopleLines = (ic: OrgView['identityCenter'] | undefined, accountId: strin
 	}));
 };
 
-export const accountLines = (progress: AccountProgress, managementAccountId: string | undefined, ic: OrgView['identityCenter'] | undefined): DetailLine[] => {
+export const accountLines = (
+	progress: AccountProgress,
+	managementAccountId: string | undefined,
+	ic: OrgView['identityCenter'] | undefined,
+	onOpenPrincipal?: (principal: AccountPrincipal) => void,
+): DetailLine[] => {
 	const {account, load} = progress;
 	const path = 'path' in progress ? progress.path : [];
 	const management = account.id === managementAccountId;
@@ -70,6 +75,7 @@ export const accountLines = (progress: AccountProgress, managementAccountId: str
 		...(scps.length === 0 ? [note('scps-none', path.length ? 'none' : 'known once the account is reported')] : []),
 		heading('people', 'Identity Center people who reach it'),
 		...peopleLines(ic, account.id),
+		...(load.kind === 'loaded' ? accountPrincipalsLines(load.snapshot, onOpenPrincipal) : []),
 	];
 };
 
@@ -95,20 +101,22 @@ export function AccountScreen(props: {
 	focus?: AccountPrincipal;
 	/** The account's access model (kept for the session, shared with org-wide who-can). */
 	accountModel: (accountId: string, snapshot: AccountSnapshot) => AccessModel;
+	/** Enter on one of the account's users or roles: the screen opened on it. */
+	onOpenPrincipal?: (principal: AccountPrincipal) => void;
 	onBack: () => void;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
-	const {state, id, focus, accountModel} = props;
+	const {state, id, focus, accountModel, onOpenPrincipal} = props;
 	const progress = findAccount(state, id);
 	const session = state.status === 'open' ? state.session : undefined;
 	const lines = useMemo(() => {
 		if (!progress) return [note('missing', `Account ${id} is not in the organization as opened.`, 'warning')];
-		const account = accountLines(progress, session?.opened.organization.managementAccountId, session?.identityCenter);
+		const account = accountLines(progress, session?.opened.organization.managementAccountId, session?.identityCenter, onOpenPrincipal);
 		return focus ? [...principalLines(progress.load.kind === 'loaded' ? progress.load.snapshot : undefined, focus), ...account] : account;
-	}, [progress, session, id, focus]);
-	// Explain asks about the principal the who-can line named (a user or a role), once the organization is open.
+	}, [progress, session, id, focus, onOpenPrincipal]);
+	// Explain asks about the principal the screen is opened on (a user or a role), once the organization is open.
 	const explainable = useMemo((): Explainable | undefined => {
 		if (!session || !progress || progress.load.kind !== 'loaded' || !focus || focus.kind === 'group') return undefined;
 		return {model: accountModel(id, progress.load.snapshot), capFor: request => accountCap(session.opened.organization, progress.account, request), principal: {kind: focus.kind, name: focus.name}};
@@ -123,7 +131,7 @@ export function AccountScreen(props: {
 
 /** Why `e` cannot ask here, in words that say what would let it. */
 const explainRefusal = (state: OrgState, progress: AccountProgress | undefined, focus: AccountPrincipal | undefined): string => {
-	if (!focus) return 'Explain asks about a principal: open this account from an org-wide who-can line (enter on a user or role)';
+	if (!focus) return 'Explain asks about a principal: enter on one of the account\'s users or roles (listed last), then e';
 	if (focus.kind === 'group') return 'Explain asks about a user or a role: a group is not a principal that makes requests';
 	if (!progress || progress.load.kind !== 'loaded') return 'Explain needs the account read: it was not (see IAM above)';
 	return state.status === 'open' ? 'Explain is not available here' : 'Explain waits for the organization to open';

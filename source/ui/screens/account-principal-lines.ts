@@ -1,6 +1,7 @@
-// The IAM principal an org-wide who-can line named, as the Account screen shows it (enter on that line):
-// what it holds in that account as the audit role read it — its groups, managed and inline policies, for a
-// role when it was last used. The account is read through the audit role, so nothing here writes: the
+// The IAM principal the Account screen is opened on (enter on an org-wide who-can line, or on one of the account's
+// users and roles listed there): what it holds in that account as the audit role read it — its groups, managed and
+// inline policies, for a role when it was last used; `e` there explains its access. And that list of the account's
+// users and roles, each line opening the screen on it. The account is read through the audit role, so nothing here writes: the
 // account's own profile does that.
 import type {AccountSnapshot, AttachedPolicyRef, InlinePolicy} from '../../model/snapshot.js';
 import {sanitize} from '../../model/sanitize.js';
@@ -45,9 +46,24 @@ export const principalLines = (snapshot: AccountSnapshot | undefined, principal:
 	const head = `${principal.kind} ${sanitize(principal.name)}`;
 	const held = snapshot ? found(snapshot, principal) : undefined;
 	return [
-		heading('principal-heading', `The ${principal.kind} the who-can line named`),
+		heading('principal-heading', `The ${principal.kind} opened here (e explains its access in this account)`),
 		{key: PRINCIPAL_KEY, text: `${head}${held ? `  ${sanitize(held.arn)}` : ''}`},
 		...(held?.lines ?? [note('principal-missing', snapshot ? `no ${principal.kind} ${sanitize(principal.name)} in this account as read now` : 'known once the account is read', 'warning')]),
 		note('principal-writes', 'read through the audit role: to change it, use the profile of this account'),
+	];
+};
+
+const byName = <T extends {name: string}>(items: T[]): T[] => [...items].sort((a, b) => a.name.localeCompare(b.name));
+
+/** The account's users and roles as read, each line opening the screen on that principal (`open`). */
+export const accountPrincipalsLines = (snapshot: AccountSnapshot, open?: (principal: AccountPrincipal) => void): DetailLine[] => {
+	const opens = (principal: AccountPrincipal) => (open ? {open: () => open(principal)} : {});
+	const users = byName(snapshot.users);
+	const roles = byName(snapshot.roles);
+	return [
+		heading('principals', `Users and roles (${users.length + roles.length}): enter opens one, e then explains it`),
+		...users.map(user => ({key: `principals-user-${user.name}`, text: `user ${sanitize(user.name)}${user.groups.length > 0 ? `  groups: ${list(user.groups)}` : ''}`, ...opens({kind: 'user', name: user.name})})),
+		...roles.map(role => ({key: `principals-role-${role.name}`, text: `role ${sanitize(role.name)}  ${sanitize(role.path)}`, ...opens({kind: 'role', name: role.name})})),
+		...(users.length + roles.length === 0 ? [note('principals-none', 'none')] : []),
 	];
 };
