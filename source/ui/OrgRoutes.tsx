@@ -2,6 +2,7 @@
 // context; none of them needs this account's snapshot. On them `r` reads the organization again (every
 // account, with its progress), not this account's snapshot; the everywhere screen keeps the global `r`.
 import {EverywhereRoute} from './EverywhereRoute.js';
+import {useConnection} from './hooks/connection.js';
 import {priority, useCommands} from './hooks/keyboard.js';
 import {useMessages} from './hooks/messages.js';
 import {useNavigation} from './hooks/navigation.js';
@@ -35,6 +36,7 @@ export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: numb
 	const {route} = props;
 	const org = useOrganization();
 	const navigation = useNavigation();
+	const connection = useConnection();
 	const {flash} = useMessages();
 	const common = {focused: props.focused, width: props.width, height: props.height, onBack: navigation.pop};
 	// Above the global `r` (the account's snapshot), below any text field, which keeps the letter.
@@ -60,7 +62,8 @@ export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: numb
 					accountModel={org.accountModel}
 					id={route.id}
 					{...(route.focus ? {focus: route.focus} : {})}
-					onOpenPrincipal={principal => navigation.push({screen: 'account', id: route.id, focus: principal})}
+					// As a who-can line opens it: this profile's own account's principal on its own screen, where it can be changed.
+					onOpenPrincipal={principal => navigation.push(orgLineRoute({...principal, accountId: route.id}, connection.identity?.account))}
 				/>
 			);
 		case 'people':

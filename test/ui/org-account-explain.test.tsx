@@ -119,4 +119,17 @@ describeWithMoto('Explain on the Account screen (moto, W10 organization)', () =>
 		expect(back).toContain(`Account workload-dev (${org.seeded().accounts.dev})`);
 		expect(selectedLine(back)).toContain('user dev-bo');
 	}, 60_000);
+
+	it("on this profile's own account, enter on one of its users opens the User screen, where it can be changed", async () => {
+		const {tui} = app.start({endpoint: org.moto().endpoint, columns: 220, rows: 80});
+		await tui.waitFor('Users (1)');
+		await jump(tui, 'accounts', /accounts loaded through/);
+		tui.write(keys.enter);
+		const own = await tui.waitFor(`(${org.seeded().managementId})`);
+		expect(own).toContain('the management account');
+		await select(tui, 'user auditor');
+		tui.write(keys.enter);
+		const user = await tui.waitFor('User auditor');
+		expect(user).not.toContain(`Account `);
+	}, 60_000);
 });
