@@ -13,6 +13,9 @@ import {AccountsScreen} from './screens/AccountsScreen.js';
 import {PeopleScreen} from './screens/PeopleScreen.js';
 import {PersonScreen} from './screens/PersonScreen.js';
 import type {OrgLineTarget} from './screens/org-whocan-lines.js';
+import type {ReachOpened} from './screens/PersonScreen.js';
+import {isSsoRoleOf, ssoRoleName} from '../model/org/identity-center.js';
+import type {OpenedOrganization} from '../model/org/org-load.js';
 import {identityCenterOf, readingIdentityCenter} from '../model/org/org-session.js';
 
 export type OrgRoute = Extract<Route, {screen: 'accounts' | 'account' | 'people' | 'person' | 'everywhere'}>;
@@ -30,6 +33,20 @@ export const orgLineRoute = (target: OrgLineTarget, ownAccount: string | undefin
 	if (target.accountId !== ownAccount) return {screen: 'account', id: target.accountId, focus: {kind: target.kind, name: target.name}};
 	if (target.kind === 'user') return {screen: 'user', name: target.name, ...(target.focus ? {focus: target.focus} : {})};
 	return target.kind === 'group' ? {screen: 'group', name: target.name} : {screen: 'role', name: target.name};
+};
+
+/**
+ * Where enter on a person's account line goes: the permission set's role in that account (AWSReservedSSO_<set>_…),
+ * opened as a who-can line opens a role, where e explains what the person can do there; the account itself, with
+ * what to say, when that role is not among the account's roles as read (or the account was not read).
+ */
+export const reachRoute = (opened: OpenedOrganization | undefined, reach: ReachOpened, ownAccount: string | undefined): {route: Route; say?: string} => {
+	const outcome = opened?.accounts.find(a => a.account.id === reach.accountId);
+	const account: Route = {screen: 'account', id: reach.accountId};
+	if (!outcome || outcome.load.kind !== 'loaded') return {route: account};
+	const role = outcome.load.snapshot.roles.find(r => isSsoRoleOf(r.name, reach.permissionSetName));
+	if (role) return {route: orgLineRoute({kind: 'role', name: role.name, accountId: reach.accountId}, ownAccount)};
+	return {route: account, say: `No role ${ssoRoleName(reach.permissionSetName).pattern} in ${outcome.account.name} as read: Identity Center makes it when the permission set is provisioned there`};
 };
 
 export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: number; height: number}) {
@@ -80,6 +97,11 @@ export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: numb
 					{...(org.state.status === 'opening' ? {closedNote: 'Reading the organization…'} : readingIdentityCenter(session) ? {closedNote: 'Reading Identity Center…'} : {})}
 					onOffboardEverywhere={() => navigation.push({screen: 'everywhere', id: route.id})}
 					onRefused={text => flash(text, 'error')}
+					onOpenReach={reach => {
+						const {route, say} = reachRoute(session?.opened, reach, connection.identity?.account);
+						navigation.push(route);
+						if (say) flash(say);
+					}}
 				/>
 			);
 		}

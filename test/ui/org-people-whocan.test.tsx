@@ -8,6 +8,7 @@ import {orgAppHarness} from '../helpers/org-app.js';
 import {SSO_ADMIN_ROLE} from '../helpers/org-seed.js';
 import {useSeededOrgMoto} from '../helpers/org-moto.js';
 import {keys} from '../helpers/render.js';
+import {select, selectedLine} from '../helpers/user-screen.js';
 import {describeWithMoto} from '../helpers/with-moto.js';
 
 /** The lines from an account's heading to the next account's. */
@@ -45,6 +46,28 @@ describeWithMoto(':people and org-wide who-can (moto, W10 organization)', () => 
 		// Two ways into dev's admin set: her own assignment and the group's.
 		expect(person).toMatch(new RegExp(`workload-dev \\(${org.seeded().accounts.dev}\\)  AdminAccess  via (assigned directly \\+ group Admins|group Admins \\+ assigned directly)`));
 		expect(person).toContain('as role AWSReservedSSO_AdminAccess_* · holds an inline policy');
+	}, 60_000);
+
+	it("enter on a person's account line opens the permission set's role in that account, where e explains it: in prod the SCP denies what the set allows", async () => {
+		const tui = start(60);
+		await tui.waitFor('Users (1)');
+		await jump(tui, 'people', 'Identity Center people (3)');
+		await select(tui, 'carol');
+		tui.write(keys.enter);
+		await tui.waitFor('Person carol  Carol Danvers');
+		expect(tui.lastFrame()).toContain('Accounts and permission sets reached (2): enter opens the role in its account, e there explains it');
+		await select(tui, `workload-prod (${org.seeded().accounts.prod})  AdminAccess`);
+		tui.write(keys.enter);
+		const account = await tui.waitFor('The role opened here');
+		expect(account).toContain(`Account workload-prod (${org.seeded().accounts.prod})`);
+		expect(selectedLine(account)).toContain(`role ${SSO_ADMIN_ROLE}`);
+		tui.write('e');
+		await tui.waitFor(`can role ${SSO_ADMIN_ROLE} do`);
+		await tui.type('ec2:TerminateInstances');
+		tui.write(keys.enter);
+		const answer = await tui.waitFor(`in account workload-prod (${org.seeded().accounts.prod}): ExplicitDeny after SCPs and RCPs`, {timeoutMs: 20_000});
+		expect(answer).toContain('by its own policies: Allowed — ec2:TerminateInstances on *');
+		expect(answer).toContain('denied here by SCP DenyTerminate on OU prod');
 	}, 60_000);
 
 	it('o on :whocan answers across the organization: the IC admins in dev with their path, nobody in prod (its SCP named), sandbox not read', async () => {

@@ -1,5 +1,6 @@
 // One Identity Center person (enter on :people): their IC groups, then every account and permission set
-// they reach, directly or through which group, the role the set becomes there, and what the set holds.
+// they reach, directly or through which group, the role the set becomes there, and what the set holds. Enter on
+// an account line opens that role in its account, where e explains what the person can do there.
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {personReach, type IdentityCenter, type PermissionSet} from '../../model/org/identity-center.js';
@@ -20,7 +21,13 @@ const holds = (set: PermissionSet): string => {
 	return parts.length > 0 ? parts.join(', ') : 'no policy';
 };
 
-export const personLines = (ic: IdentityCenter, organization: Organization, userId: string): DetailLine[] => {
+/** An account and permission set the person reaches: enter on its line asks to open the set's role there. */
+export interface ReachOpened {
+	accountId: string;
+	permissionSetName: string;
+}
+
+export const personLines = (ic: IdentityCenter, organization: Organization, userId: string, onOpenReach?: (reach: ReachOpened) => void): DetailLine[] => {
 	const reach = personReach(ic, userId);
 	if (!reach) return [note('missing', `Nobody with id ${userId} in the identity store.`, 'warning')];
 	const names = new Map(orgAccounts(organization).map(row => [row.account.id, row.account.name]));
@@ -30,13 +37,14 @@ export const personLines = (ic: IdentityCenter, organization: Organization, user
 		note('emails', `email ${reach.user.emails.join(', ') || '-'} · id ${reach.user.id}`),
 		heading('groups', `Identity Center groups (${groups.length})`),
 		...(groups.length > 0 ? groups.map(name => ({key: `group-${name}`, text: name})) : [note('groups-none', 'none')]),
-		heading('reach', `Accounts and permission sets reached (${reach.reaches.length})`),
+		heading('reach', `Accounts and permission sets reached (${reach.reaches.length})${onOpenReach && reach.reaches.length > 0 ? ': enter opens the role in its account, e there explains it' : ''}`),
 		...reach.reaches.flatMap(r => {
 			const key = `reach-${r.accountId}-${r.permissionSet.arn}`;
 			const via = r.via.map(v => (v.kind === 'direct' ? 'assigned directly' : `group ${v.group.displayName}`)).join(' + ');
+			const opens = onOpenReach ? {open: () => onOpenReach({accountId: r.accountId, permissionSetName: r.permissionSet.name})} : {};
 			return [
-				{key, text: `${names.get(r.accountId) ?? '(not in the organization)'} (${r.accountId})  ${r.permissionSet.name}  via ${via}`},
-				{key: `${key}-role`, text: `    as role ${r.role.pattern} · holds ${holds(r.permissionSet)}`, dim: true},
+				{key, text: `${names.get(r.accountId) ?? '(not in the organization)'} (${r.accountId})  ${r.permissionSet.name}  via ${via}`, ...opens},
+				{key: `${key}-role`, text: `    as role ${r.role.pattern} · holds ${holds(r.permissionSet)}`, dim: true, ...opens},
 			];
 		}),
 		...(reach.reaches.length === 0 ? [note('reach-none', 'reaches no account through Identity Center')] : []),
@@ -53,13 +61,18 @@ export function PersonScreen(props: {
 	onOffboardEverywhere: () => void;
 	/** X in read-only mode: what is said instead (nothing opens). */
 	onRefused: (text: string) => void;
+	/** Enter on an account line: the permission set's role in that account. */
+	onOpenReach?: (reach: ReachOpened) => void;
 	onBack: () => void;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
-	const {identityCenter: ic, organization, id} = props;
-	const lines = useMemo(() => (ic && organization ? personLines(ic, organization, id) : [note('closed', props.closedNote ?? 'The organization is not open (:people opens it).', 'warning')]), [ic, organization, id, props.closedNote]);
+	const {identityCenter: ic, organization, id, onOpenReach} = props;
+	const lines = useMemo(
+		() => (ic && organization ? personLines(ic, organization, id, onOpenReach) : [note('closed', props.closedNote ?? 'The organization is not open (:people opens it).', 'warning')]),
+		[ic, organization, id, props.closedNote, onOpenReach],
+	);
 	const user = ic?.users.find(u => u.id === id);
 	const readOnly = useReadOnly();
 	// The key is absent in read-only mode (as every write's); pressed anyway, it says why nothing opens.
