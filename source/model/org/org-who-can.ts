@@ -84,10 +84,9 @@ export const cappedBy = <D extends 'Allowed' | 'Conditional' | 'ExplicitDeny' | 
 	}
 };
 
-/** What the SCPs (or RCPs) did to the answers in one account, in words; nothing when they let it through. */
-// Where a policy hangs, as the console says it: "OU prod", "root Root", "account workload-dev".
-const target = (t: {kind: string; name: string}) => `${t.kind === 'ou' ? 'OU' : t.kind} ${t.name}`;
-const named = (d: {scp?: {name: string}; target: {kind: string; name: string}}) => `${d.scp?.name ?? '?'} on ${target(d.target)}`;
+/** Where a policy hangs, as the console says it: "OU prod", "root Root", "account workload-dev". */
+export const targetText = (t: {kind: string; name: string}) => `${t.kind === 'ou' ? 'OU' : t.kind} ${t.name}`;
+const named = (d: {scp?: {name: string}; target: {kind: string; name: string}}) => `${d.scp?.name ?? '?'} on ${targetText(d.target)}`;
 
 /**
  * With a request context: the conditions of the SCPs (or RCPs) it settled, as `can` says what decided —
@@ -98,12 +97,13 @@ export const settledTexts = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string[]
 		decidedText(c.given, writtenCondition(c), c.holds, `${kind} ${named(decider)}`),
 	);
 
+/** What the SCPs (or RCPs) did to the answers in one account, in words; nothing when they let it through. */
 export const controlNote = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string | undefined => {
 	const settled = settledTexts(verdict, kind);
 	const decided = settled.length > 0 ? ` — ${settled.join('; ')}` : '';
 	switch (verdict.kind) {
 		case 'denied': {
-			const where = target(verdict.decider.target);
+			const where = targetText(verdict.decider.target);
 			return verdict.how === 'explicit-deny' ? `denied here by ${kind} ${verdict.decider.scp?.name ?? '?'} on ${where}${decided}` : `no ${kind} on ${where} allows it, so it is denied here${decided}`;
 		}
 		case 'conditional': {

@@ -126,15 +126,16 @@ export function AccountScreen(props: {
 		<DetailList scope="account" lines={lines} {...(focus ? {initialKey: PRINCIPAL_KEY} : {})} height={height} width={props.width} focused={focused} onBack={onBack} />
 	);
 	if (explainable) return <ExplainableAccount {...props} explainable={explainable} title={title} list={list} />;
-	return <PlainAccount {...props} title={title} list={list} why={explainRefusal(state, progress, focus)} />;
+	return <PlainAccount {...props} title={title} list={list} why={explainRefusal(progress, focus)} />;
 }
 
 /** Why `e` cannot ask here, in words that say what would let it. */
-const explainRefusal = (state: OrgState, progress: AccountProgress | undefined, focus: AccountPrincipal | undefined): string => {
+const explainRefusal = (progress: AccountProgress | undefined, focus: AccountPrincipal | undefined): string => {
 	if (!focus) return 'Explain asks about a principal: enter on one of the account\'s users or roles (listed last), then e';
 	if (focus.kind === 'group') return 'Explain asks about a user or a role: a group is not a principal that makes requests';
 	if (!progress || progress.load.kind !== 'loaded') return 'Explain needs the account read: it was not (see IAM above)';
-	return state.status === 'open' ? 'Explain is not available here' : 'Explain waits for the organization to open';
+	// Open, with the account read and a user or role named, the screen explains: only the organization is left to wait for.
+	return 'Explain waits for the organization to open';
 };
 
 type ListOf = (height: number, focused: boolean, onBack?: () => void) => ReactNode;

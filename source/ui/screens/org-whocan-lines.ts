@@ -6,12 +6,11 @@
 import type {WhoCanEntry} from '../../model/access.js';
 import {rolePathText} from '../../model/access/role-path-text.js';
 import {decisionWord, resourcesCovered} from '../../model/decision-words.js';
-import {scpNote, settledTexts, type OrgAccountAnswer, type PersonThroughSet} from '../../model/org/org-who-can.js';
-import {effectOutcome} from '../../model/access/who-can-context-text.js';
+import {scpNote, settledTexts, targetText, type OrgAccountAnswer, type PersonThroughSet} from '../../model/org/org-who-can.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
 import type {UserLineFocus} from '../hooks/routes.js';
 import {pathText} from './access-text.js';
-import {focusOf} from './whocan-lines.js';
+import {effectLines, focusOf} from './whocan-lines.js';
 
 /** What enter on a principal's line opens: an Identity Center person, or an IAM principal in its account (a user on the line that grants). */
 export type OrgLineTarget = {kind: 'person'; userId: string} | {kind: 'user' | 'group' | 'role'; name: string; accountId: string; focus?: UserLineFocus};
@@ -51,7 +50,7 @@ const accountHead = (answer: OrgAccountAnswer, able: number): string => {
 const scpLine = (answer: OrgAccountAnswer, key: string): DetailLine[] => {
 	const scp = answer.scp;
 	if (scp.kind === 'denied') {
-		const where = `${scp.decider.target.kind === 'ou' ? 'OU' : scp.decider.target.kind} ${scp.decider.target.name}`;
+		const where = targetText(scp.decider.target);
 		const text = scp.how === 'explicit-deny' ? `SCP ${scp.decider.scp?.name ?? '?'} on ${where} denies it here: nobody in this account can` : `no SCP on ${where} allows it: nobody in this account can`;
 		// With a request context: what it settled in that SCP.
 		return [note(`${key}-scp`, text, 'warning'), ...settledTexts(scp, 'SCP').map((line, n) => note(`${key}-scp-decided-${n}`, `  ${line}`))];
@@ -68,13 +67,7 @@ const contextLines = (answer: OrgAccountAnswer, key: string, onOpen?: (target: O
 	if (changed.length === 0) return [];
 	return [
 		note(`${key}-context`, `the request context changed here (${changed.length}), of those Conditional without it:`),
-		...changed.flatMap((effect, n): DetailLine[] => {
-			const opens = onOpen ? {open: () => onOpen({kind: effect.kind, name: effect.name, accountId: answer.accountId})} : {};
-			return [
-				{key: `${key}-context-${n}`, text: `  ${effect.kind} ${effect.name}: ${effectOutcome(effect)}`, tone: effect.decision === 'Allowed' ? undefined : 'warning', ...opens},
-				...(effect.decided ?? []).map((line, d) => ({key: `${key}-context-${n}-${d}`, text: `      ${line}`, dim: true, ...opens})),
-			];
-		}),
+		...effectLines(changed, `${key}-context`, effect => (onOpen ? {open: () => onOpen({kind: effect.kind, name: effect.name, accountId: answer.accountId})} : {}), '  '),
 	];
 };
 

@@ -10,7 +10,7 @@ import {actionsCovered, decisionWord, resourcesCovered} from '../../model/decisi
 import {conditionText, pathText} from './access-text.js';
 import {unevaluatedText} from '../../model/access/unevaluated-text.js';
 import {outsideTrustLines} from '../../model/access/outside-trust-text.js';
-import type {ContextEffects} from '../../model/access/who-can-context.js';
+import type {ContextEffect, ContextEffects} from '../../model/access/who-can-context.js';
 import {effectOutcome, effectsHeading} from '../../model/access/who-can-context-text.js';
 import type {RequestContext} from '../../model/access/request-context.js';
 
@@ -129,6 +129,19 @@ export const whoCanLines = (answer: WhoCanAnswer, open: WhoCanOpeners, change?: 
 	return lines;
 };
 
+/**
+ * Each principal a request context changed (this account's answer, or one account's of the organization's), its line
+ * and the lines of what decided under it opening what `opensOf` says; `indent` sets them under an account.
+ */
+export const effectLines = (changed: ContextEffect[], key: string, opensOf: (effect: ContextEffect) => Pick<DetailLine, 'open'>, indent = ''): DetailLine[] =>
+	changed.flatMap((effect, n): DetailLine[] => {
+		const opens = opensOf(effect);
+		return [
+			{key: `${key}-${n}`, text: `${indent}${effect.kind} ${effect.name}: ${effectOutcome(effect)}`, tone: effect.decision === 'Allowed' ? undefined : 'warning', ...opens},
+			...(effect.decided ?? []).map((line, d) => ({key: `${key}-${n}-${d}`, text: `${indent}    ${line}`, dim: true, ...opens})),
+		];
+	});
+
 /** Whom the context changed: each line opens the principal; what decided, under it. */
 const contextLines = ({context, effects, error}: ContextChange, open: WhoCanOpeners): DetailLine[] => {
 	if (error) return [heading('context', 'What the request context changed'), note('context-error', `could not be worked out: ${error}`, 'warning')];
@@ -138,13 +151,9 @@ const contextLines = ({context, effects, error}: ContextChange, open: WhoCanOpen
 	return [
 		heading('context', `What the request context changed (${effects.changed.length})`),
 		note('context-given', effectsHeading(context)),
-		...effects.changed.flatMap((effect, n): DetailLine[] => {
+		...effectLines(effects.changed, 'context', effect => {
 			const opener = effect.kind === 'user' ? open.user : effect.kind === 'group' ? open.group : open.role;
-			const opens = opener ? {open: () => opener(effect.name)} : {};
-			return [
-				{key: `context-${n}`, text: `${effect.kind} ${effect.name}: ${effectOutcome(effect)}`, tone: effect.decision === 'Allowed' ? undefined : 'warning', ...opens},
-				...(effect.decided ?? []).map((line, d) => ({key: `context-${n}-${d}`, text: `    ${line}`, dim: true, ...opens})),
-			];
+			return opener ? {open: () => opener(effect.name)} : {};
 		}),
 		...(unexplained ? [note('context-more', 'what decided is worked out for the first few; Explain (e) on a user\'s Access view, with the same context (c), says it for any of them')] : []),
 	];
