@@ -196,7 +196,8 @@ export const ScreenHost = memo(function ScreenHost(props: ScreenHostProps) {
 					onOpenUser={(name, focus) => navigation.push({screen: 'user', name, ...(focus ? {focus} : {})})}
 					onOpenGroup={name => navigation.push({screen: 'group', name})}
 					onOpenRole={name => navigation.push({screen: 'role', name})}
-					org={org}
+					// An export holds one account: the organization is not offered (`:accounts` still says why).
+					org={connection.settings.offline ? undefined : org}
 					onOpenOrgLine={target => navigation.push(orgLineRoute(target, connection.identity?.account))}
 				/>
 			) : null;
