@@ -1,4 +1,4 @@
-// The organization's screens (:accounts, an account, :people, a person), fed from the organization in
+// The organization's screens (:accounts, an account, :people, a person, an Identity Center group), fed from the organization in
 // context; none of them needs this account's snapshot. On them `r` reads the organization again (every
 // account, with its progress), not this account's snapshot; the everywhere screen keeps the global `r`.
 import {EverywhereRoute} from './EverywhereRoute.js';
@@ -13,14 +13,15 @@ import {AccountsScreen} from './screens/AccountsScreen.js';
 import {PeopleScreen} from './screens/PeopleScreen.js';
 import {PersonScreen} from './screens/PersonScreen.js';
 import type {OrgLineTarget} from './screens/org-whocan-lines.js';
-import type {ReachOpened} from './screens/PersonScreen.js';
+import {IcGroupScreen} from './screens/IcGroupScreen.js';
+import type {ReachOpened} from './screens/reach-lines.js';
 import {isSsoRoleOf, ssoRoleName} from '../model/org/identity-center.js';
 import type {OpenedOrganization} from '../model/org/org-load.js';
 import {identityCenterOf, readingIdentityCenter} from '../model/org/org-session.js';
 
-export type OrgRoute = Extract<Route, {screen: 'accounts' | 'account' | 'people' | 'person' | 'everywhere'}>;
+export type OrgRoute = Extract<Route, {screen: 'accounts' | 'account' | 'people' | 'person' | 'ic-group' | 'everywhere'}>;
 
-export const isOrgRoute = (route: Route): route is OrgRoute => ['accounts', 'account', 'people', 'person', 'everywhere'].includes(route.screen);
+export const isOrgRoute = (route: Route): route is OrgRoute => ['accounts', 'account', 'people', 'person', 'ic-group', 'everywhere'].includes(route.screen);
 
 /**
  * Where enter on an org-wide who-can line goes. An Identity Center person: their screen (every account and
@@ -68,6 +69,17 @@ export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: numb
 		props.focused && route.screen !== 'everywhere',
 		{priority: priority.screen},
 	);
+	const session = org.state.status === 'open' ? org.state.session : undefined;
+	const identityCenter = {
+		identityCenter: identityCenterOf(session),
+		organization: session?.opened.organization,
+		...(org.state.status === 'opening' ? {closedNote: 'Reading the organization…'} : readingIdentityCenter(session) ? {closedNote: 'Reading Identity Center…'} : {}),
+	};
+	const openReach = (reach: ReachOpened) => {
+		const {route, say} = reachRoute(session?.opened, reach, connection.identity?.account);
+		navigation.push(route);
+		if (say) flash(say);
+	};
 	switch (route.screen) {
 		case 'accounts':
 			return <AccountsScreen {...common} org={org} onOpenAccount={id => navigation.push({screen: 'account', id})} />;
@@ -85,26 +97,20 @@ export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: numb
 			);
 		case 'people':
 			return <PeopleScreen {...common} org={org} onOpenPerson={id => navigation.push({screen: 'person', id})} />;
-		case 'person': {
-			const session = org.state.status === 'open' ? org.state.session : undefined;
-			const ic = identityCenterOf(session);
+		case 'person':
 			return (
 				<PersonScreen
 					{...common}
-					identityCenter={ic}
-					organization={session?.opened.organization}
+					{...identityCenter}
 					id={route.id}
-					{...(org.state.status === 'opening' ? {closedNote: 'Reading the organization…'} : readingIdentityCenter(session) ? {closedNote: 'Reading Identity Center…'} : {})}
 					onOffboardEverywhere={() => navigation.push({screen: 'everywhere', id: route.id})}
 					onRefused={text => flash(text, 'error')}
-					onOpenReach={reach => {
-						const {route, say} = reachRoute(session?.opened, reach, connection.identity?.account);
-						navigation.push(route);
-						if (say) flash(say);
-					}}
+					onOpenReach={openReach}
+					onOpenGroup={id => navigation.push({screen: 'ic-group', id})}
 				/>
 			);
-		}
+		case 'ic-group':
+			return <IcGroupScreen {...common} {...identityCenter} id={route.id} onOpenPerson={id => navigation.push({screen: 'person', id})} onOpenReach={openReach} />;
 		case 'everywhere':
 			return <EverywhereRoute {...common} id={route.id} />;
 	}

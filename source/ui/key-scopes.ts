@@ -2,12 +2,12 @@
 // the commands share (every list sorts, every detail screen has sections, …).
 
 /** Where a set of keys applies: a screen, or a phase within one (a form's text field, a filter being typed). */
-export type KeyScope = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'accounts' | 'account' | 'people' | 'person' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'everywhere' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal' | 'journal-entry' | 'form' | 'choice' | 'plan-done' | 'filter' | 'query' | 'field';
+export type KeyScope = 'users' | 'user' | 'groups' | 'group' | 'roles' | 'role' | 'policies' | 'policy' | 'profiles' | 'accounts' | 'account' | 'people' | 'person' | 'ic-group' | 'whocan' | 'access' | 'picker' | 'plan' | 'secret' | 'offboard' | 'everywhere' | 'rotate' | 'hygiene' | 'wizard' | 'write-wizard' | 'journal' | 'journal-entry' | 'form' | 'choice' | 'plan-done' | 'filter' | 'query' | 'field';
 export type Scope = 'global' | KeyScope;
 
 export const lists: KeyScope[] = ['users', 'groups', 'roles', 'policies', 'profiles', 'hygiene', 'journal', 'accounts', 'people'];
 export const sortable: KeyScope[] = ['users', 'groups', 'roles', 'policies', 'hygiene', 'accounts', 'people'];
-export const details: KeyScope[] = ['user', 'group', 'role', 'policy', 'account', 'person'];
+export const details: KeyScope[] = ['user', 'group', 'role', 'policy', 'account', 'person', 'ic-group'];
 // Who-has-what screens: their own keys, plus moving and going back.
 export const tools: KeyScope[] = ['whocan', 'access'];
 // Writes: pick users or a group, then confirm a plan.

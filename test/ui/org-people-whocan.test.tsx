@@ -70,6 +70,38 @@ describeWithMoto(':people and org-wide who-can (moto, W10 organization)', () => 
 		expect(answer).toContain('denied here by SCP DenyTerminate on OU prod');
 	}, 60_000);
 
+	it("enter on a person's Identity Center group opens it: its members (each opening their person) and what it is assigned (each opening the role)", async () => {
+		const tui = start(50);
+		await tui.waitFor('Users (1)');
+		await jump(tui, 'people', 'Identity Center people (3)');
+		tui.write(keys.enter);
+		const alice = await tui.waitFor('Person alice  Alice Liddell');
+		expect(alice).toContain('Identity Center groups (1): enter opens one, its members and what it is assigned');
+		await select(tui, 'Admins');
+		tui.write(keys.enter);
+		const group = await tui.waitFor('Identity Center group Admins');
+		expect(group).toContain(`id ${org.seeded().groupId}`);
+		expect(group).toContain('Members (2): enter opens the person');
+		expect(group).toMatch(/alice {2}Alice Liddell {2}alice@example\.com/);
+		expect(group).toMatch(/carol {2}Carol Danvers {2}carol@example\.com/);
+		// Bob's ReadOnly in dev and alice's own admin assignment there are theirs, not the group's.
+		expect(group).toContain('Accounts and permission sets assigned to the group (2): enter opens the role in its account, e there explains it');
+		expect(group).toContain(`workload-dev (${org.seeded().accounts.dev})  AdminAccess\n`);
+		expect(group).toContain(`workload-prod (${org.seeded().accounts.prod})  AdminAccess\n`);
+		expect(group).not.toContain('ReadOnly');
+		expect(group).not.toContain('bob');
+		await select(tui, 'carol');
+		tui.write(keys.enter);
+		await tui.waitFor('Person carol  Carol Danvers');
+		tui.write(keys.escape);
+		await tui.waitFor('Identity Center group Admins');
+		expect(selectedLine(tui.lastFrame())).toContain('carol');
+		await select(tui, `workload-prod (${org.seeded().accounts.prod})  AdminAccess`);
+		tui.write(keys.enter);
+		const account = await tui.waitFor('The role opened here');
+		expect(selectedLine(account)).toContain(`role ${SSO_ADMIN_ROLE}`);
+	}, 60_000);
+
 	it('o on :whocan answers across the organization: the IC admins in dev with their path, nobody in prod (its SCP named), sandbox not read', async () => {
 		const tui = start(60);
 		await tui.waitFor('Users (1)');

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {
 	findPeople,
+	groupReach,
 	isSsoRoleOf,
 	personReach,
 	ssoRoleName,
@@ -107,6 +108,51 @@ describe('personReach', () => {
 		const ghost = 'arn:aws:sso:::permissionSet/ssoins-1/ps-gone';
 		const reach = personReach({...ic, assignments: [{accountId: PROD, permissionSetArn: ghost, principalType: 'USER', principalId: alice.id}]}, alice.id)!;
 		expect(reach.reaches.map(r => [r.permissionSet.name, r.permissionSet.boundary.kind])).toEqual([['ps-gone', 'unread']]);
+	});
+});
+
+describe('groupReach', () => {
+	it("lists the group's members by user name and every account and permission set assigned to the group, as the group's way in", () => {
+		const reach = groupReach(ic, admins.id)!;
+		expect(reach.group).toBe(admins);
+		expect(reach.members.map(m => m.userName)).toEqual(['bob', 'carol']);
+		expect(rows(reach.reaches)).toEqual([
+			`${PROD} AdministratorAccess [group Admins] as AWSReservedSSO_AdministratorAccess_*`,
+			`${STAGING} AdministratorAccess [group Admins] as AWSReservedSSO_AdministratorAccess_*`,
+		]);
+	});
+
+	it("leaves out what a member reaches otherwise: bob's direct PROD assignment and OnCall's are not the group's", () => {
+		expect(rows(groupReach(ic, oncall.id)!.reaches)).toEqual([`${PROD} AdministratorAccess [group OnCall] as AWSReservedSSO_AdministratorAccess_*`]);
+		expect(groupReach(ic, oncall.id)!.members.map(m => m.userName)).toEqual(['bob']);
+	});
+
+	it('a group with no members still shows what it is assigned; one with nothing assigned reaches no account', () => {
+		expect(groupReach(ic, auditors.id)).toEqual({group: auditors, members: [], reaches: [expect.objectContaining({accountId: PROD, permissionSet: readOnly})]});
+		const idle = group('g-idle', 'Idle');
+		expect(groupReach({...ic, groups: [...ic.groups, idle]}, idle.id)).toEqual({group: idle, members: [], reaches: []});
+	});
+
+	it('a membership read twice is one member; one naming a user the store no longer holds keeps the id', () => {
+		const twice = {...ic, memberships: [...ic.memberships, {membershipId: 'm4', groupId: admins.id, userId: carol.id}, {membershipId: 'm5', groupId: admins.id, userId: 'u-gone'}]};
+		expect(groupReach(twice, admins.id)!.members.map(m => m.userName)).toEqual(['bob', 'carol', 'u-gone']);
+	});
+
+	it('an unknown group id is undefined', () => {
+		expect(groupReach(ic, 'g-nobody')).toBeUndefined();
+	});
+
+	it('agrees with personReach: a member reaches every row of the group, naming it', () => {
+		for (const g of ic.groups) {
+			const reach = groupReach(ic, g.id)!;
+			for (const member of reach.members) {
+				const theirs = personReach(ic, member.id)!.reaches;
+				for (const row of reach.reaches) {
+					const same = theirs.find(r => r.accountId === row.accountId && r.permissionSet.arn === row.permissionSet.arn);
+					expect(same?.via.some(v => v.kind === 'group' && v.group.id === g.id), `${member.userName} ${row.accountId}`).toBe(true);
+				}
+			}
+		}
 	});
 });
 

@@ -1,6 +1,7 @@
 // IAM Identity Center as plain data (the instance, identity-store people and groups, permission sets,
 // account assignments) and the questions asked of it: which accounts and permission sets a person reaches
-// and how, who reaches an account, and finding a person. Nothing read from AWS here.
+// and how, who is in a group and what it is assigned, who reaches an account, and finding a person. Nothing
+// read from AWS here.
 
 export interface IcInstance {
 	arn: string;
@@ -206,6 +207,25 @@ export const personReach = (ic: IdentityCenter, userId: string): PersonReach | u
 	const user = index.users.get(userId);
 	if (!user) return undefined;
 	return {user, reaches: byAccountAndSet(index, assignmentsReaching(index, userId))};
+};
+
+export interface GroupReach {
+	group: IcGroup;
+	/** The group's members, by user name; a membership naming a user the store no longer holds keeps its id. */
+	members: IcUser[];
+	/** Every (account, permission set) assigned to the group: what each member reaches through it. */
+	reaches: Reach[];
+}
+
+/** An Identity Center group's members and what is assigned to it; undefined for a group id the identity store does not hold. */
+export const groupReach = (ic: IdentityCenter, groupId: string): GroupReach | undefined => {
+	const index = indexOf(ic);
+	const group = index.groups.get(groupId);
+	if (!group) return undefined;
+	const members = [...new Set(index.membersOfGroup.get(groupId) ?? [])]
+		.map(userId => index.users.get(userId) ?? {id: userId, userName: userId, emails: []})
+		.sort((a, b) => a.userName.localeCompare(b.userName));
+	return {group, members, reaches: byAccountAndSet(index, index.assignmentsOf.get(principalKey('GROUP', groupId)) ?? [])};
 };
 
 /** Everyone who reaches an account with any permission set, one row per (person, permission set), sorted by user name. */

@@ -66,6 +66,8 @@ export type Route =
 	| {screen: 'account'; id: string; /** An IAM principal of that account (enter on an org-wide who-can line, or on the account's list): shown, the cursor on it; e explains it. */ focus?: {kind: 'user' | 'group' | 'role'; name: string}}
 	| {screen: 'people'}
 	| {screen: 'person'; id: string}
+	// An Identity Center group (enter on a person's group): its members and what it is assigned.
+	| {screen: 'ic-group'; id: string}
 	// Offboarding an Identity Center person everywhere (X on a person): the plan, the IAM users checked, the run.
 	| {screen: 'everywhere'; id: string};
 
@@ -89,7 +91,7 @@ const scopes: Partial<Record<Route['screen'], KeyScope>> = {
 export const scopeOf = (route: Route): KeyScope => scopes[route.screen] ?? (route.screen as KeyScope);
 
 // Profiles, the journal and the organization's screens do not read this account's snapshot.
-const withoutSnapshot = new Set<Route['screen']>(['profiles', 'journal', 'accounts', 'account', 'people', 'person', 'everywhere']);
+const withoutSnapshot = new Set<Route['screen']>(['profiles', 'journal', 'accounts', 'account', 'people', 'person', 'ic-group', 'everywhere']);
 
 /** Screens that show the account and so need a loaded snapshot. */
 export const needsSnapshot = (route: Route): boolean => !withoutSnapshot.has(route.screen);

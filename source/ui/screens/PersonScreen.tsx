@@ -1,9 +1,10 @@
 // One Identity Center person (enter on :people): their IC groups, then every account and permission set
 // they reach, directly or through which group, the role the set becomes there, and what the set holds. Enter on
-// an account line opens that role in its account, where e explains what the person can do there.
+// an account line opens that role in its account, where e explains what the person can do there; enter on a
+// group opens the group's screen.
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import {personReach, type IdentityCenter, type PermissionSet} from '../../model/org/identity-center.js';
+import {personReach, type IdentityCenter} from '../../model/org/identity-center.js';
 import {orgAccounts} from '../../model/org/org-load.js';
 import type {Organization} from '../../model/org/organization.js';
 import {sanitize} from '../../model/sanitize.js';
@@ -11,42 +12,21 @@ import {DetailList, heading, note, type DetailLine} from '../components/DetailLi
 import {matchCommand} from '../keymap.js';
 import {PASS, priority, useKeys, useReadOnly} from '../hooks/keyboard.js';
 import {everywhereReadOnly} from './everywhere-lines.js';
+import {reachLines, reachOpensHint, type ReachOpened} from './reach-lines.js';
 
-const holds = (set: PermissionSet): string => {
-	const parts = [
-		...set.managedPolicyArns.map(arn => arn.slice(arn.lastIndexOf('/') + 1)),
-		...set.customerManagedPolicies.map(ref => `${ref.path}${ref.name} (customer managed)`),
-		...(set.inlinePolicy === undefined ? [] : ['an inline policy']),
-	];
-	return parts.length > 0 ? parts.join(', ') : 'no policy';
-};
-
-/** An account and permission set the person reaches: enter on its line asks to open the set's role there. */
-export interface ReachOpened {
-	accountId: string;
-	permissionSetName: string;
-}
-
-export const personLines = (ic: IdentityCenter, organization: Organization, userId: string, onOpenReach?: (reach: ReachOpened) => void): DetailLine[] => {
+export const personLines = (ic: IdentityCenter, organization: Organization, userId: string, opens: {onOpenReach?: (reach: ReachOpened) => void; onOpenGroup?: (groupId: string) => void} = {}): DetailLine[] => {
 	const reach = personReach(ic, userId);
 	if (!reach) return [note('missing', `Nobody with id ${userId} in the identity store.`, 'warning')];
+	const {onOpenReach, onOpenGroup} = opens;
 	const names = new Map(orgAccounts(organization).map(row => [row.account.id, row.account.name]));
 	const groupNames = new Map(ic.groups.map(g => [g.id, g.displayName]));
-	const groups = ic.memberships.filter(m => m.userId === userId).map(m => groupNames.get(m.groupId) ?? m.groupId);
+	const groups = ic.memberships.filter(m => m.userId === userId).map(m => ({id: m.groupId, name: groupNames.get(m.groupId) ?? m.groupId}));
 	return [
 		note('emails', `email ${reach.user.emails.join(', ') || '-'} · id ${reach.user.id}`),
-		heading('groups', `Identity Center groups (${groups.length})`),
-		...(groups.length > 0 ? groups.map(name => ({key: `group-${name}`, text: name})) : [note('groups-none', 'none')]),
-		heading('reach', `Accounts and permission sets reached (${reach.reaches.length})${onOpenReach && reach.reaches.length > 0 ? ': enter opens the role in its account, e there explains it' : ''}`),
-		...reach.reaches.flatMap(r => {
-			const key = `reach-${r.accountId}-${r.permissionSet.arn}`;
-			const via = r.via.map(v => (v.kind === 'direct' ? 'assigned directly' : `group ${v.group.displayName}`)).join(' + ');
-			const opens = onOpenReach ? {open: () => onOpenReach({accountId: r.accountId, permissionSetName: r.permissionSet.name})} : {};
-			return [
-				{key, text: `${names.get(r.accountId) ?? '(not in the organization)'} (${r.accountId})  ${r.permissionSet.name}  via ${via}`, ...opens},
-				{key: `${key}-role`, text: `    as role ${r.role.pattern} · holds ${holds(r.permissionSet)}`, dim: true, ...opens},
-			];
-		}),
+		heading('groups', `Identity Center groups (${groups.length})${onOpenGroup && groups.length > 0 ? ': enter opens one, its members and what it is assigned' : ''}`),
+		...(groups.length > 0 ? groups.map(g => ({key: `group-${g.id}`, text: g.name, ...(onOpenGroup ? {open: () => onOpenGroup(g.id)} : {})})) : [note('groups-none', 'none')]),
+		heading('reach', `Accounts and permission sets reached (${reach.reaches.length})${reachOpensHint(reach.reaches.length, onOpenReach)}`),
+		...reach.reaches.flatMap(r => reachLines(r, names.get(r.accountId), `via ${r.via.map(v => (v.kind === 'direct' ? 'assigned directly' : `group ${v.group.displayName}`)).join(' + ')}`, onOpenReach)),
 		...(reach.reaches.length === 0 ? [note('reach-none', 'reaches no account through Identity Center')] : []),
 	];
 };
@@ -63,15 +43,17 @@ export function PersonScreen(props: {
 	onRefused: (text: string) => void;
 	/** Enter on an account line: the permission set's role in that account. */
 	onOpenReach?: (reach: ReachOpened) => void;
+	/** Enter on an Identity Center group: its screen (members, what it is assigned). */
+	onOpenGroup?: (groupId: string) => void;
 	onBack: () => void;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
-	const {identityCenter: ic, organization, id, onOpenReach} = props;
+	const {identityCenter: ic, organization, id, onOpenReach, onOpenGroup} = props;
 	const lines = useMemo(
-		() => (ic && organization ? personLines(ic, organization, id, onOpenReach) : [note('closed', props.closedNote ?? 'The organization is not open (:people opens it).', 'warning')]),
-		[ic, organization, id, props.closedNote, onOpenReach],
+		() => (ic && organization ? personLines(ic, organization, id, {onOpenReach, onOpenGroup}) : [note('closed', props.closedNote ?? 'The organization is not open (:people opens it).', 'warning')]),
+		[ic, organization, id, props.closedNote, onOpenReach, onOpenGroup],
 	);
 	const user = ic?.users.find(u => u.id === id);
 	const readOnly = useReadOnly();
