@@ -93,6 +93,7 @@ export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: numb
 					{...(route.focus ? {focus: route.focus} : {})}
 					// As a who-can line opens it: this profile's own account's principal on its own screen, where it can be changed.
 					onOpenPrincipal={principal => navigation.push(orgLineRoute({...principal, accountId: route.id}, connection.identity?.account))}
+					onOpenPerson={id => navigation.push({screen: 'person', id})}
 				/>
 			);
 		case 'people':

@@ -45,7 +45,7 @@ export const commands = Object.freeze([
 	command('bottom', ['G', 'End'], [{input: 'G'}, {key: 'end'}], 'bottom', 'Go to the last row', every, {
 		footer: false,
 	}),
-	command('open', ['enter'], [{key: 'return'}], 'open', 'Open the selected user, group, role or policy (on :journal, the entry in full; on :accounts, the account; on an Account screen, its user or role; on :people, the person; on a person, the permission set\'s role in that account, or the Identity Center group; on such a group, the member or the role; on org-wide who-can, the person, or the principal in its account)', [
+	command('open', ['enter'], [{key: 'return'}], 'open', 'Open the selected user, group, role or policy (on :journal, the entry in full; on :accounts, the account; on an Account screen, its user or role, or an Identity Center person who reaches it; on :people, the person; on a person, the permission set\'s role in that account, or the Identity Center group; on such a group, the member or the role; on org-wide who-can, the person, or the principal in its account)', [
 		'journal',
 		'users',
 		'groups',

@@ -9,6 +9,7 @@ import {orgAppHarness} from '../helpers/org-app.js';
 import {AUDIT_ROLE} from '../helpers/org-seed.js';
 import {useSeededOrgMoto} from '../helpers/org-moto.js';
 import {keys} from '../helpers/render.js';
+import {select, selectedLine} from '../helpers/user-screen.js';
 import {describeWithMoto, startMoto, stubMotoCredentials, type Moto} from '../helpers/with-moto.js';
 
 // A row of the list (the status line above it names the caller's account too).
@@ -101,6 +102,15 @@ describeWithMoto(':accounts (moto, W10 organization)', () => {
 		// The Admins group's admin permission set reaches prod: alice and carol.
 		expect(prod).toMatch(/alice +AdminAccess +via group Admins/);
 		expect(prod).toMatch(/carol +AdminAccess +via group Admins/);
+		// Each of them opens their person screen, and esc comes back to them.
+		expect(prod).toContain('Identity Center people who reach it: enter opens the person');
+		await select(tui, 'carol  AdminAccess');
+		tui.write(keys.enter);
+		const carol = await tui.waitFor('Person carol  Carol Danvers');
+		expect(carol).toContain(`workload-prod (${org.seeded().accounts.prod})  AdminAccess  via group Admins`);
+		tui.write(keys.escape);
+		await tui.waitFor('Account workload-prod');
+		expect(selectedLine(tui.lastFrame())).toContain('carol  AdminAccess');
 	}, 60_000);
 
 	it('a changes the audit role: remembered, and the organization opens again through it (the new name in the summary)', async () => {

@@ -43,7 +43,7 @@ const loadLines = (load: AccountLoad | {kind: 'loading'}): DetailLine[] => {
 	}
 };
 
-const peopleLines = (ic: OrgView['identityCenter'] | undefined, accountId: string): DetailLine[] => {
+const peopleLines = (ic: OrgView['identityCenter'] | undefined, accountId: string, onOpenPerson?: (userId: string) => void): DetailLine[] => {
 	if (!ic) return [note('people-wait', 'read once the organization is open')];
 	if ('reading' in ic) return [note('people-wait', 'Identity Center is still being read')];
 	if ('error' in ic) return [note('people-error', `Identity Center not read: ${ic.error}`, 'warning')];
@@ -52,6 +52,7 @@ const peopleLines = (ic: OrgView['identityCenter'] | undefined, accountId: strin
 	return reaches.map(r => ({
 		key: `person-${r.user.id}-${r.permissionSet.arn}`,
 		text: `${r.user.userName}  ${r.permissionSet.name}  via ${r.via.map(v => (v.kind === 'direct' ? 'direct assignment' : `group ${v.group.displayName}`)).join(' + ')}`,
+		...(onOpenPerson ? {open: () => onOpenPerson(r.user.id)} : {}),
 	}));
 };
 
@@ -59,12 +60,13 @@ export const accountLines = (
 	progress: AccountProgress,
 	managementAccountId: string | undefined,
 	ic: OrgView['identityCenter'] | undefined,
-	onOpenPrincipal?: (principal: AccountPrincipal) => void,
+	opens: {onOpenPrincipal?: (principal: AccountPrincipal) => void; onOpenPerson?: (userId: string) => void} = {},
 ): DetailLine[] => {
 	const {account, load} = progress;
 	const path = 'path' in progress ? progress.path : [];
 	const management = account.id === managementAccountId;
 	const scps = scpsOnPath(path);
+	const people = peopleLines(ic, account.id, opens.onOpenPerson);
 	return [
 		note('status', `status ${account.status ?? 'unknown'} · OU path ${ouPathText(path) || '(not known yet)'}${management ? ' · the management account' : ''}`),
 		heading('iam', 'IAM'),
@@ -73,9 +75,9 @@ export const accountLines = (
 		...(management ? [note('scps-exempt', 'SCPs do not restrict the management account (as in AWS)', 'warning')] : []),
 		...scps.map(({scp, target}) => ({key: `scp-${scp.id}-${target.id}`, text: `${scp.name}  on ${target.kind === 'ou' ? 'OU' : target.kind} ${target.name}`})),
 		...(scps.length === 0 ? [note('scps-none', path.length ? 'none' : 'known once the account is reported')] : []),
-		heading('people', 'Identity Center people who reach it'),
-		...peopleLines(ic, account.id),
-		...(load.kind === 'loaded' ? accountPrincipalsLines(load.snapshot, onOpenPrincipal) : []),
+		heading('people', `Identity Center people who reach it${people.some(line => line.open) ? ': enter opens the person' : ''}`),
+		...people,
+		...(load.kind === 'loaded' ? accountPrincipalsLines(load.snapshot, opens.onOpenPrincipal) : []),
 	];
 };
 
@@ -103,19 +105,21 @@ export function AccountScreen(props: {
 	accountModel: (accountId: string, snapshot: AccountSnapshot) => AccessModel;
 	/** Enter on one of the account's users or roles: the screen opened on it. */
 	onOpenPrincipal?: (principal: AccountPrincipal) => void;
+	/** Enter on one of the Identity Center people who reach it: their person screen. */
+	onOpenPerson?: (userId: string) => void;
 	onBack: () => void;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
-	const {state, id, focus, accountModel, onOpenPrincipal} = props;
+	const {state, id, focus, accountModel, onOpenPrincipal, onOpenPerson} = props;
 	const progress = findAccount(state, id);
 	const session = state.status === 'open' ? state.session : undefined;
 	const lines = useMemo(() => {
 		if (!progress) return [note('missing', `Account ${id} is not in the organization as opened.`, 'warning')];
-		const account = accountLines(progress, session?.opened.organization.managementAccountId, session?.identityCenter, onOpenPrincipal);
+		const account = accountLines(progress, session?.opened.organization.managementAccountId, session?.identityCenter, {onOpenPrincipal, onOpenPerson});
 		return focus ? [...principalLines(progress.load.kind === 'loaded' ? progress.load.snapshot : undefined, focus), ...account] : account;
-	}, [progress, session, id, focus, onOpenPrincipal]);
+	}, [progress, session, id, focus, onOpenPrincipal, onOpenPerson]);
 	// Explain asks about the principal the screen is opened on (a user or a role), once the organization is open.
 	const explainable = useMemo((): Explainable | undefined => {
 		if (!session || !progress || progress.load.kind !== 'loaded' || !focus || focus.kind === 'group') return undefined;
