@@ -15,7 +15,8 @@ import {PersonScreen} from './screens/PersonScreen.js';
 import type {OrgLineTarget} from './screens/org-whocan-lines.js';
 import {IcGroupScreen} from './screens/IcGroupScreen.js';
 import type {ReachOpened} from './screens/reach-lines.js';
-import {isSsoRoleOf, ssoRoleName} from '../model/org/identity-center.js';
+import {ssoRoleName} from '../model/org/identity-center.js';
+import {provisionedRole} from '../model/org/provisioned-role.js';
 import type {OpenedOrganization} from '../model/org/org-load.js';
 import {identityCenterOf, readingIdentityCenter} from '../model/org/org-session.js';
 
@@ -42,12 +43,11 @@ export const orgLineRoute = (target: OrgLineTarget, ownAccount: string | undefin
  * what to say, when that role is not among the account's roles as read (or the account was not read).
  */
 export const reachRoute = (opened: OpenedOrganization | undefined, reach: ReachOpened, ownAccount: string | undefined): {route: Route; say?: string} => {
-	const outcome = opened?.accounts.find(a => a.account.id === reach.accountId);
+	const role = provisionedRole(opened, reach.accountId, reach.permissionSetName);
 	const account: Route = {screen: 'account', id: reach.accountId};
-	if (!outcome || outcome.load.kind !== 'loaded') return {route: account};
-	const role = outcome.load.snapshot.roles.find(r => isSsoRoleOf(r.name, reach.permissionSetName));
-	if (role) return {route: orgLineRoute({kind: 'role', name: role.name, accountId: reach.accountId}, ownAccount)};
-	return {route: account, say: `No role ${ssoRoleName(reach.permissionSetName).pattern} in ${outcome.account.name} as read: Identity Center makes it when the permission set is provisioned there`};
+	if (role.kind === 'found') return {route: orgLineRoute({kind: 'role', name: role.name, accountId: reach.accountId}, ownAccount)};
+	if (role.kind === 'unread') return {route: account};
+	return {route: account, say: `No role ${ssoRoleName(reach.permissionSetName).pattern} in ${role.accountName} as read: Identity Center makes it when the permission set is provisioned there`};
 };
 
 export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: number; height: number}) {
@@ -73,6 +73,7 @@ export function OrgRoutes(props: {route: OrgRoute; focused: boolean; width: numb
 	const identityCenter = {
 		identityCenter: identityCenterOf(session),
 		organization: session?.opened.organization,
+		roleOf: (accountId: string, permissionSetName: string) => provisionedRole(session?.opened, accountId, permissionSetName),
 		...(org.state.status === 'opening' ? {closedNote: 'Reading the organization…'} : readingIdentityCenter(session) ? {closedNote: 'Reading Identity Center…'} : {}),
 	};
 	const openReach = (reach: ReachOpened) => {

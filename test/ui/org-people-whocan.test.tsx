@@ -45,7 +45,18 @@ describeWithMoto(':people and org-wide who-can (moto, W10 organization)', () => 
 		expect(person).toContain(`workload-prod (${org.seeded().accounts.prod})  AdminAccess  via group Admins`);
 		// Two ways into dev's admin set: her own assignment and the group's.
 		expect(person).toMatch(new RegExp(`workload-dev \\(${org.seeded().accounts.dev}\\)  AdminAccess  via (assigned directly \\+ group Admins|group Admins \\+ assigned directly)`));
-		expect(person).toContain('as role AWSReservedSSO_AdminAccess_* · holds an inline policy');
+		// The role each set became, as the accounts' roles were read: its real name where AWS provisioned it.
+		expect(person).toContain(`as role ${SSO_ADMIN_ROLE} · holds an inline policy`);
+		expect(person).not.toContain('AWSReservedSSO_AdminAccess_*');
+		tui.write(keys.escape);
+		await tui.waitFor('Identity Center people (1/3)');
+		tui.write(keys.escape);
+		await tui.waitFor('Identity Center people (3)');
+		await select(tui, 'bob');
+		tui.write(keys.enter);
+		// Bob's ReadOnly set has no role in dev as read (only AdminAccess is provisioned in this organization).
+		const bob = await tui.waitFor('Person bob  Bob Builder');
+		expect(bob).toContain('as role AWSReservedSSO_ReadOnly_*: not provisioned in workload-dev as read · holds no policy');
 	}, 60_000);
 
 	it("enter on a person's account line opens the permission set's role in that account, where e explains it: in prod the SCP denies what the set allows", async () => {

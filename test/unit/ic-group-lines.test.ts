@@ -4,6 +4,7 @@
 import {describe, expect, it} from 'vitest';
 import type {IdentityCenter, PermissionSet} from '../../source/model/org/identity-center.js';
 import {icGroupLines} from '../../source/ui/screens/IcGroupScreen.js';
+import type {RoleOf} from '../../source/ui/screens/reach-lines.js';
 import {DEV, PROD, orgWith} from '../fixtures/org-shape.js';
 
 const admin: PermissionSet = {arn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-admin', name: 'AdminAccess', managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'], customerManagedPolicies: [], boundary: {kind: 'none'}};
@@ -46,6 +47,16 @@ describe('icGroupLines', () => {
 		]);
 		for (const line of lines) line.open?.();
 		expect(opened).toEqual(['u-amy', 'u-zed', `${PROD}/AdminAccess`, `${PROD}/AdminAccess`]);
+	});
+
+	it("names the role as the account's roles were read: its real name, not provisioned there, or the pattern when the account was not read", () => {
+		const dev = {...ic, assignments: [...ic.assignments, {accountId: DEV, permissionSetArn: admin.arn, principalType: 'GROUP' as const, principalId: 'g-ops'}, {accountId: '999999999999', permissionSetArn: admin.arn, principalType: 'GROUP' as const, principalId: 'g-ops'}]};
+		const roleOf: RoleOf = accountId => (accountId === PROD ? {kind: 'found', name: 'AWSReservedSSO_AdminAccess_0123456789abcdef'} : accountId === DEV ? {kind: 'absent', accountName: 'dev'} : {kind: 'unread'});
+		expect(texts(icGroupLines(dev, orgWith([]), 'g-ops', {roleOf})).filter(t => t.startsWith('    as role'))).toEqual([
+			'    as role AWSReservedSSO_AdminAccess_0123456789abcdef · holds AdministratorAccess',
+			'    as role AWSReservedSSO_AdminAccess_*: not provisioned in dev as read · holds AdministratorAccess',
+			'    as role AWSReservedSSO_AdminAccess_* · holds AdministratorAccess',
+		]);
 	});
 
 	it('a group with no members and nothing assigned says both; no open hints without somewhere to go', () => {

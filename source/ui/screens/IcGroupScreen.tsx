@@ -8,17 +8,19 @@ import {orgAccounts} from '../../model/org/org-load.js';
 import type {Organization} from '../../model/org/organization.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
-import {reachLines, reachOpensHint, type ReachOpened} from './reach-lines.js';
+import {reachLines, reachOpensHint, type ReachOpened, type RoleOf} from './reach-lines.js';
 
 export interface IcGroupOpens {
 	onOpenPerson?: (userId: string) => void;
 	onOpenReach?: (reach: ReachOpened) => void;
+	/** The role each permission set became in each account, as read. */
+	roleOf?: RoleOf;
 }
 
 export const icGroupLines = (ic: IdentityCenter, organization: Organization, groupId: string, opens: IcGroupOpens = {}): DetailLine[] => {
 	const reach = groupReach(ic, groupId);
 	if (!reach) return [note('missing', `No group with id ${groupId} in the identity store.`, 'warning')];
-	const {onOpenPerson, onOpenReach} = opens;
+	const {onOpenPerson, onOpenReach, roleOf} = opens;
 	const names = new Map(orgAccounts(organization).map(row => [row.account.id, row.account.name]));
 	const held = new Set(ic.users.map(u => u.id));
 	return [
@@ -31,7 +33,7 @@ export const icGroupLines = (ic: IdentityCenter, organization: Organization, gro
 		),
 		...(reach.members.length === 0 ? [note('members-none', 'none: what it is assigned reaches no one')] : []),
 		heading('reach', `Accounts and permission sets assigned to the group (${reach.reaches.length})${reachOpensHint(reach.reaches.length, onOpenReach)}`),
-		...reach.reaches.flatMap(r => reachLines(r, names.get(r.accountId), undefined, onOpenReach)),
+		...reach.reaches.flatMap(r => reachLines(r, names.get(r.accountId), undefined, {onOpenReach, roleOf})),
 		...(reach.reaches.length === 0 ? [note('reach-none', 'assigned to no account')] : []),
 	];
 };
@@ -49,10 +51,10 @@ export function IcGroupScreen(
 		height: number;
 	} & IcGroupOpens,
 ) {
-	const {identityCenter: ic, organization, id, onOpenPerson, onOpenReach} = props;
+	const {identityCenter: ic, organization, id, onOpenPerson, onOpenReach, roleOf} = props;
 	const lines = useMemo(
-		() => (ic && organization ? icGroupLines(ic, organization, id, {onOpenPerson, onOpenReach}) : [note('closed', props.closedNote ?? 'The organization is not open (:people opens it).', 'warning')]),
-		[ic, organization, id, props.closedNote, onOpenPerson, onOpenReach],
+		() => (ic && organization ? icGroupLines(ic, organization, id, {onOpenPerson, onOpenReach, roleOf}) : [note('closed', props.closedNote ?? 'The organization is not open (:people opens it).', 'warning')]),
+		[ic, organization, id, props.closedNote, onOpenPerson, onOpenReach, roleOf],
 	);
 	const group = ic?.groups.find(g => g.id === id);
 	return (

@@ -12,12 +12,12 @@ import {DetailList, heading, note, type DetailLine} from '../components/DetailLi
 import {matchCommand} from '../keymap.js';
 import {PASS, priority, useKeys, useReadOnly} from '../hooks/keyboard.js';
 import {everywhereReadOnly} from './everywhere-lines.js';
-import {reachLines, reachOpensHint, type ReachOpened} from './reach-lines.js';
+import {reachLines, reachOpensHint, type ReachOpened, type RoleOf} from './reach-lines.js';
 
-export const personLines = (ic: IdentityCenter, organization: Organization, userId: string, opens: {onOpenReach?: (reach: ReachOpened) => void; onOpenGroup?: (groupId: string) => void} = {}): DetailLine[] => {
+export const personLines = (ic: IdentityCenter, organization: Organization, userId: string, opens: {onOpenReach?: (reach: ReachOpened) => void; onOpenGroup?: (groupId: string) => void; roleOf?: RoleOf} = {}): DetailLine[] => {
 	const reach = personReach(ic, userId);
 	if (!reach) return [note('missing', `Nobody with id ${userId} in the identity store.`, 'warning')];
-	const {onOpenReach, onOpenGroup} = opens;
+	const {onOpenReach, onOpenGroup, roleOf} = opens;
 	const names = new Map(orgAccounts(organization).map(row => [row.account.id, row.account.name]));
 	const groupNames = new Map(ic.groups.map(g => [g.id, g.displayName]));
 	const groups = ic.memberships.filter(m => m.userId === userId).map(m => ({id: m.groupId, name: groupNames.get(m.groupId) ?? m.groupId}));
@@ -26,7 +26,7 @@ export const personLines = (ic: IdentityCenter, organization: Organization, user
 		heading('groups', `Identity Center groups (${groups.length})${onOpenGroup && groups.length > 0 ? ': enter opens one, its members and what it is assigned' : ''}`),
 		...(groups.length > 0 ? groups.map(g => ({key: `group-${g.id}`, text: g.name, ...(onOpenGroup ? {open: () => onOpenGroup(g.id)} : {})})) : [note('groups-none', 'none')]),
 		heading('reach', `Accounts and permission sets reached (${reach.reaches.length})${reachOpensHint(reach.reaches.length, onOpenReach)}`),
-		...reach.reaches.flatMap(r => reachLines(r, names.get(r.accountId), `via ${r.via.map(v => (v.kind === 'direct' ? 'assigned directly' : `group ${v.group.displayName}`)).join(' + ')}`, onOpenReach)),
+		...reach.reaches.flatMap(r => reachLines(r, names.get(r.accountId), `via ${r.via.map(v => (v.kind === 'direct' ? 'assigned directly' : `group ${v.group.displayName}`)).join(' + ')}`, {onOpenReach, roleOf})),
 		...(reach.reaches.length === 0 ? [note('reach-none', 'reaches no account through Identity Center')] : []),
 	];
 };
@@ -45,15 +45,17 @@ export function PersonScreen(props: {
 	onOpenReach?: (reach: ReachOpened) => void;
 	/** Enter on an Identity Center group: its screen (members, what it is assigned). */
 	onOpenGroup?: (groupId: string) => void;
+	/** The role each permission set became in each account, as read. */
+	roleOf?: RoleOf;
 	onBack: () => void;
 	focused: boolean;
 	width: number;
 	height: number;
 }) {
-	const {identityCenter: ic, organization, id, onOpenReach, onOpenGroup} = props;
+	const {identityCenter: ic, organization, id, onOpenReach, onOpenGroup, roleOf} = props;
 	const lines = useMemo(
-		() => (ic && organization ? personLines(ic, organization, id, {onOpenReach, onOpenGroup}) : [note('closed', props.closedNote ?? 'The organization is not open (:people opens it).', 'warning')]),
-		[ic, organization, id, props.closedNote, onOpenReach, onOpenGroup],
+		() => (ic && organization ? personLines(ic, organization, id, {onOpenReach, onOpenGroup, roleOf}) : [note('closed', props.closedNote ?? 'The organization is not open (:people opens it).', 'warning')]),
+		[ic, organization, id, props.closedNote, onOpenReach, onOpenGroup, roleOf],
 	);
 	const user = ic?.users.find(u => u.id === id);
 	const readOnly = useReadOnly();

@@ -1,7 +1,9 @@
 // An (account, permission set) line as a person's and an Identity Center group's screens show it: the
 // account, the set and how it is reached, then the role the set becomes there and what the set holds. Enter
-// on either line asks to open that role in its account.
+// on either line asks to open that role in its account. The role is named as the account's roles were read:
+// its real name (the hash AWS gave it), or that it is not there; the pattern when the account was not read.
 import type {PermissionSet, Reach} from '../../model/org/identity-center.js';
+import type {ProvisionedRole} from '../../model/org/provisioned-role.js';
 import type {DetailLine} from '../components/DetailList.js';
 
 /** An account and permission set reached: enter on its line asks to open the set's role there. */
@@ -19,13 +21,23 @@ const holds = (set: PermissionSet): string => {
 	return parts.length > 0 ? parts.join(', ') : 'no policy';
 };
 
+/** What the organization as read knows of the role a permission set became in an account. */
+export type RoleOf = (accountId: string, permissionSetName: string) => ProvisionedRole;
+
+const roleText = (reach: Reach, role: ProvisionedRole | undefined): string => {
+	if (role?.kind === 'found') return `as role ${role.name}`;
+	if (role?.kind === 'absent') return `as role ${reach.role.pattern}: not provisioned in ${role.accountName} as read`;
+	return `as role ${reach.role.pattern}`;
+};
+
 /** The two lines of one reach; `how` (e.g. "via group Admins") follows the set's name when given. */
-export const reachLines = (reach: Reach, accountName: string | undefined, how: string | undefined, onOpenReach?: (reach: ReachOpened) => void): DetailLine[] => {
+export const reachLines = (reach: Reach, accountName: string | undefined, how: string | undefined, opens: {onOpenReach?: (reach: ReachOpened) => void; roleOf?: RoleOf} = {}): DetailLine[] => {
+	const {onOpenReach, roleOf} = opens;
 	const key = `reach-${reach.accountId}-${reach.permissionSet.arn}`;
-	const opens = onOpenReach ? {open: () => onOpenReach({accountId: reach.accountId, permissionSetName: reach.permissionSet.name})} : {};
+	const opened = onOpenReach ? {open: () => onOpenReach({accountId: reach.accountId, permissionSetName: reach.permissionSet.name})} : {};
 	return [
-		{key, text: `${accountName ?? '(not in the organization)'} (${reach.accountId})  ${reach.permissionSet.name}${how ? `  ${how}` : ''}`, ...opens},
-		{key: `${key}-role`, text: `    as role ${reach.role.pattern} · holds ${holds(reach.permissionSet)}`, dim: true, ...opens},
+		{key, text: `${accountName ?? '(not in the organization)'} (${reach.accountId})  ${reach.permissionSet.name}${how ? `  ${how}` : ''}`, ...opened},
+		{key: `${key}-role`, text: `    ${roleText(reach, roleOf?.(reach.accountId, reach.permissionSet.name))} · holds ${holds(reach.permissionSet)}`, dim: true, ...opened},
 	];
 };
 
