@@ -75,12 +75,19 @@ export const orgWhoCanLines = (answers: OrgAccountAnswer[], total: number, onOpe
 	answers.flatMap(answer => {
 		const key = `account-${answer.accountId}`;
 		const entries = [...answer.users, ...answer.groups, ...answer.roles];
-		const principals: DetailLine[] = entries.map(entry => ({
-			key: `${key}-${entry.kind}-${entry.name}`,
-			text: `${entry.kind} ${entry.name}  ${[decisionWord(entry, total), resourcesCovered(entry)].filter(Boolean).join(' ')}  ${entryPath(entry)}`,
-			tone: entry.decision === 'Conditional' ? 'warning' : undefined,
-			...(onOpen ? {open: () => onOpen({kind: entry.kind, name: entry.name, accountId: answer.accountId, ...grantFocus(entry)})} : {}),
-		}));
+		const principals: DetailLine[] = entries.map(entry => {
+			let text: string | undefined;
+			return {
+				key: `${key}-${entry.kind}-${entry.name}`,
+				// Read when the line is drawn: a user's path through roles is built when first read, and across
+				// the organization there are tens of thousands of lines of which a screen shows a few dozen.
+				get text() {
+					return (text ??= `${entry.kind} ${entry.name}  ${[decisionWord(entry, total), resourcesCovered(entry)].filter(Boolean).join(' ')}  ${entryPath(entry)}`);
+				},
+				tone: entry.decision === 'Conditional' ? 'warning' : undefined,
+				...(onOpen ? {open: () => onOpen({kind: entry.kind, name: entry.name, accountId: answer.accountId, ...grantFocus(entry)})} : {}),
+			};
+		});
 		const people: DetailLine[] = answer.people.map(person => ({
 			key: `${key}-person-${person.user.id}-${person.permissionSet.arn}`,
 			text: `person ${person.user.userName}  ${person.decision}  ${personPath(person, answer.accountName)}`,
