@@ -1,8 +1,9 @@
 // W10's second half in a real terminal: the built iamtui in tmux against the seeded organization in moto
 // (IAM authorization off: the operator may write), alice with IAM users that look like her in prod and dev.
-// On her Person screen X shows the plan, space checks prod's alice, enter and her name typed run it:
-// her Identity Center membership and direct assignment go, prod's alice is offboarded, dev's stays, and
-// one record says so (read back with the SDK and from the config folder).
+// On her Person screen (her group Admins opened first: its members and what it is assigned) X shows the plan,
+// space checks prod's alice, enter and her name typed run it: her Identity Center membership and direct
+// assignment go, prod's alice is offboarded, dev's stays, and one record says so (read back with the SDK and
+// from the config folder).
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {CreateUserCommand, GetUserCommand, IAMClient} from '@aws-sdk/client-iam';
@@ -47,6 +48,14 @@ describeWithMoto('e2e: offboarding a person everywhere (W10) in tmux', () => {
 		await jump(tui, 'people', 'Identity Center people (3)');
 		await filterList(tui, 'alice');
 		tui.keys('Enter');
+		await tui.waitFor('Person alice  Alice Liddell');
+		// Who else her Identity Center group holds, and what it is assigned, before she leaves it: enter, then esc.
+		tui.keys('Down');
+		tui.keys('Enter');
+		const group = await tui.waitFor(/Identity Center group Admins[\s\S]*Members \(2\)/);
+		expect(group).toMatch(/carol {2}Carol Danvers/);
+		expect(group).toContain(`workload-prod (${prod})  AdminAccess`);
+		tui.keys('Escape');
 		await tui.waitFor('Person alice  Alice Liddell');
 		tui.keys('X');
 		const plan = await tui.waitFor(/IAM users that look like alice[\s\S]*\[ \] alice[\s\S]*\[ \] alice/, 30_000);
