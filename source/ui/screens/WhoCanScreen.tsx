@@ -162,18 +162,30 @@ export function WhoCanScreen(props: {
 	// in this account the global `r` reloads the snapshot, as everywhere else.
 	useCommands('global', {reload: org?.reload}, resultsFocused && scope === 'organization', {priority: priority.screen});
 
+	// The openers as last drawn, read when a line is opened: the lines (tens of thousands in a large account) are
+	// built once per answer, not again each time the screen's parent draws (the help opened, a message shown).
+	const openers = useRef({onOpenUser, onOpenGroup, onOpenRole, onOpenOrgLine});
+	useEffect(() => {
+		openers.current = {onOpenUser, onOpenGroup, onOpenRole, onOpenOrgLine};
+	});
+	const hasRoleOpener = onOpenRole !== undefined;
+	const hasOrgOpener = onOpenOrgLine !== undefined;
 	const lines = useMemo(
 		() =>
 			answer.status === 'done'
 				? whoCanLines(
 						answer.answer,
-						{user: onOpenUser, group: onOpenGroup, ...(onOpenRole ? {role: onOpenRole} : {})},
+						{
+							user: (name, focus) => openers.current.onOpenUser(name, focus),
+							group: name => openers.current.onOpenGroup(name),
+							...(hasRoleOpener ? {role: (name: string) => openers.current.onOpenRole?.(name)} : {}),
+						},
 						model.context ? {context: model.context, effects: answer.effects, error: answer.effectsError} : undefined,
 					)
 				: answer.status === 'org-done'
-					? orgWhoCanLines(answer.answers, answer.total, onOpenOrgLine)
+					? orgWhoCanLines(answer.answers, answer.total, hasOrgOpener ? target => openers.current.onOpenOrgLine?.(target) : undefined)
 					: [],
-		[answer, model, onOpenUser, onOpenGroup, onOpenRole, onOpenOrgLine],
+		[answer, model, hasRoleOpener, hasOrgOpener],
 	);
 	// Whom the context changed is listed at the end of the answer: the status line says how many, and how to get there.
 	const changedCount = answer.status === 'done' ? answer.effects?.changed.length : undefined;
