@@ -190,11 +190,20 @@ const bestPath = (reach: UserReach): RolePath => {
 	return pathOf([first(), ...tailOf(link)], link.grant);
 };
 
+/** Per user entry of an answer: the decision of its best path through roles, known before the path is built. */
+const bestDecisions = new WeakMap<WhoCanEntry, 'Allowed' | 'Conditional'>();
+
+/**
+ * The decision of the path `throughRoles` holds (its first and only one, the best: Allowed first), read without
+ * building it; undefined for an entry that reaches nothing through roles or was not made by who-can.
+ */
+export const throughRolesDecision = (entry: WhoCanEntry): 'Allowed' | 'Conditional' | undefined => bestDecisions.get(entry);
+
 /** `entry` with the decision through roles and `throughRoles` built on first read (then kept). */
-const withLazyPaths = (entry: WhoCanEntry, decision: WhoCanEntry['decision'], build: () => RolePath[]): WhoCanEntry => {
+const withLazyPaths = (entry: WhoCanEntry, decision: WhoCanEntry['decision'], best: 'Allowed' | 'Conditional', build: () => RolePath[]): WhoCanEntry => {
 	let paths: RolePath[] | undefined;
 	// An accessor in the literal: an own, enumerable property as a data one would be, made without redefining the object.
-	return {
+	const made: WhoCanEntry = {
 		...entry,
 		decision,
 		get throughRoles(): RolePath[] {
@@ -204,6 +213,8 @@ const withLazyPaths = (entry: WhoCanEntry, decision: WhoCanEntry['decision'], bu
 			paths = value;
 		},
 	};
+	bestDecisions.set(made, best);
+	return made;
 };
 
 /** Each holder's place in who-can's sorted list of users, worked out once per holder index. */
@@ -262,13 +273,13 @@ export const withRoles = async (model: AccessModel, answer: WhoCanAnswer): Promi
 			// Allowed directly and only Conditional through roles: the direct grant is what is certain, its scope stands.
 			const own = scopeOf(entry);
 			const joined = wildcard && (reach.allowed || entry.decision !== 'Allowed') ? joinScopes(own, throughRoles) : own;
-			byPosition[at] = withLazyPaths(joined === own ? entry : withScope(entry, joined), entry.decision === 'Allowed' ? 'Allowed' : reachedHow, paths);
+			byPosition[at] = withLazyPaths(joined === own ? entry : withScope(entry, joined), entry.decision === 'Allowed' ? 'Allowed' : reachedHow, reachedHow, paths);
 			continue;
 		}
 		const user = holders[at]!;
 		const actions = reach.actions ? actionsOf(reach.actions) : answer.actions;
 		const reachedOnly: WhoCanEntry = {kind: 'user', name, arn: user.arn, decision: reachedHow, via: [], actions, conditions: [], incomplete: user.problems.length > 0};
-		byPosition[at] = withLazyPaths(throughRoles === EVERYWHERE ? reachedOnly : withScope(reachedOnly, throughRoles), reachedHow, paths);
+		byPosition[at] = withLazyPaths(throughRoles === EVERYWHERE ? reachedOnly : withScope(reachedOnly, throughRoles), reachedHow, reachedHow, paths);
 	}
 	const users = byUser.size > 0 ? byPosition.filter((entry): entry is WhoCanEntry => entry !== undefined) : [...answer.users];
 	const roles = granting.sort((a, b) => collator.compare(a.role.name, b.role.name)).map(g => entryOf(g, rolePrincipal(model, g.role).problems.length > 0));

@@ -2,7 +2,8 @@
 // then the policies that could not be evaluated and the notes. Every line of a principal opens it; a
 // user opens on the group (or policy) that grants — the first path, or the path line chosen — so that
 // `x` there removes them from exactly that group.
-import {resourceVariableNote, type PolicySource, type WhoCanAnswer, type WhoCanEntry} from '../../model/access.js';
+import {resourceVariableNote, type PolicySource, type RolePath, type WhoCanAnswer, type WhoCanEntry} from '../../model/access.js';
+import {throughRolesDecision} from '../../model/access/who-can-roles.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
 import type {UserLineFocus} from '../hooks/routes.js';
 import {rolePathConditions, rolePathDecision, rolePathText} from '../../model/access/role-path-text.js';
@@ -33,7 +34,28 @@ export const focusOf = (source: PolicySource): UserLineFocus | undefined => {
 
 type Opener = (source?: PolicySource) => void;
 
-const entryLines = (entry: WhoCanEntry, total: number, openAt: Opener): DetailLine[] => {
+/** "    through role Admin (Conditional): group Developers → … → statement #1": what is not plain Allowed everywhere is said. */
+const rolePathLine = (path: RolePath): string =>
+	`    through role ${path.role}${path.decision === 'Conditional' || resourcesCovered(path) ? ` (${rolePathDecision(path).replace(/^Allowed /, '')})` : ''}: ${rolePathText(path)}`;
+
+/**
+ * A user whose best path through roles is Allowed, no request context set: the path has no condition lines, so its
+ * one line is known without building it — the path is built when the line is drawn (most users of a large answer
+ * never are) or opened.
+ */
+const allowedRoleLine = (entry: WhoCanEntry, key: string, openAt: Opener): DetailLine => {
+	let text: string | undefined;
+	return {
+		key: `${key}-role-0`,
+		get text() {
+			return (text ??= rolePathLine(entry.throughRoles![0]!));
+		},
+		dim: true,
+		open: () => openAt(entry.throughRoles?.[0]?.steps[0]?.identity[0]?.source),
+	};
+};
+
+const entryLines = (entry: WhoCanEntry, total: number, openAt: Opener, contextSet: boolean): DetailLine[] => {
 	const many = total > 1;
 	const key = `${entry.kind}-${entry.name}`;
 	const paths = new Map<string, {actions: string; source: PolicySource}>();
@@ -43,8 +65,6 @@ const entryLines = (entry: WhoCanEntry, total: number, openAt: Opener): DetailLi
 		const actions = grant.actions.join(', ');
 		paths.set(text, {actions: many ? `${known ? `${known.actions}, ` : ''}${actions}` : '', source: grant.statement.source});
 	}
-	// A user reaching it only through a role opens on what lets them assume it (the group, else their policy).
-	const first = entry.via[0]?.statement.source ?? entry.throughRoles?.[0]?.steps[0]?.identity[0]?.source;
 	const actions = many ? `  ${actionsCovered(entry, total)}` : '';
 	const incomplete = entry.incomplete ? '  (a policy could not be evaluated)' : '';
 	const covered = resourcesCovered(entry);
@@ -53,7 +73,8 @@ const entryLines = (entry: WhoCanEntry, total: number, openAt: Opener): DetailLi
 			key,
 			text: `${entry.name}  ${decisionWord(entry, total)}${actions}${covered ? `  ${covered}` : ''}${incomplete}`,
 			tone: entry.decision === 'Conditional' || entry.incomplete ? 'warning' : undefined,
-			open: () => openAt(first),
+			// A user reaching it only through a role opens on what lets them assume it (the group, else their policy).
+			open: () => openAt(entry.via[0]?.statement.source ?? entry.throughRoles?.[0]?.steps[0]?.identity[0]?.source),
 		},
 		...[...paths].map(([path, {actions, source}]) => ({
 			key: `${key}-via-${path}`,
@@ -67,17 +88,16 @@ const entryLines = (entry: WhoCanEntry, total: number, openAt: Opener): DetailLi
 			tone: 'warning' as const,
 			open: () => openAt(condition.statement.source),
 		})),
-		...(entry.throughRoles ?? []).flatMap((path, n) => [
+		...(!contextSet && throughRolesDecision(entry) === 'Allowed' ? [allowedRoleLine(entry, key, openAt)] : (entry.throughRoles ?? []).flatMap((path, n) => [
 			{
 				key: `${key}-role-${n}`,
-				// "(Conditional)", "(on arn:aws:s3:::r/* only)": what is not plain Allowed everywhere is said.
-				text: `    through role ${path.role}${path.decision === 'Conditional' || resourcesCovered(path) ? ` (${rolePathDecision(path).replace(/^Allowed /, '')})` : ''}: ${rolePathText(path)}`,
+				text: rolePathLine(path),
 				tone: path.decision === 'Conditional' ? ('warning' as const) : undefined,
 				dim: path.decision !== 'Conditional',
 				open: () => openAt(path.steps[0]?.identity[0]?.source),
 			},
 			...rolePathConditions(path).map((text, c) => ({key: `${key}-role-${n}-if-${c}`, text: `      ${text}`, tone: 'warning' as const, open: () => openAt(path.steps[0]?.identity[0]?.source)})),
-		]),
+		])),
 	];
 };
 
@@ -100,17 +120,17 @@ export const whoCanLines = (answer: WhoCanAnswer, open: WhoCanOpeners, change?: 
 		heading('users', `Users who can ${what} on ${answer.resource} (${answer.users.length})`),
 	];
 	const total = answer.actions.length;
-	lines.push(...answer.users.flatMap(entry => entryLines(entry, total, source => onOpenUser(entry.name, source ? focusOf(source) : undefined))));
+	lines.push(...answer.users.flatMap(entry => entryLines(entry, total, source => onOpenUser(entry.name, source ? focusOf(source) : undefined), change !== undefined)));
 	if (answer.users.length === 0) lines.push(note('users-none', 'nobody'));
 	// A person can reach it through many chains of roles: who-can shows the best one of each.
 	if (answer.users.some(u => u.throughRoles)) lines.push(note('users-role-paths', 'through roles: the best path of each (Allowed first, then fewest roles); Explain (e) on a user\'s Access lists every role'));
 	lines.push(heading('groups', `Groups whose policies grant it (${answer.groups.length})`));
-	lines.push(...answer.groups.flatMap(entry => entryLines(entry, total, () => onOpenGroup(entry.name))));
+	lines.push(...answer.groups.flatMap(entry => entryLines(entry, total, () => onOpenGroup(entry.name), change !== undefined)));
 	if (answer.groups.length === 0) lines.push(note('groups-none', 'none'));
 	// Roles are principals too: rows of their own, each opening the Role screen.
 	if (answer.roles.length > 0) {
 		lines.push(heading('roles', `Roles whose policies grant it (${answer.roles.length})`));
-		lines.push(...answer.roles.flatMap(entry => entryLines(entry, total, () => open.role?.(entry.name))));
+		lines.push(...answer.roles.flatMap(entry => entryLines(entry, total, () => open.role?.(entry.name), change !== undefined)));
 	}
 	if (answer.roleNotes.length > 0) {
 		lines.push(heading('role-trust', 'Trust outside this account (not counted above)'));
