@@ -1,7 +1,7 @@
 // A scrollable list of lines under section headings, for the detail screens. The cursor moves over
 // every non-heading line; lines with an `open` action react to enter; tab jumps to the next section.
 import {Box, Text} from 'ink';
-import {useLayoutEffect, useRef, useState} from 'react';
+import {useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {sanitize} from '../../model/sanitize.js';
 import {useCommands} from '../hooks/keyboard.js';
 import type {KeyScope} from '../key-scopes.js';
@@ -41,6 +41,13 @@ const wholeRows = (line: DetailLine | undefined, width: number, rows: number): s
 	return wrapped.length > rows ? [...wrapped.slice(0, rows - 1), truncate(wrapped[rows - 1]!, Math.max(1, width - 1))] : wrapped;
 };
 
+/** The positions the cursor may stand on: every line but the headings. */
+const selectableOf = (lines: DetailLine[]): number[] => {
+	const positions: number[] = [];
+	for (let position = 0; position < lines.length; position++) if (!lines[position]!.heading) positions.push(position);
+	return positions;
+};
+
 export function DetailList(props: {
 	scope: KeyScope;
 	lines: DetailLine[];
@@ -62,7 +69,8 @@ export function DetailList(props: {
 }) {
 	const theme = useTheme();
 	const {lines} = props;
-	const selectable = lines.flatMap((line, position) => (line.heading ? [] : [position]));
+	// Once per list, not per key: a who-can answer in a large account has tens of thousands of lines.
+	const selectable = useMemo(() => selectableOf(lines), [lines]);
 	const whole = props.wholeSelected !== undefined && props.height > props.wholeSelected + 3 ? props.wholeSelected : 0;
 	const room = props.height - whole;
 	const positioned = props.position === true && lines.length > room && room > 2;
