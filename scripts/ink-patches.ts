@@ -14,6 +14,8 @@
 // 3. The width of a text node's text is cached by its text.
 // 4. log-update.js: upstream Ink 7's fix #910 of incremental rendering (each frame was drawn one row low),
 //    so the TUI can use incrementalRendering (only changed rows rewritten; source/tui.tsx).
+// 5. A line wholly inside a horizontal clip is kept as written instead of sliced (slice-ansi tokenises every
+//    character: on a long who-can answer most of a frame); a line the clip cuts is sliced as before.
 // This file is the check: the build fails loudly unless the Ink files it bundles are exactly the patched
 // ones (unpatched: run npm install; a new Ink: port the patch, `npx patch-package ink`, update these).
 import {createHash} from 'node:crypto';
@@ -26,7 +28,7 @@ import type {Plugin} from 'esbuild';
 /** sha256 of each patched Ink 6.8.0 file, whole, as patches/ink+6.8.0.patch leaves it (see inkFileHash). */
 export const PATCHED_INK_FILES: Record<string, string> = {
 	'log-update.js': 'ebfee3f48899ad39cb3463171d11da48b41f4f0f30caccf2b31ea65cf0f1e116',
-	'output.js': 'e5b1b44179d088080afc8301cdca5e65e71d26e7fd7e1bf331e179c92cf19fb9',
+	'output.js': '34bb5bb6846cdac6cc21259e5683e68864597332cc2558f66031f33b7be79ebe',
 	'render-node-to-output.js': 'e107f8ce818b5b50678b2fd6b16a322072024cf9d70145ae1db33be434c4af86',
 };
 

@@ -44,6 +44,8 @@ const frameOperations = (random: () => number, frame: number): Operation[] => {
 	}
 	if (random() < 0.7) operations.push({type: 'clip', clip: {x1: 3, x2: 20, y1: 2, y2: 8}});
 	operations.push({type: 'write', x: Math.floor(random() * 46), y: Math.floor(random() * 14) - 1, text: `${pick(WORDS)}\n${pick(WORDS)}`, transformers: []});
+	// Styled text that the clip cuts, or that lies wholly inside it (kept as written, not sliced).
+	operations.push({type: 'write', x: 3 + Math.floor(random() * 12), y: 2 + Math.floor(random() * 6), text: inverse(bold(pick(WORDS))), transformers: random() < 0.5 ? [line => bold(line)] : []});
 	if (operations.some(o => o.type === 'clip')) operations.push({type: 'unclip'});
 	return operations;
 };
