@@ -4,7 +4,7 @@
 import {writeFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import type {AccountSnapshot, InlinePolicy} from '../../source/model/snapshot.js';
-import {FULL_SCALE, planAccount, type Scale} from './plan.js';
+import {planAccount, scaleFrom} from './plan.js';
 import {planSnapshot} from './plan-snapshot.js';
 
 const inline = (list: InlinePolicy[]) => list.map(p => ({PolicyName: p.name, PolicyDocument: encodeURIComponent(p.document)}));
@@ -35,8 +35,7 @@ export const exportOf = (snapshot: AccountSnapshot) => ({
 
 if (process.argv[1]?.endsWith('export-bench.ts')) {
 	const {values, positionals} = parseArgs({allowPositionals: true, options: {users: {type: 'string'}, groups: {type: 'string'}, policies: {type: 'string'}, roles: {type: 'string'}}});
-	const size = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number.parseInt(value, 10));
-	const scale: Scale = {users: size(values.users, FULL_SCALE.users), groups: size(values.groups, FULL_SCALE.groups), policies: size(values.policies, FULL_SCALE.policies), roles: size(values.roles, FULL_SCALE.roles ?? 0)};
+	const scale = scaleFrom(values);
 	const file = positionals[0];
 	if (!file) throw new Error('usage: export-bench.ts FILE [--users N …]');
 	writeFileSync(file, JSON.stringify(exportOf(planSnapshot(planAccount(scale)))));

@@ -2,14 +2,15 @@
 // (not debug mode, so its real 30 fps throttle and incremental log-update path run) into a fake terminal whose write() stamps the
 // time. A key's latency = stdin write → the first frame written after it that shows its effect.
 import {EventEmitter} from 'node:events';
-import {createElement} from 'react';
+import {createElement, type ReactElement} from 'react';
 import {render} from 'ink';
 import {App} from '../../source/app.js';
 import type {Services} from '../../source/ui/hooks/services.js';
 import {percentile, sleep} from './pool.js';
 import {FakeStdin} from '../../test/helpers/fake-stdin.js';
 
-class FakeStdout extends EventEmitter {
+/** A terminal that stamps the time of each write (shared with who-can-keys.ts). */
+export class FakeStdout extends EventEmitter {
 	readonly isTTY = true;
 	columns = 120;
 	rows = 40;
@@ -20,6 +21,38 @@ class FakeStdout extends EventEmitter {
 	};
 }
 
+
+/** What a FakeStdout shows: the latest frame, and the time of the first frame after now that `accept` takes. */
+export const frameWatcher = (stdout: FakeStdout, onUnawaited?: () => void) => {
+	let frame = '';
+	let waiter: {accept: (frame: string) => boolean; resolve: (at: number) => void} | undefined;
+	stdout.onWrite = (text, at) => {
+		const visible = strip(text);
+		if (visible.trim() === '') return;
+		frame = visible;
+		if (waiter?.accept(visible)) {
+			waiter.resolve(at);
+			waiter = undefined;
+		} else if (!waiter) onUnawaited?.();
+	};
+	const nextFrame = (accept: (frame: string) => boolean, timeoutMs = 10_000) =>
+		new Promise<number>((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`no matching frame within ${timeoutMs} ms; last frame:\n${frame}`)), timeoutMs);
+			waiter = {accept, resolve: at => (clearTimeout(timer), resolve(at))};
+		});
+	return {frame: () => frame, nextFrame};
+};
+
+/** The App into the fake terminal, rendered as the binary renders it (tui.tsx): a key rewrites the rows it changed. */
+export const renderAsTheBinary = (app: ReactElement, stdout: FakeStdout, stdin: FakeStdin) =>
+	render(app, {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stderr: new FakeStdout() as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		exitOnCtrlC: false,
+		patchConsole: false,
+		incrementalRendering: true,
+	});
 
 const KEYS = {up: '\u001B[A', down: '\u001B[B', backspace: '\u007F'};
 const strip = (text: string) => text.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]/g, '');
@@ -52,43 +85,23 @@ export const measureKeypresses = async (options: {
 }): Promise<KeypressResult> => {
 	const stdout = new FakeStdout();
 	const stdin = new FakeStdin();
-	let frame = '';
 	let extra = 0;
 	let measuring = false;
-	let waiter: {accept: (frame: string) => boolean; resolve: (at: number) => void} | undefined;
-	stdout.onWrite = (text, at) => {
-		const visible = strip(text);
-		if (visible.trim() === '') return;
-		frame = visible;
-		if (waiter?.accept(visible)) {
-			waiter.resolve(at);
-			waiter = undefined;
-		} else if (!waiter && measuring) extra++;
-	};
-	const nextFrame = (accept: (frame: string) => boolean, timeoutMs = 10_000) =>
-		new Promise<number>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`no matching frame within ${timeoutMs} ms; last frame:\n${frame}`)), timeoutMs);
-			waiter = {accept, resolve: at => (clearTimeout(timer), resolve(at))};
-		});
+	const {frame, nextFrame} = frameWatcher(stdout, () => {
+		if (measuring) extra++;
+	});
 
 	const rendered = performance.now();
-	const instance = render(createElement(App, {services: options.services, initial: {endpoint: options.endpoint}}), {
-		stdout: stdout as unknown as NodeJS.WriteStream,
-		stderr: new FakeStdout() as unknown as NodeJS.WriteStream,
-		stdin: stdin as unknown as NodeJS.ReadStream,
-		exitOnCtrlC: false,
-		patchConsole: false,
-		// As the binary renders (tui.tsx): a key rewrites the rows it changed; a frame is then that write.
-		incrementalRendering: true,
-	});
+	// A frame is then the write a key caused.
+	const instance = renderAsTheBinary(createElement(App, {services: options.services, initial: {endpoint: options.endpoint}}), stdout, stdin);
 	try {
 		const loaded = `Users (${options.users.length})`;
-		const listShownMs = frame.includes(loaded) ? performance.now() - rendered : (await nextFrame(f => f.includes(loaded), 120_000)) - rendered;
+		const listShownMs = frame().includes(loaded) ? performance.now() - rendered : (await nextFrame(f => f.includes(loaded), 120_000)) - rendered;
 		await sleep(300);
 
 		/** Sends one key; ms until the first frame `accept` takes (given the frame shown before the key). */
 		const press = async (key: string, accept: (next: string, before: string) => boolean): Promise<number> => {
-			const before = frame;
+			const before = frame();
 			const shown = nextFrame(next => accept(next, before));
 			const started = performance.now();
 			stdin.write(key);

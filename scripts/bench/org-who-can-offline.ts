@@ -19,6 +19,7 @@ import type {AccountSnapshot} from '../../source/model/snapshot.js';
 import {planAccount, type Scale} from './plan.js';
 import {planSnapshot} from './plan-snapshot.js';
 import {WHO_CAN_ACTIONS} from './who-can.js';
+import {orgWhoCanLines} from '../../source/ui/screens/org-whocan-lines.js';
 
 const {values} = parseArgs({
 	options: {accounts: {type: 'string'}, users: {type: 'string'}, roles: {type: 'string'}, groups: {type: 'string'}, policies: {type: 'string'}, action: {type: 'string'}},
@@ -65,6 +66,11 @@ const one = async (action: string) => {
 	if (!asked.ok) throw new Error(asked.message);
 	const answers = await orgWhoCan(opened.organization, asked.inputs, undefined, action);
 	const orgMs = performance.now() - started;
+	// The lines the WhoCan screen draws from (orgWhoCanLines), made from that answer.
+	const linesStarted = performance.now();
+	const total = asked.inputs.find(input => 'answer' in input)?.answer.actions.length ?? 1;
+	const lines = orgWhoCanLines(answers, total, () => {}).length;
+	const linesMs = performance.now() - linesStarted;
 	const principals = answers.reduce((sum, a) => sum + a.users.length + a.groups.length + a.roles.length, 0);
 	const blocked = answers.reduce((sum, a) => sum + a.blockedByScp, 0);
 	return {
@@ -72,6 +78,8 @@ const one = async (action: string) => {
 		accounts: accountCount,
 		principalsPerAccount: (scale.users ?? 0) + (scale.roles ?? 0),
 		orgMs: Math.round(orgMs),
+		linesMs: Math.round(linesMs),
+		lines,
 		oneAccountColdMs: Math.round(aloneMs),
 		orgVsOneAccount: Number((orgMs / aloneMs).toFixed(2)),
 		principalsFound: principals,

@@ -16,6 +16,17 @@ export interface Scale {
 export const FULL_SCALE: Scale = {users: 5000, groups: 300, policies: 1000, roles: 1000};
 export const QUICK_SCALE: Scale = {users: 60, groups: 10, policies: 20, roles: 20};
 
+/** The scale a script's --users --groups --policies --roles flags ask for, the full bench account's where left out. */
+export const scaleFrom = (values: {users?: string; groups?: string; policies?: string; roles?: string}): Scale => {
+	const size = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number.parseInt(value, 10));
+	return {
+		users: size(values.users, FULL_SCALE.users),
+		groups: size(values.groups, FULL_SCALE.groups),
+		policies: size(values.policies, FULL_SCALE.policies),
+		roles: size(values.roles, FULL_SCALE.roles ?? 0),
+	};
+};
+
 export const DUMMY_CREDENTIALS = {accessKeyId: 'testing', secretAccessKey: 'testing'};
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');

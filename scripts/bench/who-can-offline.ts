@@ -2,7 +2,7 @@
 // before/after comparisons. Each action in a fresh process, as headless `iamtui who-can` runs it:
 //   npx tsx scripts/bench/who-can-offline.ts [--users N --groups N --policies N --roles N] [--action A]
 // With --action: that one query, cold then warm (median of 5), each split into the identity-only answer
-// and the role paths (whoCan's two halves), printed as JSON (run it under node --cpu-prof to see
+// and the role paths (whoCan's two halves), and the WhoCan screen's lines built from the cold answer, printed as JSON (run it under node --cpu-prof to see
 // where the time goes). Without: every bench action, each in its own child process.
 // With --headless: the built binary (`npm run build` first) on the same account exported in GAAD's shape,
 // `iamtui who-can ACTION --from-file` per action, wall time and peak memory of the whole process.
@@ -20,20 +20,15 @@ import {rolesOf} from '../../source/model/access/roles.js';
 import {whoCanDirect} from '../../source/model/access/who-can.js';
 import {withRoles} from '../../source/model/access/who-can-roles.js';
 import {buildIndex} from '../../source/model/indexes.js';
-import {FULL_SCALE, planAccount, type Scale} from './plan.js';
+import {planAccount, scaleFrom} from './plan.js';
 import {planSnapshot} from './plan-snapshot.js';
 import {median} from './pool.js';
 import {measureWhoCanPrepared, WHO_CAN_ACTIONS} from './who-can.js';
 import {exportOf} from './export-bench.js';
+import {whoCanLines} from '../../source/ui/screens/whocan-lines.js';
 
 const {values} = parseArgs({options: {users: {type: 'string'}, groups: {type: 'string'}, policies: {type: 'string'}, roles: {type: 'string'}, action: {type: 'string'}, headless: {type: 'boolean'}, tui: {type: 'boolean'}}});
-const size = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number.parseInt(value, 10));
-const scale: Scale = {
-	users: size(values.users, FULL_SCALE.users),
-	groups: size(values.groups, FULL_SCALE.groups),
-	policies: size(values.policies, FULL_SCALE.policies),
-	roles: size(values.roles, FULL_SCALE.roles ?? 0),
-};
+const scale = scaleFrom(values);
 
 /** CPU time (user + system, every thread of the process) since `from`, in ms. */
 const cpuMs = (from: NodeJS.CpuUsage) => {
@@ -57,6 +52,10 @@ const one = async (action: string) => {
 	const model = buildAccessModel(index);
 	const cold = await timed(model, action);
 	const {answer} = cold;
+	// The lines the WhoCan screen draws from, made from that first answer (paths through roles still unbuilt).
+	const linesStarted = performance.now();
+	const lines = whoCanLines(answer, {user: () => {}, group: () => {}, role: () => {}}).length;
+	const coldLinesMs = performance.now() - linesStarted;
 	const warm: Array<Awaited<ReturnType<typeof timed>>> = [];
 	for (let n = 0; n < 5; n++) warm.push(await timed(model, action));
 	const ms = (value: number) => Math.round(value);
@@ -67,6 +66,8 @@ const one = async (action: string) => {
 		coldDirectMs: ms(cold.directMs),
 		coldRolesMs: ms(cold.rolesMs),
 		coldCpuMs: ms(cold.cpuMs),
+		coldLinesMs: ms(coldLinesMs),
+		lines,
 		warmMs: ms(median(warm.map(w => w.directMs + w.rolesMs))),
 		warmDirectMs: ms(median(warm.map(w => w.directMs))),
 		warmRolesMs: ms(median(warm.map(w => w.rolesMs))),
