@@ -7,7 +7,7 @@ import type {WhoCanEntry} from '../model/access/types.js';
 import {accountAnswerInputs, freshModels} from '../model/org/account-answers.js';
 import type {RequestContext} from '../model/access/request-context.js';
 import {contextEffectLines, contextGivenText} from '../model/access/who-can-context-text.js';
-import type {IdentityCenter} from '../model/org/identity-center.js';
+import {reachViaText, type IdentityCenter} from '../model/org/identity-center.js';
 import type {OpenedOrganization} from '../model/org/org-load.js';
 import {orgWhoCan, type OrgAccountAnswer, type PersonThroughSet} from '../model/org/org-who-can.js';
 import {sanitize} from '../model/sanitize.js';
@@ -22,8 +22,6 @@ export interface OrgWhoCanInput {
 	identityCenter: IdentityCenter | {error: string};
 }
 
-const viaText = (person: PersonThroughSet): string =>
-	person.via.map(v => (v.kind === 'direct' ? 'assigned directly' : `group ${v.group.displayName}`)).join(' + ');
 
 const personJson = (person: PersonThroughSet) => ({
 	UserName: person.user.userName,
@@ -40,7 +38,7 @@ const entryVia = (entry: WhoCanEntry): string =>
 
 const accountRows = (answer: OrgAccountAnswer, total: number): string[][] => [
 	...[...answer.users, ...answer.groups, ...answer.roles].map(entry => [entry.kind, entry.name, decisionCell(entry, total), entryVia(entry)]),
-	...answer.people.map(person => ['person', person.user.userName, person.decision, `${viaText(person)} → permission set ${person.permissionSet.name} → role ${person.role}`]),
+	...answer.people.map(person => ['person', person.user.userName, person.decision, `${reachViaText(person.via)} → permission set ${person.permissionSet.name} → role ${person.role}`]),
 ];
 
 export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, resource: string, json: boolean, request: RequestContext = {}): Promise<CommandResult> => {

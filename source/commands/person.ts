@@ -3,7 +3,7 @@
 // Identity Center APIs (UserName, PermissionSetArn, PrincipalType…).
 import {IamError} from '../model/errors.js';
 import {findPeople, personReach, type IcUser, type IdentityCenter, type PermissionSet, type PermissionSetBoundary, type ReachVia} from '../model/org/identity-center.js';
-import {orgAccounts} from '../model/org/org-load.js';
+import {accountNames} from '../model/org/org-load.js';
 import type {OrgPeople} from '../aws/org-people-reader.js';
 import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
@@ -55,7 +55,7 @@ export const personCommand = (people: OrgPeople, name: string, json: boolean): C
 	const ic = people.identityCenter;
 	const user = choosePerson(ic, name);
 	const reach = personReach(ic, user.id)!;
-	const accountNames = new Map(orgAccounts(people.organization).map(row => [row.account.id, row.account.name]));
+	const namesOf = accountNames(people.organization);
 	const groupNames = new Map(ic.groups.map(g => [g.id, g.displayName]));
 	const groups = ic.memberships.filter(m => m.userId === user.id).map(m => ({GroupId: m.groupId, DisplayName: groupNames.get(m.groupId) ?? m.groupId, MembershipId: m.membershipId}));
 	if (json) {
@@ -70,7 +70,7 @@ export const personCommand = (people: OrgPeople, name: string, json: boolean): C
 			AccountAssignments: reach.reaches.map(r => ({
 				AccountId: r.accountId,
 				// An assignment to an account the organization does not list (left, or closed) keeps its id only.
-				...(accountNames.has(r.accountId) ? {AccountName: accountNames.get(r.accountId)} : {}),
+				...(namesOf.has(r.accountId) ? {AccountName: namesOf.get(r.accountId)} : {}),
 				PermissionSet: permissionSetJson(r.permissionSet),
 				Via: r.via.map(viaJson),
 				RoleNamePattern: r.role.pattern,
@@ -83,7 +83,7 @@ export const personCommand = (people: OrgPeople, name: string, json: boolean): C
 	if (reach.reaches.length === 0) return {stdout: [header, groupLine, 'Reaches no account through Identity Center.'].join('\n')};
 	const table = textTable(
 		['ACCOUNT', 'ID', 'PERMISSION SET', 'VIA', 'ROLE'],
-		reach.reaches.map(r => [accountNames.get(r.accountId) ?? '?', r.accountId, r.permissionSet.name, r.via.map(viaText).join(', '), r.role.pattern]),
+		reach.reaches.map(r => [namesOf.get(r.accountId) ?? '?', r.accountId, r.permissionSet.name, r.via.map(viaText).join(', '), r.role.pattern]),
 	);
 	return {stdout: [header, groupLine, '', table].join('\n')};
 };

@@ -102,6 +102,9 @@ export const isSsoRoleOf = (roleName: string, permissionSetName: string): boolea
 /** How a person comes to an (account, permission set): assigned to them, or through an IC group they are in. */
 export type ReachVia = {kind: 'direct'} | {kind: 'group'; group: IcGroup};
 
+/** Every way in, in words: "assigned directly + group Admins". */
+export const reachViaText = (via: ReachVia[]): string => via.map(v => (v.kind === 'direct' ? 'assigned directly' : `group ${v.group.displayName}`)).join(' + ');
+
 export interface Reach {
 	accountId: string;
 	permissionSet: PermissionSet;

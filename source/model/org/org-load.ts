@@ -49,6 +49,9 @@ export const orgAccounts = (org: Organization): Array<{account: OrgAccount; path
 	return rows;
 };
 
+/** Each account's name by its id. */
+export const accountNames = (org: Organization): Map<string, string> => new Map(orgAccounts(org).map(row => [row.account.id, row.account.name]));
+
 /** A role name as --audit-role gives it ("Name" or "path/Name"), as the ARN in one account. */
 export const auditRoleArn = (accountId: string, role: string, partition = 'aws'): string => `arn:${partition}:iam::${accountId}:role/${role.replace(/^\/+/, '')}`;
 

@@ -4,7 +4,7 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {groupReach, type IdentityCenter} from '../../model/org/identity-center.js';
-import {orgAccounts} from '../../model/org/org-load.js';
+import {accountNames} from '../../model/org/org-load.js';
 import type {Organization} from '../../model/org/organization.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
@@ -21,7 +21,7 @@ export const icGroupLines = (ic: IdentityCenter, organization: Organization, gro
 	const reach = groupReach(ic, groupId);
 	if (!reach) return [note('missing', `No group with id ${groupId} in the identity store.`, 'warning')];
 	const {onOpenPerson, onOpenReach, roleOf} = opens;
-	const names = new Map(orgAccounts(organization).map(row => [row.account.id, row.account.name]));
+	const names = accountNames(organization);
 	const held = new Set(ic.users.map(u => u.id));
 	return [
 		note('about', `${reach.group.description ? `${reach.group.description} · ` : ''}id ${reach.group.id}`),

@@ -4,8 +4,8 @@
 // group opens the group's screen.
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import {personReach, type IdentityCenter} from '../../model/org/identity-center.js';
-import {orgAccounts} from '../../model/org/org-load.js';
+import {personReach, reachViaText, type IdentityCenter} from '../../model/org/identity-center.js';
+import {accountNames} from '../../model/org/org-load.js';
 import type {Organization} from '../../model/org/organization.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
@@ -18,7 +18,7 @@ export const personLines = (ic: IdentityCenter, organization: Organization, user
 	const reach = personReach(ic, userId);
 	if (!reach) return [note('missing', `Nobody with id ${userId} in the identity store.`, 'warning')];
 	const {onOpenReach, onOpenGroup, roleOf} = opens;
-	const names = new Map(orgAccounts(organization).map(row => [row.account.id, row.account.name]));
+	const names = accountNames(organization);
 	const groupNames = new Map(ic.groups.map(g => [g.id, g.displayName]));
 	const groups = ic.memberships.filter(m => m.userId === userId).map(m => ({id: m.groupId, name: groupNames.get(m.groupId) ?? m.groupId}));
 	return [
@@ -26,7 +26,7 @@ export const personLines = (ic: IdentityCenter, organization: Organization, user
 		heading('groups', `Identity Center groups (${groups.length})${onOpenGroup && groups.length > 0 ? ': enter opens one, its members and what it is assigned' : ''}`),
 		...(groups.length > 0 ? groups.map(g => ({key: `group-${g.id}`, text: g.name, ...(onOpenGroup ? {open: () => onOpenGroup(g.id)} : {})})) : [note('groups-none', 'none')]),
 		heading('reach', `Accounts and permission sets reached (${reach.reaches.length})${reachOpensHint(reach.reaches.length, onOpenReach)}`),
-		...reach.reaches.flatMap(r => reachLines(r, names.get(r.accountId), `via ${r.via.map(v => (v.kind === 'direct' ? 'assigned directly' : `group ${v.group.displayName}`)).join(' + ')}`, {onOpenReach, roleOf})),
+		...reach.reaches.flatMap(r => reachLines(r, names.get(r.accountId), `via ${reachViaText(r.via)}`, {onOpenReach, roleOf})),
 		...(reach.reaches.length === 0 ? [note('reach-none', 'reaches no account through Identity Center')] : []),
 	];
 };

@@ -6,6 +6,7 @@
 import type {WhoCanEntry} from '../../model/access.js';
 import {rolePathText} from '../../model/access/role-path-text.js';
 import {decisionWord, resourcesCovered} from '../../model/decision-words.js';
+import {reachViaText} from '../../model/org/identity-center.js';
 import {scpNote, settledTexts, targetText, type OrgAccountAnswer, type PersonThroughSet} from '../../model/org/org-who-can.js';
 import {heading, note, type DetailLine} from '../components/DetailList.js';
 import type {UserLineFocus} from '../hooks/routes.js';
@@ -36,8 +37,7 @@ const personPath = (person: PersonThroughSet, account: string): string => {
 	const [only, ...more] = person.via;
 	if (only && more.length === 0) return `IC user ${person.user.userName}${only.kind === 'group' ? ` → group ${only.group.displayName}` : ''} → ${rest}`;
 	// Assigned more than one way (directly and through a group, say): the person named once, each way in brackets.
-	const ways = person.via.map(v => (v.kind === 'direct' ? 'assigned directly' : `group ${v.group.displayName}`));
-	return `IC user ${person.user.userName} (${ways.join(' + ')}) → ${rest}`;
+	return `IC user ${person.user.userName} (${reachViaText(person.via)}) → ${rest}`;
 };
 
 const accountHead = (answer: OrgAccountAnswer, able: number): string => {
