@@ -31,6 +31,20 @@ export interface DetailLine {
 export const heading = (key: string, text: string): DetailLine => ({key, text, heading: true});
 export const note = (key: string, text: string, tone?: DetailLine['tone']): DetailLine => ({key, text, dim: !tone, tone});
 
+/**
+ * A line whose text is made when it is first drawn, then kept: the list reads `text` only for the rows on screen and
+ * the selected one, and a who-can answer has tens of thousands of lines whose words need paths built first.
+ */
+export const drawnLine = (line: Omit<DetailLine, 'text'>, make: () => string): DetailLine => {
+	let text: string | undefined;
+	return {
+		...line,
+		get text() {
+			return (text ??= make());
+		},
+	};
+};
+
 /** The selected line whole, wrapped into at most `rows` rows, when the list shows it cut; else nothing. */
 const wholeRows = (line: DetailLine | undefined, width: number, rows: number): string[] => {
 	if (!line || rows === 0) return [];

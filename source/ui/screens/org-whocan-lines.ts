@@ -8,7 +8,7 @@ import {rolePathText} from '../../model/access/role-path-text.js';
 import {decisionWord, resourcesCovered} from '../../model/decision-words.js';
 import {reachViaText} from '../../model/org/identity-center.js';
 import {scpNote, settledTexts, targetText, type OrgAccountAnswer, type PersonThroughSet} from '../../model/org/org-who-can.js';
-import {heading, note, type DetailLine} from '../components/DetailList.js';
+import {drawnLine, heading, note, type DetailLine} from '../components/DetailList.js';
 import type {UserLineFocus} from '../hooks/routes.js';
 import {pathText} from './access-text.js';
 import {effectLines, focusOf} from './whocan-lines.js';
@@ -75,19 +75,18 @@ export const orgWhoCanLines = (answers: OrgAccountAnswer[], total: number, onOpe
 	answers.flatMap(answer => {
 		const key = `account-${answer.accountId}`;
 		const entries = [...answer.users, ...answer.groups, ...answer.roles];
-		const principals: DetailLine[] = entries.map(entry => {
-			let text: string | undefined;
-			return {
-				key: `${key}-${entry.kind}-${entry.name}`,
-				// Read when the line is drawn: a user's path through roles is built when first read, and across
-				// the organization there are tens of thousands of lines of which a screen shows a few dozen.
-				get text() {
-					return (text ??= `${entry.kind} ${entry.name}  ${[decisionWord(entry, total), resourcesCovered(entry)].filter(Boolean).join(' ')}  ${entryPath(entry)}`);
+		// Words made when drawn: a user's path through roles is built when first read, and across the organization
+		// there are tens of thousands of lines of which a screen shows a few dozen.
+		const principals: DetailLine[] = entries.map(entry =>
+			drawnLine(
+				{
+					key: `${key}-${entry.kind}-${entry.name}`,
+					tone: entry.decision === 'Conditional' ? 'warning' : undefined,
+					...(onOpen ? {open: () => onOpen({kind: entry.kind, name: entry.name, accountId: answer.accountId, ...grantFocus(entry)})} : {}),
 				},
-				tone: entry.decision === 'Conditional' ? 'warning' : undefined,
-				...(onOpen ? {open: () => onOpen({kind: entry.kind, name: entry.name, accountId: answer.accountId, ...grantFocus(entry)})} : {}),
-			};
-		});
+				() => `${entry.kind} ${entry.name}  ${[decisionWord(entry, total), resourcesCovered(entry)].filter(Boolean).join(' ')}  ${entryPath(entry)}`,
+			),
+		);
 		const people: DetailLine[] = answer.people.map(person => ({
 			key: `${key}-person-${person.user.id}-${person.permissionSet.arn}`,
 			text: `person ${person.user.userName}  ${person.decision}  ${personPath(person, answer.accountName)}`,

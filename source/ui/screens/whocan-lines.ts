@@ -4,7 +4,7 @@
 // `x` there removes them from exactly that group.
 import {resourceVariableNote, type PolicySource, type RolePath, type WhoCanAnswer, type WhoCanEntry} from '../../model/access.js';
 import {throughRolesDecision} from '../../model/access/who-can-roles.js';
-import {heading, note, type DetailLine} from '../components/DetailList.js';
+import {drawnLine, heading, note, type DetailLine} from '../components/DetailList.js';
 import type {UserLineFocus} from '../hooks/routes.js';
 import {rolePathConditions, rolePathDecision, rolePathText} from '../../model/access/role-path-text.js';
 import {actionsCovered, decisionWord, resourcesCovered} from '../../model/decision-words.js';
@@ -34,6 +34,9 @@ export const focusOf = (source: PolicySource): UserLineFocus | undefined => {
 
 type Opener = (source?: PolicySource) => void;
 
+/** What lets the user assume a path's first role (the group's statement, else their own): where its lines open. */
+const assumedBy = (path: RolePath | undefined): PolicySource | undefined => path?.steps[0]?.identity[0]?.source;
+
 /** "    through role Admin (Conditional): group Developers → … → statement #1": what is not plain Allowed everywhere is said. */
 const rolePathLine = (path: RolePath): string =>
 	`    through role ${path.role}${path.decision === 'Conditional' || resourcesCovered(path) ? ` (${rolePathDecision(path).replace(/^Allowed /, '')})` : ''}: ${rolePathText(path)}`;
@@ -43,17 +46,8 @@ const rolePathLine = (path: RolePath): string =>
  * one line is known without building it — the path is built when the line is drawn (most users of a large answer
  * never are) or opened.
  */
-const allowedRoleLine = (entry: WhoCanEntry, key: string, openAt: Opener): DetailLine => {
-	let text: string | undefined;
-	return {
-		key: `${key}-role-0`,
-		get text() {
-			return (text ??= rolePathLine(entry.throughRoles![0]!));
-		},
-		dim: true,
-		open: () => openAt(entry.throughRoles?.[0]?.steps[0]?.identity[0]?.source),
-	};
-};
+const allowedRoleLine = (entry: WhoCanEntry, key: string, openAt: Opener): DetailLine =>
+	drawnLine({key: `${key}-role-0`, dim: true, open: () => openAt(assumedBy(entry.throughRoles?.[0]))}, () => rolePathLine(entry.throughRoles![0]!));
 
 const entryLines = (entry: WhoCanEntry, total: number, openAt: Opener, contextSet: boolean): DetailLine[] => {
 	const many = total > 1;
@@ -74,7 +68,7 @@ const entryLines = (entry: WhoCanEntry, total: number, openAt: Opener, contextSe
 			text: `${entry.name}  ${decisionWord(entry, total)}${actions}${covered ? `  ${covered}` : ''}${incomplete}`,
 			tone: entry.decision === 'Conditional' || entry.incomplete ? 'warning' : undefined,
 			// A user reaching it only through a role opens on what lets them assume it (the group, else their policy).
-			open: () => openAt(entry.via[0]?.statement.source ?? entry.throughRoles?.[0]?.steps[0]?.identity[0]?.source),
+			open: () => openAt(entry.via[0]?.statement.source ?? assumedBy(entry.throughRoles?.[0])),
 		},
 		...[...paths].map(([path, {actions, source}]) => ({
 			key: `${key}-via-${path}`,
@@ -94,9 +88,9 @@ const entryLines = (entry: WhoCanEntry, total: number, openAt: Opener, contextSe
 				text: rolePathLine(path),
 				tone: path.decision === 'Conditional' ? ('warning' as const) : undefined,
 				dim: path.decision !== 'Conditional',
-				open: () => openAt(path.steps[0]?.identity[0]?.source),
+				open: () => openAt(assumedBy(path)),
 			},
-			...rolePathConditions(path).map((text, c) => ({key: `${key}-role-${n}-if-${c}`, text: `      ${text}`, tone: 'warning' as const, open: () => openAt(path.steps[0]?.identity[0]?.source)})),
+			...rolePathConditions(path).map((text, c) => ({key: `${key}-role-${n}-if-${c}`, text: `      ${text}`, tone: 'warning' as const, open: () => openAt(assumedBy(path))})),
 		])),
 	];
 };
@@ -120,17 +114,18 @@ export const whoCanLines = (answer: WhoCanAnswer, open: WhoCanOpeners, change?: 
 		heading('users', `Users who can ${what} on ${answer.resource} (${answer.users.length})`),
 	];
 	const total = answer.actions.length;
-	lines.push(...answer.users.flatMap(entry => entryLines(entry, total, source => onOpenUser(entry.name, source ? focusOf(source) : undefined), change !== undefined)));
+	const contextSet = change !== undefined;
+	lines.push(...answer.users.flatMap(entry => entryLines(entry, total, source => onOpenUser(entry.name, source ? focusOf(source) : undefined), contextSet)));
 	if (answer.users.length === 0) lines.push(note('users-none', 'nobody'));
 	// A person can reach it through many chains of roles: who-can shows the best one of each.
 	if (answer.users.some(u => u.throughRoles)) lines.push(note('users-role-paths', 'through roles: the best path of each (Allowed first, then fewest roles); Explain (e) on a user\'s Access lists every role'));
 	lines.push(heading('groups', `Groups whose policies grant it (${answer.groups.length})`));
-	lines.push(...answer.groups.flatMap(entry => entryLines(entry, total, () => onOpenGroup(entry.name), change !== undefined)));
+	lines.push(...answer.groups.flatMap(entry => entryLines(entry, total, () => onOpenGroup(entry.name), contextSet)));
 	if (answer.groups.length === 0) lines.push(note('groups-none', 'none'));
 	// Roles are principals too: rows of their own, each opening the Role screen.
 	if (answer.roles.length > 0) {
 		lines.push(heading('roles', `Roles whose policies grant it (${answer.roles.length})`));
-		lines.push(...answer.roles.flatMap(entry => entryLines(entry, total, () => open.role?.(entry.name), change !== undefined)));
+		lines.push(...answer.roles.flatMap(entry => entryLines(entry, total, () => open.role?.(entry.name), contextSet)));
 	}
 	if (answer.roleNotes.length > 0) {
 		lines.push(heading('role-trust', 'Trust outside this account (not counted above)'));
