@@ -8,7 +8,7 @@ import {accountNames} from '../../model/org/org-load.js';
 import type {Organization} from '../../model/org/organization.js';
 import {sanitize} from '../../model/sanitize.js';
 import {DetailList, heading, note, type DetailLine} from '../components/DetailList.js';
-import {reachLines, reachOpensHint, type ReachOpened, type RoleOf} from './reach-lines.js';
+import {closedLines, reachLines, reachOpensHint, type ReachOpened, type RoleOf} from './reach-lines.js';
 
 export interface IcGroupOpens {
 	onOpenPerson?: (userId: string) => void;
@@ -53,7 +53,7 @@ export function IcGroupScreen(
 ) {
 	const {identityCenter: ic, organization, id, onOpenPerson, onOpenReach, roleOf} = props;
 	const lines = useMemo(
-		() => (ic && organization ? icGroupLines(ic, organization, id, {onOpenPerson, onOpenReach, roleOf}) : [note('closed', props.closedNote ?? 'The organization is not open (:people opens it).', 'warning')]),
+		() => (ic && organization ? icGroupLines(ic, organization, id, {onOpenPerson, onOpenReach, roleOf}) : closedLines(props.closedNote)),
 		[ic, organization, id, props.closedNote, onOpenPerson, onOpenReach, roleOf],
 	);
 	const group = ic?.groups.find(g => g.id === id);

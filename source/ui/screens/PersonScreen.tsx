@@ -12,7 +12,7 @@ import {DetailList, heading, note, type DetailLine} from '../components/DetailLi
 import {matchCommand} from '../keymap.js';
 import {PASS, priority, useKeys, useReadOnly} from '../hooks/keyboard.js';
 import {everywhereReadOnly} from './everywhere-lines.js';
-import {reachLines, reachOpensHint, type ReachOpened, type RoleOf} from './reach-lines.js';
+import {closedLines, reachLines, reachOpensHint, type ReachOpened, type RoleOf} from './reach-lines.js';
 
 export const personLines = (ic: IdentityCenter, organization: Organization, userId: string, opens: {onOpenReach?: (reach: ReachOpened) => void; onOpenGroup?: (groupId: string) => void; roleOf?: RoleOf} = {}): DetailLine[] => {
 	const reach = personReach(ic, userId);
@@ -54,7 +54,7 @@ export function PersonScreen(props: {
 }) {
 	const {identityCenter: ic, organization, id, onOpenReach, onOpenGroup, roleOf} = props;
 	const lines = useMemo(
-		() => (ic && organization ? personLines(ic, organization, id, {onOpenReach, onOpenGroup, roleOf}) : [note('closed', props.closedNote ?? 'The organization is not open (:people opens it).', 'warning')]),
+		() => (ic && organization ? personLines(ic, organization, id, {onOpenReach, onOpenGroup, roleOf}) : closedLines(props.closedNote)),
 		[ic, organization, id, props.closedNote, onOpenReach, onOpenGroup, roleOf],
 	);
 	const user = ic?.users.find(u => u.id === id);

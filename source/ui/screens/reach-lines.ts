@@ -2,9 +2,10 @@
 // account, the set and how it is reached, then the role the set becomes there and what the set holds. Enter
 // on either line asks to open that role in its account. The role is named as the account's roles were read:
 // its real name (the hash AWS gave it), or that it is not there; the pattern when the account was not read.
+// Also what both screens show while there is no Identity Center to read.
 import type {PermissionSet, Reach} from '../../model/org/identity-center.js';
 import type {ProvisionedRole} from '../../model/org/provisioned-role.js';
-import type {DetailLine} from '../components/DetailList.js';
+import {note, type DetailLine} from '../components/DetailList.js';
 
 /** An account and permission set reached: enter on its line asks to open the set's role there. */
 export interface ReachOpened {
@@ -40,6 +41,9 @@ export const reachLines = (reach: Reach, accountName: string | undefined, how: s
 		{key: `${key}-role`, text: `    ${roleText(reach, roleOf?.(reach.accountId, reach.permissionSet.name))} · holds ${holds(reach.permissionSet)}`, dim: true, ...opened},
 	];
 };
+
+/** A person's or a group's screen while the organization is not open (or is being read again: `closedNote`). */
+export const closedLines = (closedNote: string | undefined): DetailLine[] => [note('closed', closedNote ?? 'The organization is not open (:people opens it).', 'warning')];
 
 /** What the reach heading says enter does, when it does anything. */
 export const reachOpensHint = (count: number, onOpenReach: unknown): string => (onOpenReach && count > 0 ? ': enter opens the role in its account, e there explains it' : '');
