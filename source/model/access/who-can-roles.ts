@@ -190,21 +190,21 @@ const bestPath = (reach: UserReach): RolePath => {
 	return pathOf([first(), ...tailOf(link)], link.grant);
 };
 
-/** Per user entry of an answer: the decision of its best path through roles, known before the path is built. */
-const bestDecisions = new WeakMap<WhoCanEntry, 'Allowed' | 'Conditional'>();
+/** Per user entry of an answer with paths through roles: the entry it was made from, and its best path's decision. */
+const lazyEntries = new WeakMap<WhoCanEntry, {base: WhoCanEntry; best: 'Allowed' | 'Conditional'}>();
 
 /**
  * The decision of the path `throughRoles` holds (its first and only one, the best: Allowed first), read without
  * building it; undefined for an entry that reaches nothing through roles or was not made by who-can.
  */
-export const throughRolesDecision = (entry: WhoCanEntry): 'Allowed' | 'Conditional' | undefined => bestDecisions.get(entry);
+export const throughRolesDecision = (entry: WhoCanEntry): 'Allowed' | 'Conditional' | undefined => lazyEntries.get(entry)?.best;
 
-/** `entry` with the decision through roles and `throughRoles` built on first read (then kept). */
-const withLazyPaths = (entry: WhoCanEntry, decision: WhoCanEntry['decision'], best: 'Allowed' | 'Conditional', build: () => RolePath[]): WhoCanEntry => {
+/** `base` with the decision through roles and `throughRoles` built on first read (then kept). */
+const withLazyPaths = (base: WhoCanEntry, decision: WhoCanEntry['decision'], best: 'Allowed' | 'Conditional', build: () => RolePath[]): WhoCanEntry => {
 	let paths: RolePath[] | undefined;
 	// An accessor in the literal: an own, enumerable property as a data one would be, made without redefining the object.
 	const made: WhoCanEntry = {
-		...entry,
+		...base,
 		decision,
 		get throughRoles(): RolePath[] {
 			return (paths ??= build());
@@ -213,8 +213,17 @@ const withLazyPaths = (entry: WhoCanEntry, decision: WhoCanEntry['decision'], be
 			paths = value;
 		},
 	};
-	bestDecisions.set(made, best);
+	lazyEntries.set(made, {base, best});
 	return made;
+};
+
+/**
+ * `entry` with another decision, its paths through roles still unbuilt when they were: a spread would read
+ * the accessor and build them for every entry an SCP makes Conditional. The copy reads the same paths.
+ */
+export const withDecision = (entry: WhoCanEntry, decision: WhoCanEntry['decision']): WhoCanEntry => {
+	const lazy = lazyEntries.get(entry);
+	return lazy ? withLazyPaths(lazy.base, decision, lazy.best, () => entry.throughRoles!) : {...entry, decision};
 };
 
 /** Each holder's place in who-can's sorted list of users, worked out once per holder index. */

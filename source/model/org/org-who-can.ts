@@ -8,6 +8,7 @@ import {conditionWords} from '../decision-words.js';
 import type {RequestContext} from '../access/request-context.js';
 import type {WhoCanAnswer, WhoCanEntry} from '../access/types.js';
 import {entryKey, type ContextEffect} from '../access/who-can-context.js';
+import {withDecision} from '../access/who-can-roles.js';
 import {isSsoRoleOf, whoReachesAccount, type IcUser, type IdentityCenter, type PermissionSet, type ReachVia} from './identity-center.js';
 import type {Organization} from './organization.js';
 import {rcpVerdict} from './rcp-verdict.js';
@@ -66,7 +67,7 @@ const capped = (entry: WhoCanEntry, scp: ScpVerdict): WhoCanEntry | undefined =>
 	if (isServiceLinked(entry)) return entry;
 	const decision = cappedBy(entry.decision, scp);
 	if (decision === entry.decision) return entry;
-	return decision === 'Conditional' ? {...entry, decision} : undefined;
+	return decision === 'Conditional' ? withDecision(entry, decision) : undefined;
 };
 
 /** A decision as the SCPs leave it in one account: denied where they deny, never certain where they are not. */
