@@ -10,6 +10,7 @@ import {contextEffectLines, contextGivenText} from '../model/access/who-can-cont
 import {reachViaText, type IdentityCenter} from '../model/org/identity-center.js';
 import type {OpenedOrganization} from '../model/org/org-load.js';
 import {orgWhoCan, type OrgAccountAnswer, type PersonThroughSet} from '../model/org/org-who-can.js';
+import {actionsCovered, decisionWord} from '../model/decision-words.js';
 import {sanitize} from '../model/sanitize.js';
 import {decisionCell, principalShape, refuse, settledShapes} from './access.js';
 import type {CommandResult} from './result.js';
@@ -30,6 +31,7 @@ const personJson = (person: PersonThroughSet) => ({
 	Via: person.via.map(v => (v.kind === 'direct' ? {Type: 'USER'} : {Type: 'GROUP', GroupName: v.group.displayName})),
 	RoleName: person.role,
 	Decision: person.decision,
+	Actions: person.actions,
 });
 
 /** Own policies, roles, or both (a user with a group grant who may also assume Admin). */
@@ -38,7 +40,7 @@ const entryVia = (entry: WhoCanEntry): string =>
 
 const accountRows = (answer: OrgAccountAnswer, total: number): string[][] => [
 	...[...answer.users, ...answer.groups, ...answer.roles].map(entry => [entry.kind, entry.name, decisionCell(entry, total), entryVia(entry)]),
-	...answer.people.map(person => ['person', person.user.userName, person.decision, `${reachViaText(person.via)} → permission set ${person.permissionSet.name} → role ${person.role}`]),
+	...answer.people.map(person => ['person', person.user.userName, [decisionWord(person, total), actionsCovered(person, total)].filter(Boolean).join(' '), `${reachViaText(person.via)} → permission set ${person.permissionSet.name} → role ${person.role}`]),
 ];
 
 export const orgWhoCanCommand = async (input: OrgWhoCanInput, action: string, resource: string, json: boolean, request: RequestContext = {}): Promise<CommandResult> => {

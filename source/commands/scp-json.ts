@@ -3,7 +3,7 @@ import {settledTexts} from '../model/org/org-who-can.js';
 import type {ScpVerdict} from '../model/org/scp-verdict.js';
 
 /** `kind`: whose verdict it is (the wording of what a request context decided names it). */
-export const scpJson = (scp: ScpVerdict, kind: 'SCP' | 'RCP' = 'SCP') => {
+export const scpJson = (scp: ScpVerdict, kind: 'SCP' | 'RCP' = 'SCP'): Record<string, unknown> => {
 	const settled = settledTexts(scp, kind);
 	const decidedBy = settled.length > 0 ? {DecidedBy: settled} : {};
 	switch (scp.kind) {
@@ -17,5 +17,8 @@ export const scpJson = (scp: ScpVerdict, kind: 'SCP' | 'RCP' = 'SCP') => {
 			return {Verdict: 'EXEMPT', Reason: scp.reason};
 		case 'permitted':
 			return {Verdict: 'PERMITTED', ...decidedBy};
+		// A wildcard's actions treated differently: each group of them with its verdict.
+		case 'partly':
+			return {Verdict: 'PARTLY', ByAction: scp.groups.map(group => ({Actions: group.actions, ...scpJson(group.verdict, kind)}))};
 	}
 };

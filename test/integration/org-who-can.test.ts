@@ -266,4 +266,36 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		expect(text.stdout).toContain('note: denied here by RCP NoDeletesInDev on OU dev');
 		expect(text.stdout).toMatch(/workload-dev \(\d+\): 0 can, \d+ blocked by RCP/);
 	});
+
+	it('a wildcard: each of its actions by its own SCP and RCP verdict — the one they deny leaves the answers (Partly), a condition makes them Conditional', async () => {
+		type Verdict = {Verdict: string; PolicyName?: string; ByAction?: Array<{Actions: string[]; Verdict: string; PolicyName?: string}>};
+		type Principal = {UserName?: string; RoleName?: string; Decision: string; Actions: string[]; Partly?: boolean};
+		const byAction = (verdict: Verdict) => (verdict.ByAction ?? []).filter(group => group.Verdict !== 'PERMITTED').map(group => [group.Verdict, group.Actions, group.PolicyName]);
+
+		const ec2 = JSON.parse((await run('who-can', 'ec2:*', '--org', '--json')).stdout) as OrgWhoCanJson;
+		const prod = ec2.Accounts.find(a => a.Id === seeded.accounts.prod)!;
+		// Before, the wildcard itself went to the simulator: "the SCPs could not be evaluated (DenyTerminate: unknown action ec2:*)".
+		expect(prod.Scp.Verdict).toBe('PARTLY');
+		expect(byAction(prod.Scp as Verdict)).toEqual([['DENIED', ['ec2:TerminateInstances'], 'DenyTerminate']]);
+		const deployer = (prod.Principals as Principal[]).find(p => p.UserName === 'deployer')!;
+		expect(deployer).toMatchObject({Decision: 'Allowed', Partly: true});
+		expect(deployer.Actions).not.toContain('ec2:TerminateInstances');
+		expect(deployer.Actions).toContain('ec2:RunInstances');
+		expect(prod.People.map(p => p.UserName).sort()).toEqual(['alice', 'carol']);
+
+		const s3 = JSON.parse((await run('who-can', 's3:*', '--org', '--json')).stdout) as OrgWhoCanJson;
+		const dev = s3.Accounts.find(a => a.Id === seeded.accounts.dev)!;
+		expect(byAction(dev.Scp as Verdict)).toEqual([['CONDITIONAL', ['s3:PutObject'], undefined]]);
+		expect(byAction(dev.Rcp as Verdict)).toEqual([['DENIED', ['s3:DeleteObject'], 'NoDeletesInDev']]);
+		const admin = (dev.Principals as Principal[]).find(p => p.RoleName === SSO_ADMIN_ROLE)!;
+		expect(admin.Decision).toBe('Conditional');
+		expect(admin.Actions).not.toContain('s3:DeleteObject');
+		expect(admin.Actions).toContain('s3:PutObject');
+
+		const text = (await run('who-can', 's3:*', '--org')).stdout;
+		expect(text).not.toContain('could not be evaluated');
+		expect(text).toContain('for s3:DeleteObject: denied here by RCP NoDeletesInDev on OU dev');
+		expect(text).toMatch(/for s3:PutObject: SCPs allow it only under conditions \(DevWritesInEurope on OU dev\)/);
+		expect(text).toMatch(/person\s+alice\s+Conditional/);
+	});
 });

@@ -7,6 +7,7 @@ import type {WhoCanEntry} from '../../source/model/access/types.js';
 import type {IdentityCenter, PermissionSet} from '../../source/model/org/identity-center.js';
 import {cappedBy, orgWhoCan, type AccountAnswerInput} from '../../source/model/org/org-who-can.js';
 import type {ScpVerdict} from '../../source/model/org/scp-verdict.js';
+import {orgWhoCanLines} from '../../source/ui/screens/org-whocan-lines.js';
 import {DEV, denyTerminate, MANAGEMENT, orgWith, PROD, scp} from '../fixtures/org-shape.js';
 import {accountWithRoles, allow, policy, trustPolicy, trusts, userArn} from '../fixtures/roles.js';
 
@@ -121,6 +122,40 @@ describe('org-wide who-can', () => {
 		// An SCP denying it in prod: nobody can there either way, so nothing is said of the context.
 		const [denied] = await orgWhoCan(orgWith([denyTerminate]), await withEffects(), ic, 'ec2:TerminateInstances');
 		expect(changed(denied)).toEqual([]);
+	});
+
+	it('a wildcard: each action by its own SCP verdict — the one an SCP denies leaves each entry (Partly), the rest stand; the SCPs named for that action', async () => {
+		const answers = await inputs('ec2:*');
+		const total = 'answer' in answers[0]! ? answers[0].answer.actions.length : 0;
+		expect(total).toBeGreaterThan(100);
+		const [prod, dev] = await orgWhoCan(orgWith([denyTerminate]), answers, ic, 'ec2:*');
+		// Before, the simulator refused the wildcard itself: "the SCPs could not be evaluated (…: unknown action ec2:*)".
+		expect(prod!.notes[0]).toBe('for ec2:TerminateInstances: denied here by SCP DenyTerminate on OU Prod');
+		expect(prod!.scp.kind).toBe('partly');
+		for (const entry of [...prod!.users, ...prod!.roles]) {
+			expect(entry.decision).toBe('Allowed');
+			expect(entry.actions).toHaveLength(total - 1);
+			expect(entry.actions).not.toContain('ec2:TerminateInstances');
+		}
+		expect(names(prod!.users)).toEqual(['ops.bot']);
+		expect(prod!.blockedByScp).toBe(0);
+		// The people reach what their role is left with: all but the denied action.
+		expect(prod!.people.map(p => [p.user.userName, p.decision, p.actions.length])).toEqual([['alice', 'Allowed', total - 1]]);
+		expect(dev!.scp).toEqual({kind: 'permitted'});
+		expect(dev!.users[0]!.actions).toHaveLength(total);
+		// The screen's lines: the SCP's word for that action once, as a warning; each principal and person Partly.
+		const lines = orgWhoCanLines([prod!], total).map(line => [line.text, line.tone]);
+		expect(lines.filter(([text]) => String(text).includes('DenyTerminate'))).toEqual([['for ec2:TerminateInstances: denied here by SCP DenyTerminate on OU Prod', 'warning']]);
+		expect(lines.filter(([text]) => /^(user|role|person) /.test(String(text))).map(([text]) => String(text).split('  ').slice(0, 2))).toEqual([
+			['person alice', 'Partly'],
+			['user ops.bot', 'Partly'],
+			['role AWSReservedSSO_AdminAccess_0123456789abcdef', 'Partly'],
+		]);
+
+		// A condition on some of the actions makes each entry holding them Conditional, and keeps every action.
+		const [conditional] = await orgWhoCan(orgWith([terminateOnlyInEu]), answers, ic, 'ec2:*');
+		expect(conditional!.users.map(u => [u.decision, u.actions.length])).toEqual([['Conditional', total]]);
+		expect(conditional!.notes[0]).toMatch(/^for ec2:TerminateInstances: SCPs allow it only under conditions \(TerminateOnlyInEU on OU Prod\).*every answer for them here is Conditional$/);
 	});
 
 	it('without Identity Center, the accounts answer with their IAM principals only', async () => {

@@ -91,7 +91,8 @@ export const actionMatches = (pattern: string, action: string): boolean => {
 	return actionPattern(pattern).test(action);
 };
 
-const statementMatches = (s: ParsedStatement, action: string): boolean =>
+/** Whether the statement's Action (or NotAction) takes in the action, whatever its resource and conditions. */
+export const statementMatches = (s: ParsedStatement, action: string): boolean =>
 	s.notActions ? !s.notActions.some(p => actionMatches(p, action)) : (s.actions ?? []).some(p => actionMatches(p, action));
 
 /** Whether any statement (Allow, and any at all) can match the action, whatever the resource. */

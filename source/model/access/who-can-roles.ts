@@ -218,12 +218,13 @@ const withLazyPaths = (base: WhoCanEntry, decision: WhoCanEntry['decision'], bes
 };
 
 /**
- * `entry` with another decision, its paths through roles still unbuilt when they were: a spread would read
- * the accessor and build them for every entry an SCP makes Conditional. The copy reads the same paths.
+ * `entry` with another decision (or fewer actions), its paths through roles still unbuilt when they were: a
+ * spread would read the accessor and build them for every entry an SCP makes Conditional. The copy reads the same paths.
  */
-export const withDecision = (entry: WhoCanEntry, decision: WhoCanEntry['decision']): WhoCanEntry => {
+export const revised = (entry: WhoCanEntry, change: Partial<Pick<WhoCanEntry, 'decision' | 'actions'>>): WhoCanEntry => {
 	const lazy = lazyEntries.get(entry);
-	return lazy ? withLazyPaths(lazy.base, decision, lazy.best, () => entry.throughRoles!) : {...entry, decision};
+	if (!lazy) return {...entry, ...change};
+	return withLazyPaths({...lazy.base, ...change}, change.decision ?? entry.decision, lazy.best, () => entry.throughRoles!);
 };
 
 /** Each holder's place in who-can's sorted list of users, worked out once per holder index. */

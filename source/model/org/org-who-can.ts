@@ -8,9 +8,10 @@ import {conditionWords} from '../decision-words.js';
 import type {RequestContext} from '../access/request-context.js';
 import type {WhoCanAnswer, WhoCanEntry} from '../access/types.js';
 import {entryKey, type ContextEffect} from '../access/who-can-context.js';
-import {withDecision} from '../access/who-can-roles.js';
+import {revised} from '../access/who-can-roles.js';
+import {controlVerdicts, type ControlVerdicts} from './control-verdicts.js';
 import {isSsoRoleOf, whoReachesAccount, type IcUser, type IdentityCenter, type PermissionSet, type ReachVia} from './identity-center.js';
-import type {Organization} from './organization.js';
+import {pathToAccount, type Organization} from './organization.js';
 import {rcpVerdict} from './rcp-verdict.js';
 import {scpVerdict, type ScpVerdict} from './scp-verdict.js';
 
@@ -29,6 +30,8 @@ export interface PersonThroughSet {
 	/** The role the permission set became in this account (its row is among `roles`). */
 	role: string;
 	decision: 'Allowed' | 'Conditional';
+	/** Of the query's actions, those the role reaches here (a wildcard's may be fewer than all: Partly). */
+	actions: string[];
 }
 
 export interface OrgAccountAnswer {
@@ -62,12 +65,25 @@ export interface OrgAccountAnswer {
 export const SERVICE_LINKED_PATH = ':role/aws-service-role/';
 const isServiceLinked = (entry: WhoCanEntry): boolean => entry.kind === 'role' && entry.arn.includes(SERVICE_LINKED_PATH);
 
-/** The entry as the SCP (or RCP) leaves it, by cappedBy's rule: unchanged, made Conditional, or gone when denied. */
-const capped = (entry: WhoCanEntry, scp: ScpVerdict): WhoCanEntry | undefined => {
+/**
+ * The entry as the SCPs (or RCPs) leave it: unchanged, made Conditional, or gone when they deny it. On a query of
+ * many actions whose verdicts differ, each of the entry's actions by its own: those denied leave the entry (gone
+ * when none is left), one the controls leave uncertain makes it Conditional.
+ */
+const capped = (entry: WhoCanEntry, control: ControlVerdicts): WhoCanEntry | undefined => {
 	if (isServiceLinked(entry)) return entry;
-	const decision = cappedBy(entry.decision, scp);
-	if (decision === entry.decision) return entry;
-	return decision === 'Conditional' ? withDecision(entry, decision) : undefined;
+	const {overall} = control;
+	if (overall.kind !== 'partly') {
+		const decision = cappedBy(entry.decision, overall);
+		if (decision === entry.decision) return entry;
+		return decision === 'Conditional' ? revised(entry, {decision}) : undefined;
+	}
+	const left = entry.actions.filter(action => control.of(action).kind !== 'denied');
+	if (left.length === 0) return undefined;
+	const unsure = left.some(action => cappedBy('Allowed', control.of(action)) !== 'Allowed');
+	const decision = unsure && entry.decision === 'Allowed' ? 'Conditional' : entry.decision;
+	if (decision === entry.decision && left.length === entry.actions.length) return entry;
+	return revised(entry, {decision, actions: left});
 };
 
 /** A decision as the SCPs leave it in one account: denied where they deny, never certain where they are not. */
@@ -79,8 +95,10 @@ export const cappedBy = <D extends 'Allowed' | 'Conditional' | 'ExplicitDeny' | 
 		case 'denied':
 			// An SCP's Deny is an explicit deny; no SCP allowing it is an implicit one (an explicit deny already there stays).
 			return scp.how === 'explicit-deny' ? 'ExplicitDeny' : decision === 'ExplicitDeny' ? decision : 'ImplicitDeny';
+		// 'partly': some of a query's actions are limited; what is left of an entry is worked out per action (capped).
 		case 'conditional':
 		case 'unknown':
+		case 'partly':
 			return decision === 'Allowed' ? 'Conditional' : decision;
 	}
 };
@@ -93,13 +111,23 @@ const named = (d: {scp?: {name: string}; target: {kind: string; name: string}}) 
  * With a request context: the conditions of the SCPs (or RCPs) it settled, as `can` says what decided —
  * "decided by aws:RequestedRegion=us-east-1: StringNotEquals aws:RequestedRegion eu-west-1 holds (SCP … on OU dev)".
  */
-export const settledTexts = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string[] =>
-	(verdict.kind === 'denied' || verdict.kind === 'permitted' ? (verdict.settled ?? []) : []).map(({condition: c, decider}) =>
+export const settledTexts = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string[] => {
+	if (verdict.kind === 'partly') return [...new Set(verdict.groups.flatMap(group => settledTexts(group.verdict, kind)))];
+	return (verdict.kind === 'denied' || verdict.kind === 'permitted' ? (verdict.settled ?? []) : []).map(({condition: c, decider}) =>
 		decidedText(c.given, writtenCondition(c), c.holds, `${kind} ${named(decider)}`),
 	);
+};
 
-/** What the SCPs (or RCPs) did to the answers in one account, in words; nothing when they let it through. */
-export const controlNote = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string | undefined => {
+/** Some of a query's actions, named: "s3:DeleteBucket", or "3 of its actions (s3:DeleteBucket, s3:DeleteObject, s3:PutObject, …)". */
+const someActions = (actions: string[]): string =>
+	actions.length === 1 ? actions[0]! : `${actions.length} of its actions (${actions.slice(0, 3).join(', ')}${actions.length > 3 ? ', …' : ''})`;
+
+/**
+ * What the SCPs (or RCPs) did to the answers in one account, in words; nothing when they let it through. On a
+ * query whose actions they treat differently, each group of actions they limit, by name.
+ */
+export const controlNote = (verdict: ScpVerdict, kind: 'SCP' | 'RCP', some = false): string | undefined => {
+	const every = some ? 'every answer for them here is Conditional' : 'every answer here is Conditional';
 	const settled = settledTexts(verdict, kind);
 	const decided = settled.length > 0 ? ` — ${settled.join('; ')}` : '';
 	switch (verdict.kind) {
@@ -111,16 +139,23 @@ export const controlNote = (verdict: ScpVerdict, kind: 'SCP' | 'RCP'): string | 
 			// The conditions themselves, as who-can shows a principal's: what the request would have to carry.
 			const conditions = verdict.conditions.length > 0 ? ` — ${verdict.conditions.map(conditionWords).join('; ')}` : '';
 			return kind === 'SCP'
-				? `SCPs allow it only under conditions (${verdict.deciders.map(named).join(', ')})${conditions}: every answer here is Conditional`
-				: `an RCP may deny it (${verdict.deciders.map(named).join(', ')}${verdict.reason ? `: ${verdict.reason}` : ', under conditions'})${conditions}: every answer here is Conditional`;
+				? `SCPs allow it only under conditions (${verdict.deciders.map(named).join(', ')})${conditions}: ${every}`
+				: `an RCP may deny it (${verdict.deciders.map(named).join(', ')}${verdict.reason ? `: ${verdict.reason}` : ', under conditions'})${conditions}: ${every}`;
 		}
 		case 'unknown':
-			return `the ${kind}s could not be evaluated (${verdict.reason}): every answer here is Conditional`;
+			return `the ${kind}s could not be evaluated (${verdict.reason}): ${every}`;
 		case 'exempt':
 			return verdict.reason;
 		case 'permitted':
 			// Let through: said only when the context decided it (a deny it spared, a conditional allow it met).
 			return decided ? `${kind}s let it through with the context given${decided}` : undefined;
+		case 'partly': {
+			const limited = verdict.groups.flatMap(group => {
+				const said = controlNote(group.verdict, kind, true);
+				return said === undefined ? [] : [`for ${someActions(group.actions)}: ${said}`];
+			});
+			return limited.length > 0 ? limited.join('; ') : undefined;
+		}
 	}
 };
 
@@ -134,7 +169,7 @@ const peopleThrough = (ic: IdentityCenter | undefined, accountId: string, roles:
 	const people: PersonThroughSet[] = [];
 	for (const reach of whoReachesAccount(ic, accountId)) {
 		const role = roles.find(entry => isSsoRoleOf(entry.name, reach.permissionSet.name));
-		if (role) people.push({user: reach.user, permissionSet: reach.permissionSet, via: reach.via, role: role.name, decision: role.decision});
+		if (role) people.push({user: reach.user, permissionSet: reach.permissionSet, via: reach.via, role: role.name, decision: role.decision, actions: role.actions});
 	}
 	return people;
 };
@@ -142,16 +177,22 @@ const peopleThrough = (ic: IdentityCenter | undefined, accountId: string, roles:
 const present = (entry: WhoCanEntry | undefined): entry is WhoCanEntry => entry !== undefined;
 
 /** The entries both let through; counted apart: those the SCPs stop, then of the rest those the RCPs stop. */
-const keep = (entries: WhoCanEntry[], scp: ScpVerdict, rcp: ScpVerdict): {kept: WhoCanEntry[]; byScp: number; byRcp: number} => {
+const keep = (entries: WhoCanEntry[], scp: ControlVerdicts, rcp: ControlVerdicts): {kept: WhoCanEntry[]; byScp: number; byRcp: number} => {
 	const pastScp = entries.map(entry => capped(entry, scp)).filter(present);
 	const kept = pastScp.map(entry => capped(entry, rcp)).filter(present);
 	return {kept, byScp: entries.length - pastScp.length, byRcp: pastScp.length - kept.length};
 };
 
+/** The actions a query stands for (a wildcard expands alike in every account), or the query itself when no account answered. */
+const queryActions = (accounts: AccountAnswerInput[], action: string): string[] => {
+	const answered = accounts.find(input => 'answer' in input);
+	return answered && 'answer' in answered && answered.answer.actions.length > 0 ? answered.answer.actions : [action];
+};
+
 /**
  * Every account's answer to ACTION on RESOURCE, in the order given, with SCPs applied and IC people added.
  * With a request context, the accounts' answers were asked with it (accountAnswerInputs) and the SCPs and
- * RCPs are read with it too.
+ * RCPs are read with it too. A wildcard's actions are each asked of the SCPs and RCPs (control-verdicts.ts).
  */
 export const orgWhoCan = async (
 	org: Organization,
@@ -160,16 +201,22 @@ export const orgWhoCan = async (
 	action: string,
 	resource = '*',
 	request?: RequestContext,
-): Promise<OrgAccountAnswer[]> =>
-	Promise.all(
+): Promise<OrgAccountAnswer[]> => {
+	const actions = queryActions(accounts, action);
+	return Promise.all(
 		accounts.map(async (input): Promise<OrgAccountAnswer> => {
-			const [scp, rcp] = await Promise.all([scpVerdict(org, input.accountId, action, resource, request), rcpVerdict(org, input.accountId, action, resource, request)]);
+			const path = pathToAccount(org, input.accountId) ?? [];
+			const [scps, rcps] = await Promise.all([
+				controlVerdicts(path.flatMap(target => target.scps.map(p => p.document)), actions, resource, one => scpVerdict(org, input.accountId, one, resource, request)),
+				controlVerdicts(path.flatMap(target => (target.rcps ?? []).map(p => p.document)), actions, resource, one => rcpVerdict(org, input.accountId, one, resource, request)),
+			]);
+			const [scp, rcp] = [scps.overall, rcps.overall];
 			const base = {accountId: input.accountId, accountName: input.accountName, scp, rcp};
 			if ('error' in input)
 				return {...base, users: [], groups: [], roles: [], people: [], blockedByScp: 0, blockedByRcp: 0, contextChanged: [], error: input.error, ...(input.skipped ? {skipped: true} : {}), notes: [`${input.skipped ? 'skipped' : 'not read'}: ${input.error}`]};
-			const users = keep(input.answer.users, scp, rcp);
-			const groups = keep(input.answer.groups, scp, rcp);
-			const roles = keep(input.answer.roles, scp, rcp);
+			const users = keep(input.answer.users, scps, rcps);
+			const groups = keep(input.answer.groups, scps, rcps);
+			const roles = keep(input.answer.roles, scps, rcps);
 			const controls = [scpNote(scp), rcpNote(rcp)].filter((n): n is string => n !== undefined);
 			const allowed = new Set([...users.kept, ...groups.kept, ...roles.kept].filter(entry => entry.decision === 'Allowed').map(entryKey));
 			const stopped = scp.kind === 'denied' || rcp.kind === 'denied';
@@ -187,3 +234,4 @@ export const orgWhoCan = async (
 			};
 		}),
 	);
+};

@@ -7,7 +7,7 @@
 import type {RawCondition} from '../access/evaluator.js';
 import type {RequestContext} from '../access/request-context.js';
 import {pathToAccount, type Organization} from './organization.js';
-import {deciderOf, matches, orgFacts, settledBy, withEffect, type ScpDecider, type ScpVerdict, type SettledBy} from './scp-verdict.js';
+import {deciderOf, matches, orgFacts, settledBy, withEffect, type ScpDecider, type SettledBy, type SingleVerdict} from './scp-verdict.js';
 
 /** Services RCPs apply to, as AWS launched them (S3, STS, KMS, SQS, Secrets Manager). */
 export const RCP_SERVICES = new Set(['s3', 'sts', 'kms', 'sqs', 'secretsmanager']);
@@ -15,7 +15,7 @@ export const RCP_SERVICES = new Set(['s3', 'sts', 'kms', 'sqs', 'secretsmanager'
 const serviceOf = (action: string) => action.split(':')[0]?.toLowerCase() ?? '';
 
 /** The RCPs' word on `action` on `resource`, a resource in `accountId`, with the request context given (if any). Same shape as an SCP verdict. */
-export const rcpVerdict = async (org: Organization, accountId: string, action: string, resource: string, request?: RequestContext): Promise<ScpVerdict> => {
+export const rcpVerdict = async (org: Organization, accountId: string, action: string, resource: string, request?: RequestContext): Promise<SingleVerdict> => {
 	if (accountId === org.managementAccountId) return {kind: 'exempt', reason: 'RCPs do not apply to resources in the management account'};
 	const path = pathToAccount(org, accountId);
 	if (!path) return {kind: 'unknown', reason: `account ${accountId} is not in the organization`};

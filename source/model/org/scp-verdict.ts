@@ -23,7 +23,12 @@ export type ScpVerdict =
 	| {kind: 'permitted'; settled?: SettledBy[]}
 	| {kind: 'conditional'; conditions: RawCondition[]; deciders: ScpDecider[]; reason?: string}
 	| {kind: 'denied'; how: 'explicit-deny' | 'no-allow'; decider: ScpDecider; settled?: SettledBy[]}
-	| {kind: 'unknown'; reason: string};
+	| {kind: 'unknown'; reason: string}
+	/** A query of many actions whose verdicts differ: each group of actions with its own (control-verdicts.ts). */
+	| {kind: 'partly'; groups: Array<{actions: string[]; verdict: SingleVerdict}>};
+
+/** A verdict on one action (or on every action of a query alike). */
+export type SingleVerdict = Exclude<ScpVerdict, {kind: 'partly'}>;
 
 type Statement = Record<string, unknown>;
 /** `decided`: the conditions on context keys the answer turned on, whether each held. */
@@ -87,7 +92,7 @@ export const orgFacts = (org: Organization, accountId: string, request: RequestC
 });
 
 /** The SCPs' word on `action` on `resource` for principals in `accountId`, with the request context given (if any). */
-export const scpVerdict = async (org: Organization, accountId: string, action: string, resource: string, request?: RequestContext): Promise<ScpVerdict> => {
+export const scpVerdict = async (org: Organization, accountId: string, action: string, resource: string, request?: RequestContext): Promise<SingleVerdict> => {
 	if (accountId === org.managementAccountId) return {kind: 'exempt', reason: 'SCPs do not apply to the management account'};
 	const path = pathToAccount(org, accountId);
 	if (!path) return {kind: 'unknown', reason: `account ${accountId} is not in the organization`};

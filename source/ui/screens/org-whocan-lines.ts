@@ -58,7 +58,9 @@ const scpLine = (answer: OrgAccountAnswer, key: string): DetailLine[] => {
 	if (scp.kind === 'exempt') return [note(`${key}-scp`, scp.reason)];
 	// Which SCPs, and the conditions the request would have to meet: as the command line says it.
 	if (scp.kind === 'conditional' || scp.kind === 'unknown') return [note(`${key}-scp`, scpNote(scp) ?? '', 'warning')];
-	return [];
+	// A wildcard's actions treated differently: each group they limit, by name.
+	const some = scp.kind === 'partly' ? scpNote(scp) : undefined;
+	return some ? [note(`${key}-scp`, some, 'warning')] : [];
 };
 
 /** With a request context: whom it changed here among those Conditional without it, each line opening the principal in its account. */
@@ -89,12 +91,12 @@ export const orgWhoCanLines = (answers: OrgAccountAnswer[], total: number, onOpe
 		);
 		const people: DetailLine[] = answer.people.map(person => ({
 			key: `${key}-person-${person.user.id}-${person.permissionSet.arn}`,
-			text: `person ${person.user.userName}  ${person.decision}  ${personPath(person, answer.accountName)}`,
+			text: `person ${person.user.userName}  ${decisionWord(person, total)}  ${personPath(person, answer.accountName)}`,
 			tone: person.decision === 'Conditional' ? 'warning' : undefined,
 			...(onOpen ? {open: () => onOpen({kind: 'person', userId: person.user.id})} : {}),
 		}));
 		// The model's first note is the SCPs' word whenever they are not simply permitting: said above in full.
-		const own = answer.error || answer.scp.kind === 'permitted' ? answer.notes : answer.notes.slice(1);
+		const own = answer.error || answer.scp.kind === 'permitted' || scpNote(answer.scp) === undefined ? answer.notes : answer.notes.slice(1);
 		const notes = own.map((text, n) => note(`${key}-note-${n}`, text, answer.error ? 'error' : undefined));
 		return [
 			heading(key, accountHead(answer, entries.length + people.length)),

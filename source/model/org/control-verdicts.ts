@@ -1,0 +1,49 @@
+// The SCPs' (or RCPs') word on a query of many actions (a wildcard: `s3:*` is 180 of them). The simulator
+// answers one action at a time, so each action gets its own verdict — but asked once per class of actions
+// that the same statements of the policies on the account's path take in (by Action and NotAction): on the
+// same resource and context, those statements decide alike for every action of the class. On a named
+// resource each action is asked alone: whether it acts on that resource is the action's own.
+import {parseStatements, statementMatches} from '../access/patterns.js';
+import type {ScpVerdict, SingleVerdict} from './scp-verdict.js';
+
+/** Each action's verdict, and the query's as a whole: that verdict when all are alike, else 'partly' by group. */
+export interface ControlVerdicts {
+	overall: ScpVerdict;
+	of: (action: string) => SingleVerdict;
+}
+
+/**
+ * `documents`: the policies on the account's path (every level's). `verdictOf` asks the simulator of one
+ * action. Verdicts alike (same JSON) are one group, its actions in the query's order.
+ */
+export const controlVerdicts = async (
+	documents: unknown[],
+	actions: string[],
+	resource: string,
+	verdictOf: (action: string) => Promise<SingleVerdict>,
+): Promise<ControlVerdicts> => {
+	const statements = documents.flatMap(document => parseStatements(document));
+	const classOf = (action: string) => (resource === '*' ? statements.map(s => (statementMatches(s, action) ? '1' : '0')).join('') : action);
+	const byClass = new Map<string, Promise<SingleVerdict>>();
+	const verdicts = await Promise.all(
+		actions.map(action => {
+			const key = classOf(action);
+			let verdict = byClass.get(key);
+			if (!verdict) byClass.set(key, (verdict = verdictOf(action)));
+			return verdict;
+		}),
+	);
+	const byAction = new Map(actions.map((action, n) => [action, verdicts[n]!]));
+	const groups = new Map<string, {actions: string[]; verdict: SingleVerdict}>();
+	actions.forEach((action, n) => {
+		const verdict = verdicts[n]!;
+		const key = JSON.stringify(verdict);
+		const group = groups.get(key);
+		if (group) group.actions.push(action);
+		else groups.set(key, {actions: [action], verdict});
+	});
+	const all = [...groups.values()];
+	const overall: ScpVerdict = all.length === 0 ? {kind: 'unknown', reason: 'no action was asked'} : all.length === 1 ? all[0]!.verdict : {kind: 'partly', groups: all};
+	// An action outside the query (never asked) has no verdict of its own: the query's whole word stands.
+	return {overall, of: action => byAction.get(action) ?? (overall.kind === 'partly' ? {kind: 'unknown', reason: `${action} was not asked`} : overall)};
+};
