@@ -60,6 +60,22 @@ describe('controlVerdicts', () => {
 		expect(asked).toEqual(EC2);
 	});
 
+	it("a statement whose resource or condition key is the action's own: the actions it takes in are asked alone, the others still by class", async () => {
+		// The simulator matches a named resource against each action's resource types, and keeps only the action's own condition keys.
+		const instancesOnly = scp('InstancesOnly', {Effect: 'Deny', Action: ['ec2:StopInstances', 'ec2:TerminateInstances'], Resource: 'arn:aws:ec2:*:*:instance/i-prod*'});
+		const byResource = scpsOf([instancesOnly]);
+		await byResource.verdicts;
+		expect(byResource.asked).toEqual(['ec2:StartInstances', 'ec2:StopInstances', 'ec2:TerminateInstances']);
+		const tagged = scp('TaggedOnly', {Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*', Condition: {StringEquals: {'aws:ResourceTag/env': 'prod'}}});
+		const byTag = scpsOf([tagged]);
+		await byTag.verdicts;
+		expect(byTag.asked).toEqual(['ec2:StartInstances', 'ec2:TerminateInstances']);
+		const serviceKey = scp('NoPublicAmis', {Effect: 'Deny', Action: ['ec2:StopInstances', 'ec2:TerminateInstances'], Resource: '*', Condition: {Bool: {'ec2:Public': 'true'}}});
+		const byKey = scpsOf([serviceKey]);
+		await byKey.verdicts;
+		expect(byKey.asked).toEqual(['ec2:StartInstances', 'ec2:StopInstances', 'ec2:TerminateInstances']);
+	});
+
 	it('RCPs alike: an RCP denying object deletions in dev denies that action of s3:*, nothing else', async () => {
 		const org = orgWith([]);
 		const noDeletes: ServiceControlPolicy = {id: 'p-rcp', name: 'NoDeletes', document: {Version: '2012-10-17', Statement: [{Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: '*'}]}};

@@ -1,9 +1,11 @@
 // The SCPs' (or RCPs') word on a query of many actions (a wildcard: `s3:*` is 180 of them). The simulator
 // answers one action at a time, so each action gets its own verdict — but asked once per class of actions
 // that the same statements of the policies on the account's path take in (by Action and NotAction): on the
-// same resource and context, those statements decide alike for every action of the class. On a named
-// resource each action is asked alone: whether it acts on that resource is the action's own.
-import {parseStatements, statementMatches} from '../access/patterns.js';
+// same resource and context, those statements decide alike for every action of the class. Not when what
+// they read is the action's own, and then each action is asked alone: a named resource (whether the action
+// acts on it), a statement's resource other than "*" (the simulator matches it against the action's resource
+// types), or a condition on a key outside the global ones (the simulator keeps only the action's keys).
+import {parseStatements, statementEntries, statementMatches, type ParsedStatement} from '../access/patterns.js';
 import type {ScpVerdict, SingleVerdict} from './scp-verdict.js';
 
 /** Each action's verdict, and the query's as a whole: that verdict when all are alike, else 'partly' by group. */
@@ -11,6 +13,19 @@ export interface ControlVerdicts {
 	overall: ScpVerdict;
 	of: (action: string) => SingleVerdict;
 }
+
+/** Condition keys whose presence depends on the action or its resource type, though they are spelled aws:…. */
+const ACTION_KEYS = /^aws:(resourcetag\/|requesttag\/|tagkeys$)/i;
+
+/** Whether the statement decides alike for every action it takes in, on "*": its resource "*", its condition keys global ones. */
+const decidesAlike = (s: ParsedStatement, raw: unknown): boolean => {
+	if (s.notResources || (s.resources ?? ['*']).some(r => r !== '*')) return false;
+	const condition = (raw as {Condition?: unknown} | undefined)?.Condition;
+	if (!condition || typeof condition !== 'object') return true;
+	return Object.values(condition as Record<string, unknown>).every(
+		keys => keys !== null && typeof keys === 'object' && Object.keys(keys).every(key => /^aws:/i.test(key) && !ACTION_KEYS.test(key)),
+	);
+};
 
 /**
  * `documents`: the policies on the account's path (every level's). `verdictOf` asks the simulator of one
@@ -22,8 +37,17 @@ export const controlVerdicts = async (
 	resource: string,
 	verdictOf: (action: string) => Promise<SingleVerdict>,
 ): Promise<ControlVerdicts> => {
-	const statements = documents.flatMap(document => parseStatements(document));
-	const classOf = (action: string) => (resource === '*' ? statements.map(s => (statementMatches(s, action) ? '1' : '0')).join('') : action);
+	const statements = documents.flatMap(document => parseStatements(document).map(s => ({s, alike: decidesAlike(s, statementEntries(document)[s.index - 1])})));
+	const classOf = (action: string): string => {
+		if (resource !== '*') return action;
+		let key = '';
+		for (const {s, alike} of statements) {
+			const matched = statementMatches(s, action);
+			if (matched && !alike) return action;
+			key += matched ? '1' : '0';
+		}
+		return key;
+	};
 	const byClass = new Map<string, Promise<SingleVerdict>>();
 	const verdicts = await Promise.all(
 		actions.map(action => {
