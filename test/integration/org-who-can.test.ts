@@ -297,5 +297,10 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		expect(text).toContain('for s3:DeleteObject: denied here by RCP NoDeletesInDev on OU dev');
 		expect(text).toMatch(/for s3:PutObject: SCPs allow it only under conditions \(DevWritesInEurope on OU dev\)/);
 		expect(text).toMatch(/person\s+alice\s+Conditional/);
+
+		// On an object, the actions that do not act on objects are skipped, not "could not be evaluated" by the SCPs.
+		const object = await run('who-can', 's3:*', '--org', '--resource', 'arn:aws:s3:::acme-data/report.csv');
+		expect(object.stdout).not.toContain('could not be evaluated');
+		expect(object.stdout).toContain('for s3:DeleteObject: denied here by RCP NoDeletesInDev on OU dev');
 	});
 });

@@ -76,6 +76,17 @@ describe('controlVerdicts', () => {
 		expect(byKey.asked).toEqual(['ec2:StartInstances', 'ec2:StopInstances', 'ec2:TerminateInstances']);
 	});
 
+	it('on a named resource, an action that does not act on it is no question: left out of the verdict (the account skips it too)', async () => {
+		const object = 'arn:aws:s3:::reports/2026/q4.csv';
+		const {verdicts, asked} = scpsOf([], PROD, object, ['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
+		const {overall, of} = await verdicts;
+		expect(asked).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
+		expect(of('s3:ListBucket')).toMatchObject({kind: 'unknown', notActedOn: true});
+		expect(overall).toEqual({kind: 'permitted'});
+		// Only when no action acts on it is that the verdict (the account's own answer refuses such a query first).
+		expect((await scpsOf([], PROD, object, ['s3:ListBucket']).verdicts).overall).toMatchObject({kind: 'unknown', notActedOn: true});
+	});
+
 	it('RCPs alike: an RCP denying object deletions in dev denies that action of s3:*, nothing else', async () => {
 		const org = orgWith([]);
 		const noDeletes: ServiceControlPolicy = {id: 'p-rcp', name: 'NoDeletes', document: {Version: '2012-10-17', Statement: [{Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: '*'}]}};

@@ -14,6 +14,8 @@ export interface ControlVerdicts {
 	of: (action: string) => SingleVerdict;
 }
 
+const notActedOn = (verdict: SingleVerdict) => verdict.kind === 'unknown' && verdict.notActedOn === true;
+
 /** Condition keys whose presence depends on the action or its resource type, though they are spelled aws:…. */
 const ACTION_KEYS = /^aws:(resourcetag\/|requesttag\/|tagkeys$)/i;
 
@@ -59,8 +61,11 @@ export const controlVerdicts = async (
 	);
 	const byAction = new Map(actions.map((action, n) => [action, verdicts[n]!]));
 	const groups = new Map<string, {actions: string[]; verdict: SingleVerdict}>();
+	// An action that does not act on the resource asked about is no question (the account's answer says it skipped it).
+	const question = verdicts.some(verdict => !notActedOn(verdict));
 	actions.forEach((action, n) => {
 		const verdict = verdicts[n]!;
+		if (question && notActedOn(verdict)) return;
 		const key = JSON.stringify(verdict);
 		const group = groups.get(key);
 		if (group) group.actions.push(action);

@@ -7,7 +7,7 @@
 import type {RawCondition} from '../access/evaluator.js';
 import type {RequestContext} from '../access/request-context.js';
 import {pathToAccount, type Organization} from './organization.js';
-import {deciderOf, matches, orgFacts, settledBy, withEffect, type ScpDecider, type SettledBy, type SingleVerdict} from './scp-verdict.js';
+import {deciderOf, matches, orgFacts, settledBy, unknownVerdict, withEffect, type ScpDecider, type SettledBy, type SingleVerdict} from './scp-verdict.js';
 
 /** Services RCPs apply to, as AWS launched them (S3, STS, KMS, SQS, Secrets Manager). */
 export const RCP_SERVICES = new Set(['s3', 'sts', 'kms', 'sqs', 'secretsmanager']);
@@ -29,7 +29,7 @@ export const rcpVerdict = async (org: Organization, accountId: string, action: s
 	for (const target of path) {
 		for (const rcp of target.rcps ?? []) {
 			const deny = await matches(withEffect(rcp, 'Deny'), accountId, action, resource, facts);
-			if (deny.decision === 'error') return {kind: 'unknown', reason: `${rcp.name}: ${deny.reason}`};
+			if (deny.decision === 'error') return unknownVerdict(rcp, deny);
 			const settledHere = settledBy(deny, request, deciderOf(target, rcp));
 			if (deny.decision === 'no') {
 				settled.push(...settledHere);

@@ -23,7 +23,8 @@ export type ScpVerdict =
 	| {kind: 'permitted'; settled?: SettledBy[]}
 	| {kind: 'conditional'; conditions: RawCondition[]; deciders: ScpDecider[]; reason?: string}
 	| {kind: 'denied'; how: 'explicit-deny' | 'no-allow'; decider: ScpDecider; settled?: SettledBy[]}
-	| {kind: 'unknown'; reason: string}
+	/** `notActedOn`: the action does not act on the resource asked about (a wildcard's such actions are no question). */
+	| {kind: 'unknown'; reason: string; notActedOn?: boolean}
 	/** A query of many actions whose verdicts differ: each group of actions with its own (control-verdicts.ts). */
 	| {kind: 'partly'; groups: Array<{actions: string[]; verdict: SingleVerdict}>};
 
@@ -32,7 +33,7 @@ export type SingleVerdict = Exclude<ScpVerdict, {kind: 'partly'}>;
 
 type Statement = Record<string, unknown>;
 /** `decided`: the conditions on context keys the answer turned on, whether each held. */
-export type Check = {decision: 'yes' | 'maybe' | 'no'; conditions: RawCondition[]; decided?: DecidingCondition[]} | {decision: 'error'; reason: string};
+export type Check = {decision: 'yes' | 'maybe' | 'no'; conditions: RawCondition[]; decided?: DecidingCondition[]} | {decision: 'error'; reason: string; notActedOn?: boolean};
 
 const statementsOf = (document: unknown): Statement[] => {
 	const statement = (document as {Statement?: unknown} | null)?.Statement;
@@ -59,12 +60,19 @@ export const matches = async (statements: Statement[], accountId: string, action
 		// and an SCP or RCP speaks for any principal of the account, whose tags are not known here.
 		context: facts,
 	});
-	if (!answer.ok) return {decision: 'error', reason: answer.message};
+	if (!answer.ok) return {decision: 'error', reason: answer.message, ...(answer.kind === 'bad-resource' ? {notActedOn: true} : {})};
 	const decided = answer.decidedBy.length > 0 ? {decided: answer.decidedBy.map(({statement: _s, ...c}) => c)} : {};
 	if (answer.decision === 'Allowed') return {decision: 'yes', conditions: [], ...decided};
 	if (answer.decision === 'Conditional') return {decision: 'maybe', conditions: answer.conditions};
 	return {decision: 'no', conditions: [], ...decided};
 };
+
+/** The verdict when a policy could not be evaluated: unknown, saying which policy and why. */
+export const unknownVerdict = (policy: ServiceControlPolicy, check: Extract<Check, {decision: 'error'}>): SingleVerdict => ({
+	kind: 'unknown',
+	reason: `${policy.name}: ${check.reason}`,
+	...(check.notActedOn ? {notActedOn: true} : {}),
+});
 
 /** The conditions a check turned on that the operator's context settled (not the organization's own facts). */
 export const settledBy = (check: Check, request: RequestContext | undefined, decider: ScpDecider): SettledBy[] => {
@@ -106,7 +114,7 @@ export const scpVerdict = async (org: Organization, accountId: string, action: s
 	for (const target of path) {
 		for (const scp of target.scps) {
 			const deny = await matches(withEffect(scp, 'Deny'), accountId, action, resource, facts);
-			if (deny.decision === 'error') return {kind: 'unknown', reason: `${scp.name}: ${deny.reason}`};
+			if (deny.decision === 'error') return unknownVerdict(scp, deny);
 			const settledHere = settledBy(deny, request, deciderOf(target, scp));
 			if (deny.decision === 'yes') return {kind: 'denied', how: 'explicit-deny', decider: deciderOf(target, scp), ...(settledHere.length > 0 ? {settled: settledHere} : {})};
 			settled.push(...settledHere);
@@ -121,7 +129,7 @@ export const scpVerdict = async (org: Organization, accountId: string, action: s
 		const refused: SettledBy[] = [];
 		for (const scp of target.scps) {
 			const allow = await matches(withEffect(scp, 'Allow'), accountId, action, resource, facts);
-			if (allow.decision === 'error') return {kind: 'unknown', reason: `${scp.name}: ${allow.reason}`};
+			if (allow.decision === 'error') return unknownVerdict(scp, allow);
 			if (allow.decision === 'yes') {
 				best = {check: allow, scp};
 				settled.push(...settledBy(allow, request, deciderOf(target, scp)));
