@@ -2,7 +2,8 @@
 // offboard-everywhere): its clients made from the management account's settings; the SDK is imported
 // only when one of them runs.
 import {DEFAULT_AUDIT_ROLE} from '../model/org/org-load.js';
-import {CAN_USAGE, requestContextOf} from './access.js';
+import {checkedQuestion} from '../model/access/explain.js';
+import {CAN_USAGE, refuse, requestContextOf} from './access.js';
 import {accountsCommand} from './accounts.js';
 import {checkEndpoint} from './endpoint-check.js';
 import {headlessHooks, recordsOf, writeOptions, type HeadlessContext} from './headless-options.js';
@@ -20,11 +21,18 @@ const connectOrganization = async (context: HeadlessContext, command: string) =>
 	return createOrgClients(context.settings, headlessHooks);
 };
 
+/** Refuses an action or resource no account could answer for, as who-can and can refuse it, before the organization is read. */
+const checkQuestion = async (action: string, resource: string | undefined, oneAction: boolean): Promise<void> => {
+	const checked = await checkedQuestion(action, resource ?? '*', oneAction);
+	if (!checked.ok) refuse(checked);
+};
+
 /** who-can --org: the organization opened through the audit role, Identity Center read beside it. */
 export const orgWhoCan = async (action: string | undefined, context: HeadlessContext): Promise<CommandResult> => {
 	if (!action) throw usageError('who-can needs an action', 'usage: iamtui who-can ACTION --org [--audit-role NAME] [--context KEY=VALUE]… [--json]');
-	// Read before the organization is: a mistyped key is said at once.
+	// Read before the organization is: a mistyped key, action or resource is said at once.
 	const request = await requestContextOf(context.request);
+	await checkQuestion(action, context.resource, false);
 	const clients = await connectOrganization(context, 'who-can');
 	const [{openWithIdentityCenter}, {orgWhoCanCommand}] = await Promise.all([import('../aws/org-session.js'), import('./org-who-can.js')]);
 	const session = await openWithIdentityCenter(clients, context.auditRole ? {auditRole: context.auditRole} : {});
@@ -38,6 +46,7 @@ export const orgCan = async (args: string[], context: HeadlessContext): Promise<
 	const accounts = context.accounts ?? [];
 	if (accounts.length !== 1) throw usageError(`can --org answers in one account: give --account ACCOUNT once${accounts.length > 1 ? ` (got ${accounts.length})` : ''}`, 'iamtui accounts lists them; who-can ACTION --org answers across all');
 	const request = await requestContextOf(context.request);
+	await checkQuestion(action, context.resource, true);
 	const clients = await connectOrganization(context, 'can');
 	const [{openOrganization}, {accountAsked, orgCanCommand}] = await Promise.all([import('../aws/org-loader.js'), import('./org-can.js')]);
 	const asked = accounts[0]!;

@@ -129,6 +129,21 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		expect(typo.stderr).toContain('aws:RequestedRegion');
 	});
 
+	it('a question no account could answer is refused before the organization is read: nothing listens at the endpoint, the refusal is the same', async () => {
+		const closed = 'http://127.0.0.1:9';
+		const refusals: Array<[string[], string]> = [
+			[['who-can', '*', '--org'], 'name a service, e.g. s3:*'],
+			[['who-can', 'ec2:TerminateInstancez', '--org'], 'unknown action "ec2:TerminateInstancez"'],
+			[['who-can', 's3:*', '--org', '--resource', 'not-an-arn'], '"not-an-arn" is not an ARN'],
+			[['can', 'bob', 's3:*', '--org', '--account', 'workload-dev'], '"s3:*" matches 180 actions; name one'],
+		];
+		for (const [args, said] of refusals) {
+			const result = await runCli([...args, '--endpoint-url', closed], env);
+			expect(result.code, args.join(' ')).toBe(64);
+			expect(result.stderr).toContain(said);
+		}
+	});
+
 	it('--context with --org: every account and its SCPs assume it — an SCP Conditional on the region is settled either way', async () => {
 		const devOf = async (...context: string[]) => {
 			const result = await run('who-can', 's3:PutObject', '--org', ...context, '--json');

@@ -2,7 +2,7 @@
 // conditions it hangs on.
 import type {SnapshotIndex} from '../indexes.js';
 import {onlyOn, PARTLY_DENIED} from '../decision-words.js';
-import {accessError, resolveActions} from './catalogue.js';
+import {accessError, resolveActions, type ResolvedActions} from './catalogue.js';
 import type {EvalFailure, RawCondition, RawStatement} from './evaluator.js';
 import {evaluatePrincipal, principalFor, statementRefs, toModel, type AccessModel, type Principal} from './model.js';
 import {unknownPrincipal} from './roles.js';
@@ -67,22 +67,29 @@ export const explain = async (
 	return explainFor(model, principal, action, resource);
 };
 
-/** Explain one principal's (a user's or a role's) access to one action, by its identity policies. */
-export const explainFor = async (model: AccessModel, principal: Principal, action: string, resource = '*'): Promise<ExplainResult> => {
+/**
+ * A question's action and resource, checked before anything is read (an organization's accounts, say): the
+ * actions it stands for, or what is wrong with it. A question of one principal (`can`, Explain) names one action.
+ */
+export const checkedQuestion = async (action: string, resource: string, oneAction: boolean): Promise<ResolvedActions> => {
 	const badResource = checkResource(resource);
 	if (badResource) return badResource;
 	const resolved = await resolveActions(action);
+	if (!resolved.ok || !oneAction || resolved.actions.length === 1) return resolved;
+	// A pattern is a fair question, not a typo: who-can answers it (Allowed all / Partly some). The matches are
+	// offered only when they are few enough to be all of them; the first 20 of 826 are no suggestion.
+	const many = resolved.actions.length > 20;
+	return accessError(
+		'ambiguous-action',
+		`"${action}" matches ${resolved.actions.length} actions; name one — who-can answers for a pattern (:whocan, iamtui who-can)`,
+		many ? [] : resolved.actions,
+	);
+};
+
+/** Explain one principal's (a user's or a role's) access to one action, by its identity policies. */
+export const explainFor = async (model: AccessModel, principal: Principal, action: string, resource = '*'): Promise<ExplainResult> => {
+	const resolved = await checkedQuestion(action, resource, true);
 	if (!resolved.ok) return resolved;
-	if (resolved.actions.length !== 1) {
-		// A pattern is a fair question, not a typo: who-can answers it (Allowed all / Partly some). The matches are
-		// offered only when they are few enough to be all of them; the first 20 of 826 are no suggestion.
-		const many = resolved.actions.length > 20;
-		return accessError(
-			'ambiguous-action',
-			`"${action}" matches ${resolved.actions.length} actions; name one — who-can answers for a pattern (:whocan, iamtui who-can)`,
-			many ? [] : resolved.actions,
-		);
-	}
 	const wanted = resolved.actions[0]!;
 	const outcome = await evaluatePrincipal(model, principal, wanted, resource);
 	if (!outcome.ok) return fromFailure(outcome);
