@@ -2,7 +2,7 @@
 // account and permission set they reach, directly or through which IC group. JSON keys follow the
 // Identity Center APIs (UserName, PermissionSetArn, PrincipalType…).
 import {IamError} from '../model/errors.js';
-import {findPeople, personReach, type IcUser, type IdentityCenter, type PermissionSet, type PermissionSetBoundary, type ReachVia} from '../model/org/identity-center.js';
+import {findPeople, personReach, reachViaText, type IcUser, type IdentityCenter, type PermissionSet, type PermissionSetBoundary, type ReachVia} from '../model/org/identity-center.js';
 import {accountNames} from '../model/org/org-load.js';
 import type {OrgPeople} from '../aws/org-people-reader.js';
 import type {CommandResult} from './result.js';
@@ -49,8 +49,6 @@ const permissionSetJson = (set: PermissionSet) => ({
 
 const viaJson = (via: ReachVia) => (via.kind === 'direct' ? {PrincipalType: 'USER'} : {PrincipalType: 'GROUP', GroupId: via.group.id, DisplayName: via.group.displayName});
 
-const viaText = (via: ReachVia): string => (via.kind === 'direct' ? 'direct' : `group ${via.group.displayName}`);
-
 export const personCommand = (people: OrgPeople, name: string, json: boolean): CommandResult => {
 	const ic = people.identityCenter;
 	const user = choosePerson(ic, name);
@@ -83,7 +81,7 @@ export const personCommand = (people: OrgPeople, name: string, json: boolean): C
 	if (reach.reaches.length === 0) return {stdout: [header, groupLine, 'Reaches no account through Identity Center.'].join('\n')};
 	const table = textTable(
 		['ACCOUNT', 'ID', 'PERMISSION SET', 'VIA', 'ROLE'],
-		reach.reaches.map(r => [namesOf.get(r.accountId) ?? '?', r.accountId, r.permissionSet.name, r.via.map(viaText).join(', '), r.role.pattern]),
+		reach.reaches.map(r => [namesOf.get(r.accountId) ?? '?', r.accountId, r.permissionSet.name, reachViaText(r.via), r.role.pattern]),
 	);
 	return {stdout: [header, groupLine, '', table].join('\n')};
 };

@@ -175,7 +175,7 @@ describeWithMoto('organization opened through the audit role (moto)', () => {
 		const bob = await run('person', 'Bob Builder');
 		expect(bob.code).toBe(0);
 		expect(bob.stdout).toContain('Identity Center groups: -');
-		expect(bob.stdout).toMatch(new RegExp(`workload-dev\\s+${seeded.accounts.dev}\\s+ReadOnly\\s+direct\\s+AWSReservedSSO_ReadOnly_\\*`));
+		expect(bob.stdout).toMatch(new RegExp(`workload-dev\\s+${seeded.accounts.dev}\\s+ReadOnly\\s+assigned directly\\s+AWSReservedSSO_ReadOnly_\\*`));
 		const nobody = await run('person', 'zed');
 		expect(nobody.code).toBe(3);
 		expect(nobody.stderr).toContain('no Identity Center person matches "zed"');

@@ -111,6 +111,14 @@ describeWithMoto(':accounts (moto, W10 organization)', () => {
 		tui.write(keys.escape);
 		await tui.waitFor('Account workload-prod');
 		expect(selectedLine(tui.lastFrame())).toContain('carol  AdminAccess');
+		// In dev alice holds the set both ways, said as her person screen says it.
+		tui.write(keys.escape);
+		await tui.waitFor('Accounts (1/5)');
+		// The list comes back filtered to prod: esc clears the filter.
+		tui.write(keys.escape);
+		await tui.waitFor('Accounts (5)');
+		await openAccount(tui, 'workload-dev');
+		expect(await tui.waitFor('Account workload-dev')).toMatch(/alice +AdminAccess +via assigned directly \+ group Admins/);
 	}, 60_000);
 
 	it('a changes the audit role: remembered, and the organization opens again through it (the new name in the summary)', async () => {

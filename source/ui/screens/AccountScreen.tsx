@@ -8,7 +8,7 @@ import type {AccessModel} from '../../model/access.js';
 import {accountCap, type AccountCap} from '../../model/org/account-cap.js';
 import type {AccountSnapshot} from '../../model/snapshot.js';
 import type {RequestContext} from '../../model/access/request-context.js';
-import {whoReachesAccount} from '../../model/org/identity-center.js';
+import {reachViaText, whoReachesAccount} from '../../model/org/identity-center.js';
 import {ouPathText, scpsOnPath, type AccountLoad} from '../../model/org/org-load.js';
 import type {AccountProgress, OrgView} from '../../model/org/org-session.js';
 import {sanitize} from '../../model/sanitize.js';
@@ -51,7 +51,7 @@ const peopleLines = (ic: OrgView['identityCenter'] | undefined, accountId: strin
 	if (reaches.length === 0) return [note('people-none', 'nobody reaches it through a permission set')];
 	return reaches.map(r => ({
 		key: `person-${r.user.id}-${r.permissionSet.arn}`,
-		text: `${r.user.userName}  ${r.permissionSet.name}  via ${r.via.map(v => (v.kind === 'direct' ? 'direct assignment' : `group ${v.group.displayName}`)).join(' + ')}`,
+		text: `${r.user.userName}  ${r.permissionSet.name}  via ${reachViaText(r.via)}`,
 		...(onOpenPerson ? {open: () => onOpenPerson(r.user.id)} : {}),
 	}));
 };
