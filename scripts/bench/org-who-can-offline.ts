@@ -6,12 +6,17 @@
 // once the accounts are loaded: every account's own who-can on a fresh model, capped by the SCPs. Printed
 // beside it: one account's who-can alone, cold, in the same process before (the per-account cost the org
 // answer multiplies). Without --action: every bench action, each in its own child process.
+// With --tui: as the TUI runs it — each account's model kept for the session (shared knowledge), readied by the
+// background warm-up the organization starts once open (prepareOrgWhoCan, timed), then each action's first
+// org-wide answer on those models.
 import {execFileSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
-import {buildAccessModel, whoCan} from '../../source/model/access.js';
+import {buildAccessModel, whoCan, type AccessModel} from '../../source/model/access.js';
+import {sharedKnowledge} from '../../source/model/access/shared-knowledge.js';
 import {buildIndex} from '../../source/model/indexes.js';
-import {accountAnswerInputs} from '../../source/model/org/account-answers.js';
+import {accountAnswerInputs, type ModelOf} from '../../source/model/org/account-answers.js';
+import {prepareOrgWhoCan} from '../../source/model/org/org-prepare.js';
 import type {OpenedOrganization} from '../../source/model/org/org-load.js';
 import {orgWhoCan} from '../../source/model/org/org-who-can.js';
 import type {OrgAccount, OrgUnit, ServiceControlPolicy} from '../../source/model/org/organization.js';
@@ -22,7 +27,7 @@ import {WHO_CAN_ACTIONS} from './who-can.js';
 import {orgWhoCanLines} from '../../source/ui/screens/org-whocan-lines.js';
 
 const {values} = parseArgs({
-	options: {accounts: {type: 'string'}, users: {type: 'string'}, roles: {type: 'string'}, groups: {type: 'string'}, policies: {type: 'string'}, action: {type: 'string'}},
+	options: {accounts: {type: 'string'}, users: {type: 'string'}, roles: {type: 'string'}, groups: {type: 'string'}, policies: {type: 'string'}, action: {type: 'string'}, tui: {type: 'boolean'}},
 });
 const size = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number.parseInt(value, 10));
 const accountCount = size(values.accounts, 50);
@@ -87,7 +92,32 @@ const one = async (action: string) => {
 	};
 };
 
-if (values.action) process.stdout.write(`${JSON.stringify(await one(values.action))}\n`);
+/** As the TUI: models kept, the warm-up first (the operator browsing meanwhile), then each action's first answer on them. */
+const asTheTui = async () => {
+	const opened = organizationOf(Array.from({length: accountCount}, (_, n) => planSnapshot(planAccount(scale, 1_000 + n))));
+	const knowledge = sharedKnowledge();
+	const models = new Map<string, AccessModel>();
+	const modelOf: ModelOf = (accountId, snapshot) => {
+		let model = models.get(accountId);
+		if (!model) models.set(accountId, (model = buildAccessModel(buildIndex(snapshot), undefined, knowledge)));
+		return model;
+	};
+	const started = performance.now();
+	await prepareOrgWhoCan(opened, modelOf, new AbortController().signal, () => false);
+	const prepareMs = performance.now() - started;
+	const actions: Array<{action: string; firstMs: number}> = [];
+	for (const action of WHO_CAN_ACTIONS) {
+		const began = performance.now();
+		const asked = await accountAnswerInputs(opened, action, '*', modelOf);
+		if (!asked.ok) throw new Error(asked.message);
+		await orgWhoCan(opened.organization, asked.inputs, undefined, action);
+		actions.push({action, firstMs: Math.round(performance.now() - began)});
+	}
+	return {accounts: accountCount, principalsPerAccount: (scale.users ?? 0) + (scale.roles ?? 0), prepareMs: Math.round(prepareMs), actions, maxFirstMs: Math.max(...actions.map(a => a.firstMs))};
+};
+
+if (values.tui) process.stdout.write(`${JSON.stringify(await asTheTui())}\n`);
+else if (values.action) process.stdout.write(`${JSON.stringify(await one(values.action))}\n`);
 else {
 	const script = fileURLToPath(import.meta.url);
 	const sizes = ['--accounts', String(accountCount), ...Object.entries(scale).flatMap(([key, value]) => [`--${key}`, String(value)])];

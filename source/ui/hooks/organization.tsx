@@ -11,7 +11,8 @@ import {buildIndex} from '../../model/indexes.js';
 import {sharedKnowledge, type SharedKnowledge} from '../../model/access/shared-knowledge.js';
 import type {RequestContext} from '../../model/access/request-context.js';
 import {accountAnswerInputs} from '../../model/org/account-answers.js';
-import {DEFAULT_AUDIT_ROLE} from '../../model/org/org-load.js';
+import {DEFAULT_AUDIT_ROLE, type OpenedOrganization} from '../../model/org/org-load.js';
+import {prepareOrgWhoCan} from '../../model/org/org-prepare.js';
 import type {AccountProgress, OrgSession, OrgView} from '../../model/org/org-session.js';
 import {orgWhoCan, type OrgAccountAnswer} from '../../model/org/org-who-can.js';
 import type {ConnectionHooks} from '../../model/gateway.js';
@@ -45,6 +46,12 @@ export interface OrganizationContext {
 	 * the answer); with a request context, every account's answer and its SCPs and RCPs assume it.
 	 */
 	whoCan(session: OrgView, action: string, resource: string, request?: RequestContext): Promise<OrgWhoCanResult>;
+	/**
+	 * Readies every loaded account's model for org-wide who-can in the background (org-prepare.ts), waiting while an
+	 * org-wide question runs or `busy` says the caller's own does; the who-can screen asks for it while the
+	 * organization is open. Stops when `signal` aborts.
+	 */
+	warmUp(opened: OpenedOrganization, signal: AbortSignal, busy?: () => boolean): Promise<void>;
 	/** One member account's access model, as read through the audit role: kept for the session, shared with who-can. */
 	accountModel(accountId: string, snapshot: AccountSnapshot): AccessModel;
 	/** The connection's hooks (the MFA code prompt), for the organization's writes (offboarding a person everywhere). */
@@ -75,8 +82,10 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 	const [auditRole, setAuditRole] = useState(() => rememberedRole(() => services.store.auditRole(settings.profile)));
 	// Only the latest open may report: an older one's progress and answer are dropped.
 	const generation = useRef(0);
-	// Each account's access model, kept for the session so the next question reuses its parsed policies.
-	const models = useRef(new Map<string, AccessModel>());
+	// Each account's access model, kept for the session so the next question reuses its parsed policies. Keyed
+	// by the snapshot read, not the account: a question (or the warm-up) still running on the organization as it
+	// was before `r` must not leave its models for the accounts read again.
+	const models = useRef(new WeakMap<AccountSnapshot, AccessModel>());
 	// What the accounts' models share (policy texts, statements, their answers): dropped with them.
 	const knowledge = useRef<SharedKnowledge | undefined>(undefined);
 	// The latest open, whole (Identity Center read): what an answer asked before then waits for.
@@ -85,7 +94,7 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 	const start = useCallback(
 		(role: string) => {
 			const mine = ++generation.current;
-			models.current = new Map();
+			models.current = new WeakMap();
 			knowledge.current = undefined;
 			setState({status: 'opening', auditRole: role, accounts: []});
 			const current = () => generation.current === mine;
@@ -120,13 +129,21 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 
 	const reload = useCallback(() => start(auditRole), [start, auditRole]);
 
-	const accountModel = useCallback((accountId: string, snapshot: AccountSnapshot): AccessModel => {
-		let model = models.current.get(accountId);
-		if (!model) models.current.set(accountId, (model = buildAccessModel(buildIndex(snapshot), undefined, (knowledge.current ??= sharedKnowledge()))));
+	const accountModel = useCallback((_accountId: string, snapshot: AccountSnapshot): AccessModel => {
+		let model = models.current.get(snapshot);
+		if (!model) models.current.set(snapshot, (model = buildAccessModel(buildIndex(snapshot), undefined, (knowledge.current ??= sharedKnowledge()))));
 		return model;
 	}, []);
 
-	const whoCan = useCallback(async (view: OrgView, action: string, resource: string, request?: RequestContext): Promise<OrgWhoCanResult> => {
+	// Org-wide questions running: the background warm-up waits for them.
+	const running = useRef(0);
+	const warmUp = useCallback(
+		(opened: OpenedOrganization, signal: AbortSignal, busy: () => boolean = () => false) =>
+			prepareOrgWhoCan(opened, accountModel, signal, () => running.current > 0 || busy()).catch(() => undefined),
+		[accountModel],
+	);
+
+	const answerAcross = useCallback(async (view: OrgView, action: string, resource: string, request?: RequestContext): Promise<OrgWhoCanResult> => {
 		// Identity Center still being read: its people are part of the answer, so it waits for them.
 		const {identityCenter} = view;
 		const session: OrgSession = 'reading' in identityCenter ? await whole.current! : {opened: view.opened, identityCenter};
@@ -142,7 +159,16 @@ export function OrganizationProvider(props: {hooks: ConnectionHooks; children: R
 		return {ok: true, answers, total};
 	}, [accountModel]);
 
-	const value = useMemo(() => ({state, auditRole, open, reopenWith, reload, whoCan, accountModel, hooks}), [state, auditRole, open, reopenWith, reload, whoCan, accountModel, hooks]);
+	const whoCan = useCallback(async (view: OrgView, action: string, resource: string, request?: RequestContext): Promise<OrgWhoCanResult> => {
+		running.current++;
+		try {
+			return await answerAcross(view, action, resource, request);
+		} finally {
+			running.current--;
+		}
+	}, [answerAcross]);
+
+	const value = useMemo(() => ({state, auditRole, open, reopenWith, reload, whoCan, warmUp, accountModel, hooks}), [state, auditRole, open, reopenWith, reload, whoCan, warmUp, accountModel, hooks]);
 	return <Context.Provider value={value}>{props.children}</Context.Provider>;
 }
 

@@ -81,6 +81,18 @@ export function WhoCanScreen(props: {
 		void prepareWhoCan(model, stop.signal).catch(() => undefined);
 		return () => stop.abort();
 	}, [model]);
+	// And with the organization open, every account's model, so the first org-wide answer is not the slowest; not
+	// while this screen's own answer is being worked out (the operator's question comes first).
+	const evaluating = useRef(false);
+	evaluating.current = answer.status === 'evaluating';
+	const opened = session?.opened;
+	const warmUp = org?.warmUp;
+	useEffect(() => {
+		if (!opened || !warmUp) return;
+		const stop = new AbortController();
+		void warmUp(opened, stop.signal, () => evaluating.current);
+		return () => stop.abort();
+	}, [opened, warmUp]);
 
 	// After a reload or a write the same query runs again on the new model (a query being typed stays open).
 	// Asked again when the account's model changes (a reload, a write, another context), when the scope flips,
