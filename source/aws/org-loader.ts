@@ -89,7 +89,7 @@ export const readTree = async (clients: Pick<OrgClients, 'organizations'>, onAcc
 	}
 };
 
-const callerIdentity = async (clients: OrgClients): Promise<{account: string; arn: string}> => {
+export const callerIdentity = async (clients: OrgClients): Promise<{account: string; arn: string}> => {
 	try {
 		const identity = await clients.sts.send(new GetCallerIdentityCommand({}));
 		return {account: identity.Account ?? '', arn: identity.Arn ?? ''};

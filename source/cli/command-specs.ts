@@ -98,10 +98,14 @@ export const COMMANDS: readonly CommandSpec[] = [
 	read({
 		name: 'person',
 		args: [arg('NAME', 'an Identity Center user name, display name or email')],
-		usage: 'NAME',
-		summary: 'an Identity Center person: the accounts and permission sets they reach, directly or through which group',
-		details: ["Run with the management (or delegated administrator) account's profile, in Identity Center's region (--region)."],
+		usage: 'NAME [--audit-role NAME]',
+		summary: 'an Identity Center person: the accounts and permission sets they reach, directly or through which group, and the role each set became there',
+		details: [
+			"Run with the management (or delegated administrator) account's profile, in Identity Center's region (--region).",
+			'The role a permission set became in each account (AWSReservedSSO_<set>_<hash>) is read there through the audit role; an account that cannot be read keeps the name pattern, said why.',
+		],
 		example: 'iamtui person alice --json',
+		flags: ['auditRole'],
 	}),
 	write({name: 'add-to-group', args: [USER, GROUP], usage: 'USER GROUP', summary: 'add a user to a group (the plan says what the user gains)', example: 'iamtui add-to-group ana Ops --dry-run'}),
 	write({

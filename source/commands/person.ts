@@ -1,9 +1,12 @@
 // Headless `person NAME`: an Identity Center person (by user name, display name or email) and every
-// account and permission set they reach, directly or through which IC group. JSON keys follow the
-// Identity Center APIs (UserName, PermissionSetArn, PrincipalType…).
+// account and permission set they reach, directly or through which IC group, with the role the set became
+// in each account as its roles were read (through the audit role). JSON keys follow the Identity Center
+// APIs (UserName, PermissionSetArn, PrincipalType…).
 import {IamError} from '../model/errors.js';
 import {findPeople, personReach, reachViaText, type IcUser, type IdentityCenter, type PermissionSet, type PermissionSetBoundary, type ReachVia} from '../model/org/identity-center.js';
-import {accountNames} from '../model/org/org-load.js';
+import {orgAccounts} from '../model/org/org-load.js';
+import type {OrgAccount} from '../model/org/organization.js';
+import {roleRead, type ProvisionedRole, type SsoRoleNames} from '../model/org/provisioned-role.js';
 import type {OrgPeople} from '../aws/org-people-reader.js';
 import type {CommandResult} from './result.js';
 import {textTable} from './text-table.js';
@@ -49,11 +52,24 @@ const permissionSetJson = (set: PermissionSet) => ({
 
 const viaJson = (via: ReachVia) => (via.kind === 'direct' ? {PrincipalType: 'USER'} : {PrincipalType: 'GROUP', GroupId: via.group.id, DisplayName: via.group.displayName});
 
-export const personCommand = (people: OrgPeople, name: string, json: boolean): CommandResult => {
+/** The role as the JSON says it: its name when found, whether provisioned, or why the account's roles were not read. */
+const roleJson = (role: ProvisionedRole) =>
+	role.kind === 'found' ? {RoleName: role.name, Provisioned: true} : role.kind === 'absent' ? {Provisioned: false} : {RoleNotRead: role.reason ?? 'not read'};
+
+/** The ROLE cell: the role's name, or the pattern saying it is not provisioned there, or that the account was not read. */
+const roleCell = (role: ProvisionedRole, pattern: string): string =>
+	role.kind === 'found' ? role.name : role.kind === 'absent' ? `not provisioned (${pattern})` : `${pattern} (roles not read)`;
+
+/** `readRoles`: the Identity Center roles of the accounts the person reaches, read through the audit role. */
+export const personCommand = async (people: OrgPeople, name: string, json: boolean, readRoles: (accounts: OrgAccount[]) => Promise<SsoRoleNames>): Promise<CommandResult> => {
 	const ic = people.identityCenter;
 	const user = choosePerson(ic, name);
 	const reach = personReach(ic, user.id)!;
-	const namesOf = accountNames(people.organization);
+	const accounts = new Map(orgAccounts(people.organization).map(row => [row.account.id, row.account]));
+	const namesOf = new Map([...accounts].map(([id, account]) => [id, account.name]));
+	const reached = [...new Set(reach.reaches.map(r => r.accountId))].flatMap(id => accounts.get(id) ?? []);
+	const read = reached.length > 0 ? await readRoles(reached) : new Map();
+	const roleOf = (r: (typeof reach.reaches)[number]) => roleRead(read, r.accountId, namesOf.get(r.accountId) ?? r.accountId, r.permissionSet.name);
 	const groupNames = new Map(ic.groups.map(g => [g.id, g.displayName]));
 	const groups = ic.memberships.filter(m => m.userId === user.id).map(m => ({GroupId: m.groupId, DisplayName: groupNames.get(m.groupId) ?? m.groupId, MembershipId: m.membershipId}));
 	if (json) {
@@ -72,6 +88,7 @@ export const personCommand = (people: OrgPeople, name: string, json: boolean): C
 				PermissionSet: permissionSetJson(r.permissionSet),
 				Via: r.via.map(viaJson),
 				RoleNamePattern: r.role.pattern,
+				...roleJson(roleOf(r)),
 			})),
 		};
 		return {stdout: JSON.stringify(body, null, 2)};
@@ -81,7 +98,9 @@ export const personCommand = (people: OrgPeople, name: string, json: boolean): C
 	if (reach.reaches.length === 0) return {stdout: [header, groupLine, 'Reaches no account through Identity Center.'].join('\n')};
 	const table = textTable(
 		['ACCOUNT', 'ID', 'PERMISSION SET', 'VIA', 'ROLE'],
-		reach.reaches.map(r => [namesOf.get(r.accountId) ?? '?', r.accountId, r.permissionSet.name, reachViaText(r.via), r.role.pattern]),
+		reach.reaches.map(r => [namesOf.get(r.accountId) ?? '?', r.accountId, r.permissionSet.name, reachViaText(r.via), roleCell(roleOf(r), r.role.pattern)]),
 	);
-	return {stdout: [header, groupLine, '', table].join('\n')};
+	// Why an account's roles were not read, once per account.
+	const unread = [...read].flatMap(([id, names]) => (Array.isArray(names) ? [] : [`note: the roles of ${namesOf.get(id) ?? id} (${id}) were not read: ${names.error}`]));
+	return {stdout: [header, groupLine, '', table, ...unread].join('\n')};
 };

@@ -64,8 +64,10 @@ export const orgAccounts = async (context: HeadlessContext): Promise<CommandResu
 export const orgPerson = async (args: string[], context: HeadlessContext): Promise<CommandResult> => {
 	// Asked before anything is read: the name is what the whole read is for.
 	if (!args[0]) throw usageError('person needs a name', 'usage: iamtui person NAME [--json] (a user name, display name or email)');
-	const {readOrgPeople} = await import('../aws/org-people-reader.js');
-	return personCommand(await readOrgPeople(await connectOrganization(context, 'person')), args[0], context.json);
+	const [{readOrgPeople}, {readSsoRoleNames}] = await Promise.all([import('../aws/org-people-reader.js'), import('../aws/sso-roles-reader.js')]);
+	const clients = await connectOrganization(context, 'person');
+	const auditRole = context.auditRole ?? DEFAULT_AUDIT_ROLE;
+	return personCommand(await readOrgPeople(clients), args[0], context.json, accounts => readSsoRoleNames(clients, accounts, auditRole));
 };
 
 /** offboard-everywhere PERSON: the person's Identity Center access and IAM users in each account. */

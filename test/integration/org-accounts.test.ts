@@ -1,12 +1,13 @@
 // Opening an organization against moto: the tree, each member account's IAM read through the audit role
 // (moto keeps each account's IAM apart: the users made there are the ones read back), a refused account
 // named with its reason, and `accounts` / `person` as the built binary runs them.
+import {CreateRoleCommand, IAMClient} from '@aws-sdk/client-iam';
 import {AssumeRoleCommand} from '@aws-sdk/client-sts';
 import {afterAll, afterEach, beforeAll, expect, it, vi} from 'vitest';
 import {createOrgClients} from '../../source/aws/org-clients.js';
 import {openOrganization} from '../../source/aws/org-loader.js';
 import {motoEnvironment, runCli} from '../helpers/cli.js';
-import {AUDIT_ROLE, seedOrganization, type SeededOrg} from '../helpers/org-seed.js';
+import {AUDIT_ROLE, roleCredentials, seedOrganization, type SeededOrg} from '../helpers/org-seed.js';
 import {describeWithMoto, startMoto, type Moto} from '../helpers/with-moto.js';
 
 interface AccountJson {
@@ -20,6 +21,8 @@ interface AccountJson {
 	ResourceControlPolicies: Array<{Name: string; Target: {Name: string; Type: string}}>;
 	Load: {State: string; Via?: string; RoleArn?: string; Step?: string; Users?: number; Reason?: string; Hint?: string};
 }
+
+const SSO_ADMIN_ROLE = 'AWSReservedSSO_AdminAccess_0123456789abcdef';
 
 describeWithMoto('organization opened through the audit role (moto)', () => {
 	let moto: Moto;
@@ -152,7 +155,16 @@ describeWithMoto('organization opened through the audit role (moto)', () => {
 		expect(result.stdout).toMatch(/master\s+\d{12}\s+Root\s+ACTIVE\s+loaded \(1 user, \d+ roles?, as you\)\s+exempt \(management account\)/);
 	}, 120_000);
 
-	it('person NAME --json: the accounts and permission sets reached, directly and through which group', async () => {
+	it('person NAME --json: the accounts and permission sets reached, directly and through which group, and the role each set became there', async () => {
+		// moto provisions no AWSReservedSSO_* role (AWS does): made in dev as AWS would, not in prod.
+		await moto.setAuthorization(false);
+		try {
+			const iam = new IAMClient({region: 'us-east-1', endpoint: moto.endpoint, credentials: await roleCredentials(moto.endpoint, seeded.accounts.dev), maxAttempts: 1});
+			const trust = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Federated: `arn:aws:iam::${seeded.accounts.dev}:saml-provider/AWSSSO_0123_DO_NOT_DELETE`}, Action: 'sts:AssumeRoleWithSAML'}]});
+			await iam.send(new CreateRoleCommand({RoleName: SSO_ADMIN_ROLE, Path: '/aws-reserved/sso.amazonaws.com/', AssumeRolePolicyDocument: trust}));
+		} finally {
+			await moto.setAuthorization(true);
+		}
 		const result = await run('person', 'alice', '--json');
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
@@ -160,7 +172,7 @@ describeWithMoto('organization opened through the audit role (moto)', () => {
 			UserId: string;
 			UserName: string;
 			Groups: Array<{DisplayName: string}>;
-			AccountAssignments: Array<{AccountId: string; AccountName?: string; PermissionSet: {Name: string; InlinePolicy: unknown}; Via: Array<{PrincipalType: string; DisplayName?: string}>; RoleNamePattern: string}>;
+			AccountAssignments: Array<{AccountId: string; AccountName?: string; PermissionSet: {Name: string; InlinePolicy: unknown}; Via: Array<{PrincipalType: string; DisplayName?: string}>; RoleNamePattern: string; RoleName?: string; Provisioned?: boolean}>;
 		};
 		expect(body).toMatchObject({UserId: seeded.people.alice, UserName: 'alice', Groups: [{DisplayName: 'Admins'}]});
 		const rows = body.AccountAssignments.map(a => `${a.AccountName} ${a.PermissionSet.Name} via ${a.Via.map(v => v.DisplayName ?? v.PrincipalType).sort().join('+')} as ${a.RoleNamePattern}`);
@@ -169,13 +181,21 @@ describeWithMoto('organization opened through the audit role (moto)', () => {
 			'workload-prod AdminAccess via Admins as AWSReservedSSO_AdminAccess_*',
 		]);
 		expect(body.AccountAssignments[0]!.PermissionSet.InlinePolicy).toEqual({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: '*', Resource: '*'}]});
+		// Read through the audit role in each account: the role's real name in dev, none in prod.
+		const role = (name: string) => body.AccountAssignments.find(a => a.AccountName === name)!;
+		expect(role('workload-dev')).toMatchObject({RoleName: SSO_ADMIN_ROLE, Provisioned: true});
+		expect(role('workload-prod').Provisioned).toBe(false);
+		expect(role('workload-prod').RoleName).toBeUndefined();
+		const text = await run('person', 'alice');
+		expect(text.stdout).toMatch(new RegExp(`workload-dev\\s+${seeded.accounts.dev}\\s+AdminAccess\\s+assigned directly \\+ group Admins\\s+${SSO_ADMIN_ROLE}`));
+		expect(text.stdout).toMatch(/workload-prod\s+\d+\s+AdminAccess\s+group Admins\s+not provisioned \(AWSReservedSSO_AdminAccess_\*\)/);
 	}, 120_000);
 
 	it('person: a table by display name; no match exits 3, an ambiguous one and a missing name 64', async () => {
 		const bob = await run('person', 'Bob Builder');
 		expect(bob.code).toBe(0);
 		expect(bob.stdout).toContain('Identity Center groups: -');
-		expect(bob.stdout).toMatch(new RegExp(`workload-dev\\s+${seeded.accounts.dev}\\s+ReadOnly\\s+assigned directly\\s+AWSReservedSSO_ReadOnly_\\*`));
+		expect(bob.stdout).toMatch(new RegExp(`workload-dev\\s+${seeded.accounts.dev}\\s+ReadOnly\\s+assigned directly\\s+not provisioned \\(AWSReservedSSO_ReadOnly_\\*\\)`));
 		const nobody = await run('person', 'zed');
 		expect(nobody.code).toBe(3);
 		expect(nobody.stderr).toContain('no Identity Center person matches "zed"');

@@ -4,11 +4,27 @@
 import {isSsoRoleOf} from './identity-center.js';
 import type {OpenedOrganization} from './org-load.js';
 
-export type ProvisionedRole = {kind: 'found'; name: string} | {kind: 'absent'; accountName: string} | {kind: 'unread'};
+/** `reason`: why the account's roles were not read, when that is known. */
+export type ProvisionedRole = {kind: 'found'; name: string} | {kind: 'absent'; accountName: string} | {kind: 'unread'; reason?: string};
+
+/** Per account id: the names of its Identity Center roles as read, or why they could not be read. */
+export type SsoRoleNames = Map<string, string[] | {error: string}>;
 
 export const provisionedRole = (opened: OpenedOrganization | undefined, accountId: string, permissionSetName: string): ProvisionedRole => {
 	const outcome = opened?.accounts.find(a => a.account.id === accountId);
 	if (!outcome || outcome.load.kind !== 'loaded') return {kind: 'unread'};
-	const role = outcome.load.snapshot.roles.find(r => isSsoRoleOf(r.name, permissionSetName));
-	return role ? {kind: 'found', name: role.name} : {kind: 'absent', accountName: outcome.account.name};
+	return roleAmong(outcome.load.snapshot.roles.map(r => r.name), outcome.account.name, permissionSetName);
+};
+
+/** The same, from the names of the account's roles as read (only those Identity Center makes will do). */
+export const roleAmong = (roleNames: string[], accountName: string, permissionSetName: string): ProvisionedRole => {
+	const name = roleNames.find(role => isSsoRoleOf(role, permissionSetName));
+	return name ? {kind: 'found', name} : {kind: 'absent', accountName};
+};
+
+/** The role a permission set became in an account, from the Identity Center roles read per account. */
+export const roleRead = (read: SsoRoleNames, accountId: string, accountName: string, permissionSetName: string): ProvisionedRole => {
+	const names = read.get(accountId);
+	if (names === undefined) return {kind: 'unread', reason: 'the account is not in the organization as read'};
+	return Array.isArray(names) ? roleAmong(names, accountName, permissionSetName) : {kind: 'unread', reason: names.error};
 };
