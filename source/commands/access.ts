@@ -190,7 +190,11 @@ export const canOnModel = async (model: AccessModel, userName: string, action: s
 	if (!principal) {
 		const names = [...model.index.userByName.keys(), ...(model.index.snapshot.roles ?? []).map(r => r.name)];
 		const near = meantNames(userName, names);
-		throw new IamError('NotFound', `no user or role named ${userName} in this account`, near.length > 0 ? `did you mean ${near.join(', ')}?` : 'list them with: iamtui users, iamtui roles', 'NoSuchEntity');
+		// In a member account, `iamtui users` would list the profile's own account: its names are said here instead.
+		const where = cap ? `${cap.account.name} (${cap.account.id})` : 'this account';
+		const listed = names.length > 10 ? `${names.slice(0, 10).join(', ')} and ${names.length - 10} more` : names.join(', ') || 'none';
+		const hint = near.length > 0 ? `did you mean ${near.join(', ')}?` : cap ? `its users and roles: ${listed}` : 'list them with: iamtui users, iamtui roles';
+		throw new IamError('NotFound', `no user or role named ${userName} in ${where}`, hint, 'NoSuchEntity');
 	}
 	const answer = await explainFor(model, principal, action, resource ?? '*');
 	if (!answer.ok) return refuse(answer);

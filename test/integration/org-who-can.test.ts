@@ -254,6 +254,15 @@ describeWithMoto('who-can --org (moto, built binary)', () => {
 		const two = await run('can', 'deployer', 'ec2:TerminateInstances', '--org', '--account', 'workload-prod', '--account', 'workload-dev');
 		expect(two.code).toBe(64);
 
+		// A name the member account does not hold: said of that account, with its own names (`iamtui users` lists the profile's).
+		const alice = await run('can', 'alice', 'ec2:TerminateInstances', '--org', '--account', 'workload-prod');
+		expect(alice.code).toBe(3);
+		expect(alice.stderr).toContain(`no user or role named alice in workload-prod (${seeded.accounts.prod}) — its users and roles: `);
+		expect(alice.stderr).toContain('deployer');
+		expect(alice.stderr).not.toContain('iamtui users');
+		const near = await run('can', 'deployr', 'ec2:TerminateInstances', '--org', '--account', 'workload-prod');
+		expect(near.stderr).toContain('did you mean deployer?');
+
 		// sandbox's audit role is refused to the auditor: said with the role and what to fix, no answer given.
 		const sandbox = await run('can', 'tinkerer', 'ec2:TerminateInstances', '--org', '--account', 'sandbox');
 		expect([0, 1, 2]).not.toContain(sandbox.code);
