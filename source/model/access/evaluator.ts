@@ -53,9 +53,14 @@ export interface EvalAnswer {
 	blockedByBoundary: boolean;
 	resourcePatterns: string[];
 	notes: string[];
+	/** The action takes no resource: evaluated on "*" whatever was asked (its note, noResourceNote, is among `notes`). */
+	noResource?: true;
 	/** With context given: the conditions it settled, and whether each held. */
 	decidedBy: Array<DecidingCondition & {statement: RawStatement}>;
 }
+
+/** What an answer says of an action that takes no resource. */
+export const noResourceNote = (action: string) => `${action} takes no resource; evaluated on *`;
 
 export type EvalFailure = {
 	ok: false;
@@ -233,7 +238,7 @@ export const evaluate = async (request: EvalRequest): Promise<EvalAnswer | EvalF
 		let run = await simulate(request, policies, resource, true);
 		if (run.resultType === 'error' && run.errors.message === 'must.use.wildcard') {
 			// AWS evaluates such actions on "*" whatever resource was asked about.
-			notes.push(`${request.action} takes no resource; evaluated on *`);
+			notes.push(noResourceNote(request.action));
 			resource = '*';
 			run = await simulate(request, policies, resource, true);
 		}
@@ -249,7 +254,7 @@ export const evaluate = async (request: EvalRequest): Promise<EvalAnswer | EvalF
 					.map(ref)
 			: [];
 		const decidedBy = decidedByContext(all.map(r => r.analysis), request.context ?? {}, ref);
-		const base = {ok: true as const, partialDenies: dedupe(partialDenies, refKey), notes, blockedByBoundary: false, decidedBy};
+		const base = {ok: true as const, partialDenies: dedupe(partialDenies, refKey), notes, blockedByBoundary: false, decidedBy, ...(resource === request.resource ? {} : {noResource: true as const})};
 
 		if (run.overallResult === 'Allowed') {
 			const certain = allowed.some(r => certainAllow(r.analysis, known));

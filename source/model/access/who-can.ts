@@ -7,7 +7,7 @@
 import type {SnapshotIndex} from '../indexes.js';
 import {accessError, resolveActions} from './catalogue.js';
 import {evaluationSets, type EvalSet, type Settled} from './eval-sets.js';
-import {grantsAccess} from './evaluator.js';
+import {grantsAccess, noResourceNote, type EvalFailure} from './evaluator.js';
 import {checkResource, fromFailure, resourceVariableNote} from './explain.js';
 import {holderIndex, type Holder} from './holders.js';
 import {LazyEntry} from './lazy-entry.js';
@@ -34,27 +34,44 @@ const problemsOf = (principals: Holder[]): WhoCanAnswer['couldNotEvaluate'] => {
 	return [...byPolicy.values()];
 };
 
-/** Notes per action (in query order), and whether anything could be evaluated at all. */
-const notesOf = (actions: string[], settled: Settled[][], position: Map<string, Array<{set: number; index: number}>>) => {
+/** Some of a query's actions, named: the first few, and how many in all. */
+const fewOf = (actions: string[]): string => (actions.length <= 5 ? actions.join(', ') : `${actions.slice(0, 5).join(', ')}, … (${actions.length} in all)`);
+
+/**
+ * Notes per action (in query order), and whether anything could be evaluated at all. A wildcard's actions that
+ * do not act on the resource asked about, and those that take no resource, are said once each, not per action.
+ */
+const notesOf = (actions: string[], settled: Settled[][], position: Map<string, Array<{set: number; index: number}>>, resource: string) => {
 	const notes: string[] = [];
+	const notActedOn: Array<{action: string; message: string}> = [];
+	const noResource: string[] = [];
 	let answered = 0;
 	let firstFailure: WhoCanResult | undefined;
 	for (const action of actions) {
-		let failed: string | undefined;
+		let failed: EvalFailure | undefined;
 		let succeeded = 0;
+		let resourceless = false;
 		for (const {set, index} of position.get(action) ?? []) {
 			const result = settled[set]![index]!;
 			if (!result.ok) {
-				failed ??= result.message;
+				failed ??= result;
 				firstFailure ??= fromFailure(result);
 				continue;
 			}
 			succeeded++;
-			for (const note of result.notes) if (!notes.includes(note)) notes.push(note);
+			if (result.noResource) resourceless = true;
+			for (const note of result.notes) if (!(result.noResource && note === noResourceNote(action)) && !notes.includes(note)) notes.push(note);
 		}
-		if (failed) notes.push(`${succeeded > 0 ? 'partly evaluated' : 'skipped'} ${action}: ${failed}`);
+		if (resourceless) noResource.push(action);
+		if (failed && succeeded === 0 && failed.kind === 'bad-resource') notActedOn.push({action, message: failed.message});
+		else if (failed) notes.push(`${succeeded > 0 ? 'partly evaluated' : 'skipped'} ${action}: ${failed.message}`);
 		if (succeeded > 0 || !failed) answered++;
 	}
+	const [one] = notActedOn;
+	if (one && notActedOn.length === 1) notes.push(`skipped ${one.action}: ${one.message}`);
+	else if (one) notes.push(`skipped ${notActedOn.length} of ${actions.length} actions: ${resource} is not a resource they act on (${fewOf(notActedOn.map(n => n.action))})`);
+	if (noResource.length === 1) notes.push(noResourceNote(noResource[0]!));
+	else if (noResource.length > 1) notes.push(`${noResource.length} actions take no resource; evaluated on * (${fewOf(noResource)})`);
 	return {notes, answered, firstFailure};
 };
 
@@ -142,7 +159,7 @@ export const whoCanDirect = async (source: SnapshotIndex | AccessModel, action: 
 			else position.set(wanted, [{set: s, index: i}]);
 		}),
 	);
-	const {notes, answered, firstFailure} = notesOf(resolved.actions, settled, position);
+	const {notes, answered, firstFailure} = notesOf(resolved.actions, settled, position, resource);
 	if (answered === 0 && firstFailure) return firstFailure;
 	if (answered === 0) return accessError('evaluation-failed', `nothing could be evaluated for ${action}`);
 
