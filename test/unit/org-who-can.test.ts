@@ -152,6 +152,17 @@ describe('org-wide who-can', () => {
 			['role AWSReservedSSO_AdminAccess_0123456789abcdef', 'Partly'],
 		]);
 
+		// Two groups limited differently: a line each on the screen, as the note joins them.
+		const stopInEu = scp('StopOnlyInEU', {Effect: 'Deny', Action: 'ec2:StopInstances', Resource: '*', Condition: {StringNotEquals: {'aws:RequestedRegion': 'eu-west-1'}}});
+		const [both] = await orgWhoCan(orgWith([denyTerminate, stopInEu]), answers, ic, 'ec2:*');
+		const scpLines = orgWhoCanLines([both!], total).filter(line => line.key.includes('-scp'));
+		expect(scpLines.map(line => [line.text.split(':')[0]! + ':' + line.text.split(':')[1]!, line.tone])).toEqual([
+			['for ec2:StopInstances', 'warning'],
+			['for ec2:TerminateInstances', 'warning'],
+		]);
+		expect(new Set(scpLines.map(line => line.key)).size).toBe(2);
+		expect(both!.notes[0]).toBe(scpLines.map(line => line.text).join('; '));
+
 		// A condition on some of the actions makes each entry holding them Conditional, and keeps every action.
 		const [conditional] = await orgWhoCan(orgWith([terminateOnlyInEu]), answers, ic, 'ec2:*');
 		expect(conditional!.users.map(u => [u.decision, u.actions.length])).toEqual([['Conditional', total]]);

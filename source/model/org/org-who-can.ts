@@ -150,14 +150,18 @@ export const controlNote = (verdict: ScpVerdict, kind: 'SCP' | 'RCP', some = fal
 			// Let through: said only when the context decided it (a deny it spared, a conditional allow it met).
 			return decided ? `${kind}s let it through with the context given${decided}` : undefined;
 		case 'partly': {
-			const limited = verdict.groups.flatMap(group => {
-				const said = controlNote(group.verdict, kind, true);
-				return said === undefined ? [] : [`for ${someActions(group.actions)}: ${said}`];
-			});
+			const limited = partlyNotes(verdict, kind);
 			return limited.length > 0 ? limited.join('; ') : undefined;
 		}
 	}
 };
+
+/** A 'partly' verdict's word on each group of actions it limits: "for ec2:TerminateInstances: denied here by SCP …". */
+export const partlyNotes = (verdict: Extract<ScpVerdict, {kind: 'partly'}>, kind: 'SCP' | 'RCP'): string[] =>
+	verdict.groups.flatMap(group => {
+		const said = controlNote(group.verdict, kind, true);
+		return said === undefined ? [] : [`for ${someActions(group.actions)}: ${said}`];
+	});
 
 export const scpNote = (scp: ScpVerdict): string | undefined => controlNote(scp, 'SCP');
 /** The RCPs' note; nothing when they let it through or do not apply (the SCP note already names the management account). */

@@ -7,7 +7,7 @@ import type {WhoCanEntry} from '../../model/access.js';
 import {rolePathText} from '../../model/access/role-path-text.js';
 import {decisionWord, resourcesCovered} from '../../model/decision-words.js';
 import {reachViaText} from '../../model/org/identity-center.js';
-import {scpNote, settledTexts, targetText, type OrgAccountAnswer, type PersonThroughSet} from '../../model/org/org-who-can.js';
+import {partlyNotes, scpNote, settledTexts, targetText, type OrgAccountAnswer, type PersonThroughSet} from '../../model/org/org-who-can.js';
 import {drawnLine, heading, note, type DetailLine} from '../components/DetailList.js';
 import type {UserLineFocus} from '../hooks/routes.js';
 import {pathText} from './access-text.js';
@@ -58,9 +58,8 @@ const scpLine = (answer: OrgAccountAnswer, key: string): DetailLine[] => {
 	if (scp.kind === 'exempt') return [note(`${key}-scp`, scp.reason)];
 	// Which SCPs, and the conditions the request would have to meet: as the command line says it.
 	if (scp.kind === 'conditional' || scp.kind === 'unknown') return [note(`${key}-scp`, scpNote(scp) ?? '', 'warning')];
-	// A wildcard's actions treated differently: each group they limit, by name.
-	const some = scp.kind === 'partly' ? scpNote(scp) : undefined;
-	return some ? [note(`${key}-scp`, some, 'warning')] : [];
+	// A wildcard's actions treated differently: each group they limit, by name, a line each.
+	return scp.kind === 'partly' ? partlyNotes(scp, 'SCP').map((text, n) => note(`${key}-scp${n === 0 ? '' : `-${n}`}`, text, 'warning')) : [];
 };
 
 /** With a request context: whom it changed here among those Conditional without it, each line opening the principal in its account. */
