@@ -91,17 +91,21 @@ export const loadCredentialReport = async (
 	}
 };
 
-/** Every page of GetAccountAuthorizationDetails (IsTruncated/Marker, MaxItems 1000). */
-const loadAuthorizationDetails = async (
+/**
+ * Every page of GetAccountAuthorizationDetails (IsTruncated/Marker, MaxItems 1000), of the entity types `filter`
+ * names (the snapshot's by default).
+ */
+export const loadAuthorizationDetails = async (
 	iam: IAMClient,
 	signal: AbortSignal | undefined,
 	onPage: (page: AuthorizationDetailsPage, retries: number) => void,
+	filter: ReadonlyArray<(typeof FILTER)[number]> = FILTER,
 ): Promise<AuthorizationDetailsPage[]> => {
 	const pages: AuthorizationDetailsPage[] = [];
 	let marker: string | undefined;
 	for (;;) {
 		const page = await iam.send(
-			new GetAccountAuthorizationDetailsCommand({MaxItems: PAGE_SIZE, Marker: marker, Filter: [...FILTER]}),
+			new GetAccountAuthorizationDetailsCommand({MaxItems: PAGE_SIZE, Marker: marker, Filter: [...filter]}),
 			{abortSignal: signal},
 		);
 		pages.push(page);

@@ -4,7 +4,8 @@
 // headless `person`, which reads Identity Center and not the accounts' snapshots. Read with
 // GetAccountAuthorizationDetails (roles only), which the read-only template grants, as the organization's loader
 // reads each account: an audit role made from it needs nothing more (iam:ListRoles is not in it).
-import {GetAccountAuthorizationDetailsCommand, type IAMClient} from '@aws-sdk/client-iam';
+import type {IAMClient} from '@aws-sdk/client-iam';
+import {SSO_ROLE_PATH_PREFIX} from '../model/org/identity-center.js';
 import {accessFor, partitionOf} from '../model/org/org-load.js';
 import type {OrgAccount} from '../model/org/organization.js';
 import type {SsoRoleNames} from '../model/org/provisioned-role.js';
@@ -12,20 +13,11 @@ import {toIamError} from './errors.js';
 import {mapBounded} from './map-bounded.js';
 import type {OrgClients} from './org-clients.js';
 import {ACCOUNT_CONCURRENCY, assume, callerIdentity} from './org-loader.js';
-
-/** Where Identity Center puts the roles it provisions. */
-export const SSO_ROLE_PATH = '/aws-reserved/sso.amazonaws.com/';
+import {loadAuthorizationDetails} from './snapshot.js';
 
 const namesIn = async (iam: IAMClient): Promise<string[]> => {
-	const names: string[] = [];
-	let marker: string | undefined;
-	for (;;) {
-		const page = await iam.send(new GetAccountAuthorizationDetailsCommand({Filter: ['Role'], MaxItems: 1000, Marker: marker}));
-		for (const role of page.RoleDetailList ?? []) if (role.RoleName && role.Path === SSO_ROLE_PATH) names.push(role.RoleName);
-		// A marker that does not move would loop forever: stop rather than trust it.
-		if (!page.IsTruncated || !page.Marker || page.Marker === marker) return names;
-		marker = page.Marker;
-	}
+	const pages = await loadAuthorizationDetails(iam, undefined, () => {}, ['Role']);
+	return pages.flatMap(page => (page.RoleDetailList ?? []).flatMap(role => (role.RoleName && role.Path === SSO_ROLE_PATH_PREFIX ? [role.RoleName] : [])));
 };
 
 export const readSsoRoleNames = async (clients: OrgClients, accounts: OrgAccount[], auditRole: string): Promise<SsoRoleNames> => {

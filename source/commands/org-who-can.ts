@@ -23,7 +23,6 @@ export interface OrgWhoCanInput {
 	identityCenter: IdentityCenter | {error: string};
 }
 
-
 const personJson = (person: PersonThroughSet) => ({
 	UserName: person.user.userName,
 	...(person.user.displayName ? {DisplayName: person.user.displayName} : {}),
